@@ -1,0 +1,3 @@
+from balint_trainer.cli import main
+
+raise SystemExit(main())

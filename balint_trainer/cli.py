@@ -1,0 +1,194 @@
+"""Command line: ``balint-trainer`` opens the app; sub-commands work without Qt.
+
+Exit codes: 0 success, 1 invalid input (validation failed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from balint_trainer import __version__
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="balint-trainer",
+        description="Practise leading Balint groups against an expert panel. "
+        "Without a command, the desktop app opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="SQLAlchemy database URL (default: SQLite in the user data folder; "
+        "or set BALINT_TRAINER_DATABASE_URL)",
+    )
+    parser.add_argument(
+        "--scenarios",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="extra scenario folder for the app's library (repeatable)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    validate = commands.add_parser("validate", help="check scenario files or folders")
+    validate.add_argument("paths", nargs="+", metavar="PATH")
+    validate.add_argument("-q", "--quiet", action="store_true", help="print problems only, no summary")
+
+    commands.add_parser("schema", help="print the JSON Schema of the scenario format")
+
+    score = commands.add_parser("score", help="score answers to a scenario")
+    score.add_argument("file", metavar="FILE")
+    score.add_argument("--answer", action="append", default=[], metavar="DECISION=OPTION")
+    score.add_argument("--json", action="store_true", help="print JSON (default: a table)")
+
+    key = commands.add_parser("key", help="show the expert key: votes, credits, agreement, kappa")
+    key.add_argument("file", metavar="FILE")
+    key.add_argument("--json", action="store_true", help="print JSON (default: a table)")
+    return parser
+
+
+def _print_problems(problems: Sequence[object], out: TextIO) -> None:
+    for problem in problems:
+        print(problem, file=out)
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from balint_trainer.core.validation import validate_paths
+
+    results = validate_paths(args.paths)
+    problems = [p for r in results for p in r.problems]
+    _print_problems(problems, out)
+    failed = [r for r in results if not r.ok]
+    if not args.quiet:
+        if not results:
+            print("no scenario files found", file=err)
+        else:
+            errors = sum(1 for p in problems if p.is_error)
+            print(
+                f"{len(results)} file(s) checked: {len(results) - len(failed)} valid, "
+                f"{len(failed)} invalid, {errors} error(s)",
+                file=err,
+            )
+    return EXIT_OK if results and not failed else EXIT_INVALID
+
+
+def cmd_schema(out: TextIO) -> int:
+    from balint_trainer.core.schema import scenario_json_schema
+
+    json.dump(scenario_json_schema(), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+    return EXIT_OK
+
+
+def _load_valid(path: str, err: TextIO):  # type: ignore[no-untyped-def]
+    from balint_trainer.core.validation import load_scenario_file
+
+    loaded = load_scenario_file(path)
+    if loaded.scenario is None or not loaded.ok:
+        _print_problems(loaded.problems, err)
+        print(f"{path}: not a valid scenario; run 'balint-trainer validate {path}'", file=err)
+        return None
+    return loaded.scenario
+
+
+def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from balint_trainer.core.scoring import ScoringError, score_answers
+
+    answers: dict[str, str] = {}
+    for item in args.answer:
+        decision, sep, option = item.partition("=")
+        if not sep or not decision.strip() or not option.strip():
+            print(f"--answer '{item}': expected DECISION=OPTION", file=err)
+            return EXIT_USAGE
+        if decision.strip() in answers:
+            print(f"--answer: decision '{decision.strip()}' given twice", file=err)
+            return EXIT_USAGE
+        answers[decision.strip()] = option.strip()
+    scenario = _load_valid(args.file, err)
+    if scenario is None:
+        return EXIT_INVALID
+    try:
+        result = score_answers(scenario, answers)
+    except ScoringError as exc:
+        print(f"{args.file}: {exc}", file=err)
+        return EXIT_USAGE
+    if args.json:
+        json.dump(result.as_json(), out, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    print(f"{scenario.title} ({scenario.id})", file=out)
+    for d in result.decisions:
+        print(f"  {d.id:<32} chose {d.chosen:<6} credit {d.credit:.2f}  [{d.competency}]", file=out)
+    total = "—" if result.total is None else f"{result.total:.1f} / 100"
+    print(f"Total: {total}", file=out)
+    for cid, value in result.competencies.items():
+        print(f"  {cid:<24} {value:.2f}", file=out)
+    return EXIT_OK
+
+
+def cmd_key(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from balint_trainer.core.scoring import scenario_key
+
+    scenario = _load_valid(args.file, err)
+    if scenario is None:
+        return EXIT_INVALID
+    report = scenario_key(scenario)
+    if args.json:
+        json.dump(report, out, indent=2)
+        out.write("\n")
+        return EXIT_OK
+
+    def fmt(value: object) -> str:
+        return "—" if value is None else f"{value:.2f}"
+
+    print(f"{scenario.title} ({scenario.id})", file=out)
+    for d in report["decisions"]:  # type: ignore[union-attr]
+        flag = "  LOW AGREEMENT" if d["low_agreement"] else ""
+        print(
+            f"{d['id']} [{d['competency']}] experts {d['experts']}  P {fmt(d['agreement'])}"
+            f"  kappa {fmt(d['kappa'])}{flag}",
+            file=out,
+        )
+        for o in d["options"]:
+            print(f"    {o['id']:<6} votes {o['votes']:<3} credit {o['credit']:.2f}", file=out)
+    print(f"Pooled Fleiss' kappa: {fmt(report['kappa'])}", file=out)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    out, err = sys.stdout, sys.stderr
+    try:
+        if args.command == "validate":
+            return cmd_validate(args, out, err)
+        if args.command == "schema":
+            return cmd_schema(out)
+        if args.command == "score":
+            return cmd_score(args, out, err)
+        if args.command == "key":
+            return cmd_key(args, out, err)
+    except BrokenPipeError:  # e.g. piped into `head`
+        return EXIT_OK
+    from balint_trainer.gui.app import run_app
+
+    return run_app(database_url=args.database, extra_scenario_dirs=[Path(p) for p in args.scenarios])
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

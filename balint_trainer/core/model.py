@@ -1,0 +1,150 @@
+"""Pydantic models of the scenario format, version 1 (see docs/scenario-format.md).
+
+The models check shape and types only; cross-references (people, option ids,
+competencies, phase order) are checked in :mod:`balint_trainer.core.validation`
+so that every problem can be reported at once with its position.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+
+FORMAT_ID = "balint-scenario/1"
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$", min_length=1, max_length=100)]
+Identifier = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", min_length=1, max_length=100)
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Markdown = Annotated[str, StringConstraints(min_length=1, max_length=50_000)]
+PhaseName = Literal["frame", "presentation", "questions", "push-back", "return", "closing"]
+Level = Literal["introductory", "intermediate", "advanced"]
+Rating = Annotated[int, Field(ge=1, le=5, strict=True)]
+
+
+class _Strict(BaseModel):
+    # Unknown keys are errors: in hand-written YAML they are almost always typos.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Person(_Strict):
+    name: Text
+    role: Text
+    kind: Literal["presenter", "member", "co-leader"]
+
+
+class PhaseStep(_Strict):
+    phase: PhaseName
+
+
+class SayStep(_Strict):
+    say: Identifier
+    text: Markdown
+
+
+class NarrateStep(_Strict):
+    narrate: Markdown
+
+
+ConsequenceStep = Annotated[
+    Union[Annotated[SayStep, Tag("say step")], Annotated[NarrateStep, Tag("narrate step")]],
+    Discriminator(lambda v: _step_tag(v, allowed=("say", "narrate"))),
+]
+
+
+class Option(_Strict):
+    id: Identifier
+    text: Markdown
+    feedback: Markdown | None = None
+    then: list[ConsequenceStep] = Field(default_factory=list)
+
+
+class ExpertAnnotation(_Strict):
+    expert: Identifier
+    best: Identifier
+    ratings: dict[Identifier, Rating] | None = None
+    note: Markdown | None = None
+
+
+class DecisionStep(_Strict):
+    decision: Identifier
+    prompt: Markdown
+    competency: Identifier
+    options: Annotated[list[Option], Field(min_length=2, max_length=8)]
+    experts: Annotated[list[ExpertAnnotation], Field(min_length=1)]
+    rationale: Markdown
+
+
+Step = Annotated[
+    Union[
+        Annotated[PhaseStep, Tag("phase step")],
+        Annotated[SayStep, Tag("say step")],
+        Annotated[NarrateStep, Tag("narrate step")],
+        Annotated[DecisionStep, Tag("decision step")],
+    ],
+    Discriminator(lambda v: _step_tag(v, allowed=("phase", "say", "narrate", "decision"))),
+]
+
+
+def _step_tag(value: Any, allowed: tuple[str, ...]) -> str | None:
+    """Pick the step type from the one key that names it (``say:``, ``decision:`` …)."""
+    if isinstance(value, BaseModel):
+        for name in allowed:
+            if name in type(value).model_fields:
+                return f"{name} step"
+        return None
+    if not isinstance(value, dict):
+        return None
+    found = [name for name in allowed if name in value]
+    if len(found) != 1:
+        return None
+    return f"{found[0]} step"
+
+
+class Scenario(_Strict):
+    format: Literal["balint-scenario/1"]
+    id: Slug
+    title: Text
+    summary: Markdown
+    language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")] = "en"
+    setting: Text | None = None
+    level: Level | None = None
+    duration_minutes: Annotated[int, Field(ge=5, le=480, strict=True)] | None = None
+    leadership_model: Text | None = None
+    sources: list[Text] = Field(default_factory=list)
+    people: Annotated[dict[Identifier, Person], Field(min_length=1)]
+    case: Markdown
+    competencies: dict[Identifier, Text] = Field(default_factory=dict)
+    script: Annotated[list[Step], Field(min_length=1)]
+    # Optional keys of this implementation (the contract allows additions).
+    key_status: Literal["illustrative", "panel"] = "panel"
+    tags: list[Annotated[str, StringConstraints(min_length=1, max_length=60)]] = Field(default_factory=list)
+
+    @property
+    def decisions(self) -> list[DecisionStep]:
+        return [step for step in self.script if isinstance(step, DecisionStep)]
+
+    @property
+    def presenter_id(self) -> str | None:
+        for person_id, person in self.people.items():
+            if person.kind == "presenter":
+                return person_id
+        return None
+
+    def decision(self, decision_id: str) -> DecisionStep:
+        for step in self.decisions:
+            if step.decision == decision_id:
+                return step
+        raise KeyError(decision_id)
+
+    def competency_ids(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for step in self.decisions:
+            seen.setdefault(step.competency, None)
+        return list(seen)
+
+
+def option_ids(decision: DecisionStep) -> list[str]:
+    return [option.id for option in decision.options]

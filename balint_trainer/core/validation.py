@@ -1,0 +1,301 @@
+"""Load and validate scenario files, reporting every problem with its position."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from balint_trainer.core.competencies import BUILTIN_COMPETENCIES, PHASES
+from balint_trainer.core.model import Scenario
+from balint_trainer.core.problems import Problem
+from balint_trainer.core.yamlsource import MAX_FILE_BYTES, YamlDocument, parse_yaml
+
+SCENARIO_SUFFIXES = (".yaml", ".yml")
+_STEP_KEYS = ("phase", "say", "narrate", "decision")
+
+
+@dataclass
+class LoadedScenario:
+    """The outcome of loading one file: the scenario if it is valid, and all problems."""
+
+    filename: str
+    sha256: str
+    text: str | None
+    scenario: Scenario | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return self.scenario is not None and not self.errors
+
+
+def _format_loc(loc: Sequence[Any]) -> str:
+    out = ""
+    for element in loc:
+        if isinstance(element, int):
+            out += f"[{element}]"
+        elif isinstance(element, str) and element.endswith(" step"):
+            continue  # discriminator tag, not part of the file's structure
+        else:
+            out += ("." if out else "") + str(element)
+    return out or "document"
+
+
+def _describe_error(error: dict[str, Any], data: Any) -> tuple[str, bool]:
+    """Human message for one pydantic error, and whether it points at a key."""
+    loc = error["loc"]
+    where = _format_loc(loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return f"unknown key '{loc[-1]}'", True
+    if kind == "missing":
+        parent = _format_loc(loc[:-1])
+        return f"{parent}: missing required key '{loc[-1]}'", False
+    if kind in ("union_tag_not_found", "union_tag_invalid"):
+        value = error.get("input")
+        if isinstance(value, dict):
+            present = [k for k in _STEP_KEYS if k in value]
+            if len(present) > 1:
+                return (
+                    f"{where}: a step has exactly one of {', '.join(_STEP_KEYS)}; found {', '.join(present)}",
+                    False,
+                )
+        if "then" in loc:
+            return f"{where}: a consequence step needs 'say' or 'narrate'", False
+        return f"{where}: a step needs one of {', '.join(_STEP_KEYS)}", False
+    if kind == "literal_error" and loc == ("format",):
+        return "format: must be 'balint-scenario/1'", False
+    if kind == "string_pattern_mismatch":
+        value = error.get("input")
+        return f"{where}: '{value}' is not a valid id (letters, digits and '-')", False
+    if kind == "too_short" and loc and loc[-1] == "options":
+        return f"{where}: a decision needs at least 2 options", False
+    if kind == "too_long" and loc and loc[-1] == "options":
+        return f"{where}: a decision has at most 8 options", False
+    if kind == "too_short" and loc and loc[-1] == "experts":
+        return f"{where}: no expert votes: the decision cannot be scored", False
+    return f"{where}: {error['msg']}", False
+
+
+def _schema_problems(doc: YamlDocument, filename: str, exc: ValidationError) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        message, at_key = _describe_error(error, doc.data)
+        line, column = doc.position(error["loc"], key=at_key)
+        problems.append(Problem(filename, line, column, message))
+    return problems
+
+
+def _as_dict(value: Any) -> dict[Any, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _cross_check(data: dict[str, Any], doc: YamlDocument, filename: str) -> list[Problem]:
+    """Checks that need the whole document: references, uniqueness, order.
+
+    Works on the raw data (defensively) rather than on the model, so these
+    problems are reported together with shape errors in a single pass.
+    """
+    problems: list[Problem] = []
+
+    def report(path: Sequence[Any], message: str, *, key: bool = False) -> None:
+        line, column = doc.position(path, key=key)
+        problems.append(Problem(filename, line, column, message))
+
+    people = _as_dict(data.get("people"))
+    presenters = [pid for pid, p in people.items() if _as_dict(p).get("kind") == "presenter"]
+    if "people" in data and not presenters:
+        report(("people",), "people: no presenter (exactly one person needs kind: presenter)")
+    for pid in presenters[1:]:
+        report(("people", pid, "kind"), f"people: more than one presenter ('{presenters[0]}' and '{pid}')")
+    if "leader" in people:
+        report(("people", "leader"), "people: the id 'leader' is reserved for the trainee", key=True)
+
+    extra = _as_dict(data.get("competencies"))
+    known_competencies = set(BUILTIN_COMPETENCIES) | {str(k) for k in extra}
+    speakers = {str(k) for k in people} | {"leader"}
+    decision_ids: dict[str, int] = {}
+    last_phase = -1
+    seen_phases: dict[str, int] = {}
+    decisions = 0
+
+    def check_say(step: dict[Any, Any], path: tuple[Any, ...]) -> None:
+        speaker = step.get("say")
+        if isinstance(speaker, str) and people and speaker not in speakers:
+            report((*path, "say"), f"unknown person '{speaker}' (not in people, and not 'leader')")
+
+    script = _as_list(data.get("script"))
+    for index, raw_step in enumerate(script):
+        step = _as_dict(raw_step)
+        path: tuple[Any, ...] = ("script", index)
+        phase = step.get("phase")
+        if isinstance(phase, str) and phase in PHASES:
+            order = PHASES.index(phase)
+            if phase in seen_phases:
+                report(
+                    (*path, "phase"),
+                    f"phase '{phase}' appears twice (first at step {seen_phases[phase] + 1})",
+                )
+            elif order < last_phase:
+                report((*path, "phase"), f"phase '{phase}' is out of order (after '{PHASES[last_phase]}')")
+            seen_phases.setdefault(phase, index)
+            last_phase = max(last_phase, order)
+        if "say" in step:
+            check_say(step, path)
+        if "decision" not in step:
+            continue
+        decisions += 1
+        decision_id = str(step.get("decision"))
+        if decision_id in decision_ids:
+            report(
+                (*path, "decision"),
+                f"duplicate decision id '{decision_id}' (also step {decision_ids[decision_id] + 1})",
+            )
+        else:
+            decision_ids[decision_id] = index
+        competency = step.get("competency")
+        if isinstance(competency, str) and competency not in known_competencies:
+            report(
+                (*path, "competency"),
+                f"unknown competency '{competency}' (built-in: {', '.join(BUILTIN_COMPETENCIES)}; "
+                "or declare it under 'competencies')",
+            )
+        options: dict[str, int] = {}
+        for o_index, raw_option in enumerate(_as_list(step.get("options"))):
+            option = _as_dict(raw_option)
+            option_id = option.get("id")
+            if not isinstance(option_id, str):
+                continue
+            if option_id in options:
+                report(
+                    (*path, "options", o_index, "id"),
+                    f"duplicate option id '{option_id}' in decision '{decision_id}'",
+                )
+            options.setdefault(option_id, o_index)
+            for t_index, then_step in enumerate(_as_list(option.get("then"))):
+                if isinstance(then_step, dict) and "say" in then_step:
+                    check_say(then_step, (*path, "options", o_index, "then", t_index))
+        experts: dict[str, int] = {}
+        for e_index, raw_annotation in enumerate(_as_list(step.get("experts"))):
+            annotation = _as_dict(raw_annotation)
+            e_path = (*path, "experts", e_index)
+            expert = annotation.get("expert")
+            if isinstance(expert, str):
+                if expert in experts:
+                    report((*e_path, "expert"), f"expert '{expert}' annotates decision '{decision_id}' twice")
+                experts.setdefault(expert, e_index)
+            best = annotation.get("best")
+            if isinstance(best, str) and options and best not in options:
+                report((*e_path, "best"), f"vote for unknown option '{best}' (options: {', '.join(options)})")
+            for option_id in _as_dict(annotation.get("ratings")):
+                if options and str(option_id) not in options:
+                    report(
+                        (*e_path, "ratings", option_id), f"rating for unknown option '{option_id}'", key=True
+                    )
+    if "script" in data and isinstance(data.get("script"), list) and decisions == 0:
+        report(("script",), "script: no decision (a scenario needs at least one)")
+    return problems
+
+
+def load_scenario_bytes(
+    raw: bytes | str, filename: str, *, max_bytes: int = MAX_FILE_BYTES
+) -> LoadedScenario:
+    """Parse and validate one scenario. Never raises for bad input."""
+    raw_bytes = raw.encode("utf-8") if isinstance(raw, str) else raw
+    digest = hashlib.sha256(raw_bytes).hexdigest()
+    doc = parse_yaml(raw_bytes, filename, max_bytes=max_bytes)
+    text = raw if isinstance(raw, str) else None
+    if doc.data is None and doc.problems:
+        return LoadedScenario(filename, digest, text, None, doc.problems)
+    problems = list(doc.problems)
+    if not isinstance(doc.data, dict):
+        line, column = doc.position(())
+        problems.append(
+            Problem(
+                filename, line, column, "a scenario file must be a mapping of keys (format, id, title, …)"
+            )
+        )
+        return LoadedScenario(filename, digest, text, None, problems)
+    scenario: Scenario | None
+    try:
+        scenario = Scenario.model_validate(doc.data)
+    except ValidationError as exc:
+        scenario = None
+        problems.extend(_schema_problems(doc, filename, exc))
+    problems.extend(_cross_check(doc.data, doc, filename))
+    problems = sorted(set(problems))
+    if text is None:
+        text = raw_bytes.decode("utf-8-sig")
+    valid = scenario is not None and not any(p.is_error for p in problems)
+    return LoadedScenario(filename, digest, text, scenario if valid else None, problems)
+
+
+def load_scenario_file(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> LoadedScenario:
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return LoadedScenario(
+                name,
+                "",
+                None,
+                None,
+                [Problem(name, 1, 1, f"file is {size:,} bytes; the limit is {max_bytes:,}")],
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        return LoadedScenario(
+            name, "", None, None, [Problem(name, 1, 1, f"cannot read file: {exc.strerror or exc}")]
+        )
+    return load_scenario_bytes(raw, name, max_bytes=max_bytes)
+
+
+def iter_scenario_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Expand folders to the scenario files inside them (sorted, recursive)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in SCENARIO_SUFFIXES and p.is_file()
+            )
+        else:
+            yield path
+
+
+def validate_paths(paths: Iterable[str | Path]) -> list[LoadedScenario]:
+    """Validate files and folders; scenario ids must be unique across all of them."""
+    results = [load_scenario_file(p) for p in iter_scenario_paths(paths)]
+    first_by_id: dict[str, str] = {}
+    for result in results:
+        if result.scenario is None:
+            continue
+        scenario_id = result.scenario.id
+        if scenario_id in first_by_id:
+            doc = parse_yaml(result.text or "", result.filename)
+            line, column = doc.position(("id",))
+            result.problems.append(
+                Problem(
+                    result.filename,
+                    line,
+                    column,
+                    f"duplicate scenario id '{scenario_id}' (also in {first_by_id[scenario_id]})",
+                )
+            )
+            result.scenario = None
+        else:
+            first_by_id[scenario_id] = result.filename
+    return results

@@ -1,0 +1,188 @@
+"""Safe, bounded YAML parsing that remembers where every node came from.
+
+Scenario files come from other people, so parsing is defensive:
+- only the safe constructors are used (no Python object tags);
+- the raw size is capped before anything is parsed;
+- the node graph is walked with a budget, so alias "billion laughs" documents
+  and recursive aliases are refused instead of exhausting memory;
+- duplicate mapping keys, which YAML silently collapses, are reported.
+
+Positions are 1-based ``(line, column)`` pairs, as editors show them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from balint_trainer.core.problems import Problem
+
+try:  # The C loader is several times faster; fall back where libyaml is missing.
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_NODE_VISITS = 200_000
+
+Position = tuple[int, int]
+
+
+@dataclass
+class YamlDocument:
+    """Parsed data plus the node tree used to map paths back to positions."""
+
+    data: Any
+    root: yaml.Node | None
+    problems: list[Problem] = field(default_factory=list)
+
+    def position(self, path: Sequence[Any], *, key: bool = False) -> Position:
+        return locate(self.root, path, key=key)
+
+
+class YamlTooLarge(ValueError):
+    pass
+
+
+def _mark_position(mark: Any) -> Position:
+    if mark is None:
+        return (1, 1)
+    return (mark.line + 1, mark.column + 1)
+
+
+def locate(root: yaml.Node | None, path: Sequence[Any], *, key: bool = False) -> Position:
+    """Best position for ``path``: the node itself, or its nearest existing ancestor.
+
+    Path elements that are not keys of the current mapping (for example the tag
+    names pydantic adds for discriminated unions) are skipped. With ``key=True``
+    the position of the last mapping *key* is returned, which is where an
+    "unknown key" error belongs.
+    """
+    node = root
+    if node is None:
+        return (1, 1)
+    last_key_node: yaml.Node | None = None
+    for element in path:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(element):
+                    last_key_node, node = key_node, value_node
+                    break
+            else:
+                last_key_node = None
+                continue
+        elif isinstance(node, yaml.SequenceNode) and isinstance(element, int):
+            if 0 <= element < len(node.value):
+                node = node.value[element]
+                last_key_node = None
+            else:
+                break
+        else:
+            break
+    if key and last_key_node is not None:
+        return _mark_position(last_key_node.start_mark)
+    return _mark_position(node.start_mark)
+
+
+def _check_graph(root: yaml.Node, filename: str, problems: list[Problem]) -> None:
+    """Walk the node graph with a visit budget; report duplicate keys."""
+    visits = 0
+    active: set[int] = set()
+
+    def walk(node: yaml.Node) -> None:
+        nonlocal visits
+        visits += 1
+        if visits > MAX_NODE_VISITS:
+            raise YamlTooLarge(f"document expands to more than {MAX_NODE_VISITS:,} nodes (aliases?); refused")
+        if id(node) in active:
+            raise YamlTooLarge("recursive alias; refused")
+        if isinstance(node, yaml.MappingNode):
+            active.add(id(node))
+            seen: dict[str, yaml.Node] = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in seen:
+                        first = _mark_position(seen[key_node.value].start_mark)
+                        line, column = _mark_position(key_node.start_mark)
+                        problems.append(
+                            Problem(
+                                filename,
+                                line,
+                                column,
+                                f"duplicate key '{key_node.value}' (first defined at line {first[0]})",
+                            )
+                        )
+                    else:
+                        seen[key_node.value] = key_node
+                walk(key_node)
+                walk(value_node)
+            active.discard(id(node))
+        elif isinstance(node, yaml.SequenceNode):
+            active.add(id(node))
+            for item in node.value:
+                walk(item)
+            active.discard(id(node))
+
+    walk(root)
+
+
+def _decode(raw: bytes, filename: str) -> tuple[str | None, Problem | None]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, Problem(filename, line, column, "file is not valid UTF-8 text")
+    return text, None
+
+
+def parse_yaml(raw: bytes | str, filename: str, *, max_bytes: int = MAX_FILE_BYTES) -> YamlDocument:
+    """Parse one YAML document. Never raises for bad input: problems are returned."""
+    size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
+    if size > max_bytes:
+        return YamlDocument(
+            None,
+            None,
+            [Problem(filename, 1, 1, f"file is {size:,} bytes; the limit is {max_bytes:,}")],
+        )
+    if isinstance(raw, bytes):
+        text, problem = _decode(raw, filename)
+        if problem is not None or text is None:
+            return YamlDocument(None, None, [problem] if problem else [])
+    else:
+        text = raw
+    problems: list[Problem] = []
+    loader = _Loader(text)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            line, column = _mark_position(exc.problem_mark or exc.context_mark)
+            message = " ".join(part for part in (exc.context, exc.problem) if part)
+            return YamlDocument(None, None, [Problem(filename, line, column, f"YAML syntax: {message}")])
+        except yaml.YAMLError as exc:
+            return YamlDocument(None, None, [Problem(filename, 1, 1, f"YAML error: {exc}")])
+        if root is None:
+            return YamlDocument(None, None, [Problem(filename, 1, 1, "the file is empty")])
+        try:
+            _check_graph(root, filename, problems)
+        except YamlTooLarge as exc:
+            return YamlDocument(None, root, [Problem(filename, *_mark_position(root.start_mark), str(exc))])
+        except RecursionError:
+            return YamlDocument(None, root, [Problem(filename, 1, 1, "document is nested too deeply")])
+        try:
+            data = loader.construct_document(root)
+        except yaml.MarkedYAMLError as exc:
+            line, column = _mark_position(exc.problem_mark or exc.context_mark)
+            return YamlDocument(
+                None, root, [*problems, Problem(filename, line, column, f"YAML: {exc.problem}")]
+            )
+        except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+            return YamlDocument(None, root, [*problems, Problem(filename, 1, 1, f"YAML: {exc}")])
+    finally:
+        loader.dispose()
+    return YamlDocument(data, root, problems)

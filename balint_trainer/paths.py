@@ -1,0 +1,27 @@
+"""Where bundled data lives: a source checkout, an installed wheel or a frozen app."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+_CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def _bundled(folder: str, package: str) -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:  # PyInstaller one-folder build
+        return Path(frozen_root) / folder
+    checkout = _CHECKOUT / folder
+    if checkout.is_dir() and (_CHECKOUT / "pyproject.toml").is_file():
+        return checkout
+    return Path(str(resources.files(package)))
+
+
+def bundled_scenarios_dir() -> Path:
+    return _bundled("scenarios", "balint_trainer._bundled_scenarios")
+
+
+def resources_dir() -> Path:
+    return _bundled("resources", "balint_trainer._bundled_resources")
