@@ -1,0 +1,99 @@
+"""Markdown -> sanitised HTML for the app's text views (no Qt).
+
+Scenario files and packs are untrusted: their Markdown may carry raw HTML.
+Everything goes through nh3 with a small allow-list, so scripts, styles,
+frames, event handlers and remote images never reach a Qt text widget.
+Images are dropped unless they are inline ``data:`` images (no network loads);
+links keep only http, https and mailto targets.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from typing import Any
+
+ALLOWED_TAGS: frozenset[str] = frozenset(
+    {
+        "p", "br", "hr", "em", "strong", "b", "i", "u", "s", "del", "code", "pre", "kbd",
+        "blockquote", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+        "a", "img", "table", "thead", "tbody", "tr", "th", "td", "span", "div", "sub", "sup",
+    }
+)  # fmt: skip
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"align"},
+    "td": {"align"},
+    "ol": {"start"},
+}
+ALLOWED_URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "data"})
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
+_DATA_IMAGE_PREFIXES = ("data:image/png;", "data:image/jpeg;", "data:image/gif;", "data:image/webp;")
+
+# Primary language subtags written right to left.
+RTL_LANGUAGES: frozenset[str] = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"}
+)
+
+
+def is_rtl(language: str | None) -> bool:
+    """True when a BCP-47 tag names a right-to-left language (``fa``, ``ar-EG``, ``he``…)."""
+    if not language:
+        return False
+    return language.split("-", 1)[0].split("_", 1)[0].lower() in RTL_LANGUAGES
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href":
+        return value if value.strip().lower().startswith(_LINK_SCHEMES) else None
+    if tag == "img" and attribute == "src":
+        # Only inline raster images: an http(s) src would be a remote load (tracking pixel).
+        return value if value.strip().lower().startswith(_DATA_IMAGE_PREFIXES) else None
+    return value
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    import markdown  # lazy: not needed until the first text is shown
+
+    return markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+
+
+def sanitize_html(raw_html: str) -> str:
+    import nh3
+
+    cleaned: str = nh3.clean(
+        raw_html,
+        tags=set(ALLOWED_TAGS),
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=set(ALLOWED_URL_SCHEMES),
+        attribute_filter=_attribute_filter,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    # An <img> whose src was filtered out is useless; drop it completely.
+    return _drop_empty_images(cleaned)
+
+
+def _drop_empty_images(fragment: str) -> str:
+    import re
+
+    return re.sub(r"<img(?![^>]*\ssrc=)[^>]*>", "", fragment)
+
+
+def render_markdown(text: str | None, *, language: str | None = None) -> str:
+    """Markdown to a safe HTML fragment; wrapped in ``<div dir="rtl">`` for RTL languages."""
+    if not text:
+        return ""
+    converter = _converter()
+    converter.reset()
+    body = sanitize_html(converter.convert(text))
+    if is_rtl(language):
+        return f'<div dir="rtl">{body}</div>'
+    return body
+
+
+def render_plain(text: str | None) -> str:
+    """Escape plain text (names, labels) for inclusion in rendered HTML."""
+    return html.escape(text or "", quote=True)

@@ -1,0 +1,448 @@
+"""Practice-session state machine (no Qt): what the player shows, in order.
+
+A :class:`PracticeSession` walks a scenario's script and hands out events one
+at a time (phase changes, transcript lines, narration, decision points). At a
+decision it stops until :meth:`PracticeSession.answer` is called; the chosen
+option's ``then`` lines are shown next. Practice mode returns the expert
+feedback with every answer; exam mode withholds it until the session ends.
+
+Resuming: pass the answers already given and the session fast-forwards past
+them (replaying their consequence lines), so the player continues at the first
+unanswered decision. The skipped events are kept in :attr:`history` so a view
+can show the transcript so far.
+
+The simulated clock spreads ``duration_minutes`` over the phases with the
+typical weights of a Balint session (most time in the group's push-back).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeAlias
+
+from balint_trainer.core import scoring
+from balint_trainer.core.competencies import PHASE_LABELS, PHASES, competency_label
+from balint_trainer.core.model import DecisionStep, NarrateStep, PhaseStep, SayStep, Scenario
+
+Mode = Literal["practice", "exam"]
+MODES: tuple[Mode, ...] = ("practice", "exam")
+DEFAULT_DURATION_MINUTES = 60
+LEADER_ID = "leader"
+
+# Share of the session each phase typically takes (sums to 1).
+PHASE_WEIGHTS: dict[str, float] = {
+    "frame": 0.05,
+    "presentation": 0.15,
+    "questions": 0.20,
+    "push-back": 0.35,
+    "return": 0.15,
+    "closing": 0.10,
+}
+
+
+class SessionError(ValueError):
+    """The session was driven out of order (answering the wrong decision, an unknown option…)."""
+
+
+@dataclass(frozen=True)
+class PhaseEvent:
+    phase: str
+    label: str
+    index: int  # position in PHASES (0..5), for a phase indicator
+    minute: float
+
+
+@dataclass(frozen=True)
+class LineEvent:
+    speaker_id: str
+    name: str
+    role: str
+    kind: str  # "leader", "presenter", "member" or "co-leader"
+    markdown: str
+    minute: float
+    consequence: bool = False  # shown because of the trainee's choice
+
+
+@dataclass(frozen=True)
+class NarrationEvent:
+    markdown: str
+    minute: float
+    consequence: bool = False
+
+
+@dataclass(frozen=True)
+class OptionView:
+    id: str
+    number: int  # 1-based, for keys 1..8
+    markdown: str
+
+
+@dataclass(frozen=True)
+class DecisionEvent:
+    decision_id: str
+    prompt: str
+    competency: str
+    competency_label: str
+    options: tuple[OptionView, ...]
+    number: int  # 1-based among the scenario's decisions
+    total: int
+    minute: float
+
+
+Event: TypeAlias = PhaseEvent | LineEvent | NarrationEvent | DecisionEvent
+
+
+@dataclass(frozen=True)
+class ExpertNote:
+    expert: str
+    best: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class DecisionFeedback:
+    """What the expert panel says about one answered decision."""
+
+    decision_id: str
+    prompt: str
+    competency: str
+    competency_label: str
+    chosen: str
+    chosen_text: str
+    own_words: str | None
+    credit: float
+    votes: dict[str, int]  # option id -> votes, in option order
+    option_texts: dict[str, str]
+    modal_options: tuple[str, ...]
+    rationale: str
+    option_feedback: str | None
+    expert_notes: tuple[ExpertNote, ...]
+    agreement: float | None
+
+    @property
+    def is_modal(self) -> bool:
+        return self.chosen in self.modal_options
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    decision_id: str
+    option_id: str
+    own_words: str | None
+    seconds: float | None
+    credit: float  # always present: it is stored with the answer
+    feedback: DecisionFeedback | None  # None in exam mode until the end
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    scenario_id: str
+    mode: Mode
+    score: scoring.ScenarioScore
+    decisions: tuple[DecisionFeedback, ...]
+    unanswered: tuple[str, ...]
+    competency_labels: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def total(self) -> float | None:
+        return self.score.total
+
+
+@dataclass(frozen=True)
+class GivenAnswer:
+    decision_id: str
+    option_id: str
+    own_words: str | None = None
+    seconds: float | None = None
+
+
+def _as_given(item: Any) -> GivenAnswer:
+    if isinstance(item, GivenAnswer):
+        return item
+    if isinstance(item, tuple) and len(item) == 2:
+        return GivenAnswer(str(item[0]), str(item[1]))
+    # Anything with the attributes of a stored answer (services.dto.Answer).
+    return GivenAnswer(
+        item.decision_id,
+        item.option_id,
+        getattr(item, "own_words", None),
+        getattr(item, "seconds", None),
+    )
+
+
+def _normalise_answers(answers: Iterable[Any] | Mapping[str, str] | None) -> dict[str, GivenAnswer]:
+    if not answers:
+        return {}
+    items: Iterable[Any] = answers.items() if isinstance(answers, Mapping) else answers
+    out: dict[str, GivenAnswer] = {}
+    for item in items:
+        given = _as_given(item)
+        out[given.decision_id] = given
+    return out
+
+
+def phase_minutes(scenario: Scenario) -> list[float]:
+    """Simulated minute at which each top-level script step happens."""
+    duration = float(scenario.duration_minutes or DEFAULT_DURATION_MINUTES)
+    # Split the script into segments that start at each phase step.
+    segments: list[tuple[str | None, list[int]]] = [(None, [])]
+    for index, step in enumerate(scenario.script):
+        if isinstance(step, PhaseStep):
+            segments.append((step.phase, [index]))
+        else:
+            segments[-1][1].append(index)
+    occurrences: dict[str | None, int] = {}
+    for name, _ in segments:
+        occurrences[name] = occurrences.get(name, 0) + 1
+    # Steps before the first phase marker get a small share of their own.
+    weights = [
+        (PHASE_WEIGHTS.get(name, 0.05) if name else 0.05) / occurrences[name] if indexes else 0.0
+        for name, indexes in segments
+    ]
+    total_weight = sum(weights) or 1.0
+    minutes = [0.0] * len(scenario.script)
+    start = 0.0
+    for (_, indexes), weight in zip(segments, weights, strict=True):
+        length = duration * weight / total_weight
+        for position, step_index in enumerate(indexes):
+            minutes[step_index] = start + length * position / len(indexes)
+        start += length
+    return minutes
+
+
+def format_clock(minute: float) -> str:
+    """``mm:ss`` for a simulated minute."""
+    seconds = max(0, round(minute * 60))
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+class PracticeSession:
+    def __init__(
+        self,
+        scenario: Scenario,
+        mode: Mode = "practice",
+        answers: Iterable[Any] | Mapping[str, str] | None = None,
+    ) -> None:
+        if mode not in MODES:
+            raise SessionError(f"unknown mode '{mode}' (modes: {', '.join(MODES)})")
+        self.scenario = scenario
+        self.mode: Mode = mode
+        self.duration_minutes = scenario.duration_minutes or DEFAULT_DURATION_MINUTES
+        self._minutes = phase_minutes(scenario)
+        self._decision_numbers = {d.decision: n for n, d in enumerate(scenario.decisions, start=1)}
+        # Queue of (step, minute, consequence flag); consequence lines are pushed to the front.
+        self._queue: deque[tuple[Any, float, bool]] = deque(
+            (step, minute, False) for step, minute in zip(scenario.script, self._minutes, strict=True)
+        )
+        self._next_minutes = [*self._minutes[1:], float(self.duration_minutes)]
+        self._step_index = -1
+        self._pending: DecisionEvent | None = None
+        self._results: dict[str, AnswerResult] = {}
+        self._feedback: dict[str, DecisionFeedback] = {}
+        self.phase: PhaseEvent | None = None
+        self.minute = 0.0
+        self.history: list[Event] = []
+        given = _normalise_answers(answers)
+        self._check_given(given)
+        self._fast_forward(given)
+
+    # -- reading state -------------------------------------------------
+    @property
+    def pending_decision(self) -> DecisionEvent | None:
+        return self._pending
+
+    @property
+    def finished(self) -> bool:
+        return self._pending is None and not self._queue
+
+    @property
+    def results(self) -> list[AnswerResult]:
+        return list(self._results.values())
+
+    @property
+    def answered(self) -> dict[str, str]:
+        return {d: r.option_id for d, r in self._results.items()}
+
+    @property
+    def decision_count(self) -> int:
+        return len(self._decision_numbers)
+
+    @property
+    def clock(self) -> str:
+        return format_clock(self.minute)
+
+    # -- driving -------------------------------------------------------
+    def next_event(self) -> Event | None:
+        """The next thing to show, or None at the end. Stops at an unanswered decision."""
+        if self._pending is not None:
+            raise SessionError(f"answer decision '{self._pending.decision_id}' before continuing")
+        while self._queue:
+            step, minute, consequence = self._queue.popleft()
+            if not consequence:
+                self._step_index += 1
+            event = self._event_for(step, minute, consequence)
+            if event is None:
+                continue
+            self.minute = max(self.minute, minute)
+            if isinstance(event, PhaseEvent):
+                self.phase = event
+            if isinstance(event, DecisionEvent):
+                self._pending = event
+            self.history.append(event)
+            return event
+        return None
+
+    def answer(
+        self,
+        decision_id: str,
+        option_id: str,
+        own_words: str | None = None,
+        seconds: float | None = None,
+    ) -> AnswerResult:
+        pending = self._pending
+        if pending is None:
+            raise SessionError(f"decision '{decision_id}' is not waiting for an answer")
+        if pending.decision_id != decision_id:
+            raise SessionError(
+                f"decision '{pending.decision_id}' is waiting for an answer, not '{decision_id}'"
+            )
+        decision = self.scenario.decision(decision_id)
+        option = next((o for o in decision.options if o.id == option_id), None)
+        if option is None:
+            ids = ", ".join(o.id for o in decision.options)
+            raise SessionError(f"decision '{decision_id}' has no option '{option_id}' (options: {ids})")
+        own_words = (own_words or "").strip() or None
+        feedback = self._make_feedback(decision, option_id, own_words)
+        self._feedback[decision_id] = feedback
+        result = AnswerResult(
+            decision_id,
+            option_id,
+            own_words,
+            seconds,
+            feedback.credit,
+            feedback if self.mode == "practice" else None,
+        )
+        self._results[decision_id] = result
+        self._pending = None
+        self._insert_consequences(option.then)
+        return result
+
+    def summary(self) -> SessionSummary:
+        """Score and per-decision feedback. In exam mode only once the session is finished."""
+        if self.mode == "exam" and not self.finished:
+            raise SessionError("exam feedback is shown at the end of the session")
+        answers = self.answered
+        score = scoring.score_answers(self.scenario, answers)
+        decisions = tuple(
+            self._feedback[d.decision] for d in self.scenario.decisions if d.decision in answers
+        )
+        unanswered = tuple(d.decision for d in self.scenario.decisions if d.decision not in answers)
+        labels = {
+            cid: competency_label(cid, self.scenario.competencies) for cid in self.scenario.competency_ids()
+        }
+        return SessionSummary(self.scenario.id, self.mode, score, decisions, unanswered, labels)
+
+    def run_to_end(self, choose: Any = None) -> list[Event]:
+        """Drive to the end (tests, previews): ``choose(decision_event) -> option id`` or the first option."""
+        events: list[Event] = []
+        while True:
+            event = self.next_event()
+            if event is None:
+                return events
+            events.append(event)
+            if isinstance(event, DecisionEvent):
+                option_id = choose(event) if choose else event.options[0].id
+                self.answer(event.decision_id, option_id)
+
+    # -- internals -----------------------------------------------------
+    def _check_given(self, given: Mapping[str, GivenAnswer]) -> None:
+        for decision_id, answer in given.items():
+            if decision_id not in self._decision_numbers:
+                raise SessionError(f"scenario '{self.scenario.id}' has no decision '{decision_id}'")
+            options = [o.id for o in self.scenario.decision(decision_id).options]
+            if answer.option_id not in options:
+                raise SessionError(
+                    f"decision '{decision_id}' has no option '{answer.option_id}' (options: {', '.join(options)})"
+                )
+
+    def _fast_forward(self, given: Mapping[str, GivenAnswer]) -> None:
+        remaining = dict(given)
+        while remaining:
+            event = self.next_event()
+            if event is None:
+                break
+            if isinstance(event, DecisionEvent):
+                answer = remaining.pop(event.decision_id, None)
+                if answer is None:
+                    # A later decision was answered but this one was not: stop here anyway.
+                    return
+                self.answer(event.decision_id, answer.option_id, answer.own_words, answer.seconds)
+        # Play the consequences of the last given answer and any lines up to the next decision
+        # are left for the player: it continues exactly where the trainee stopped.
+
+    def _insert_consequences(self, steps: Iterable[SayStep | NarrateStep]) -> None:
+        steps = list(steps)
+        if not steps:
+            return
+        start = self.minute
+        end = (
+            self._next_minutes[self._step_index] if 0 <= self._step_index < len(self._next_minutes) else start
+        )
+        span = max(0.0, end - start)
+        for position, step in reversed(list(enumerate(steps, start=1))):
+            minute = start + span * position / (len(steps) + 1)
+            self._queue.appendleft((step, minute, True))
+
+    def _event_for(self, step: Any, minute: float, consequence: bool) -> Event | None:
+        if isinstance(step, PhaseStep):
+            return PhaseEvent(
+                step.phase, PHASE_LABELS.get(step.phase, step.phase), PHASES.index(step.phase), minute
+            )
+        if isinstance(step, SayStep):
+            return self._line(step, minute, consequence)
+        if isinstance(step, NarrateStep):
+            return NarrationEvent(step.narrate, minute, consequence)
+        if isinstance(step, DecisionStep):
+            return DecisionEvent(
+                step.decision,
+                step.prompt,
+                step.competency,
+                competency_label(step.competency, self.scenario.competencies),
+                tuple(OptionView(o.id, n, o.text) for n, o in enumerate(step.options, start=1)),
+                self._decision_numbers[step.decision],
+                len(self._decision_numbers),
+                minute,
+            )
+        return None
+
+    def _line(self, step: SayStep, minute: float, consequence: bool) -> LineEvent:
+        if step.say == LEADER_ID:
+            return LineEvent(LEADER_ID, "You", "Group leader", "leader", step.text, minute, consequence)
+        person = self.scenario.people.get(step.say)
+        if person is None:  # validation forbids this; stay robust for unvalidated input
+            return LineEvent(step.say, step.say, "", "member", step.text, minute, consequence)
+        return LineEvent(step.say, person.name, person.role, person.kind, step.text, minute, consequence)
+
+    def _make_feedback(
+        self, decision: DecisionStep, option_id: str, own_words: str | None
+    ) -> DecisionFeedback:
+        option = next(o for o in decision.options if o.id == option_id)
+        return DecisionFeedback(
+            decision_id=decision.decision,
+            prompt=decision.prompt,
+            competency=decision.competency,
+            competency_label=competency_label(decision.competency, self.scenario.competencies),
+            chosen=option_id,
+            chosen_text=option.text,
+            own_words=own_words,
+            credit=scoring.credit(decision, option_id),
+            votes=scoring.votes(decision),
+            option_texts={o.id: o.text for o in decision.options},
+            modal_options=tuple(scoring.modal_options(decision)),
+            rationale=decision.rationale,
+            option_feedback=option.feedback,
+            expert_notes=tuple(ExpertNote(a.expert, a.best, a.note) for a in decision.experts if a.note),
+            agreement=scoring.panel_agreement(decision),
+        )
