@@ -73,10 +73,10 @@ def fleiss_kappa(table: Sequence[Sequence[int]]) -> float | None:
     if not table:
         return None
     raters = sum(table[0])
-    if raters < 2 or any(sum(row) != raters for row in table):
+    categories = len(table[0])
+    if raters < 2 or any(sum(row) != raters or len(row) != categories for row in table):
         return None
     subjects = len(table)
-    categories = len(table[0])
     p_j = [sum(row[j] for row in table) / (subjects * raters) for j in range(categories)]
     p_i = [(sum(c * c for c in row) - raters) / (raters * (raters - 1)) for row in table]
     p_bar = sum(p_i) / subjects

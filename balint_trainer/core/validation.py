@@ -58,8 +58,9 @@ def _describe_error(error: dict[str, Any], data: Any) -> tuple[str, bool]:
     if kind == "extra_forbidden":
         return f"unknown key '{loc[-1]}'", True
     if kind == "missing":
-        parent = _format_loc(loc[:-1])
-        return f"{parent}: missing required key '{loc[-1]}'", False
+        if len(loc) == 1:
+            return f"missing required key '{loc[-1]}'", False
+        return f"{_format_loc(loc[:-1])}: missing required key '{loc[-1]}'", False
     if kind in ("union_tag_not_found", "union_tag_invalid"):
         value = error.get("input")
         if isinstance(value, dict):
@@ -76,7 +77,8 @@ def _describe_error(error: dict[str, Any], data: Any) -> tuple[str, bool]:
         return "format: must be 'balint-scenario/1'", False
     if kind == "string_pattern_mismatch":
         value = error.get("input")
-        return f"{where}: '{value}' is not a valid id (letters, digits and '-')", False
+        allowed = "lowercase letters, digits and '-'" if loc == ("id",) else "letters, digits, '-', '_' and '.'"
+        return f"{where}: '{value}' is not a valid id ({allowed})", False
     if kind == "too_short" and loc and loc[-1] == "options":
         return f"{where}: a decision needs at least 2 options", False
     if kind == "too_long" and loc and loc[-1] == "options":

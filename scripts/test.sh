@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# One command: install everything (incl. PostgreSQL) and run the whole test suite.
+# The tests start their own PostgreSQL server; Qt runs offscreen. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/system-deps.sh test
+bash scripts/venv.sh test
+.venv/bin/ruff check balint_trainer tests benchmarks
+exec .venv/bin/python -m pytest "$@"

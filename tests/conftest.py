@@ -1,0 +1,31 @@
+"""Shared test set-up: Qt runs offscreen, data folders are easy to reach."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Before any Qt import: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep the user's real data and cache folders out of the tests.
+os.environ.setdefault("BALINT_TRAINER_TESTING", "1")
+
+import pytest  # noqa: E402
+
+TESTS_DIR = Path(__file__).resolve().parent
+REPO_DIR = TESTS_DIR.parent
+DATA_DIR = TESTS_DIR / "data"
+
+
+@pytest.fixture
+def minimal_path() -> Path:
+    return DATA_DIR / "valid" / "minimal.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point platform data/cache dirs at a temp folder so no test touches real user data."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
