@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from balint_trainer import __version__
 
@@ -158,7 +158,8 @@ def cmd_key(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return "—" if value is None else f"{value:.2f}"
 
     print(f"{scenario.title} ({scenario.id})", file=out)
-    for d in report["decisions"]:  # type: ignore[union-attr]
+    decisions: list[dict[str, Any]] = report["decisions"]  # type: ignore[assignment]
+    for d in decisions:
         flag = "  LOW AGREEMENT" if d["low_agreement"] else ""
         print(
             f"{d['id']} [{d['competency']}] experts {d['experts']}  P {fmt(d['agreement'])}"

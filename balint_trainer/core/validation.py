@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,7 +50,7 @@ def _format_loc(loc: Sequence[Any]) -> str:
     return out or "document"
 
 
-def _describe_error(error: dict[str, Any], data: Any) -> tuple[str, bool]:
+def _describe_error(error: Mapping[str, Any], data: Any) -> tuple[str, bool]:
     """Human message for one pydantic error, and whether it points at a key."""
     loc = error["loc"]
     where = _format_loc(loc)
