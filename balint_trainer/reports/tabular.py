@@ -1,0 +1,110 @@
+"""CSV exports: one row per stored answer, and the cohort item-analysis table.
+
+Free text typed by people (names, own words) can start with ``=``, ``+``,
+``-`` or ``@``, which spreadsheet programs run as a formula ("CSV
+injection"). By default such cells get a leading apostrophe, the usual
+neutralisation that Excel and LibreOffice display as plain text; pass
+``formula_guard=False`` for a byte-faithful export to analysis scripts.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from balint_trainer.core.analytics import ITEM_COLUMNS, ItemStats, item_record
+from balint_trainer.reports.data import TraineeReport
+
+ANSWER_COLUMNS: tuple[str, ...] = (
+    "attempt_uid",
+    "trainee_id",
+    "trainee",
+    "cohort",
+    "scenario",
+    "version_sha256",
+    "mode",
+    "decision",
+    "competency",
+    "chosen_option",
+    "panel_options",
+    "credit",
+    "own_words",
+    "seconds",
+    "answered_at",
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_formula(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def answer_records(reports: Iterable[TraineeReport]) -> Iterator[dict[str, Any]]:
+    """One flat record per answered decision, oldest attempt first."""
+    for report in reports:
+        profile = report.profile
+        for review in report.attempts:
+            attempt = review.attempt
+            for decision in review.answered:
+                yield {
+                    "attempt_uid": attempt.uid,
+                    "trainee_id": profile.id,
+                    "trainee": profile.name,
+                    "cohort": profile.cohort or "",
+                    "scenario": attempt.scenario_id,
+                    "version_sha256": attempt.sha256,
+                    "mode": attempt.mode,
+                    "decision": decision.decision_id,
+                    "competency": decision.competency,
+                    "chosen_option": decision.chosen,
+                    "panel_options": " ".join(decision.modal),
+                    "credit": decision.credit,
+                    "own_words": decision.own_words or "",
+                    "seconds": "" if decision.seconds is None else decision.seconds,
+                    "answered_at": decision.answered_at.isoformat() if decision.answered_at else "",
+                }
+
+
+def _write(
+    target: Path | IO[str], columns: Sequence[str], records: Iterable[dict[str, Any]], guarded: Sequence[str]
+) -> int:
+    own = isinstance(target, str | Path)
+    # newline="" lets the csv module write its own \r\n and keep newlines inside quoted cells.
+    stream: IO[str] = open(target, "w", encoding="utf-8-sig", newline="") if own else target  # type: ignore[arg-type]  # noqa: SIM115
+    try:
+        writer = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="ignore")
+        writer.writeheader()
+        count = 0
+        for record in records:
+            if guarded:
+                record = {
+                    k: guard_formula(v) if k in guarded and isinstance(v, str) else v
+                    for k, v in record.items()
+                }
+            writer.writerow({k: "" if v is None else v for k, v in record.items()})
+            count += 1
+        return count
+    finally:
+        if own:
+            stream.close()
+
+
+def write_answers_csv(
+    reports: Iterable[TraineeReport], target: Path | IO[str], *, formula_guard: bool = True
+) -> int:
+    """Write the answers CSV (UTF-8 with BOM so spreadsheets detect the encoding); returns the row count."""
+    guarded = ("trainee", "cohort", "own_words") if formula_guard else ()
+    return _write(target, ANSWER_COLUMNS, answer_records(reports), guarded)
+
+
+def write_item_analysis_csv(stats: Iterable[ItemStats], target: Path | IO[str]) -> int:
+    return _write(target, ITEM_COLUMNS, (item_record(s) for s in stats), ())
+
+
+def answers_csv_text(reports: Iterable[TraineeReport], *, formula_guard: bool = True) -> str:
+    buffer = io.StringIO(newline="")
+    write_answers_csv(reports, buffer, formula_guard=formula_guard)
+    return buffer.getvalue()
