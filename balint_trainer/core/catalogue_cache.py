@@ -1,0 +1,423 @@
+"""A start-up cache of validated scenario files, so unchanged files are not re-parsed.
+
+Parsing a scenario (positioned YAML walk, pydantic validation, cross checks) costs
+several milliseconds per file, and even re-validating a stored model costs about
+one; a library of a thousand files would make every start slow. So the cache keeps,
+per file path, the file's size, ``mtime_ns`` and SHA-256 with
+
+- a small :class:`ScenarioSummary` (what the library list shows) and the problems,
+  in one index file that is read at start-up, and
+- the validated scenario as JSON in a separate blob, read only when the scenario is
+  actually opened (:class:`CachedScenario` materialises it lazily).
+
+A file whose size and mtime are unchanged is taken from the cache without being
+read. Where the mtime is too close to the moment it was recorded to be trusted
+(coarse file-system clocks), the content hash is checked as well, and a lazily read
+file whose hash no longer matches is re-validated, so an edited file is never served
+stale.
+
+Everything is plain JSON (no pickle: the folder is user-writable and a cache must
+never run code). A missing, corrupt or outdated cache is ignored and rebuilt, a
+cache that cannot be written only costs speed; nothing here raises for a bad cache.
+A fingerprint of the validator is stored too, so a new release (or an edited
+validator in a checkout) never serves results the current code would not give.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from balint_trainer import __version__
+from balint_trainer.core.competencies import competency_label
+from balint_trainer.core.model import Scenario
+from balint_trainer.core.problems import Problem
+from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes, load_scenario_file
+from balint_trainer.core.yamlsource import MAX_FILE_BYTES
+
+CACHE_FORMAT = 1
+INDEX_FILENAME = "catalogue-index.json"
+BLOB_FOLDER = "scenarios"
+# An mtime this close to the moment it was recorded may hide a later edit of the same size.
+RACY_NS = 3_000_000_000
+# Modules whose behaviour decides what a file validates to.
+_VALIDATOR_MODULES = ("model", "validation", "yamlsource", "competencies", "problems", "catalogue_cache")
+
+
+def default_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("balint-trainer", appauthor=False)) / "catalogue"
+
+
+def validator_fingerprint() -> str:
+    """Changes whenever the code that validates scenarios may have changed."""
+    import pydantic
+
+    parts = [str(CACHE_FORMAT), __version__, pydantic.VERSION, sys.version.split()[0]]
+    core = Path(__file__).resolve().parent
+    for name in _VALIDATOR_MODULES:
+        try:  # In a frozen app the sources are not on disk: the version stands for them.
+            stat = (core / f"{name}.py").stat()
+        except OSError:
+            continue
+        parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class ScenarioSummary:
+    """What a library list needs about a valid scenario, without the scenario."""
+
+    id: str
+    title: str
+    setting: str
+    level: str
+    duration_minutes: int | None
+    language: str
+    competency_ids: tuple[str, ...]
+    competency_labels: tuple[str, ...]
+    decision_count: int
+    tags: tuple[str, ...]
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> ScenarioSummary:
+        ids = tuple(scenario.competency_ids())
+        return cls(
+            id=scenario.id,
+            title=scenario.title,
+            setting=scenario.setting or "",
+            level=scenario.level or "",
+            duration_minutes=scenario.duration_minutes,
+            language=scenario.language,
+            competency_ids=ids,
+            competency_labels=tuple(competency_label(cid, scenario.competencies) for cid in ids),
+            decision_count=len(scenario.decisions),
+            tags=tuple(scenario.tags),
+        )
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> ScenarioSummary:
+        duration = raw["duration_minutes"]
+        return cls(
+            id=str(raw["id"]),
+            title=str(raw["title"]),
+            setting=str(raw["setting"]),
+            level=str(raw["level"]),
+            duration_minutes=None if duration is None else int(duration),
+            language=str(raw["language"]),
+            competency_ids=tuple(str(c) for c in raw["competency_ids"]),
+            competency_labels=tuple(str(c) for c in raw["competency_labels"]),
+            decision_count=int(raw["decision_count"]),
+            tags=tuple(str(t) for t in raw["tags"]),
+        )
+
+
+def scenario_summary(loaded: LoadedScenario) -> ScenarioSummary | None:
+    """The summary of a valid loaded scenario (free for a :class:`CachedScenario`)."""
+    if isinstance(loaded, CachedScenario):
+        return loaded.summary
+    return ScenarioSummary.of(loaded.scenario) if loaded.ok and loaded.scenario is not None else None
+
+
+class CachedScenario(LoadedScenario):
+    """A :class:`LoadedScenario` served from the cache.
+
+    ``ok``, ``problems``, ``sha256`` and :attr:`summary` are at hand; ``scenario`` and
+    ``text`` are read on first use. If the file changed behind the cache's back in
+    the meantime, that first use re-validates it and the object reflects the file.
+    """
+
+    def __init__(
+        self,
+        cache: CatalogueCache,
+        filename: str,
+        sha256: str,
+        problems: list[Problem],
+        summary: ScenarioSummary | None,
+        valid: bool,
+    ) -> None:
+        # LoadedScenario.__init__ is not called: scenario and text are lazy properties here.
+        self.filename = filename
+        self.sha256 = sha256
+        self.problems = problems
+        self.summary = summary
+        self._cache = cache
+        self._valid = valid
+        self._materialised = False
+        self._scenario: Scenario | None = None
+        self._text: str | None = None
+
+    def _materialise(self) -> None:
+        if self._materialised:
+            return
+        self._materialised = True
+        fresh = self._cache.reload(self.filename, self.sha256)
+        self._scenario, self._text = fresh.scenario, fresh.text
+        if fresh.sha256 != self.sha256:  # edited since the index was written
+            self.sha256, self.problems, self._valid = fresh.sha256, fresh.problems, fresh.ok
+            self.summary = scenario_summary(fresh)
+
+    @property  # type: ignore[override]
+    def scenario(self) -> Scenario | None:
+        if not self._valid and not self._materialised:
+            return None
+        self._materialise()
+        return self._scenario
+
+    @scenario.setter
+    def scenario(self, value: Scenario | None) -> None:  # e.g. validate_paths marking a duplicate
+        self._materialised, self._scenario, self._valid = True, value, value is not None
+
+    @property  # type: ignore[override]
+    def text(self) -> str | None:
+        self._materialise()
+        return self._text
+
+    @text.setter
+    def text(self, value: str | None) -> None:
+        self._materialise()
+        self._text = value
+
+    @property
+    def ok(self) -> bool:
+        return self._valid and not self.errors
+
+    def __repr__(self) -> str:
+        return f"CachedScenario({self.filename!r}, ok={self.ok}, problems={len(self.problems)})"
+
+
+@dataclass
+class _Entry:
+    size: int
+    mtime_ns: int
+    recorded_ns: int
+    sha256: str
+    valid: bool
+    summary: ScenarioSummary | None
+    problems: list[tuple[int, int, str, str]]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "size": self.size,
+            "mtime_ns": self.mtime_ns,
+            "recorded_ns": self.recorded_ns,
+            "sha256": self.sha256,
+            "valid": self.valid,
+            "summary": asdict(self.summary) if self.summary else None,
+            "problems": [list(p) for p in self.problems],
+        }
+
+    @classmethod
+    def from_json(cls, raw: Any) -> _Entry | None:
+        try:
+            problems = [
+                (int(line), int(column), str(message), str(severity))
+                for line, column, message, severity in raw["problems"]
+            ]
+            if any(severity not in ("error", "warning") for *_, severity in problems):
+                return None
+            valid = raw["valid"] is True
+            summary = ScenarioSummary.from_json(raw["summary"]) if valid else None
+            sha = str(raw["sha256"])
+            if len(sha) != 64:
+                return None
+            return cls(
+                int(raw["size"]), int(raw["mtime_ns"]), int(raw["recorded_ns"]), sha, valid, summary, problems
+            )
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+
+class CatalogueCache:
+    """Validated scenario files by path. Use :meth:`load` in place of ``load_scenario_file``.
+
+    Call :meth:`save` after a batch of loads to keep what was learnt.
+    """
+
+    def __init__(self, folder: Path | None = None, *, fingerprint: str | None = None) -> None:
+        self.folder = folder if folder is not None else default_cache_dir()
+        self.fingerprint = fingerprint or validator_fingerprint()
+        self.hits = 0
+        self.misses = 0
+        self._entries: dict[str, _Entry] = {}
+        self._new_blobs: dict[str, str] = {}  # sha256 -> scenario JSON, written on save
+        self._dirty = False
+        self._read_index()
+
+    @property
+    def index_path(self) -> Path:
+        return self.folder / INDEX_FILENAME
+
+    def _blob_path(self, sha256: str) -> Path:
+        return self.folder / BLOB_FOLDER / f"{sha256}.json"
+
+    # -- persistence -------------------------------------------------------
+
+    def _read_index(self) -> None:
+        try:
+            raw = json.loads(self.index_path.read_bytes())
+        except (OSError, ValueError):  # missing or corrupt: start empty
+            return
+        if not isinstance(raw, dict) or raw.get("fingerprint") != self.fingerprint:
+            self._dirty = True  # outdated: replaced on the next save
+            return
+        entries = raw.get("entries")
+        if not isinstance(entries, dict):
+            return
+        for key, value in entries.items():
+            entry = _Entry.from_json(value)
+            if entry is not None:
+                self._entries[str(key)] = entry
+
+    def save(self) -> bool:
+        """Write what changed; returns whether the cache is on disk now.
+
+        Entries of files that no longer exist are dropped, with blobs nobody uses.
+        Files are replaced atomically, so another app instance reading at the same
+        time sees the old or the new index, never half of one.
+        """
+        if not self._dirty:
+            return self.index_path.is_file()
+        self._entries = {k: e for k, e in self._entries.items() if os.path.exists(k)}
+        try:
+            for sha256, blob in self._new_blobs.items():
+                _atomic_write(self._blob_path(sha256), blob)
+            payload = {
+                "format": CACHE_FORMAT,
+                "fingerprint": self.fingerprint,
+                "entries": {key: entry.as_json() for key, entry in self._entries.items()},
+            }
+            _atomic_write(self.index_path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+            self._prune_blobs()
+        except OSError:
+            return False
+        self._new_blobs.clear()
+        self._dirty = False
+        return True
+
+    def _prune_blobs(self) -> None:
+        used = {e.sha256 for e in self._entries.values() if e.valid}
+        with contextlib.suppress(OSError):
+            for blob in (self.folder / BLOB_FOLDER).glob("*.json"):
+                if blob.stem not in used:
+                    with contextlib.suppress(OSError):
+                        blob.unlink()
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self._new_blobs.clear()
+        self._dirty = True
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    # -- lookups -----------------------------------------------------------
+
+    def load(self, path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> LoadedScenario:
+        """Like ``load_scenario_file``; an unchanged file comes from the cache unread."""
+        name = str(path)
+        try:
+            stat = os.stat(name)
+        except OSError:
+            return load_scenario_file(name, max_bytes=max_bytes)
+        entry = self._entries.get(name)
+        if entry is not None and entry.size == stat.st_size and entry.mtime_ns == stat.st_mtime_ns:
+            trusted = entry.recorded_ns - entry.mtime_ns > RACY_NS
+            if trusted or _file_sha256(name) == entry.sha256:
+                self.hits += 1
+                problems = [Problem(name, *p) for p in entry.problems]  # type: ignore[arg-type]
+                return CachedScenario(self, name, entry.sha256, problems, entry.summary, entry.valid)
+        self.misses += 1
+        return self._parse(name, stat, max_bytes)
+
+    def load_many(self, paths: Iterable[str | Path]) -> list[LoadedScenario]:
+        return [self.load(p) for p in paths]
+
+    def _parse(self, name: str, stat: os.stat_result, max_bytes: int) -> LoadedScenario:
+        if stat.st_size > max_bytes:
+            return load_scenario_file(name, max_bytes=max_bytes)  # phrases the problem; not cached
+        try:
+            raw = Path(name).read_bytes()
+        except OSError:
+            return load_scenario_file(name, max_bytes=max_bytes)
+        loaded = load_scenario_bytes(raw, name, max_bytes=max_bytes)
+        self._remember(name, stat, loaded)
+        return loaded
+
+    def _remember(self, name: str, stat: os.stat_result, loaded: LoadedScenario) -> None:
+        valid = loaded.ok and loaded.scenario is not None
+        if valid and loaded.scenario is not None:
+            self._new_blobs[loaded.sha256] = loaded.scenario.model_dump_json()
+        self._entries[name] = _Entry(
+            size=stat.st_size,
+            mtime_ns=stat.st_mtime_ns,
+            recorded_ns=time.time_ns(),
+            sha256=loaded.sha256,
+            valid=valid,
+            summary=scenario_summary(loaded) if valid else None,
+            problems=[(p.line, p.column, p.message, p.severity) for p in loaded.problems],
+        )
+        self._dirty = True
+
+    def reload(self, name: str, expected_sha256: str) -> LoadedScenario:
+        """The full scenario for a cache hit: from its blob if the file is unchanged."""
+        try:
+            raw = Path(name).read_bytes()
+        except OSError:
+            return load_scenario_file(name)
+        digest = hashlib.sha256(raw).hexdigest()
+        entry = self._entries.get(name)
+        if digest == expected_sha256 and entry is not None:
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = None
+            scenario = self._read_blob(digest) if entry.valid else None
+            if text is not None and (scenario is not None or not entry.valid):
+                problems = [Problem(name, *p) for p in entry.problems]  # type: ignore[arg-type]
+                return LoadedScenario(name, digest, text, scenario, problems)
+        loaded = load_scenario_bytes(raw, name)  # changed, or the blob is gone: validate afresh
+        with contextlib.suppress(OSError):
+            self._remember(name, os.stat(name), loaded)
+        return loaded
+
+    def _read_blob(self, sha256: str) -> Scenario | None:
+        from pydantic import ValidationError
+
+        blob = self._new_blobs.get(sha256)
+        try:
+            if blob is None:
+                blob = self._blob_path(sha256).read_text(encoding="utf-8")
+            return Scenario.model_validate_json(blob)
+        except (OSError, ValueError, ValidationError):  # missing, corrupt or tampered: re-parse
+            return None
+
+
+def _file_sha256(name: str) -> str | None:
+    try:
+        return hashlib.sha256(Path(name).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
