@@ -351,8 +351,11 @@ def test_conflict_with_library_outside_target(tmp_path: Path, target: Path) -> N
     elsewhere = tmp_path / "bundled" / "minimal.yaml"
     elsewhere.parent.mkdir()
     elsewhere.write_bytes(MINIMAL.read_bytes().replace(b"Silence is fine.", b"Other."))
-    result = import_pack(tmp_path / "p.zip", target, library={"minimal-test": elsewhere}, on_conflict="skip")
-    assert result.skipped == ["minimal-test"]
+    # The library keeps the first file per id, so a bundled scenario is never "replaced".
+    result = import_pack(
+        tmp_path / "p.zip", target, library={"minimal-test": elsewhere}, on_conflict="replace"
+    )
+    assert result.skipped == ["minimal-test"] and not result.changed
     assert not (target / "minimal-test.yaml").exists()
 
 

@@ -144,6 +144,7 @@ class Conflict:
     title: str
     existing: Path
     identical: bool  # same bytes already installed: nothing to do
+    replaceable: bool = True  # False for files outside the target (e.g. bundled scenarios)
 
 
 @dataclass
@@ -555,8 +556,15 @@ def find_conflicts(
             identical = Path(where).read_bytes() == item.raw
         except OSError:
             identical = False
-        conflicts.append(Conflict(item.scenario_id, item.loaded.scenario.title if item.loaded.scenario else "",
-                                  Path(where), identical))  # fmt: skip
+        conflicts.append(
+            Conflict(
+                item.scenario_id,
+                item.loaded.scenario.title if item.loaded.scenario else "",
+                Path(where),
+                identical,
+                replaceable=Path(where).parent.resolve() == Path(target).resolve(),
+            )
+        )
     return conflicts
 
 
@@ -572,9 +580,9 @@ def install_pack(
     ``on_conflict`` decides what happens to scenarios whose id already exists
     (``skip``, ``replace`` or ``cancel``), or is a callable that is shown the
     conflicts and returns one of those. Scenarios already installed with
-    identical bytes are left alone and reported as unchanged. A conflict with
-    a scenario outside ``target`` (e.g. a bundled one) is "replaced" by
-    installing the pack's version into ``target``, where it takes precedence.
+    identical bytes are left alone and reported as unchanged. A scenario
+    outside ``target`` (e.g. a bundled one) cannot be replaced: the library
+    keeps the first file per id, so such conflicts are always skipped.
     """
     target = Path(target)
     target.mkdir(parents=True, exist_ok=True)
@@ -598,7 +606,7 @@ def install_pack(
         if scenario_id in unchanged:
             result.unchanged.append(scenario_id)
             continue
-        if scenario_id in conflicting and policy == "skip":
+        if scenario_id in conflicting and (policy == "skip" or not conflicting[scenario_id].replaceable):
             result.skipped.append(scenario_id)
             continue
         destination = target / f"{scenario_id}.yaml"
@@ -607,7 +615,7 @@ def install_pack(
             result.replaced.append(scenario_id)
             existing = conflicting[scenario_id].existing
             # A same-id file under another name in the target would shadow the new one.
-            if existing.parent.resolve() == target.resolve() and existing.name != destination.name:
+            if existing.name != destination.name:
                 old = existing
         else:
             result.installed.append(scenario_id)
