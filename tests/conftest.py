@@ -12,6 +12,8 @@ os.environ.setdefault("BALINT_TRAINER_TESTING", "1")
 
 import pytest  # noqa: E402
 
+pytest_plugins = ["tests.db_fixtures"]
+
 TESTS_DIR = Path(__file__).resolve().parent
 REPO_DIR = TESTS_DIR.parent
 DATA_DIR = TESTS_DIR / "data"

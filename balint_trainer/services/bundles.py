@@ -1,0 +1,217 @@
+"""Attempt bundles: a trainee working offline exports attempts; a supervisor imports them.
+
+File format (JSON, gzip-compressed when the name ends in ``.gz``; gzip is also
+recognised by its magic bytes on import)::
+
+    {"format": "balint-attempts/1", "exported_at": ISO-8601, "app_version": "...",
+     "profile": {"name", "role", "cohort"},
+     "scenario_versions": [{"scenario_id", "sha256", "text"}],
+     "attempts": [{"uid", "scenario_id", "sha256", "mode", "started_at", "finished_at",
+                   "answers": [{"decision_id", "option_id", "own_words", "seconds",
+                                "credit", "answered_at"}]}]}
+
+Everything in a bundle is untrusted: :func:`read_bundle` and
+:func:`validate_bundle` check size, shape, every scenario text (full
+validation and SHA-256), every decision/option and every credit before the
+service writes anything, in one transaction.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import math
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from balint_trainer.core.model import Scenario
+from balint_trainer.core.scoring import ScoringError, credit
+from balint_trainer.services.errors import BundleError
+
+BUNDLE_FORMAT = "balint-attempts/1"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_JSON_BYTES = 64 * 1024 * 1024  # after decompression: guards against gzip bombs
+CREDIT_TOLERANCE = 1e-9
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Ident = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Uid = Annotated[
+    str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BundleProfile(_Strict):
+    name: Name
+    role: Literal["trainee", "supervisor", "organiser"] = "trainee"
+    cohort: Annotated[str, StringConstraints(max_length=200)] | None = None
+
+
+class BundleVersion(_Strict):
+    scenario_id: Ident
+    sha256: Sha256
+    text: Annotated[str, StringConstraints(min_length=1, max_length=2 * 1024 * 1024)]
+
+
+class BundleAnswer(_Strict):
+    decision_id: Ident
+    option_id: Ident
+    own_words: Annotated[str, StringConstraints(max_length=20_000)] | None = None
+    seconds: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    credit: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
+    answered_at: AwareDatetime
+
+
+class BundleAttempt(_Strict):
+    uid: Uid
+    scenario_id: Ident
+    sha256: Sha256
+    mode: Literal["practice", "exam"]
+    started_at: AwareDatetime
+    finished_at: AwareDatetime | None = None
+    answers: Annotated[list[BundleAnswer], Field(max_length=1000)]
+
+
+class Bundle(_Strict):
+    format: Literal["balint-attempts/1"]
+    exported_at: AwareDatetime
+    app_version: Annotated[str, StringConstraints(max_length=50)] = ""
+    profile: BundleProfile
+    scenario_versions: Annotated[list[BundleVersion], Field(max_length=2000)]
+    attempts: Annotated[list[BundleAttempt], Field(max_length=100_000)]
+
+
+@dataclass(frozen=True)
+class CheckedBundle:
+    bundle: Bundle
+    scenarios: dict[tuple[str, str], Scenario]  # (scenario id, sha256) -> parsed scenario
+    competencies: dict[tuple[str, str, str], str]  # (scenario id, sha256, decision) -> competency
+
+
+def write_bundle(bundle: Bundle, path: Path) -> None:
+    """Write atomically (temporary file + rename): an interrupted export leaves no half file."""
+    data = bundle.model_dump_json(indent=1).encode("utf-8")
+    if path.name.endswith(".gz"):
+        data = gzip.compress(data, mtime=0)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".bundle-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_bundle(path: Path) -> Bundle:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise BundleError(f"{name}: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BundleError(f"{name}: cannot read file: {exc.strerror or exc}") from None
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(raw)) as unzipped:
+                raw = unzipped.read(MAX_JSON_BYTES + 1)
+        except (OSError, EOFError) as exc:
+            raise BundleError(f"{name}: damaged gzip data ({exc})") from None
+        if len(raw) > MAX_JSON_BYTES:
+            raise BundleError(f"{name}: uncompressed bundle exceeds {MAX_JSON_BYTES:,} bytes")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BundleError(f"{name}: not an attempt bundle (invalid JSON: {exc})") from None
+    if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
+        found = data.get("format") if isinstance(data, dict) else None
+        raise BundleError(f"{name}: not an attempt bundle (format {found!r}; expected {BUNDLE_FORMAT!r})")
+    try:
+        return Bundle.model_validate(data)
+    except ValidationError as exc:
+        raise BundleError(f"{name}: invalid bundle: {_summarise(exc)}") from None
+
+
+def _summarise(exc: ValidationError, limit: int = 5) -> str:
+    parts = []
+    for error in exc.errors()[:limit]:
+        loc = ".".join(str(x) for x in error["loc"]) or "document"
+        parts.append(f"{loc}: {error['msg']}")
+    more = exc.error_count() - limit
+    return "; ".join(parts) + (f"; and {more} more problem(s)" if more > 0 else "")
+
+
+def _sha_matches(text: str, sha256: str) -> bool:
+    raw = text.encode("utf-8")
+    return sha256 in (hashlib.sha256(raw).hexdigest(), hashlib.sha256(_UTF8_BOM + raw).hexdigest())
+
+
+def validate_bundle(bundle: Bundle, source: str) -> CheckedBundle:
+    """Check every scenario text, reference, decision, option and credit; raise BundleError."""
+    from balint_trainer.core.validation import load_scenario_bytes
+
+    scenarios: dict[tuple[str, str], Scenario] = {}
+    for index, version in enumerate(bundle.scenario_versions):
+        where = f"{source}: scenario_versions[{index}] ({version.scenario_id})"
+        if not _sha_matches(version.text, version.sha256):
+            raise BundleError(f"{where}: the text does not match its SHA-256 (altered or damaged)")
+        loaded = load_scenario_bytes(version.text.encode("utf-8"), f"{version.scenario_id}.yaml")
+        if loaded.scenario is None:
+            first = loaded.errors[0] if loaded.errors else "invalid"
+            raise BundleError(f"{where}: invalid scenario: {first}")
+        if loaded.scenario.id != version.scenario_id:
+            raise BundleError(f"{where}: the text is scenario '{loaded.scenario.id}'")
+        scenarios[(version.scenario_id, version.sha256)] = loaded.scenario
+
+    competencies: dict[tuple[str, str, str], str] = {}
+    seen_uids: set[str] = set()
+    for index, attempt in enumerate(bundle.attempts):
+        where = f"{source}: attempts[{index}] ({attempt.uid})"
+        if attempt.uid in seen_uids:
+            raise BundleError(f"{where}: attempt appears twice")
+        seen_uids.add(attempt.uid)
+        key = (attempt.scenario_id, attempt.sha256)
+        scenario = scenarios.get(key)
+        if scenario is None:
+            raise BundleError(
+                f"{where}: its scenario version {attempt.scenario_id}@{attempt.sha256[:12]} is missing"
+            )
+        answered: set[str] = set()
+        for a_index, answer in enumerate(attempt.answers):
+            a_where = f"{where} answers[{a_index}]"
+            if answer.decision_id in answered:
+                raise BundleError(f"{a_where}: decision '{answer.decision_id}' answered twice")
+            answered.add(answer.decision_id)
+            try:
+                decision = scenario.decision(answer.decision_id)
+                expected = credit(decision, answer.option_id)
+            except KeyError:
+                raise BundleError(f"{a_where}: scenario has no decision '{answer.decision_id}'") from None
+            except ScoringError as exc:
+                raise BundleError(f"{a_where}: {exc}") from None
+            if not math.isclose(answer.credit, expected, rel_tol=0, abs_tol=CREDIT_TOLERANCE):
+                raise BundleError(
+                    f"{a_where}: credit {answer.credit:g} does not match the expert key ({expected:g})"
+                )
+            competencies[(*key, answer.decision_id)] = decision.competency
+    return CheckedBundle(bundle, scenarios, competencies)
+
+
+def bundle_dict(**fields: Any) -> dict[str, Any]:
+    return {"format": BUNDLE_FORMAT, **fields}

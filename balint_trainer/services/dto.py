@@ -1,0 +1,131 @@
+"""Immutable data handed to the GUI and CLI (never ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from balint_trainer.core.model import Scenario
+
+Role = Literal["trainee", "supervisor", "organiser"]
+Mode = Literal["practice", "exam"]
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: int
+    name: str
+    role: str
+    cohort: str | None
+
+
+@dataclass(frozen=True)
+class ScenarioVersion:
+    id: int
+    scenario_id: str
+    sha256: str
+    title: str
+    text: str
+    registered_at: datetime
+
+    def load(self) -> Scenario:
+        """Parse the stored YAML (it was valid when registered)."""
+        from balint_trainer.core.validation import load_scenario_bytes
+
+        loaded = load_scenario_bytes(self.text.encode("utf-8"), f"{self.scenario_id}@{self.sha256[:12]}")
+        if loaded.scenario is None:
+            raise ValueError("; ".join(str(p) for p in loaded.errors) or "invalid scenario")
+        return loaded.scenario
+
+
+@dataclass(frozen=True)
+class Answer:
+    decision_id: str
+    option_id: str
+    own_words: str | None
+    seconds: float | None
+    credit: float
+    answered_at: datetime
+    competency: str = ""
+
+
+@dataclass(frozen=True)
+class Attempt:
+    id: int
+    uid: str
+    profile_id: int
+    scenario_id: str
+    version_id: int
+    sha256: str
+    mode: str
+    started_at: datetime
+    finished_at: datetime | None
+    total: float | None
+    answers: tuple[Answer, ...] = ()
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+    def answered(self) -> dict[str, str]:
+        """``{decision id: option id}`` of the answers given so far."""
+        return {a.decision_id: a.option_id for a in self.answers}
+
+
+@dataclass(frozen=True)
+class ProgressPoint:
+    attempt_id: int
+    finished_at: datetime
+    scenario_id: str
+    total: float | None
+    competencies: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: int
+    attempt_id: int
+    decision_id: str | None
+    author_id: int
+    author_name: str
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Annotation:
+    version_id: int
+    decision_id: str
+    expert_profile_id: int
+    expert_name: str
+    best: str
+    ratings: dict[str, int] | None
+    note: str | None
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an attempt-bundle import changed (all zero when it was imported before)."""
+
+    profile: Profile
+    attempts_new: int
+    attempts_updated: int
+    attempts_already_present: int
+    answers_new: int
+    scenario_versions_new: int
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.attempts_new or self.attempts_updated or self.answers_new or self.scenario_versions_new
+        )
+
+    def summary(self) -> str:
+        return (
+            f"{self.profile.name}: {self.attempts_new} new attempt(s), {self.attempts_updated} updated, "
+            f"{self.attempts_already_present} already present; {self.answers_new} new answer(s), "
+            f"{self.scenario_versions_new} new scenario version(s)"
+        )

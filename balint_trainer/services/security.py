@@ -1,0 +1,108 @@
+"""Accounts and confidentiality on a shared PostgreSQL database.
+
+What the database enforces (migration ``0002_postgres_rls``):
+
+* Every account created with :meth:`TrainerService.create_account` on
+  PostgreSQL gets its own LOGIN role (``profiles.db_role``, e.g.
+  ``bt_u_alice``) that is a member of ``bt_trainee``, ``bt_supervisor`` or
+  ``bt_organiser`` (all members of ``bt_member``). People connect with that
+  role, e.g. ``postgresql+psycopg://bt_u_alice:PASSWORD@host/course``
+  (:func:`login_url` builds it); PostgreSQL checks the password itself
+  (SCRAM-SHA-256 with a default ``pg_hba.conf``).
+* Row-level security on ``attempts``, ``answers``, ``comments`` and
+  ``credentials``: a member sees only rows of the profile whose ``db_role`` is
+  ``current_user``; a supervisor also sees the attempts, answers and comments
+  of the trainees in their cohort and may comment on them; nobody else's.
+  This holds for raw SQL too, not just for this app.
+* Members cannot change profiles, roles or cohorts, cannot update or delete
+  answers (append-only), cannot add answers to a finished attempt, and may
+  update only ``finished_at``/``total`` of their own attempts.
+* The owner of the tables (the account that ran the migrations, e.g. the
+  course organiser's admin role) is not subject to RLS and sees everything;
+  it creates accounts, imports attempt bundles and upgrades the schema.
+
+What only the app enforces:
+
+* The argon2id hash in ``credentials`` protects the app's own login
+  (:meth:`TrainerService.authenticate`), which also works on SQLite where
+  several people share one computer; on SQLite nothing is enforced by the
+  database — whoever can read the file can read everything in it.
+* The credit stored with an answer is checked against the scenario version by
+  the service (and again on bundle import); a trainee writing raw SQL as
+  themselves could store a wrong credit for their own answer. Reports that
+  matter can recompute credits from the stored scenario text.
+* Blind in-app annotations are readable by every member.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from sqlalchemy import Connection, text
+from sqlalchemy.engine import make_url
+
+GROUP_FOR_ROLE = {"trainee": "bt_trainee", "supervisor": "bt_supervisor", "organiser": "bt_organiser"}
+MIN_PASSWORD_LENGTH = 8
+
+
+def _hasher():  # type: ignore[no-untyped-def]
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()  # argon2id with the library's current recommended parameters
+
+
+def hash_password(password: str) -> str:
+    return str(_hasher().hash(password))
+
+
+def verify_password(stored_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    try:
+        return bool(_hasher().verify(stored_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(stored_hash: str) -> bool:
+    return bool(_hasher().check_needs_rehash(stored_hash))
+
+
+def db_role_name(profile_name: str) -> str:
+    """The PostgreSQL login role of an account: ``bt_u_`` + a readable, unique slug of the name."""
+    slug = re.sub(r"[^a-z0-9_]+", "_", profile_name.lower()).strip("_")[:40]
+    if slug != profile_name or not slug:
+        # Lossy: keep different names apart ("Ana R." vs "ana_r").
+        slug = f"{slug}_{hashlib.sha256(profile_name.encode('utf-8')).hexdigest()[:8]}".lstrip("_")
+    return f"bt_u_{slug}"
+
+
+def login_url(base_url: str, profile_name: str, password: str) -> str:
+    """The URL a person uses to connect to a shared database as themselves."""
+    url = make_url(base_url).set(username=db_role_name(profile_name), password=password)
+    return url.render_as_string(hide_password=False)
+
+
+def ensure_login_role(connection: Connection, role: str, password: str, app_role: str) -> None:
+    """Create (or re-password) the login role and put it in its group (needs CREATEROLE)."""
+    exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first()
+    verb = "ALTER" if exists else "CREATE"
+    # DDL takes no bind parameters; format() quotes the identifier and the literal safely.
+    statement = connection.execute(
+        text(f"SELECT format('{verb} ROLE %I LOGIN PASSWORD %L', CAST(:r AS text), CAST(:p AS text))"),
+        {"r": role, "p": password},
+    ).scalar_one()
+    connection.exec_driver_sql(statement)
+    for group in GROUP_FOR_ROLE.values():
+        if group != GROUP_FOR_ROLE[app_role]:
+            grant = connection.execute(
+                text("SELECT format('REVOKE %I FROM %I', CAST(:g AS text), CAST(:r AS text))"),
+                {"g": group, "r": role},
+            ).scalar_one()
+            connection.exec_driver_sql(grant)
+    grant = connection.execute(
+        text("SELECT format('GRANT %I TO %I', CAST(:g AS text), CAST(:r AS text))"),
+        {"g": GROUP_FOR_ROLE[app_role], "r": role},
+    ).scalar_one()
+    connection.exec_driver_sql(grant)

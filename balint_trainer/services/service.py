@@ -1,0 +1,936 @@
+"""The service layer the GUI and the CLI use; the only code that opens Sessions.
+
+Every public method opens its own short Session (engine and sessionmaker are
+thread-safe), so methods may be called from worker threads. Writes commit
+before the method returns: once :meth:`TrainerService.record_answer` has
+returned, the answer survives the process being killed.
+"""
+
+from __future__ import annotations
+
+import getpass
+import math
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from balint_trainer.core.scoring import DecisionScore, ScoringError, score_credits
+from balint_trainer.core.scoring import credit as key_credit
+from balint_trainer.services import dto
+from balint_trainer.services.errors import (
+    AnswerExists,
+    BundleError,
+    DatabaseUnavailable,
+    DuplicateName,
+    InvalidAnswer,
+    InvalidScenario,
+    NotFound,
+    PermissionDenied,
+    ServiceError,
+)
+from balint_trainer.storage import models as m
+from balint_trainer.storage.engine import WRITE, redact
+from balint_trainer.storage.models import utcnow
+
+if TYPE_CHECKING:
+    from balint_trainer.core.model import Scenario
+    from balint_trainer.core.validation import LoadedScenario
+
+T = TypeVar("T")
+ROLES = m.ROLES
+MODES = m.MODES
+CREDIT_TOLERANCE = 1e-9
+MAX_TEXT = 20_000
+_LOCK_RETRIES = 8
+
+
+def _is_sqlite_busy(exc: BaseException) -> bool:
+    message = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in message or "database is busy" in message
+
+
+def _sqlstate(exc: DBAPIError) -> str | None:
+    return getattr(exc.orig, "sqlstate", None)
+
+
+def _clean_name(name: str, what: str = "name") -> str:
+    name = (name or "").strip()
+    if not name:
+        raise ServiceError(f"the {what} must not be empty")
+    if len(name) > 200:
+        raise ServiceError(f"the {what} is too long (at most 200 characters)")
+    return name
+
+
+def _profile_dto(row: m.Profile) -> dto.Profile:
+    return dto.Profile(row.id, row.name, row.role, row.cohort)
+
+
+def _version_dto(row: m.ScenarioVersion) -> dto.ScenarioVersion:
+    return dto.ScenarioVersion(row.id, row.scenario_id, row.sha256, row.title, row.text, row.registered_at)
+
+
+def _answer_dto(row: m.AnswerRow) -> dto.Answer:
+    return dto.Answer(
+        row.decision_id,
+        row.option_id,
+        row.own_words,
+        row.seconds,
+        row.credit,
+        row.answered_at,
+        row.competency,
+    )
+
+
+def _score(scenario_id: str, answers: list[m.AnswerRow]) -> Any:
+    return score_credits(
+        scenario_id, [DecisionScore(a.decision_id, a.option_id, a.credit, a.competency) for a in answers]
+    )
+
+
+def _attempt_dto(row: m.Attempt) -> dto.Attempt:
+    answers = sorted(row.answers, key=lambda a: a.id)
+    return dto.Attempt(
+        id=row.id,
+        uid=row.uid,
+        profile_id=row.profile_id,
+        scenario_id=row.version.scenario_id,
+        version_id=row.version_id,
+        sha256=row.version.sha256,
+        mode=row.mode,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        # Always derived from the stored answers, so it cannot drift from them.
+        total=_score(row.version.scenario_id, answers).total,
+        answers=tuple(_answer_dto(a) for a in answers),
+    )
+
+
+def _annotation_dto(row: m.Annotation) -> dto.Annotation:
+    return dto.Annotation(
+        row.version_id,
+        row.decision_id,
+        row.expert_profile_id,
+        row.expert.name,
+        row.best,
+        dict(row.ratings) if row.ratings is not None else None,
+        row.note,
+        row.updated_at,
+    )
+
+
+class TrainerService:
+    def __init__(self, engine: Engine, url: str) -> None:
+        self._engine = engine
+        self._url = url
+        self._read_sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(engine.execution_options(**WRITE), expire_on_commit=False)
+        self._scenario_cache: dict[int, Scenario] = {}
+        self._cache_lock = threading.Lock()
+
+    # ----------------------------------------------------------------- plumbing
+    @property
+    def url(self) -> str:
+        """The database URL with any password hidden."""
+        return redact(self._url)
+
+    @property
+    def dialect(self) -> str:
+        return self._engine.dialect.name
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> TrainerService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Translate database errors into ServiceErrors with readable messages."""
+        try:
+            yield
+        except ServiceError:
+            raise
+        except DBAPIError as exc:
+            state = _sqlstate(exc)
+            if state == "42501":
+                raise PermissionDenied(
+                    f"the database refused this for the connected account: {str(exc.orig).splitlines()[0]}"
+                ) from None
+            if isinstance(exc, OperationalError) and not _is_sqlite_busy(exc):
+                raise DatabaseUnavailable(
+                    f"cannot use the database {self.url}: {str(exc.orig).splitlines()[0]}"
+                ) from None
+            raise
+
+    def _read(self, work: Callable[[Session], T]) -> T:
+        with self._errors(), self._read_sessions() as session, session.begin():
+            return work(session)
+
+    def _write(self, work: Callable[[Session], T]) -> T:
+        """Run ``work`` in one write transaction, committed before returning.
+
+        SQLite writers queue on the busy timeout; should one still see
+        "database is locked", the whole transaction is retried.
+        """
+        for attempt in range(_LOCK_RETRIES):
+            try:
+                with self._errors(), self._write_sessions() as session, session.begin():
+                    return work(session)
+            except OperationalError as exc:
+                if not _is_sqlite_busy(exc) or attempt == _LOCK_RETRIES - 1:
+                    raise DatabaseUnavailable(f"the database stayed locked: {exc.orig}") from None
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    def _scenario(self, version: m.ScenarioVersion) -> Scenario:
+        with self._cache_lock:
+            cached = self._scenario_cache.get(version.id)
+        if cached is not None:
+            return cached
+        scenario = _version_dto(version).load()
+        with self._cache_lock:
+            self._scenario_cache[version.id] = scenario
+        return scenario
+
+    @staticmethod
+    def _get(session: Session, model: type[Any], key: Any, what: str) -> Any:
+        row = session.get(model, key)
+        if row is None:
+            raise NotFound(f"no {what} with id {key}")
+        return row
+
+    # ----------------------------------------------------------------- profiles
+    def _connected_profile(self, session: Session) -> m.Profile | None:
+        """On PostgreSQL, the account whose login role this connection uses (if any)."""
+        if self.dialect != "postgresql":
+            return None
+        role = session.execute(text("SELECT current_user")).scalar_one()
+        return session.scalars(select(m.Profile).where(m.Profile.db_role == role)).first()
+
+    def current_account(self) -> dto.Profile | None:
+        """The profile of the connected database account (PostgreSQL logins only)."""
+
+        def work(session: Session) -> dto.Profile | None:
+            row = self._connected_profile(session)
+            return _profile_dto(row) if row else None
+
+        return self._read(work)
+
+    def local_profile(self) -> dto.Profile:
+        """The default offline trainee (created on first call, named after the OS user).
+
+        Connected to PostgreSQL as an account's own login role, that account.
+        """
+        existing = self.current_account() or self._read(
+            lambda s: _opt(
+                s.scalars(select(m.Profile).where(m.Profile.is_local).order_by(m.Profile.id)).first()
+            )
+        )
+        if existing is not None:
+            return existing
+        try:
+            base = _clean_name(getpass.getuser())
+        except (OSError, KeyError, ServiceError):
+            base = "trainee"
+
+        def work(session: Session) -> dto.Profile:
+            row = session.scalars(select(m.Profile).where(m.Profile.is_local)).first()
+            if row is not None:  # created meanwhile by another process
+                return _profile_dto(row)
+            name, n = base, 1
+            while True:
+                same = session.scalars(select(m.Profile).where(m.Profile.name == name)).first()
+                if same is None:
+                    row = m.Profile(name=name, role="trainee", is_local=True)
+                    session.add(row)
+                    session.flush()
+                    return _profile_dto(row)
+                if same.role == "trainee" and same.db_role is None:
+                    same.is_local = True  # adopt the existing plain trainee of that name
+                    return _profile_dto(same)
+                n += 1
+                name = f"{base} ({n})"
+
+        try:
+            return self._write(work)
+        except IntegrityError:  # a concurrent first start won the race
+            return self._write(work)
+
+    def create_profile(
+        self,
+        name: str,
+        role: str,
+        *,
+        cohort: str | None = None,
+        password: str | None = None,
+    ) -> dto.Profile:
+        if password is not None:
+            return self.create_account(name, role, password, cohort=cohort)
+        name, cohort = self._check_profile(name, role, cohort)
+
+        def work(session: Session) -> dto.Profile:
+            self._ensure_free(session, name)
+            row = m.Profile(name=name, role=role, cohort=cohort)
+            session.add(row)
+            session.flush()
+            return _profile_dto(row)
+
+        try:
+            return self._write(work)
+        except IntegrityError:
+            raise DuplicateName(f"a profile named '{name}' already exists") from None
+
+    @staticmethod
+    def _check_profile(name: str, role: str, cohort: str | None) -> tuple[str, str | None]:
+        if role not in ROLES:
+            raise ServiceError(f"unknown role '{role}' (one of: {', '.join(ROLES)})")
+        cohort = cohort.strip() or None if cohort is not None else None
+        if cohort is not None and len(cohort) > 200:
+            raise ServiceError("the cohort name is too long (at most 200 characters)")
+        return _clean_name(name), cohort
+
+    @staticmethod
+    def _ensure_free(session: Session, name: str) -> None:
+        if session.scalars(select(m.Profile.id).where(m.Profile.name == name)).first() is not None:
+            raise DuplicateName(f"a profile named '{name}' already exists")
+
+    def create_account(
+        self, name: str, role: str, password: str, *, cohort: str | None = None
+    ) -> dto.Profile:
+        """A profile with an argon2id password; on PostgreSQL also its own login role.
+
+        On PostgreSQL the connected account needs CREATEROLE (the course admin).
+        See :mod:`balint_trainer.services.security` for what this protects.
+        """
+        from balint_trainer.services import security
+
+        name, cohort = self._check_profile(name, role, cohort)
+        if len(password) < security.MIN_PASSWORD_LENGTH:
+            raise ServiceError(f"the password must have at least {security.MIN_PASSWORD_LENGTH} characters")
+        password_hash = security.hash_password(password)
+
+        def work(session: Session) -> dto.Profile:
+            self._ensure_free(session, name)
+            db_role = security.db_role_name(name) if self.dialect == "postgresql" else None
+            row = m.Profile(name=name, role=role, cohort=cohort, db_role=db_role)
+            session.add(row)
+            session.flush()
+            session.add(m.Credential(profile_id=row.id, password_hash=password_hash))
+            if db_role is not None:
+                security.ensure_login_role(session.connection(), db_role, password, role)
+            return _profile_dto(row)
+
+        try:
+            return self._write(work)
+        except IntegrityError:
+            raise DuplicateName(f"a profile named '{name}' already exists") from None
+
+    def set_password(self, profile_id: int, password: str) -> None:
+        from balint_trainer.services import security
+
+        if len(password) < security.MIN_PASSWORD_LENGTH:
+            raise ServiceError(f"the password must have at least {security.MIN_PASSWORD_LENGTH} characters")
+        password_hash = security.hash_password(password)
+
+        def work(session: Session) -> None:
+            row = self._get(session, m.Profile, profile_id, "profile")
+            credential = session.get(m.Credential, profile_id)
+            if credential is None:
+                session.add(m.Credential(profile_id=profile_id, password_hash=password_hash))
+            else:
+                credential.password_hash = password_hash
+                credential.updated_at = utcnow()
+            if row.db_role is not None:
+                security.ensure_login_role(session.connection(), row.db_role, password, row.role)
+
+        self._write(work)
+
+    def authenticate(self, name: str, password: str) -> dto.Profile:
+        """The profile if the password matches its argon2 hash; PermissionDenied otherwise."""
+        from balint_trainer.services import security
+
+        def work(session: Session) -> tuple[dto.Profile, str] | None:
+            row = session.scalars(select(m.Profile).where(m.Profile.name == (name or "").strip())).first()
+            credential = session.get(m.Credential, row.id) if row is not None else None
+            if row is None or credential is None:
+                return None
+            return _profile_dto(row), credential.password_hash
+
+        found = self._read(work)
+        if found is None:
+            security.hash_password(password)  # same cost as a real check: names do not leak by timing
+            raise PermissionDenied("unknown name or wrong password")
+        profile, stored = found
+        if not security.verify_password(stored, password):
+            raise PermissionDenied("unknown name or wrong password")
+        return profile
+
+    def profiles(self, role: str | None = None, cohort: str | None = None) -> list[dto.Profile]:
+        def work(session: Session) -> list[dto.Profile]:
+            query = select(m.Profile).order_by(m.Profile.name, m.Profile.id)
+            if role is not None:
+                query = query.where(m.Profile.role == role)
+            if cohort is not None:
+                query = query.where(m.Profile.cohort == cohort)
+            return [_profile_dto(p) for p in session.scalars(query)]
+
+        return self._read(work)
+
+    def profile(self, profile_id: int) -> dto.Profile:
+        return self._read(lambda s: _profile_dto(self._get(s, m.Profile, profile_id, "profile")))
+
+    def profile_by_name(self, name: str) -> dto.Profile:
+        def work(session: Session) -> dto.Profile:
+            row = session.scalars(select(m.Profile).where(m.Profile.name == name.strip())).first()
+            if row is None:
+                raise NotFound(f"no profile named '{name}'")
+            return _profile_dto(row)
+
+        return self._read(work)
+
+    # ------------------------------------------------------- scenario versions
+    def register_scenario(self, loaded: LoadedScenario) -> dto.ScenarioVersion:
+        """Store this exact scenario file (idempotent on scenario id + SHA-256)."""
+        if loaded.scenario is None or not loaded.ok or loaded.text is None:
+            first = loaded.errors[0] if loaded.errors else "not a valid scenario"
+            raise InvalidScenario(f"{loaded.filename}: cannot register an invalid scenario: {first}")
+        scenario, sha256, yaml_text = loaded.scenario, loaded.sha256, loaded.text
+        return self._register(scenario.id, sha256, scenario.title, yaml_text)[0]
+
+    def _register(
+        self, scenario_id: str, sha256: str, title: str, yaml_text: str
+    ) -> tuple[dto.ScenarioVersion, bool]:
+        def find(session: Session) -> m.ScenarioVersion | None:
+            return session.scalars(
+                select(m.ScenarioVersion).where(
+                    m.ScenarioVersion.scenario_id == scenario_id, m.ScenarioVersion.sha256 == sha256
+                )
+            ).first()
+
+        def work(session: Session) -> tuple[dto.ScenarioVersion, bool]:
+            row = find(session)
+            if row is not None:
+                return _version_dto(row), False
+            row = m.ScenarioVersion(scenario_id=scenario_id, sha256=sha256, title=title, text=yaml_text)
+            session.add(row)
+            session.flush()
+            return _version_dto(row), True
+
+        existing = self._read(find)
+        if existing is not None:
+            return _version_dto(existing), False
+        try:
+            return self._write(work)
+        except IntegrityError:  # registered concurrently (PostgreSQL)
+            return self._write(work)
+
+    def scenario_version(self, version_id: int) -> dto.ScenarioVersion:
+        return self._read(
+            lambda s: _version_dto(self._get(s, m.ScenarioVersion, version_id, "scenario version"))
+        )
+
+    def latest_version(self, scenario_id: str) -> dto.ScenarioVersion | None:
+        def work(session: Session) -> dto.ScenarioVersion | None:
+            row = session.scalars(
+                select(m.ScenarioVersion)
+                .where(m.ScenarioVersion.scenario_id == scenario_id)
+                .order_by(m.ScenarioVersion.registered_at.desc(), m.ScenarioVersion.id.desc())
+            ).first()
+            return _version_dto(row) if row else None
+
+        return self._read(work)
+
+    def scenario_versions(self, scenario_id: str | None = None) -> list[dto.ScenarioVersion]:
+        def work(session: Session) -> list[dto.ScenarioVersion]:
+            query = select(m.ScenarioVersion).order_by(m.ScenarioVersion.scenario_id, m.ScenarioVersion.id)
+            if scenario_id is not None:
+                query = query.where(m.ScenarioVersion.scenario_id == scenario_id)
+            return [_version_dto(v) for v in session.scalars(query)]
+
+        return self._read(work)
+
+    # ------------------------------------------------------ attempts, answers
+    def start_attempt(self, profile_id: int, version_id: int, mode: str) -> dto.Attempt:
+        if mode not in MODES:
+            raise ServiceError(f"unknown mode '{mode}' (one of: {', '.join(MODES)})")
+
+        def work(session: Session) -> dto.Attempt:
+            self._get(session, m.Profile, profile_id, "profile")
+            self._get(session, m.ScenarioVersion, version_id, "scenario version")
+            row = m.Attempt(uid=str(uuid.uuid4()), profile_id=profile_id, version_id=version_id, mode=mode)
+            session.add(row)
+            session.flush()
+            session.refresh(row, ["version", "answers"])
+            return _attempt_dto(row)
+
+        return self._write(work)
+
+    def record_answer(
+        self,
+        attempt_id: int,
+        decision_id: str,
+        option_id: str,
+        *,
+        own_words: str | None = None,
+        seconds: float | None = None,
+        credit: float,
+    ) -> dto.Answer:
+        """Store one answer; it is committed (durable) when this returns.
+
+        The credit must be the key's credit for that option in the attempt's
+        scenario version (``core.scoring.credit``); answers are final.
+        """
+        if own_words is not None:
+            own_words = own_words.strip() or None
+            if own_words is not None and len(own_words) > MAX_TEXT:
+                raise InvalidAnswer(
+                    f"the intervention in your own words is too long (at most {MAX_TEXT:,} characters)"
+                )
+        if seconds is not None and (not math.isfinite(seconds) or seconds < 0):
+            raise InvalidAnswer(f"invalid time taken: {seconds!r}")
+        if not isinstance(credit, int | float) or not math.isfinite(credit):
+            raise InvalidAnswer(f"invalid credit: {credit!r}")
+
+        def work(session: Session) -> dto.Answer:
+            attempt = self._get(session, m.Attempt, attempt_id, "attempt")
+            if attempt.finished_at is not None:
+                raise InvalidAnswer(f"attempt {attempt_id} is finished; it takes no more answers")
+            scenario = self._scenario(attempt.version)
+            try:
+                decision = scenario.decision(decision_id)
+                expected = key_credit(decision, option_id)
+            except KeyError:
+                raise InvalidAnswer(f"scenario '{scenario.id}' has no decision '{decision_id}'") from None
+            except ScoringError as exc:
+                raise InvalidAnswer(str(exc)) from None
+            if abs(credit - expected) > CREDIT_TOLERANCE:
+                raise InvalidAnswer(
+                    f"credit {credit:g} for option '{option_id}' of '{decision_id}' does not match "
+                    f"the expert key of this scenario version ({expected:g})"
+                )
+            duplicate = session.scalars(
+                select(m.AnswerRow.id).where(
+                    m.AnswerRow.attempt_id == attempt_id, m.AnswerRow.decision_id == decision_id
+                )
+            ).first()
+            if duplicate is not None:
+                raise AnswerExists(f"decision '{decision_id}' is already answered in attempt {attempt_id}")
+            row = m.AnswerRow(
+                attempt_id=attempt_id,
+                decision_id=decision_id,
+                option_id=option_id,
+                competency=decision.competency,
+                own_words=own_words,
+                seconds=seconds,
+                credit=float(expected),
+            )
+            session.add(row)
+            session.flush()
+            return _answer_dto(row)
+
+        try:
+            return self._write(work)
+        except IntegrityError:
+            raise AnswerExists(
+                f"decision '{decision_id}' is already answered in attempt {attempt_id}"
+            ) from None
+
+    def finish_attempt(self, attempt_id: int) -> dto.Attempt:
+        """Mark finished and store the total (finishing twice changes nothing)."""
+
+        def work(session: Session) -> dto.Attempt:
+            row = self._get(session, m.Attempt, attempt_id, "attempt")
+            if row.finished_at is None:
+                row.finished_at = utcnow()
+                row.total = _score(row.version.scenario_id, list(row.answers)).total
+                session.flush()
+            return _attempt_dto(row)
+
+        return self._write(work)
+
+    @staticmethod
+    def _attempt_query() -> Any:
+        return select(m.Attempt).join(m.Attempt.version).options(selectinload(m.Attempt.answers))
+
+    def attempt(self, attempt_id: int) -> dto.Attempt:
+        def work(session: Session) -> dto.Attempt:
+            row = session.scalars(self._attempt_query().where(m.Attempt.id == attempt_id)).first()
+            if row is None:
+                raise NotFound(f"no attempt with id {attempt_id}")
+            return _attempt_dto(row)
+
+        return self._read(work)
+
+    def attempt_by_uid(self, uid: str) -> dto.Attempt | None:
+        def work(session: Session) -> dto.Attempt | None:
+            row = session.scalars(self._attempt_query().where(m.Attempt.uid == uid)).first()
+            return _attempt_dto(row) if row else None
+
+        return self._read(work)
+
+    def resumable_attempt(self, profile_id: int, scenario_id: str) -> dto.Attempt | None:
+        """The newest unfinished attempt of this profile at this scenario, with its answers."""
+
+        def work(session: Session) -> dto.Attempt | None:
+            row = session.scalars(
+                self._attempt_query()
+                .where(
+                    m.Attempt.profile_id == profile_id,
+                    m.ScenarioVersion.scenario_id == scenario_id,
+                    m.Attempt.finished_at.is_(None),
+                )
+                .order_by(m.Attempt.started_at.desc(), m.Attempt.id.desc())
+            ).first()
+            return _attempt_dto(row) if row else None
+
+        return self._read(work)
+
+    def attempts(
+        self,
+        *,
+        profile_id: int | None = None,
+        scenario_id: str | None = None,
+        finished: bool | None = None,
+    ) -> list[dto.Attempt]:
+        def work(session: Session) -> list[dto.Attempt]:
+            query = self._attempt_query().order_by(m.Attempt.started_at, m.Attempt.id)
+            if profile_id is not None:
+                query = query.where(m.Attempt.profile_id == profile_id)
+            if scenario_id is not None:
+                query = query.where(m.ScenarioVersion.scenario_id == scenario_id)
+            if finished is True:
+                query = query.where(m.Attempt.finished_at.is_not(None))
+            elif finished is False:
+                query = query.where(m.Attempt.finished_at.is_(None))
+            return [_attempt_dto(a) for a in session.scalars(query).unique()]
+
+        return self._read(work)
+
+    def best_scores(self, profile_id: int) -> dict[str, float]:
+        best: dict[str, float] = {}
+        for attempt in self.attempts(profile_id=profile_id, finished=True):
+            if attempt.total is not None:
+                best[attempt.scenario_id] = max(attempt.total, best.get(attempt.scenario_id, attempt.total))
+        return best
+
+    def progress(self, profile_id: int) -> list[dto.ProgressPoint]:
+        def work(session: Session) -> list[dto.ProgressPoint]:
+            query = (
+                self._attempt_query()
+                .where(m.Attempt.profile_id == profile_id, m.Attempt.finished_at.is_not(None))
+                .order_by(m.Attempt.finished_at, m.Attempt.id)
+            )
+            points = []
+            for row in session.scalars(query).unique():
+                score = _score(row.version.scenario_id, list(row.answers))
+                points.append(
+                    dto.ProgressPoint(
+                        row.id,
+                        row.finished_at,
+                        row.version.scenario_id,
+                        score.total,
+                        dict(score.competencies),
+                    )
+                )
+            return points
+
+        return self._read(work)
+
+    # ---------------------------------------------------------------- comments
+    def add_comment(
+        self, attempt_id: int, author_id: int, text: str, decision_id: str | None = None
+    ) -> dto.Comment:
+        body = (text or "").strip()
+        if not body:
+            raise ServiceError("the comment is empty")
+        if len(body) > MAX_TEXT:
+            raise ServiceError(f"the comment is too long (at most {MAX_TEXT:,} characters)")
+
+        def work(session: Session) -> dto.Comment:
+            attempt = self._get(session, m.Attempt, attempt_id, "attempt")
+            author = self._get(session, m.Profile, author_id, "profile")
+            if author.role not in ("supervisor", "organiser"):
+                raise PermissionDenied(
+                    f"{author.name} is a {author.role}; only supervisors and organisers comment"
+                )
+            if decision_id is not None:
+                try:
+                    self._scenario(attempt.version).decision(decision_id)
+                except KeyError:
+                    raise NotFound(
+                        f"scenario '{attempt.version.scenario_id}' has no decision '{decision_id}'"
+                    ) from None
+            row = m.Comment(attempt_id=attempt_id, author_id=author_id, decision_id=decision_id, text=body)
+            session.add(row)
+            session.flush()
+            return dto.Comment(row.id, attempt_id, decision_id, author_id, author.name, body, row.created_at)
+
+        return self._write(work)
+
+    def comments(self, attempt_id: int) -> list[dto.Comment]:
+        def work(session: Session) -> list[dto.Comment]:
+            rows = session.scalars(
+                select(m.Comment)
+                .where(m.Comment.attempt_id == attempt_id)
+                .order_by(m.Comment.created_at, m.Comment.id)
+            )
+            return [
+                dto.Comment(
+                    c.id, c.attempt_id, c.decision_id, c.author_id, c.author.name, c.text, c.created_at
+                )
+                for c in rows
+            ]
+
+        return self._read(work)
+
+    # -------------------------------------------------------------- annotation
+    def save_annotation(
+        self,
+        version_id: int,
+        decision_id: str,
+        expert_profile_id: int,
+        best: str,
+        ratings: dict[str, int] | None,
+        note: str | None,
+    ) -> dto.Annotation:
+        """Insert or replace this expert's annotation of one decision of one version."""
+        note = (note or "").strip() or None
+        if note is not None and len(note) > MAX_TEXT:
+            raise ServiceError(f"the note is too long (at most {MAX_TEXT:,} characters)")
+
+        def work(session: Session) -> dto.Annotation:
+            version = self._get(session, m.ScenarioVersion, version_id, "scenario version")
+            self._get(session, m.Profile, expert_profile_id, "profile")
+            try:
+                decision = self._scenario(version).decision(decision_id)
+            except KeyError:
+                raise NotFound(f"scenario '{version.scenario_id}' has no decision '{decision_id}'") from None
+            options = [o.id for o in decision.options]
+            if best not in options:
+                raise ServiceError(f"'{best}' is not an option of '{decision_id}' ({', '.join(options)})")
+            clean: dict[str, int] | None = None
+            if ratings:
+                clean = {}
+                for option_id, value in ratings.items():
+                    if option_id not in options:
+                        raise ServiceError(f"rating for unknown option '{option_id}'")
+                    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+                        raise ServiceError(f"rating of '{option_id}' must be a whole number from 1 to 5")
+                    clean[option_id] = value
+            row = session.scalars(
+                select(m.Annotation).where(
+                    m.Annotation.version_id == version_id,
+                    m.Annotation.decision_id == decision_id,
+                    m.Annotation.expert_profile_id == expert_profile_id,
+                )
+            ).first()
+            if row is None:
+                row = m.Annotation(
+                    version_id=version_id, decision_id=decision_id, expert_profile_id=expert_profile_id
+                )
+                session.add(row)
+            row.best, row.ratings, row.note, row.updated_at = best, clean, note, utcnow()
+            session.flush()
+            session.refresh(row, ["expert"])
+            return _annotation_dto(row)
+
+        try:
+            return self._write(work)
+        except IntegrityError:  # inserted concurrently: now it is an update
+            return self._write(work)
+
+    def annotations(self, version_id: int) -> list[dto.Annotation]:
+        def work(session: Session) -> list[dto.Annotation]:
+            rows = session.scalars(
+                select(m.Annotation)
+                .where(m.Annotation.version_id == version_id)
+                .order_by(m.Annotation.decision_id, m.Annotation.id)
+            )
+            return [_annotation_dto(a) for a in rows]
+
+        return self._read(work)
+
+    # ----------------------------------------------------------------- bundles
+    def export_attempts(self, profile_id: int, path: Path) -> int:
+        """Write the profile's attempts (finished or not) to a bundle file; returns how many."""
+        from balint_trainer import __version__
+        from balint_trainer.services.bundles import Bundle, write_bundle
+
+        def work(session: Session) -> tuple[dict[str, Any], int]:
+            profile = self._get(session, m.Profile, profile_id, "profile")
+            rows = list(
+                session.scalars(
+                    self._attempt_query().where(m.Attempt.profile_id == profile_id).order_by(m.Attempt.id)
+                ).unique()
+            )
+            versions = {r.version_id: r.version for r in rows}
+            data = {
+                "format": "balint-attempts/1",
+                "exported_at": utcnow(),
+                "app_version": __version__,
+                "profile": {"name": profile.name, "role": profile.role, "cohort": profile.cohort},
+                "scenario_versions": [
+                    {"scenario_id": v.scenario_id, "sha256": v.sha256, "text": v.text}
+                    for v in versions.values()
+                ],
+                "attempts": [
+                    {
+                        "uid": r.uid,
+                        "scenario_id": r.version.scenario_id,
+                        "sha256": r.version.sha256,
+                        "mode": r.mode,
+                        "started_at": r.started_at,
+                        "finished_at": r.finished_at,
+                        "answers": [
+                            {
+                                "decision_id": a.decision_id,
+                                "option_id": a.option_id,
+                                "own_words": a.own_words,
+                                "seconds": a.seconds,
+                                "credit": a.credit,
+                                "answered_at": a.answered_at,
+                            }
+                            for a in sorted(r.answers, key=lambda a: a.id)
+                        ],
+                    }
+                    for r in rows
+                ],
+            }
+            return data, len(rows)
+
+        data, count = self._read(work)
+        try:
+            write_bundle(Bundle.model_validate(data), Path(path))
+        except OSError as exc:
+            raise BundleError(f"{path}: cannot write the bundle: {exc.strerror or exc}") from None
+        return count
+
+    def import_attempts(self, path: Path) -> dto.ImportReport:
+        """Import a bundle atomically and idempotently (importing it again adds nothing).
+
+        Attempts are matched on their uid: answers given since an earlier
+        import are added and a now-finished attempt is marked finished; a
+        bundle contradicting stored answers is refused as a whole.
+        """
+        from balint_trainer.services.bundles import read_bundle, validate_bundle
+
+        source = str(path)
+        checked = validate_bundle(read_bundle(Path(path)), source)
+        bundle = checked.bundle
+
+        def work(session: Session) -> dto.ImportReport:
+            wanted = bundle.profile
+            profile = session.scalars(select(m.Profile).where(m.Profile.name == wanted.name)).first()
+            if profile is None:
+                profile = m.Profile(name=wanted.name, role=wanted.role, cohort=wanted.cohort)
+                session.add(profile)
+                session.flush()
+            elif profile.role != wanted.role:
+                raise BundleError(
+                    f"{source}: profile '{wanted.name}' is a {profile.role} here but a {wanted.role} in the bundle"
+                )
+            versions: dict[tuple[str, str], m.ScenarioVersion] = {}
+            versions_new = 0
+            for v in bundle.scenario_versions:
+                row = session.scalars(
+                    select(m.ScenarioVersion).where(
+                        m.ScenarioVersion.scenario_id == v.scenario_id, m.ScenarioVersion.sha256 == v.sha256
+                    )
+                ).first()
+                if row is None:
+                    title = checked.scenarios[(v.scenario_id, v.sha256)].title
+                    row = m.ScenarioVersion(
+                        scenario_id=v.scenario_id, sha256=v.sha256, title=title, text=v.text
+                    )
+                    session.add(row)
+                    session.flush()
+                    versions_new += 1
+                versions[(v.scenario_id, v.sha256)] = row
+
+            new = updated = present = answers_new = 0
+            for a in bundle.attempts:
+                version = versions[(a.scenario_id, a.sha256)]
+                row = session.scalars(
+                    select(m.Attempt).where(m.Attempt.uid == a.uid).options(selectinload(m.Attempt.answers))
+                ).first()
+                if row is None:
+                    row = m.Attempt(
+                        uid=a.uid,
+                        profile_id=profile.id,
+                        version_id=version.id,
+                        mode=a.mode,
+                        started_at=a.started_at,
+                    )
+                    session.add(row)
+                    session.flush()
+                    is_new, changed = True, True
+                else:
+                    if row.profile_id != profile.id or row.version_id != version.id or row.mode != a.mode:
+                        raise BundleError(
+                            f"{source}: attempt {a.uid} is stored here for another profile, "
+                            "scenario version or mode; nothing was imported"
+                        )
+                    is_new, changed = False, False
+                stored = {x.decision_id: x for x in row.answers}
+                for ans in a.answers:
+                    old = stored.get(ans.decision_id)
+                    if old is not None:
+                        if old.option_id != ans.option_id:
+                            raise BundleError(
+                                f"{source}: attempt {a.uid} decision '{ans.decision_id}' is stored with option "
+                                f"'{old.option_id}' but the bundle says '{ans.option_id}'; nothing was imported"
+                            )
+                        continue
+                    if row.finished_at is not None:
+                        raise BundleError(
+                            f"{source}: attempt {a.uid} is finished here but the bundle adds answers to it"
+                        )
+                    row.answers.append(
+                        m.AnswerRow(
+                            decision_id=ans.decision_id,
+                            option_id=ans.option_id,
+                            competency=checked.competencies[(a.scenario_id, a.sha256, ans.decision_id)],
+                            own_words=ans.own_words,
+                            seconds=ans.seconds,
+                            credit=ans.credit,
+                            answered_at=ans.answered_at,
+                        )
+                    )
+                    answers_new += 1
+                    changed = True
+                session.flush()
+                if a.finished_at is not None and row.finished_at is None:
+                    row.finished_at = a.finished_at
+                    row.total = _score(version.scenario_id, list(row.answers)).total
+                    changed = True
+                if is_new:
+                    new += 1
+                elif changed:
+                    updated += 1
+                else:
+                    present += 1
+            session.flush()
+            return dto.ImportReport(_profile_dto(profile), new, updated, present, answers_new, versions_new)
+
+        try:
+            return self._write(work)
+        except IntegrityError as exc:
+            raise BundleError(
+                f"{source}: conflicts with stored data ({exc.orig}); nothing was imported"
+            ) from None
+
+
+def _opt(row: m.Profile | None) -> dto.Profile | None:
+    return _profile_dto(row) if row is not None else None

@@ -1,0 +1,55 @@
+"""Run the packaged Alembic migrations programmatically (no alembic.ini needed).
+
+The migration scripts live inside the package (``migrations/``), so this works
+from a source checkout, an installed wheel and a frozen app alike.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, text
+
+from balint_trainer.storage.engine import WRITE
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Arbitrary constant: serialises concurrent start-ups on one PostgreSQL database.
+_PG_LOCK_KEY = 0x0BA11E7
+
+
+def alembic_config():  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the database to ``revision``; cheap when it is already there."""
+    from alembic import command
+
+    head = head_revision()
+    if revision == "head":
+        with engine.connect() as connection:
+            if current_revision(connection) == head:
+                return
+    config = alembic_config()
+    with engine.execution_options(**WRITE).begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Transactional DDL + this lock: concurrent start-ups migrate once, atomically.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)

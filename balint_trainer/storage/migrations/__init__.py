@@ -1,0 +1,1 @@
+"""Alembic migration environment of the trainer (configured from Python, see ``storage.migrate``)."""

@@ -1,0 +1,153 @@
+"""Alembic migrations, engine set-up and default locations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from balint_trainer.services import open_service
+from balint_trainer.storage import create_db_engine, default_sqlite_path, resolve_url, upgrade
+from balint_trainer.storage.engine import ENV_DATABASE_URL
+from balint_trainer.storage.migrate import MIGRATIONS_DIR, alembic_config, current_revision, head_revision
+from balint_trainer.storage.models import Base
+
+TABLES = {"profiles", "credentials", "scenario_versions", "attempts", "answers", "comments", "annotations"}
+
+
+def test_migrations_create_the_schema_of_the_models(db_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    engine = create_db_engine(db_url)
+    try:
+        upgrade(engine)
+        with engine.connect() as conn:
+            assert set(inspect(conn).get_table_names()) >= TABLES
+            assert current_revision(conn) == head_revision()
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            diffs = compare_metadata(context, Base.metadata)
+        assert diffs == []
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_is_idempotent_and_downgrade_round_trips(db_url: str) -> None:
+    from alembic import command
+
+    engine = create_db_engine(db_url)
+    try:
+        upgrade(engine)
+        upgrade(engine)  # already at head: a no-op
+        config = alembic_config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "base")
+        with engine.connect() as conn:
+            assert not TABLES & set(inspect(conn).get_table_names())
+        upgrade(engine)
+        with engine.connect() as conn:
+            assert current_revision(conn) == head_revision()
+    finally:
+        engine.dispose()
+
+
+def test_migrations_need_no_alembic_ini_in_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert not (tmp_path / "alembic.ini").exists()
+    svc = open_service(f"sqlite:///{tmp_path / 'a.sqlite3'}")
+    try:
+        assert svc.profiles() == []
+    finally:
+        svc.close()
+    scripts = sorted(p.name for p in (MIGRATIONS_DIR / "versions").glob("*.py") if p.name != "__init__.py")
+    assert scripts == ["0001_initial.py", "0002_postgres_rls.py"]
+    assert (MIGRATIONS_DIR / "env.py").is_file() and (MIGRATIONS_DIR / "script.py.mako").is_file()
+
+
+def test_sqlite_runs_with_wal_foreign_keys_busy_timeout_and_full_sync(tmp_path: Path) -> None:
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'nested' / 'dir' / 'db.sqlite3'}")
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30_000
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert (tmp_path / "nested" / "dir" / "db.sqlite3").exists()
+    finally:
+        engine.dispose()
+
+
+def test_sqlite_enforces_foreign_keys(tmp_path: Path) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'fk.sqlite3'}")
+    try:
+        upgrade(engine)
+        with pytest.raises(IntegrityError), engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO attempts (uid, profile_id, version_id, mode, started_at) "
+                    "VALUES ('x', 999, 999, 'practice', '2026-01-01 00:00:00')"
+                )
+            )
+    finally:
+        engine.dispose()
+
+
+def test_default_database_is_sqlite_in_the_platform_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(ENV_DATABASE_URL, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    expected = default_sqlite_path()
+    assert expected.name == "balint-trainer.sqlite3"
+    assert expected.parent.name == "balint-trainer"
+    assert str(expected).startswith(str(tmp_path / "xdg"))
+    assert resolve_url(None) == f"sqlite:///{expected}"
+    svc = open_service()
+    try:
+        assert expected.is_file()
+        assert svc.url == f"sqlite:///{expected}"
+    finally:
+        svc.close()
+
+
+def test_environment_variable_and_explicit_url_take_precedence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(ENV_DATABASE_URL, f"sqlite:///{tmp_path / 'env.sqlite3'}")
+    assert resolve_url(None).endswith("env.sqlite3")
+    assert resolve_url("sqlite:///other.db") == "sqlite:///other.db"
+
+
+def test_plain_postgresql_urls_use_psycopg_3() -> None:
+    engine = create_db_engine("postgresql://user:secret@127.0.0.1:1/none")
+    try:
+        assert engine.dialect.driver == "psycopg"
+    finally:
+        engine.dispose()
+
+
+def test_service_url_hides_the_password(db_url: str) -> None:
+    svc = open_service(db_url)
+    try:
+        if "postgresql" in db_url:
+            assert "***" in svc.url
+            assert db_url.split(":")[2].split("@")[0] not in svc.url
+        else:
+            assert svc.url == db_url
+    finally:
+        svc.close()
+
+
+def test_unreachable_or_invalid_database_gives_a_service_error() -> None:
+    from balint_trainer.services import DatabaseUnavailable, ServiceError
+
+    with pytest.raises(ServiceError, match="invalid database URL"):
+        open_service("nonsense://")
+    with pytest.raises(DatabaseUnavailable, match="cannot open the database"):
+        open_service("postgresql+psycopg://nobody:pw@127.0.0.1:1/none?connect_timeout=2")
