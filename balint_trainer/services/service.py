@@ -41,6 +41,7 @@ from balint_trainer.storage.engine import WRITE, redact
 from balint_trainer.storage.models import utcnow
 
 if TYPE_CHECKING:
+    from balint_trainer.core.analytics import AnswerRow
     from balint_trainer.core.model import Scenario
     from balint_trainer.core.validation import LoadedScenario
 
@@ -647,6 +648,13 @@ class TrainerService:
             return points
 
         return self._read(work)
+
+    # ------------------------------------------- cohort item analysis (supervisor)
+    def answer_rows(self, scenario_id: str | None = None, cohort: str | None = None) -> list[AnswerRow]:
+        """Every stored answer as a flat AnswerRow (input of core.analytics.item_analysis)."""
+        from balint_trainer.services.answer_rows import query_answer_rows
+
+        return self._read(lambda session: query_answer_rows(session, scenario_id, cohort))
 
     # ---------------------------------------------------------------- comments
     def add_comment(
