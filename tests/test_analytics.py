@@ -193,3 +193,47 @@ def test_hundred_thousand_answers_well_under_a_second() -> None:
     assert sum(s.n for s in stats) == 100_000
     assert all(s.discrimination is not None and s.discrimination > 0 for s in stats)
     assert elapsed < 1.0, f"item analysis took {elapsed:.2f}s"
+
+
+def test_service_answer_rows_feed_item_analysis(service, minimal_version) -> None:  # type: ignore[no-untyped-def]
+    """``TrainerService.answer_rows`` (one flat query) on SQLite and PostgreSQL, with filters."""
+    from balint_trainer.core.scoring import credit
+
+    scenario = minimal_version.load()
+    plan = {
+        "ann": ("north", {"first": "a", "second": "x"}),
+        "bob": ("north", {"first": "b"}),
+        "cy": ("south", {"first": "c", "second": "y"}),
+    }
+    attempt_ids = {}
+    for name, (cohort, answers) in plan.items():
+        profile = service.create_profile(name, "trainee", cohort=cohort)
+        attempt = service.start_attempt(profile.id, minimal_version.id, "practice")
+        for decision, option in answers.items():
+            service.record_answer(
+                attempt.id, decision, option, credit=credit(scenario.decision(decision), option)
+            )
+        if name != "bob":
+            service.finish_attempt(attempt.id)
+        attempt_ids[name] = attempt.id
+
+    rows = service.answer_rows()
+    assert len(rows) == 5
+    first_of_ann = next(r for r in rows if r.attempt_id == attempt_ids["ann"] and r.decision_id == "first")
+    assert first_of_ann.scenario_id == "minimal-test"
+    assert first_of_ann.option_id == "a" and first_of_ann.credit == 1.0
+    assert first_of_ann.attempt_total == pytest.approx(100.0)
+    assert next(r for r in rows if r.attempt_id == attempt_ids["bob"]).attempt_total is None  # unfinished
+
+    assert {r.attempt_id for r in service.answer_rows(cohort="north")} == {
+        attempt_ids["ann"],
+        attempt_ids["bob"],
+    }
+    assert service.answer_rows(scenario_id="no-such-scenario") == []
+    assert len(service.answer_rows(scenario_id="minimal-test", cohort="south")) == 2
+
+    stats = by_item(rows)
+    assert stats[("minimal-test", "first")].n == 3
+    assert stats[("minimal-test", "first")].facility == pytest.approx(1 / 3)
+    assert stats[("minimal-test", "first")].wrong_option == "b"
+    assert stats[("minimal-test", "second")].facility == 1.0  # split panel: x and y are both modal
