@@ -1,0 +1,43 @@
+"""Supervisor and organiser tools, opened from the main window.
+
+Each entry point imports its window module only when called, so the main
+window starts without loading editors, charts or pack code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def open_supervisor(parent: Any, service: Any) -> Any:
+    from balint_trainer.gui.workbench import supervisor
+
+    return supervisor.open_supervisor(parent, service)
+
+
+def open_editor(parent: Any, service: Any, path: str | Path | None = None) -> Any:
+    from balint_trainer.gui.workbench import editor
+
+    return editor.open_editor(parent, service, path)
+
+
+def open_annotation(parent: Any, service: Any) -> Any:
+    from balint_trainer.gui.workbench import annotation
+
+    return annotation.open_annotation(parent, service)
+
+
+def export_pack(parent: Any, service: Any) -> Any:
+    from balint_trainer.gui.workbench import packs
+
+    return packs.export_pack(parent, service)
+
+
+def import_pack(parent: Any, service: Any) -> Any:
+    from balint_trainer.gui.workbench import packs
+
+    return packs.import_pack(parent, service)
+
+
+__all__ = ["export_pack", "import_pack", "open_annotation", "open_editor", "open_supervisor"]

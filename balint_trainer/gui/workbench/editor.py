@@ -1,0 +1,858 @@
+"""Scenario editor: YAML with highlighting, outline, live validation, preview and play-test.
+
+The text is the source of truth; the outline, the problem list and the preview
+are rebuilt from it after a short pause in typing (debounced), so typing stays
+fluid even in long files. Saving is atomic (temp file + ``os.replace``), and
+closing with unsaved changes asks first.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QStandardItem,
+    QStandardItemModel,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from balint_trainer.core.model import Scenario
+from balint_trainer.core.problems import Problem
+from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes
+from balint_trainer.core.yamlsource import parse_yaml
+
+VALIDATION_DELAY_MS = 300
+LINE_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMN_ROLE = Qt.ItemDataRole.UserRole + 2
+
+TEMPLATE = """\
+format: balint-scenario/1
+id: new-scenario
+title: New scenario
+summary: |
+  One or two sentences: who presents, what kind of case, what the leader has to handle.
+language: en
+level: introductory
+duration_minutes: 60
+people:
+  presenter:
+    name: Dr A Presenter
+    role: General practitioner
+    kind: presenter
+  member-1:
+    name: Dr B Member
+    role: GP registrar
+    kind: member
+case: |
+  The presenter's factual account of the case, in their own words.
+script:
+  - phase: frame
+  - say: leader
+    text: Who has a case today?
+  - phase: presentation
+  - say: presenter
+    text: I have one that keeps coming back to me.
+  - decision: first-decision
+    prompt: The presenter has finished. What do you do now?
+    competency: frame-and-structure
+    options:
+      - id: a
+        text: Invite questions of fact, briefly.
+        feedback: Keeps the structure clear.
+      - id: b
+        text: Offer your own view of the case.
+    experts:
+      - {expert: expert-1, best: a, ratings: {a: 5, b: 2}}
+    rationale: Questions of fact come before the group's free discussion.
+  - phase: questions
+  - phase: push-back
+  - phase: return
+  - phase: closing
+"""
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("ScenarioEditor", text)
+
+
+# --------------------------------------------------------------------------- highlighting
+
+
+def _is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+class YamlHighlighter(QSyntaxHighlighter):
+    """Keys, strings, comments, step keywords and list dashes, in colours that suit the palette."""
+
+    STEP_KEYWORDS = ("phase", "say", "narrate", "decision")
+    _KEY = re.compile(r"^(\s*(?:-\s+)*)([^\s#'\"{}\[\],:][^#:]*?|\"[^\"]*\"|'[^']*')(\s*:)(?=\s|$)")
+    _DASH = re.compile(r"^\s*(-)(?=\s|$)")
+    _STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"?|'(?:[^']|'')*'?")
+    _FLOW_KEY = re.compile(r"[{,]\s*([A-Za-z0-9_.-]+)\s*:")
+    _BLOCK = re.compile(r":\s*([|>][-+0-9]*)\s*(?:#.*)?$")
+
+    def __init__(self, document: QTextDocument, palette: QPalette | None = None) -> None:
+        super().__init__(document)
+        self.formats: dict[str, QTextCharFormat] = {}
+        self.set_palette(palette or QApplication.palette())
+
+    def set_palette(self, palette: QPalette) -> None:
+        dark = _is_dark(palette)
+        # Hues chosen to keep contrast on both light and dark bases.
+        colours = {
+            "key": "#7fb2ff" if dark else "#1a55b0",
+            "keyword": "#d7a0f5" if dark else "#7b1fa2",
+            "string": "#9ad49d" if dark else "#2e6b30",
+            "dash": "#ffb86b" if dark else "#a65100",
+            "block": "#ffb86b" if dark else "#a65100",
+        }
+        self.formats = {}
+        for name, colour in colours.items():
+            fmt = QTextCharFormat()
+            fmt.setForeground(QColor(colour))
+            if name == "keyword":
+                fmt.setFontWeight(QFont.Weight.Bold)
+            self.formats[name] = fmt
+        comment = QTextCharFormat()
+        comment.setForeground(palette.color(QPalette.ColorRole.PlaceholderText))
+        comment.setFontItalic(True)
+        self.formats["comment"] = comment
+        self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:
+        # Inside a block scalar (``case: |``) everything is text, not YAML syntax.
+        state = self.previousBlockState()
+        indent = len(text) - len(text.lstrip(" "))
+        if state >= 0 and (not text.strip() or indent > state):
+            self.setFormat(0, len(text), self.formats["string"])
+            self.setCurrentBlockState(state)
+            return
+        self.setCurrentBlockState(-1)
+        comment_at = self._comment_start(text)
+        code = text if comment_at is None else text[:comment_at]
+        if comment_at is not None:
+            self.setFormat(comment_at, len(text) - comment_at, self.formats["comment"])
+        dash = self._DASH.match(code)
+        if dash:
+            self.setFormat(dash.start(1), 1, self.formats["dash"])
+        for match in self._STRING.finditer(code):
+            self.setFormat(match.start(), match.end() - match.start(), self.formats["string"])
+        key = self._KEY.match(code)
+        if key:
+            name = key.group(2).strip()
+            fmt = self.formats["keyword" if name in self.STEP_KEYWORDS else "key"]
+            self.setFormat(key.start(2), len(key.group(2)), fmt)
+            for dash_match in re.finditer(r"-(?=\s)", key.group(1)):
+                self.setFormat(key.start(1) + dash_match.start(), 1, self.formats["dash"])
+        for flow in self._FLOW_KEY.finditer(code):
+            self.setFormat(flow.start(1), len(flow.group(1)), self.formats["key"])
+        block = self._BLOCK.search(code)
+        if block:
+            self.setFormat(block.start(1), len(block.group(1)), self.formats["block"])
+            key_indent = len(code) - len(code.lstrip(" -"))
+            self.setCurrentBlockState(key_indent)
+
+    @staticmethod
+    def _comment_start(text: str) -> int | None:
+        quote: str | None = None
+        for index, char in enumerate(text):
+            if quote:
+                if char == quote:
+                    quote = None
+            elif char in "\"'" and (index == 0 or text[index - 1] in " \t:[{,-"):
+                quote = char
+            elif char == "#" and (index == 0 or text[index - 1] in " \t"):
+                return index
+        return None
+
+
+# --------------------------------------------------------------------------- text editor
+
+
+class _LineNumberArea(QWidget):
+    def __init__(self, editor: CodeEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.editor.line_number_width(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.editor.paint_line_numbers(event)
+
+
+class CodeEditor(QPlainTextEdit):
+    """Plain-text editor with a line-number gutter (the standard Qt recipe)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setTabChangesFocus(False)
+        self.line_numbers = _LineNumberArea(self)
+        self.blockCountChanged.connect(self._update_margin)
+        self.updateRequest.connect(self._update_area)
+        self._update_margin()
+
+    def keyPressEvent(self, event: Any) -> None:
+        # YAML forbids tabs for indentation: Tab inserts two spaces.
+        if event.key() == Qt.Key.Key_Tab and not event.modifiers():
+            self.insertPlainText("  ")
+            return
+        super().keyPressEvent(event)
+
+    def line_number_width(self) -> int:
+        digits = len(str(max(1, self.blockCount())))
+        return 10 + self.fontMetrics().horizontalAdvance("9") * max(3, digits)
+
+    def _update_margin(self, _count: int = 0) -> None:
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            self.setViewportMargins(0, 0, self.line_number_width(), 0)
+        else:
+            self.setViewportMargins(self.line_number_width(), 0, 0, 0)
+
+    def _update_area(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.line_numbers.scroll(0, dy)
+        else:
+            self.line_numbers.update(0, rect.y(), self.line_numbers.width(), rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        contents = self.contentsRect()
+        width = self.line_number_width()
+        x = (
+            contents.right() - width + 1
+            if self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            else contents.left()
+        )
+        self.line_numbers.setGeometry(QRect(x, contents.top(), width, contents.height()))
+
+    def paint_line_numbers(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.line_numbers)
+        palette = self.palette()
+        painter.fillRect(event.rect(), palette.color(QPalette.ColorRole.AlternateBase))
+        block = self.firstVisibleBlock()
+        number = block.blockNumber()
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        bottom = top + round(self.blockBoundingRect(block).height())
+        current = self.textCursor().blockNumber()
+        while block.isValid() and top <= event.rect().bottom():
+            if block.isVisible() and bottom >= event.rect().top():
+                role = QPalette.ColorRole.Text if number == current else QPalette.ColorRole.PlaceholderText
+                painter.setPen(palette.color(role))
+                painter.drawText(
+                    0, top, self.line_numbers.width() - 5, self.fontMetrics().height(),
+                    Qt.AlignmentFlag.AlignRight, str(number + 1),
+                )  # fmt: skip
+            block = block.next()
+            top = bottom
+            bottom = top + round(self.blockBoundingRect(block).height())
+            number += 1
+
+    def jump_to(self, line: int, column: int = 1) -> None:
+        """Put the cursor at a 1-based line and column and show it."""
+        block = self.document().findBlockByNumber(max(0, line - 1))
+        if not block.isValid():
+            block = self.document().lastBlock()
+        cursor = QTextCursor(block)
+        cursor.movePosition(
+            QTextCursor.MoveOperation.Right,
+            QTextCursor.MoveMode.MoveAnchor,
+            max(0, min(column - 1, block.length() - 1)),
+        )
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+# --------------------------------------------------------------------------- problems and outline
+
+
+class ProblemModel(QAbstractTableModel):
+    COLUMNS = ("line", "column", "message")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.problems: list[Problem] = []
+
+    def set_problems(self, problems: Sequence[Problem]) -> None:
+        self.beginResetModel()
+        self.problems = list(problems)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.problems)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (_tr("Line"), _tr("Column"), _tr("Problem"))[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        problem = self.problems[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (problem.line, problem.column, self._message(problem))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(problem)
+        if role == LINE_ROLE:
+            return problem.line
+        if role == COLUMN_ROLE:
+            return problem.column
+        return None
+
+    @staticmethod
+    def _message(problem: Problem) -> str:
+        return (_tr("warning: ") if problem.severity == "warning" else "") + problem.message
+
+
+def _scalar(node: Any) -> str:
+    return str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+
+
+def _get(node: Any, key: str) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if _scalar(key_node) == key:
+                return value_node
+    return None
+
+
+def build_outline(model: QStandardItemModel, text: str) -> bool:
+    """Fill ``model`` with people, phases, decisions and options from the text's YAML nodes.
+
+    Works on the node tree, so the outline stays useful while the file is
+    still invalid. Returns False (and leaves the model alone) if the YAML does
+    not parse at all.
+    """
+    doc = parse_yaml(text, "outline")
+    root = doc.root
+    if not isinstance(root, yaml.MappingNode):
+        return False
+
+    def item(label: str, node: Any) -> QStandardItem:
+        entry = QStandardItem(label)
+        entry.setEditable(False)
+        entry.setData(node.start_mark.line + 1, LINE_ROLE)
+        entry.setData(node.start_mark.column + 1, COLUMN_ROLE)
+        entry.setToolTip(_tr("Line %1").replace("%1", str(node.start_mark.line + 1)))
+        return entry
+
+    model.clear()
+    model.setHorizontalHeaderLabels([_tr("Outline")])
+    title = _get(root, "title")
+    if title is not None:
+        model.appendRow(item(_tr("Title: %1").replace("%1", _scalar(title)), title))
+    case = _get(root, "case")
+    if case is not None:
+        model.appendRow(item(_tr("Case"), case))
+    people = _get(root, "people")
+    if isinstance(people, yaml.MappingNode):
+        group = item(_tr("People"), people)
+        for key_node, value_node in people.value:
+            name = _scalar(_get(value_node, "name")) or _scalar(key_node)
+            kind = _scalar(_get(value_node, "kind"))
+            label = f"{name} ({kind})" if kind else name
+            group.appendRow(item(label, key_node))
+        model.appendRow(group)
+    script = _get(root, "script")
+    if isinstance(script, yaml.SequenceNode):
+        group = item(_tr("Script"), script)
+        parent = group
+        for step in script.value:
+            phase = _get(step, "phase")
+            decision = _get(step, "decision")
+            if phase is not None:
+                parent = item(_tr("Phase: %1").replace("%1", _scalar(phase)), step)
+                group.appendRow(parent)
+            elif decision is not None:
+                prompt = _scalar(_get(step, "prompt")).strip().splitlines()
+                label = _tr("Decision %1").replace("%1", _scalar(decision))
+                if prompt:
+                    label += f": {prompt[0][:60]}"
+                entry = item(label, step)
+                options = _get(step, "options")
+                if isinstance(options, yaml.SequenceNode):
+                    for option in options.value:
+                        text_line = _scalar(_get(option, "text")).strip().splitlines()
+                        entry.appendRow(
+                            item(
+                                f"{_scalar(_get(option, 'id'))}: {text_line[0][:60] if text_line else ''}",
+                                option,
+                            )
+                        )
+                parent.appendRow(entry)
+        model.appendRow(group)
+    return True
+
+
+def preview_html(scenario: Scenario | None, text: str) -> str:
+    """Title, summary, people and case, rendered as the trainee would see them."""
+    from balint_trainer.core.markdown_render import render_markdown, render_plain
+
+    if scenario is None:
+        data: Any = None
+        try:
+            data = parse_yaml(text, "preview").data
+        except Exception:  # the preview must never break editing
+            data = None
+        if not isinstance(data, dict):
+            return "<p><i>%s</i></p>" % render_plain(_tr("Nothing to preview yet: the YAML does not parse."))
+        title = str(data.get("title", ""))
+        parts = [f"<h2>{render_plain(title)}</h2>"]
+        for key in ("summary", "case"):
+            value = data.get(key)
+            if isinstance(value, str):
+                parts.append(f"<h3>{render_plain(key.capitalize())}</h3>{render_markdown(value)}")
+        parts.insert(
+            1, "<p><i>%s</i></p>" % render_plain(_tr("Preview of an invalid scenario (fix the problems)."))
+        )
+        return "".join(parts)
+    language = scenario.language
+    people = "".join(
+        f"<li><b>{render_plain(p.name)}</b> — {render_plain(p.role)} ({render_plain(p.kind)})</li>"
+        for p in scenario.people.values()
+    )
+    details = ", ".join(
+        render_plain(v) for v in (scenario.level, scenario.setting, f"{scenario.duration_minutes} min" if scenario.duration_minutes else None) if v
+    )  # fmt: skip
+    return (
+        f"<h2>{render_plain(scenario.title)}</h2>"
+        f"<p><i>{details}</i></p>"
+        f"{render_markdown(scenario.summary, language=language)}"
+        f"<h3>{render_plain(_tr('People'))}</h3><ul>{people}</ul>"
+        f"<h3>{render_plain(_tr('Case'))}</h3>{render_markdown(scenario.case, language=language)}"
+        f"<p>{render_plain(_tr('%1 decisions').replace('%1', str(len(scenario.decisions))))}</p>"
+    )
+
+
+# --------------------------------------------------------------------------- file helpers
+
+
+def atomic_write_text(path: Path, text: str, *, newline: str = "\n") -> None:
+    """Write UTF-8 text so that a crash leaves either the old or the new file, never half of one."""
+    data = text.replace("\n", newline).encode("utf-8") if newline != "\n" else text.encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --------------------------------------------------------------------------- window
+
+
+class ScenarioEditor(QMainWindow):
+    """Edit one scenario file. ``validated`` fires after each (debounced) validation."""
+
+    validated = Signal(object)  # LoadedScenario
+    saved = Signal(str)  # path
+
+    def __init__(
+        self, parent: QWidget | None = None, service: Any = None, path: str | Path | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.path: Path | None = None
+        self.newline = "\n"
+        self.loaded: LoadedScenario | None = None
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.resize(1200, 800)
+
+        self.editor = CodeEditor()
+        self.editor.setAccessibleName(self.tr("Scenario YAML"))
+        self.highlighter = YamlHighlighter(self.editor.document(), self.editor.palette())
+
+        self.outline_model = QStandardItemModel(self)
+        self.outline = QTreeView()
+        self.outline.setModel(self.outline_model)
+        self.outline.setHeaderHidden(True)
+        self.outline.setAccessibleName(self.tr("Scenario outline"))
+        self.outline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.outline.clicked.connect(self._jump_to_index)
+        self.outline.activated.connect(self._jump_to_index)
+
+        self.problem_model = ProblemModel(self)
+        self.problems = QTableView()
+        self.problems.setModel(self.problem_model)
+        self.problems.setAccessibleName(self.tr("Problems"))
+        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problems.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.verticalHeader().hide()
+        header = self.problems.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.problems.clicked.connect(self._jump_to_index)
+        self.problems.activated.connect(self._jump_to_index)
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName(self.tr("Validation status"))
+
+        from balint_trainer.gui.markdown_view import SafeTextBrowser
+
+        self.preview = SafeTextBrowser(accessible_name=self.tr("Preview"))
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.status_label)
+        lower_layout.addWidget(self.problems)
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.addWidget(self.editor)
+        centre.addWidget(lower)
+        centre.setStretchFactor(0, 4)
+        centre.setStretchFactor(1, 1)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.preview, self.tr("&Preview"))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.outline)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.side_tabs)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(2, 2)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.setTabOrder(self.editor, self.problems)
+        self.setTabOrder(self.problems, self.outline)
+        self.setTabOrder(self.outline, self.preview)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(VALIDATION_DELAY_MS)
+        self.timer.timeout.connect(self.validate_now)
+        self.editor.textChanged.connect(self.timer.start)
+        self.editor.document().modificationChanged.connect(self.setWindowModified)
+
+        self._build_actions()
+        if path is not None:
+            self.open_path(Path(path))
+        else:
+            self.new_from_template()
+
+    # -- actions --------------------------------------------------------------
+    def _action(self, text: str, slot: Any, shortcuts: Sequence[QKeySequence | str] = ()) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.new_action = self._action(self.tr("&New from Template"), self.on_new, [QKeySequence(std.New)])
+        self.open_action = self._action(self.tr("&Open…"), self.on_open, [QKeySequence(std.Open)])
+        self.save_action = self._action(self.tr("&Save"), self.save, [QKeySequence(std.Save)])
+        self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, [QKeySequence(std.SaveAs)])
+        self.close_action = self._action(self.tr("&Close"), self.close, [QKeySequence(std.Close)])
+        # The text edit handles Ctrl+Z / Ctrl+Shift+Z itself when focused; the actions cover
+        # the menu, Ctrl+Y, and focus elsewhere in the window.
+        self.undo_action = self._action(self.tr("&Undo"), self.editor.undo, [QKeySequence(std.Undo)])
+        self.redo_action = self._action(
+            self.tr("&Redo"), self.editor.redo, [QKeySequence(std.Redo), "Ctrl+Shift+Z", "Ctrl+Y"]
+        )
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.editor.undoAvailable.connect(self.undo_action.setEnabled)
+        self.editor.redoAvailable.connect(self.redo_action.setEnabled)
+        self.validate_action = self._action(self.tr("&Validate Now"), self.validate_now, ["F7"])
+        self.play_action = self._action(self.tr("&Play-test"), self.play_test, ["F5"])
+        self.next_problem_action = self._action(self.tr("Next &Problem"), self.next_problem, ["F8"])
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        for action in (self.new_action, self.open_action, self.save_action, self.save_as_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        scenario_menu = bar.addMenu(self.tr("&Scenario"))
+        for action in (self.validate_action, self.next_problem_action, self.play_action):
+            scenario_menu.addAction(action)
+        toolbar = self.addToolBar(self.tr("Editor"))
+        toolbar.setObjectName("editor-toolbar")
+        for action in (self.save_action, self.undo_action, self.redo_action, self.play_action):
+            toolbar.addAction(action)
+
+    # -- document -------------------------------------------------------------
+    @property
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path else self.tr("untitled.yaml")
+
+    def set_text(self, text: str, *, path: Path | None, newline: str = "\n") -> None:
+        self.path = path
+        self.newline = newline
+        # setPlainText also resets the undo history: a freshly opened file has nothing to undo.
+        self.editor.setPlainText(text)
+        self.editor.document().setModified(False)
+        self._update_title()
+        self.validate_now()
+
+    def new_from_template(self) -> None:
+        self.set_text(TEMPLATE, path=None)
+
+    def open_path(self, path: Path) -> bool:
+        try:
+            raw = path.read_bytes()
+            text = raw.decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.show_error(self.tr("Cannot open %1").replace("%1", str(path)), str(exc))
+            return False
+        newline = "\r\n" if "\r\n" in text else "\n"
+        self.set_text(text.replace("\r\n", "\n"), path=path, newline=newline)
+        return True
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.tr("%1[*] — Scenario editor").replace("%1", self.display_name))
+        self.setWindowModified(self.editor.document().isModified())
+
+    # -- validation -----------------------------------------------------------
+    def validate_now(self) -> LoadedScenario:
+        self.timer.stop()
+        text = self.text
+        loaded = load_scenario_bytes(text, self.display_name)
+        self.loaded = loaded
+        self.problem_model.set_problems(loaded.problems)
+        errors = len(loaded.errors)
+        if loaded.ok:
+            self.status_label.setText(self.tr("Valid scenario."))
+        else:
+            self.status_label.setText(self.tr("%n problem(s)", "", errors or len(loaded.problems)))
+        build_outline(self.outline_model, text)
+        self.outline.expandToDepth(1)
+        try:
+            self.preview.set_safe_html(
+                preview_html(loaded.scenario, text),
+                language=loaded.scenario.language if loaded.scenario else None,
+            )
+        except Exception as exc:  # a preview glitch must not cost the author their edit
+            self.preview.setPlainText(str(exc))
+        self.play_action.setEnabled(loaded.ok)
+        self.validated.emit(loaded)
+        return loaded
+
+    def _jump_to_index(self, index: QModelIndex) -> None:
+        line = index.siblingAtColumn(0).data(LINE_ROLE)
+        column = index.siblingAtColumn(0).data(COLUMN_ROLE)
+        if line is not None:
+            self.editor.jump_to(int(line), int(column or 1))
+
+    def next_problem(self) -> None:
+        count = self.problem_model.rowCount()
+        if not count:
+            return
+        current = self.problems.currentIndex().row()
+        index = self.problem_model.index((current + 1) % count, 0)
+        self.problems.setCurrentIndex(index)
+        self._jump_to_index(index)
+
+    # -- saving ---------------------------------------------------------------
+    # Dialog hooks, replaceable in tests (modal dialogs would block them).
+    def ask_open_path(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open scenario"), str(self.path.parent if self.path else Path.home()),
+            self.tr("Scenarios (*.yaml *.yml);;All files (*)"),
+        )  # fmt: skip
+        return Path(name) if name else None
+
+    def ask_save_path(self) -> Path | None:
+        suggested = self.path or Path.home() / f"{self._scenario_id() or 'scenario'}.yaml"
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save scenario"), str(suggested), self.tr("Scenarios (*.yaml *.yml)")
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() in (".yaml", ".yml") else path.with_suffix(".yaml")
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        buttons = QMessageBox.StandardButton
+        return QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("%1 has unsaved changes. Save them?").replace("%1", self.display_name),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+
+    def show_error(self, title: str, detail: str) -> None:
+        QMessageBox.warning(self, title, detail)
+
+    def _scenario_id(self) -> str | None:
+        return self.loaded.scenario.id if self.loaded and self.loaded.scenario else None
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._write(self.path)
+
+    def save_as(self) -> bool:
+        path = self.ask_save_path()
+        if path is None:
+            return False
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        try:
+            atomic_write_text(path, self.text, newline=self.newline)
+        except OSError as exc:
+            self.show_error(self.tr("Cannot save %1").replace("%1", str(path)), exc.strerror or str(exc))
+            return False
+        self.path = path
+        self.editor.document().setModified(False)
+        self._update_title()
+        loaded = self.validate_now()
+        message = self.tr("Saved %1.").replace("%1", str(path))
+        if not loaded.ok:
+            message += " " + self.tr(
+                "The scenario still has problems; it will not appear in the library until fixed."
+            )
+        self.statusBar().showMessage(message, 8000)
+        self.saved.emit(str(path))
+        return True
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current text (saved, discarded, or unchanged)."""
+        if not self.editor.document().isModified():
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def on_new(self) -> None:
+        if self.maybe_save():
+            self.new_from_template()
+
+    def on_open(self) -> None:
+        if not self.maybe_save():
+            return
+        path = self.ask_open_path()
+        if path is not None:
+            self.open_path(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.maybe_save():
+            event.accept()
+        else:
+            event.ignore()
+
+    # -- play-test ------------------------------------------------------------
+    def play_test(self) -> QDialog | None:
+        """Play the current (possibly unsaved) text in the trainee player; nothing is recorded."""
+        loaded = self.validate_now()
+        if not loaded.ok or loaded.scenario is None:
+            self.show_error(
+                self.tr("Cannot play-test"), self.tr("Fix the problems listed below the editor first.")
+            )
+            return None
+        from balint_trainer.core.session import PracticeSession
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Play-test: %1").replace("%1", loaded.scenario.title))
+        dialog.resize(1000, 700)
+        layout = QVBoxLayout(dialog)
+        session = PracticeSession(loaded.scenario, "practice")
+        try:
+            from balint_trainer.gui.player import PlayerView
+        except ImportError:
+            PlayerView = None
+        if PlayerView is not None:
+            player = PlayerView(dialog)
+            player.start(session, loaded.scenario.title)
+            if hasattr(player, "leave_requested"):
+                player.leave_requested.connect(dialog.accept)
+            layout.addWidget(player)
+            dialog.player = player  # type: ignore[attr-defined]
+        else:  # pragma: no cover - the player ships with the app
+            from balint_trainer.gui.markdown_view import SafeTextBrowser
+
+            reader = SafeTextBrowser(dialog, accessible_name=self.tr("Read-through"))
+            reader.set_markdown(loaded.scenario.case, language=loaded.scenario.language)
+            layout.addWidget(reader)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+
+def open_editor(
+    parent: QWidget | None, service: Any = None, path: str | Path | None = None
+) -> ScenarioEditor:
+    window = ScenarioEditor(parent, service, path)
+    window.setWindowFlag(Qt.WindowType.Window, True)
+    window.show()
+    return window
