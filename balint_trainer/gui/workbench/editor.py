@@ -455,7 +455,9 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
         except Exception:  # the preview must never break editing
             data = None
         if not isinstance(data, dict):
-            return "<p><i>%s</i></p>" % render_plain(_tr("Nothing to preview yet: the YAML does not parse."))
+            return "<p><i>{}</i></p>".format(
+                render_plain(_tr("Nothing to preview yet: the YAML does not parse."))
+            )
         title = str(data.get("title", ""))
         parts = [f"<h2>{render_plain(title)}</h2>"]
         for key in ("summary", "case"):
@@ -463,7 +465,10 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
             if isinstance(value, str):
                 parts.append(f"<h3>{render_plain(key.capitalize())}</h3>{render_markdown(value)}")
         parts.insert(
-            1, "<p><i>%s</i></p>" % render_plain(_tr("Preview of an invalid scenario (fix the problems)."))
+            1,
+            "<p><i>{}</i></p>".format(
+                render_plain(_tr("Preview of an invalid scenario (fix the problems)."))
+            ),
         )
         return "".join(parts)
     language = scenario.language
