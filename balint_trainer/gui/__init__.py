@@ -1,0 +1,1 @@
+"""Qt desktop interface. Widgets are thin: domain logic lives in core and services."""

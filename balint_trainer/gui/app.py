@@ -1,0 +1,61 @@
+"""Application entry: ``run_app`` creates the QApplication and shows the main window fast."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+APP_NAME = "balint-trainer"
+
+
+def _icon() -> QIcon | None:
+    from balint_trainer.paths import resources_dir
+
+    folder = resources_dir() / "icons"
+    if not folder.is_dir():
+        return None
+    icon = QIcon()
+    for candidate in sorted(folder.glob("*.png")) + sorted(folder.glob("*.svg")):
+        icon.addFile(str(candidate))
+    return None if icon.isNull() else icon
+
+
+def _follow_colour_scheme(app: QApplication) -> None:
+    """Fusion's standard palette follows the system light/dark scheme; re-apply it on change."""
+    if sys.platform not in ("darwin", "win32"):
+        app.setStyle("Fusion")
+        app.setPalette(app.style().standardPalette())
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(lambda _scheme: app.setPalette(app.style().standardPalette()))
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QGuiApplication.setApplicationDisplayName("Balint Trainer")
+    QGuiApplication.setDesktopFileName(APP_NAME)
+    _follow_colour_scheme(app)
+    icon = _icon()
+    if icon is not None:
+        app.setWindowIcon(icon)
+    return app
+
+
+def run_app(database_url: str | None = None, extra_scenario_dirs: Sequence[str | Path] = ()) -> int:
+    app = create_application()
+    from balint_trainer.gui.main_window import MainWindow
+
+    window = MainWindow(database_url, extra_scenario_dirs, settings=QSettings())
+    window.show()
+    window.start_loading()  # scenarios and database load once the window is on screen
+    return app.exec()

@@ -1,0 +1,132 @@
+"""Charts drawn with pyqtgraph, imported only when the first chart is shown."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def _pg() -> Any:
+    import pyqtgraph as pg  # heavy (numpy): keep it off the start-up path
+
+    return pg
+
+
+def accent_colours(widget: QWidget | None = None) -> tuple[QColor, QColor]:
+    """(highlight for 'yours', neutral for the rest), from the current palette."""
+    palette = widget.palette() if widget is not None else QApplication.palette()
+    return palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.Mid)
+
+
+def _style_plot(plot: Any, widget: QWidget) -> None:
+    palette = widget.palette()
+    plot.setBackground(palette.color(QPalette.ColorRole.Base))
+    text = palette.color(QPalette.ColorRole.Text)
+    for name in ("left", "bottom"):
+        axis = plot.getPlotItem().getAxis(name)
+        axis.setPen(text)
+        axis.setTextPen(text)
+    plot.getPlotItem().setMenuEnabled(False)
+    plot.getPlotItem().hideButtons()
+    plot.setMouseEnabled(x=False, y=False)
+
+
+def votes_chart(
+    parent: QWidget,
+    votes: Mapping[str, int],
+    labels: Mapping[str, str],
+    chosen: str,
+    modal: Sequence[str],
+) -> Any:
+    """Horizontal bars: expert votes per option, the trainee's choice highlighted."""
+    pg = _pg()
+    plot = pg.PlotWidget(parent)
+    plot.setAccessibleName(QApplication.translate("Charts", "Expert vote split"))
+    _style_plot(plot, parent)
+    ids = list(votes)
+    highlight, neutral = accent_colours(parent)
+    brushes = [highlight if option_id == chosen else neutral for option_id in ids]
+    y = list(range(len(ids)))[::-1]
+    bars = pg.BarGraphItem(x0=0, y=y, height=0.6, width=[votes[i] for i in ids], brushes=brushes)
+    plot.addItem(bars)
+    axis = plot.getPlotItem().getAxis("left")
+    axis.setTicks([[(pos, labels.get(i, i)) for pos, i in zip(y, ids, strict=True)]])
+    bottom = plot.getPlotItem().getAxis("bottom")
+    bottom.setLabel(QApplication.translate("Charts", "expert votes"))
+    top = max(votes.values(), default=1) or 1
+    bottom.setTicks([[(v, str(v)) for v in range(top + 1)]])
+    plot.setXRange(0, top + 0.2, padding=0)
+    plot.setYRange(-0.6, len(ids) - 0.4, padding=0)
+    plot.setMinimumHeight(40 + 28 * len(ids))
+    plot.setToolTip(
+        "\n".join(
+            f"{labels.get(i, i)}: {votes[i]}"
+            + (QApplication.translate("Charts", " (your choice)") if i == chosen else "")
+            + (QApplication.translate("Charts", " (panel's choice)") if i in modal else "")
+            for i in ids
+        )
+    )
+    return plot
+
+
+def competency_chart(parent: QWidget, scores: Mapping[str, float], labels: Mapping[str, str]) -> Any:
+    """Per-competency profile, 0..100, as horizontal bars."""
+    pg = _pg()
+    plot = pg.PlotWidget(parent)
+    plot.setAccessibleName(QApplication.translate("Charts", "Competency profile"))
+    _style_plot(plot, parent)
+    ids = list(scores)
+    highlight, _ = accent_colours(parent)
+    y = list(range(len(ids)))[::-1]
+    plot.addItem(
+        pg.BarGraphItem(x0=0, y=y, height=0.6, width=[100 * scores[i] for i in ids], brush=highlight)
+    )
+    plot.getPlotItem().getAxis("left").setTicks(
+        [[(pos, _short(labels.get(i, i))) for pos, i in zip(y, ids, strict=True)]]
+    )
+    plot.getPlotItem().getAxis("bottom").setLabel(QApplication.translate("Charts", "score (0–100)"))
+    plot.setXRange(0, 100, padding=0.02)
+    plot.setYRange(-0.6, max(len(ids), 1) - 0.4, padding=0)
+    plot.setMinimumHeight(60 + 30 * len(ids))
+    plot.setToolTip("\n".join(f"{labels.get(i, i)}: {100 * scores[i]:.0f}" for i in ids))
+    return plot
+
+
+def progress_chart(
+    parent: QWidget,
+    series: Mapping[str, Sequence[tuple[int, float]]],
+    labels: Mapping[str, str],
+    x_labels: Sequence[str],
+) -> Any:
+    """Lines of score (0..100) over attempts, one per competency plus the total."""
+    pg = _pg()
+    plot = pg.PlotWidget(parent)
+    plot.setAccessibleName(QApplication.translate("Charts", "Scores over time"))
+    _style_plot(plot, parent)
+    legend = plot.addLegend(offset=(10, 10))
+    legend.setLabelTextColor(parent.palette().color(QPalette.ColorRole.Text))
+    count = max(len(series), 1)
+    for index, (key, points) in enumerate(series.items()):
+        colour = pg.intColor(index, hues=max(count, 3), values=1, maxValue=220, minValue=160)
+        width = 3 if key == "total" else 2
+        plot.plot(
+            [p[0] for p in points],
+            [p[1] for p in points],
+            pen=pg.mkPen(colour, width=width),
+            symbol="o",
+            symbolSize=7,
+            symbolBrush=colour,
+            name=_short(labels.get(key, key)),
+        )
+    plot.getPlotItem().getAxis("bottom").setTicks([list(enumerate(x_labels))])
+    plot.getPlotItem().getAxis("left").setLabel(QApplication.translate("Charts", "score (0–100)"))
+    plot.setYRange(0, 105, padding=0)
+    plot.setXRange(-0.3, max(len(x_labels) - 1, 1) + 0.3, padding=0)
+    return plot
+
+
+def _short(label: str, limit: int = 38) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"

@@ -1,0 +1,422 @@
+"""Library (home view): the scenario table with search, filters and start buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from balint_trainer.core.catalogue import CatalogueEntry
+from balint_trainer.core.competencies import BUILTIN_COMPETENCIES
+from balint_trainer.core.markdown_render import render_markdown, render_plain
+from balint_trainer.gui.markdown_view import SafeTextBrowser
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+LEVEL_ORDER = {"introductory": 0, "intermediate": 1, "advanced": 2, "": 3}
+
+
+class LibraryModel(QAbstractTableModel):
+    COLUMNS = ("title", "setting", "level", "duration", "competencies", "best")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entries: list[CatalogueEntry] = []
+        self._best: dict[str, float] = {}
+        self._resumable: set[str] = set()
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Title"),
+            self.tr("Setting"),
+            self.tr("Level"),
+            self.tr("Duration"),
+            self.tr("Competencies"),
+            self.tr("Your best"),
+        ]
+
+    def set_entries(self, entries: Sequence[CatalogueEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def set_progress(self, best: Mapping[str, float], resumable: set[str]) -> None:
+        self._best = dict(best)
+        self._resumable = set(resumable)
+        if self._entries:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, len(self.COLUMNS) - 1))
+
+    def entry(self, row: int) -> CatalogueEntry:
+        return self._entries[row]
+
+    def entries(self) -> list[CatalogueEntry]:
+        return list(self._entries)
+
+    def is_resumable(self, scenario_id: str) -> bool:
+        return scenario_id in self._resumable
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        entry = self._entries[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == ENTRY_ROLE:
+            return entry
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, column)
+        if role == SORT_ROLE:
+            if column == "level":
+                return LEVEL_ORDER.get(entry.level, 3)
+            if column == "duration":
+                return entry.duration or 0
+            if column == "best":
+                return self._best.get(entry.id, -1.0) if entry.ok else -2.0
+            return (self._display(entry, column) or "").casefold()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not entry.ok:
+                return self.tr("This file cannot be used:") + "\n" + entry.problem_text()
+            if column == "competencies":
+                return "\n".join(entry.competency_labels())
+            return str(entry.path)
+        if role == Qt.ItemDataRole.ForegroundRole and not entry.ok:
+            return QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("duration", "best"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _display(self, entry: CatalogueEntry, column: str) -> str:
+        if column == "title":
+            if not entry.ok:
+                return self.tr("%1 (invalid)").replace("%1", entry.title)
+            if entry.id in self._resumable:
+                return self.tr("%1 (unfinished)").replace("%1", entry.title)
+            return entry.title
+        if column == "setting":
+            return entry.setting
+        if column == "level":
+            return {
+                "introductory": self.tr("Introductory"),
+                "intermediate": self.tr("Intermediate"),
+                "advanced": self.tr("Advanced"),
+            }.get(entry.level, entry.level)
+        if column == "duration":
+            return self.tr("%1 min").replace("%1", str(entry.duration)) if entry.duration else ""
+        if column == "competencies":
+            return ", ".join(entry.competency_labels())
+        if column == "best":
+            best = self._best.get(entry.id)
+            return f"{best:.0f}" if best is not None else "—"
+        return ""
+
+
+class LibraryFilter(QSortFilterProxyModel):
+    """Search over title, setting and competencies; level and competency filters."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._level = ""
+        self._competency = ""
+        self.setSortRole(SORT_ROLE)
+
+    def _refilter(self, attribute: str, value: str) -> None:
+        # Qt 6.10 deprecates invalidateFilter() in favour of begin/endFilterChange().
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            setattr(self, attribute, value)
+            self.endFilterChange()
+        else:
+            setattr(self, attribute, value)
+            self.invalidateFilter()
+
+    def set_text(self, text: str) -> None:
+        self._refilter("_text", text.strip().casefold())
+
+    def set_level(self, level: str) -> None:
+        self._refilter("_level", level)
+
+    def set_competency(self, competency: str) -> None:
+        self._refilter("_competency", competency)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, LibraryModel)
+        entry = model.entry(source_row)
+        if self._level and entry.level != self._level:
+            return False
+        if self._competency and self._competency not in entry.competencies:
+            return False
+        if self._text:
+            haystack = " ".join(
+                [entry.title, entry.setting, entry.id, *entry.competencies, *entry.competency_labels()]
+            ).casefold()
+            return all(word in haystack for word in self._text.split())
+        return True
+
+
+class LibraryView(QWidget):
+    start_requested = Signal(object, str)  # entry, mode
+    resume_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LibraryModel(self)
+        self.proxy = LibraryFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search title, setting or competency…"))
+        self.search.setAccessibleName(self.tr("Search scenarios"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+        search_label = QLabel(self.tr("&Search:"))
+        search_label.setBuddy(self.search)
+
+        self.level = QComboBox()
+        self.level.setAccessibleName(self.tr("Filter by level"))
+        self.level.addItem(self.tr("All levels"), "")
+        for key, label in (
+            ("introductory", self.tr("Introductory")),
+            ("intermediate", self.tr("Intermediate")),
+            ("advanced", self.tr("Advanced")),
+        ):
+            self.level.addItem(label, key)
+        self.level.currentIndexChanged.connect(lambda _: self.proxy.set_level(self.level.currentData() or ""))
+        level_label = QLabel(self.tr("&Level:"))
+        level_label.setBuddy(self.level)
+
+        self.competency = QComboBox()
+        self.competency.setAccessibleName(self.tr("Filter by competency"))
+        self.competency.currentIndexChanged.connect(
+            lambda _: self.proxy.set_competency(self.competency.currentData() or "")
+        )
+        competency_label = QLabel(self.tr("&Competency:"))
+        competency_label.setBuddy(self.competency)
+        self._fill_competencies({})
+
+        filters = QHBoxLayout()
+        filters.addWidget(search_label)
+        filters.addWidget(self.search, 3)
+        filters.addWidget(level_label)
+        filters.addWidget(self.level, 1)
+        filters.addWidget(competency_label)
+        filters.addWidget(self.competency, 2)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Scenario library"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _: self._start("practice"))
+        self.table.activated.connect(lambda _: self._start("practice"))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_details())
+
+        self.details = SafeTextBrowser(accessible_name=self.tr("Scenario details"))
+        self.details.setMinimumHeight(120)
+
+        self.practice_button = QPushButton(self.tr("Start &practice"))
+        self.practice_button.setAccessibleName(self.tr("Start practice"))
+        self.practice_button.setToolTip(self.tr("Feedback from the expert panel after every decision"))
+        self.exam_button = QPushButton(self.tr("Start e&xam"))
+        self.exam_button.setAccessibleName(self.tr("Start exam"))
+        self.exam_button.setToolTip(self.tr("Feedback only at the end"))
+        self.resume_button = QPushButton(self.tr("&Resume"))
+        self.resume_button.setAccessibleName(self.tr("Resume unfinished attempt"))
+        self.practice_button.clicked.connect(lambda: self._start("practice"))
+        self.exam_button.clicked.connect(lambda: self._start("exam"))
+        self.resume_button.clicked.connect(self._resume)
+
+        self.status = QLabel(self.tr("Loading…"))
+        self.status.setAccessibleName(self.tr("Library status"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.resume_button)
+        buttons.addWidget(self.exam_button)
+        buttons.addWidget(self.practice_button)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+        self.setTabOrder(self.search, self.level)
+        self.setTabOrder(self.level, self.competency)
+        self.setTabOrder(self.competency, self.table)
+        self.setTabOrder(self.table, self.details)
+        self.setTabOrder(self.details, self.resume_button)
+        self.setTabOrder(self.resume_button, self.exam_button)
+        self.setTabOrder(self.exam_button, self.practice_button)
+        self._update_details()
+
+    # -- data ------------------------------------------------------------
+    def set_loading(self) -> None:
+        self.status.setText(self.tr("Loading…"))
+        self.details.setPlainText(self.tr("Loading scenarios…"))
+
+    def set_entries(self, entries: Sequence[CatalogueEntry]) -> None:
+        selected = self.current_entry()
+        self.model.set_entries(entries)
+        labels: dict[str, str] = {}
+        for entry in entries:
+            for cid, label in zip(entry.competencies, entry.competency_labels(), strict=True):
+                labels.setdefault(cid, label)
+        self._fill_competencies(labels)
+        self.table.resizeColumnsToContents()
+        for column, cap in ((0, 340), (1, 220), (4, 400)):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
+        valid = sum(1 for e in entries if e.ok)
+        invalid = len(entries) - valid
+        text = self.tr("%n scenario(s)", "", valid)
+        if invalid:
+            text += " · " + self.tr("%n file(s) with problems", "", invalid)
+        self.status.setText(text)
+        row = 0
+        if selected is not None:
+            row = next((i for i, e in enumerate(entries) if e.path == selected.path), 0)
+        self.select_row(row)
+        self._update_details()
+
+    def set_progress(self, best: Mapping[str, float], resumable: set[str]) -> None:
+        self.model.set_progress(best, resumable)
+        self._update_details()
+
+    def _fill_competencies(self, labels: Mapping[str, str]) -> None:
+        current = self.competency.currentData()
+        self.competency.blockSignals(True)
+        self.competency.clear()
+        self.competency.addItem(self.tr("All competencies"), "")
+        merged = {**{k: v for k, v in BUILTIN_COMPETENCIES.items() if k in labels}, **labels}
+        for cid, label in sorted(merged.items(), key=lambda kv: kv[1].casefold()):
+            self.competency.addItem(label, cid)
+        index = self.competency.findData(current) if current else 0
+        self.competency.setCurrentIndex(max(index, 0))
+        self.competency.blockSignals(False)
+
+    def select_row(self, source_row: int) -> None:
+        if self.model.rowCount() == 0:
+            return
+        proxy_index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not proxy_index.isValid():
+            proxy_index = self.proxy.index(0, 0)
+        self.table.setCurrentIndex(proxy_index)
+        self.table.selectRow(proxy_index.row())
+
+    def select_scenario(self, scenario_id: str) -> bool:
+        for row, entry in enumerate(self.model.entries()):
+            if entry.ok and entry.id == scenario_id:
+                self.select_row(row)
+                return True
+        return False
+
+    def current_entry(self) -> CatalogueEntry | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        entry = index.data(ENTRY_ROLE)
+        return entry if isinstance(entry, CatalogueEntry) else None
+
+    def visible_titles(self) -> list[str]:
+        return [self.proxy.index(r, 0).data(ENTRY_ROLE).title for r in range(self.proxy.rowCount())]
+
+    # -- actions ----------------------------------------------------------
+    def _start(self, mode: str) -> None:
+        entry = self.current_entry()
+        if entry is not None and entry.ok:
+            self.start_requested.emit(entry, mode)
+
+    def _resume(self) -> None:
+        entry = self.current_entry()
+        if entry is not None and entry.ok and self.model.is_resumable(entry.id):
+            self.resume_requested.emit(entry)
+
+    def _update_details(self) -> None:
+        entry = self.current_entry()
+        usable = entry is not None and entry.ok
+        self.practice_button.setEnabled(usable)
+        self.exam_button.setEnabled(usable)
+        self.resume_button.setEnabled(bool(usable and entry and self.model.is_resumable(entry.id)))
+        if entry is None:
+            if self.model.rowCount():
+                self.details.setPlainText(self.tr("No scenario matches the search."))
+            return
+        if not entry.ok:
+            problems = "".join(f"<li><code>{render_plain(str(p))}</code></li>" for p in entry.problems)
+            self.details.set_safe_html(
+                f"<h3>{render_plain(entry.path.name)}</h3><p>"
+                + render_plain(self.tr("This file cannot be used until these problems are fixed:"))
+                + f"</p><ul>{problems}</ul>"
+            )
+            return
+        scenario = entry.scenario
+        assert scenario is not None
+        facts = [
+            render_plain(x)
+            for x in (
+                entry.setting,
+                self.model.data(self.model.index(self.model.entries().index(entry), 2)),
+                self.tr("%1 minutes").replace("%1", str(entry.duration)) if entry.duration else "",
+                self.tr("%n decision(s)", "", entry.decision_count),
+            )
+            if x
+        ]
+        competencies = ", ".join(render_plain(label) for label in entry.competency_labels())
+        self.details.set_safe_html(
+            f"<h3>{render_plain(entry.title)}</h3>"
+            f"<p>{' · '.join(facts)}</p>"
+            + render_markdown(scenario.summary, language=scenario.language)
+            + f"<p><i>{render_plain(self.tr('Competencies:'))}</i> {competencies}</p>",
+            language=scenario.language,
+        )

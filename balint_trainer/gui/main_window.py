@@ -1,0 +1,489 @@
+"""Main window: the library is the home view; player, summary and progress are built on demand."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from balint_trainer.core.catalogue import CatalogueEntry
+from balint_trainer.gui.library import LibraryView
+
+WORKBENCH_MODULE = "balint_trainer.gui.workbench"
+
+
+class MainWindow(QMainWindow):
+    loaded = Signal()  # library and database are ready
+
+    def __init__(
+        self,
+        database_url: str | None = None,
+        extra_scenario_dirs: Sequence[str | Path] = (),
+        *,
+        service: Any = None,
+        include_bundled: bool = True,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self.database_url = database_url
+        self.extra_dirs = [Path(p) for p in extra_scenario_dirs]
+        self.include_bundled = include_bundled
+        self.settings = settings
+        self.service: Any = service
+        self._owns_service = service is None
+        self.profile: Any = None
+        self.entries: list[CatalogueEntry] = []
+        self.is_loaded = False
+        self.session: Any = None
+        self.attempt: Any = None
+        self.player: Any = None
+        self.summary_view: Any = None
+        self.progress_view: Any = None
+
+        self.setWindowTitle(self.tr("Balint Trainer"))
+        self.stack = QStackedWidget()
+        self.library = LibraryView()
+        self.library.set_loading()
+        self.library.start_requested.connect(self.start_scenario)
+        self.library.resume_requested.connect(self.resume_scenario)
+        self.stack.addWidget(self.library)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self.storage_label = QLabel()
+        self.storage_label.setAccessibleName(self.tr("Where answers are saved"))
+        self.statusBar().addPermanentWidget(self.storage_label)
+        self.statusBar().showMessage(self.tr("Loading…"))
+        self.resize(1200, 800)
+        self._update_actions()
+
+    # -- menus -----------------------------------------------------------------
+    def _action(
+        self, text: str, slot: Callable[[], Any], shortcut: str | QKeySequence.StandardKey | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.add_folder_action = self._action(
+            self.tr("&Add scenario folder…"), self.add_scenario_folder, "Ctrl+O"
+        )
+        self.reload_action = self._action(self.tr("&Reload library"), self.reload_library, "F5")
+        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        file_menu.addActions([self.add_folder_action, self.reload_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        practice = bar.addMenu(self.tr("&Practice"))
+        self.practice_action = self._action(
+            self.tr("Start &practice"), lambda: self._start_selected("practice"), "Ctrl+P"
+        )
+        self.exam_action = self._action(
+            self.tr("Start &exam"), lambda: self._start_selected("exam"), "Ctrl+E"
+        )
+        self.resume_action = self._action(
+            self.tr("&Resume unfinished attempt"), self._resume_selected, "Ctrl+R"
+        )
+        self.leave_action = self._action(self.tr("&Leave session"), self.leave_session, "Ctrl+W")
+        self.library_action = self._action(self.tr("&Library"), self.show_library, "Ctrl+L")
+        self.progress_action = self._action(self.tr("Your pro&gress"), self.show_progress, "Ctrl+G")
+        practice.addActions([self.practice_action, self.exam_action, self.resume_action, self.leave_action])
+        practice.addSeparator()
+        practice.addActions([self.library_action, self.progress_action])
+
+        tools = bar.addMenu(self.tr("&Tools"))
+        self.tool_actions = [
+            self._action(
+                self.tr("&Supervisor view…"), lambda: self.open_workbench("open_supervisor"), "Ctrl+Shift+S"
+            ),
+            self._action(
+                self.tr("Scenario &editor…"), lambda: self.open_workbench("open_editor"), "Ctrl+Shift+E"
+            ),
+            self._action(self.tr("Edit &selected scenario…"), self._edit_selected),
+            self._action(
+                self.tr("Expert &annotation…"), lambda: self.open_workbench("open_annotation"), "Ctrl+Shift+A"
+            ),
+            self._action(self.tr("E&xport scenario pack…"), lambda: self.open_workbench("export_pack")),
+            self._action(self.tr("&Import scenario pack…"), lambda: self.open_workbench("import_pack")),
+        ]
+        tools.addActions(self.tool_actions[:4])
+        tools.addSeparator()
+        tools.addActions(self.tool_actions[4:])
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About Balint Trainer"), self.show_about))
+        help_menu.addAction(self._action(self.tr("About &Qt"), QApplication.aboutQt))
+        self.library.selection_changed = self._update_actions  # type: ignore[attr-defined]
+        self.library.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+
+    def _update_actions(self) -> None:
+        in_library = self.stack.currentWidget() is self.library
+        entry = self.library.current_entry()
+        usable = bool(self.is_loaded and in_library and entry is not None and entry.ok)
+        self.practice_action.setEnabled(usable)
+        self.exam_action.setEnabled(usable)
+        self.resume_action.setEnabled(
+            usable and entry is not None and self.library.model.is_resumable(entry.id)
+        )
+        self.leave_action.setEnabled(self.player is not None and self.stack.currentWidget() is self.player)
+        self.progress_action.setEnabled(self.service is not None)
+
+    # -- loading -----------------------------------------------------------------
+    def start_loading(self) -> None:
+        """Load scenarios and open the database just after the window is shown."""
+        QTimer.singleShot(0, self.load_now)
+
+    def load_now(self) -> None:
+        self.load_library()
+        if self.service is None:
+            self._open_service()
+        self._after_service()
+        self.is_loaded = True
+        self._update_actions()
+        self.loaded.emit()
+
+    def load_library(self) -> None:
+        from balint_trainer.core.catalogue import load_catalogue
+
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        try:
+            self.entries = load_catalogue(self._all_extra_dirs(), include_bundled=self.include_bundled)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.library.set_entries(self.entries)
+        self.statusBar().showMessage(
+            self.tr("Library loaded: %n scenario(s)", "", sum(e.ok for e in self.entries)), 5000
+        )
+
+    def _all_extra_dirs(self) -> list[Path]:
+        stored: list[Path] = []
+        if self.settings is not None:
+            raw = self.settings.value("library/extra_dirs", [])
+            values = [raw] if isinstance(raw, str) else list(raw or [])
+            stored = [Path(str(v)) for v in values]
+        return [*self.extra_dirs, *(p for p in stored if p not in self.extra_dirs)]
+
+    def _open_service(self) -> None:
+        try:
+            from balint_trainer.services import ServiceError, open_service
+        except ImportError as exc:  # a broken install: keep practising, say why nothing is saved
+            self._storage_failed(str(exc))
+            return
+        try:
+            self.service = open_service(self.database_url)
+        except ServiceError as exc:
+            self._storage_failed(str(exc))
+        except Exception as exc:
+            self._storage_failed(f"{type(exc).__name__}: {exc}")
+
+    def _storage_failed(self, message: str) -> None:
+        self.service = None
+        self.storage_label.setText(self.tr("Not saving: no database"))
+        QMessageBox.warning(
+            self,
+            self.tr("Answers will not be saved"),
+            self.tr(
+                "The database could not be opened, so your answers will not be saved this time.\n\n%1"
+            ).replace("%1", message),
+        )
+
+    def _after_service(self) -> None:
+        if self.service is None:
+            return
+        try:
+            self.profile = self.service.local_profile()
+        except Exception as exc:
+            self._storage_failed(str(exc))
+            return
+        url = str(getattr(self.service, "url", ""))
+        where = self.tr("local database") if url.startswith("sqlite") else self.tr("course database")
+        self.storage_label.setText(
+            self.tr("%1 · saved to the %2").replace("%1", self.profile.name).replace("%2", where)
+        )
+        self.storage_label.setToolTip(url)
+        self.refresh_progress()
+
+    def refresh_progress(self) -> None:
+        if self.service is None or self.profile is None:
+            return
+        try:
+            best = self.service.best_scores(self.profile.id)
+            unfinished = {
+                a.scenario_id for a in self.service.attempts(profile_id=self.profile.id, finished=False)
+            }
+        except Exception as exc:
+            self.statusBar().showMessage(
+                self.tr("Could not read your scores: %1").replace("%1", str(exc)), 10000
+            )
+            return
+        self.library.set_progress(best, unfinished)
+        self._update_actions()
+
+    def reload_library(self) -> None:
+        self.library.set_loading()
+        self.load_library()
+        self.refresh_progress()
+
+    def add_scenario_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of scenarios"))
+        if not folder:
+            return
+        path = Path(folder)
+        if path not in self.extra_dirs:
+            self.extra_dirs.append(path)
+            if self.settings is not None:
+                stored = [str(p) for p in self._all_extra_dirs()]
+                self.settings.setValue("library/extra_dirs", stored)
+        self.reload_library()
+
+    # -- practice ------------------------------------------------------------------
+    def _ensure_player(self) -> Any:
+        if self.player is None:
+            from balint_trainer.gui.player import PlayerView
+
+            self.player = PlayerView()
+            self.player.answer_given.connect(self._record_answer)
+            self.player.summary_requested.connect(self.finish_session)
+            self.player.leave_requested.connect(self.leave_session)
+            self.stack.addWidget(self.player)
+        return self.player
+
+    def _start_selected(self, mode: str) -> None:
+        entry = self.library.current_entry()
+        if entry is not None and entry.ok:
+            self.start_scenario(entry, mode)
+
+    def _resume_selected(self) -> None:
+        entry = self.library.current_entry()
+        if entry is not None and entry.ok:
+            self.resume_scenario(entry)
+
+    def start_scenario(self, entry: CatalogueEntry, mode: str) -> None:
+        from balint_trainer.core.session import PracticeSession
+
+        scenario = entry.scenario
+        if scenario is None:
+            return
+        attempt = None
+        if self.service is not None and self.profile is not None:
+            try:
+                version = self.service.register_scenario(entry.loaded)
+                attempt = self.service.start_attempt(self.profile.id, version.id, mode)
+            except Exception as exc:
+                if not self._ask_continue_unsaved(str(exc)):
+                    return
+        self._play(PracticeSession(scenario, mode), attempt, entry.title)  # type: ignore[arg-type]
+
+    def resume_scenario(self, entry: CatalogueEntry) -> None:
+        from balint_trainer.core.session import PracticeSession, SessionError
+
+        if self.service is None or self.profile is None:
+            return
+        try:
+            attempt = self.service.resumable_attempt(self.profile.id, entry.id)
+            if attempt is None:
+                self.statusBar().showMessage(self.tr("Nothing to resume for this scenario."), 5000)
+                self.refresh_progress()
+                return
+            # The stored version, not today's file: the attempt is scored on what it started with.
+            scenario = self.service.scenario_version(attempt.version_id).load()
+            session = PracticeSession(scenario, attempt.mode, answers=attempt.answers)
+        except (SessionError, ValueError, Exception) as exc:
+            QMessageBox.warning(self, self.tr("Cannot resume"), str(exc))
+            return
+        self._play(session, attempt, scenario.title)
+
+    def _play(self, session: Any, attempt: Any, title: str) -> None:
+        self.session = session
+        self.attempt = attempt
+        player = self._ensure_player()
+        player.start(session, title)
+        self.stack.setCurrentWidget(player)
+        self._update_actions()
+        mode = self.tr("Practice") if session.mode == "practice" else self.tr("Exam")
+        self.statusBar().showMessage(
+            self.tr("%1: %2").replace("%1", mode).replace("%2", title)
+            + ("" if attempt is not None else " · " + self.tr("not saved")),
+        )
+
+    def _ask_continue_unsaved(self, message: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Cannot save this attempt"),
+            self.tr("The attempt could not be stored:\n\n%1\n\nPractise anyway, without saving?").replace(
+                "%1", message
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _record_answer(self, result: Any) -> None:
+        if self.service is None or self.attempt is None:
+            return
+        try:
+            self.service.record_answer(
+                self.attempt.id,
+                result.decision_id,
+                result.option_id,
+                own_words=result.own_words,
+                seconds=result.seconds,
+                credit=result.credit,
+            )
+        except Exception as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Answer not saved"),
+                self.tr("Your answer could not be saved:\n\n%1").replace("%1", str(exc)),
+            )
+            return
+        self.statusBar().showMessage(self.tr("Answer saved."), 3000)
+
+    def finish_session(self) -> None:
+        session = self.session
+        if session is None or not session.finished:
+            return
+        title = self.player.title_text if self.player else session.scenario.title
+        if self.service is not None and self.attempt is not None:
+            try:
+                self.attempt = self.service.finish_attempt(self.attempt.id)
+            except Exception as exc:
+                QMessageBox.warning(self, self.tr("Attempt not finished"), str(exc))
+        self.show_summary(session.summary(), title, session.scenario.language)
+        self.refresh_progress()
+
+    def show_summary(self, summary: Any, title: str, language: str | None = None) -> None:
+        if self.summary_view is None:
+            from balint_trainer.gui.summary import SummaryView
+
+            self.summary_view = SummaryView()
+            self.summary_view.back_requested.connect(self.show_library)
+            self.summary_view.progress_requested.connect(self.show_progress)
+            self.summary_view.again_requested.connect(self._practise_again)
+            self.stack.addWidget(self.summary_view)
+        self.summary_view.show_summary(summary, title, language)
+        self.stack.setCurrentWidget(self.summary_view)
+        self._update_actions()
+
+    def _practise_again(self) -> None:
+        if self.session is None:
+            return
+        scenario_id = self.session.scenario.id
+        self.show_library()
+        if self.library.select_scenario(scenario_id):
+            self._start_selected(self.session.mode)
+
+    def leave_session(self) -> None:
+        if self.player is None or self.stack.currentWidget() is not self.player:
+            return
+        if self.player.state not in ("end", "idle", "case"):
+            saved = self.attempt is not None
+            text = (
+                self.tr(
+                    "Leave this session? Your answers so far are saved; you can resume it from the library."
+                )
+                if saved
+                else self.tr("Leave this session? Your answers are not saved.")
+            )
+            answer = QMessageBox.question(self, self.tr("Leave session"), text)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.player.set_auto_play(False)
+        self.player.state = "idle"
+        self.show_library()
+
+    def show_library(self) -> None:
+        self.stack.setCurrentWidget(self.library)
+        self.refresh_progress()
+        self.library.table.setFocus()
+        self._update_actions()
+
+    def show_progress(self) -> None:
+        if self.service is None or self.profile is None:
+            QMessageBox.information(
+                self, self.tr("Progress"), self.tr("Progress needs the database, which is not open.")
+            )
+            return
+        if self.progress_view is None:
+            from balint_trainer.gui.progress import ProgressView
+
+            self.progress_view = ProgressView()
+            self.progress_view.back_requested.connect(self.show_library)
+            self.stack.addWidget(self.progress_view)
+        try:
+            points = self.service.progress(self.profile.id)
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Progress"), str(exc))
+            return
+        titles = {e.id: e.title for e in self.entries if e.ok}
+        labels: dict[str, str] = {}
+        for entry in self.entries:
+            labels.update(zip(entry.competencies, entry.competency_labels(), strict=True))
+        self.progress_view.show_points(points, titles, labels)
+        self.stack.setCurrentWidget(self.progress_view)
+        self.progress_view.back_button.setFocus()
+        self._update_actions()
+
+    # -- tools -------------------------------------------------------------------------
+    def _edit_selected(self) -> None:
+        entry = self.library.current_entry()
+        self.open_workbench("open_editor", path=entry.path if entry is not None else None)
+
+    def open_workbench(self, name: str, **kwargs: Any) -> Any:
+        try:
+            module = importlib.import_module(WORKBENCH_MODULE)
+            function = getattr(module, name)
+        except (ImportError, AttributeError) as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Not available"),
+                self.tr("This tool is not available in this installation.\n\n%1").replace("%1", str(exc)),
+            )
+            return None
+        if self.service is None:
+            QMessageBox.warning(
+                self, self.tr("Not available"), self.tr("This tool needs the database, which is not open.")
+            )
+            return None
+        try:
+            result = function(self, self.service, **kwargs)
+        except Exception as exc:
+            QMessageBox.critical(self, self.tr("Tool failed"), f"{type(exc).__name__}: {exc}")
+            return None
+        if name in ("import_pack", "open_editor", "open_annotation"):
+            self.reload_library()
+        return result
+
+    def show_about(self) -> None:
+        from balint_trainer.gui.about import AboutDialog
+
+        AboutDialog(self.entries, self).exec()
+
+    # -- closing -----------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.player is not None:
+            self.player.set_auto_play(False)
+        if self._owns_service and self.service is not None:
+            self.service.close()
+            self.service = None
+        super().closeEvent(event)
+
+
+def current_widget_name(window: MainWindow) -> str:
+    widget: QWidget | None = window.stack.currentWidget()
+    return type(widget).__name__ if widget is not None else ""

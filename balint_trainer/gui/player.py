@@ -1,0 +1,738 @@
+"""Scenario player: the case, then the transcript line by line, decisions and feedback.
+
+The widget only presents a :class:`~balint_trainer.core.session.PracticeSession`;
+storing answers is the job of whoever listens to :attr:`PlayerView.answer_given`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from balint_trainer.core.competencies import PHASES
+from balint_trainer.core.markdown_render import render_markdown, render_plain
+from balint_trainer.core.session import (
+    AnswerResult,
+    DecisionEvent,
+    DecisionFeedback,
+    Event,
+    LineEvent,
+    NarrationEvent,
+    PhaseEvent,
+    PracticeSession,
+    format_clock,
+)
+from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.gui.style import muted_colour, speaker_colour
+
+# Auto-play delay per speed step (slow … fast), milliseconds.
+SPEED_INTERVALS_MS = (4000, 2800, 1800, 1100, 600)
+_STEP_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 9)}
+
+
+def markdown_to_plain(text: str) -> str:
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(render_markdown(text))
+    return document.toPlainText().strip()
+
+
+def phase_labels() -> dict[str, str]:
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Phases", text)
+
+    return {
+        "frame": tr("Frame"),
+        "presentation": tr("Presentation"),
+        "questions": tr("Questions"),
+        "push-back": tr("Push-back"),
+        "return": tr("Return"),
+        "closing": tr("Closing"),
+    }
+
+
+class PhaseIndicator(QFrame):
+    """Frame → presentation → questions → push-back → return → closing, current one highlighted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.labels: dict[str, QLabel] = {}
+        names = phase_labels()
+        for index, phase in enumerate(PHASES):
+            if index:
+                arrow = QLabel("→")
+                arrow.setAccessibleName("")
+                layout.addWidget(arrow)
+            label = QLabel(names[phase])
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setMargin(3)
+            self.labels[phase] = label
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self.current: str | None = None
+        self.set_phase(None)
+
+    def set_phase(self, phase: str | None) -> None:
+        self.current = phase
+        reached = PHASES.index(phase) if phase in PHASES else -1
+        names = phase_labels()
+        for index, (name, label) in enumerate(self.labels.items()):
+            if name == phase:
+                label.setStyleSheet(
+                    "QLabel { background: palette(highlight); color: palette(highlighted-text);"
+                    " border-radius: 3px; font-weight: bold; }"
+                )
+            else:
+                label.setStyleSheet("")
+            label.setEnabled(index <= reached)
+        text = names.get(phase or "", self.tr("not started"))
+        self.setAccessibleName(self.tr("Phase: %1").replace("%1", text))
+        self.setToolTip(self.accessibleName())
+
+
+class PlayerView(QWidget):
+    answer_given = Signal(object)  # AnswerResult
+    summary_requested = Signal()
+    leave_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: PracticeSession | None = None
+        self.title_text = ""
+        self.state = "idle"  # idle, case, stepping, deciding, feedback, end
+        self.last_result: AnswerResult | None = None
+        self.feedback_chart: Any = None
+        self._option_ids: list[str] = []
+        self._decision_clock = QElapsedTimer()
+        self._auto_timer = QTimer(self)
+        self._auto_timer.timeout.connect(self._auto_step)
+
+        # Header: title, decision counter, clock; phase indicator below.
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.mode_label = QLabel()
+        self.decision_counter = QLabel()
+        self.clock_label = QLabel()
+        self.clock_label.setAccessibleName(self.tr("Session clock"))
+        self.phase_indicator = PhaseIndicator()
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.mode_label)
+        header.addWidget(self.decision_counter)
+        header.addWidget(self.clock_label)
+
+        # Page 1: the case, read before the session starts.
+        self.case_intro = SafeTextBrowser(accessible_name=self.tr("The case"))
+        self.begin_button = QPushButton(self.tr("&Begin the session"))
+        self.begin_button.setAccessibleName(self.tr("Begin the session"))
+        self.begin_button.clicked.connect(self.begin)
+        case_page = QWidget()
+        case_layout = QVBoxLayout(case_page)
+        case_hint = QLabel(self.tr("Read the presenter's case first. Press Enter to begin."))
+        case_hint.setWordWrap(True)
+        case_layout.addWidget(self.case_intro, 1)
+        case_buttons = QHBoxLayout()
+        case_buttons.addWidget(case_hint, 1)
+        case_buttons.addWidget(self.begin_button)
+        case_layout.addLayout(case_buttons)
+
+        # Page 2: case on the side, transcript, and a panel that changes with the state.
+        self.case_side = SafeTextBrowser(accessible_name=self.tr("The case"))
+        self.transcript = SafeTextBrowser(accessible_name=self.tr("Session transcript"))
+        self.transcript.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.panel = QStackedWidget()
+        self.panel.addWidget(self._build_step_panel())
+        self.panel.addWidget(self._build_decision_panel())
+        self.panel.addWidget(self._build_feedback_panel())
+        self.panel.addWidget(self._build_end_panel())
+
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(self.case_side)
+        upper.addWidget(self.transcript)
+        upper.setStretchFactor(0, 2)
+        upper.setStretchFactor(1, 5)
+        upper.setChildrenCollapsible(False)
+        self.session_split = QSplitter(Qt.Orientation.Vertical)
+        self.session_split.addWidget(upper)
+        self.session_split.addWidget(self.panel)
+        self.session_split.setStretchFactor(0, 3)
+        self.session_split.setStretchFactor(1, 2)
+        self.session_split.setChildrenCollapsible(False)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(case_page)
+        self.pages.addWidget(self.session_split)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.phase_indicator)
+        layout.addWidget(self.pages, 1)
+
+        for widget in (self.case_intro, self.case_side, self.transcript, self.prompt, self.feedback_text):
+            widget.installEventFilter(self)
+        self.own_words.installEventFilter(self)
+        confirm = QShortcut(
+            QKeySequence("Ctrl+Return"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        confirm.activated.connect(self.confirm_choice)
+
+    # -- panels ---------------------------------------------------------------
+    def _build_step_panel(self) -> QWidget:
+        panel = QWidget()
+        self.next_button = QPushButton(self.tr("&Next line"))
+        self.next_button.setAccessibleName(self.tr("Next line"))
+        self.next_button.setToolTip(self.tr("Space or Enter"))
+        self.next_button.clicked.connect(self.step)
+        self.auto_button = QPushButton(self.tr("&Auto-play"))
+        self.auto_button.setCheckable(True)
+        self.auto_button.setAccessibleName(self.tr("Auto-play"))
+        self.auto_button.toggled.connect(self.set_auto_play)
+        self.speed = QSlider(Qt.Orientation.Horizontal)
+        self.speed.setRange(1, len(SPEED_INTERVALS_MS))
+        self.speed.setValue(3)
+        self.speed.setPageStep(1)
+        self.speed.setAccessibleName(self.tr("Auto-play speed"))
+        self.speed.setMaximumWidth(160)
+        self.speed.valueChanged.connect(self._speed_changed)
+        speed_label = QLabel(self.tr("S&peed:"))
+        speed_label.setBuddy(self.speed)
+        self.step_hint = QLabel(
+            self.tr("Space or Enter reveals the next line. At each decision the session pauses.")
+        )
+        self.step_hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.next_button)
+        row.addWidget(self.auto_button)
+        row.addWidget(speed_label)
+        row.addWidget(self.speed)
+        row.addStretch(1)
+        layout = QVBoxLayout(panel)
+        layout.addWidget(self.step_hint)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return panel
+
+    def _build_decision_panel(self) -> QWidget:
+        panel = QWidget()
+        self.decision_title = QLabel()
+        bold = self.decision_title.font()
+        bold.setBold(True)
+        self.decision_title.setFont(bold)
+        self.prompt = SafeTextBrowser(accessible_name=self.tr("Decision prompt"))
+        self.prompt.setMaximumHeight(90)
+        self.prompt.setFrameShape(QFrame.Shape.NoFrame)
+        self.option_group = QButtonGroup(self)
+        self.option_group.setExclusive(True)
+        self.option_group.idToggled.connect(lambda *_: self._update_confirm())
+        self.options_box = QWidget()
+        self.options_layout = QVBoxLayout(self.options_box)
+        self.options_layout.setContentsMargins(0, 0, 0, 0)
+        options_scroll = QScrollArea()
+        options_scroll.setWidgetResizable(True)
+        options_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        options_scroll.setWidget(self.options_box)
+        self.own_words = QPlainTextEdit()
+        self.own_words.setPlaceholderText(self.tr("In my own words (optional): what would you say?"))
+        self.own_words.setAccessibleName(self.tr("In my own words"))
+        self.own_words.setTabChangesFocus(True)
+        self.own_words.setMaximumHeight(64)
+        self.confirm_button = QPushButton(self.tr("&Confirm choice"))
+        self.confirm_button.setAccessibleName(self.tr("Confirm choice"))
+        self.confirm_button.setToolTip(self.tr("Enter (Ctrl+Enter while typing)"))
+        self.confirm_button.clicked.connect(self.confirm_choice)
+        hint = QLabel(self.tr("Choose with the mouse or keys 1–8, then press Enter."))
+        hint.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint, 1)
+        bottom.addWidget(self.confirm_button)
+        layout = QVBoxLayout(panel)
+        layout.addWidget(self.decision_title)
+        layout.addWidget(self.prompt)
+        layout.addWidget(options_scroll, 1)
+        layout.addWidget(self.own_words)
+        layout.addLayout(bottom)
+        return panel
+
+    def _build_feedback_panel(self) -> QWidget:
+        panel = QWidget()
+        self.credit_label = QLabel()
+        self.credit_label.setWordWrap(True)
+        self.credit_label.setAccessibleName(self.tr("Your credit"))
+        bold = self.credit_label.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.1)
+        self.credit_label.setFont(bold)
+        self.chart_holder = QVBoxLayout()
+        self.chart_holder.setContentsMargins(0, 0, 0, 0)
+        chart_box = QWidget()
+        chart_box.setLayout(self.chart_holder)
+        chart_box.setMinimumWidth(280)
+        self.feedback_text = SafeTextBrowser(accessible_name=self.tr("Expert feedback"))
+        self.continue_button = QPushButton(self.tr("C&ontinue"))
+        self.continue_button.setAccessibleName(self.tr("Continue the session"))
+        self.continue_button.setToolTip(self.tr("Space or Enter"))
+        self.continue_button.clicked.connect(self.continue_after_feedback)
+        middle = QSplitter(Qt.Orientation.Horizontal)
+        middle.addWidget(chart_box)
+        middle.addWidget(self.feedback_text)
+        middle.setStretchFactor(0, 2)
+        middle.setStretchFactor(1, 3)
+        middle.setChildrenCollapsible(False)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.continue_button)
+        layout = QVBoxLayout(panel)
+        layout.addWidget(self.credit_label)
+        layout.addWidget(middle, 1)
+        layout.addLayout(bottom)
+        return panel
+
+    def _build_end_panel(self) -> QWidget:
+        panel = QWidget()
+        self.end_label = QLabel()
+        self.end_label.setWordWrap(True)
+        self.summary_button = QPushButton(self.tr("See the &summary"))
+        self.summary_button.setAccessibleName(self.tr("See the summary"))
+        self.summary_button.clicked.connect(self.summary_requested.emit)
+        row = QHBoxLayout()
+        row.addWidget(self.end_label, 1)
+        row.addWidget(self.summary_button)
+        layout = QVBoxLayout(panel)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return panel
+
+    # -- starting -------------------------------------------------------------
+    def start(self, session: PracticeSession, title: str | None = None) -> None:
+        self.set_auto_play(False)
+        self.session = session
+        scenario = session.scenario
+        self.title_text = title or scenario.title
+        self.title.setText(self.title_text)
+        self.mode_label.setText(self.tr("Practice") if session.mode == "practice" else self.tr("Exam"))
+        self.mode_label.setToolTip(
+            self.tr("Expert feedback after every decision")
+            if session.mode == "practice"
+            else self.tr("Expert feedback at the end")
+        )
+        direction = (
+            Qt.LayoutDirection.RightToLeft if _rtl(scenario.language) else Qt.LayoutDirection.LeftToRight
+        )
+        for browser in (self.transcript, self.case_side, self.case_intro, self.prompt, self.feedback_text):
+            browser.setLayoutDirection(direction)
+        case_html = self._case_html()
+        self.case_intro.set_safe_html(case_html, language=scenario.language)
+        self.case_side.set_safe_html(case_html, language=scenario.language)
+        self.transcript.clear()
+        self.last_result = None
+        self._clear_chart()
+        resumed = bool(session.history)
+        for event in session.history:
+            self._render(event, replay=True)
+        self._update_header()
+        if resumed:
+            self.transcript.append(
+                f'<p align="center" style="color:{muted_colour(self)}"><i>'
+                + render_plain(self.tr("— resumed: you continue where you stopped —"))
+                + "</i></p>"
+            )
+            self._enter_stepping()
+        else:
+            self.state = "case"
+            self.pages.setCurrentIndex(0)
+            self.begin_button.setFocus()
+
+    def _case_html(self) -> str:
+        assert self.session is not None
+        scenario = self.session.scenario
+        people = "".join(
+            f'<li><b style="color:{speaker_colour(p.kind, self)}">{render_plain(p.name)}</b> — '
+            f"{render_plain(p.role)}</li>"
+            for p in scenario.people.values()
+        )
+        return (
+            f"<h2>{render_plain(self.tr('The case'))}</h2>"
+            + render_markdown(scenario.case, language=scenario.language)
+            + f"<h3>{render_plain(self.tr('In the group'))}</h3><ul>{people}</ul>"
+        )
+
+    def begin(self) -> None:
+        if self.state != "case":
+            return
+        self._enter_stepping()
+        self.step()
+
+    def _enter_stepping(self) -> None:
+        self.pages.setCurrentIndex(1)
+        self.state = "stepping"
+        self.panel.setCurrentIndex(0)
+        self.transcript.setFocus()
+
+    # -- stepping -------------------------------------------------------------
+    def step(self) -> Event | None:
+        """Reveal the next line; stop at a decision or the end."""
+        if self.session is None or self.state != "stepping":
+            return None
+        event = self.session.next_event()
+        if event is None:
+            self._show_end()
+            return None
+        self._render(event)
+        self._update_header()
+        if isinstance(event, DecisionEvent):
+            self._show_decision(event)
+        return event
+
+    def step_until_decision(self) -> DecisionEvent | None:
+        """Reveal lines until the next decision (used by 'skip ahead' and tests)."""
+        while self.state == "stepping":
+            event = self.step()
+            if isinstance(event, DecisionEvent):
+                return event
+            if event is None:
+                return None
+        return None
+
+    def set_auto_play(self, on: bool) -> None:
+        if self.auto_button.isChecked() != on:
+            self.auto_button.setChecked(on)  # re-enters through toggled
+            return
+        if on:
+            self._auto_timer.start(self._interval())
+        else:
+            self._auto_timer.stop()
+
+    def _interval(self) -> int:
+        return SPEED_INTERVALS_MS[self.speed.value() - 1]
+
+    def _speed_changed(self, _: int) -> None:
+        if self._auto_timer.isActive():
+            self._auto_timer.start(self._interval())
+
+    def _auto_step(self) -> None:
+        if self.state == "stepping":
+            self.step()
+        elif self.state in ("end", "idle"):
+            self.set_auto_play(False)
+
+    # -- decisions ------------------------------------------------------------
+    def _show_decision(self, event: DecisionEvent) -> None:
+        self.state = "deciding"
+        self.decision_title.setText(
+            self.tr("Decision %1 of %2 — %3")
+            .replace("%1", str(event.number))
+            .replace("%2", str(event.total))
+            .replace("%3", event.competency_label)
+        )
+        self.prompt.set_markdown(event.prompt, language=self._language())
+        for button in self.option_group.buttons():
+            self.option_group.removeButton(button)
+        while self.options_layout.count():
+            item = self.options_layout.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        self._option_ids = []
+        for option in event.options:
+            plain = markdown_to_plain(option.markdown)
+            button = QRadioButton(f"&{option.number}")
+            button.setAccessibleName(
+                self.tr("Option %1: %2").replace("%1", str(option.number)).replace("%2", plain)
+            )
+            button.installEventFilter(self)
+            # A radio button cannot wrap its text; the label beside it can, and clicking it selects too.
+            label = _ClickableLabel(render_markdown(option.markdown, language=self._language()))
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            label.clicked.connect(button.click)
+            label.setBuddy(button)
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 2, 0, 2)
+            row_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            row_layout.addWidget(label, 1)
+            self.option_group.addButton(button, option.number)
+            self.options_layout.addWidget(row)
+            self._option_ids.append(option.id)
+        self.options_layout.addStretch(1)
+        self.own_words.clear()
+        self.panel.setCurrentIndex(1)
+        self._update_confirm()
+        self._decision_clock.start()
+        self.options_box.setFocus()
+        first = self.option_group.button(1)
+        if first is not None:
+            first.setFocus()
+
+    def select_option(self, number: int) -> bool:
+        button = self.option_group.button(number)
+        if self.state != "deciding" or button is None:
+            return False
+        button.setChecked(True)
+        button.setFocus()
+        return True
+
+    def selected_option(self) -> str | None:
+        number = self.option_group.checkedId()
+        return self._option_ids[number - 1] if 1 <= number <= len(self._option_ids) else None
+
+    def _update_confirm(self) -> None:
+        self.confirm_button.setEnabled(self.selected_option() is not None)
+
+    def confirm_choice(self) -> AnswerResult | None:
+        if self.state != "deciding" or self.session is None:
+            return None
+        option_id = self.selected_option()
+        pending = self.session.pending_decision
+        if option_id is None or pending is None:
+            return None
+        seconds = self._decision_clock.elapsed() / 1000.0 if self._decision_clock.isValid() else None
+        result = self.session.answer(pending.decision_id, option_id, self.own_words.toPlainText(), seconds)
+        self.last_result = result
+        chosen = next(o for o in pending.options if o.id == option_id)
+        self._render_choice(chosen.markdown, result.own_words)
+        self.answer_given.emit(result)
+        if result.feedback is not None:
+            self._show_feedback(result.feedback)
+        else:
+            self._enter_stepping()
+            self.step_hint.setText(self.tr("Answer saved. Feedback comes at the end of the exam."))
+            if self.auto_button.isChecked():
+                self._auto_timer.start(self._interval())
+        return result
+
+    def _show_feedback(self, feedback: DecisionFeedback) -> None:
+        self.state = "feedback"
+        labels = {oid: f"{n}" for n, oid in enumerate(feedback.votes, start=1)}
+        modal_numbers = ", ".join(labels[m] for m in feedback.modal_options)
+        if feedback.is_modal:
+            verdict = self.tr("You chose what most of the panel chose.")
+        else:
+            verdict = self.tr("The panel most often chose option %1.").replace("%1", modal_numbers)
+        self.credit_label.setText(
+            self.tr("Your credit: %1").replace("%1", f"{feedback.credit:.2f}") + " — " + verdict
+        )
+        self._clear_chart()
+        from balint_trainer.gui import charts
+
+        chart_labels = {oid: self.tr("Option %1").replace("%1", n) for oid, n in labels.items()}
+        self.feedback_chart = charts.votes_chart(
+            self, feedback.votes, chart_labels, feedback.chosen, feedback.modal_options
+        )
+        self.chart_holder.addWidget(self.feedback_chart)
+        self.feedback_text.set_safe_html(feedback_html(feedback, self), language=self._language())
+        self.panel.setCurrentIndex(2)
+        self.continue_button.setFocus()
+
+    def _clear_chart(self) -> None:
+        if self.feedback_chart is not None:
+            self.chart_holder.removeWidget(self.feedback_chart)
+            self.feedback_chart.deleteLater()
+            self.feedback_chart = None
+
+    def continue_after_feedback(self) -> None:
+        if self.state != "feedback":
+            return
+        self._enter_stepping()
+        self.step_hint.setText(
+            self.tr("Space or Enter reveals the next line. At each decision the session pauses.")
+        )
+        self.step()
+        if self.auto_button.isChecked():
+            self._auto_timer.start(self._interval())
+
+    def _show_end(self) -> None:
+        self.state = "end"
+        self._auto_timer.stop()
+        self.end_label.setText(
+            self.tr("The session is over. You answered %1 of %2 decisions.")
+            .replace("%1", str(len(self.session.results) if self.session else 0))
+            .replace("%2", str(self.session.decision_count if self.session else 0))
+        )
+        self.panel.setCurrentIndex(3)
+        self.summary_button.setFocus()
+        self.transcript.append(
+            f'<p align="center" style="color:{muted_colour(self)}"><i>'
+            + render_plain(self.tr("— end of the session —"))
+            + "</i></p>"
+        )
+
+    # -- rendering ------------------------------------------------------------
+    def _language(self) -> str | None:
+        return self.session.scenario.language if self.session else None
+
+    def _render(self, event: Event, *, replay: bool = False) -> None:
+        language = self._language()
+        if isinstance(event, PhaseEvent):
+            name = phase_labels().get(event.phase, event.label)
+            self.transcript.append(f'<h3 align="center">— {render_plain(name)} —</h3>')
+        elif isinstance(event, LineEvent):
+            colour = speaker_colour(event.kind, self)
+            role = (
+                f' <span style="color:{muted_colour(self)}">({render_plain(event.role)})</span>'
+                if event.role
+                else ""
+            )
+            name = self.tr("You (leader)") if event.kind == "leader" else event.name
+            self.transcript.append(
+                f'<p style="margin-top:6px"><b style="color:{colour}">{render_plain(name)}</b>{role}</p>'
+                + render_markdown(event.markdown, language=language)
+            )
+        elif isinstance(event, NarrationEvent):
+            self.transcript.append(
+                f'<div style="color:{muted_colour(self)}"><i>'
+                + render_markdown(event.markdown, language=language)
+                + "</i></div>"
+            )
+        elif isinstance(event, DecisionEvent) and replay and self.session is not None:
+            option_id = self.session.answered.get(event.decision_id)
+            option = next((o for o in event.options if o.id == option_id), None)
+            if option is not None:
+                self._render_choice(option.markdown, None)
+        self.transcript.verticalScrollBar().setValue(self.transcript.verticalScrollBar().maximum())
+
+    def _render_choice(self, markdown: str, own_words: str | None) -> None:
+        colour = speaker_colour("leader", self)
+        html = f'<p style="margin-top:6px"><b style="color:{colour}">{render_plain(self.tr("You (leader)"))}</b></p>'
+        html += render_markdown(markdown, language=self._language())
+        if own_words:
+            html += (
+                f'<p style="color:{muted_colour(self)}"><i>'
+                + render_plain(self.tr("In your own words: %1").replace("%1", own_words))
+                + "</i></p>"
+            )
+        self.transcript.append(html)
+
+    def _update_header(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.phase_indicator.set_phase(session.phase.phase if session.phase else None)
+        total = format_clock(float(session.duration_minutes))
+        self.clock_label.setText(
+            self.tr("Session clock %1 / %2").replace("%1", session.clock).replace("%2", total)
+        )
+        self.clock_label.setToolTip(self.tr("Simulated time into the group session"))
+        answered = len(session.results)
+        self.decision_counter.setText(
+            self.tr("Decisions %1/%2").replace("%1", str(answered)).replace("%2", str(session.decision_count))
+        )
+
+    # -- keys -------------------------------------------------------------------
+    def handle_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if self.state == "case" and key in _STEP_KEYS:
+            self.begin()
+            return True
+        if self.state == "stepping" and key in _STEP_KEYS and not modifiers:
+            self.step()
+            return True
+        if self.state == "deciding":
+            if key in _DIGIT_KEYS and not modifiers:
+                return self.select_option(_DIGIT_KEYS[key])
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.confirm_choice()
+                return True
+        if self.state == "feedback" and key in _STEP_KEYS:
+            self.continue_after_feedback()
+            return True
+        if self.state == "end" and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.summary_requested.emit()
+            return True
+        if key == Qt.Key.Key_Escape and self.state != "idle":
+            self.leave_requested.emit()
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.handle_key(event):
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is self.own_words:
+                # Typing stays typing; only Ctrl+Enter confirms and Escape leaves.
+                ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    self.confirm_choice()
+                    return True
+                return False
+            if isinstance(watched, QRadioButton) and event.key() == Qt.Key.Key_Space:
+                return False  # Space selects the focused option
+            if self.handle_key(event):
+                return True
+        return super().eventFilter(watched, event)
+
+
+class _ClickableLabel(QLabel):
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event: Any) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+def feedback_html(feedback: DecisionFeedback, widget: QWidget) -> str:
+    """The panel's reasoning for one decision, as safe HTML."""
+    tr = widget.tr
+    numbers = {oid: n for n, oid in enumerate(feedback.votes, start=1)}
+    parts = [f"<h3>{render_plain(tr('Why'))}</h3>", render_markdown(feedback.rationale)]
+    if feedback.option_feedback:
+        parts += [
+            f"<h3>{render_plain(tr('About your choice'))}</h3>",
+            render_markdown(feedback.option_feedback),
+        ]
+    modal = [
+        f"<li><b>{numbers[m]}.</b> {render_markdown(feedback.option_texts[m])}</li>"
+        for m in feedback.modal_options
+    ]
+    parts += [f"<h3>{render_plain(tr('Panel choice'))}</h3><ul>{''.join(modal)}</ul>"]
+    if feedback.expert_notes:
+        notes = "".join(
+            f"<li><i>{render_plain(n.expert)}</i> ({render_plain(tr('chose %1').replace('%1', str(numbers.get(n.best, n.best))))}): "
+            f"{render_markdown(n.markdown)}</li>"
+            for n in feedback.expert_notes
+        )
+        parts += [f"<h3>{render_plain(tr('Expert notes'))}</h3><ul>{notes}</ul>"]
+    if feedback.agreement is not None and feedback.agreement < 0.5:
+        parts.append(
+            "<p><i>"
+            + render_plain(tr("The panel disagreed a lot on this decision; treat the credit with care."))
+            + "</i></p>"
+        )
+    return "".join(parts)
+
+
+def _rtl(language: str | None) -> bool:
+    from balint_trainer.core.markdown_render import is_rtl
+
+    return is_rtl(language)

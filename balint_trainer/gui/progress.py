@@ -1,0 +1,130 @@
+"""Progress view: scores over time, per competency, from the trainee's finished attempts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from balint_trainer.core.competencies import competency_label
+
+
+class ProgressView(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart: Any = None
+        self.title = QLabel(self.tr("Your progress"))
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.chart_layout = QVBoxLayout()
+        self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_box = QWidget()
+        chart_box.setLayout(self.chart_layout)
+        self.table = QTableWidget()
+        self.table.setAccessibleName(self.tr("Scores of your finished attempts"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)
+        self.back_button = QPushButton(self.tr("Back to the &library"))
+        self.back_button.setAccessibleName(self.tr("Back to the library"))
+        self.back_button.clicked.connect(self.back_requested.emit)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(chart_box)
+        split.addWidget(self.table)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+
+    def show_points(
+        self,
+        points: Sequence[Any],
+        titles: Mapping[str, str] | None = None,
+        labels: Mapping[str, str] | None = None,
+    ) -> None:
+        """``points``: ProgressPoint DTOs (finished_at, scenario_id, total, competencies) in time order."""
+        titles = titles or {}
+        labels = dict(labels or {})
+        if self.chart is not None:
+            self.chart_layout.removeWidget(self.chart)
+            self.chart.deleteLater()
+            self.chart = None
+        competencies: list[str] = []
+        for point in points:
+            for cid in point.competencies:
+                if cid not in competencies:
+                    competencies.append(cid)
+        self.empty_label.setText(
+            ""
+            if points
+            else self.tr("No finished attempts yet. Finish a scenario and your scores will appear here.")
+        )
+        self.empty_label.setVisible(not points)
+        columns = [
+            self.tr("Date"),
+            self.tr("Scenario"),
+            self.tr("Score"),
+            *(labels.get(c) or competency_label(c) for c in competencies),
+        ]
+        self.table.clear()
+        self.table.setColumnCount(len(columns))
+        self.table.setHorizontalHeaderLabels(columns)
+        self.table.setRowCount(len(points))
+        for row, point in enumerate(points):
+            values = [
+                point.finished_at.strftime("%Y-%m-%d %H:%M"),
+                titles.get(point.scenario_id, point.scenario_id),
+                f"{point.total:.0f}" if point.total is not None else "—",
+                *(
+                    f"{100 * point.competencies[c]:.0f}" if c in point.competencies else ""
+                    for c in competencies
+                ),
+            ]
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        if not points:
+            return
+        series: dict[str, list[tuple[int, float]]] = {
+            "total": [(i, p.total) for i, p in enumerate(points) if p.total is not None]
+        }
+        for cid in competencies:
+            series[cid] = [
+                (i, 100 * p.competencies[cid]) for i, p in enumerate(points) if cid in p.competencies
+            ]
+        names = {
+            "total": self.tr("Overall score"),
+            **{c: labels.get(c) or competency_label(c) for c in competencies},
+        }
+        x_labels = [p.finished_at.strftime("%d %b") for p in points]
+        from balint_trainer.gui import charts
+
+        self.chart = charts.progress_chart(self, series, names, x_labels)
+        self.chart_layout.addWidget(self.chart)

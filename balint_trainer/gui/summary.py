@@ -1,0 +1,225 @@
+"""End-of-session summary: score, competency profile, each decision against the panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from balint_trainer.core.markdown_render import render_markdown, render_plain
+from balint_trainer.core.session import DecisionFeedback, SessionSummary
+from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.gui.player import feedback_html, markdown_to_plain
+
+
+class DecisionTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[DecisionFeedback] = []
+
+    def set_rows(self, rows: list[DecisionFeedback]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [
+                self.tr("#"),
+                self.tr("Competency"),
+                self.tr("Your choice"),
+                self.tr("Panel's choice"),
+                self.tr("Credit"),
+            ][section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        numbers = {oid: n for n, oid in enumerate(row.votes, start=1)}
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return str(index.row() + 1)
+            if column == 1:
+                return row.competency_label
+            if column == 2:
+                return f"{numbers[row.chosen]}. {markdown_to_plain(row.chosen_text)}"
+            if column == 3:
+                return " / ".join(
+                    f"{numbers[m]}. {markdown_to_plain(row.option_texts[m])}" for m in row.modal_options
+                )
+            if column == 4:
+                return f"{row.credit:.2f}"
+        if role == Qt.ItemDataRole.ToolTipRole and column in (2, 3):
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class SummaryView(QWidget):
+    back_requested = Signal()
+    progress_requested = Signal()
+    again_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary: SessionSummary | None = None
+        self.chart: Any = None
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.score_label = QLabel()
+        self.score_label.setAccessibleName(self.tr("Score"))
+        score_font = self.score_label.font()
+        score_font.setPointSizeF(score_font.pointSizeF() * 1.6)
+        score_font.setBold(True)
+        self.score_label.setFont(score_font)
+        self.competency_text = QLabel()
+        self.competency_text.setWordWrap(True)
+        self.competency_text.setAccessibleName(self.tr("Competency profile"))
+        self.chart_layout = QVBoxLayout()
+        self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_box = QWidget()
+        chart_box.setLayout(self.chart_layout)
+
+        self.model = DecisionTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Your decisions and the panel's"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _: self._show_detail(current.row())
+        )
+        self.detail = SafeTextBrowser(accessible_name=self.tr("Decision details"))
+
+        self.back_button = QPushButton(self.tr("Back to the &library"))
+        self.back_button.setAccessibleName(self.tr("Back to the library"))
+        self.back_button.clicked.connect(self.back_requested.emit)
+        self.again_button = QPushButton(self.tr("Practise &again"))
+        self.again_button.setAccessibleName(self.tr("Practise this scenario again"))
+        self.again_button.clicked.connect(self.again_requested.emit)
+        self.progress_button = QPushButton(self.tr("Your pro&gress"))
+        self.progress_button.setAccessibleName(self.tr("Show your progress"))
+        self.progress_button.clicked.connect(self.progress_requested.emit)
+
+        top = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.title)
+        left.addWidget(self.score_label)
+        left.addWidget(self.competency_text)
+        left.addStretch(1)
+        top.addLayout(left, 2)
+        top.addWidget(chart_box, 3)
+        top_widget = QWidget()
+        top_widget.setLayout(top)
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.table)
+        lower.addWidget(self.detail)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+        lower.setChildrenCollapsible(False)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top_widget)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.progress_button)
+        buttons.addWidget(self.again_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+
+    def show_summary(self, summary: SessionSummary, title: str, language: str | None = None) -> None:
+        self.summary = summary
+        self._language = language
+        mode = self.tr("practice") if summary.mode == "practice" else self.tr("exam")
+        self.title.setText(self.tr("Summary: %1 (%2)").replace("%1", title).replace("%2", mode))
+        total = summary.total
+        self.score_label.setText(
+            self.tr("Score %1 / 100").replace("%1", f"{total:.0f}")
+            if total is not None
+            else self.tr("No decisions answered")
+        )
+        lines = [
+            f"{summary.competency_labels.get(cid, cid)}: {100 * value:.0f}"
+            for cid, value in summary.score.competencies.items()
+        ]
+        if summary.unanswered:
+            lines.append(self.tr("%n decision(s) not answered", "", len(summary.unanswered)))
+        self.competency_text.setText("\n".join(lines))
+        if self.chart is not None:
+            self.chart_layout.removeWidget(self.chart)
+            self.chart.deleteLater()
+            self.chart = None
+        if summary.score.competencies:
+            from balint_trainer.gui import charts
+
+            self.chart = charts.competency_chart(self, summary.score.competencies, summary.competency_labels)
+            self.chart_layout.addWidget(self.chart)
+        self.model.set_rows(list(summary.decisions))
+        if summary.decisions:
+            self.table.selectRow(0)
+            self._show_detail(0)
+        else:
+            self.detail.clear()
+        self.back_button.setFocus()
+
+    def _show_detail(self, row: int) -> None:
+        if self.summary is None or not 0 <= row < len(self.summary.decisions):
+            return
+        feedback = self.summary.decisions[row]
+        numbers = {oid: n for n, oid in enumerate(feedback.votes, start=1)}
+        votes = ", ".join(
+            self.tr("option %1: %2").replace("%1", str(numbers[o])).replace("%2", str(v))
+            for o, v in feedback.votes.items()
+        )
+        html = (
+            f"<h3>{render_plain(self.tr('Decision %1').replace('%1', str(row + 1)))}</h3>"
+            + render_markdown(feedback.prompt)
+            + f"<p><b>{render_plain(self.tr('You chose'))} {numbers[feedback.chosen]}:</b></p>"
+            + render_markdown(feedback.chosen_text)
+        )
+        if feedback.own_words:
+            html += f"<p><i>{render_plain(self.tr('In your own words: %1').replace('%1', feedback.own_words))}</i></p>"
+        html += f"<p>{render_plain(self.tr('Credit %1 · expert votes: %2').replace('%1', f'{feedback.credit:.2f}').replace('%2', votes))}</p>"
+        html += feedback_html(feedback, self)
+        self.detail.set_safe_html(html, language=self._language)

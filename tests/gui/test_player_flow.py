@@ -1,0 +1,266 @@
+"""Drive whole scenarios through the real window with keys and clicks; check screen and database."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from balint_trainer.core.session import DecisionEvent
+
+pytestmark = pytest.mark.gui
+
+
+def press(qtbot, widget, key, text=""):
+    qtbot.keyClick(widget, key)
+
+
+def step_to_decision(qtbot, player, max_steps=50):
+    """Press Space until the player stops at a decision."""
+    for _ in range(max_steps):
+        if player.state == "deciding":
+            return
+        qtbot.keyClick(player, Qt.Key.Key_Space)
+    raise AssertionError(f"no decision reached; state {player.state}")
+
+
+def test_library_lists_and_filters(window, qtbot):
+    library = window.library
+    assert library.visible_titles() == ["Minimal test scenario"]
+    assert library.current_entry().id == "minimal-test"
+    assert "1 scenario" in library.status.text()
+    qtbot.keyClicks(library.search, "nothing like this")
+    assert library.visible_titles() == []
+    library.search.clear()
+    qtbot.keyClicks(library.search, "minimal")
+    assert library.visible_titles() == ["Minimal test scenario"]
+    library.search.clear()
+    library.level.setCurrentIndex(library.level.findData("advanced"))
+    assert library.visible_titles() == []
+    library.level.setCurrentIndex(library.level.findData("introductory"))
+    assert library.visible_titles() == ["Minimal test scenario"]
+    index = library.competency.findData("invite-feelings")
+    assert index > 0
+    library.competency.setCurrentIndex(index)
+    assert library.visible_titles() == ["Minimal test scenario"]
+    assert library.model.index(0, 5).data() == "—"  # no best score yet
+    assert not library.resume_button.isEnabled()
+
+
+def test_invalid_files_are_listed(qtbot, service, scenario_dir, no_dialogs):
+    from balint_trainer.gui.main_window import MainWindow
+
+    (scenario_dir / "broken.yaml").write_text("format: balint-scenario/1\nid: x\n", encoding="utf-8")
+    win = MainWindow(extra_scenario_dirs=[scenario_dir], service=service, include_bundled=False)
+    qtbot.addWidget(win)
+    win.load_now()
+    titles = win.library.visible_titles()
+    assert titles == ["Minimal test scenario", "broken.yaml"]
+    win.library.select_row(1)
+    assert not win.library.practice_button.isEnabled()
+    assert "missing required key" in win.library.details.toPlainText()
+    assert "(invalid)" in win.library.model.index(1, 0).data()
+
+
+def test_practice_mode_with_keys(window, qtbot, service):
+    library = window.library
+    qtbot.mouseClick(library.practice_button, Qt.MouseButton.LeftButton)
+    player = window.player
+    assert window.stack.currentWidget() is player
+    assert player.state == "case"
+    assert "Mrs K" in player.case_intro.toPlainText()
+    assert player.mode_label.text() == "Practice"
+
+    qtbot.keyClick(player, Qt.Key.Key_Return)  # begin: first line shows
+    assert player.state == "stepping"
+    assert player.phase_indicator.current == "frame"
+    assert "Frame" in player.transcript.toPlainText()
+    step_to_decision(qtbot, player)
+    transcript = player.transcript.toPlainText()
+    assert "Who has a case?" in transcript and "Dr Ana Reyes" in transcript and "I have one." in transcript
+    assert player.phase_indicator.current == "presentation"
+    assert player.phase_indicator.accessibleName() == "Phase: Presentation"
+    assert player.clock_label.text().startswith("Session clock ")
+    assert player.clock_label.text().endswith("/ 60:00")
+    assert "Decision 1 of 2" in player.decision_title.text()
+    assert not player.confirm_button.isEnabled()
+
+    qtbot.keyClick(player, Qt.Key.Key_2)  # choose option b by key
+    assert player.selected_option() == "b"
+    qtbot.keyClicks(player.own_words, "I'd keep quiet 1 more minute")
+    assert player.selected_option() == "b"  # digits typed in the text stay text
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    assert player.state == "feedback"
+    assert player.credit_label.text().startswith("Your credit: 0.33")
+    assert "panel most often chose option 1" in player.credit_label.text()
+    import pyqtgraph as pg
+
+    assert isinstance(player.feedback_chart, pg.PlotWidget)
+    assert "Silence is fine." in player.feedback_text.toPlainText()
+    assert "In your own words: I'd keep quiet 1 more minute" in player.transcript.toPlainText()
+
+    attempt = service.attempt(window.attempt.id)
+    assert attempt.mode == "practice"
+    assert [(a.decision_id, a.option_id, a.own_words) for a in attempt.answers] == [
+        ("first", "b", "I'd keep quiet 1 more minute")
+    ]
+    assert attempt.answers[0].credit == pytest.approx(1 / 3)
+    assert attempt.answers[0].seconds is not None
+
+    qtbot.keyClick(player, Qt.Key.Key_Space)  # continue
+    assert player.state == "stepping"
+    assert player.phase_indicator.current == "questions"
+    step_to_decision(qtbot, player)
+    qtbot.mouseClick(player.option_group.button(1), Qt.MouseButton.LeftButton)  # by mouse
+    qtbot.mouseClick(player.confirm_button, Qt.MouseButton.LeftButton)
+    assert player.credit_label.text().startswith("Your credit: 1.00")
+    qtbot.mouseClick(player.continue_button, Qt.MouseButton.LeftButton)
+    for _ in range(10):
+        if player.state == "end":
+            break
+        qtbot.keyClick(player, Qt.Key.Key_Space)
+    assert player.state == "end"
+    assert player.phase_indicator.current == "closing"
+    assert "answered 2 of 2" in player.end_label.text()
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+
+    summary = window.summary_view
+    assert window.stack.currentWidget() is summary
+    assert summary.score_label.text() == "Score 67 / 100"
+    assert summary.chart is not None
+    assert summary.model.rowCount() == 2
+    assert summary.model.index(0, 4).data() == "0.33"
+    assert summary.model.index(0, 3).data().startswith("1. Wait")
+    finished = service.attempt(window.attempt.id)
+    assert finished.finished_at is not None and finished.total == pytest.approx(200 / 3)
+
+    qtbot.mouseClick(summary.progress_button, Qt.MouseButton.LeftButton)
+    progress = window.progress_view
+    assert window.stack.currentWidget() is progress
+    assert progress.table.rowCount() == 1
+    assert progress.chart is not None
+    qtbot.mouseClick(progress.back_button, Qt.MouseButton.LeftButton)
+    assert window.library.model.index(0, 5).data() == "67"
+
+
+def test_exam_mode_withholds_feedback(window, qtbot, service):
+    qtbot.mouseClick(window.library.exam_button, Qt.MouseButton.LeftButton)
+    player = window.player
+    assert player.mode_label.text() == "Exam"
+    qtbot.keyClick(player.begin_button, Qt.Key.Key_Space)  # Space on the focused button begins
+    step_to_decision(qtbot, player)
+    qtbot.keyClick(player, Qt.Key.Key_3)
+    qtbot.keyClick(player, Qt.Key.Key_Enter)
+    assert player.state == "stepping"  # no feedback panel in an exam
+    assert player.feedback_chart is None
+    assert "Feedback comes at the end" in player.step_hint.text()
+    stored = service.attempt(window.attempt.id)
+    assert stored.mode == "exam" and [a.option_id for a in stored.answers] == ["c"]
+    step_to_decision(qtbot, player)
+    qtbot.keyClick(player, Qt.Key.Key_2)
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    assert player.feedback_chart is None
+    while player.state != "end":
+        qtbot.keyClick(player, Qt.Key.Key_Space)
+    qtbot.mouseClick(player.summary_button, Qt.MouseButton.LeftButton)
+    summary = window.summary_view
+    assert summary.score_label.text() == "Score 50 / 100"
+    assert "exam" in summary.title.text()
+    assert "Silence is fine." in summary.detail.toPlainText()  # the panel's reasoning, at the end
+    assert service.attempt(window.attempt.id).finished_at is not None
+
+
+def test_resume_after_interrupted_attempt(window, qtbot, service, no_dialogs):
+    qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    player = window.player
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    step_to_decision(qtbot, player)
+    qtbot.keyClick(player, Qt.Key.Key_1)
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    qtbot.keyClick(player, Qt.Key.Key_Space)  # continue after feedback
+    first_attempt = window.attempt.id
+    qtbot.keyClick(player, Qt.Key.Key_Escape)  # leave (confirmed by the fixture)
+    assert any("resume" in text for kind, text in no_dialogs if kind == "question")
+    assert window.stack.currentWidget() is window.library
+    assert window.library.resume_button.isEnabled()
+    assert "(unfinished)" in window.library.model.index(0, 0).data()
+
+    qtbot.mouseClick(window.library.resume_button, Qt.MouseButton.LeftButton)
+    assert window.attempt.id == first_attempt
+    assert player.state == "stepping"
+    text = player.transcript.toPlainText()
+    assert "I have one." in text and "resumed" in text
+    assert player.decision_counter.text() == "Decisions 1/2"
+    step_to_decision(qtbot, player)
+    assert "Decision 2 of 2" in player.decision_title.text()
+    qtbot.keyClick(player, Qt.Key.Key_2)
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    stored = service.attempt(first_attempt)
+    assert [a.decision_id for a in stored.answers] == ["first", "second"]
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    while player.state != "end":
+        qtbot.keyClick(player, Qt.Key.Key_Space)
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    assert window.summary_view.score_label.text() == "Score 100 / 100"
+    assert service.resumable_attempt(window.profile.id, "minimal-test") is None
+
+
+def test_auto_play_reveals_lines_and_pauses_at_decision(window, qtbot):
+    qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    player = window.player
+    player.begin()
+    player.speed.setValue(player.speed.maximum())
+    player.auto_button.click()
+    assert player.auto_button.isChecked()
+    qtbot.waitUntil(lambda: player.state == "deciding", timeout=10000)
+    assert isinstance(player.session.pending_decision, DecisionEvent)
+    assert player.auto_button.isChecked()  # paused, not switched off
+
+
+def test_tools_menu_without_workbench_shows_message(window, monkeypatch, no_dialogs):
+    import balint_trainer.gui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "WORKBENCH_MODULE", "balint_trainer.gui.no_such_workbench")
+    assert window.open_workbench("open_supervisor") is None
+    assert no_dialogs and no_dialogs[-1][0] == "warning"
+    assert "not available" in no_dialogs[-1][1]
+
+
+def test_links_need_confirmation_and_remote_resources_are_not_loaded(qtbot, monkeypatch):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    from balint_trainer.gui.markdown_view import SafeTextBrowser
+
+    opened: list[str] = []
+    answers = iter([False, True])
+    monkeypatch.setattr(SafeTextBrowser, "confirm_link", staticmethod(lambda parent, url: next(answers)))
+    monkeypatch.setattr(SafeTextBrowser, "open_url", staticmethod(lambda url: opened.append(url.toString())))
+    browser = SafeTextBrowser()
+    qtbot.addWidget(browser)
+    browser.set_markdown(
+        "[site](https://example.org) ![x](https://example.org/p.png) [bad](javascript:alert(1))"
+    )
+    assert "javascript" not in browser.toHtml()
+    browser.anchorClicked.emit(QUrl("https://example.org"))
+    assert opened == []  # declined
+    browser.anchorClicked.emit(QUrl("https://example.org"))
+    assert opened == ["https://example.org"]
+    browser.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert opened == ["https://example.org"]
+    image = QTextDocument.ResourceType.ImageResource.value
+    assert browser.loadResource(image, QUrl("https://example.org/p.png")) is None
+    assert browser.loadResource(image, QUrl("file:///etc/hostname")) is None
+    assert browser.loadResource(image, QUrl("data:image/png;base64,iVBORw0KGgo=")) == b"\x89PNG\r\n\x1a\n"
+
+
+def test_about_names_illustrative_annotations_and_sources(qtbot):
+    from balint_trainer.core.catalogue import load_catalogue
+    from balint_trainer.gui.about import AboutDialog, bundled_sources
+
+    entries = load_catalogue()
+    dialog = AboutDialog(entries)
+    qtbot.addWidget(dialog)
+    text = dialog.text.toPlainText()
+    assert "illustrative" in text and "written by the Balint Trainer project" in text
+    for source in bundled_sources(entries)[:3]:
+        assert source.split()[0] in text
