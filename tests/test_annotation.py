@@ -208,3 +208,19 @@ def test_votes_from_service_annotations_get_distinct_ids() -> None:
 def test_any_note_round_trips_through_yaml(note: str) -> None:
     line = render_expert(ExpertAnnotation(expert="e", best="a", note=note))
     assert yaml.safe_load(line)["note"] == note
+
+
+def test_decision_context_hides_the_key(text: str) -> None:
+    from balint_trainer.core.annotation import decision_contexts
+
+    scenario = load_scenario_bytes(text, "x").scenario
+    assert scenario is not None
+    first, second = decision_contexts(scenario)
+    assert (first.number, first.total, first.decision_id) == (1, 2, "first")
+    assert [o[0] for o in first.options] == ["a", "b", "c"]
+    assert [line.speaker for line in first.transcript if line.kind == "say"] == ["Leader", "Dr Ana Reyes"]
+    shown = repr(second)
+    # Nothing from the key, feedback, consequences or rationale reaches the expert.
+    for secret in ("Silence is fine.", "Good.", "A silence.", "e1", "Split panel."):
+        assert secret not in shown
+    assert second.transcript[-2].kind == "decision" and second.transcript[-2].markdown == "What now?"

@@ -388,3 +388,64 @@ def merge_into_yaml(
                 f"Merging decision '{decision_id}' did not round-trip; nothing was changed."
             )
     return MergeResult(bom + new_body, result.scenario, [s.decision_id for s in splices], splices)
+
+
+# --------------------------------------------------------------------------- blind context
+
+
+@dataclass(frozen=True)
+class ContextLine:
+    kind: Literal["phase", "say", "narrate", "decision"]
+    speaker: str  # display name for ``say`` lines, phase name for ``phase``, else ""
+    markdown: str
+
+
+@dataclass(frozen=True)
+class DecisionContext:
+    """What an expert sees when annotating one decision: no votes, key, feedback or rationale."""
+
+    number: int
+    total: int
+    decision_id: str
+    prompt: str
+    competency: str
+    options: tuple[tuple[str, str], ...]  # (option id, Markdown text)
+    transcript: tuple[ContextLine, ...]  # the script before this decision (main line only)
+
+
+def decision_contexts(scenario: Scenario) -> list[DecisionContext]:
+    """Per decision, the transcript up to it. Consequence lines (``then``) are left out:
+    they depend on an earlier choice, and showing one would hint at the key."""
+    from balint_trainer.core.competencies import PHASE_LABELS
+    from balint_trainer.core.model import NarrateStep, PhaseStep, SayStep
+
+    def name_of(speaker: str) -> str:
+        if speaker == "leader":
+            return "Leader"
+        person = scenario.people.get(speaker)
+        return person.name if person else speaker
+
+    total = len(scenario.decisions)
+    lines: list[ContextLine] = []
+    contexts: list[DecisionContext] = []
+    for step in scenario.script:
+        if isinstance(step, PhaseStep):
+            lines.append(ContextLine("phase", PHASE_LABELS.get(step.phase, step.phase), ""))
+        elif isinstance(step, SayStep):
+            lines.append(ContextLine("say", name_of(step.say), step.text))
+        elif isinstance(step, NarrateStep):
+            lines.append(ContextLine("narrate", "", step.narrate))
+        elif isinstance(step, DecisionStep):
+            contexts.append(
+                DecisionContext(
+                    number=len(contexts) + 1,
+                    total=total,
+                    decision_id=step.decision,
+                    prompt=step.prompt,
+                    competency=step.competency,
+                    options=tuple((o.id, o.text) for o in step.options),
+                    transcript=tuple(lines),
+                )
+            )
+            lines.append(ContextLine("decision", "", step.prompt))
+    return contexts
