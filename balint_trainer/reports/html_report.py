@@ -19,7 +19,7 @@ _STYLE = """
 body { font-family: sans-serif; font-size: 10pt; }
 h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 18px; } h3 { font-size: 11pt; }
 table { border-collapse: collapse; margin-bottom: 8px; }
-th { font-weight: bold; text-align: start; }
+th { font-weight: bold; font-size: 9pt; }
 .muted { color: gray; }
 .comment { font-style: italic; }
 """
@@ -43,15 +43,22 @@ def _md(text: str | None, language: str) -> str:
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+    """Stored times are UTC; the reader wants the local clock."""
+    if moment is None:
+        return ""
+    return (moment.astimezone() if moment.tzinfo else moment).strftime("%Y-%m-%d %H:%M")
 
 
 def _number(value: float | None, digits: int = 2) -> str:
     return "" if value is None else f"{value:.{digits}f}"
 
 
-def _table(headers: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
-    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+def _table(headers: Iterable[str], rows: Iterable[Iterable[str]], widths: Iterable[int] = ()) -> str:
+    sizes = list(widths)
+    head = "".join(
+        f'<th width="{sizes[i]}%">{_e(h)}</th>' if i < len(sizes) else f"<th>{_e(h)}</th>"
+        for i, h in enumerate(headers)
+    )
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     return f'<table border="1" cellspacing="0" cellpadding="4" width="100%"><tr>{head}</tr>{body}</table>'
 
@@ -119,7 +126,9 @@ def _attempt_section(review: AttemptReview, index: int) -> str:
     if review.general_comments:
         parts.append(f"<p><b>Comments on the attempt</b></p>{_comments(review.general_comments)}")
     headers = ("Decision", "Chosen", "Panel", "Credit", "Time", "Own words", "Comments")
-    table = _table(headers, (_decision_row(d, review.language) for d in review.decisions))
+    table = _table(
+        headers, (_decision_row(d, review.language) for d in review.decisions), (17, 16, 16, 10, 9, 15, 17)
+    )
     parts.append(f"<div{direction}>{table}</div>")
     return "".join(parts)
 

@@ -68,28 +68,30 @@ def answer_records(reports: Iterable[TraineeReport]) -> Iterator[dict[str, Any]]
                 }
 
 
+def _write_rows(
+    stream: IO[str], columns: Sequence[str], records: Iterable[dict[str, Any]], guarded: Sequence[str]
+) -> int:
+    writer = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    count = 0
+    for record in records:
+        if guarded:
+            record = {
+                k: guard_formula(v) if k in guarded and isinstance(v, str) else v for k, v in record.items()
+            }
+        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+        count += 1
+    return count
+
+
 def _write(
     target: Path | IO[str], columns: Sequence[str], records: Iterable[dict[str, Any]], guarded: Sequence[str]
 ) -> int:
-    own = isinstance(target, str | Path)
-    # newline="" lets the csv module write its own \r\n and keep newlines inside quoted cells.
-    stream: IO[str] = open(target, "w", encoding="utf-8-sig", newline="") if own else target  # type: ignore[arg-type]  # noqa: SIM115
-    try:
-        writer = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="ignore")
-        writer.writeheader()
-        count = 0
-        for record in records:
-            if guarded:
-                record = {
-                    k: guard_formula(v) if k in guarded and isinstance(v, str) else v
-                    for k, v in record.items()
-                }
-            writer.writerow({k: "" if v is None else v for k, v in record.items()})
-            count += 1
-        return count
-    finally:
-        if own:
-            stream.close()
+    if isinstance(target, str | Path):
+        # newline="" lets the csv module write its own \r\n and keep newlines inside quoted cells.
+        with open(target, "w", encoding="utf-8-sig", newline="") as stream:
+            return _write_rows(stream, columns, records, guarded)
+    return _write_rows(target, columns, records, guarded)
 
 
 def write_answers_csv(

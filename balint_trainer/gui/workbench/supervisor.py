@@ -1,0 +1,1174 @@
+"""Supervisor window: trainees, their attempts, attempt review with comments, progress, cohort items, reports.
+
+Thin widgets over the service API and the Qt-free :mod:`balint_trainer.reports`
+and :mod:`balint_trainer.core.analytics`; nothing here touches a database session.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QItemSelectionModel,
+    QLocale,
+    QMarginsF,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRegularExpression,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from balint_trainer.core.analytics import ItemStats, competency_series, item_analysis
+from balint_trainer.core.competencies import competency_label
+from balint_trainer.core.markdown_render import render_markdown, render_plain
+from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.reports import (
+    AttemptReview,
+    DecisionReview,
+    ScenarioCache,
+    format_seconds,
+    review_attempt,
+    trainee_report,
+    trainee_report_html,
+    write_answers_csv,
+    write_item_analysis_csv,
+    write_xapi_json,
+)
+
+CONTEXT = "SupervisorWindow"
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+_MISSING = float("-inf")  # sorts unknown numbers (no score, no index) below every real value
+_NUMERIC = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _when(moment: datetime | None) -> str:
+    """A stored UTC time in the user's time zone and locale format."""
+    if moment is None:
+        return ""
+    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+
+
+def _local_date(moment: datetime) -> QDate:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime().date()
+
+
+def _number(value: float | None, digits: int = 2) -> str:
+    return "" if value is None else QLocale().toString(float(value), "f", digits)
+
+
+def write_pdf(html: str, path: Path, *, title: str = "") -> None:
+    """Render report HTML to an A4 PDF with Qt's own writer (no browser engine needed)."""
+    path = Path(path)
+    with path.open("wb"):  # fail early with a clear OSError; QPdfWriter would fail silently
+        pass
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setResolution(300)
+    writer.setTitle(title)
+    writer.setCreator("Balint Trainer")
+    document = QTextDocument()
+    document.setHtml(html)
+    document.print_(writer)
+    del writer  # flushes and closes the file
+    if path.stat().st_size == 0:
+        raise OSError(_tr("The PDF could not be written to {path}.").format(path=path))
+
+
+# ---------------------------------------------------------------------------------------------- models
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    display: Callable[[Any], str]
+    sort: Callable[[Any], Any] | None = None  # defaults to the display text
+    numeric: bool = False
+    tooltip: str = ""
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of row objects described by :class:`Column` definitions."""
+
+    def __init__(self, columns: Sequence[Column], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row(self, index: int) -> Any:
+        return self._rows[index]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        column = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.header
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return column.tooltip
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.display(row)
+        if role == SORT_ROLE:
+            return column.sort(row) if column.sort else column.display(row).casefold()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(_NUMERIC.value)
+        return None
+
+
+class TraineeListModel(QAbstractListModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._profiles: list[Any] = []
+
+    def set_profiles(self, profiles: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._profiles = sorted(profiles, key=lambda p: (p.name.casefold(), p.id))
+        self.endResetModel()
+
+    def profile(self, row: int) -> Any:
+        return self._profiles[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._profiles)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        profile = self._profiles[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{profile.name} ({profile.cohort})" if profile.cohort else profile.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tr("Cohort: {cohort}").format(cohort=profile.cohort) if profile.cohort else profile.name
+        if role == Qt.ItemDataRole.UserRole:
+            return profile.id
+        return None
+
+
+class _NumericSortProxy(QSortFilterProxyModel):
+    """Sorts on SORT_ROLE and filters case-insensitively over every column."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+    def lessThan(
+        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if isinstance(a, int | float) and isinstance(b, int | float):
+            return a < b
+        return str(a) < str(b)
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    attempt: Any
+    title: str
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    stats: ItemStats
+    competency: str
+
+
+def _attempt_columns() -> list[Column]:
+    return [
+        Column(_tr("Scenario"), lambda r: r.title),
+        Column(_tr("Mode"), lambda r: _tr("Exam") if r.attempt.mode == "exam" else _tr("Practice")),
+        Column(
+            _tr("Started"), lambda r: _when(r.attempt.started_at), lambda r: r.attempt.started_at.timestamp()
+        ),
+        Column(
+            _tr("Finished"),
+            lambda r: _when(r.attempt.finished_at) or _tr("not finished"),
+            lambda r: r.attempt.finished_at.timestamp() if r.attempt.finished_at else _MISSING,
+        ),
+        Column(
+            _tr("Score"),
+            lambda r: _number(r.attempt.total, 0),
+            lambda r: _MISSING if r.attempt.total is None else float(r.attempt.total),
+            numeric=True,
+            tooltip=_tr("100 × mean credit over the decisions answered"),
+        ),
+        Column(
+            _tr("Answers"),
+            lambda r: str(len(r.attempt.answers)),
+            lambda r: len(r.attempt.answers),
+            numeric=True,
+        ),
+    ]
+
+
+def _decision_columns() -> list[Column]:
+    def panel(d: DecisionReview) -> str:
+        return ", ".join(d.modal)
+
+    def chosen(d: DecisionReview) -> str:
+        if not d.answered:
+            return _tr("not answered")
+        return f"{d.chosen} ✓" if d.matches_panel else str(d.chosen)
+
+    return [
+        Column(_tr("Decision"), lambda d: d.decision_id),
+        Column(_tr("Competency"), lambda d: d.competency_label),
+        Column(_tr("Chosen"), chosen, tooltip=_tr("The trainee's option; ✓ when it is the panel's choice")),
+        Column(_tr("Panel"), panel, tooltip=_tr("The option(s) most experts chose")),
+        Column(
+            _tr("Credit"),
+            lambda d: _number(d.credit),
+            lambda d: _MISSING if d.credit is None else d.credit,
+            numeric=True,
+        ),
+        Column(
+            _tr("Time"),
+            lambda d: format_seconds(d.seconds),
+            lambda d: _MISSING if d.seconds is None else d.seconds,
+            numeric=True,
+        ),
+        Column(
+            _tr("Comments"),
+            lambda d: str(len(d.comments)) if d.comments else "",
+            lambda d: len(d.comments),
+            numeric=True,
+        ),
+    ]
+
+
+def _item_columns() -> list[Column]:
+    def num(
+        get: Callable[[ItemStats], float | None], digits: int = 2
+    ) -> tuple[Callable[[Any], str], Callable[[Any], float]]:
+        def display(r: ItemRow) -> str:
+            return _number(get(r.stats), digits)
+
+        def sort(r: ItemRow) -> float:
+            value = get(r.stats)
+            return _MISSING if value is None else float(value)
+
+        return display, sort
+
+    def discrimination(r: ItemRow) -> str:
+        text = _number(r.stats.discrimination)
+        return f"{text} *" if text and r.stats.small_sample else text
+
+    return [
+        Column(_tr("Scenario"), lambda r: r.stats.scenario_id),
+        Column(_tr("Decision"), lambda r: r.stats.decision_id),
+        Column(_tr("Competency"), lambda r: r.competency),
+        Column(_tr("Answers"), lambda r: str(r.stats.n), lambda r: r.stats.n, numeric=True),
+        Column(
+            _tr("Facility"),
+            *num(lambda s: s.facility),
+            numeric=True,
+            tooltip=_tr("Share of answers that earned full credit (chose a panel-modal option)"),
+        ),
+        Column(_tr("Mean credit"), *num(lambda s: s.mean_credit), numeric=True),
+        Column(
+            _tr("Discrimination"),
+            discrimination,
+            num(lambda s: s.discrimination)[1],
+            numeric=True,
+            tooltip=_tr(
+                "Mean credit of the top 27% of attempts (by score) minus that of the bottom 27%; "
+                "* = fewer than 20 attempts, read with care"
+            ),
+        ),
+        Column(
+            _tr("Most-chosen wrong option"),
+            lambda r: r.stats.wrong_option or "",
+            tooltip=_tr("The option without full credit that most trainees chose"),
+        ),
+        Column(_tr("Wrong share"), *num(lambda s: s.wrong_share), numeric=True),
+        Column(_tr("Attempts"), lambda r: str(r.stats.attempts), lambda r: r.stats.attempts, numeric=True),
+    ]
+
+
+def _table(parent: QWidget, model: QAbstractTableModel | QSortFilterProxyModel, name: str) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAccessibleName(name)
+    return view
+
+
+class CommentEdit(QPlainTextEdit):
+    """Plain-text comment box; Ctrl+Enter (main or keypad Enter) submits it."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            event.accept()
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+# ---------------------------------------------------------------------------------------------- window
+
+
+class SupervisorWindow(QMainWindow):
+    """Review trainees' attempts, comment on decisions, follow progress, analyse items, export reports."""
+
+    comment_added = Signal(int)  # attempt id
+    exported = Signal(str, str)  # kind, path
+
+    def __init__(self, service: Any, parent: QWidget | None = None, *, author_id: int | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._author_id = author_id
+        self._cache = ScenarioCache(service)
+        self._review: AttemptReview | None = None
+        self._chart: Any = None
+        self._chart_profile: int | None = None
+        self._item_competencies: dict[tuple[str, str], str] = {}
+        self.setWindowTitle(self.tr("Balint Trainer — Supervisor"))
+        self.setObjectName("SupervisorWindow")
+        self.resize(1200, 780)
+        self._build()
+        self._build_actions()
+        self.refresh()
+
+    # ------------------------------------------------------------------ layout
+
+    def _build(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.setCentralWidget(splitter)
+
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        trainees_label = QLabel(self.tr("&Trainees"), left)
+        self.trainee_filter = QLineEdit(left)
+        self.trainee_filter.setPlaceholderText(self.tr("Filter by name or cohort"))
+        self.trainee_filter.setAccessibleName(self.tr("Filter trainees"))
+        self.trainee_filter.setClearButtonEnabled(True)
+        self.trainee_model = TraineeListModel(self)
+        self.trainee_proxy = QSortFilterProxyModel(self)
+        self.trainee_proxy.setSourceModel(self.trainee_model)
+        self.trainee_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.trainee_filter.textChanged.connect(self.trainee_proxy.setFilterFixedString)
+        self.trainee_view = QListView(left)
+        self.trainee_view.setModel(self.trainee_proxy)
+        self.trainee_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.trainee_view.setAccessibleName(self.tr("Trainees"))
+        trainees_label.setBuddy(self.trainee_view)
+        left_layout.addWidget(trainees_label)
+        left_layout.addWidget(self.trainee_filter)
+        left_layout.addWidget(self.trainee_view)
+        self.trainee_view.selectionModel().currentChanged.connect(self._on_trainee_changed)
+
+        self.tabs = QTabWidget(splitter)
+        self.tabs.setAccessibleName(self.tr("Supervisor views"))
+        self.tabs.addTab(self._build_attempts_tab(), self.tr("&Attempts"))
+        self.progress_tab = self._build_progress_tab()
+        self.tabs.addTab(self.progress_tab, self.tr("&Progress"))
+        self.tabs.addTab(self._build_items_tab(), self.tr("Cohort &items"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([260, 940])
+
+        self.setTabOrder(self.trainee_filter, self.trainee_view)
+        self.setTabOrder(self.trainee_view, self.tabs)
+
+    def _build_attempts_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        vertical = QSplitter(Qt.Orientation.Vertical, page)
+        layout.addWidget(vertical)
+
+        self.attempt_model = RowsModel(_attempt_columns(), self)
+        self.attempt_proxy = _NumericSortProxy(self)
+        self.attempt_proxy.setSourceModel(self.attempt_model)
+        self.attempt_view = _table(vertical, self.attempt_proxy, self.tr("Attempts of the selected trainee"))
+        self.attempt_view.setSortingEnabled(True)
+        self.attempt_view.horizontalHeader().setStretchLastSection(False)
+        self.attempt_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.attempt_view.selectionModel().currentRowChanged.connect(self._on_attempt_changed)
+
+        review = QWidget(vertical)
+        review_layout = QVBoxLayout(review)
+        review_layout.setContentsMargins(0, 0, 0, 0)
+        self.attempt_summary = QLabel(review)
+        self.attempt_summary.setWordWrap(True)
+        self.attempt_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.attempt_summary.setAccessibleName(self.tr("Attempt summary"))
+        review_layout.addWidget(self.attempt_summary)
+
+        horizontal = QSplitter(Qt.Orientation.Horizontal, review)
+        review_layout.addWidget(horizontal, 1)
+        self.decision_model = RowsModel(_decision_columns(), self)
+        self.decision_view = _table(horizontal, self.decision_model, self.tr("Decisions of the attempt"))
+        self.decision_view.selectionModel().currentRowChanged.connect(self._on_decision_changed)
+
+        detail = QWidget(horizontal)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        self.decision_detail = SafeTextBrowser(detail, accessible_name=self.tr("Decision review"))
+        detail_layout.addWidget(self.decision_detail, 1)
+        comment_label = QLabel(self.tr("&New comment (Ctrl+Enter to add)"), detail)
+        self.comment_edit = CommentEdit(detail)
+        self.comment_edit.setAccessibleName(self.tr("New comment"))
+        self.comment_edit.setPlaceholderText(self.tr("Feedback on this decision for the trainee"))
+        self.comment_edit.setTabChangesFocus(True)
+        self.comment_edit.setMaximumHeight(110)
+        comment_label.setBuddy(self.comment_edit)
+        self.whole_attempt_check = QCheckBox(self.tr("About the &whole attempt"), detail)
+        self.whole_attempt_check.setAccessibleName(self.tr("Comment on the whole attempt"))
+        self.add_comment_button = QPushButton(self.tr("Add &comment"), detail)
+        self.add_comment_button.setAccessibleName(self.tr("Add comment"))
+        self.add_comment_button.clicked.connect(self.add_comment)
+        author_label = QLabel(self.tr("Comment a&s:"), detail)
+        self.author_combo = QComboBox(detail)
+        self.author_combo.setAccessibleName(self.tr("Comment as"))
+        self.author_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.author_combo.setToolTip(self.tr("Supervisor or organiser profile the comment is signed with"))
+        author_label.setBuddy(self.author_combo)
+        row = QHBoxLayout()
+        row.addWidget(self.whole_attempt_check)
+        row.addStretch(1)
+        row.addWidget(author_label)
+        row.addWidget(self.author_combo)
+        row.addWidget(self.add_comment_button)
+        detail_layout.addWidget(comment_label)
+        detail_layout.addWidget(self.comment_edit)
+        detail_layout.addLayout(row)
+        self.comment_edit.submitted.connect(self.add_comment)
+        self.comment_edit.textChanged.connect(self._update_comment_state)
+        self.whole_attempt_check.toggled.connect(self._update_comment_state)
+        horizontal.setSizes([480, 460])
+        vertical.setSizes([220, 520])
+
+        page.setTabOrder(self.attempt_view, self.decision_view)
+        page.setTabOrder(self.decision_view, self.decision_detail)
+        page.setTabOrder(self.decision_detail, self.comment_edit)
+        page.setTabOrder(self.comment_edit, self.whole_attempt_check)
+        page.setTabOrder(self.whole_attempt_check, self.author_combo)
+        page.setTabOrder(self.author_combo, self.add_comment_button)
+        self._update_comment_state()
+        return page
+
+    def _build_progress_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.progress_note = QLabel(page)
+        self.progress_note.setWordWrap(True)
+        self.progress_note.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.progress_note)
+        self.chart_holder = QVBoxLayout()
+        layout.addLayout(self.chart_holder, 3)
+        # The same numbers as a table: readable by screen readers and copyable.
+        self.competency_model = RowsModel(
+            [
+                Column(_tr("Competency"), lambda r: r.label),
+                Column(_tr("Answers"), lambda r: str(r.answers), lambda r: r.answers, numeric=True),
+                Column(_tr("Mean credit"), lambda r: _number(r.mean), lambda r: r.mean, numeric=True),
+                Column(
+                    _tr("Latest attempt"),
+                    lambda r: _number(r.latest),
+                    lambda r: _MISSING if r.latest is None else r.latest,
+                    numeric=True,
+                ),
+            ],
+            self,
+        )
+        self.competency_view = _table(page, self.competency_model, self.tr("Competency summary"))
+        layout.addWidget(self.competency_view, 2)
+        return page
+
+    def _build_items_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        form = QFormLayout()
+        self.cohort_combo = QComboBox(page)
+        self.cohort_combo.setAccessibleName(self.tr("Cohort"))
+        self.scenario_combo = QComboBox(page)
+        self.scenario_combo.setAccessibleName(self.tr("Scenario"))
+        form.addRow(self.tr("C&ohort:"), self.cohort_combo)
+        form.addRow(self.tr("&Scenario:"), self.scenario_combo)
+        layout.addLayout(form)
+
+        self.item_model = RowsModel(_item_columns(), self)
+        self.item_proxy = _NumericSortProxy(self)
+        self.item_proxy.setSourceModel(self.item_model)
+        self.item_proxy.setFilterKeyColumn(0)
+        self.item_view = _table(page, self.item_proxy, self.tr("Item analysis per decision"))
+        self.item_view.setSortingEnabled(True)
+        self.item_view.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # hardest items first
+        layout.addWidget(self.item_view, 1)
+
+        buttons = QHBoxLayout()
+        self.item_note = QLabel(page)
+        self.item_note.setWordWrap(True)
+        self.item_note.setTextFormat(Qt.TextFormat.PlainText)
+        buttons.addWidget(self.item_note, 1)
+        self.export_items_button = QPushButton(self.tr("E&xport CSV…"), page)
+        self.export_items_button.setAccessibleName(self.tr("Export item analysis as CSV"))
+        self.export_items_button.clicked.connect(lambda: self.export_item_analysis())
+        buttons.addWidget(self.export_items_button)
+        layout.addLayout(buttons)
+
+        self.cohort_combo.currentIndexChanged.connect(lambda _i: self.refresh_items())
+        self.scenario_combo.currentIndexChanged.connect(self._apply_scenario_filter)
+        return page
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Reports"))
+        self.report_actions: dict[str, QAction] = {}
+        specs = [
+            ("html", self.tr("Trainee report as &HTML…"), QKeySequence("Ctrl+Shift+H")),
+            ("pdf", self.tr("Trainee report as &PDF…"), QKeySequence("Ctrl+Shift+P")),
+            ("csv", self.tr("Trainee's answers as &CSV…"), QKeySequence("Ctrl+Shift+C")),
+            ("xapi", self.tr("Trainee's answers as &xAPI statements (JSON)…"), QKeySequence("Ctrl+Shift+X")),
+        ]
+        for kind, text, shortcut in specs:
+            action = QAction(text, self)
+            action.setShortcut(shortcut)
+            action.triggered.connect(lambda _checked=False, k=kind: self.export_report(k))
+            menu.addAction(action)
+            self.report_actions[kind] = action
+        menu.addSeparator()
+        cohort_csv = QAction(self.tr("Cohort answers as C&SV…"), self)
+        cohort_csv.triggered.connect(lambda: self.export_cohort("csv"))
+        menu.addAction(cohort_csv)
+        cohort_xapi = QAction(self.tr("Cohort answers as xAPI &JSON…"), self)
+        cohort_xapi.triggered.connect(lambda: self.export_cohort("xapi"))
+        menu.addAction(cohort_xapi)
+        menu.addSeparator()
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh)
+        menu.addAction(refresh)
+        close = QAction(self.tr("C&lose"), self)
+        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
+        menu.addAction(close)
+        self._update_report_actions()
+
+    # ------------------------------------------------------------------ data flow
+
+    def refresh(self) -> None:
+        """Reload trainees (keeping the selection) and the cohort table."""
+        selected = self.current_trainee()
+        try:
+            profiles = self._service.profiles(role="trainee")
+        except Exception as exc:  # a lost database connection must not close the window
+            self._show_error(self.tr("Could not load trainees"), exc)
+            profiles = []
+        self.trainee_model.set_profiles(profiles)
+        self._fill_authors()
+        cohorts = sorted({p.cohort for p in profiles if p.cohort}, key=str.casefold)
+        current = self.cohort_combo.currentData()
+        self.cohort_combo.blockSignals(True)
+        self.cohort_combo.clear()
+        self.cohort_combo.addItem(self.tr("All cohorts"), None)
+        for cohort in cohorts:
+            self.cohort_combo.addItem(cohort, cohort)
+        index = self.cohort_combo.findData(current)
+        self.cohort_combo.setCurrentIndex(max(index, 0))
+        self.cohort_combo.blockSignals(False)
+        if selected is not None:
+            self.select_trainee(selected.id)
+        elif self.trainee_proxy.rowCount():
+            self.trainee_view.setCurrentIndex(self.trainee_proxy.index(0, 0))
+        else:
+            self._show_trainee(None)
+        self.refresh_items()
+
+    def current_trainee(self) -> Any | None:
+        index = self.trainee_view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.trainee_model.profile(self.trainee_proxy.mapToSource(index).row())
+
+    def trainee_names(self) -> list[str]:
+        return [str(self.trainee_proxy.index(r, 0).data()) for r in range(self.trainee_proxy.rowCount())]
+
+    def select_trainee(self, profile_id: int) -> bool:
+        for row in range(self.trainee_proxy.rowCount()):
+            index = self.trainee_proxy.index(row, 0)
+            if index.data(Qt.ItemDataRole.UserRole) == profile_id:
+                self.trainee_view.setCurrentIndex(index)
+                return True
+        return False
+
+    def _on_trainee_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_trainee(self.current_trainee() if current.isValid() else None)
+
+    def _show_trainee(self, profile: Any | None) -> None:
+        rows: list[AttemptRow] = []
+        if profile is not None:
+            try:
+                attempts = self._service.attempts(profile_id=profile.id)
+                rows = [AttemptRow(a, self._title(a)) for a in attempts]
+            except Exception as exc:
+                self._show_error(self.tr("Could not load attempts"), exc)
+        rows.sort(key=lambda r: (r.attempt.started_at, r.attempt.id), reverse=True)
+        self.attempt_model.set_rows(rows)
+        self.attempt_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # newest first, as loaded
+        if rows:
+            self.attempt_view.setCurrentIndex(self.attempt_proxy.index(0, 0))
+        else:
+            self._show_review(None)
+        self._update_report_actions()
+        self._chart_profile = None
+        if self.tabs.currentWidget() is self.progress_tab:
+            self._update_progress()
+
+    def _title(self, attempt: Any) -> str:
+        try:
+            version, scenario, _problem = self._cache.get(attempt.version_id)
+        except Exception:
+            return str(attempt.scenario_id)
+        return scenario.title if scenario else (version.title or attempt.scenario_id)
+
+    def current_attempt(self) -> Any | None:
+        index = self.attempt_view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.attempt_model.row(self.attempt_proxy.mapToSource(index).row()).attempt
+
+    def select_attempt(self, attempt_id: int) -> bool:
+        for row in range(self.attempt_proxy.rowCount()):
+            source = self.attempt_proxy.mapToSource(self.attempt_proxy.index(row, 0))
+            if self.attempt_model.row(source.row()).attempt.id == attempt_id:
+                self.attempt_view.setCurrentIndex(self.attempt_proxy.index(row, 0))
+                return True
+        return False
+
+    def _on_attempt_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        attempt = self.current_attempt() if current.isValid() else None
+        review = None
+        if attempt is not None:
+            try:
+                review = review_attempt(self._service, attempt.id, self._cache)
+            except Exception as exc:
+                self._show_error(self.tr("Could not load the attempt"), exc)
+        self._show_review(review)
+
+    def _show_review(self, review: AttemptReview | None, keep_decision: str | None = None) -> None:
+        self._review = review
+        self.decision_model.set_rows(review.decisions if review else [])
+        if review is None:
+            self.attempt_summary.setText(self.tr("Select an attempt to review it."))
+            self.decision_detail.set_safe_html("")
+        else:
+            self.attempt_summary.setText(self._summary_text(review))
+            row = 0
+            if keep_decision is not None:
+                ids = [d.decision_id for d in review.decisions]
+                row = ids.index(keep_decision) if keep_decision in ids else 0
+            if review.decisions:
+                self.decision_view.setCurrentIndex(self.decision_model.index(row, 0))
+                self.decision_view.selectionModel().select(
+                    self.decision_model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            self._show_decision(self.current_decision())
+        self._update_comment_state()
+
+    def _summary_text(self, review: AttemptReview) -> str:
+        attempt = review.attempt
+        parts = [review.title]
+        if attempt.finished_at is not None:
+            parts.append(self.tr("score {score}/100").format(score=_number(attempt.total, 0)))
+        else:
+            parts.append(self.tr("not finished"))
+        parts.append(
+            self.tr("{answered} of {total} decisions answered").format(
+                answered=len(review.answered), total=len(review.decisions)
+            )
+        )
+        if review.total_seconds is not None:
+            parts.append(
+                self.tr("time on decisions {time}").format(time=format_seconds(review.total_seconds))
+            )
+        if review.general_comments:
+            parts.append(
+                self.tr("{n} comment(s) on the whole attempt").format(n=len(review.general_comments))
+            )
+        text = " · ".join(parts)
+        if review.load_problem:
+            text += "\n" + review.load_problem
+        return text
+
+    def current_decision(self) -> DecisionReview | None:
+        index = self.decision_view.currentIndex()
+        if self._review is None or not index.isValid():
+            return None
+        return self._review.decisions[index.row()]
+
+    def select_decision(self, decision_id: str) -> bool:
+        if self._review is None:
+            return False
+        for row, decision in enumerate(self._review.decisions):
+            if decision.decision_id == decision_id:
+                self.decision_view.setCurrentIndex(self.decision_model.index(row, 0))
+                return True
+        return False
+
+    def _on_decision_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_decision(self.current_decision() if current.isValid() else None)
+        self._update_comment_state()
+
+    def decision_html(self, decision: DecisionReview | None) -> str:
+        """The review of one decision: prompt, options with panel votes, the trainee's choice, comments."""
+        review = self._review
+        if decision is None or review is None:
+            return ""
+        lang = review.language
+        esc = render_plain
+        out = [f"<h3>{esc(decision.decision_id)}"]
+        if decision.competency_label:
+            out.append(f" — {esc(decision.competency_label)}")
+        out.append("</h3>")
+        out.append(render_markdown(decision.prompt, language=lang))
+        rows = []
+        for option in decision.options:
+            marks = []
+            if option.id == decision.chosen:
+                marks.append(esc(_tr("trainee's choice")))
+            if option.id in decision.modal:
+                marks.append(esc(_tr("panel's choice")))
+            rows.append(
+                "<tr>"
+                f"<td><b>{esc(option.id)}</b></td>"
+                f"<td>{render_markdown(option.text, language=lang)}</td>"
+                f"<td>{option.votes}/{decision.experts}</td>"
+                f"<td>{_number(option.credit)}</td>"
+                f"<td><b>{' · '.join(marks)}</b></td>"
+                "</tr>"
+            )
+        headers = "".join(
+            f"<th>{esc(h)}</th>" for h in (_tr("Option"), _tr("Text"), _tr("Votes"), _tr("Credit"), "")
+        )
+        out.append(
+            f'<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr>{headers}</tr>{"".join(rows)}</table>'
+        )
+        if decision.answered:
+            out.append(
+                "<p>"
+                + esc(_tr("Chosen: {chosen} · credit {credit} · time taken {time} · answered {when}")).format(
+                    chosen=f"<b>{esc(decision.chosen)}</b>",
+                    credit=_number(decision.credit),
+                    time=esc(format_seconds(decision.seconds) or _tr("not recorded")),
+                    when=esc(_when(decision.answered_at)),
+                )
+                + "</p>"
+            )
+            out.append(f"<h4>{esc(_tr('In their own words'))}</h4>")
+            if decision.own_words:
+                out.append("<blockquote>" + esc(decision.own_words).replace("\n", "<br/>") + "</blockquote>")
+            else:
+                out.append(f"<p><i>{esc(_tr('Nothing written.'))}</i></p>")
+        else:
+            out.append(f"<p><i>{esc(_tr('Not answered in this attempt.'))}</i></p>")
+        comments = list(decision.comments)
+        out.append(f"<h4>{esc(_tr('Comments'))}</h4>")
+        if comments:
+            out.extend(
+                f"<p>{esc(c.text).replace(chr(10), '<br/>')}<br/><small>— {esc(c.author_name)}, {esc(_when(c.created_at))}</small></p>"
+                for c in comments
+            )
+        else:
+            out.append(f"<p><i>{esc(_tr('No comments yet.'))}</i></p>")
+        if review.general_comments:
+            out.append(f"<h4>{esc(_tr('On the whole attempt'))}</h4>")
+            out.extend(
+                f"<p>{esc(c.text).replace(chr(10), '<br/>')}<br/><small>— {esc(c.author_name)}, {esc(_when(c.created_at))}</small></p>"
+                for c in review.general_comments
+            )
+        return "".join(out)
+
+    def _show_decision(self, decision: DecisionReview | None) -> None:
+        language = self._review.language if self._review else None
+        self.decision_detail.set_safe_html(self.decision_html(decision), language=language)
+
+    # ------------------------------------------------------------------ comments
+
+    def _update_comment_state(self) -> None:
+        has_target = self._review is not None and (
+            self.whole_attempt_check.isChecked() or self.current_decision() is not None
+        )
+        self.comment_edit.setEnabled(self._review is not None)
+        self.whole_attempt_check.setEnabled(self._review is not None)
+        self.add_comment_button.setEnabled(has_target and bool(self.comment_edit.toPlainText().strip()))
+
+    def _fill_authors(self) -> None:
+        """Supervisor and organiser profiles that may sign comments, the likely one preselected."""
+        current = self.author_combo.currentData()
+        if current is None:
+            current = self._author_id
+        try:
+            authors = [p for p in self._service.profiles() if p.role in ("supervisor", "organiser")]
+            if current is None:
+                account = self._service.current_account()  # PostgreSQL login, if any
+                if account is not None and account.role in ("supervisor", "organiser"):
+                    current = account.id
+        except Exception:  # the combo stays as it was; commenting reports any real problem
+            return
+        if current is None:
+            user = getpass.getuser()
+            mine = [p for p in authors if p.name == user] + [p for p in authors if p.role == "supervisor"]
+            current = mine[0].id if mine else None
+        self.author_combo.clear()
+        for profile in sorted(authors, key=lambda p: p.name.casefold()):
+            role = self.tr("organiser") if profile.role == "organiser" else self.tr("supervisor")
+            self.author_combo.addItem(f"{profile.name} ({role})", profile.id)
+        self.author_combo.setCurrentIndex(max(self.author_combo.findData(current), 0))
+
+    def _resolve_author(self) -> int:
+        """The chosen signer; with no supervisor profile yet, one is made for the person at this computer."""
+        author_id = self.author_combo.currentData()
+        if author_id is not None:
+            return int(author_id)
+        base = getpass.getuser() or "supervisor"
+        name = base if base not in {p.name for p in self._service.profiles()} else f"{base} (supervisor)"
+        profile = self._service.create_profile(name, "supervisor")
+        self._author_id = profile.id
+        self._fill_authors()
+        return int(profile.id)
+
+    def add_comment(self) -> Any | None:
+        """Store the typed comment on the selected decision (or the whole attempt); returns the Comment."""
+        text = self.comment_edit.toPlainText().strip()
+        review = self._review
+        decision = self.current_decision()
+        whole = self.whole_attempt_check.isChecked()
+        if not text or review is None or (decision is None and not whole):
+            return None
+        decision_id = None if whole else decision.decision_id  # type: ignore[union-attr]
+        try:
+            comment = self._service.add_comment(review.attempt.id, self._resolve_author(), text, decision_id)
+        except Exception as exc:  # keep the typed text: nothing is lost when the save fails
+            self._show_error(self.tr("The comment was not saved"), exc)
+            return None
+        self.comment_edit.clear()
+        self.whole_attempt_check.setChecked(False)
+        try:
+            fresh = review_attempt(self._service, review.attempt.id, self._cache)
+        except Exception as exc:
+            self._show_error(self.tr("Could not reload the attempt"), exc)
+            return comment
+        self._show_review(fresh, keep_decision=decision.decision_id if decision else None)
+        self.statusBar().showMessage(self.tr("Comment saved."), 4000)
+        self.comment_added.emit(review.attempt.id)
+        return comment
+
+    # ------------------------------------------------------------------ progress
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.progress_tab:
+            self._update_progress()
+
+    def _update_progress(self) -> None:
+        profile = self.current_trainee()
+        if profile is None:
+            self.progress_note.setText(self.tr("Select a trainee to see their progress."))
+            self.competency_model.set_rows([])
+            self._set_chart(None)
+            return
+        if self._chart_profile == profile.id:
+            return
+        self._chart_profile = profile.id
+        try:
+            points = self._service.progress(profile.id)
+            report = trainee_report(self._service, profile.id, finished_only=True, cache=self._cache)
+        except Exception as exc:
+            self._show_error(self.tr("Could not load progress"), exc)
+            return
+        self.competency_model.set_rows(report.competencies)
+        labels = {row.id: row.label for row in report.competencies}
+        ordered = sorted(points, key=lambda p: p.finished_at)
+        if not ordered:
+            self.progress_note.setText(
+                self.tr("{name} has no finished attempts yet.").format(name=profile.name)
+            )
+            self._set_chart(None)
+            return
+        index_of = {p.attempt_id: i for i, p in enumerate(ordered)}
+        series: dict[str, list[tuple[int, float]]] = {}
+        total = [(index_of[p.attempt_id], float(p.total)) for p in ordered if p.total is not None]
+        if total:
+            series["total"] = total
+        by_time = {p.finished_at: index_of[p.attempt_id] for p in ordered}
+        for cid, values in competency_series(ordered).items():
+            series[cid] = [(by_time[when], 100.0 * value) for when, value in values]
+        labels.setdefault("total", self.tr("Scenario score"))
+        labels = {cid: labels.get(cid) or competency_label(cid) for cid in series}
+        self.progress_note.setText(
+            self.tr("{name}: {n} finished attempt(s), oldest first; scores 0–100 per competency.").format(
+                name=profile.name, n=len(ordered)
+            )
+        )
+        # Short one-line ticks (attempt number and date); the scenario is in the attempts table.
+        x_labels = [
+            f"{i + 1} · {QLocale().toString(_local_date(p.finished_at), QLocale.FormatType.ShortFormat)}"
+            for i, p in enumerate(ordered)
+        ]
+        self._set_chart((series, labels, x_labels))
+
+    def _set_chart(
+        self, data: tuple[dict[str, list[tuple[int, float]]], dict[str, str], list[str]] | None
+    ) -> None:
+        if self._chart is not None:
+            self.chart_holder.removeWidget(self._chart)
+            self._chart.deleteLater()
+            self._chart = None
+        if data is None:
+            return
+        from balint_trainer.gui.charts import progress_chart  # pyqtgraph loads only now
+
+        series, labels, x_labels = data
+        self._chart = progress_chart(self.progress_tab, series, labels, x_labels)
+        self._chart.setAccessibleDescription(self.progress_note.text())
+        self.chart_holder.addWidget(self._chart)
+
+    @property
+    def chart(self) -> Any:
+        return self._chart
+
+    # ------------------------------------------------------------------ cohort items
+
+    def refresh_items(self) -> None:
+        cohort = self.cohort_combo.currentData()
+        try:
+            rows = self._service.answer_rows(cohort=cohort)
+            stats = item_analysis(rows)
+        except Exception as exc:
+            self._show_error(self.tr("Could not load the cohort's answers"), exc)
+            stats = []
+        self.item_model.set_rows(
+            [ItemRow(s, self._item_competency(s.scenario_id, s.decision_id)) for s in stats]
+        )
+        scenarios = sorted({s.scenario_id for s in stats})
+        current = self.scenario_combo.currentData()
+        self.scenario_combo.blockSignals(True)
+        self.scenario_combo.clear()
+        self.scenario_combo.addItem(self.tr("All scenarios"), None)
+        for scenario_id in scenarios:
+            self.scenario_combo.addItem(scenario_id, scenario_id)
+        self.scenario_combo.setCurrentIndex(max(self.scenario_combo.findData(current), 0))
+        self.scenario_combo.blockSignals(False)
+        self._apply_scenario_filter()
+        answers = sum(s.n for s in stats)
+        self.item_note.setText(
+            self.tr("{items} decision(s), {answers} answer(s). * = fewer than 20 attempts.").format(
+                items=len(stats), answers=answers
+            )
+        )
+
+    def _item_competency(self, scenario_id: str, decision_id: str) -> str:
+        key = (scenario_id, decision_id)
+        if key not in self._item_competencies:
+            label = ""
+            try:
+                version = self._service.latest_version(scenario_id)
+                if version is not None:
+                    _version, scenario, _problem = self._cache.get(version.id)
+                    if scenario is not None:
+                        step = scenario.decision(decision_id)
+                        label = competency_label(step.competency, dict(scenario.competencies))
+            except Exception:  # an unknown decision or unreadable version: show the row without it
+                label = ""
+            self._item_competencies[key] = label
+        return self._item_competencies[key]
+
+    def _apply_scenario_filter(self) -> None:
+        scenario_id = self.scenario_combo.currentData()
+        pattern = "" if scenario_id is None else f"^{QRegularExpression.escape(scenario_id)}$"
+        self.item_proxy.setFilterRegularExpression(pattern)
+
+    def visible_items(self) -> list[ItemStats]:
+        """Item rows in the table's current order and filter (what the export writes)."""
+        return [
+            self.item_model.row(self.item_proxy.mapToSource(self.item_proxy.index(r, 0)).row()).stats
+            for r in range(self.item_proxy.rowCount())
+        ]
+
+    def export_item_analysis(self, path: Path | str | None = None) -> Path | None:
+        target = self._ask_path(
+            path, self.tr("Export item analysis"), "item-analysis.csv", self.tr("CSV files (*.csv)")
+        )
+        if target is None:
+            return None
+        try:
+            count = write_item_analysis_csv(self.visible_items(), target)
+        except OSError as exc:
+            self._show_error(self.tr("The item analysis was not exported"), exc)
+            return None
+        self.statusBar().showMessage(
+            self.tr("{n} item(s) written to {path}.").format(n=count, path=target), 6000
+        )
+        self.exported.emit("items", str(target))
+        return target
+
+    # ------------------------------------------------------------------ reports
+
+    def _update_report_actions(self) -> None:
+        if not hasattr(self, "report_actions"):
+            return
+        enabled = self.current_trainee() is not None
+        for action in self.report_actions.values():
+            action.setEnabled(enabled)
+
+    def export_report(self, kind: str, path: Path | str | None = None) -> Path | None:
+        """Export the selected trainee's report: kind is 'html', 'pdf', 'csv' or 'xapi'."""
+        profile = self.current_trainee()
+        if profile is None:
+            return None
+        filters = {
+            "html": (self.tr("HTML files (*.html)"), ".html"),
+            "pdf": (self.tr("PDF files (*.pdf)"), ".pdf"),
+            "csv": (self.tr("CSV files (*.csv)"), ".csv"),
+            "xapi": (self.tr("xAPI statements (*.json)"), ".json"),
+        }
+        file_filter, suffix = filters[kind]
+        stem = (
+            "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in profile.name).strip("-") or "trainee"
+        )
+        default = f"{stem}-{'xapi' if kind == 'xapi' else ('answers' if kind == 'csv' else 'report')}{suffix}"
+        target = self._ask_path(path, self.tr("Export report"), default, file_filter)
+        if target is None:
+            return None
+        try:
+            report = trainee_report(self._service, profile.id, cache=self._cache)
+            if kind == "html":
+                target.write_text(trainee_report_html(report), encoding="utf-8")
+            elif kind == "pdf":
+                write_pdf(trainee_report_html(report), target, title=profile.name)
+            elif kind == "csv":
+                write_answers_csv([report], target)
+            else:
+                write_xapi_json([report], target)
+        except Exception as exc:
+            self._show_error(self.tr("The report was not exported"), exc)
+            return None
+        self.statusBar().showMessage(self.tr("Written to {path}.").format(path=target), 6000)
+        self.exported.emit(kind, str(target))
+        return target
+
+    def export_cohort(self, kind: str, path: Path | str | None = None) -> Path | None:
+        """Answers of every trainee in the chosen cohort as CSV ('csv') or xAPI JSON ('xapi')."""
+        suffix = ".csv" if kind == "csv" else ".json"
+        file_filter = self.tr("CSV files (*.csv)") if kind == "csv" else self.tr("xAPI statements (*.json)")
+        target = self._ask_path(
+            path, self.tr("Export cohort answers"), f"cohort-answers{suffix}", file_filter
+        )
+        if target is None:
+            return None
+        cohort = self.cohort_combo.currentData()
+        try:
+            profiles = self._service.profiles(role="trainee", cohort=cohort)
+            reports = [trainee_report(self._service, p.id, cache=self._cache) for p in profiles]
+            if kind == "csv":
+                write_answers_csv(reports, target)
+            else:
+                write_xapi_json(reports, target)
+        except Exception as exc:
+            self._show_error(self.tr("The cohort answers were not exported"), exc)
+            return None
+        self.statusBar().showMessage(self.tr("Written to {path}.").format(path=target), 6000)
+        self.exported.emit(f"cohort-{kind}", str(target))
+        return target
+
+    def _ask_path(
+        self, path: Path | str | None, caption: str, default_name: str, file_filter: str
+    ) -> Path | None:
+        if path is not None:
+            return Path(path)
+        chosen, _ = QFileDialog.getSaveFileName(self, caption, str(Path.home() / default_name), file_filter)
+        return Path(chosen) if chosen else None
+
+    def _show_error(self, title: str, exc: BaseException) -> None:
+        """Tell the user in words (tests replace this to record instead of blocking)."""
+        self.statusBar().showMessage(f"{title}: {exc}", 10000)
+        QMessageBox.warning(self, title, str(exc) or exc.__class__.__name__)
+
+
+def open_supervisor(parent: QWidget | None, service: Any, *, author_id: int | None = None) -> QWidget:
+    """Open (show) the supervisor window and return it."""
+    window = SupervisorWindow(service, parent, author_id=author_id)
+    if parent is not None:
+        window.setWindowFlag(Qt.WindowType.Window, True)
+    window.show()
+    return window

@@ -1,0 +1,293 @@
+"""Supervisor window on a real service (temporary SQLite) seeded with three trainees."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from balint_trainer.core.scoring import credit
+from balint_trainer.core.validation import load_scenario_file
+from balint_trainer.services import open_service
+
+pytestmark = pytest.mark.gui
+
+MINIMAL = Path(__file__).resolve().parents[1] / "data" / "valid" / "minimal.yaml"
+ANN = "Ann <b>Lee</b> & co"
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> Iterator[tuple[Any, dict[str, Any]]]:
+    svc = open_service(f"sqlite:///{tmp_path / 'supervisor.sqlite3'}")
+    version = svc.register_scenario(load_scenario_file(MINIMAL))
+    scenario = version.load()
+    ids: dict[str, Any] = {"version": version}
+
+    def attempt(profile_id: int, answers: dict[str, str], *, finish: bool = True, **extra: Any) -> int:
+        started = svc.start_attempt(profile_id, version.id, "practice")
+        for decision, option in answers.items():
+            svc.record_answer(
+                started.id,
+                decision,
+                option,
+                credit=credit(scenario.decision(decision), option),
+                **extra.get(decision, {}),
+            )
+        if finish:
+            svc.finish_attempt(started.id)
+        return started.id
+
+    ann = svc.create_profile(ANN, "trainee", cohort="north")
+    bob = svc.create_profile("Bob Moss", "trainee", cohort="north")
+    cy = svc.create_profile("Cy Park", "trainee", cohort="south")
+    ids["sue"] = svc.create_profile("Sue Supervisor", "supervisor")
+    ids["ann"], ids["bob"], ids["cy"] = ann, bob, cy
+    ids["ann_1"] = attempt(
+        ann.id,
+        {"first": "b", "second": "x"},
+        first={"own_words": "I would say: let's stay with the doctor's feelings", "seconds": 12.4},
+        second={"seconds": 30},
+    )
+    ids["ann_2"] = attempt(ann.id, {"first": "a", "second": "y"})
+    ids["bob_1"] = attempt(bob.id, {"first": "c", "second": "x"})
+    ids["cy_1"] = attempt(cy.id, {"first": "a"}, finish=False)
+    try:
+        yield svc, ids
+    finally:
+        svc.close()
+
+
+@pytest.fixture
+def window(qtbot, seeded):  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.workbench import open_supervisor
+
+    svc, _ids = seeded
+    win = open_supervisor(None, svc)
+    qtbot.addWidget(win)
+    errors: list[str] = []
+    win._show_error = lambda title, exc: errors.append(f"{title}: {exc}")  # never block on a dialog
+    win.recorded_errors = errors
+    return win
+
+
+def _select_attempt(win, attempt_id: int) -> None:  # type: ignore[no-untyped-def]
+    assert win.select_attempt(attempt_id)
+    assert win.current_attempt().id == attempt_id
+
+
+def test_trainee_list_and_filter(window, seeded) -> None:  # type: ignore[no-untyped-def]
+    _svc, ids = seeded
+    assert window.trainee_names() == [f"{ANN} (north)", "Bob Moss (north)", "Cy Park (south)"]
+    assert window.current_trainee().id == ids["ann"].id  # first trainee preselected
+    window.trainee_filter.setText("south")
+    assert window.trainee_names() == ["Cy Park (south)"]
+    window.trainee_filter.clear()
+    assert len(window.trainee_names()) == 3
+
+
+def test_attempts_and_review_show_choice_against_panel(window, seeded) -> None:  # type: ignore[no-untyped-def]
+    _svc, ids = seeded
+    assert window.select_trainee(ids["ann"].id)
+    assert window.attempt_model.rowCount() == 2
+    _select_attempt(window, ids["ann_1"])
+    assert "score 67/100" in window.attempt_summary.text()
+    assert "2 of 2 decisions answered" in window.attempt_summary.text()
+    model = window.decision_model
+    assert model.rowCount() == 2
+    assert [model.index(0, c).data() for c in range(6)] == [
+        "first",
+        "Holding the frame and structure",
+        "b",
+        "a",
+        "0.33",
+        "0:12",
+    ]
+    assert model.index(1, 2).data() == "x ✓"  # split panel: x is a modal option
+
+    assert window.select_decision("first")
+    text = window.decision_detail.toPlainText()
+    assert "What now?" in text
+    assert "Talk." in text and "Wait." in text
+    assert "1/4" in text and "3/4" in text  # votes for the chosen option vs the panel's
+    assert "trainee's choice" in text and "panel's choice" in text
+    assert "let's stay with the doctor's feelings" in text
+    assert "0:12" in text
+    assert "No comments yet." in text
+
+
+def test_unfinished_attempt_marks_unanswered_decisions(window, seeded) -> None:  # type: ignore[no-untyped-def]
+    _svc, ids = seeded
+    window.select_trainee(ids["cy"].id)
+    _select_attempt(window, ids["cy_1"])
+    assert "not finished" in window.attempt_summary.text()
+    assert window.decision_model.index(1, 2).data() == "not answered"
+    window.select_decision("second")
+    assert "Not answered in this attempt." in window.decision_detail.toPlainText()
+
+
+def test_adding_a_comment_with_ctrl_enter_stores_it(qtbot, window, seeded) -> None:  # type: ignore[no-untyped-def]
+    svc, ids = seeded
+    window.select_trainee(ids["ann"].id)
+    _select_attempt(window, ids["ann_1"])
+    window.select_decision("second")
+    assert window.author_combo.currentData() == ids["sue"].id
+    assert not window.add_comment_button.isEnabled()  # nothing typed yet
+    qtbot.keyClicks(window.comment_edit, "Good instinct <i>here</i>")
+    assert window.add_comment_button.isEnabled()
+    with qtbot.waitSignal(window.comment_added, timeout=5000):
+        qtbot.keyClick(window.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    (stored,) = svc.comments(ids["ann_1"])
+    assert (stored.decision_id, stored.author_id, stored.text) == (
+        "second",
+        ids["sue"].id,
+        "Good instinct <i>here</i>",
+    )
+    assert window.comment_edit.toPlainText() == ""
+    assert window.current_decision().decision_id == "second"  # the reviewed decision stays selected
+    assert "Good instinct <i>here</i>" in window.decision_detail.toPlainText()  # shown as text, not markup
+    assert window.decision_model.index(1, 6).data() == "1"
+
+    window.whole_attempt_check.setChecked(True)
+    window.comment_edit.setPlainText("Overall: well paced.")
+    window.add_comment_button.click()
+    comments = svc.comments(ids["ann_1"])
+    assert [(c.decision_id, c.text) for c in comments][-1] == (None, "Overall: well paced.")
+    assert "1 comment(s) on the whole attempt" in window.attempt_summary.text()
+    assert window.recorded_errors == []
+
+
+def test_failed_comment_keeps_the_text(window, seeded, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    svc, ids = seeded
+    window.select_trainee(ids["ann"].id)
+    _select_attempt(window, ids["ann_1"])
+
+    def refuse(*_args: Any, **_kw: Any) -> None:
+        from balint_trainer.services import PermissionDenied
+
+        raise PermissionDenied("read-only account")
+
+    monkeypatch.setattr(svc, "add_comment", refuse)
+    window.comment_edit.setPlainText("Do not lose me")
+    assert window.add_comment() is None
+    assert window.comment_edit.toPlainText() == "Do not lose me"
+    assert window.recorded_errors and "read-only account" in window.recorded_errors[0]
+
+
+def _column(win, name: str) -> int:  # type: ignore[no-untyped-def]
+    model = win.item_proxy
+    return next(
+        c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == name
+    )
+
+
+def test_item_analysis_table_sorts_and_filters(window) -> None:  # type: ignore[no-untyped-def]
+    window.tabs.setCurrentIndex(2)
+    proxy = window.item_proxy
+    assert proxy.rowCount() == 2
+    facility = _column(window, "Facility")
+    decision = _column(window, "Decision")
+    answers = _column(window, "Answers")
+    # 'first': a (full credit) chosen 2 of 4 -> 0.50; 'second': x/y both modal -> 1.00
+    window.item_view.sortByColumn(facility, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, decision).data() for r in range(2)] == ["second", "first"]
+    assert [proxy.index(r, facility).data() for r in range(2)] == ["1.00", "0.50"]
+    window.item_view.sortByColumn(facility, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(r, decision).data() for r in range(2)] == ["first", "second"]
+    window.item_view.sortByColumn(answers, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(r, answers).data() for r in range(2)] == ["3", "4"]
+    assert proxy.index(0, _column(window, "Competency")).data() == "Inviting feelings and fantasies"
+    wrong = _column(window, "Most-chosen wrong option")
+    first_row = next(r for r in range(2) if proxy.index(r, decision).data() == "first")
+    assert proxy.index(first_row, wrong).data() in ("b", "c")
+
+    window.cohort_combo.setCurrentIndex(window.cohort_combo.findData("south"))
+    assert proxy.rowCount() == 1
+    assert proxy.index(0, answers).data() == "1"
+    window.cohort_combo.setCurrentIndex(0)
+    window.scenario_combo.setCurrentIndex(window.scenario_combo.findData("minimal-test"))
+    assert proxy.rowCount() == 2
+
+
+def test_item_analysis_export_follows_the_table(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.tabs.setCurrentIndex(2)
+    window.item_view.sortByColumn(_column(window, "Facility"), Qt.SortOrder.AscendingOrder)
+    path = window.export_item_analysis(tmp_path / "items.csv")
+    assert path == tmp_path / "items.csv"
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [r["decision"] for r in rows] == ["first", "second"]
+    assert float(rows[0]["facility"]) == pytest.approx(0.5)
+    assert rows[0]["choices"].startswith("a=2")
+
+
+def test_progress_tab_draws_chart_lazily(window, seeded) -> None:  # type: ignore[no-untyped-def]
+    _svc, ids = seeded
+    window.select_trainee(ids["ann"].id)
+    assert window.chart is None  # nothing drawn until the tab is shown
+    window.tabs.setCurrentWidget(window.progress_tab)
+    assert window.chart is not None
+    assert window.chart.accessibleName()
+    assert "2 finished attempt(s)" in window.progress_note.text()
+    labels = [window.competency_model.index(r, 0).data() for r in range(window.competency_model.rowCount())]
+    assert labels == ["Holding the frame and structure", "Inviting feelings and fantasies"]
+    window.select_trainee(ids["cy"].id)
+    assert window.chart is None
+    assert "no finished attempts" in window.progress_note.text()
+
+
+def test_report_exports(window, seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _svc, ids = seeded
+    window.select_trainee(ids["ann"].id)
+
+    html_path = window.export_report("html", tmp_path / "ann.html")
+    html = html_path.read_text(encoding="utf-8")
+    assert "Ann &lt;b&gt;Lee&lt;/b&gt; &amp; co" in html and "<b>Lee</b>" not in html
+    assert "Holding the frame and structure" in html
+
+    pdf_path = window.export_report("pdf", tmp_path / "ann.pdf")
+    data = pdf_path.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 1000
+
+    csv_path = window.export_report("csv", tmp_path / "ann.csv")
+    with csv_path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert len(rows) == 4
+    assert {r["trainee"] for r in rows} == {ANN}
+    assert rows[0]["chosen_option"] == "b" and rows[0]["own_words"].startswith("I would say")
+
+    xapi_path = window.export_report("xapi", tmp_path / "ann.json")
+    statements = json.loads(xapi_path.read_text(encoding="utf-8"))
+    assert len(statements) == 4
+    assert statements[0]["object"]["definition"]["interactionType"] == "choice"
+    assert statements[0]["result"]["response"] == "b"
+
+    cohort_path = window.export_cohort("csv", tmp_path / "cohort.csv")
+    with cohort_path.open(encoding="utf-8-sig", newline="") as stream:
+        assert len(list(csv.DictReader(stream))) == 7
+    assert window.recorded_errors == []
+
+
+def test_export_error_is_reported_not_raised(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "missing-folder" / "report.pdf"
+    assert window.export_report("pdf", target) is None
+    assert window.recorded_errors and "not exported" in window.recorded_errors[0]
+    assert not target.exists()
+
+
+def test_report_actions_have_shortcuts_and_names(window) -> None:  # type: ignore[no-untyped-def]
+    for kind, action in window.report_actions.items():
+        assert action.isEnabled(), kind
+        assert not action.shortcut().isEmpty(), kind
+    for widget in (
+        window.trainee_view,
+        window.attempt_view,
+        window.decision_view,
+        window.comment_edit,
+        window.item_view,
+    ):
+        assert widget.accessibleName()
