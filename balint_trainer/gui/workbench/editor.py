@@ -832,12 +832,15 @@ class ScenarioEditor(QMainWindow):
         dialog.resize(1000, 700)
         layout = QVBoxLayout(dialog)
         session = PracticeSession(loaded.scenario, "practice")
+        player_class: Any = None
         try:
-            from balint_trainer.gui.player import PlayerView
+            from balint_trainer.gui import player as player_module
+
+            player_class = getattr(player_module, "PlayerView", None)
         except ImportError:
-            PlayerView = None
-        if PlayerView is not None:
-            player = PlayerView(dialog)
+            pass
+        if player_class is not None:
+            player = player_class(dialog)
             player.start(session, loaded.scenario.title)
             if hasattr(player, "leave_requested"):
                 player.leave_requested.connect(dialog.accept)

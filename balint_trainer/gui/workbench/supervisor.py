@@ -400,6 +400,7 @@ class SupervisorWindow(QMainWindow):
         self._chart: Any = None
         self._chart_profile: int | None = None
         self._item_competencies: dict[tuple[str, str], str] = {}
+        self._items_stale = True
         self.setWindowTitle(self.tr("Balint Trainer — Supervisor"))
         self.setObjectName("SupervisorWindow")
         self.resize(1200, 780)
@@ -441,7 +442,8 @@ class SupervisorWindow(QMainWindow):
         self.tabs.addTab(self._build_attempts_tab(), self.tr("&Attempts"))
         self.progress_tab = self._build_progress_tab()
         self.tabs.addTab(self.progress_tab, self.tr("&Progress"))
-        self.tabs.addTab(self._build_items_tab(), self.tr("Cohort &items"))
+        self.items_tab = self._build_items_tab()
+        self.tabs.addTab(self.items_tab, self.tr("Cohort &items"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
@@ -652,7 +654,10 @@ class SupervisorWindow(QMainWindow):
             self.trainee_view.setCurrentIndex(self.trainee_proxy.index(0, 0))
         else:
             self._show_trainee(None)
-        self.refresh_items()
+        # The cohort query reads every answer: only run it when the table is on screen.
+        self._items_stale = True
+        if self.tabs.currentWidget() is self.items_tab:
+            self.refresh_items()
 
     def current_trainee(self) -> Any | None:
         index = self.trainee_view.currentIndex()
@@ -939,6 +944,8 @@ class SupervisorWindow(QMainWindow):
     def _on_tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.progress_tab:
             self._update_progress()
+        elif self.tabs.currentWidget() is self.items_tab and self._items_stale:
+            self.refresh_items()
 
     def _update_progress(self) -> None:
         profile = self.current_trainee()
@@ -1010,6 +1017,7 @@ class SupervisorWindow(QMainWindow):
     # ------------------------------------------------------------------ cohort items
 
     def refresh_items(self) -> None:
+        self._items_stale = False
         cohort = self.cohort_combo.currentData()
         try:
             rows = self._service.answer_rows(cohort=cohort)

@@ -1,0 +1,712 @@
+"""Blind expert annotation, and the organiser's agreement view and key merge.
+
+An expert picks a scenario and their profile, then goes decision by decision.
+They see the case, the transcript up to the decision, the prompt and the
+options: never other experts' votes, the existing key, feedback or rationale.
+Each answer is saved through the service when they move on.
+
+The organiser tab (enabled for organiser profiles) lists the collected votes
+with panel agreement P and Fleiss' kappa per decision, flags P < 0.5, and can
+merge the votes into the scenario file's key after showing a diff; the old
+file is kept as a timestamped backup.
+"""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from balint_trainer.core.annotation import (
+    AgreementReport,
+    AnnotationError,
+    DecisionContext,
+    agreement_report,
+    decision_contexts,
+    merge_into_yaml,
+    votes_from_annotations,
+)
+from balint_trainer.core.catalogue import CatalogueEntry
+from balint_trainer.core.competencies import competency_label
+from balint_trainer.core.markdown_render import render_markdown, render_plain
+from balint_trainer.core.model import Scenario
+from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.gui.workbench.editor import atomic_write_text
+
+NO_RATING = 0
+
+
+def _fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+class AgreementModel(QAbstractTableModel):
+    """One row per decision: experts, votes, P, kappa, low-agreement flag."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.report = AgreementReport()
+
+    def set_report(self, report: AgreementReport) -> None:
+        self.beginResetModel()
+        self.report = report
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Decision"),
+            self.tr("Experts"),
+            self.tr("Votes"),
+            self.tr("P"),
+            self.tr("Kappa"),
+            self.tr("Flag"),
+        ]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.report.decisions)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        row = self.report.decisions[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.decision_id
+            if column == 1:
+                return row.experts
+            if column == 2:
+                return ", ".join(f"{k}: {v}" for k, v in row.votes.items())
+            if column == 3:
+                return _fmt(row.agreement)
+            if column == 4:
+                return _fmt(row.kappa)
+            return self.tr("Low agreement") if row.low_agreement else ""
+        if role == Qt.ItemDataRole.FontRole and row.low_agreement:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and row.low_agreement and column == 5:
+            return QPalette().color(QPalette.ColorRole.Highlight)
+        if role == Qt.ItemDataRole.ToolTipRole and row.low_agreement:
+            return self.tr("Panel agreement below 0.5: discuss this decision before using the key.")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 3, 4):
+            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class AnnotationRowsModel(QAbstractTableModel):
+    """The organiser's (non-blind) list of every expert's answer to one decision."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [self.tr("Expert"), self.tr("Best"), self.tr("Ratings"), self.tr("Note")][section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        item = self.rows[index.row()]
+        values = [
+            item.expert_name,
+            item.best,
+            ", ".join(f"{k}: {v}" for k, v in (item.ratings or {}).items()),
+            item.note or "",
+        ]
+        return values[index.column()]
+
+
+class AnnotatePage(QWidget):
+    """One decision at a time; keys 1–8 choose the best option."""
+
+    number_pressed = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_8 and not (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.number_pressed.emit(key - Qt.Key.Key_0)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class AnnotationWindow(QMainWindow):
+    saved = Signal(str)  # decision id
+    merged = Signal(str)  # path written
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        service: Any,
+        entries: Sequence[CatalogueEntry] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        if entries is None:
+            from balint_trainer.gui.workbench.packs import library_entries
+
+            entries = library_entries()
+        self.entries = [e for e in entries if e.ok]
+        self.version: Any = None
+        self.scenario: Scenario | None = None
+        self.contexts: list[DecisionContext] = []
+        self.index = 0
+        self.setWindowTitle(self.tr("Expert annotation"))
+        self.resize(1100, 780)
+
+        self.scenario_combo = QComboBox()
+        self.scenario_combo.setAccessibleName(self.tr("Scenario"))
+        for entry in self.entries:
+            self.scenario_combo.addItem(f"{entry.title} [{entry.id}]", entry.id)
+        self.expert_combo = QComboBox()
+        self.expert_combo.setAccessibleName(self.tr("Expert profile"))
+        self.new_expert_button = QPushButton(self.tr("New e&xpert…"))
+        self.new_expert_button.setAccessibleName(self.tr("New expert profile"))
+        self.new_expert_button.clicked.connect(self.on_new_expert)
+        top = QHBoxLayout()
+        scenario_label = QLabel(self.tr("&Scenario:"))
+        scenario_label.setBuddy(self.scenario_combo)
+        expert_label = QLabel(self.tr("&Expert:"))
+        expert_label.setBuddy(self.expert_combo)
+        top.addWidget(scenario_label)
+        top.addWidget(self.scenario_combo, 2)
+        top.addWidget(expert_label)
+        top.addWidget(self.expert_combo, 1)
+        top.addWidget(self.new_expert_button)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_annotate_page(), self.tr("&Annotate"))
+        self.tabs.addTab(self._build_organiser_page(), self.tr("&Organiser view"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.reload_experts()
+        self.scenario_combo.currentIndexChanged.connect(self._scenario_changed)
+        self.expert_combo.currentIndexChanged.connect(self._expert_changed)
+        if self.entries:
+            self._scenario_changed()
+
+    # -- building -------------------------------------------------------------
+    def _build_annotate_page(self) -> QWidget:
+        page = AnnotatePage()
+        page.number_pressed.connect(self.choose_number)
+        self.counter = QLabel()
+        self.counter.setAccessibleName(self.tr("Decision number"))
+        self.context = SafeTextBrowser(accessible_name=self.tr("Case and transcript so far"))
+        self.prompt = SafeTextBrowser(accessible_name=self.tr("Decision prompt"))
+        self.prompt.setMaximumHeight(120)
+        self.options_box = QGroupBox(self.tr("Best option (keys 1–8) and optional ratings 1–5"))
+        self.options_grid = QGridLayout(self.options_box)
+        self.option_group = QButtonGroup(self)
+        self.option_group.setExclusive(True)
+        self.option_buttons: list[QRadioButton] = []
+        self.rating_combos: list[QComboBox] = []
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("Note (optional): why this option?"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setMaximumHeight(90)
+        self.note.setTabChangesFocus(True)
+        self.previous_button = QPushButton(self.tr("&Previous"))
+        self.previous_button.setAccessibleName(self.tr("Previous decision"))
+        self.previous_button.clicked.connect(self.go_previous)
+        self.next_button = QPushButton(self.tr("Save && &next"))
+        self.next_button.setAccessibleName(self.tr("Save and go to the next decision"))
+        self.next_button.setShortcut("Ctrl+Return")
+        self.next_button.clicked.connect(self.save_and_next)
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Annotation status"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.previous_button)
+        buttons.addWidget(self.next_button)
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.counter)
+        lower_layout.addWidget(self.prompt)
+        lower_layout.addWidget(self.options_box)
+        lower_layout.addWidget(self.note)
+        lower_layout.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.context)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(page)
+        layout.addWidget(split)
+        return page
+
+    def _build_organiser_page(self) -> QWidget:
+        page = QWidget()
+        self.agreement_model = AgreementModel(self)
+        self.agreement_view = QTableView()
+        self.agreement_view.setModel(self.agreement_model)
+        self.agreement_view.setAccessibleName(self.tr("Agreement per decision"))
+        self.agreement_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.agreement_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.agreement_view.verticalHeader().hide()
+        self.agreement_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.agreement_view.horizontalHeader().setStretchLastSection(True)
+        self.rows_model = AnnotationRowsModel(self)
+        self.rows_view = QTableView()
+        self.rows_view.setModel(self.rows_model)
+        self.rows_view.setAccessibleName(self.tr("Annotations of the selected decision"))
+        self.rows_view.verticalHeader().hide()
+        self.rows_view.horizontalHeader().setStretchLastSection(True)
+        self.agreement_view.selectionModel().currentRowChanged.connect(self._show_rows)
+        self.pooled_label = QLabel()
+        self.pooled_label.setAccessibleName(self.tr("Pooled kappa"))
+        refresh = QPushButton(self.tr("&Refresh"))
+        refresh.clicked.connect(self.refresh_organiser)
+        self.merge_button = QPushButton(self.tr("&Merge into scenario key…"))
+        self.merge_button.setAccessibleName(self.tr("Merge annotations into the scenario key"))
+        self.merge_button.clicked.connect(self.merge_into_key)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pooled_label, 1)
+        buttons.addWidget(refresh)
+        buttons.addWidget(self.merge_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.agreement_view, 2)
+        layout.addWidget(self.rows_view, 1)
+        layout.addLayout(buttons)
+        return page
+
+    # -- experts and scenario -------------------------------------------------
+    def reload_experts(self, select_id: int | None = None) -> None:
+        current = select_id if select_id is not None else self.expert_combo.currentData()
+        self.expert_combo.blockSignals(True)
+        self.expert_combo.clear()
+        for profile in self.service.profiles():
+            self.expert_combo.addItem(f"{profile.name} ({profile.role})", profile.id)
+        if current is not None:
+            found = self.expert_combo.findData(current)
+            if found >= 0:
+                self.expert_combo.setCurrentIndex(found)
+        self.expert_combo.blockSignals(False)
+        self._expert_changed()
+
+    def ask_expert_name(self) -> str | None:
+        name, ok = QInputDialog.getText(self, self.tr("New expert"), self.tr("Expert's name:"))
+        return name.strip() if ok and name.strip() else None
+
+    def on_new_expert(self) -> None:
+        name = self.ask_expert_name()
+        if not name:
+            return
+        try:
+            profile = self.service.create_profile(name, "supervisor")
+        except Exception as exc:  # ServiceError: duplicate name, bad input
+            self.show_error(self.tr("Profile not created"), str(exc))
+            return
+        self.reload_experts(select_id=profile.id)
+
+    @property
+    def expert_id(self) -> int | None:
+        value = self.expert_combo.currentData()
+        return int(value) if value is not None else None
+
+    def _expert_role(self) -> str | None:
+        expert_id = self.expert_id
+        if expert_id is None:
+            return None
+        try:
+            return str(self.service.profile(expert_id).role)
+        except Exception:
+            return None
+
+    def _expert_changed(self, *_: Any) -> None:
+        # The organiser view shows everyone's votes, so it is not for blind experts.
+        organiser = self._expert_role() == "organiser"
+        self.tabs.setTabEnabled(1, organiser)
+        if not organiser and self.tabs.currentIndex() == 1:
+            self.tabs.setCurrentIndex(0)
+        if self.contexts:
+            self.show_decision(self.index)
+
+    def entry(self) -> CatalogueEntry | None:
+        scenario_id = self.scenario_combo.currentData()
+        return next((e for e in self.entries if e.id == scenario_id), None)
+
+    def _scenario_changed(self, *_: Any) -> None:
+        entry = self.entry()
+        if entry is None or entry.scenario is None:
+            return
+        try:
+            self.version = self.service.register_scenario(entry.loaded)
+        except Exception as exc:
+            self.show_error(self.tr("Scenario not available"), str(exc))
+            return
+        self.scenario = entry.scenario
+        self.contexts = decision_contexts(entry.scenario)
+        self.show_decision(0)
+        if self.tabs.currentIndex() == 1:
+            self.refresh_organiser()
+
+    def select_scenario(self, scenario_id: str) -> bool:
+        found = self.scenario_combo.findData(scenario_id)
+        if found < 0:
+            return False
+        if found == self.scenario_combo.currentIndex():
+            self._scenario_changed()
+        self.scenario_combo.setCurrentIndex(found)
+        return True
+
+    def select_expert(self, profile_id: int) -> bool:
+        found = self.expert_combo.findData(profile_id)
+        if found >= 0:
+            self.expert_combo.setCurrentIndex(found)
+        return found >= 0
+
+    # -- annotating -----------------------------------------------------------
+    def _own_annotations(self) -> dict[str, Any]:
+        """Only this expert's earlier answers: never anybody else's."""
+        if self.version is None or self.expert_id is None:
+            return {}
+        return {
+            a.decision_id: a
+            for a in self.service.annotations(self.version.id)
+            if a.expert_profile_id == self.expert_id
+        }
+
+    def _context_html(self, context: DecisionContext) -> str:
+        assert self.scenario is not None
+        language = self.scenario.language
+        parts = [
+            f"<h3>{render_plain(self.tr('Case'))}</h3>",
+            render_markdown(self.scenario.case, language=language),
+            f"<h3>{render_plain(self.tr('Transcript'))}</h3>",
+        ]
+        for line in context.transcript:
+            if line.kind == "phase":
+                parts.append(f"<h4>{render_plain(line.speaker)}</h4>")
+            elif line.kind == "say":
+                parts.append(
+                    f"<p><b>{render_plain(line.speaker)}:</b></p>{render_markdown(line.markdown, language=language)}"
+                )
+            elif line.kind == "narrate":
+                parts.append(f"<i>{render_markdown(line.markdown, language=language)}</i>")
+            else:
+                parts.append(
+                    f"<p><i>{render_plain(self.tr('(An earlier decision point for the leader.)'))}</i></p>"
+                )
+        return "".join(parts)
+
+    def show_decision(self, index: int) -> None:
+        if not self.contexts or self.scenario is None:
+            return
+        self.index = max(0, min(index, len(self.contexts) - 1))
+        context = self.contexts[self.index]
+        self.counter.setText(
+            self.tr("Decision %1 of %2 — %3")
+            .replace("%1", str(context.number))
+            .replace("%2", str(context.total))
+            .replace("%3", competency_label(context.competency, self.scenario.competencies))
+        )
+        self.context.set_safe_html(self._context_html(context), language=self.scenario.language)
+        self.context.verticalScrollBar().setValue(self.context.verticalScrollBar().maximum())
+        self.prompt.set_markdown(context.prompt, language=self.scenario.language)
+        self._build_options(context)
+        own = self._own_annotations().get(context.decision_id)
+        if own is not None:
+            ids = [option_id for option_id, _ in context.options]
+            if own.best in ids:
+                self.option_buttons[ids.index(own.best)].setChecked(True)
+            for row, option_id in enumerate(ids):
+                value = (own.ratings or {}).get(option_id, NO_RATING)
+                self.rating_combos[row].setCurrentIndex(self.rating_combos[row].findData(value))
+            self.note.setPlainText(own.note or "")
+            self.status.setText(self.tr("You answered this decision before; saving updates your answer."))
+        else:
+            self.note.clear()
+            self.status.setText("")
+        self.previous_button.setEnabled(self.index > 0)
+        last = self.index == len(self.contexts) - 1
+        self.next_button.setText(self.tr("Save && &finish") if last else self.tr("Save && &next"))
+        self._update_next()
+
+    def _build_options(self, context: DecisionContext) -> None:
+        for button in self.option_buttons:
+            self.option_group.removeButton(button)
+        while self.options_grid.count():
+            child = self.options_grid.takeAt(0)
+            widget = child.widget() if child is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.option_buttons, self.rating_combos = [], []
+        from balint_trainer.gui.player import markdown_to_plain
+
+        for row, (option_id, text) in enumerate(context.options):
+            button = QRadioButton(f"&{row + 1}. {markdown_to_plain(text)}")
+            button.setAccessibleName(self.tr("Option %1").replace("%1", str(row + 1)))
+            button.setToolTip(option_id)
+            button.toggled.connect(self._update_next)
+            self.option_group.addButton(button, row)
+            combo = QComboBox()
+            combo.setAccessibleName(self.tr("Rating of option %1").replace("%1", str(row + 1)))
+            combo.addItem(self.tr("no rating"), NO_RATING)
+            for value, label in (
+                (1, self.tr("1 harmful")),
+                (2, self.tr("2 unhelpful")),
+                (3, self.tr("3 neutral")),
+                (4, self.tr("4 helpful")),
+                (5, self.tr("5 best practice")),
+            ):
+                combo.addItem(label, value)
+            self.options_grid.addWidget(button, row, 0)
+            self.options_grid.addWidget(combo, row, 1)
+            self.option_buttons.append(button)
+            self.rating_combos.append(combo)
+        self.options_grid.setColumnStretch(0, 1)
+
+    def choose_number(self, number: int) -> None:
+        if 1 <= number <= len(self.option_buttons):
+            self.option_buttons[number - 1].setChecked(True)
+            self.option_buttons[number - 1].setFocus()
+
+    def set_rating(self, number: int, value: int) -> None:
+        combo = self.rating_combos[number - 1]
+        combo.setCurrentIndex(combo.findData(value))
+
+    def _update_next(self, *_: Any) -> None:
+        self.next_button.setEnabled(self.option_group.checkedId() >= 0 and self.expert_id is not None)
+
+    def save_current(self) -> bool:
+        if self.version is None or not self.contexts:
+            return False
+        if self.expert_id is None:
+            self.show_error(
+                self.tr("No expert chosen"), self.tr("Choose or create your expert profile first.")
+            )
+            return False
+        chosen = self.option_group.checkedId()
+        if chosen < 0:
+            self.status.setText(self.tr("Choose the best option first (keys 1–8)."))
+            return False
+        context = self.contexts[self.index]
+        ids = [option_id for option_id, _ in context.options]
+        ratings = {
+            option_id: int(self.rating_combos[row].currentData())
+            for row, option_id in enumerate(ids)
+            if self.rating_combos[row].currentData() != NO_RATING
+        }
+        try:
+            self.service.save_annotation(
+                self.version.id,
+                context.decision_id,
+                self.expert_id,
+                ids[chosen],
+                ratings or None,
+                self.note.toPlainText().strip() or None,
+            )
+        except Exception as exc:  # ServiceError; the entered answer stays on screen
+            self.show_error(self.tr("Annotation not saved"), str(exc))
+            return False
+        self.saved.emit(context.decision_id)
+        return True
+
+    def save_and_next(self) -> None:
+        if not self.save_current():
+            return
+        if self.index < len(self.contexts) - 1:
+            self.show_decision(self.index + 1)
+            self.status.setText(self.tr("Saved."))
+        else:
+            self.status.setText(self.tr("Saved. You have reached the last decision; thank you."))
+
+    def go_previous(self) -> None:
+        if self.index > 0:
+            self.show_decision(self.index - 1)
+
+    # -- organiser ------------------------------------------------------------
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self.refresh_organiser()
+
+    def collected(self) -> list[Any]:
+        return list(self.service.annotations(self.version.id)) if self.version is not None else []
+
+    def refresh_organiser(self) -> AgreementReport | None:
+        if self.scenario is None:
+            return None
+        annotations = self.collected()
+        try:
+            report = agreement_report(self.scenario, votes_from_annotations(annotations))
+        except AnnotationError as exc:
+            self.show_error(self.tr("Annotations do not fit the scenario"), str(exc))
+            return None
+        self.agreement_model.set_report(report)
+        flagged = len(report.flagged)
+        self.pooled_label.setText(
+            self.tr("Pooled kappa: %1 · %2 decision(s) with low agreement (P < 0.5)")
+            .replace("%1", _fmt(report.pooled_kappa))
+            .replace("%2", str(flagged))
+        )
+        self.merge_button.setEnabled(bool(annotations))
+        if report.decisions:
+            self.agreement_view.selectRow(0)
+        return report
+
+    def _show_rows(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.rows_model.set_rows([])
+            return
+        decision_id = self.agreement_model.report.decisions[current.row()].decision_id
+        self.rows_model.set_rows([a for a in self.collected() if a.decision_id == decision_id])
+
+    def confirm_merge(self, path: Path, diff: str, decisions: Sequence[str]) -> bool:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Merge annotations into the key"))
+        dialog.resize(900, 600)
+        label = QLabel(
+            self.tr(
+                "The experts lists of %1 decision(s) in %2 will be replaced as shown. A backup copy is kept."
+            )
+            .replace("%1", str(len(decisions)))
+            .replace("%2", str(path))
+        )
+        label.setWordWrap(True)
+        view = QPlainTextEdit(diff)
+        view.setReadOnly(True)
+        view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        view.setAccessibleName(self.tr("Changes"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Merge"))
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(label)
+        layout.addWidget(view, 1)
+        layout.addWidget(buttons)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def merge_into_key(self) -> Path | None:
+        entry = self.entry()
+        if entry is None:
+            return None
+        path = Path(entry.path)
+        try:
+            raw = path.read_bytes()
+            text = raw.decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.show_error(self.tr("Cannot read %1").replace("%1", str(path)), str(exc))
+            return None
+        newline = "\r\n" if "\r\n" in text else "\n"
+        text = text.replace("\r\n", "\n")
+        try:
+            result = merge_into_yaml(text, votes_from_annotations(self.collected()), filename=str(path))
+        except AnnotationError as exc:
+            self.show_error(self.tr("Key not merged"), str(exc))
+            return None
+        diff = "".join(
+            difflib.unified_diff(
+                text.splitlines(keepends=True),
+                result.text.splitlines(keepends=True),
+                fromfile=f"{path.name} (now)",
+                tofile=f"{path.name} (merged)",
+            )
+        )
+        if not self.confirm_merge(path, diff, result.decisions):
+            return None
+        backup = path.with_name(f"{path.name}.{datetime.now():%Y%m%d-%H%M%S}.bak")
+        try:
+            shutil.copy2(path, backup)
+            atomic_write_text(path, result.text, newline=newline)
+        except OSError as exc:
+            self.show_error(
+                self.tr("Key not merged"),
+                self.tr("The file could not be written: %1").replace("%1", str(exc)),
+            )
+            return None
+        self.show_info(
+            self.tr("Key merged"),
+            self.tr("%1 updated; the previous file was saved as %2.")
+            .replace("%1", str(path))
+            .replace("%2", backup.name),
+        )
+        self.merged.emit(str(path))
+        return path
+
+    # -- messages (replaceable in tests) -------------------------------------
+    def show_error(self, title: str, detail: str) -> None:
+        QMessageBox.warning(self, title, detail)
+
+    def show_info(self, title: str, detail: str) -> None:
+        QMessageBox.information(self, title, detail)
+
+
+def open_annotation(parent: QWidget | None, service: Any) -> AnnotationWindow:
+    window = AnnotationWindow(parent, service)
+    window.setWindowFlag(Qt.WindowType.Window, True)
+    window.show()
+    return window

@@ -1,0 +1,281 @@
+"""Export and import scenario packs from the GUI (the checks live in core.packs).
+
+Dialog steps are module-level functions (choose a file, choose a conflict
+policy, show problems) so tests can replace them instead of driving modal
+dialogs. Imported packs go into the user's scenario folder,
+``platformdirs.user_data_dir("balint-trainer")/scenarios``, which the main
+window loads as an extra library folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from balint_trainer.core import packs as core_packs
+from balint_trainer.core.catalogue import CatalogueEntry, load_catalogue
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("ScenarioPacks", text, disambiguation, n)
+
+
+def user_scenarios_dir() -> Path:
+    """The user's own scenario folder (imported packs land here); created on first use."""
+    import platformdirs
+
+    folder = Path(platformdirs.user_data_dir("balint-trainer")) / "scenarios"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def library_entries() -> list[CatalogueEntry]:
+    return [e for e in load_catalogue([user_scenarios_dir()]) if e.ok]
+
+
+# --------------------------------------------------------------------------- replaceable dialog steps
+
+
+def choose_pack_to_import(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, _tr("Import scenario pack"), str(Path.home()), _tr("Scenario packs (*.zip);;All files (*)")
+    )
+    return Path(name) if name else None
+
+
+def choose_export_path(parent: QWidget | None, suggested: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Export scenario pack"), str(Path.home() / suggested), _tr("Scenario packs (*.zip)")
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".zip" else path.with_suffix(".zip")
+
+
+def ask_conflict_policy(
+    parent: QWidget | None, conflicts: Sequence[core_packs.Conflict]
+) -> core_packs.ConflictPolicy:
+    lines = []
+    for conflict in conflicts:
+        note = "" if conflict.replaceable else " " + _tr("(built in: cannot be replaced)")
+        lines.append(f"• {conflict.title} [{conflict.scenario_id}] — {conflict.existing}{note}")
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_tr("Scenarios already in the library"))
+    box.setText(_tr("%n scenario(s) in this pack already exist with different content.", "", len(conflicts)))
+    box.setInformativeText("\n".join(lines[:10]) + ("\n…" if len(lines) > 10 else ""))
+    replace = box.addButton(_tr("&Replace"), QMessageBox.ButtonRole.AcceptRole)
+    skip = box.addButton(_tr("&Skip them"), QMessageBox.ButtonRole.ActionRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(skip)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is replace:
+        return "replace"
+    if clicked is skip:
+        return "skip"
+    return "cancel"
+
+
+def show_problems(parent: QWidget | None, title: str, message: str, problems: Sequence[str]) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(message)
+    shown = list(problems[:8])
+    if len(problems) > len(shown):
+        shown.append(_tr("… and %1 more (see details)").replace("%1", str(len(problems) - len(shown))))
+    box.setInformativeText("\n".join(shown))
+    box.setDetailedText("\n".join(problems))
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+# --------------------------------------------------------------------------- export
+
+
+class ExportPackDialog(QDialog):
+    """Choose scenarios and a pack title."""
+
+    def __init__(self, entries: Sequence[CatalogueEntry], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export scenario pack"))
+        self.model = QStandardItemModel(self)
+        for entry in entries:
+            item = QStandardItem(f"{entry.title}  [{entry.id}]")
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setData(str(entry.path), PATH_ROLE)
+            item.setToolTip(str(entry.path))
+            self.model.appendRow(item)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName(self.tr("Scenarios to export"))
+        self.title_edit = QLineEdit(self.tr("Scenario pack"))
+        self.title_edit.setAccessibleName(self.tr("Pack title"))
+        select_all = QPushButton(self.tr("Select &all"))
+        select_all.clicked.connect(lambda: self.set_all(True))
+        select_none = QPushButton(self.tr("Select &none"))
+        select_none.clicked.connect(lambda: self.set_all(False))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export…"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.model.itemChanged.connect(self._update_ok)
+
+        form = QFormLayout()
+        title_label = self.tr("Pack &title:")
+        form.addRow(title_label, self.title_edit)
+        selection = QHBoxLayout()
+        selection.addWidget(select_all)
+        selection.addWidget(select_none)
+        selection.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(selection)
+        layout.addWidget(self.buttons)
+        self._update_ok()
+
+    def set_all(self, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for row in range(self.model.rowCount()):
+            self.model.item(row).setCheckState(state)
+
+    def set_checked_ids(self, scenario_ids: Sequence[str]) -> None:
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            checked = any(item.text().endswith(f"[{sid}]") for sid in scenario_ids)
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def chosen_paths(self) -> list[Path]:
+        return [
+            Path(self.model.item(row).data(PATH_ROLE))
+            for row in range(self.model.rowCount())
+            if self.model.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _update_ok(self, *_: Any) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.chosen_paths()))
+
+
+def write_pack(parent: QWidget | None, paths: Sequence[Path], title: str) -> Path | None:
+    """Ask where to save, then export; problems are shown, never raised."""
+    slug = "-".join(title.lower().split()) or "scenario-pack"
+    destination = choose_export_path(parent, f"{slug}.zip")
+    if destination is None:
+        return None
+    try:
+        manifest = core_packs.export_pack(paths, destination, title=title)
+    except core_packs.PackError as exc:
+        show_problems(parent, _tr("Pack not exported"), exc.message, exc.problems)
+        return None
+    except OSError as exc:
+        show_problems(parent, _tr("Pack not exported"), _tr("The file could not be written."), [str(exc)])
+        return None
+    show_info(
+        parent,
+        _tr("Pack exported"),
+        _tr("%1 scenario(s) written to %2.")
+        .replace("%1", str(len(manifest.entries)))
+        .replace("%2", str(destination)),
+    )
+    return destination
+
+
+def export_pack(parent: QWidget | None, service: Any = None) -> Path | None:
+    entries = library_entries()
+    dialog = ExportPackDialog(entries, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return write_pack(parent, dialog.chosen_paths(), dialog.title_edit.text())
+
+
+# --------------------------------------------------------------------------- import
+
+
+def _refresh(parent: QWidget | None) -> None:
+    """Ask the main window to reload its library, whatever it calls that."""
+    widget: Any = parent
+    while widget is not None:
+        for name in ("refresh_library", "reload_library", "reload_catalogue"):
+            method = getattr(widget, name, None)
+            if callable(method):
+                method()
+                return
+        widget = widget.parent() if hasattr(widget, "parent") else None
+
+
+def import_pack(
+    parent: QWidget | None,
+    service: Any = None,
+    path: Path | None = None,
+    *,
+    target: Path | None = None,
+) -> core_packs.ImportResult | None:
+    """Choose a pack, check it, settle conflicts, install it all-or-nothing, report."""
+    path = path or choose_pack_to_import(parent)
+    if path is None:
+        return None
+    title = _tr("Pack not imported")
+    try:
+        pack = core_packs.read_pack(path)
+    except core_packs.PackError as exc:
+        show_problems(parent, title, exc.message + "\n" + _tr("Nothing was changed."), exc.problems)
+        return None
+    target = target or user_scenarios_dir()
+    bundled = {e.id: e.path for e in load_catalogue([], include_bundled=True) if e.ok}
+    try:
+        result = core_packs.install_pack(
+            pack,
+            target,
+            library=bundled,
+            on_conflict=lambda conflicts: ask_conflict_policy(parent, conflicts),
+        )
+    except OSError as exc:
+        show_problems(
+            parent, title, _tr("The scenarios could not be written. Nothing was changed."), [str(exc)]
+        )
+        return None
+    if result.cancelled:
+        return result
+    lines = [_tr("Pack “%1”.").replace("%1", pack.manifest.title)]
+    for label, ids in (
+        (_tr("Installed"), result.installed),
+        (_tr("Replaced"), result.replaced),
+        (_tr("Skipped"), result.skipped),
+        (_tr("Already up to date"), result.unchanged),
+    ):
+        if ids:
+            lines.append(f"{label}: {', '.join(ids)}")
+    lines.append(_tr("Folder: %1").replace("%1", str(target)))
+    show_info(parent, _tr("Pack imported"), "\n".join(lines))
+    if result.changed:
+        _refresh(parent)
+    return result
