@@ -186,6 +186,7 @@ def _column(win, name: str) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_item_analysis_table_sorts_and_filters(window) -> None:  # type: ignore[no-untyped-def]
+    assert window.item_model.rowCount() == 0  # the cohort query waits until the tab is shown
     window.tabs.setCurrentIndex(2)
     proxy = window.item_proxy
     assert proxy.rowCount() == 2
