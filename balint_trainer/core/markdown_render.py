@@ -94,6 +94,16 @@ def render_markdown(text: str | None, *, language: str | None = None) -> str:
     return body
 
 
+def render_inline(text: str | None, *, language: str | None = None) -> str:
+    """Like :func:`render_markdown`, without the paragraph wrapper when the text is one paragraph."""
+    html = render_markdown(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    if is_rtl(language):
+        return f'<span dir="rtl">{html}</span>'
+    return html
+
+
 def render_plain(text: str | None) -> str:
     """Escape plain text (names, labels) for inclusion in rendered HTML."""
     return html.escape(text or "", quote=True)

@@ -26,12 +26,27 @@ def _icon() -> QIcon | None:
 
 
 def _follow_colour_scheme(app: QApplication) -> None:
-    """Fusion's standard palette follows the system light/dark scheme; re-apply it on change."""
-    if sys.platform not in ("darwin", "win32"):
-        app.setStyle("Fusion")
-        app.setPalette(app.style().standardPalette())
-        hints = QGuiApplication.styleHints()
-        hints.colorSchemeChanged.connect(lambda _scheme: app.setPalette(app.style().standardPalette()))
+    """Follow the system light/dark scheme.
+
+    Most platform themes already hand Qt a matching palette; only where the theme
+    reports a dark scheme with a light palette do we supply a dark one ourselves.
+    """
+    from balint_trainer.gui.style import dark_palette, is_dark
+
+    hints = QGuiApplication.styleHints()
+    ours = {"active": False}
+
+    def apply(scheme: Qt.ColorScheme | None = None) -> None:
+        scheme = hints.colorScheme() if scheme is None else scheme
+        if scheme == Qt.ColorScheme.Dark and not is_dark():
+            app.setPalette(dark_palette())
+            ours["active"] = True
+        elif scheme != Qt.ColorScheme.Dark and ours["active"]:
+            app.setPalette(app.style().standardPalette())
+            ours["active"] = False
+
+    apply()
+    hints.colorSchemeChanged.connect(apply)
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:

@@ -95,33 +95,40 @@ def competency_chart(parent: QWidget, scores: Mapping[str, float], labels: Mappi
     return plot
 
 
+def series_colours(keys: Sequence[str]) -> dict[str, QColor]:
+    """One distinct colour per series (hues spread evenly), readable on light and dark bases."""
+    count = max(len(keys), 3)
+    return {key: QColor.fromHsv(int(360 * index / count) % 360, 200, 210) for index, key in enumerate(keys)}
+
+
 def progress_chart(
     parent: QWidget,
     series: Mapping[str, Sequence[tuple[int, float]]],
     labels: Mapping[str, str],
     x_labels: Sequence[str],
+    colours: Mapping[str, QColor] | None = None,
 ) -> Any:
-    """Lines of score (0..100) over attempts, one per competency plus the total."""
+    """Lines of score (0..100) over attempts, one per competency plus the total (thick)."""
     pg = _pg()
     plot = pg.PlotWidget(parent)
     plot.setAccessibleName(QApplication.translate("Charts", "Scores over time"))
     _style_plot(plot, parent)
-    legend = plot.addLegend(offset=(10, 10))
-    legend.setLabelTextColor(parent.palette().color(QPalette.ColorRole.Text))
-    count = max(len(series), 1)
-    for index, (key, points) in enumerate(series.items()):
-        colour = pg.intColor(index, hues=max(count, 3), values=1, maxValue=220, minValue=160)
-        width = 3 if key == "total" else 2
+    colours = dict(colours or series_colours(list(series)))
+    for key, points in series.items():
+        colour = colours[key]
+        total = key == "total"
         plot.plot(
             [p[0] for p in points],
             [p[1] for p in points],
-            pen=pg.mkPen(colour, width=width),
+            pen=pg.mkPen(colour, width=4 if total else 2),
             symbol="o",
-            symbolSize=7,
+            symbolSize=9 if total else 6,
             symbolBrush=colour,
+            symbolPen=colour,
             name=_short(labels.get(key, key)),
         )
     plot.getPlotItem().getAxis("bottom").setTicks([list(enumerate(x_labels))])
+    plot.getPlotItem().getAxis("bottom").setLabel(QApplication.translate("Charts", "finished attempts"))
     plot.getPlotItem().getAxis("left").setLabel(QApplication.translate("Charts", "score (0–100)"))
     plot.setYRange(0, 105, padding=0)
     plot.setXRange(-0.3, max(len(x_labels) - 1, 1) + 0.3, padding=0)

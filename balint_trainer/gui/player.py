@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSizePolicy,
     QSlider,
     QSplitter,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.core.competencies import PHASES
-from balint_trainer.core.markdown_render import render_markdown, render_plain
+from balint_trainer.core.markdown_render import render_inline, render_markdown, render_plain
 from balint_trainer.core.session import (
     AnswerResult,
     DecisionEvent,
@@ -246,7 +245,6 @@ class PlayerView(QWidget):
         bold.setBold(True)
         self.decision_title.setFont(bold)
         self.prompt = SafeTextBrowser(accessible_name=self.tr("Decision prompt"))
-        self.prompt.setMaximumHeight(90)
         self.prompt.setFrameShape(QFrame.Shape.NoFrame)
         self.option_group = QButtonGroup(self)
         self.option_group.setExclusive(True)
@@ -254,12 +252,8 @@ class PlayerView(QWidget):
         self.options_box = QWidget()
         self.options_layout = QVBoxLayout(self.options_box)
         self.options_layout.setContentsMargins(0, 0, 0, 0)
-        options_scroll = QScrollArea()
-        options_scroll.setWidgetResizable(True)
-        options_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        options_scroll.setWidget(self.options_box)
         self.own_words = QPlainTextEdit()
-        self.own_words.setPlaceholderText(self.tr("In my own words (optional): what would you say?"))
+        self.own_words.setPlaceholderText(self.tr("What would you say to the group?"))
         self.own_words.setAccessibleName(self.tr("In my own words"))
         self.own_words.setTabChangesFocus(True)
         self.own_words.setMaximumHeight(64)
@@ -272,11 +266,15 @@ class PlayerView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(hint, 1)
         bottom.addWidget(self.confirm_button)
+        own_words_label = QLabel(self.tr("In my &own words (optional):"))
+        own_words_label.setBuddy(self.own_words)
         layout = QVBoxLayout(panel)
         layout.addWidget(self.decision_title)
         layout.addWidget(self.prompt)
-        layout.addWidget(options_scroll, 1)
+        layout.addWidget(self.options_box)
+        layout.addWidget(own_words_label)
         layout.addWidget(self.own_words)
+        layout.addStretch(1)
         layout.addLayout(bottom)
         return panel
 
@@ -358,7 +356,7 @@ class PlayerView(QWidget):
             self._render(event, replay=True)
         self._update_header()
         if resumed:
-            self.transcript.append(
+            self._append(
                 f'<p align="center" style="color:{muted_colour(self)}"><i>'
                 + render_plain(self.tr("— resumed: you continue where you stopped —"))
                 + "</i></p>"
@@ -452,6 +450,7 @@ class PlayerView(QWidget):
             .replace("%3", event.competency_label)
         )
         self.prompt.set_markdown(event.prompt, language=self._language())
+        self._fit_prompt()
         for button in self.option_group.buttons():
             self.option_group.removeButton(button)
         while self.options_layout.count():
@@ -481,7 +480,6 @@ class PlayerView(QWidget):
             self.option_group.addButton(button, option.number)
             self.options_layout.addWidget(row)
             self._option_ids.append(option.id)
-        self.options_layout.addStretch(1)
         self.own_words.clear()
         self.panel.setCurrentIndex(1)
         self._update_confirm()
@@ -490,6 +488,13 @@ class PlayerView(QWidget):
         first = self.option_group.button(1)
         if first is not None:
             first.setFocus()
+
+    def _fit_prompt(self) -> None:
+        """Size the prompt to its text (up to a limit), so the options sit right below it."""
+        document = self.prompt.document()
+        document.setTextWidth(max(self.prompt.viewport().width(), 200))
+        height = int(document.size().height()) + 2 * self.prompt.frameWidth() + 4
+        self.prompt.setFixedHeight(min(max(height, 28), 140))
 
     def select_option(self, number: int) -> bool:
         button = self.option_group.button(number)
@@ -518,6 +523,7 @@ class PlayerView(QWidget):
         self.last_result = result
         chosen = next(o for o in pending.options if o.id == option_id)
         self._render_choice(chosen.markdown, result.own_words)
+        self._update_header()
         self.answer_given.emit(result)
         if result.feedback is not None:
             self._show_feedback(result.feedback)
@@ -542,7 +548,14 @@ class PlayerView(QWidget):
         self._clear_chart()
         from balint_trainer.gui import charts
 
-        chart_labels = {oid: self.tr("Option %1").replace("%1", n) for oid, n in labels.items()}
+        chart_labels = {}
+        for oid, n in labels.items():
+            label = self.tr("Option %1").replace("%1", n)
+            if oid == feedback.chosen:
+                label += " " + self.tr("(you)")
+            elif oid in feedback.modal_options:
+                label += " " + self.tr("(panel)")
+            chart_labels[oid] = label
         self.feedback_chart = charts.votes_chart(
             self, feedback.votes, chart_labels, feedback.chosen, feedback.modal_options
         )
@@ -578,7 +591,7 @@ class PlayerView(QWidget):
         )
         self.panel.setCurrentIndex(3)
         self.summary_button.setFocus()
-        self.transcript.append(
+        self._append(
             f'<p align="center" style="color:{muted_colour(self)}"><i>'
             + render_plain(self.tr("— end of the session —"))
             + "</i></p>"
@@ -592,7 +605,7 @@ class PlayerView(QWidget):
         language = self._language()
         if isinstance(event, PhaseEvent):
             name = phase_labels().get(event.phase, event.label)
-            self.transcript.append(f'<h3 align="center">— {render_plain(name)} —</h3>')
+            self._append(f'<h3 align="center">— {render_plain(name)} —</h3>')
         elif isinstance(event, LineEvent):
             colour = speaker_colour(event.kind, self)
             role = (
@@ -601,12 +614,12 @@ class PlayerView(QWidget):
                 else ""
             )
             name = self.tr("You (leader)") if event.kind == "leader" else event.name
-            self.transcript.append(
+            self._append(
                 f'<p style="margin-top:6px"><b style="color:{colour}">{render_plain(name)}</b>{role}</p>'
                 + render_markdown(event.markdown, language=language)
             )
         elif isinstance(event, NarrationEvent):
-            self.transcript.append(
+            self._append(
                 f'<div style="color:{muted_colour(self)}"><i>'
                 + render_markdown(event.markdown, language=language)
                 + "</i></div>"
@@ -618,6 +631,18 @@ class PlayerView(QWidget):
                 self._render_choice(option.markdown, None)
         self.transcript.verticalScrollBar().setValue(self.transcript.verticalScrollBar().maximum())
 
+    def _append(self, html: str) -> None:
+        """Append a block with a fresh format (QTextEdit.append would inherit the last block's alignment)."""
+        cursor = QTextCursor(self.transcript.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if not self.transcript.document().isEmpty():
+            spaced = QTextBlockFormat()
+            spaced.setTopMargin(10)
+            cursor.insertBlock(spaced, QTextCharFormat())
+        cursor.insertHtml(html)
+        bar = self.transcript.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
     def _render_choice(self, markdown: str, own_words: str | None) -> None:
         colour = speaker_colour("leader", self)
         html = f'<p style="margin-top:6px"><b style="color:{colour}">{render_plain(self.tr("You (leader)"))}</b></p>'
@@ -628,7 +653,7 @@ class PlayerView(QWidget):
                 + render_plain(self.tr("In your own words: %1").replace("%1", own_words))
                 + "</i></p>"
             )
-        self.transcript.append(html)
+        self._append(html)
 
     def _update_header(self) -> None:
         session = self.session
@@ -712,14 +737,14 @@ def feedback_html(feedback: DecisionFeedback, widget: QWidget) -> str:
             render_markdown(feedback.option_feedback),
         ]
     modal = [
-        f"<li><b>{numbers[m]}.</b> {render_markdown(feedback.option_texts[m])}</li>"
+        f"<li><b>{numbers[m]}.</b> {render_inline(feedback.option_texts[m])}</li>"
         for m in feedback.modal_options
     ]
     parts += [f"<h3>{render_plain(tr('Panel choice'))}</h3><ul>{''.join(modal)}</ul>"]
     if feedback.expert_notes:
         notes = "".join(
             f"<li><i>{render_plain(n.expert)}</i> ({render_plain(tr('chose %1').replace('%1', str(numbers.get(n.best, n.best))))}): "
-            f"{render_markdown(n.markdown)}</li>"
+            f"{render_inline(n.markdown)}</li>"
             for n in feedback.expert_notes
         )
         parts += [f"<h3>{render_plain(tr('Expert notes'))}</h3><ul>{notes}</ul>"]

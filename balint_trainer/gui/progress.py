@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.core.competencies import competency_label
+from balint_trainer.core.markdown_render import render_plain
 
 
 class ProgressView(QWidget):
@@ -37,8 +38,17 @@ class ProgressView(QWidget):
         self.empty_label.setWordWrap(True)
         self.chart_layout = QVBoxLayout()
         self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setAccessibleName(self.tr("Chart legend"))
+        self.legend.setAlignment(Qt.AlignmentFlag.AlignTop)
+        chart_row = QHBoxLayout()
+        chart_row.setContentsMargins(0, 0, 0, 0)
+        chart_row.addLayout(self.chart_layout, 1)
+        chart_row.addWidget(self.legend)
         chart_box = QWidget()
-        chart_box.setLayout(self.chart_layout)
+        chart_box.setLayout(chart_row)
+        chart_box.setMinimumHeight(280)
         self.table = QTableWidget()
         self.table.setAccessibleName(self.tr("Scores of your finished attempts"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -54,6 +64,7 @@ class ProgressView(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
+        self.split = split
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
@@ -87,6 +98,7 @@ class ProgressView(QWidget):
             else self.tr("No finished attempts yet. Finish a scenario and your scores will appear here.")
         )
         self.empty_label.setVisible(not points)
+        self.legend.clear()
         columns = [
             self.tr("Date"),
             self.tr("Scenario"),
@@ -123,8 +135,19 @@ class ProgressView(QWidget):
             "total": self.tr("Overall score"),
             **{c: labels.get(c) or competency_label(c) for c in competencies},
         }
-        x_labels = [p.finished_at.strftime("%d %b") for p in points]
+        x_labels = [f"{i}: {p.finished_at.strftime('%d %b')}" for i, p in enumerate(points, start=1)]
         from balint_trainer.gui import charts
 
-        self.chart = charts.progress_chart(self, series, names, x_labels)
+        colours = charts.series_colours(list(series))
+        self.chart = charts.progress_chart(self, series, names, x_labels, colours)
         self.chart_layout.addWidget(self.chart)
+        self.legend.setText(
+            "<table>"
+            + "".join(
+                f'<tr><td style="color:{colours[key].name()}">{"■" if key != "total" else "▬"}</td>'
+                f"<td>{'<b>' if key == 'total' else ''}{render_plain(names[key])}{'</b>' if key == 'total' else ''}</td></tr>"
+                for key in series
+            )
+            + "</table>"
+        )
+        self.split.setSizes([max(self.height() * 2 // 3, 300), max(self.height() // 3, 120)])

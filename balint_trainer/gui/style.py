@@ -27,3 +27,39 @@ def speaker_colour(kind: str, widget: QWidget | None = None) -> str:
 def muted_colour(widget: QWidget | None = None) -> str:
     palette = widget.palette() if widget is not None else QApplication.palette()
     return palette.color(QPalette.ColorRole.PlaceholderText).name()
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for platforms whose theme reports a dark scheme but hands out a light palette."""
+    from PySide6.QtGui import QColor
+
+    palette = QPalette()
+    role = QPalette.ColorRole
+    colours = {
+        role.Window: "#2b2b2b",
+        role.WindowText: "#e6e6e6",
+        role.Base: "#1e1e1e",
+        role.AlternateBase: "#262626",
+        role.ToolTipBase: "#3a3a3a",
+        role.ToolTipText: "#f0f0f0",
+        role.PlaceholderText: "#9a9a9a",
+        role.Text: "#e6e6e6",
+        role.Button: "#353535",
+        role.ButtonText: "#e6e6e6",
+        role.BrightText: "#ff6b6b",
+        role.Light: "#4a4a4a",
+        role.Midlight: "#3e3e3e",
+        role.Mid: "#6a6a6a",
+        role.Dark: "#1a1a1a",
+        role.Shadow: "#000000",
+        role.Highlight: "#3d8ee6",
+        role.HighlightedText: "#ffffff",
+        role.Link: "#7ab8ff",
+        role.LinkVisited: "#c39bff",
+    }
+    for colour_role, value in colours.items():
+        palette.setColor(colour_role, QColor(value))
+    disabled = QPalette.ColorGroup.Disabled
+    for colour_role in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(disabled, colour_role, QColor("#7a7a7a"))
+    return palette

@@ -1,0 +1,116 @@
+"""Make the README screenshots of the real app (run under Xvfb).
+
+    xvfb-run -s "-screen 0 1400x900x24" python tools/make_screenshots.py [--scenario ID] [--out docs/screenshots]
+
+Uses a throw-away SQLite database, so no real user data is touched or shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def grab(app: QApplication, widget: QWidget, path: Path) -> None:
+    settle(app)
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scenario", default="gp-heartsink-frequent-attender")
+    parser.add_argument("--out", default=str(REPO / "docs" / "screenshots"))
+    parser.add_argument("--dark", action="store_true", help="force the dark colour scheme")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    from balint_trainer.gui.app import create_application
+
+    app = create_application(["make_screenshots"])
+    if args.dark:
+        from balint_trainer.gui.style import dark_palette
+
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+
+    from balint_trainer.gui.main_window import MainWindow
+    from balint_trainer.services import open_service
+
+    suffix = "-dark" if args.dark else ""
+    with tempfile.TemporaryDirectory() as tmp:
+        service = open_service(f"sqlite:///{Path(tmp) / 'screens.db'}")
+        window = MainWindow(service=service)
+        window.resize(1280, 820)
+        window.show()
+        window.load_now()
+        library = window.library
+        if not library.select_scenario(args.scenario):
+            print(f"scenario {args.scenario} not found", file=sys.stderr)
+            return 1
+        grab(app, window, out / f"library{suffix}.png")
+
+        # A first finished attempt of another scenario gives the progress view two points.
+        entry = library.current_entry()
+        assert entry is not None
+        window.start_scenario(entry, "practice")
+        player = window.player
+        grab(app, window, out / f"case{suffix}.png")
+        player.begin()
+        player.step_until_decision()
+        player.select_option(2)
+        player.own_words.setPlainText("Could we stay with what it was like to sit with her?")
+        grab(app, window, out / f"player-decision{suffix}.png")
+        player.confirm_choice()
+        grab(app, window, out / f"practice-feedback{suffix}.png")
+        choices = iter([1, 3, 1, 2, 1, 1, 1, 1])
+        player.continue_after_feedback()
+        while player.state != "end":
+            if player.state == "deciding":
+                player.select_option(next(choices, 1))
+                player.confirm_choice()
+            elif player.state == "feedback":
+                player.continue_after_feedback()
+            else:
+                player.step()
+        window.finish_session()
+        grab(app, window, out / f"summary{suffix}.png")
+
+        # Second attempt, an exam, for the progress chart.
+        window.show_library()
+        library.select_scenario(args.scenario)
+        window.start_scenario(library.current_entry(), "exam")
+        player.begin()
+        while player.state != "end":
+            if player.state == "deciding":
+                player.select_option(1)
+                player.confirm_choice()
+            else:
+                player.step()
+        window.finish_session()
+        window.show_progress()
+        grab(app, window, out / f"progress{suffix}.png")
+        window.show_library()
+        grab(app, window, out / f"library-after{suffix}.png")
+        window.close()
+        service.close()
+    QTimer.singleShot(0, app.quit)
+    app.exec()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
