@@ -260,7 +260,7 @@ def trainee_report(
     cache = cache or ScenarioCache(service)
     attempts = service.attempts(profile_id=profile_id, finished=True if finished_only else None)
     attempts = sorted(attempts, key=lambda a: (a.started_at, a.id))
-    reviews = tuple(review_attempt(service, service.attempt(a.id), cache) for a in attempts)
+    reviews = tuple(review_attempt(service, a, cache) for a in attempts)  # listed attempts carry their answers
     return TraineeReport(
         profile=profile,
         generated_at=datetime.now(UTC),

@@ -292,3 +292,18 @@ def test_report_actions_have_shortcuts_and_names(window) -> None:  # type: ignor
         window.item_view,
     ):
         assert widget.accessibleName()
+
+
+def test_opened_from_a_parent_is_its_own_window_and_freed_on_close(qtbot, seeded) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from balint_trainer.gui.workbench import open_supervisor
+
+    svc, _ids = seeded
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    win = open_supervisor(parent, svc)
+    assert win.isWindow() and win.isVisible()
+    assert win.parent() is parent
+    with qtbot.waitSignal(win.destroyed, timeout=5000):
+        win.close()

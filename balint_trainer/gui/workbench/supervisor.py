@@ -1177,6 +1177,8 @@ def open_supervisor(parent: QWidget | None, service: Any, *, author_id: int | No
     """Open (show) the supervisor window and return it."""
     window = SupervisorWindow(service, parent, author_id=author_id)
     if parent is not None:
+        # Its own top-level window, freed when closed (the main window may open it many times).
         window.setWindowFlag(Qt.WindowType.Window, True)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     window.show()
     return window
