@@ -176,7 +176,9 @@ class MainWindow(QMainWindow):
         stored: list[Path] = []
         if self.settings is not None:
             raw = self.settings.value("library/extra_dirs", [])
-            values = [raw] if isinstance(raw, str) else list(raw or [])
+            values: list[Any] = (
+                [raw] if isinstance(raw, str) else list(raw or []) if isinstance(raw, list) else []
+            )
             stored = [Path(str(v)) for v in values]
         return [*self.extra_dirs, *(p for p in stored if p not in self.extra_dirs)]
 
@@ -389,9 +391,10 @@ class MainWindow(QMainWindow):
             self._start_selected(self.session.mode)
 
     def leave_session(self) -> None:
-        if self.player is None or self.stack.currentWidget() is not self.player:
+        player: Any = self.player
+        if player is None or self.stack.currentIndex() != self.stack.indexOf(player):
             return
-        if self.player.state not in ("end", "idle", "case"):
+        if player.state not in ("end", "idle", "case"):
             saved = self.attempt is not None
             text = (
                 self.tr(
@@ -403,8 +406,8 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(self, self.tr("Leave session"), text)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.player.set_auto_play(False)
-        self.player.state = "idle"
+        player.set_auto_play(False)
+        player.state = "idle"
         self.show_library()
 
     def show_library(self) -> None:

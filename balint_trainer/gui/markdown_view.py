@@ -6,7 +6,7 @@ import base64
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
@@ -19,9 +19,9 @@ _DATA_IMAGE = ("data:image/png;", "data:image/jpeg;", "data:image/gif;", "data:i
 def confirm_open_link(parent: QWidget | None, url: QUrl) -> bool:
     answer = QMessageBox.question(
         parent,
-        QTextBrowser.tr("Open link?"),
-        QTextBrowser.tr(
-            "This link leads outside Balint Trainer:\n\n%1\n\nOpen it in your web browser?"
+        QCoreApplication.translate("SafeTextBrowser", "Open link?"),
+        QCoreApplication.translate(
+            "SafeTextBrowser", "This link leads outside Balint Trainer:\n\n%1\n\nOpen it in your web browser?"
         ).replace("%1", url.toDisplayString()),
         QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,

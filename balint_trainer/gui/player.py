@@ -455,8 +455,9 @@ class PlayerView(QWidget):
             self.option_group.removeButton(button)
         while self.options_layout.count():
             item = self.options_layout.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self._option_ids = []
         for option in event.options:
             plain = markdown_to_plain(option.markdown)
