@@ -60,6 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     key = commands.add_parser("key", help="show the expert key: votes, credits, agreement, kappa")
     key.add_argument("file", metavar="FILE")
     key.add_argument("--json", action="store_true", help="print JSON (default: a table)")
+
+    # --- attempt bundles (offline trainee -> supervisor); see balint_trainer.services.bundles
+    export = commands.add_parser("export-attempts", help="write a profile's attempts to a bundle file")
+    export.add_argument("--profile", metavar="NAME", help="profile name (default: the local trainee)")
+    export.add_argument("file", metavar="FILE", help="bundle to write (.json, or .json.gz compressed)")
+    imp = commands.add_parser("import-attempts", help="import an attempt bundle (safe to repeat)")
+    imp.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -172,6 +179,30 @@ def cmd_key(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_attempt_bundle(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``export-attempts`` / ``import-attempts``: the only CLI commands that open the database."""
+    from balint_trainer.services import BundleError, NotFound, ServiceError, open_service
+
+    try:
+        with open_service(args.database) as svc:
+            if args.command == "export-attempts":
+                profile = svc.profile_by_name(args.profile) if args.profile else svc.local_profile()
+                count = svc.export_attempts(profile.id, Path(args.file))
+                print(f"{args.file}: {count} attempt(s) of {profile.name} exported", file=err)
+            else:
+                print(svc.import_attempts(Path(args.file)).summary(), file=out)
+    except BundleError as exc:
+        print(f"error: {exc}", file=err)
+        return EXIT_INVALID
+    except NotFound as exc:
+        print(f"error: {exc}", file=err)
+        return EXIT_USAGE
+    except ServiceError as exc:
+        print(f"error: {exc}", file=err)
+        return EXIT_INVALID
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     out, err = sys.stdout, sys.stderr
@@ -184,6 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_score(args, out, err)
         if args.command == "key":
             return cmd_key(args, out, err)
+        if args.command in ("export-attempts", "import-attempts"):
+            return cmd_attempt_bundle(args, out, err)
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK
     from balint_trainer.gui.app import run_app
