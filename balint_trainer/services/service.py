@@ -852,20 +852,20 @@ class TrainerService:
             versions: dict[tuple[str, str], m.ScenarioVersion] = {}
             versions_new = 0
             for v in bundle.scenario_versions:
-                row = session.scalars(
+                version_row = session.scalars(
                     select(m.ScenarioVersion).where(
                         m.ScenarioVersion.scenario_id == v.scenario_id, m.ScenarioVersion.sha256 == v.sha256
                     )
                 ).first()
-                if row is None:
+                if version_row is None:
                     title = checked.scenarios[(v.scenario_id, v.sha256)].title
-                    row = m.ScenarioVersion(
+                    version_row = m.ScenarioVersion(
                         scenario_id=v.scenario_id, sha256=v.sha256, title=title, text=v.text
                     )
-                    session.add(row)
+                    session.add(version_row)
                     session.flush()
                     versions_new += 1
-                versions[(v.scenario_id, v.sha256)] = row
+                versions[(v.scenario_id, v.sha256)] = version_row
 
             new = updated = present = answers_new = 0
             for a in bundle.attempts:
