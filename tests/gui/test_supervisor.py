@@ -212,6 +212,8 @@ def test_item_analysis_table_sorts_and_filters(window) -> None:  # type: ignore[
     window.cohort_combo.setCurrentIndex(0)
     window.scenario_combo.setCurrentIndex(window.scenario_combo.findData("minimal-test"))
     assert proxy.rowCount() == 2
+    window.include_unfinished_check.setChecked(False)  # Cy's attempt is unfinished
+    assert sorted(int(proxy.index(r, answers).data()) for r in range(2)) == [3, 3]
 
 
 def test_item_analysis_export_follows_the_table(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

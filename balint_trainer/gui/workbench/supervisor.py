@@ -505,19 +505,22 @@ class SupervisorWindow(QMainWindow):
         self.author_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.author_combo.setToolTip(self.tr("Supervisor or organiser profile the comment is signed with"))
         author_label.setBuddy(self.author_combo)
+        heading = QHBoxLayout()
+        heading.addWidget(comment_label)
+        heading.addStretch(1)
+        heading.addWidget(author_label)
+        heading.addWidget(self.author_combo)
         row = QHBoxLayout()
         row.addWidget(self.whole_attempt_check)
         row.addStretch(1)
-        row.addWidget(author_label)
-        row.addWidget(self.author_combo)
         row.addWidget(self.add_comment_button)
-        detail_layout.addWidget(comment_label)
+        detail_layout.addLayout(heading)
         detail_layout.addWidget(self.comment_edit)
         detail_layout.addLayout(row)
         self.comment_edit.submitted.connect(self.add_comment)
         self.comment_edit.textChanged.connect(self._update_comment_state)
         self.whole_attempt_check.toggled.connect(self._update_comment_state)
-        horizontal.setSizes([480, 460])
+        horizontal.setSizes([520, 440])
         vertical.setSizes([220, 520])
 
         page.setTabOrder(self.attempt_view, self.decision_view)
@@ -567,6 +570,13 @@ class SupervisorWindow(QMainWindow):
         self.scenario_combo.setAccessibleName(self.tr("Scenario"))
         form.addRow(self.tr("C&ohort:"), self.cohort_combo)
         form.addRow(self.tr("&Scenario:"), self.scenario_combo)
+        self.include_unfinished_check = QCheckBox(self.tr("Include &unfinished attempts"), page)
+        self.include_unfinished_check.setChecked(True)
+        self.include_unfinished_check.setAccessibleName(self.tr("Include unfinished attempts"))
+        self.include_unfinished_check.setToolTip(
+            self.tr("Unfinished attempts are ranked by the mean credit of the decisions they answered")
+        )
+        form.addRow("", self.include_unfinished_check)
         layout.addLayout(form)
 
         self.item_model = RowsModel(_item_columns(), self)
@@ -590,6 +600,7 @@ class SupervisorWindow(QMainWindow):
         layout.addLayout(buttons)
 
         self.cohort_combo.currentIndexChanged.connect(lambda _i: self.refresh_items())
+        self.include_unfinished_check.toggled.connect(lambda _on: self.refresh_items())
         self.scenario_combo.currentIndexChanged.connect(self._apply_scenario_filter)
         return page
 
@@ -897,8 +908,9 @@ class SupervisorWindow(QMainWindow):
             current = mine[0].id if mine else None
         self.author_combo.clear()
         for profile in sorted(authors, key=lambda p: p.name.casefold()):
-            role = self.tr("organiser") if profile.role == "organiser" else self.tr("supervisor")
-            self.author_combo.addItem(f"{profile.name} ({role})", profile.id)
+            role = self.tr("Organiser") if profile.role == "organiser" else self.tr("Supervisor")
+            self.author_combo.addItem(profile.name, profile.id)
+            self.author_combo.setItemData(self.author_combo.count() - 1, role, Qt.ItemDataRole.ToolTipRole)
         self.author_combo.setCurrentIndex(max(self.author_combo.findData(current), 0))
 
     def _resolve_author(self) -> int:
@@ -1021,6 +1033,10 @@ class SupervisorWindow(QMainWindow):
         cohort = self.cohort_combo.currentData()
         try:
             rows = self._service.answer_rows(cohort=cohort)
+            if not self.include_unfinished_check.isChecked():
+                rows = [
+                    row for row in rows if row.attempt_total is not None
+                ]  # only finished attempts have a total
             stats = item_analysis(rows)
         except Exception as exc:
             self._show_error(self.tr("Could not load the cohort's answers"), exc)
