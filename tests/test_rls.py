@@ -210,3 +210,19 @@ def test_admin_who_owns_the_tables_sees_everything(course: Course) -> None:
 def test_wrong_database_password_is_refused_by_postgresql(course: Course) -> None:
     with pytest.raises(DatabaseUnavailable, match="password authentication failed"):
         open_service(course.url_as("alice", password="not the password"))
+
+
+def test_only_the_admin_imports_bundles_into_a_shared_database(course: Course, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bundle = tmp_path / "alice.json"
+    assert course.admin.export_attempts(course.people["alice"].id, bundle) == 1
+    course.admin.close()
+    with open_service(course.url) as admin:
+        # Re-importing into the same database is a no-op for the owner ...
+        assert not admin.import_attempts(bundle).changed
+    data = bundle.read_text().replace(course.attempts["alice"].uid, str(uuid.uuid4()))
+    bundle.write_text(data)
+    with open_service(course.url_as("sue")) as sue_svc, pytest.raises(PermissionDenied):
+        sue_svc.import_attempts(bundle)  # ... a supervisor may not write attempts for others
+    with open_service(course.url) as admin:
+        assert len(admin.attempts()) == 2
+        assert admin.import_attempts(bundle).attempts_new == 1
