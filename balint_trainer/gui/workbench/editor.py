@@ -603,26 +603,37 @@ class ScenarioEditor(QMainWindow):
             self.new_from_template()
 
     # -- actions --------------------------------------------------------------
-    def _action(self, text: str, slot: Any, shortcuts: Sequence[QKeySequence | str] = ()) -> QAction:
+    def _action(
+        self, text: str, slot: Any, shortcuts: Sequence[QKeySequence.StandardKey | str] = ()
+    ) -> QAction:
         action = QAction(text, self)
         if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            # Platform standard keys may already include an extra one (Ctrl+Y): duplicates are ambiguous.
+            unique: dict[str, QKeySequence] = {}
+            for shortcut in shortcuts:
+                for sequence in (
+                    QKeySequence.keyBindings(shortcut)
+                    if isinstance(shortcut, QKeySequence.StandardKey)
+                    else [QKeySequence(shortcut)]
+                ):
+                    unique.setdefault(sequence.toString(), sequence)
+            action.setShortcuts(list(unique.values()))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
-        self.new_action = self._action(self.tr("&New from Template"), self.on_new, [QKeySequence(std.New)])
-        self.open_action = self._action(self.tr("&Open…"), self.on_open, [QKeySequence(std.Open)])
-        self.save_action = self._action(self.tr("&Save"), self.save, [QKeySequence(std.Save)])
-        self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, [QKeySequence(std.SaveAs)])
-        self.close_action = self._action(self.tr("&Close"), self.close, [QKeySequence(std.Close)])
+        self.new_action = self._action(self.tr("&New from Template"), self.on_new, [std.New])
+        self.open_action = self._action(self.tr("&Open…"), self.on_open, [std.Open])
+        self.save_action = self._action(self.tr("&Save"), self.save, [std.Save])
+        self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, [std.SaveAs])
+        self.close_action = self._action(self.tr("&Close"), self.close, [std.Close])
         # The text edit handles Ctrl+Z / Ctrl+Shift+Z itself when focused; the actions cover
         # the menu, Ctrl+Y, and focus elsewhere in the window.
-        self.undo_action = self._action(self.tr("&Undo"), self.editor.undo, [QKeySequence(std.Undo)])
+        self.undo_action = self._action(self.tr("&Undo"), self.editor.undo, [std.Undo])
         self.redo_action = self._action(
-            self.tr("&Redo"), self.editor.redo, [QKeySequence(std.Redo), "Ctrl+Shift+Z", "Ctrl+Y"]
+            self.tr("&Redo"), self.editor.redo, [std.Redo, "Ctrl+Shift+Z", "Ctrl+Y"]
         )
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)

@@ -220,18 +220,6 @@ def export_pack(parent: QWidget | None, service: Any = None) -> Path | None:
 # --------------------------------------------------------------------------- import
 
 
-def _refresh(parent: QWidget | None) -> None:
-    """Ask the main window to reload its library, whatever it calls that."""
-    widget: Any = parent
-    while widget is not None:
-        for name in ("refresh_library", "reload_library", "reload_catalogue"):
-            method = getattr(widget, name, None)
-            if callable(method):
-                method()
-                return
-        widget = widget.parent() if hasattr(widget, "parent") else None
-
-
 def import_pack(
     parent: QWidget | None,
     service: Any = None,
@@ -276,6 +264,5 @@ def import_pack(
             lines.append(f"{label}: {', '.join(ids)}")
     lines.append(_tr("Folder: %1").replace("%1", str(target)))
     show_info(parent, _tr("Pack imported"), "\n".join(lines))
-    if result.changed:
-        _refresh(parent)
+    # The main window reloads its library after this tool returns.
     return result
