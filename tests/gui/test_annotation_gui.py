@@ -1,0 +1,163 @@
+"""Blind expert annotation in the GUI: votes go to the service, the organiser merges a valid key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from balint_trainer.core.catalogue import load_catalogue
+from balint_trainer.core.validation import load_scenario_file
+from balint_trainer.gui.workbench.annotation import AnnotationWindow
+
+
+@pytest.fixture
+def people(service):
+    return {
+        "ana": service.create_profile("Dr Ana Expert", "supervisor"),
+        "ben": service.create_profile("Dr Ben Expert", "supervisor"),
+        "olga": service.create_profile("Olga Organiser", "organiser"),
+    }
+
+
+@pytest.fixture
+def win(qtbot, service, scenario_dir: Path, people) -> AnnotationWindow:
+    entries = load_catalogue([scenario_dir], include_bundled=False)
+    window = AnnotationWindow(None, service, entries)
+    messages: list[tuple[str, str]] = []
+    window.show_error = lambda title, detail: messages.append(("error", detail))  # type: ignore[method-assign]
+    window.show_info = lambda title, detail: messages.append(("info", detail))  # type: ignore[method-assign]
+    window.messages = messages  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _annotate_page(win: AnnotationWindow):
+    return win.tabs.widget(0)
+
+
+def _answer(
+    qtbot, win: AnnotationWindow, key: Qt.Key, ratings: dict[int, int] | None = None, note: str = ""
+) -> None:
+    page = _annotate_page(win)
+    page.setFocus()
+    qtbot.keyClick(page, key)
+    for number, value in (ratings or {}).items():
+        win.set_rating(number, value)
+    if note:
+        win.note.setPlainText(note)
+    with qtbot.waitSignal(win.saved, timeout=3000):
+        qtbot.mouseClick(win.next_button, Qt.MouseButton.LeftButton)
+
+
+def test_expert_sees_no_key_and_votes_are_saved(qtbot, win: AnnotationWindow, service, people) -> None:
+    assert win.select_expert(people["ana"].id)
+    assert win.counter.text().startswith("Decision 1 of 2")
+    shown = (
+        win.context.toPlainText() + win.prompt.toPlainText() + " ".join(b.text() for b in win.option_buttons)
+    )
+    # Case, transcript and options are shown; key, feedback, consequences and rationale are not.
+    assert "I saw Mrs K again on Monday." in shown and "What now?" in shown and "Lecture." in shown
+    for secret in ("Silence is fine.", "Good.", "A silence.", "e1", "e4"):
+        assert secret not in shown
+    assert not win.tabs.isTabEnabled(1), "the organiser view is closed to blind experts"
+    assert not win.next_button.isEnabled()  # no best option chosen yet
+
+    _answer(qtbot, win, Qt.Key.Key_2, {1: 3, 2: 5, 3: 1}, "Talking invites the group in.")
+    assert win.counter.text().startswith("Decision 2 of 2")
+    _answer(qtbot, win, Qt.Key.Key_1)
+    stored = {a.decision_id: a for a in service.annotations(win.version.id)}
+    assert stored["first"].best == "b" and stored["first"].ratings == {"a": 3, "b": 5, "c": 1}
+    assert stored["first"].note == "Talking invites the group in."
+    assert stored["second"].best == "x" and stored["second"].ratings is None
+    assert {a.expert_profile_id for a in stored.values()} == {people["ana"].id}
+
+    # A second expert starts blank: nothing of the first expert's answers shows.
+    win.select_expert(people["ben"].id)
+    win.show_decision(0)
+    assert win.option_group.checkedId() == -1
+    assert win.note.toPlainText() == ""
+    assert all(c.currentData() == 0 for c in win.rating_combos)
+    # The first expert sees their own earlier answer again, to revise it.
+    win.select_expert(people["ana"].id)
+    win.show_decision(0)
+    assert win.option_group.checkedId() == 1
+    assert win.note.toPlainText() == "Talking invites the group in."
+
+
+def test_key_out_of_range_is_ignored(qtbot, win: AnnotationWindow, people) -> None:
+    win.select_expert(people["ana"].id)
+    page = _annotate_page(win)
+    page.setFocus()
+    qtbot.keyClick(page, Qt.Key.Key_8)  # decision 1 has three options
+    assert win.option_group.checkedId() == -1
+    qtbot.keyClick(page, Qt.Key.Key_3)
+    assert win.option_group.checkedId() == 2
+
+
+def test_organiser_sees_agreement_and_merges_a_valid_key(
+    qtbot, win: AnnotationWindow, service, people, scenario_dir: Path
+) -> None:
+    for name, first_key, second_key in (
+        ("ana", Qt.Key.Key_1, Qt.Key.Key_1),
+        ("ben", Qt.Key.Key_2, Qt.Key.Key_1),
+    ):
+        win.select_expert(people[name].id)
+        win.show_decision(0)
+        _answer(qtbot, win, first_key, {1: 5, 2: 3, 3: 1})
+        _answer(qtbot, win, second_key)
+    win.select_expert(people["olga"].id)
+    win.show_decision(0)
+    _answer(qtbot, win, Qt.Key.Key_1, {1: 4, 2: 3, 3: 1})
+
+    assert win.tabs.isTabEnabled(1)
+    win.tabs.setCurrentIndex(1)
+    report = win.agreement_model.report
+    first, second = report.decisions
+    assert first.experts == 3 and first.votes == {"a": 2, "b": 1, "c": 0}
+    assert first.agreement == pytest.approx(1 / 3) and first.low_agreement
+    assert second.experts == 2 and second.agreement == 1.0 and not second.low_agreement
+    assert first.kappa is not None
+    model = win.agreement_model
+    assert model.index(0, 5).data() == "Low agreement" and model.index(1, 5).data() == ""
+    assert model.index(0, 3).data() == "0.33"
+    assert "1 decision(s) with low agreement" in win.pooled_label.text()
+    assert win.rows_model.rowCount() == 3  # annotations of the selected (first) decision
+
+    path = scenario_dir / "minimal.yaml"
+    original = path.read_bytes()
+    diffs: list[str] = []
+    win.confirm_merge = lambda p, diff, decisions: diffs.append(diff) or False  # type: ignore[method-assign]
+    assert win.merge_into_key() is None
+    assert path.read_bytes() == original and len(list(scenario_dir.iterdir())) == 1
+    assert "-      - {expert: e4, best: a, ratings: {a: 5, b: 3, c: 1}}" in diffs[0]
+    assert "+      - {expert: dr-ben-expert, best: b, ratings: {a: 5, b: 3, c: 1}}" in diffs[0]
+
+    win.confirm_merge = lambda p, diff, decisions: True  # type: ignore[method-assign]
+    with qtbot.waitSignal(win.merged, timeout=3000):
+        win.merge_into_key()
+    merged = load_scenario_file(path)
+    assert merged.ok and merged.scenario is not None
+    experts = {a.expert: a.best for a in merged.scenario.decision("first").experts}
+    assert experts == {"dr-ana-expert": "a", "dr-ben-expert": "b", "olga-organiser": "a"}
+    assert [a.expert for a in merged.scenario.decision("second").experts] == [
+        "dr-ana-expert",
+        "dr-ben-expert",
+    ]
+    backups = [p for p in scenario_dir.iterdir() if p.name.endswith(".bak")]
+    assert len(backups) == 1 and backups[0].read_bytes() == original
+    # Outside the experts lists the file is unchanged.
+    assert merged.text is not None
+    assert merged.text.split("    experts:")[0] == original.decode().split("    experts:")[0]
+    assert ("info", f"{path} updated; the previous file was saved as {backups[0].name}.") in win.messages  # type: ignore[attr-defined]
+
+
+def test_new_expert_profile(qtbot, win: AnnotationWindow, service) -> None:
+    win.ask_expert_name = lambda: "Dr New Expert"  # type: ignore[method-assign]
+    win.on_new_expert()
+    assert win.expert_combo.currentText() == "Dr New Expert (supervisor)"
+    win.on_new_expert()  # same name again: a clear error, no crash
+    assert win.messages and win.messages[-1][0] == "error"  # type: ignore[attr-defined]
