@@ -706,7 +706,12 @@ class AnnotationWindow(QMainWindow):
 
 
 def open_annotation(parent: QWidget | None, service: Any) -> AnnotationWindow:
-    window = AnnotationWindow(parent, service)
+    # The main window's library includes folders added at run time; use it when there is one.
+    entries = getattr(parent, "entries", None)
+    window = AnnotationWindow(parent, service, entries if entries else None)
     window.setWindowFlag(Qt.WindowType.Window, True)
+    reload_library = getattr(parent, "reload_library", None)
+    if callable(reload_library):
+        window.merged.connect(lambda _path: reload_library())
     window.show()
     return window

@@ -873,5 +873,8 @@ def open_editor(
 ) -> ScenarioEditor:
     window = ScenarioEditor(parent, service, path)
     window.setWindowFlag(Qt.WindowType.Window, True)
+    reload_library = getattr(parent, "reload_library", None)
+    if callable(reload_library):  # a saved scenario shows up in the library at once
+        window.saved.connect(lambda _path: reload_library())
     window.show()
     return window

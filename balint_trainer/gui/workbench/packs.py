@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,8 +30,6 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.core import packs as core_packs
 from balint_trainer.core.catalogue import CatalogueEntry, load_catalogue
-
-PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -118,36 +115,80 @@ def show_info(parent: QWidget | None, title: str, message: str) -> None:
 # --------------------------------------------------------------------------- export
 
 
+class ScenarioChoiceModel(QAbstractListModel):
+    """Library scenarios with a check box each."""
+
+    def __init__(self, entries: Sequence[CatalogueEntry], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.entries = list(entries)
+        self.checked: set[int] = set()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        entry = self.entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{entry.title}  [{entry.id}]"
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if index.row() in self.checked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(entry.path)
+        return None
+
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.checked.add(index.row())
+        else:
+            self.checked.discard(index.row())
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def set_checked(self, rows: set[int]) -> None:
+        self.checked = set(rows)
+        if self.entries:
+            self.dataChanged.emit(
+                self.index(0), self.index(len(self.entries) - 1), [Qt.ItemDataRole.CheckStateRole]
+            )
+
+    def chosen_paths(self) -> list[Path]:
+        return [Path(self.entries[row].path) for row in sorted(self.checked)]
+
+
 class ExportPackDialog(QDialog):
     """Choose scenarios and a pack title."""
 
     def __init__(self, entries: Sequence[CatalogueEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export scenario pack"))
-        self.model = QStandardItemModel(self)
-        for entry in entries:
-            item = QStandardItem(f"{entry.title}  [{entry.id}]")
-            item.setCheckable(True)
-            item.setEditable(False)
-            item.setData(str(entry.path), PATH_ROLE)
-            item.setToolTip(str(entry.path))
-            self.model.appendRow(item)
+        self.model = ScenarioChoiceModel(entries, self)
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Scenarios to export"))
         self.title_edit = QLineEdit(self.tr("Scenario pack"))
         self.title_edit.setAccessibleName(self.tr("Pack title"))
         select_all = QPushButton(self.tr("Select &all"))
-        select_all.clicked.connect(lambda: self.set_all(True))
+        select_all.clicked.connect(self.check_all)
         select_none = QPushButton(self.tr("Select &none"))
-        select_none.clicked.connect(lambda: self.set_all(False))
+        select_none.clicked.connect(self.check_none)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export…"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.model.itemChanged.connect(self._update_ok)
+        self.model.dataChanged.connect(self._update_ok)
 
         form = QFormLayout()
         title_label = self.tr("Pack &title:")
@@ -164,22 +205,21 @@ class ExportPackDialog(QDialog):
         self._update_ok()
 
     def set_all(self, checked: bool) -> None:
-        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        for row in range(self.model.rowCount()):
-            self.model.item(row).setCheckState(state)
+        self.model.set_checked(set(range(len(self.model.entries))) if checked else set())
+
+    def check_all(self) -> None:
+        self.set_all(True)
+
+    def check_none(self) -> None:
+        self.set_all(False)
 
     def set_checked_ids(self, scenario_ids: Sequence[str]) -> None:
-        for row in range(self.model.rowCount()):
-            item = self.model.item(row)
-            checked = any(item.text().endswith(f"[{sid}]") for sid in scenario_ids)
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.model.set_checked(
+            {row for row, entry in enumerate(self.model.entries) if entry.id in scenario_ids}
+        )
 
     def chosen_paths(self) -> list[Path]:
-        return [
-            Path(self.model.item(row).data(PATH_ROLE))
-            for row in range(self.model.rowCount())
-            if self.model.item(row).checkState() == Qt.CheckState.Checked
-        ]
+        return self.model.chosen_paths()
 
     def _update_ok(self, *_: Any) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.chosen_paths()))
@@ -210,11 +250,17 @@ def write_pack(parent: QWidget | None, paths: Sequence[Path], title: str) -> Pat
 
 
 def export_pack(parent: QWidget | None, service: Any = None) -> Path | None:
-    entries = library_entries()
+    parent_entries = getattr(parent, "entries", None)
+    entries = [e for e in parent_entries if e.ok] if parent_entries else library_entries()
     dialog = ExportPackDialog(entries, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return write_pack(parent, dialog.chosen_paths(), dialog.title_edit.text())
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        paths, title = dialog.chosen_paths(), dialog.title_edit.text()
+    finally:
+        if parent is not None:  # owned by the parent: free it now rather than with the main window
+            dialog.deleteLater()
+    return write_pack(parent, paths, title)
 
 
 # --------------------------------------------------------------------------- import
