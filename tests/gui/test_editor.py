@@ -254,3 +254,18 @@ def test_highlighter_marks_keys_comments_and_keywords(qtbot, win: ScenarioEditor
     assert any(bold and start == 4 for start, _l, _i, bold in formats(1))  # step keyword "say"
     cursor = QTextCursor(document)
     assert cursor is not None
+
+
+def test_highlighter_follows_dark_and_light_palettes(qtbot, win: ScenarioEditor) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    light = win.highlighter.formats["key"].foreground().color().lightness()
+    dark = QPalette(win.editor.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e0e0e0"))
+    win.setPalette(dark)  # a palette change reaches the highlighter
+    assert win.highlighter.formats["key"].foreground().color().lightness() > light
+    # Keys stay readable: clearly lighter than the dark base.
+    assert (
+        win.highlighter.formats["key"].foreground().color().lightness() - QColor("#1e1e1e").lightness() > 100
+    )

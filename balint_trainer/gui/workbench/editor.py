@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -820,6 +821,12 @@ class ScenarioEditor(QMainWindow):
         path = self.ask_open_path()
         if path is not None:
             self.open_path(path)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Follow a switch between the system's light and dark palettes.
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.set_palette(self.palette())
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
