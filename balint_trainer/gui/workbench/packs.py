@@ -40,7 +40,8 @@ def user_scenarios_dir() -> Path:
     """The user's own scenario folder (imported packs land here); created on first use."""
     import platformdirs
 
-    folder = Path(platformdirs.user_data_dir("balint-trainer")) / "scenarios"
+    # appauthor=False: the same folder as the database (storage.engine), also on Windows.
+    folder = Path(platformdirs.user_data_dir("balint-trainer", appauthor=False)) / "scenarios"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
