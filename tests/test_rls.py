@@ -78,7 +78,8 @@ def _raw(url: str, sql: str, **params: object) -> list[tuple[object, ...]]:
     engine = create_engine(url)
     try:
         with engine.begin() as conn:
-            return [tuple(row) for row in conn.execute(text(sql), params)]
+            result = conn.execute(text(sql), params)
+            return [tuple(row) for row in result] if result.returns_rows else []
     finally:
         engine.dispose()
 
@@ -226,3 +227,14 @@ def test_only_the_admin_imports_bundles_into_a_shared_database(course: Course, t
     with open_service(course.url) as admin:
         assert len(admin.attempts()) == 2
         assert admin.import_attempts(bundle).attempts_new == 1
+
+
+def test_an_account_never_takes_over_a_privileged_role(course: Course) -> None:
+    name = f"evil{uuid.uuid4().hex[:6]}"
+    _raw(course.url, f"CREATE ROLE {db_role_name(name)} SUPERUSER LOGIN")
+    try:
+        with pytest.raises(PermissionDenied, match="is privileged"):
+            course.admin.create_account(name, "trainee", PASSWORD)
+        assert name not in {p.name for p in course.admin.profiles()}
+    finally:
+        _raw(course.url, f"DROP ROLE {db_role_name(name)}")

@@ -17,6 +17,9 @@ What the database enforces (migration ``0002_postgres_rls``):
 * Members cannot change profiles, roles or cohorts, cannot update or delete
   answers (append-only), cannot add answers to a finished attempt, and may
   update only ``finished_at``/``total`` of their own attempts.
+* Roles are cluster-wide: the same person in two course databases on one
+  server has one login role (and one password); creating the account again
+  in another database resets that password.
 * The owner of the tables (the account that ran the migrations, e.g. the
   course organiser's admin role) is not subject to RLS and sees everything;
   it creates accounts, imports attempt bundles and upgrades the schema.
@@ -41,6 +44,8 @@ import re
 
 from sqlalchemy import Connection, text
 from sqlalchemy.engine import make_url
+
+from balint_trainer.services.errors import PermissionDenied
 
 GROUP_FOR_ROLE = {"trainee": "bt_trainee", "supervisor": "bt_supervisor", "organiser": "bt_organiser"}
 MIN_PASSWORD_LENGTH = 8
@@ -86,7 +91,12 @@ def login_url(base_url: str, profile_name: str, password: str) -> str:
 
 def ensure_login_role(connection: Connection, role: str, password: str, app_role: str) -> None:
     """Create (or re-password) the login role and put it in its group (needs CREATEROLE)."""
-    exists = connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first()
+    exists = connection.execute(
+        text("SELECT rolsuper OR rolcreaterole OR rolbypassrls FROM pg_roles WHERE rolname = :r"), {"r": role}
+    ).first()
+    if exists is not None and exists[0]:
+        # Never re-password a privileged role that happens to have an account's name.
+        raise PermissionDenied(f"database role '{role}' is privileged; choose another account name")
     verb = "ALTER" if exists else "CREATE"
     # DDL takes no bind parameters; format() quotes the identifier and the literal safely.
     statement = connection.execute(
