@@ -79,3 +79,9 @@ def test_rtl_languages_get_dir_attribute():
 
 def test_plain_text_is_escaped():
     assert render_plain('<b>"x"</b>') == "&lt;b&gt;&quot;x&quot;&lt;/b&gt;"
+
+
+def test_rtl_emphasis_uses_weight_not_slant():
+    html = render_markdown("*مهم*", language="fa")
+    assert "<em>" not in html and "<strong>مهم</strong>" in html
+    assert "<em>x</em>" in render_markdown("*x*", language="en")

@@ -23,7 +23,12 @@ def settle(app: QApplication, rounds: int = 5) -> None:
         app.processEvents()
 
 
+WANTED: set[str] | None = None  # screenshot names to write (None: all)
+
+
 def grab(app: QApplication, widget: QWidget, path: Path) -> None:
+    if WANTED is not None and path.stem.removesuffix("-dark") not in WANTED:
+        return
     settle(app)
     widget.grab().save(str(path))
     print(f"wrote {path}")
@@ -33,6 +38,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenario", default="gp-heartsink-frequent-attender")
     parser.add_argument("--out", default=str(REPO / "docs" / "screenshots"))
+    parser.add_argument("--rtl-scenario", default="gp-heartsink-frequent-attender-fa")
     parser.add_argument("--dark", action="store_true", help="force the dark colour scheme")
     args = parser.parse_args()
     out = Path(args.out)
@@ -42,6 +48,8 @@ def main() -> int:
 
     app = create_application(["make_screenshots"])
     if args.dark:
+        global WANTED
+        WANTED = {"library", "practice-feedback"}  # enough to show the dark scheme
         from balint_trainer.gui.style import dark_palette
 
         app.setStyle("Fusion")
@@ -105,6 +113,14 @@ def main() -> int:
         grab(app, window, out / f"progress{suffix}.png")
         window.show_library()
         grab(app, window, out / f"library-after{suffix}.png")
+
+        # A right-to-left scenario, if the library has one.
+        if library.select_scenario(args.rtl_scenario):
+            window.start_scenario(library.current_entry(), "practice")
+            player.begin()
+            player.step_until_decision()
+            player.select_option(1)
+            grab(app, window, out / f"player-rtl{suffix}.png")
         window.close()
         service.close()
     QTimer.singleShot(0, app.quit)

@@ -90,6 +90,9 @@ def render_markdown(text: str | None, *, language: str | None = None) -> str:
     converter.reset()
     body = sanitize_html(converter.convert(text))
     if is_rtl(language):
+        # Arabic-script and Hebrew typography emphasise with weight, not slant (and many
+        # fonts have no italic for these scripts, which shows as missing glyphs).
+        body = body.replace("<em>", "<strong>").replace("</em>", "</strong>")
         return f'<div dir="rtl">{body}</div>'
     return body
 

@@ -402,13 +402,16 @@ class LibraryView(QWidget):
             return
         scenario = entry.scenario
         assert scenario is not None
+        row = self.model.entries().index(entry)
+        best = self.model.index(row, 5).data()
         facts = [
             render_plain(x)
             for x in (
                 entry.setting,
-                self.model.data(self.model.index(self.model.entries().index(entry), 2)),
+                self.model.index(row, 2).data(),
                 self.tr("%1 minutes").replace("%1", str(entry.duration)) if entry.duration else "",
                 self.tr("%n decision(s)", "", entry.decision_count),
+                self.tr("your best: %1").replace("%1", best) if best != "—" else "",
             )
             if x
         ]

@@ -343,8 +343,16 @@ class PlayerView(QWidget):
         direction = (
             Qt.LayoutDirection.RightToLeft if _rtl(scenario.language) else Qt.LayoutDirection.LeftToRight
         )
-        for browser in (self.transcript, self.case_side, self.case_intro, self.prompt, self.feedback_text):
-            browser.setLayoutDirection(direction)
+        for widget in (
+            self.transcript,
+            self.case_side,
+            self.case_intro,
+            self.prompt,
+            self.feedback_text,
+            self.options_box,
+            self.own_words,
+        ):
+            widget.setLayoutDirection(direction)
         case_html = self._case_html()
         self.case_intro.set_safe_html(case_html, language=scenario.language)
         self.case_side.set_safe_html(case_html, language=scenario.language)
@@ -457,6 +465,8 @@ class PlayerView(QWidget):
             item = self.options_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
+                widget.setParent(None)
                 widget.deleteLater()
         self._option_ids = []
         for option in event.options:
@@ -616,15 +626,11 @@ class PlayerView(QWidget):
             )
             name = self.tr("You (leader)") if event.kind == "leader" else event.name
             self._append(
-                f'<p style="margin-top:6px"><b style="color:{colour}">{render_plain(name)}</b>{role}</p>'
+                f'<p{self._dir()}><b style="color:{colour}">{render_plain(name)}</b>{role}</p>'
                 + render_markdown(event.markdown, language=language)
             )
         elif isinstance(event, NarrationEvent):
-            self._append(
-                f'<div style="color:{muted_colour(self)}"><i>'
-                + render_markdown(event.markdown, language=language)
-                + "</i></div>"
-            )
+            self._append(self._muted(render_markdown(event.markdown, language=language), block="div"))
         elif isinstance(event, DecisionEvent) and replay and self.session is not None:
             option_id = self.session.answered.get(event.decision_id)
             option = next((o for o in event.options if o.id == option_id), None)
@@ -639,6 +645,9 @@ class PlayerView(QWidget):
         if not self.transcript.document().isEmpty():
             spaced = QTextBlockFormat()
             spaced.setTopMargin(10)
+            if _rtl(self._language()):
+                # The fragment's first paragraph merges into this block and keeps its direction.
+                spaced.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
             cursor.insertBlock(spaced, QTextCharFormat())
         cursor.insertHtml(html)
         bar = self.transcript.verticalScrollBar()
@@ -646,15 +655,20 @@ class PlayerView(QWidget):
 
     def _render_choice(self, markdown: str, own_words: str | None) -> None:
         colour = speaker_colour("leader", self)
-        html = f'<p style="margin-top:6px"><b style="color:{colour}">{render_plain(self.tr("You (leader)"))}</b></p>'
+        html = f'<p{self._dir()}><b style="color:{colour}">{render_plain(self.tr("You (leader)"))}</b></p>'
         html += render_markdown(markdown, language=self._language())
         if own_words:
-            html += (
-                f'<p style="color:{muted_colour(self)}"><i>'
-                + render_plain(self.tr("In your own words: %1").replace("%1", own_words))
-                + "</i></p>"
-            )
+            html += self._muted(render_plain(self.tr("In your own words: %1").replace("%1", own_words)))
         self._append(html)
+
+    def _dir(self) -> str:
+        """dir attribute for speaker lines, so names align with right-to-left text."""
+        return ' dir="rtl"' if _rtl(self._language()) else ""
+
+    def _muted(self, html: str, *, block: str = "p") -> str:
+        """Stage directions and asides: muted colour, italic only in scripts that use italics."""
+        inner = html if _rtl(self._language()) else f"<i>{html}</i>"
+        return f'<{block}{self._dir()} style="color:{muted_colour(self)}">{inner}</{block}>'
 
     def _update_header(self) -> None:
         session = self.session
