@@ -25,3 +25,19 @@ def bundled_scenarios_dir() -> Path:
 
 def resources_dir() -> Path:
     return _bundled("resources", "balint_trainer._bundled_resources")
+
+
+def user_data_dir() -> Path:
+    """Per-user data folder (database, imported scenarios); honours XDG_DATA_HOME on Linux."""
+    import platformdirs
+
+    # appauthor=False keeps one folder level on Windows too, the same as the database's.
+    return Path(platformdirs.user_data_dir("balint-trainer", appauthor=False))
+
+
+def user_scenarios_dir(*, create: bool = True) -> Path:
+    """The user's own scenario library: imported packs land here and the library loads it."""
+    folder = user_data_dir() / "scenarios"
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder

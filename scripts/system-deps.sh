@@ -7,7 +7,7 @@ packages=(
   # Qt 6 (PySide6 wheels) on X11/Wayland and offscreen
   libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0
-  libxcb-render-util0 libxcb-image0
+  libxcb-render-util0 libxcb-image0 libxcb-xkb1
   # readable text in every bundled language (Persian UI translation included)
   fonts-dejavu-core fonts-farsiweb
 )

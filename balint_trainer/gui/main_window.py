@@ -180,7 +180,12 @@ class MainWindow(QMainWindow):
                 [raw] if isinstance(raw, str) else list(raw or []) if isinstance(raw, list) else []
             )
             stored = [Path(str(v)) for v in values]
-        return [*self.extra_dirs, *(p for p in stored if p not in self.extra_dirs)]
+        from balint_trainer.paths import user_scenarios_dir
+
+        # Imported packs live in the user's scenario folder; it is always part of the library.
+        own = user_scenarios_dir()
+        dirs = [*self.extra_dirs, *(p for p in stored if p not in self.extra_dirs)]
+        return dirs if own in dirs else [*dirs, own]
 
     def _open_service(self) -> None:
         try:

@@ -264,3 +264,15 @@ def test_about_names_illustrative_annotations_and_sources(qtbot):
     assert "illustrative" in text and "written by the Balint Trainer project" in text
     for source in bundled_sources(entries)[:3]:
         assert source.split()[0] in text
+
+
+def test_user_scenario_folder_is_part_of_the_library(qtbot, service, no_dialogs, minimal_path):
+    """Scenarios imported from packs land in the user's folder and must show up in the library."""
+    from balint_trainer.gui.main_window import MainWindow
+    from balint_trainer.paths import user_scenarios_dir
+
+    (user_scenarios_dir() / "imported.yaml").write_bytes(minimal_path.read_bytes())
+    win = MainWindow(service=service, include_bundled=False)
+    qtbot.addWidget(win)
+    win.load_now()
+    assert win.library.visible_titles() == ["Minimal test scenario"]

@@ -38,12 +38,9 @@ def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 def user_scenarios_dir() -> Path:
     """The user's own scenario folder (imported packs land here); created on first use."""
-    import platformdirs
+    from balint_trainer.paths import user_scenarios_dir as _user_scenarios_dir
 
-    # appauthor=False: the same folder as the database (storage.engine), also on Windows.
-    folder = Path(platformdirs.user_data_dir("balint-trainer", appauthor=False)) / "scenarios"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return _user_scenarios_dir()
 
 
 def library_entries() -> list[CatalogueEntry]:
