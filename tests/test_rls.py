@@ -168,6 +168,8 @@ def test_trainee_service_sees_only_their_own_work(course: Course) -> None:
         assert finished.total == 100.0
         with pytest.raises(InvalidAnswer, match="is finished"):
             svc.record_answer(finished.id, "second", "x", credit=1.0)
+    reopen = "UPDATE attempts SET finished_at = NULL WHERE id = :a RETURNING id"
+    assert _raw(course.url_as("alice"), reopen, a=course.attempts["alice"].id) == []  # no row may be reopened
     with pytest.raises(DBAPIError):  # the database, not just the service, refuses late answers
         _raw(
             course.url_as("alice"),

@@ -15,8 +15,9 @@ What the database enforces (migration ``0002_postgres_rls``):
   of the trainees in their cohort and may comment on them; nobody else's.
   This holds for raw SQL too, not just for this app.
 * Members cannot change profiles, roles or cohorts, cannot update or delete
-  answers (append-only), cannot add answers to a finished attempt, and may
-  update only ``finished_at``/``total`` of their own attempts.
+  answers (append-only), and may update only ``finished_at``/``total`` of
+  their own unfinished attempts: a finished attempt can be neither reopened
+  nor given more answers.
 * Roles are cluster-wide: the same person in two course databases on one
   server has one login role (and one password); creating the account again
   in another database resets that password.

@@ -554,8 +554,10 @@ class TrainerService:
         def work(session: Session) -> dto.Attempt:
             row = self._get(session, m.Attempt, attempt_id, "attempt")
             if row.finished_at is None:
-                row.finished_at = utcnow()
-                row.total = _score(row.version.scenario_id, list(row.answers)).total
+                # Total first: reading answers autoflushes, and one UPDATE sets both columns
+                # (on PostgreSQL a member may update only attempts that are still unfinished).
+                total = _score(row.version.scenario_id, list(row.answers)).total
+                row.finished_at, row.total = utcnow(), total
                 session.flush()
             return _attempt_dto(row)
 
@@ -920,8 +922,8 @@ class TrainerService:
                     changed = True
                 session.flush()
                 if a.finished_at is not None and row.finished_at is None:
-                    row.finished_at = a.finished_at
-                    row.total = _score(version.scenario_id, list(row.answers)).total
+                    total = _score(version.scenario_id, list(row.answers)).total
+                    row.finished_at, row.total = a.finished_at, total
                     changed = True
                 if is_new:
                     new += 1

@@ -66,7 +66,8 @@ def upgrade() -> None:
     op.execute(f"CREATE POLICY attempts_insert ON attempts FOR INSERT TO bt_member WITH CHECK (profile_id IN {OWN})")
     op.execute(
         "CREATE POLICY attempts_update ON attempts FOR UPDATE TO bt_member "
-        f"USING (profile_id IN {OWN}) WITH CHECK (profile_id IN {OWN})"
+        # Only unfinished attempts: a finished one cannot be reopened to add answers.
+        f"USING (profile_id IN {OWN} AND finished_at IS NULL) WITH CHECK (profile_id IN {OWN})"
     )
     # ``attempts`` below is itself filtered by the policies above for the connected role.
     op.execute(
