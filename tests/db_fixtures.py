@@ -67,6 +67,7 @@ class PostgresServer:
             password=url.password,
             dbname=url.database or "postgres",
             autocommit=True,
+            connect_timeout=30,
         ) as conn:
             conn.execute(statement)  # type: ignore[arg-type]
 
@@ -102,44 +103,59 @@ def _start_cluster(tmp_root: Path) -> tuple[str, list[str], Path]:
         shutil.chown(base, "postgres", "postgres")
         shutil.chown(pwfile, "postgres", "postgres")
     base.chmod(0o700)
-    subprocess.run(
-        [
-            *prefix,
-            str(bindir / "initdb"),
-            "-D",
-            str(data),
-            "-U",
-            "postgres",
-            "-E",
-            "UTF8",
-            "--no-sync",
-            "--auth-local=trust",
-            "--auth-host=scram-sha-256",
-            f"--pwfile={pwfile}",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    port = _free_port()
-    options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
-    subprocess.run(
-        [
-            *prefix,
-            str(bindir / "pg_ctl"),
-            "-D",
-            str(data),
-            "-o",
-            options,
-            "-l",
-            str(base / "log"),
-            "-w",
-            "-t",
-            "60",
-            "start",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    # Output goes to files, never pipes: the server outlives pg_ctl, and a pipe it
+    # inherited would keep a capturing subprocess.run() waiting for ever.
+    with open(base / "initdb.out", "wb") as out:
+        subprocess.run(
+            [
+                *prefix,
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "-E",
+                "UTF8",
+                "--no-sync",
+                "--auth-local=trust",
+                "--auth-host=scram-sha-256",
+                f"--pwfile={pwfile}",
+            ],
+            check=True,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            timeout=180,
+        )
+    for _ in range(3):  # a free port can be taken between probing and binding
+        port = _free_port()
+        options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+        with open(base / "pg_ctl.out", "wb") as out:
+            started = subprocess.run(
+                [
+                    *prefix,
+                    str(bindir / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-o",
+                    options,
+                    "-l",
+                    str(base / "log"),
+                    "-w",
+                    "-t",
+                    "60",
+                    "start",
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                timeout=120,
+            )
+        if started.returncode == 0:
+            break
+    else:
+        log = (base / "log").read_text(errors="replace")[-2000:] if (base / "log").exists() else ""
+        raise subprocess.CalledProcessError(started.returncode, "pg_ctl start", stderr=log)
     return (
         f"postgresql+psycopg://postgres:{password}@127.0.0.1:{port}/postgres",
         [*prefix, str(bindir / "pg_ctl")],
@@ -165,13 +181,17 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgr
             "or set BALINT_TEST_POSTGRES_URL to a server, or BALINT_SKIP_POSTGRES=1 to skip these tests",
             pytrace=False,
         )
-    except subprocess.CalledProcessError as exc:
-        pytest.fail(f"could not start a PostgreSQL test cluster: {exc.cmd}: {exc.stderr!r}", pytrace=False)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+        pytest.fail(f"could not start a PostgreSQL test cluster: {exc}: {exc.stderr!r}", pytrace=False)
     try:
         yield PostgresServer(admin_url)
     finally:
         subprocess.run(
-            [*pg_ctl, "-D", str(base / "data"), "-m", "immediate", "-w", "stop"], capture_output=True
+            [*pg_ctl, "-D", str(base / "data"), "-m", "immediate", "-w", "stop"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=120,
         )
         shutil.rmtree(base, ignore_errors=True)
 
