@@ -206,3 +206,27 @@ def test_version_text_round_trips_byte_for_byte(service: TrainerService) -> None
     import hashlib
 
     assert hashlib.sha256(version.text.encode("utf-8")).hexdigest() == version.sha256
+
+
+def test_attempt_lists_do_not_load_the_scenario_yaml(
+    service: TrainerService, minimal_version: ScenarioVersion
+) -> None:
+    from sqlalchemy import event
+
+    me = service.local_profile()
+    for _ in range(3):
+        service.start_attempt(me.id, minimal_version.id, "practice")
+    statements: list[str] = []
+
+    def capture(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(service._engine, "before_cursor_execute", capture)
+    try:
+        assert len(service.attempts(profile_id=me.id)) == 3
+        service.progress(me.id)
+    finally:
+        event.remove(service._engine, "before_cursor_execute", capture)
+    assert statements and not any(".text" in s for s in statements), statements
+    assert len([s for s in statements if s.lstrip().startswith("SELECT")]) <= 4  # not one per attempt
+    assert service.scenario_versions()[0].text == minimal_version.text

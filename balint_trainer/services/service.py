@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, selectinload, sessionmaker, undefer
 
 from balint_trainer.core.scoring import DecisionScore, ScoringError, score_credits
 from balint_trainer.core.scoring import credit as key_credit
@@ -429,9 +429,9 @@ class TrainerService:
             session.flush()
             return _version_dto(row), True
 
-        existing = self._read(find)
+        existing = self._read(lambda s: _opt_version(find(s)))
         if existing is not None:
-            return _version_dto(existing), False
+            return existing, False
         try:
             return self._write(work)
         except IntegrityError:  # registered concurrently (PostgreSQL)
@@ -455,7 +455,11 @@ class TrainerService:
 
     def scenario_versions(self, scenario_id: str | None = None) -> list[dto.ScenarioVersion]:
         def work(session: Session) -> list[dto.ScenarioVersion]:
-            query = select(m.ScenarioVersion).order_by(m.ScenarioVersion.scenario_id, m.ScenarioVersion.id)
+            query = (
+                select(m.ScenarioVersion)
+                .options(undefer(m.ScenarioVersion.text))
+                .order_by(m.ScenarioVersion.scenario_id, m.ScenarioVersion.id)
+            )
             if scenario_id is not None:
                 query = query.where(m.ScenarioVersion.scenario_id == scenario_id)
             return [_version_dto(v) for v in session.scalars(query)]
@@ -944,3 +948,7 @@ class TrainerService:
 
 def _opt(row: m.Profile | None) -> dto.Profile | None:
     return _profile_dto(row) if row is not None else None
+
+
+def _opt_version(row: m.ScenarioVersion | None) -> dto.ScenarioVersion | None:
+    return _version_dto(row) if row is not None else None

@@ -109,7 +109,8 @@ class ScenarioVersion(Base):
     scenario_id: Mapped[str] = mapped_column(String(100), index=True)
     sha256: Mapped[str] = mapped_column(String(64))
     title: Mapped[str] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)
+    # Deferred: attempt lists join their version and must not drag the YAML along.
+    text: Mapped[str] = mapped_column(Text, deferred=True)
     registered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
