@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from balint_trainer.core.competencies import BUILTIN_COMPETENCIES, PHASES
-from balint_trainer.core.model import PhaseStep, Scenario, SayStep
+from balint_trainer.core.model import PhaseStep, SayStep, Scenario
 from balint_trainer.core.scoring import panel_agreement
 from balint_trainer.core.validation import validate_paths
 from balint_trainer.paths import bundled_scenarios_dir
