@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep the user's real data and cache folders out of the tests.
 os.environ.setdefault("BALINT_TRAINER_TESTING", "1")
 
-import pytest  # noqa: E402
+import pytest
 
 pytest_plugins = ["tests.db_fixtures"]
 
