@@ -67,6 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", metavar="FILE", help="bundle to write (.json, or .json.gz compressed)")
     imp = commands.add_parser("import-attempts", help="import an attempt bundle (safe to repeat)")
     imp.add_argument("file", metavar="FILE")
+
+    # --- shared courses: the course admin creates accounts (PostgreSQL: one login role each)
+    account = commands.add_parser(
+        "create-account", help="create a trainee/supervisor/organiser account with a password"
+    )
+    account.add_argument("name", metavar="NAME")
+    account.add_argument("--role", choices=("trainee", "supervisor", "organiser"), default="trainee")
+    account.add_argument("--cohort", metavar="COHORT", help="cohort (supervisors see their cohort)")
+    account.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input, not a prompt"
+    )
     return parser
 
 
@@ -203,6 +214,39 @@ def cmd_attempt_bundle(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
     return EXIT_OK
 
 
+def cmd_create_account(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import getpass
+
+    from balint_trainer.services import ServiceError, open_service
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(f"Password for {args.name}: ")
+        if password != getpass.getpass("Repeat the password: "):
+            print("error: the passwords differ", file=err)
+            return EXIT_USAGE
+    try:
+        with open_service(args.database) as svc:
+            profile = svc.create_account(args.name, args.role, password, cohort=args.cohort)
+            print(f"created {profile.role} '{profile.name}'" + (f" in cohort {profile.cohort}" if profile.cohort else ""), file=out)
+            if svc.url.startswith("postgresql"):
+                from sqlalchemy.engine import make_url
+
+                from balint_trainer.services.security import db_role_name
+
+                url = make_url(svc.url).set(username=db_role_name(profile.name), password=None)
+                print(
+                    f"they connect with: balint-trainer --database '{url.render_as_string()}' "
+                    "(PostgreSQL asks for their password, or put it in ~/.pgpass)",
+                    file=out,
+                )
+    except ServiceError as exc:
+        print(f"error: {exc}", file=err)
+        return EXIT_INVALID
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     out, err = sys.stdout, sys.stderr
@@ -217,6 +261,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_key(args, out, err)
         if args.command in ("export-attempts", "import-attempts"):
             return cmd_attempt_bundle(args, out, err)
+        if args.command == "create-account":
+            return cmd_create_account(args, out, err)
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK
     from balint_trainer.gui.app import run_app

@@ -135,3 +135,20 @@ def test_validate_in_subprocess_prints_file_line_col() -> None:
     assert result.returncode == 1
     assert result.stdout.startswith(f"{broken}:17:4: YAML syntax")
     assert "Traceback" not in result.stderr
+
+
+def test_create_account_on_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    url = f"sqlite:///{tmp_path / 'course.db'}"
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery\n"))
+    code = main(["--database", url, "create-account", "Dr Supervisor", "--role", "supervisor", "--cohort", "2026", "--password-stdin"])
+    assert code == 0
+    assert "created supervisor 'Dr Supervisor' in cohort 2026" in capsys.readouterr().out
+    from balint_trainer.services import open_service
+
+    with open_service(url) as svc:
+        assert svc.authenticate("Dr Supervisor", "correct horse battery").role == "supervisor"
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    assert main(["--database", url, "create-account", "Dr Two", "--password-stdin"]) == 1
+    assert "error:" in capsys.readouterr().err
