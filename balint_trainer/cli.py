@@ -229,7 +229,11 @@ def cmd_create_account(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
     try:
         with open_service(args.database) as svc:
             profile = svc.create_account(args.name, args.role, password, cohort=args.cohort)
-            print(f"created {profile.role} '{profile.name}'" + (f" in cohort {profile.cohort}" if profile.cohort else ""), file=out)
+            print(
+                f"created {profile.role} '{profile.name}'"
+                + (f" in cohort {profile.cohort}" if profile.cohort else ""),
+                file=out,
+            )
             if svc.url.startswith("postgresql"):
                 from sqlalchemy.engine import make_url
 

@@ -28,4 +28,6 @@ def test_broken_file_fails_at_expected_position(path: Path) -> None:
     assert not result.ok
     rendered = [str(p) for p in result.problems]
     assert f"{path}:{line}:{column}: " in "\n".join(rendered), rendered
-    assert any(p.line == line and p.column == column and message in p.message for p in result.problems), rendered
+    assert any(p.line == line and p.column == column and message in p.message for p in result.problems), (
+        rendered
+    )

@@ -56,7 +56,9 @@ def test_schema_is_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert set(schema["required"]) >= {"format", "id", "title", "summary", "people", "case", "script"}
 
 
-def test_schema_accepts_minimal_scenario_with_jsonschema(minimal_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_schema_accepts_minimal_scenario_with_jsonschema(
+    minimal_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     import yaml
 
@@ -108,7 +110,9 @@ def test_key_json(minimal_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     first = report["decisions"][0]
     assert first["id"] == "first"
     assert [(o["id"], o["votes"], o["credit"]) for o in first["options"]] == [
-        ("a", 3, 1.0), ("b", 1, pytest.approx(1 / 3)), ("c", 0, 0.0)
+        ("a", 3, 1.0),
+        ("b", 1, pytest.approx(1 / 3)),
+        ("c", 0, 0.0),
     ]
     assert first["agreement"] == pytest.approx(0.5)
     assert isinstance(first["kappa"], float)
@@ -137,12 +141,26 @@ def test_validate_in_subprocess_prints_file_line_col() -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_create_account_on_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_create_account_on_sqlite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import io
 
     url = f"sqlite:///{tmp_path / 'course.db'}"
     monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery\n"))
-    code = main(["--database", url, "create-account", "Dr Supervisor", "--role", "supervisor", "--cohort", "2026", "--password-stdin"])
+    code = main(
+        [
+            "--database",
+            url,
+            "create-account",
+            "Dr Supervisor",
+            "--role",
+            "supervisor",
+            "--cohort",
+            "2026",
+            "--password-stdin",
+        ]
+    )
     assert code == 0
     assert "created supervisor 'Dr Supervisor' in cohort 2026" in capsys.readouterr().out
     from balint_trainer.services import open_service

@@ -38,7 +38,9 @@ WIKIPEDIA_TABLE = [
 ]
 
 
-def make_decision(best: list[str], options: str = "abc", ratings: list[dict[str, int]] | None = None) -> DecisionStep:
+def make_decision(
+    best: list[str], options: str = "abc", ratings: list[dict[str, int]] | None = None
+) -> DecisionStep:
     experts = []
     for index, choice in enumerate(best):
         entry: dict[str, object] = {"expert": f"e{index}", "best": choice}
@@ -63,7 +65,9 @@ def test_fleiss_kappa_matches_wikipedia_example() -> None:
 
 def test_fleiss_kappa_matches_statsmodels_on_wikipedia_example() -> None:
     inter_rater = pytest.importorskip("statsmodels.stats.inter_rater")
-    assert fleiss_kappa(WIKIPEDIA_TABLE) == pytest.approx(inter_rater.fleiss_kappa(WIKIPEDIA_TABLE), abs=1e-12)
+    assert fleiss_kappa(WIKIPEDIA_TABLE) == pytest.approx(
+        inter_rater.fleiss_kappa(WIKIPEDIA_TABLE), abs=1e-12
+    )
 
 
 @settings(max_examples=200, deadline=None)

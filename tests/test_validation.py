@@ -67,8 +67,12 @@ def test_recursive_alias_is_refused() -> None:
 
 
 def test_user_extra_competency_is_accepted(minimal_path: Path) -> None:
-    text = minimal_path.read_text().replace("competency: invite-feelings", "competency: own-countertransference")
-    text = text.replace("case: |", "competencies:\n  own-countertransference: Noticing one's own reactions\ncase: |")
+    text = minimal_path.read_text().replace(
+        "competency: invite-feelings", "competency: own-countertransference"
+    )
+    text = text.replace(
+        "case: |", "competencies:\n  own-countertransference: Noticing one's own reactions\ncase: |"
+    )
     result = load_scenario_bytes(text, "extra.yaml")
     assert result.ok, result.problems
 

@@ -34,7 +34,9 @@ def test_random_bytes(raw: bytes) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     drop=st.sets(st.integers(0, len(MINIMAL_LINES) - 1), max_size=6),
-    junk=st.lists(st.sampled_from(["  ", "- ", ": ", "{", "]", "&a ", "*a", "!!int ", "'", "\t", "é"]), max_size=4),
+    junk=st.lists(
+        st.sampled_from(["  ", "- ", ": ", "{", "]", "&a ", "*a", "!!int ", "'", "\t", "é"]), max_size=4
+    ),
     at=st.integers(0, len(MINIMAL_LINES) - 1),
 )
 def test_mangled_minimal_scenario(drop: set[int], junk: list[str], at: int) -> None:

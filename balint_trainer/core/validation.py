@@ -77,7 +77,9 @@ def _describe_error(error: Mapping[str, Any], data: Any) -> tuple[str, bool]:
         return "format: must be 'balint-scenario/1'", False
     if kind == "string_pattern_mismatch":
         value = error.get("input")
-        allowed = "lowercase letters, digits and '-'" if loc == ("id",) else "letters, digits, '-', '_' and '.'"
+        allowed = (
+            "lowercase letters, digits and '-'" if loc == ("id",) else "letters, digits, '-', '_' and '.'"
+        )
         return f"{where}: '{value}' is not a valid id ({allowed})", False
     if kind == "too_short" and loc and loc[-1] == "options":
         return f"{where}: a decision needs at least 2 options", False
