@@ -35,16 +35,18 @@ import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from balint_trainer import __version__
 from balint_trainer.core.competencies import competency_label
-from balint_trainer.core.model import Scenario
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes, load_scenario_file
 from balint_trainer.core.yamlsource import MAX_FILE_BYTES
 
-CACHE_FORMAT = 1
+if TYPE_CHECKING:  # pydantic is imported only when a full scenario is needed
+    from balint_trainer.core.model import Scenario
+
+CACHE_FORMAT = 2
 INDEX_FILENAME = "catalogue-index.json"
 BLOB_FOLDER = "scenarios"
 # An mtime this close to the moment it was recorded may hide a later edit of the same size.
@@ -60,17 +62,25 @@ def default_cache_dir() -> Path:
 
 
 def validator_fingerprint() -> str:
-    """Changes whenever the code that validates scenarios may have changed."""
-    import pydantic
+    """Changes whenever the code that validates scenarios may have changed.
 
-    parts = [str(CACHE_FORMAT), __version__, pydantic.VERSION, sys.version.split()[0]]
+    Cheap and import-free (start-up path): the files are stat'ed, not read or imported.
+    In a frozen app the sources are not on disk and the app version stands for them.
+    """
+    from importlib.util import find_spec
+
+    parts = [str(CACHE_FORMAT), __version__, sys.version.split()[0]]
     core = Path(__file__).resolve().parent
-    for name in _VALIDATOR_MODULES:
-        try:  # In a frozen app the sources are not on disk: the version stands for them.
-            stat = (core / f"{name}.py").stat()
+    files = [core / f"{name}.py" for name in _VALIDATOR_MODULES]
+    spec = find_spec("pydantic")
+    if spec is not None and spec.origin:
+        files.append(Path(spec.origin).parent / "version.py")  # a pydantic upgrade changes it
+    for path in files:
+        try:
+            stat = path.stat()
         except OSError:
             continue
-        parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+        parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
@@ -88,6 +98,7 @@ class ScenarioSummary:
     competency_labels: tuple[str, ...]
     decision_count: int
     tags: tuple[str, ...]
+    summary_markdown: str  # the scenario's own ``summary``: the library's detail pane shows it
 
     @classmethod
     def of(cls, scenario: Scenario) -> ScenarioSummary:
@@ -103,6 +114,7 @@ class ScenarioSummary:
             competency_labels=tuple(competency_label(cid, scenario.competencies) for cid in ids),
             decision_count=len(scenario.decisions),
             tags=tuple(scenario.tags),
+            summary_markdown=scenario.summary,
         )
 
     @classmethod
@@ -119,6 +131,7 @@ class ScenarioSummary:
             competency_labels=tuple(str(c) for c in raw["competency_labels"]),
             decision_count=int(raw["decision_count"]),
             tags=tuple(str(t) for t in raw["tags"]),
+            summary_markdown=str(raw["summary_markdown"]),
         )
 
 
@@ -393,6 +406,8 @@ class CatalogueCache:
 
     def _read_blob(self, sha256: str) -> Scenario | None:
         from pydantic import ValidationError
+
+        from balint_trainer.core.model import Scenario
 
         blob = self._new_blobs.get(sha256)
         try:
