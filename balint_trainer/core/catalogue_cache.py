@@ -46,7 +46,7 @@ from balint_trainer.core.yamlsource import MAX_FILE_BYTES
 if TYPE_CHECKING:  # pydantic is imported only when a full scenario is needed
     from balint_trainer.core.model import Scenario
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 INDEX_FILENAME = "catalogue-index.json"
 BLOB_FOLDER = "scenarios"
 # An mtime this close to the moment it was recorded may hide a later edit of the same size.
@@ -99,6 +99,7 @@ class ScenarioSummary:
     decision_count: int
     tags: tuple[str, ...]
     summary_markdown: str  # the scenario's own ``summary``: the library's detail pane shows it
+    key_status: str  # "illustrative" keys carry a notice in the library
 
     @classmethod
     def of(cls, scenario: Scenario) -> ScenarioSummary:
@@ -115,6 +116,7 @@ class ScenarioSummary:
             decision_count=len(scenario.decisions),
             tags=tuple(scenario.tags),
             summary_markdown=scenario.summary,
+            key_status=scenario.key_status,
         )
 
     @classmethod
@@ -132,6 +134,7 @@ class ScenarioSummary:
             decision_count=int(raw["decision_count"]),
             tags=tuple(str(t) for t in raw["tags"]),
             summary_markdown=str(raw["summary_markdown"]),
+            key_status=str(raw["key_status"]),
         )
 
 
