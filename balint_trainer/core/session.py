@@ -144,6 +144,7 @@ class SessionSummary:
     decisions: tuple[DecisionFeedback, ...]
     unanswered: tuple[str, ...]
     competency_labels: dict[str, str] = field(default_factory=dict)
+    key_status: str = "panel"  # "illustrative": the expert key is a demonstration, not a real panel's
 
     @property
     def total(self) -> float | None:
@@ -261,6 +262,9 @@ class PracticeSession:
     def results(self) -> list[AnswerResult]:
         return list(self._results.values())
 
+    def result(self, decision_id: str) -> AnswerResult | None:
+        return self._results.get(decision_id)
+
     @property
     def answered(self) -> dict[str, str]:
         return {d: r.option_id for d, r in self._results.items()}
@@ -292,6 +296,8 @@ class PracticeSession:
                 self._pending = event
             self.history.append(event)
             return event
+        # The last line is said: the clock shows the session's full length, not the last line's time.
+        self.minute = float(self.duration_minutes)
         return None
 
     def answer(
@@ -342,7 +348,9 @@ class PracticeSession:
         labels = {
             cid: competency_label(cid, self.scenario.competencies) for cid in self.scenario.competency_ids()
         }
-        return SessionSummary(self.scenario.id, self.mode, score, decisions, unanswered, labels)
+        return SessionSummary(
+            self.scenario.id, self.mode, score, decisions, unanswered, labels, self.scenario.key_status
+        )
 
     def run_to_end(self, choose: Any = None) -> list[Event]:
         """Drive to the end (tests, previews): ``choose(decision_event) -> option id`` or the first option."""

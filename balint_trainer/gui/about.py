@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from balint_trainer import __version__
 from balint_trainer.core.catalogue import CatalogueEntry
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.gui.markdown_view import SafeTextBrowser
+
+
+def illustrative_notice() -> str:
+    """One sentence a trainee sees wherever a scenario's expert key is only illustrative."""
+    return QCoreApplication.translate(
+        "About",
+        "Illustrative expert key: the votes, rationales and notes in this scenario were written by the "
+        "Balint Trainer project to show how the trainer works; they are not the judgement of a real "
+        "expert panel.",
+    )
 
 
 def bundled_sources(entries: Sequence[CatalogueEntry]) -> list[str]:

@@ -416,10 +416,16 @@ class LibraryView(QWidget):
             if x
         ]
         competencies = ", ".join(render_plain(label) for label in entry.competency_labels())
+        notice = ""
+        if scenario.key_status == "illustrative":
+            from balint_trainer.gui.about import illustrative_notice
+
+            notice = f"<p><i>{render_plain(illustrative_notice())}</i></p>"
         self.details.set_safe_html(
             f"<h3>{render_plain(entry.title)}</h3>"
             f"<p>{' · '.join(facts)}</p>"
             + render_markdown(scenario.summary, language=scenario.language)
-            + f"<p><i>{render_plain(self.tr('Competencies:'))}</i> {competencies}</p>",
+            + f"<p><i>{render_plain(self.tr('Competencies:'))}</i> {competencies}</p>"
+            + notice,
             language=scenario.language,
         )
