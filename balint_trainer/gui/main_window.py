@@ -399,8 +399,37 @@ class MainWindow(QMainWindow):
         player: Any = self.player
         if player is None or self.stack.currentIndex() != self.stack.indexOf(player):
             return
-        if player.state not in ("end", "idle", "case"):
-            saved = self.attempt is not None
+        if not self._confirm_leaving(quitting=False):
+            return
+        player.set_auto_play(False)
+        player.state = "idle"
+        self.show_library()
+
+    def _in_session(self) -> bool:
+        player: Any = self.player
+        return (
+            player is not None
+            and self.stack.currentWidget() is player
+            and player.state not in ("end", "idle", "case")
+        )
+
+    def _confirm_leaving(self, *, quitting: bool) -> bool:
+        """Ask before leaving a session half-way; say whether the answers are kept."""
+        if not self._in_session():
+            return True
+        saved = self.attempt is not None
+        if quitting:
+            title = self.tr("Quit Balint Trainer")
+            text = (
+                self.tr(
+                    "Quit in the middle of this session? Your answers so far are saved; "
+                    "you can resume it from the library next time."
+                )
+                if saved
+                else self.tr("Quit in the middle of this session? Your answers are not saved.")
+            )
+        else:
+            title = self.tr("Leave session")
             text = (
                 self.tr(
                     "Leave this session? Your answers so far are saved; you can resume it from the library."
@@ -408,12 +437,12 @@ class MainWindow(QMainWindow):
                 if saved
                 else self.tr("Leave this session? Your answers are not saved.")
             )
-            answer = QMessageBox.question(self, self.tr("Leave session"), text)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        player.set_auto_play(False)
-        player.state = "idle"
-        self.show_library()
+        if self.player.state == "deciding" and (
+            self.player.selected_option() is not None or self.player.own_words.toPlainText().strip()
+        ):
+            text += "\n\n" + self.tr("The choice you have not confirmed yet is not saved.")
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
 
     def show_library(self) -> None:
         self.stack.setCurrentWidget(self.library)
@@ -484,6 +513,9 @@ class MainWindow(QMainWindow):
 
     # -- closing -----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._confirm_leaving(quitting=True):
+            event.ignore()
+            return
         if self.player is not None:
             self.player.set_auto_play(False)
         if self._owns_service and self.service is not None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QSplitter,
@@ -222,9 +223,7 @@ class PlayerView(QWidget):
         self.speed.valueChanged.connect(self._speed_changed)
         speed_label = QLabel(self.tr("S&peed:"))
         speed_label.setBuddy(self.speed)
-        self.step_hint = QLabel(
-            self.tr("Space or Enter reveals the next line. At each decision the session pauses.")
-        )
+        self.step_hint = QLabel(self._step_hint_text())
         self.step_hint.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.next_button)
@@ -237,6 +236,9 @@ class PlayerView(QWidget):
         layout.addLayout(row)
         layout.addStretch(1)
         return panel
+
+    def _step_hint_text(self) -> str:
+        return self.tr("Space or Enter reveals the next line. At each decision the session pauses.")
 
     def _build_decision_panel(self) -> QWidget:
         panel = QWidget()
@@ -268,13 +270,25 @@ class PlayerView(QWidget):
         bottom.addWidget(self.confirm_button)
         own_words_label = QLabel(self.tr("In my &own words (optional):"))
         own_words_label.setBuddy(self.own_words)
+        # Prompt, options and own words scroll together: in a small window nothing is clipped,
+        # while the confirm row stays in view.
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.decision_title)
+        content_layout.addWidget(self.prompt)
+        content_layout.addWidget(self.options_box)
+        content_layout.addWidget(own_words_label)
+        content_layout.addWidget(self.own_words)
+        content_layout.addStretch(1)
+        self.decision_scroll = QScrollArea()
+        self.decision_scroll.setWidget(content)
+        self.decision_scroll.setWidgetResizable(True)
+        self.decision_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.decision_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.decision_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(panel)
-        layout.addWidget(self.decision_title)
-        layout.addWidget(self.prompt)
-        layout.addWidget(self.options_box)
-        layout.addWidget(own_words_label)
-        layout.addWidget(self.own_words)
-        layout.addStretch(1)
+        layout.addWidget(self.decision_scroll, 1)
         layout.addLayout(bottom)
         return panel
 
@@ -287,6 +301,9 @@ class PlayerView(QWidget):
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.1)
         self.credit_label.setFont(bold)
+        self.credit_explanation = QLabel()
+        self.credit_explanation.setWordWrap(True)
+        self.credit_explanation.setAccessibleName(self.tr("What the credit means"))
         self.chart_holder = QVBoxLayout()
         self.chart_holder.setContentsMargins(0, 0, 0, 0)
         chart_box = QWidget()
@@ -308,6 +325,7 @@ class PlayerView(QWidget):
         bottom.addWidget(self.continue_button)
         layout = QVBoxLayout(panel)
         layout.addWidget(self.credit_label)
+        layout.addWidget(self.credit_explanation)
         layout.addWidget(middle, 1)
         layout.addLayout(bottom)
         return panel
@@ -357,6 +375,7 @@ class PlayerView(QWidget):
         self.case_intro.set_safe_html(case_html, language=scenario.language)
         self.case_side.set_safe_html(case_html, language=scenario.language)
         self.transcript.clear()
+        self.step_hint.setText(self._step_hint_text())
         self.last_result = None
         self._clear_chart()
         resumed = bool(session.history)
@@ -364,11 +383,7 @@ class PlayerView(QWidget):
             self._render(event, replay=True)
         self._update_header()
         if resumed:
-            self._append(
-                f'<p align="center" style="color:{muted_colour(self)}"><i>'
-                + render_plain(self.tr("— resumed: you continue where you stopped —"))
-                + "</i></p>"
-            )
+            self._append_marker(self.tr("— resumed: you continue where you stopped —"))
             self._enter_stepping()
         else:
             self.state = "case"
@@ -491,6 +506,13 @@ class PlayerView(QWidget):
             self.option_group.addButton(button, option.number)
             self.options_layout.addWidget(row)
             self._option_ids.append(option.id)
+        # Buttons made now would otherwise come last in the focus chain, after the own-words box.
+        previous: QWidget = self.prompt
+        for button in self.option_group.buttons():
+            QWidget.setTabOrder(previous, button)
+            previous = button
+        QWidget.setTabOrder(previous, self.own_words)
+        QWidget.setTabOrder(self.own_words, self.confirm_button)
         self.own_words.clear()
         self.panel.setCurrentIndex(1)
         self._update_confirm()
@@ -499,6 +521,7 @@ class PlayerView(QWidget):
         first = self.option_group.button(1)
         if first is not None:
             first.setFocus()
+        self.decision_scroll.verticalScrollBar().setValue(0)
 
     def _fit_prompt(self) -> None:
         """Size the prompt to its text (up to a limit), so the options sit right below it."""
@@ -513,6 +536,7 @@ class PlayerView(QWidget):
             return False
         button.setChecked(True)
         button.setFocus()
+        self.decision_scroll.ensureWidgetVisible(button)
         return True
 
     def selected_option(self) -> str | None:
@@ -548,14 +572,12 @@ class PlayerView(QWidget):
     def _show_feedback(self, feedback: DecisionFeedback) -> None:
         self.state = "feedback"
         labels = {oid: f"{n}" for n, oid in enumerate(feedback.votes, start=1)}
-        modal_numbers = ", ".join(labels[m] for m in feedback.modal_options)
-        if feedback.is_modal:
-            verdict = self.tr("You chose what most of the panel chose.")
-        else:
-            verdict = self.tr("The panel most often chose option %1.").replace("%1", modal_numbers)
         self.credit_label.setText(
-            self.tr("Your credit: %1").replace("%1", f"{feedback.credit:.2f}") + " — " + verdict
+            self.tr("Your credit: %1 of 1").replace("%1", f"{feedback.credit:.2f}")
+            + " — "
+            + verdict_text(feedback, self)
         )
+        self.credit_explanation.setText(credit_explanation(feedback, self))
         self._clear_chart()
         from balint_trainer.gui import charts
 
@@ -571,7 +593,10 @@ class PlayerView(QWidget):
             self, feedback.votes, chart_labels, feedback.chosen, feedback.modal_options
         )
         self.chart_holder.addWidget(self.feedback_chart)
-        self.feedback_text.set_safe_html(feedback_html(feedback, self), language=self._language())
+        illustrative = self.session is not None and self.session.scenario.key_status == "illustrative"
+        self.feedback_text.set_safe_html(
+            feedback_html(feedback, self, illustrative=illustrative), language=self._language()
+        )
         self.panel.setCurrentIndex(2)
         self.continue_button.setFocus()
 
@@ -585,9 +610,7 @@ class PlayerView(QWidget):
         if self.state != "feedback":
             return
         self._enter_stepping()
-        self.step_hint.setText(
-            self.tr("Space or Enter reveals the next line. At each decision the session pauses.")
-        )
+        self.step_hint.setText(self._step_hint_text())
         self.step()
         if self.auto_button.isChecked():
             self._auto_timer.start(self._interval())
@@ -595,6 +618,7 @@ class PlayerView(QWidget):
     def _show_end(self) -> None:
         self.state = "end"
         self._auto_timer.stop()
+        self._update_header()  # the clock shows the full session length
         self.end_label.setText(
             self.tr("The session is over. You answered %1 of %2 decisions.")
             .replace("%1", str(len(self.session.results) if self.session else 0))
@@ -602,11 +626,7 @@ class PlayerView(QWidget):
         )
         self.panel.setCurrentIndex(3)
         self.summary_button.setFocus()
-        self._append(
-            f'<p align="center" style="color:{muted_colour(self)}"><i>'
-            + render_plain(self.tr("— end of the session —"))
-            + "</i></p>"
-        )
+        self._append_marker(self.tr("— end of the session —"))
 
     # -- rendering ------------------------------------------------------------
     def _language(self) -> str | None:
@@ -621,7 +641,7 @@ class PlayerView(QWidget):
             colour = speaker_colour(event.kind, self)
             role = (
                 f' <span style="color:{muted_colour(self)}">({render_plain(event.role)})</span>'
-                if event.role
+                if event.role and event.kind != "leader"  # "You (leader)" already says it
                 else ""
             )
             name = self.tr("You (leader)") if event.kind == "leader" else event.name
@@ -632,19 +652,28 @@ class PlayerView(QWidget):
         elif isinstance(event, NarrationEvent):
             self._append(self._muted(render_markdown(event.markdown, language=language), block="div"))
         elif isinstance(event, DecisionEvent) and replay and self.session is not None:
-            option_id = self.session.answered.get(event.decision_id)
-            option = next((o for o in event.options if o.id == option_id), None)
-            if option is not None:
-                self._render_choice(option.markdown, None)
+            given = self.session.result(event.decision_id)
+            option = next((o for o in event.options if given and o.id == given.option_id), None)
+            if option is not None and given is not None:
+                self._render_choice(option.markdown, given.own_words)
         self.transcript.verticalScrollBar().setValue(self.transcript.verticalScrollBar().maximum())
 
-    def _append(self, html: str) -> None:
+    def _append_marker(self, text: str) -> None:
+        """A centred, muted note in the transcript ("resumed", "end of the session")."""
+        self._append(
+            f'<span style="color:{muted_colour(self)}"><i>{render_plain(text)}</i></span>', centred=True
+        )
+
+    def _append(self, html: str, *, centred: bool = False) -> None:
         """Append a block with a fresh format (QTextEdit.append would inherit the last block's alignment)."""
         cursor = QTextCursor(self.transcript.document())
         cursor.movePosition(QTextCursor.MoveOperation.End)
         if not self.transcript.document().isEmpty():
             spaced = QTextBlockFormat()
             spaced.setTopMargin(10)
+            if centred:
+                # An inline fragment merges into this block, so the block carries the alignment.
+                spaced.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             if _rtl(self._language()):
                 # The fragment's first paragraph merges into this block and keeps its direction.
                 spaced.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -741,7 +770,44 @@ class _ClickableLabel(QLabel):
         super().mouseReleaseEvent(event)
 
 
-def feedback_html(feedback: DecisionFeedback, widget: QWidget) -> str:
+def _option_list(numbers: list[str], widget: QWidget) -> str:
+    if len(numbers) == 1:
+        return numbers[0]
+    return widget.tr("%1 and %2").replace("%1", ", ".join(numbers[:-1])).replace("%2", numbers[-1])
+
+
+def verdict_text(feedback: DecisionFeedback, widget: QWidget) -> str:
+    """Did the trainee choose what the panel chose? ("option 1" / "options 1 and 3" when tied)."""
+    numbers = {oid: str(n) for n, oid in enumerate(feedback.votes, start=1)}
+    modal = [numbers[m] for m in feedback.modal_options]
+    if feedback.is_modal:
+        return widget.tr("You chose what most of the panel chose.")
+    if len(modal) == 1:
+        return widget.tr("The panel most often chose option %1.").replace("%1", modal[0])
+    return widget.tr("The panel's votes were tied between options %1.").replace(
+        "%1", _option_list(modal, widget)
+    )
+
+
+def credit_explanation(feedback: DecisionFeedback, widget: QWidget) -> str:
+    """Plain words for the credit: whose votes, and how the number is made."""
+    total = sum(feedback.votes.values())
+    chosen = feedback.votes.get(feedback.chosen, 0)
+    top = max(feedback.votes.values(), default=0)
+    return (
+        widget.tr("%1 of %2 experts chose your option; the most chosen option had %3.")
+        .replace("%1", str(chosen))
+        .replace("%2", str(total))
+        .replace("%3", str(top))
+        + " "
+        + widget.tr(
+            "Credit = votes for your option ÷ votes for the most chosen one: 1 is the panel's choice, "
+            "0 means no expert chose it."
+        )
+    )
+
+
+def feedback_html(feedback: DecisionFeedback, widget: QWidget, *, illustrative: bool = False) -> str:
     """The panel's reasoning for one decision, as safe HTML."""
     tr = widget.tr
     numbers = {oid: n for n, oid in enumerate(feedback.votes, start=1)}
@@ -769,6 +835,10 @@ def feedback_html(feedback: DecisionFeedback, widget: QWidget) -> str:
             + render_plain(tr("The panel disagreed a lot on this decision; treat the credit with care."))
             + "</i></p>"
         )
+    if illustrative:
+        from balint_trainer.gui.about import illustrative_notice
+
+        parts.append(f"<p><i>{render_plain(illustrative_notice())}</i></p>")
     return "".join(parts)
 
 

@@ -101,6 +101,9 @@ class SummaryView(QWidget):
         score_font.setPointSizeF(score_font.pointSizeF() * 1.6)
         score_font.setBold(True)
         self.score_label.setFont(score_font)
+        self.score_note = QLabel()
+        self.score_note.setWordWrap(True)
+        self.score_note.setAccessibleName(self.tr("What the score means"))
         self.competency_text = QLabel()
         self.competency_text.setWordWrap(True)
         self.competency_text.setAccessibleName(self.tr("Competency profile"))
@@ -141,6 +144,7 @@ class SummaryView(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.title)
         left.addWidget(self.score_label)
+        left.addWidget(self.score_note)
         left.addWidget(self.competency_text)
         left.addStretch(1)
         top.addLayout(left, 2)
@@ -179,6 +183,15 @@ class SummaryView(QWidget):
             if total is not None
             else self.tr("No decisions answered")
         )
+        note = self.tr(
+            "The score is your average credit × 100: 100 means every choice matched the expert "
+            "panel's most chosen option. Each competency is scored the same way over its decisions."
+        )
+        if summary.key_status == "illustrative":
+            from balint_trainer.gui.about import illustrative_notice
+
+            note += "\n" + illustrative_notice()
+        self.score_note.setText(note)
         lines = [
             f"{summary.competency_labels.get(cid, cid)}: {100 * value:.0f}"
             for cid, value in summary.score.competencies.items()
@@ -221,5 +234,5 @@ class SummaryView(QWidget):
         if feedback.own_words:
             html += f"<p><i>{render_plain(self.tr('In your own words: %1').replace('%1', feedback.own_words))}</i></p>"
         html += f"<p>{render_plain(self.tr('Credit %1 · expert votes: %2').replace('%1', f'{feedback.credit:.2f}').replace('%2', votes))}</p>"
-        html += feedback_html(feedback, self)
+        html += feedback_html(feedback, self, illustrative=self.summary.key_status == "illustrative")
         self.detail.set_safe_html(html, language=self._language)
