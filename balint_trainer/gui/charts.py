@@ -52,13 +52,21 @@ def votes_chart(
     y = list(range(len(ids)))[::-1]
     bars = pg.BarGraphItem(x0=0, y=y, height=0.6, width=[votes[i] for i in ids], brushes=brushes)
     plot.addItem(bars)
+    # The count beside each bar: an option no expert chose (often the trainee's) has no bar to see.
+    text_colour = parent.palette().color(QPalette.ColorRole.Text)
+    plot.vote_labels = []
+    for pos, option_id in zip(y, ids, strict=True):
+        label = pg.TextItem(str(votes[option_id]), color=text_colour, anchor=(0, 0.5))
+        label.setPos(votes[option_id] + 0.08, pos)
+        plot.addItem(label)
+        plot.vote_labels.append(label)
     axis = plot.getPlotItem().getAxis("left")
     axis.setTicks([[(pos, labels.get(i, i)) for pos, i in zip(y, ids, strict=True)]])
     bottom = plot.getPlotItem().getAxis("bottom")
     bottom.setLabel(QApplication.translate("Charts", "expert votes"))
     top = max(votes.values(), default=1) or 1
     bottom.setTicks([[(v, str(v)) for v in range(top + 1)]])
-    plot.setXRange(0, top + 0.2, padding=0)
+    plot.setXRange(0, top + 0.2 + 0.1 * top + 0.4, padding=0)
     plot.setYRange(-0.6, len(ids) - 0.4, padding=0)
     plot.setMinimumHeight(40 + 28 * len(ids))
     plot.setToolTip(

@@ -67,6 +67,8 @@ def test_credit_is_explained_and_ties_read_naturally(window, qtbot):
     qtbot.keyClick(player, Qt.Key.Key_2)
     qtbot.keyClick(player, Qt.Key.Key_Return)
     assert player.credit_label.text().startswith("Your credit: 0.33 of 1")
+    counts = [label.toPlainText() for label in player.feedback_chart.vote_labels]
+    assert counts == ["3", "1", "0"]  # each bar carries its count, so a zero-vote option still shows
     explanation = player.credit_explanation.text()
     assert "1 of 4 experts chose your option; the most chosen option had 3." in explanation
     assert "votes for your option" in explanation
