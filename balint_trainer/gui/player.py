@@ -491,6 +491,11 @@ class PlayerView(QWidget):
                 self.tr("Option %1: %2").replace("%1", str(option.number)).replace("%2", plain)
             )
             button.installEventFilter(self)
+            # The style's own focus frame around a one-digit label is easy to miss.
+            button.setStyleSheet(
+                "QRadioButton:focus { background: palette(highlight); color: palette(highlighted-text);"
+                " border-radius: 3px; padding: 0 3px; }"
+            )
             # A radio button cannot wrap its text; the label beside it can, and clicking it selects too.
             label = _ClickableLabel(render_markdown(option.markdown, language=self._language()))
             label.setTextFormat(Qt.TextFormat.RichText)

@@ -106,6 +106,7 @@ def test_decision_tab_order_goes_options_then_own_words_then_confirm(window, qtb
     qtbot.keyClick(player, Qt.Key.Key_1)
     first = player.option_group.button(1)
     assert first.hasFocus() or QApplication.focusWidget() is first
+    assert ":focus" in first.styleSheet()  # the focused option is highlighted, not just a faint frame
     # The tab stops after option 1, as Qt walks them: visible, enabled, accepting Tab focus.
     chain = []
     widget = first
