@@ -121,6 +121,7 @@ def main() -> int:
             player.step_until_decision()
             player.select_option(1)
             grab(app, window, out / f"player-rtl{suffix}.png")
+        window.show_library()  # closing mid-session would ask whether to quit
         window.close()
         service.close()
     QTimer.singleShot(0, app.quit)
