@@ -210,3 +210,25 @@ def test_cache_module_is_qt_free() -> None:
     code = "import sys, balint_trainer.core.catalogue_cache; print('PySide6' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_cached_library_is_listed_without_importing_pydantic(library: Path, tmp_path: Path) -> None:
+    """Start-up budget: listing an unchanged library must not pay for pydantic's import."""
+    import subprocess
+    import sys
+
+    cache_dir = tmp_path / "cache"
+    first = CatalogueCache(cache_dir)
+    first.load_many(_paths(library))
+    first.save()
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from balint_trainer.core.catalogue_cache import CatalogueCache, scenario_summary\n"
+        f"cache = CatalogueCache(Path({str(cache_dir)!r}))\n"
+        f"loaded = cache.load_many(sorted(Path({str(library)!r}).glob('*.yaml')))\n"
+        "titles = [s.title for s in map(scenario_summary, loaded) if s]\n"
+        "print(cache.hits, titles, 'pydantic' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "2 ['Minimal test scenario'] False"

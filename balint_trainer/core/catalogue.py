@@ -8,14 +8,20 @@ can hook in.
 
 from __future__ import annotations
 
+import gc
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from balint_trainer.core.competencies import competency_label
-from balint_trainer.core.model import Scenario
+from balint_trainer.core.catalogue_cache import CatalogueCache, ScenarioSummary, scenario_summary
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.validation import LoadedScenario, iter_scenario_paths, load_scenario_file
+
+if TYPE_CHECKING:
+    from balint_trainer.core.model import Scenario
 
 
 @dataclass(frozen=True)
@@ -29,60 +35,78 @@ class CatalogueEntry:
     def scenario(self) -> Scenario | None:
         return self.loaded.scenario if self.ok else None
 
-    @property
+    @cached_property
     def ok(self) -> bool:
-        return self.loaded.scenario is not None and not any(p.is_error for p in self.problems)
+        return self.loaded.ok and not any(p.is_error for p in self.problems)
 
     @property
     def sha256(self) -> str:
         return self.loaded.sha256
 
+    @cached_property
+    def summary(self) -> ScenarioSummary | None:
+        """List data without the full scenario: a cache hit parses nothing (catalogue_cache)."""
+        return scenario_summary(self.loaded)
+
     @property
     def id(self) -> str:
-        return self.loaded.scenario.id if self.loaded.scenario else self.path.stem
+        return self.summary.id if self.summary else self.path.stem
 
     @property
     def title(self) -> str:
-        return self.loaded.scenario.title if self.loaded.scenario else self.path.name
+        return self.summary.title if self.summary else self.path.name
 
     @property
     def setting(self) -> str:
-        return (self.loaded.scenario.setting or "") if self.loaded.scenario else ""
+        return self.summary.setting if self.summary else ""
 
     @property
     def level(self) -> str:
-        return (self.loaded.scenario.level or "") if self.loaded.scenario else ""
+        return self.summary.level if self.summary else ""
 
     @property
     def duration(self) -> int | None:
-        return self.loaded.scenario.duration_minutes if self.loaded.scenario else None
+        return self.summary.duration_minutes if self.summary else None
 
     @property
     def language(self) -> str:
-        return self.loaded.scenario.language if self.loaded.scenario else "en"
+        return self.summary.language if self.summary else "en"
 
     @property
     def competencies(self) -> tuple[str, ...]:
-        return tuple(self.loaded.scenario.competency_ids()) if self.loaded.scenario else ()
+        return self.summary.competency_ids if self.summary else ()
 
     def competency_labels(self) -> tuple[str, ...]:
-        scenario = self.loaded.scenario
-        if scenario is None:
-            return ()
-        return tuple(competency_label(cid, scenario.competencies) for cid in scenario.competency_ids())
+        return self.summary.competency_labels if self.summary else ()
 
     @property
     def decision_count(self) -> int:
-        return len(self.loaded.scenario.decisions) if self.loaded.scenario else 0
+        return self.summary.decision_count if self.summary else 0
 
     def problem_text(self) -> str:
         return "\n".join(str(p) for p in self.problems)
 
 
-def load_entry(path: Path, *, bundled: bool = False) -> CatalogueEntry:
-    """Parse and validate one file. The single hook for a future parse cache."""
-    loaded = load_scenario_file(path)
+def load_entry(path: Path, *, bundled: bool = False, cache: CatalogueCache | None = None) -> CatalogueEntry:
+    """Parse and validate one file; with ``cache``, an unchanged file is not re-parsed."""
+    loaded = cache.load(path) if cache is not None else load_scenario_file(path)
     return CatalogueEntry(path, loaded, bundled, tuple(loaded.problems))
+
+
+def _file_identity(path: Path) -> object:
+    """The same file reached twice (overlapping folders, links): one stat, not a path walk."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return path.resolve()
+    return (stat.st_dev, stat.st_ino)
+
+
+def _open_cache() -> CatalogueCache | None:
+    try:
+        return CatalogueCache()
+    except Exception:  # a cache is only ever an optimisation
+        return None
 
 
 def load_catalogue(
@@ -90,6 +114,7 @@ def load_catalogue(
     *,
     bundled_dir: Path | None = None,
     include_bundled: bool = True,
+    use_cache: bool = True,
 ) -> list[CatalogueEntry]:
     """Every scenario file in the bundled folder and the extra folders, valid or not.
 
@@ -106,8 +131,28 @@ def load_catalogue(
     for folder in extra_dirs:
         sources.append((Path(folder), False))
 
+    cache = _open_cache() if use_cache else None
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # see _load_all
+    try:
+        entries = _load_all(sources, cache)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    if cache is not None:
+        cache.save()
+    entries.sort(key=lambda e: (not e.ok, e.title.casefold()))
+    return entries
+
+
+def _load_all(sources: list[tuple[Path, bool]], cache: CatalogueCache | None) -> list[CatalogueEntry]:
+    """Load every file of every source folder.
+
+    Runs with the cyclic GC paused by the caller: otherwise it rescans every scenario
+    loaded so far after each file, which doubles the time for a large library.
+    """
     entries: list[CatalogueEntry] = []
-    seen_files: set[Path] = set()
+    seen_files: set[object] = set()
     first_by_id: dict[str, Path] = {}
     for folder, bundled in sources:
         if not folder.exists():
@@ -116,25 +161,23 @@ def load_catalogue(
             entries.append(CatalogueEntry(folder, missing, bundled, (problem,)))
             continue
         for path in iter_scenario_paths([folder]):
-            resolved = path.resolve()
-            if resolved in seen_files:
+            identity = _file_identity(path)
+            if identity in seen_files:
                 continue
-            seen_files.add(resolved)
-            entry = load_entry(path, bundled=bundled)
-            scenario = entry.loaded.scenario
-            if entry.ok and scenario is not None:
-                if scenario.id in first_by_id:
+            seen_files.add(identity)
+            entry = load_entry(path, bundled=bundled, cache=cache)
+            if entry.ok:
+                if entry.id in first_by_id:
                     duplicate = Problem(
                         str(path),
                         1,
                         1,
-                        f"duplicate scenario id '{scenario.id}' (also in {first_by_id[scenario.id]})",
+                        f"duplicate scenario id '{entry.id}' (also in {first_by_id[entry.id]})",
                     )
                     entry = CatalogueEntry(path, entry.loaded, bundled, (*entry.problems, duplicate))
                 else:
-                    first_by_id[scenario.id] = path
+                    first_by_id[entry.id] = path
             entries.append(entry)
-    entries.sort(key=lambda e: (not e.ok, e.title.casefold()))
     return entries
 
 

@@ -6,14 +6,16 @@ import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from balint_trainer.core.competencies import BUILTIN_COMPETENCIES, PHASES
-from balint_trainer.core.model import Scenario
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.yamlsource import MAX_FILE_BYTES, YamlDocument, parse_yaml
+
+if TYPE_CHECKING:  # pydantic loads on the first parse: a cached library list needs none of it
+    from pydantic import ValidationError
+
+    from balint_trainer.core.model import Scenario
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 _STEP_KEYS = ("phase", "say", "narrate", "decision")
@@ -218,6 +220,10 @@ def load_scenario_bytes(
     raw: bytes | str, filename: str, *, max_bytes: int = MAX_FILE_BYTES
 ) -> LoadedScenario:
     """Parse and validate one scenario. Never raises for bad input."""
+    from pydantic import ValidationError
+
+    from balint_trainer.core.model import Scenario
+
     raw_bytes = raw.encode("utf-8") if isinstance(raw, str) else raw
     digest = hashlib.sha256(raw_bytes).hexdigest()
     doc = parse_yaml(raw_bytes, filename, max_bytes=max_bytes)

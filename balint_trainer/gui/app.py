@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -66,11 +68,30 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(database_url: str | None = None, extra_scenario_dirs: Sequence[str | Path] = ()) -> int:
+def run_app(
+    database_url: str | None = None,
+    extra_scenario_dirs: Sequence[str | Path] = (),
+    language: str | None = None,
+) -> int:
     app = create_application()
+    from balint_trainer import i18n
+
+    i18n.install(app, language)  # before any window: texts and right-to-left layout
     from balint_trainer.gui.main_window import MainWindow
 
     window = MainWindow(database_url, extra_scenario_dirs, settings=QSettings())
     window.show()
     window.start_loading()  # scenarios and database load once the window is on screen
+    if os.environ.get("BALINT_TRAINER_SMOKE_TEST") == "1":
+        _quit_when_loaded(app, window)
     return app.exec()
+
+
+def _quit_when_loaded(app: QApplication, window: Any) -> None:
+    """Packaging smoke test (packaging/smoke_test.py): quit once the window is up and loaded."""
+
+    def done() -> None:
+        print("SMOKE OK", flush=True)
+        app.quit()
+
+    window.loaded.connect(done)
