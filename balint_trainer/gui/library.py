@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -28,10 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balint_trainer.core.catalogue import CatalogueEntry
 from balint_trainer.core.competencies import BUILTIN_COMPETENCIES
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.gui.markdown_view import SafeTextBrowser
+
+if TYPE_CHECKING:  # the catalogue loads after the window is shown
+    from balint_trainer.core.catalogue import CatalogueEntry
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -314,6 +317,8 @@ class LibraryView(QWidget):
             for cid, label in zip(entry.competencies, entry.competency_labels(), strict=True):
                 labels.setdefault(cid, label)
         self._fill_competencies(labels)
+        # Size columns from the first rows only: measuring every row of a large library is slow.
+        self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.resizeColumnsToContents()
         for column, cap in ((0, 340), (1, 220), (4, 400)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
@@ -351,8 +356,10 @@ class LibraryView(QWidget):
         proxy_index = self.proxy.mapFromSource(self.model.index(source_row, 0))
         if not proxy_index.isValid():
             proxy_index = self.proxy.index(0, 0)
-        self.table.setCurrentIndex(proxy_index)
-        self.table.selectRow(proxy_index.row())
+        # Not QTableView.selectRow(): right to left it picks the column at the viewport's far
+        # edge, finds none and clears the current index.
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(proxy_index, flags)
 
     def select_scenario(self, scenario_id: str) -> bool:
         for row, entry in enumerate(self.model.entries()):
@@ -365,6 +372,8 @@ class LibraryView(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
+        from balint_trainer.core.catalogue import CatalogueEntry
+
         entry = index.data(ENTRY_ROLE)
         return entry if isinstance(entry, CatalogueEntry) else None
 
@@ -400,8 +409,8 @@ class LibraryView(QWidget):
                 + f"</p><ul>{problems}</ul>"
             )
             return
-        scenario = entry.scenario
-        assert scenario is not None
+        summary = entry.summary  # from the catalogue cache: no full parse to describe a scenario
+        assert summary is not None
         row = self.model.entries().index(entry)
         best = self.model.index(row, 5).data()
         facts = [
@@ -416,16 +425,17 @@ class LibraryView(QWidget):
             if x
         ]
         competencies = ", ".join(render_plain(label) for label in entry.competency_labels())
+        competencies_label = self.tr("Competencies:")  # outside the f-string, so lupdate finds it
         notice = ""
-        if scenario.key_status == "illustrative":
+        if summary.key_status == "illustrative":
             from balint_trainer.gui.about import illustrative_notice
 
             notice = f"<p><i>{render_plain(illustrative_notice())}</i></p>"
         self.details.set_safe_html(
             f"<h3>{render_plain(entry.title)}</h3>"
             f"<p>{' · '.join(facts)}</p>"
-            + render_markdown(scenario.summary, language=scenario.language)
-            + f"<p><i>{render_plain(self.tr('Competencies:'))}</i> {competencies}</p>"
+            + render_markdown(summary.summary_markdown, language=summary.language)
+            + f"<p><i>{render_plain(competencies_label)}</i> {competencies}</p>"
             + notice,
-            language=scenario.language,
+            language=summary.language,
         )

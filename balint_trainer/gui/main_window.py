@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,14 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balint_trainer.core.catalogue import CatalogueEntry
 from balint_trainer.gui.library import LibraryView
+
+if TYPE_CHECKING:  # the catalogue loads after the window is shown
+    from balint_trainer.core.catalogue import CatalogueEntry
 
 WORKBENCH_MODULE = "balint_trainer.gui.workbench"
 
 
 class MainWindow(QMainWindow):
     loaded = Signal()  # library and database are ready
+    _service_opened = Signal(object, str)  # from the worker thread: service or None, error
 
     def __init__(
         self,
@@ -67,6 +71,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.storage_label)
         self.statusBar().showMessage(self.tr("Loading…"))
         self.resize(1200, 800)
+        self._load_pending = False
+        self._closed = False
+        self._service_opened.connect(self._service_ready)
         self._update_actions()
 
     # -- menus -----------------------------------------------------------------
@@ -147,8 +154,70 @@ class MainWindow(QMainWindow):
 
     # -- loading -----------------------------------------------------------------
     def start_loading(self) -> None:
-        """Load scenarios and open the database just after the window is shown."""
-        QTimer.singleShot(0, self.load_now)
+        """Load scenarios and open the database once the window has been painted.
+
+        The library is read on the UI thread (from the catalogue cache, so it is quick);
+        the database opens on a worker thread (imports, migrations, a network server)
+        and ``loaded`` is emitted when both are done.
+        """
+        if self.isVisible():
+            self._load_pending = True
+            QTimer.singleShot(250, self._load_if_pending)  # in case no paint event comes
+        else:
+            QTimer.singleShot(0, self._load_in_background)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and self._load_pending:
+            QTimer.singleShot(0, self._load_if_pending)  # after this first paint is on screen
+        return handled
+
+    def _load_if_pending(self) -> None:
+        if self._load_pending:
+            self._load_pending = False
+            self._load_in_background()
+
+    def _load_in_background(self) -> None:
+        self.load_library()
+        if self.service is not None or not self._owns_service:
+            self._service_ready(self.service, "")
+            return
+        url = self.database_url
+
+        def work() -> None:
+            service, error = None, ""
+            try:
+                from balint_trainer.services import ServiceError, open_service
+            except ImportError as exc:  # a broken install: keep practising, say why nothing is saved
+                error = str(exc)
+            else:
+                try:
+                    service = open_service(url)
+                except ServiceError as exc:
+                    error = str(exc)
+                except Exception as exc:
+                    error = f"{type(exc).__name__}: {exc}"
+            try:
+                self._service_opened.emit(service, error)  # queued to the UI thread
+            except RuntimeError:  # the window was deleted meanwhile
+                if service is not None:
+                    service.close()
+
+        threading.Thread(target=work, name="open-database", daemon=True).start()
+
+    def _service_ready(self, service: Any, error: str) -> None:
+        if self._closed:  # the window went away while the database was opening
+            if service is not None and self._owns_service:
+                service.close()
+            return
+        if error:
+            self._storage_failed(error)
+        elif self.service is None:
+            self.service = service
+        self._after_service()
+        self.is_loaded = True
+        self._update_actions()
+        self.loaded.emit()
 
     def load_now(self) -> None:
         self.load_library()
@@ -516,6 +585,7 @@ class MainWindow(QMainWindow):
         if not self._confirm_leaving(quitting=True):
             event.ignore()
             return
+        self._closed = True  # a database still opening is closed when it arrives
         if self.player is not None:
             self.player.set_auto_play(False)
         if self._owns_service and self.service is not None:

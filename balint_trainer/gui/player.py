@@ -58,16 +58,14 @@ def markdown_to_plain(text: str) -> str:
 
 
 def phase_labels() -> dict[str, str]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Phases", text)
-
+    # Literal contexts: lupdate cannot see through a local tr() helper.
     return {
-        "frame": tr("Frame"),
-        "presentation": tr("Presentation"),
-        "questions": tr("Questions"),
-        "push-back": tr("Push-back"),
-        "return": tr("Return"),
-        "closing": tr("Closing"),
+        "frame": QCoreApplication.translate("Phases", "Frame"),
+        "presentation": QCoreApplication.translate("Phases", "Presentation"),
+        "questions": QCoreApplication.translate("Phases", "Questions"),
+        "push-back": QCoreApplication.translate("Phases", "Push-back"),
+        "return": QCoreApplication.translate("Phases", "Return"),
+        "closing": QCoreApplication.translate("Phases", "Closing"),
     }
 
 
