@@ -4,45 +4,23 @@
 <context>
     <name />
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="+64" />
-        <source>Frame</source>
-        <translation>چارچوب</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Presentation</source>
-        <translation>ارائه</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Questions</source>
-        <translation>پرسش‌ها</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Push-back</source>
-        <translation>پس‌نشستن</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Return</source>
-        <translation>بازگشت</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Closing</source>
-        <translation>پایان‌بندی</translation>
-    </message>
-    <message>
-        <location line="+686" />
+        <location filename="../../balint_trainer/gui/player.py" line="+838" />
         <source>The panel disagreed a lot on this decision; treat the credit with care.</source>
         <translation>هیئت در این تصمیم اختلاف زیادی داشت؛ اعتبار را با احتیاط بنگرید.</translation>
     </message>
 </context>
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../balint_trainer/gui/about.py" line="+18" />
+        <source>Illustrative expert key: the votes, rationales and notes in this scenario were written by the Balint Trainer project to show how the trainer works; they are not the judgement of a real expert panel.</source>
+        <translation>کلید خبرگان نمونه است: رأی‌ها، دلیل‌ها و یادداشت‌های این سناریو را پروژه تمرین رهبری گروه بالینت نوشته تا کار برنامه را نشان دهد؛ داوری یک هیئت خبره واقعی نیستند.</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/about.py" line="+28" />
+        <location line="+21" />
         <location line="+1" />
         <source>About Balint Trainer</source>
         <translation>درباره تمرین رهبری گروه بالینت</translation>
@@ -106,12 +84,27 @@
         <translation>نشان</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+16" />
+        <source>Panel agreement P: chance that two experts picked the same best option</source>
+        <translation>توافق هیئت P: احتمال اینکه دو خبره یک گزینه را بهترین بدانند</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Fleiss' kappa over the 1–5 ratings; shown only when every expert rated every option</source>
+        <translation>کاپای فلایس بر پایه نمره‌های ۱ تا ۵؛ فقط وقتی نشان داده می‌شود که همه خبرگان به همه گزینه‌ها نمره داده باشند</translation>
+    </message>
+    <message>
+        <location line="+23" />
         <source>Low agreement</source>
         <translation>توافق کم</translation>
     </message>
     <message>
         <location line="+8" />
+        <source>No kappa: not every expert rated every option of this decision.</source>
+        <translation>کاپا در دسترس نیست: همه خبرگان به همه گزینه‌های این تصمیم نمره نداده‌اند.</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Panel agreement below 0.5: discuss this decision before using the key.</source>
         <translation>توافق هیئت کمتر از ۰٫۵: پیش از به‌کارگیری کلید، درباره این تصمیم گفت‌وگو کنید.</translation>
     </message>
@@ -142,7 +135,7 @@
 <context>
     <name>AnnotationWindow</name>
     <message>
-        <location line="+55" />
+        <location line="+72" />
         <source>Expert annotation</source>
         <translation>حاشیه‌نویسی خبره</translation>
     </message>
@@ -157,17 +150,13 @@
         <translation>نمایه خبره</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>New e&amp;xpert…</source>
-        <translation>خبره تازه… (&amp;X)</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+2" />
+        <location line="+153" />
         <source>New expert profile</source>
         <translation>نمایه خبره تازه</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-150" />
         <source>&amp;Scenario:</source>
         <translation>سناریو: (&amp;S)</translation>
     </message>
@@ -207,7 +196,7 @@
         <translation>بهترین گزینه (کلیدهای ۱ تا ۸) و نمره‌های اختیاری ۱ تا ۵</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Note (optional): why this option?</source>
         <translation>یادداشت (اختیاری): چرا این گزینه؟</translation>
     </message>
@@ -228,12 +217,12 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+214" />
+        <location line="+232" />
         <source>Save &amp;&amp; &amp;next</source>
         <translation>ذخیره و بعدی (&amp;N)</translation>
     </message>
     <message>
-        <location line="-213" />
+        <location line="-231" />
         <source>Save and go to the next decision</source>
         <translation>ذخیره و رفتن به تصمیم بعدی</translation>
     </message>
@@ -263,7 +252,7 @@
         <translation>تازه‌سازی (&amp;R)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>&amp;Merge into scenario key…</source>
         <translation>ادغام در کلید سناریو… (&amp;M)</translation>
     </message>
@@ -273,22 +262,27 @@
         <translation>ادغام حاشیه‌نویسی‌ها در کلید سناریو</translation>
     </message>
     <message>
-        <location line="+27" />
-        <source>New expert</source>
-        <translation>خبره تازه</translation>
+        <location line="-108" />
+        <source>New e&amp;xpert or organiser…</source>
+        <translation>خبره یا برگزارکننده تازه… (&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+105" />
+        <source>Refresh agreement</source>
+        <translation>تازه‌سازی توافق</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>supervisor</source>
+        <translation>ناظر</translation>
     </message>
     <message>
         <location line="+0" />
-        <source>Expert's name:</source>
-        <translation>نام خبره:</translation>
+        <source>organiser</source>
+        <translation>برگزارکننده</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>Profile not created</source>
-        <translation>نمایه ایجاد نشد</translation>
-    </message>
-    <message>
-        <location line="+38" />
+        <location line="+65" />
         <source>Scenario not available</source>
         <translation>سناریو در دسترس نیست</translation>
     </message>
@@ -308,12 +302,12 @@
         <translation>ذخیره و پایان (&amp;F)</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+20" />
         <source>Option %1</source>
         <translation>گزینه %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+10" />
         <source>Rating of option %1</source>
         <translation>نمره گزینه %1</translation>
     </message>
@@ -348,7 +342,7 @@
         <translation>۵ بهترین شیوه</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
         <source>No expert chosen</source>
         <translation>خبره‌ای انتخاب نشده</translation>
     </message>
@@ -383,7 +377,12 @@
         <translation>حاشیه‌نویسی‌ها با سناریو جور نیستند</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
+        <source>— (needs every expert to rate every option)</source>
+        <translation>— (لازم است همه خبرگان به همه گزینه‌ها نمره دهند)</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Pooled kappa: %1 · %2 decision(s) with low agreement (P &lt; 0.5)</source>
         <translation>کاپای تجمیعی: %1 · %2 تصمیم با توافق کم (P &lt; 0.5)</translation>
     </message>
@@ -442,7 +441,7 @@
         <translation>پراکندگی رأی خبرگان</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+19" />
         <source>expert votes</source>
         <translation>رأی خبرگان</translation>
     </message>
@@ -509,12 +508,12 @@
 <context>
     <name>ExportPackDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/packs.py" line="+126" />
+        <location filename="../../balint_trainer/gui/workbench/packs.py" line="+172" />
         <source>Export scenario pack</source>
         <translation>صدور بسته سناریو</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+4" />
         <source>Scenarios to export</source>
         <translation>سناریوهای صدوری</translation>
     </message>
@@ -552,7 +551,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/library.py" line="+52" />
+        <location filename="../../balint_trainer/gui/library.py" line="+55" />
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
@@ -741,7 +740,7 @@
         <translation>در حال بارگذاری سناریوها…</translation>
     </message>
     <message numerus="yes">
-        <location line="+15" />
+        <location line="+17" />
         <source>%n scenario(s)</source>
         <translation>
             <numerusform>%n سناریو</numerusform>
@@ -760,7 +759,7 @@
         <translation>همه شایستگی‌ها</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+57" />
         <source>No scenario matches the search.</source>
         <translation>هیچ سناریویی با جست‌وجو جور نیست.</translation>
     </message>
@@ -770,7 +769,7 @@
         <translation>تا این اشکال‌ها برطرف نشوند این پرونده به کار نمی‌آید:</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>%1 minutes</source>
         <translation>%1 دقیقه</translation>
     </message>
@@ -781,11 +780,21 @@
             <numerusform>%n تصمیم</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+1" />
+        <source>your best: %1</source>
+        <translation>بهترین شما: %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Competencies:</source>
+        <translation>شایستگی‌ها:</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+56" />
+        <location filename="../../balint_trainer/gui/main_window.py" line="+60" />
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
@@ -800,7 +809,7 @@
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+19" />
         <source>&amp;File</source>
         <translation>پرونده (&amp;F)</translation>
     </message>
@@ -905,14 +914,14 @@
         <translation>درباره Qt (&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location line="+40" />
+        <location line="+102" />
         <source>Library loaded: %n scenario(s)</source>
         <translation>
             <numerusform>کتابخانه بارگذاری شد: %n سناریو</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+33" />
         <source>Not saving: no database</source>
         <translation>ذخیره نمی‌شود: پایگاه داده‌ای نیست</translation>
     </message>
@@ -1028,7 +1037,22 @@ Practise anyway, without saving?</source>
         <translation>تلاش تمام نشده است</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+49" />
+        <source>Quit Balint Trainer</source>
+        <translation>خروج از برنامه</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Quit in the middle of this session? Your answers so far are saved; you can resume it from the library next time.</source>
+        <translation>در میانه این جلسه خارج می‌شوید؟ پاسخ‌های شما تا اینجا ذخیره شده‌اند؛ دفعه بعد می‌توانید آن را از کتابخانه ادامه دهید.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Quit in the middle of this session? Your answers are not saved.</source>
+        <translation>در میانه این جلسه خارج می‌شوید؟ پاسخ‌های شما ذخیره نشده‌اند.</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Leave this session? Your answers so far are saved; you can resume it from the library.</source>
         <translation>این جلسه را ترک می‌کنید؟ پاسخ‌های شما تا اینجا ذخیره شده‌اند؛ می‌توانید آن را از کتابخانه ادامه دهید.</translation>
     </message>
@@ -1038,12 +1062,17 @@ Practise anyway, without saving?</source>
         <translation>این جلسه را ترک می‌کنید؟ پاسخ‌های شما ذخیره نشده‌اند.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-6" />
         <source>Leave session</source>
         <translation>ترک جلسه</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+11" />
+        <source>The choice you have not confirmed yet is not saved.</source>
+        <translation>انتخابی که هنوز تأیید نکرده‌اید ذخیره نمی‌شود.</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <location line="+12" />
         <source>Progress</source>
         <translation>پیشرفت</translation>
@@ -1080,9 +1109,67 @@ Practise anyway, without saving?</source>
     </message>
 </context>
 <context>
+    <name>NewProfileDialog</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+56" />
+        <source>New profile</source>
+        <translation>نمایه تازه</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>As colleagues should see it</source>
+        <translation>آن‌گونه که همکاران باید ببینند</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Cohort</source>
+        <translation>دوره</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Optional, e.g. 2026-spring</source>
+        <translation>اختیاری، مثلاً 2026-spring</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Problem</source>
+        <translation>اشکال</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Name:</source>
+        <translation>نام: (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Role:</source>
+        <translation>نقش: (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>C&amp;ohort:</source>
+        <translation>دوره: (&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Create</source>
+        <translation>ایجاد (&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>PhaseIndicator</name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="-645" />
+        <location filename="../../balint_trainer/gui/player.py" line="-729" />
         <source>not started</source>
         <translation>آغازنشده</translation>
     </message>
@@ -1093,9 +1180,42 @@ Practise anyway, without saving?</source>
     </message>
 </context>
 <context>
+    <name>Phases</name>
+    <message>
+        <location line="-47" />
+        <source>Frame</source>
+        <translation>چارچوب</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Presentation</source>
+        <translation>ارائه</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Questions</source>
+        <translation>پرسش‌ها</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Push-back</source>
+        <translation>پس‌نشستن</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Return</source>
+        <translation>بازگشت</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Closing</source>
+        <translation>پایان‌بندی</translation>
+    </message>
+</context>
+<context>
     <name>PlayerView</name>
     <message>
-        <location line="+31" />
+        <location line="+73" />
         <source>Session clock</source>
         <translation>ساعت جلسه</translation>
     </message>
@@ -1137,12 +1257,12 @@ Practise anyway, without saving?</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+88" />
+        <location line="+104" />
         <source>Space or Enter</source>
         <translation>فاصله یا Enter</translation>
     </message>
     <message>
-        <location line="-86" />
+        <location line="-102" />
         <source>&amp;Auto-play</source>
         <translation>پخش خودکار (&amp;A)</translation>
     </message>
@@ -1162,13 +1282,12 @@ Practise anyway, without saving?</source>
         <translation>سرعت: (&amp;P)</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+353" />
+        <location line="+17" />
         <source>Space or Enter reveals the next line. At each decision the session pauses.</source>
         <translation>کلید فاصله یا Enter سطر بعد را نشان می‌دهد. جلسه در هر تصمیم می‌ایستد.</translation>
     </message>
     <message>
-        <location line="-332" />
+        <location line="+8" />
         <source>Decision prompt</source>
         <translation>پرسش تصمیم</translation>
     </message>
@@ -1208,12 +1327,17 @@ Practise anyway, without saving?</source>
         <translation>به زبان خودم (اختیاری): (&amp;O)</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+28" />
         <source>Your credit</source>
         <translation>اعتبار شما</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+7" />
+        <source>What the credit means</source>
+        <translation>معنای اعتبار</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Expert feedback</source>
         <translation>بازخورد خبرگان</translation>
     </message>
@@ -1228,7 +1352,7 @@ Practise anyway, without saving?</source>
         <translation>ادامه جلسه</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>See the &amp;summary</source>
         <translation>دیدن خلاصه (&amp;S)</translation>
     </message>
@@ -1258,42 +1382,32 @@ Practise anyway, without saving?</source>
         <translation>بازخورد خبرگان در پایان</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+27" />
         <source>— resumed: you continue where you stopped —</source>
         <translation>— ادامه: از جایی که ایستادید ادامه می‌دهید —</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+84" />
         <source>Decision %1 of %2 — %3</source>
         <translation>تصمیم %1 از %2 — %3</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+21" />
         <source>Option %1: %2</source>
         <translation>گزینه %1: %2</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+81" />
         <source>Answer saved. Feedback comes at the end of the exam.</source>
         <translation>پاسخ ذخیره شد. بازخورد در پایان آزمون می‌آید.</translation>
     </message>
     <message>
+        <location line="+9" />
+        <source>Your credit: %1 of 1</source>
+        <translation>اعتبار شما: %1 از ۱</translation>
+    </message>
+    <message>
         <location line="+10" />
-        <source>You chose what most of the panel chose.</source>
-        <translation>شما همان را برگزیدید که بیشتر اعضای هیئت برگزیدند.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>The panel most often chose option %1.</source>
-        <translation>هیئت بیش از همه گزینه %1 را برگزید.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Your credit: %1</source>
-        <translation>اعتبار شما: %1</translation>
-    </message>
-    <message>
-        <location line="+7" />
         <source>Option %1</source>
         <translation>گزینه %1</translation>
     </message>
@@ -1308,27 +1422,27 @@ Practise anyway, without saving?</source>
         <translation>(هیئت)</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+33" />
         <source>The session is over. You answered %1 of %2 decisions.</source>
         <translation>جلسه به پایان رسید. شما به %1 از %2 تصمیم پاسخ دادید.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+6" />
         <source>— end of the session —</source>
         <translation>— پایان جلسه —</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+18" />
         <source>You (leader)</source>
         <translation>شما (رهبر)</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+43" />
         <source>In your own words: %1</source>
         <translation>به زبان خودتان: %1</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+19" />
         <source>Session clock %1 / %2</source>
         <translation>ساعت جلسه %1 / %2</translation>
     </message>
@@ -1420,7 +1534,7 @@ Open it in your web browser?</source>
 <context>
     <name>ScenarioEditor</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+534" />
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+580" />
         <source>Scenario YAML</source>
         <translation>YAML سناریو</translation>
     </message>
@@ -1450,7 +1564,7 @@ Open it in your web browser?</source>
         <translation>پیش‌نمایش (&amp;P)</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+50" />
         <source>&amp;New from Template</source>
         <translation>تازه از الگو (&amp;N)</translation>
     </message>
@@ -1530,12 +1644,17 @@ Open it in your web browser?</source>
         <translation>%1 باز نمی‌شود</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
+        <source>%1 (built-in, save as your own copy)</source>
+        <translation>%1 (همراه برنامه؛ به صورت نسخه خودتان ذخیره کنید)</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>%1[*] — Scenario editor</source>
         <translation>%1[*] — ویرایشگر سناریو</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Valid scenario.</source>
         <translation>سناریوی معتبر.</translation>
     </message>
@@ -1557,7 +1676,7 @@ Open it in your web browser?</source>
         <translation>سناریوها (*.yaml *.yml);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+32" />
         <source>Save scenario</source>
         <translation>ذخیره سناریو</translation>
     </message>
@@ -1577,12 +1696,23 @@ Open it in your web browser?</source>
         <translation>%1 تغییرات ذخیره‌نشده دارد. ذخیره شوند؟</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+17" />
+        <source>Built-in scenarios are read-only: save your version in your own scenario folder.</source>
+        <translation>سناریوهای همراه برنامه فقط‌خواندنی‌اند: نسخه خود را در پوشه سناریوی خودتان ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <location line="+7" />
         <source>Cannot save %1</source>
         <translation>%1 ذخیره نمی‌شود</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="-6" />
+        <source>Built-in scenarios are read-only. Save your version under another folder.</source>
+        <translation>سناریوهای همراه برنامه فقط‌خواندنی‌اند. نسخه خود را در پوشه دیگری ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>Saved %1.</source>
         <translation>%1 ذخیره شد.</translation>
     </message>
@@ -1592,7 +1722,7 @@ Open it in your web browser?</source>
         <translation>سناریو هنوز اشکال دارد؛ تا برطرف نشود در کتابخانه نمایش داده نمی‌شود.</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+44" />
         <source>Cannot play-test</source>
         <translation>آزمایش اجرا ممکن نیست</translation>
     </message>
@@ -1621,6 +1751,11 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+7" />
+        <source>What the score means</source>
+        <translation>معنای امتیاز</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Competency profile</source>
         <translation>نیمرخ شایستگی</translation>
     </message>
@@ -1665,7 +1800,7 @@ Open it in your web browser?</source>
         <translation>نمایش پیشرفت شما</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+38" />
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -1689,8 +1824,13 @@ Open it in your web browser?</source>
         <source>No decisions answered</source>
         <translation>به هیچ تصمیمی پاسخ داده نشده</translation>
     </message>
+    <message>
+        <location line="+3" />
+        <source>The score is your average credit × 100: 100 means every choice matched the expert panel's most chosen option. Each competency is scored the same way over its decisions.</source>
+        <translation>امتیاز، میانگین اعتبار شما × ۱۰۰ است: ۱۰۰ یعنی همه انتخاب‌ها با پرطرفدارترین گزینه هیئت خبرگان یکی بوده است. هر شایستگی نیز به همین شیوه بر پایه تصمیم‌های خودش امتیاز می‌گیرد.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+7" />
+        <location line="+13" />
         <source>%n decision(s) not answered</source>
         <translation>
             <numerusform>%n تصمیم بی‌پاسخ</numerusform>
@@ -1705,7 +1845,7 @@ Open it in your web browser?</source>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+404" />
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+427" />
         <source>Balint Trainer — Supervisor</source>
         <translation>تمرین رهبری گروه بالینت — ناظر</translation>
     </message>
@@ -1765,7 +1905,7 @@ Open it in your web browser?</source>
         <translation>تصمیم‌های این تلاش</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+11" />
         <source>Decision review</source>
         <translation>مرور تصمیم</translation>
     </message>
@@ -1775,7 +1915,7 @@ Open it in your web browser?</source>
         <translation>یادداشت تازه (Ctrl+Enter برای افزودن) (&amp;N)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>New comment</source>
         <translation>یادداشت تازه</translation>
     </message>
@@ -1820,7 +1960,12 @@ Open it in your web browser?</source>
         <translation>نمایه ناظر یا برگزارکننده‌ای که یادداشت با آن امضا می‌شود</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+43" />
+        <source>Chart legend</source>
+        <translation>راهنمای نمودار</translation>
+    </message>
+    <message>
+        <location line="+18" />
         <source>Competency summary</source>
         <translation>خلاصه شایستگی‌ها</translation>
     </message>
@@ -1845,7 +1990,22 @@ Open it in your web browser?</source>
         <translation>سناریو: (&amp;S)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+1" />
+        <source>Include &amp;unfinished attempts</source>
+        <translation>شامل تلاش‌های ناتمام (&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Include unfinished attempts</source>
+        <translation>شامل تلاش‌های ناتمام</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unfinished attempts are ranked by the mean credit of the decisions they answered</source>
+        <translation>تلاش‌های ناتمام بر پایه میانگین اعتبار تصمیم‌های پاسخ‌داده رتبه‌بندی می‌شوند</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>Item analysis per decision</source>
         <translation>تحلیل گویه برای هر تصمیم</translation>
     </message>
@@ -1860,7 +2020,7 @@ Open it in your web browser?</source>
         <translation>صدور تحلیل گویه‌ها به صورت CSV</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>&amp;Reports</source>
         <translation>گزارش‌ها (&amp;R)</translation>
     </message>
@@ -1898,6 +2058,16 @@ Open it in your web browser?</source>
         <location line="+4" />
         <source>&amp;Refresh</source>
         <translation>تازه‌سازی (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Pro&amp;files</source>
+        <translation>نمایه‌ها (&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;New profile…</source>
+        <translation>نمایه تازه… (&amp;N)</translation>
     </message>
     <message>
         <location line="+4" />
@@ -1956,21 +2126,58 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+128" />
-        <source>organiser</source>
+        <source>&amp;New comment on the whole attempt</source>
+        <translation>یادداشت تازه درباره کل تلاش (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;New comment on “{decision}”</source>
+        <translation>یادداشت تازه درباره «{decision}» (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;New comment</source>
+        <translation>یادداشت تازه (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>(Ctrl+Enter to add)</source>
+        <translation>(Ctrl+Enter برای افزودن)</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>Organiser</source>
         <translation>برگزارکننده</translation>
     </message>
     <message>
         <location line="+0" />
-        <source>supervisor</source>
+        <source>Supervisor</source>
         <translation>ناظر</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+25" />
+        <source>Profile {name} created.</source>
+        <translation>نمایه {name} ایجاد شد.</translation>
+    </message>
+    <message>
+        <location line="+291" />
+        <source>Unsent comments</source>
+        <translation>یادداشت‌های فرستاده‌نشده</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n comment(s) typed but not added yet. Close and discard them?</source>
+        <translation>
+            <numerusform>%n یادداشت نوشته شده ولی هنوز افزوده نشده است. بسته شود و کنار گذاشته شوند؟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-265" />
         <source>The comment was not saved</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>Could not reload the attempt</source>
         <translation>تلاش دوباره بارگذاری نشد</translation>
     </message>
@@ -2005,7 +2212,7 @@ Open it in your web browser?</source>
         <translation>{name}: {n} تلاش تمام‌شده، از قدیمی‌ترین؛ امتیاز ۰ تا ۱۰۰ برای هر شایستگی.</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+56" />
         <source>Could not load the cohort's answers</source>
         <translation>پاسخ‌های دوره بارگذاری نشدند</translation>
     </message>
@@ -2082,6 +2289,39 @@ Open it in your web browser?</source>
         <location line="+13" />
         <source>The cohort answers were not exported</source>
         <translation>پاسخ‌های دوره صادر نشدند</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../balint_trainer/gui/player.py" line="+62" />
+        <source>%1 and %2</source>
+        <translation>%1 و %2</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>You chose what most of the panel chose.</source>
+        <translation>شما همان را برگزیدید که بیشتر اعضای هیئت برگزیدند.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The panel most often chose option %1.</source>
+        <translation>هیئت بیش از همه گزینه %1 را برگزید.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The panel's votes were tied between options %1.</source>
+        <translation>رأی‌های هیئت میان گزینه‌های %1 برابر بود.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>%1 of %2 experts chose your option; the most chosen option had %3.</source>
+        <translation>%1 از %2 خبره گزینه شما را برگزیدند؛ پرطرفدارترین گزینه %3 رأی داشت.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Credit = votes for your option ÷ votes for the most chosen one: 1 is the panel's choice, 0 means no expert chose it.</source>
+        <translation>اعتبار = رأی‌های گزینه شما ÷ رأی‌های پرطرفدارترین گزینه: ۱ یعنی انتخاب هیئت، ۰ یعنی هیچ خبره‌ای آن را برنگزید.</translation>
     </message>
 </context>
 </TS>
