@@ -60,7 +60,11 @@ def _table(headers: Iterable[str], rows: Iterable[Iterable[str]], widths: Iterab
         for i, h in enumerate(headers)
     )
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f'<table border="1" cellspacing="0" cellpadding="4" width="100%"><tr>{head}</tr>{body}</table>'
+    # <thead>: the header row repeats on every page of the PDF.
+    return (
+        f'<table border="1" cellspacing="0" cellpadding="4" width="100%">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def _comments(comments: Iterable[object]) -> str:
@@ -127,7 +131,7 @@ def _attempt_section(review: AttemptReview, index: int) -> str:
         parts.append(f"<p><b>Comments on the attempt</b></p>{_comments(review.general_comments)}")
     headers = ("Decision", "Chosen", "Panel", "Credit", "Time", "Own words", "Comments")
     table = _table(
-        headers, (_decision_row(d, review.language) for d in review.decisions), (17, 16, 16, 10, 9, 15, 17)
+        headers, (_decision_row(d, review.language) for d in review.decisions), (22, 20, 20, 7, 7, 12, 12)
     )
     parts.append(f"<div{direction}>{table}</div>")
     return "".join(parts)

@@ -72,6 +72,8 @@ def window(qtbot, seeded):  # type: ignore[no-untyped-def]
     errors: list[str] = []
     win._show_error = lambda title, exc: errors.append(f"{title}: {exc}")  # never block on a dialog
     win.recorded_errors = errors
+    win.discard_asked = []
+    win.ask_discard_drafts = lambda count: win.discard_asked.append(count) or True
     return win
 
 
@@ -309,3 +311,99 @@ def test_opened_from_a_parent_is_its_own_window_and_freed_on_close(qtbot, seeded
     assert win.parent() is parent
     with qtbot.waitSignal(win.destroyed, timeout=5000):
         win.close()
+
+
+def test_comment_draft_stays_with_its_decision(qtbot, window, seeded) -> None:  # type: ignore[no-untyped-def]
+    # Bug: text typed for one decision stayed in the box when another decision (or trainee) was
+    # selected, and "Add comment" then filed it under the wrong decision or the wrong trainee.
+    svc, ids = seeded
+    window.select_trainee(ids["ann"].id)
+    _select_attempt(window, ids["ann_1"])
+    window.select_decision("first")
+    qtbot.keyClicks(window.comment_edit, "About the first decision")
+    assert "first" in window.comment_label.text()
+    window.select_decision("second")
+    assert window.comment_edit.toPlainText() == ""
+    assert not window.add_comment_button.isEnabled()
+    window.select_trainee(ids["bob"].id)
+    assert window.comment_edit.toPlainText() == ""
+    assert window.unsent_drafts() == {(ids["ann_1"], "first"): "About the first decision"}
+    window.select_trainee(ids["ann"].id)
+    _select_attempt(window, ids["ann_1"])
+    window.select_decision("first")
+    assert window.comment_edit.toPlainText() == "About the first decision"
+    window.add_comment_button.click()
+    assert [(c.decision_id, c.text) for c in svc.comments(ids["ann_1"])] == [
+        ("first", "About the first decision")
+    ]
+    assert svc.comments(ids["bob_1"]) == []
+    assert window.unsent_drafts() == {}
+
+
+def test_closing_with_an_unsent_comment_asks_first(qtbot, window, seeded) -> None:  # type: ignore[no-untyped-def]
+    _svc, ids = seeded
+    window.select_trainee(ids["ann"].id)
+    _select_attempt(window, ids["ann_1"])
+    window.comment_edit.setPlainText("Half-written thought")
+    window.ask_discard_drafts = lambda count: window.discard_asked.append(count) or False
+    assert not window.close()
+    assert window.discard_asked == [1] and window.isVisible()
+    assert window.comment_edit.toPlainText() == "Half-written thought"
+
+
+def test_progress_chart_has_a_legend(window, seeded) -> None:  # type: ignore[no-untyped-def]
+    # Bug: coloured lines, one per competency, with no way to tell which was which.
+    _svc, ids = seeded
+    window.select_trainee(ids["ann"].id)
+    window.tabs.setCurrentWidget(window.progress_tab)
+    legend = window.chart_legend.text()
+    assert "Scenario score" in legend and "Inviting feelings and fantasies" in legend
+    assert window.chart_legend.accessibleName()
+
+
+def test_item_table_keeps_the_key_figures_before_the_long_competency(window) -> None:  # type: ignore[no-untyped-def]
+    # Bug: the wide competency column pushed "most-chosen wrong option" off screen.
+    window.tabs.setCurrentIndex(2)
+    headers = [
+        window.item_proxy.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(window.item_proxy.columnCount())
+    ]
+    assert headers.index("Most-chosen wrong option") < headers.index("Competency") == len(headers) - 1
+    assert window.item_view.horizontalHeader().sortIndicatorSection() == headers.index("Facility")
+
+
+def test_pdf_uses_the_page_width(window, seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Bug: page margins on top of QTextDocument's own 2 cm left a third of each page empty.
+    from PySide6.QtGui import QPageLayout
+
+    from balint_trainer.gui.workbench import supervisor
+
+    captured = {}
+    real = supervisor.QPdfWriter
+
+    class Spy(real):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            captured["writer"] = self
+
+    supervisor.QPdfWriter = Spy
+    try:
+        _svc, ids = seeded
+        window.select_trainee(ids["ann"].id)
+        path = window.export_report("pdf", tmp_path / "ann.pdf")
+    finally:
+        supervisor.QPdfWriter = real
+    assert path is not None and path.read_bytes().startswith(b"%PDF")
+    margins = captured["writer"].pageLayout().margins(QPageLayout.Unit.Millimeter)
+    assert margins.left() < 5 and margins.right() < 5  # QTextDocument adds its own 2 cm
+
+
+def test_new_profile_from_the_profiles_menu(qtbot, window, seeded) -> None:  # type: ignore[no-untyped-def]
+    svc, _ids = seeded
+    window.ask_new_profile = lambda: svc.create_profile("Dina New", "trainee", cohort="north")
+    assert not window.new_profile_action.shortcut().isEmpty()
+    window.new_profile_action.trigger()
+    assert window.current_trainee().name == "Dina New"
+    window.ask_new_profile = lambda: svc.create_profile("Olu Organiser", "organiser")
+    window.new_profile_action.trigger()
+    assert window.author_combo.currentText() == "Olu Organiser"

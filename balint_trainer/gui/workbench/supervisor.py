@@ -29,11 +29,21 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -102,7 +112,9 @@ def write_pdf(html: str, path: Path, *, title: str = "") -> None:
         pass
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    # QTextDocument.print_ adds its own 2 cm margin (and the page numbers inside it); page
+    # margins on top of that left a third of every page blank.
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setResolution(300)
     writer.setTitle(title)
     writer.setCreator("Balint Trainer")
@@ -320,10 +332,11 @@ def _item_columns() -> list[Column]:
         text = _number(r.stats.discrimination)
         return f"{text} *" if text and r.stats.small_sample else text
 
+    # The figures a supervisor scans for come first; the long competency name last (stretching),
+    # so the most-chosen wrong option stays on screen at ordinary window widths.
     return [
         Column(_tr("Scenario"), lambda r: r.stats.scenario_id),
         Column(_tr("Decision"), lambda r: r.stats.decision_id),
-        Column(_tr("Competency"), lambda r: r.competency),
         Column(_tr("Answers"), lambda r: str(r.stats.n), lambda r: r.stats.n, numeric=True),
         Column(
             _tr("Facility"),
@@ -331,7 +344,6 @@ def _item_columns() -> list[Column]:
             numeric=True,
             tooltip=_tr("Share of answers that earned full credit (chose a panel-modal option)"),
         ),
-        Column(_tr("Mean credit"), *num(lambda s: s.mean_credit), numeric=True),
         Column(
             _tr("Discrimination"),
             discrimination,
@@ -347,8 +359,15 @@ def _item_columns() -> list[Column]:
             lambda r: r.stats.wrong_option or "",
             tooltip=_tr("The option without full credit that most trainees chose"),
         ),
-        Column(_tr("Wrong share"), *num(lambda s: s.wrong_share), numeric=True),
+        Column(
+            _tr("Wrong share"),
+            *num(lambda s: s.wrong_share),
+            numeric=True,
+            tooltip=_tr("Share of answers that chose the most-chosen wrong option"),
+        ),
+        Column(_tr("Mean credit"), *num(lambda s: s.mean_credit), numeric=True),
         Column(_tr("Attempts"), lambda r: str(r.stats.attempts), lambda r: r.stats.attempts, numeric=True),
+        Column(_tr("Competency"), lambda r: r.competency),
     ]
 
 
@@ -401,6 +420,10 @@ class SupervisorWindow(QMainWindow):
         self._chart_profile: int | None = None
         self._item_competencies: dict[tuple[str, str], str] = {}
         self._items_stale = True
+        # Unsent comment text per target (attempt id, decision id or None for the whole attempt):
+        # moving to another decision or trainee must neither lose it nor file it under the new one.
+        self._drafts: dict[tuple[int, str | None], str] = {}
+        self._draft_key: tuple[int, str | None] | None = None
         self.setWindowTitle(self.tr("Balint Trainer — Supervisor"))
         self.setObjectName("SupervisorWindow")
         self.resize(1200, 780)
@@ -480,6 +503,11 @@ class SupervisorWindow(QMainWindow):
         review_layout.addWidget(horizontal, 1)
         self.decision_model = RowsModel(_decision_columns(), self)
         self.decision_view = _table(horizontal, self.decision_model, self.tr("Decisions of the attempt"))
+        # Long competency names elide (full text in the tooltip) so Credit, Time and Comments stay visible.
+        decision_header = self.decision_view.horizontalHeader()
+        decision_header.setStretchLastSection(False)
+        decision_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.decision_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.decision_view.selectionModel().currentRowChanged.connect(self._on_decision_changed)
 
         detail = QWidget(horizontal)
@@ -488,6 +516,7 @@ class SupervisorWindow(QMainWindow):
         self.decision_detail = SafeTextBrowser(detail, accessible_name=self.tr("Decision review"))
         detail_layout.addWidget(self.decision_detail, 1)
         comment_label = QLabel(self.tr("&New comment (Ctrl+Enter to add)"), detail)
+        self.comment_label = comment_label
         self.comment_edit = CommentEdit(detail)
         self.comment_edit.setAccessibleName(self.tr("New comment"))
         self.comment_edit.setPlaceholderText(self.tr("Feedback on this decision for the trainee"))
@@ -539,8 +568,16 @@ class SupervisorWindow(QMainWindow):
         self.progress_note.setWordWrap(True)
         self.progress_note.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.progress_note)
+        chart_row = QHBoxLayout()
         self.chart_holder = QVBoxLayout()
-        layout.addLayout(self.chart_holder, 3)
+        chart_row.addLayout(self.chart_holder, 1)
+        # Which colour is which competency: the chart itself has no room for names.
+        self.chart_legend = QLabel(page)
+        self.chart_legend.setTextFormat(Qt.TextFormat.RichText)
+        self.chart_legend.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.chart_legend.setAccessibleName(self.tr("Chart legend"))
+        chart_row.addWidget(self.chart_legend)
+        layout.addLayout(chart_row, 3)
         # The same numbers as a table: readable by screen readers and copyable.
         self.competency_model = RowsModel(
             [
@@ -585,7 +622,7 @@ class SupervisorWindow(QMainWindow):
         self.item_proxy.setFilterKeyColumn(0)
         self.item_view = _table(page, self.item_proxy, self.tr("Item analysis per decision"))
         self.item_view.setSortingEnabled(True)
-        self.item_view.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # hardest items first
+        self.item_view.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # hardest items first (facility)
         layout.addWidget(self.item_view, 1)
 
         buttons = QHBoxLayout()
@@ -631,6 +668,11 @@ class SupervisorWindow(QMainWindow):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
         menu.addAction(refresh)
+        profiles = self.menuBar().addMenu(self.tr("Pro&files"))
+        self.new_profile_action = QAction(self.tr("&New profile…"), self)
+        self.new_profile_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_profile_action.triggered.connect(lambda: self.new_profile())
+        profiles.addAction(self.new_profile_action)
         close = QAction(self.tr("C&lose"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
@@ -881,7 +923,49 @@ class SupervisorWindow(QMainWindow):
 
     # ------------------------------------------------------------------ comments
 
+    def comment_target(self) -> tuple[int, str | None] | None:
+        """(attempt id, decision id or None for the whole attempt) the comment box writes to."""
+        if self._review is None:
+            return None
+        if self.whole_attempt_check.isChecked():
+            return (self._review.attempt.id, None)
+        decision = self.current_decision()
+        return (self._review.attempt.id, decision.decision_id) if decision is not None else None
+
+    def _swap_draft(self) -> None:
+        """Park the typed text under its target and bring back the new target's draft."""
+        key = self.comment_target()
+        if key == self._draft_key:
+            return
+        text = self.comment_edit.toPlainText()
+        if self._draft_key is not None:
+            if text.strip():
+                self._drafts[self._draft_key] = text
+            else:
+                self._drafts.pop(self._draft_key, None)
+        self._draft_key = key
+        self.comment_edit.blockSignals(True)
+        self.comment_edit.setPlainText(self._drafts.get(key, "") if key is not None else "")
+        self.comment_edit.blockSignals(False)
+        if key is None:
+            target = ""
+        elif key[1] is None:
+            target = self.tr("&New comment on the whole attempt")
+        else:
+            target = self.tr("&New comment on “{decision}”").format(decision=key[1])
+        self.comment_label.setText((target or self.tr("&New comment")) + " " + self.tr("(Ctrl+Enter to add)"))
+        self.comment_edit.setAccessibleDescription(target.replace("&", ""))
+
+    def unsent_drafts(self) -> dict[tuple[int, str | None], str]:
+        """Comments typed but not added yet, including the one in the box."""
+        drafts = dict(self._drafts)
+        text = self.comment_edit.toPlainText()
+        if self._draft_key is not None and text.strip():
+            drafts[self._draft_key] = text
+        return drafts
+
     def _update_comment_state(self) -> None:
+        self._swap_draft()
         has_target = self._review is not None and (
             self.whole_attempt_check.isChecked() or self.current_decision() is not None
         )
@@ -913,6 +997,29 @@ class SupervisorWindow(QMainWindow):
             self.author_combo.setItemData(self.author_combo.count() - 1, role, Qt.ItemDataRole.ToolTipRole)
         self.author_combo.setCurrentIndex(max(self.author_combo.findData(current), 0))
 
+    def ask_new_profile(self) -> Any | None:
+        """Create a trainee, supervisor or organiser in a dialog; the new profile, or None."""
+        from balint_trainer.gui.workbench.profiles import create_profile_dialog
+
+        dialog = create_profile_dialog(self, self._service, role="supervisor")
+        try:
+            return dialog.profile if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def new_profile(self) -> Any | None:
+        profile = self.ask_new_profile()
+        if profile is None:
+            return None
+        if profile.role == "trainee":
+            self.refresh()
+            self.select_trainee(profile.id)
+        else:
+            self._fill_authors()
+            self.author_combo.setCurrentIndex(max(self.author_combo.findData(profile.id), 0))
+        self.statusBar().showMessage(self.tr("Profile {name} created.").format(name=profile.name), 6000)
+        return profile
+
     def _resolve_author(self) -> int:
         """The chosen signer; with no supervisor profile yet, one is made for the person at this computer."""
         author_id = self.author_combo.currentData()
@@ -939,6 +1046,8 @@ class SupervisorWindow(QMainWindow):
         except Exception as exc:  # keep the typed text: nothing is lost when the save fails
             self._show_error(self.tr("The comment was not saved"), exc)
             return None
+        self._drafts.pop((review.attempt.id, decision_id), None)
+        self._draft_key = None  # the text is stored: do not park it as a draft
         self.comment_edit.clear()
         self.whole_attempt_check.setChecked(False)
         try:
@@ -1001,7 +1110,7 @@ class SupervisorWindow(QMainWindow):
         )
         # Short one-line ticks (attempt number and date); the scenario is in the attempts table.
         x_labels = [
-            f"{i + 1} · {QLocale().toString(_local_date(p.finished_at), QLocale.FormatType.ShortFormat)}"
+            f"{i + 1} · {QLocale().toString(_local_date(p.finished_at), 'd MMM')}"
             for i, p in enumerate(ordered)
         ]
         self._set_chart((series, labels, x_labels))
@@ -1013,12 +1122,24 @@ class SupervisorWindow(QMainWindow):
             self.chart_holder.removeWidget(self._chart)
             self._chart.deleteLater()
             self._chart = None
+        self.chart_legend.clear()
         if data is None:
             return
-        from balint_trainer.gui.charts import progress_chart  # pyqtgraph loads only now
+        from balint_trainer.gui.charts import progress_chart, series_colours  # pyqtgraph loads only now
 
         series, labels, x_labels = data
-        self._chart = progress_chart(self.progress_tab, series, labels, x_labels)
+        colours = series_colours(list(series))
+        self._chart = progress_chart(self.progress_tab, series, labels, x_labels, colours)
+        self.chart_legend.setText(
+            "<table>"
+            + "".join(
+                f'<tr><td style="color:{colours[key].name()}">{"▬" if key == "total" else "■"}</td>'
+                f"<td>{'<b>' if key == 'total' else ''}{render_plain(labels.get(key, key))}"
+                f"{'</b>' if key == 'total' else ''}</td></tr>"
+                for key in series
+            )
+            + "</table>"
+        )
         self._chart.setAccessibleDescription(self.progress_note.text())
         self.chart_holder.addWidget(self._chart)
 
@@ -1182,6 +1303,24 @@ class SupervisorWindow(QMainWindow):
             return Path(path)
         chosen, _ = QFileDialog.getSaveFileName(self, caption, str(Path.home() / default_name), file_filter)
         return Path(chosen) if chosen else None
+
+    def ask_discard_drafts(self, count: int) -> bool:
+        """Whether closing may drop unsent comments (tests replace this to answer)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsent comments"),
+            self.tr("%n comment(s) typed but not added yet. Close and discard them?", "", count),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        drafts = self.unsent_drafts()
+        if drafts and not self.ask_discard_drafts(len(drafts)):
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def _show_error(self, title: str, exc: BaseException) -> None:
         """Tell the user in words (tests replace this to record instead of blocking)."""
