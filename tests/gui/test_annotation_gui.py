@@ -57,7 +57,9 @@ def test_expert_sees_no_key_and_votes_are_saved(qtbot, win: AnnotationWindow, se
     assert win.select_expert(people["ana"].id)
     assert win.counter.text().startswith("Decision 1 of 2")
     shown = (
-        win.context.toPlainText() + win.prompt.toPlainText() + " ".join(b.text() for b in win.option_buttons)
+        win.context.toPlainText()
+        + win.prompt.toPlainText()
+        + " ".join(label.text() for label in win.option_labels)
     )
     # Case, transcript and options are shown; key, feedback, consequences and rationale are not.
     assert "I saw Mrs K again on Monday." in shown and "What now?" in shown and "Lecture." in shown
@@ -156,8 +158,76 @@ def test_organiser_sees_agreement_and_merges_a_valid_key(
 
 
 def test_new_expert_profile(qtbot, win: AnnotationWindow, service) -> None:
-    win.ask_expert_name = lambda: "Dr New Expert"  # type: ignore[method-assign]
+    win.ask_new_profile = lambda: service.create_profile("Dr New Expert", "supervisor")  # type: ignore[method-assign]
     win.on_new_expert()
     assert win.expert_combo.currentText() == "Dr New Expert (supervisor)"
-    win.on_new_expert()  # same name again: a clear error, no crash
-    assert win.messages and win.messages[-1][0] == "error"  # type: ignore[attr-defined]
+
+
+def test_expert_list_has_no_trainees(qtbot, service, scenario_dir: Path, people) -> None:
+    # Bug: trainees were offered as experts next to supervisors and organisers.
+    service.create_profile("Tina Trainee", "trainee", cohort="north")
+    window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
+    qtbot.addWidget(window)
+    names = [window.expert_combo.itemText(i) for i in range(window.expert_combo.count())]
+    assert names == ["Dr Ana Expert (supervisor)", "Dr Ben Expert (supervisor)", "Olga Organiser (organiser)"]
+
+
+def test_logged_in_account_is_the_only_expert(
+    qtbot, service, scenario_dir: Path, people, monkeypatch
+) -> None:
+    # Connected as an account, choosing a colleague's profile would reveal their answers.
+    monkeypatch.setattr(service, "current_account", lambda: people["ben"])
+    window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
+    qtbot.addWidget(window)
+    assert window.expert_combo.count() == 1 and window.expert_id == people["ben"].id
+    assert not window.expert_combo.isEnabled() and not window.new_expert_button.isEnabled()
+
+
+def test_new_profile_dialog_creates_an_organiser_and_keeps_input_on_error(qtbot, service, people) -> None:
+    # Bug: no way in the GUI to create an organiser, so the organiser view could never open.
+    from balint_trainer.gui.workbench.profiles import create_profile_dialog
+
+    dialog = create_profile_dialog(None, service, roles=("supervisor", "organiser"))
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()  # no name yet
+    qtbot.keyClicks(dialog.name_edit, "Dr Ana Expert")  # taken
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("organiser"))
+    assert dialog.cohort_edit.isHidden()  # cohorts are for trainees
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.profile is None and dialog.result() != dialog.DialogCode.Accepted
+    assert "already exists" in dialog.error_label.text() and dialog.error_label.isVisibleTo(dialog)
+    assert dialog.name_edit.text() == "Dr Ana Expert"  # nothing typed is lost
+    dialog.name_edit.setText("Dr Olu Organiser")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert service.profile_by_name("Dr Olu Organiser").role == "organiser"
+
+
+def test_organiser_created_in_the_window_opens_the_organiser_view(
+    qtbot, win: AnnotationWindow, service
+) -> None:
+    win.select_expert(win.expert_combo.itemData(0))
+    win.ask_new_profile = lambda: service.create_profile("Dr Olu Organiser", "organiser")  # type: ignore[method-assign]
+    win.on_new_expert()
+    assert win.expert_combo.currentText() == "Dr Olu Organiser (organiser)"
+    assert win.tabs.isTabEnabled(1)
+
+
+def test_long_options_wrap_and_old_option_rows_vanish(qtbot, service, scenario_dir: Path, people) -> None:
+    # Bug: radio buttons never wrap, so one long option made the window wider than the screen;
+    # and the previous decision's option rows stayed visible until the event loop deleted them.
+    path = scenario_dir / "minimal.yaml"
+    long_text = "Lecture the group at length about " + "the history of the method, " * 30 + "then stop."
+    path.write_text(path.read_text(encoding="utf-8").replace("text: Lecture.", f"text: {long_text}"), "utf-8")
+    window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
+    qtbot.addWidget(window)
+    window.show()
+    window.select_expert(people["ana"].id)
+    assert any("history of the method" in label.text() for label in window.option_labels)
+    assert window.minimumSizeHint().width() < 1000
+    old_rows = list(window.option_buttons) + list(window.option_labels)
+    window.show_decision(1)
+    assert all(widget.isHidden() for widget in old_rows)
+    assert all(label.wordWrap() for label in window.option_labels)
+    qtbot.mouseClick(window.option_labels[1], Qt.MouseButton.LeftButton)  # the text selects the option
+    assert window.option_group.checkedId() == 1

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent, QPalette
+from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -63,6 +62,7 @@ from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.workbench.editor import atomic_write_text
 
 NO_RATING = 0
+EXPERT_ROLES = ("supervisor", "organiser")
 
 
 def _fmt(value: float | None) -> str:
@@ -102,6 +102,13 @@ class AgreementModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return {
+                3: self.tr("Panel agreement P: chance that two experts picked the same best option"),
+                4: self.tr(
+                    "Fleiss' kappa over the 1–5 ratings; shown only when every expert rated every option"
+                ),
+            }.get(section)
         return None
 
     def data(
@@ -129,6 +136,8 @@ class AgreementModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and row.low_agreement and column == 5:
             return QPalette().color(QPalette.ColorRole.Highlight)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4 and row.kappa is None:
+            return self.tr("No kappa: not every expert rated every option of this decision.")
         if role == Qt.ItemDataRole.ToolTipRole and row.low_agreement:
             return self.tr("Panel agreement below 0.5: discuss this decision before using the key.")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 3, 4):
@@ -174,6 +183,23 @@ class AnnotationRowsModel(QAbstractTableModel):
             item.note or "",
         ]
         return values[index.column()]
+
+
+class _OptionLabel(QLabel):
+    """An option's wrapped text; clicking it chooses the option, like a radio button's own text."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
 
 class AnnotatePage(QWidget):
@@ -222,7 +248,7 @@ class AnnotationWindow(QMainWindow):
             self.scenario_combo.addItem(f"{entry.title} [{entry.id}]", entry.id)
         self.expert_combo = QComboBox()
         self.expert_combo.setAccessibleName(self.tr("Expert profile"))
-        self.new_expert_button = QPushButton(self.tr("New e&xpert…"))
+        self.new_expert_button = QPushButton(self.tr("New e&xpert or organiser…"))
         self.new_expert_button.setAccessibleName(self.tr("New expert profile"))
         self.new_expert_button.clicked.connect(self.on_new_expert)
         top = QHBoxLayout()
@@ -269,6 +295,7 @@ class AnnotationWindow(QMainWindow):
         self.option_buttons: list[QRadioButton] = []
         self.rating_combos: list[QComboBox] = []
         self.note = QPlainTextEdit()
+        self.option_labels: list[QLabel] = []
         self.note.setPlaceholderText(self.tr("Note (optional): why this option?"))
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setMaximumHeight(90)
@@ -326,6 +353,7 @@ class AnnotationWindow(QMainWindow):
         self.pooled_label = QLabel()
         self.pooled_label.setAccessibleName(self.tr("Pooled kappa"))
         refresh = QPushButton(self.tr("&Refresh"))
+        refresh.setAccessibleName(self.tr("Refresh agreement"))
         refresh.clicked.connect(self.refresh_organiser)
         self.merge_button = QPushButton(self.tr("&Merge into scenario key…"))
         self.merge_button.setAccessibleName(self.tr("Merge annotations into the scenario key"))
@@ -345,8 +373,23 @@ class AnnotationWindow(QMainWindow):
         current = select_id if select_id is not None else self.expert_combo.currentData()
         self.expert_combo.blockSignals(True)
         self.expert_combo.clear()
-        for profile in self.service.profiles():
-            self.expert_combo.addItem(f"{profile.name} ({profile.role})", profile.id)
+        # Trainees do not annotate. Connected as a named account (PostgreSQL), an expert is
+        # that account only: choosing a colleague's profile would show their answers.
+        try:
+            account = self.service.current_account()
+        except Exception:
+            account = None
+        if account is not None:
+            profiles = [account]
+        else:
+            profiles = [p for p in self.service.profiles() if p.role in EXPERT_ROLES]
+        role_names = {"supervisor": self.tr("supervisor"), "organiser": self.tr("organiser")}
+        for profile in sorted(profiles, key=lambda p: p.name.casefold()):
+            self.expert_combo.addItem(
+                f"{profile.name} ({role_names.get(profile.role, profile.role)})", profile.id
+            )
+        self.expert_combo.setEnabled(account is None)
+        self.new_expert_button.setEnabled(account is None)
         if current is not None:
             found = self.expert_combo.findData(current)
             if found >= 0:
@@ -354,20 +397,22 @@ class AnnotationWindow(QMainWindow):
         self.expert_combo.blockSignals(False)
         self._expert_changed()
 
-    def ask_expert_name(self) -> str | None:
-        name, ok = QInputDialog.getText(self, self.tr("New expert"), self.tr("Expert's name:"))
-        return name.strip() if ok and name.strip() else None
+    def ask_new_profile(self) -> Any | None:
+        """Create an expert or organiser profile in a dialog; the new profile, or None."""
+        from balint_trainer.gui.workbench.profiles import create_profile_dialog
+
+        dialog = create_profile_dialog(
+            self, self.service, roles=EXPERT_ROLES, role="supervisor", title=self.tr("New expert profile")
+        )
+        try:
+            return dialog.profile if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
     def on_new_expert(self) -> None:
-        name = self.ask_expert_name()
-        if not name:
-            return
-        try:
-            profile = self.service.create_profile(name, "supervisor")
-        except Exception as exc:  # ServiceError: duplicate name, bad input
-            self.show_error(self.tr("Profile not created"), str(exc))
-            return
-        self.reload_experts(select_id=profile.id)
+        profile = self.ask_new_profile()
+        if profile is not None:
+            self.reload_experts(select_id=profile.id)
 
     @property
     def expert_id(self) -> int | None:
@@ -500,16 +545,25 @@ class AnnotationWindow(QMainWindow):
             child = self.options_grid.takeAt(0)
             widget = child.widget() if child is not None else None
             if widget is not None:
+                widget.hide()  # gone at once, not only when the event loop deletes it
                 widget.deleteLater()
-        self.option_buttons, self.rating_combos = [], []
+        self.option_buttons, self.option_labels, self.rating_combos = [], [], []
         from balint_trainer.gui.player import markdown_to_plain
 
         for row, (option_id, text) in enumerate(context.options):
-            button = QRadioButton(f"&{row + 1}. {markdown_to_plain(text)}")
+            plain = markdown_to_plain(text)
+            # The text sits in a word-wrapping label: a radio button never wraps, and one long
+            # option made the window wider than the screen.
+            button = QRadioButton(f"&{row + 1}.")
             button.setAccessibleName(self.tr("Option %1").replace("%1", str(row + 1)))
+            button.setAccessibleDescription(plain)
             button.setToolTip(option_id)
             button.toggled.connect(self._update_next)
             self.option_group.addButton(button, row)
+            label = _OptionLabel(plain)
+            label.clicked.connect(button.click)
+            self.options_grid.addWidget(label, row, 1)
+            self.option_labels.append(label)
             combo = QComboBox()
             combo.setAccessibleName(self.tr("Rating of option %1").replace("%1", str(row + 1)))
             combo.addItem(self.tr("no rating"), NO_RATING)
@@ -521,11 +575,12 @@ class AnnotationWindow(QMainWindow):
                 (5, self.tr("5 best practice")),
             ):
                 combo.addItem(label, value)
-            self.options_grid.addWidget(button, row, 0)
-            self.options_grid.addWidget(combo, row, 1)
+            self.options_grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.options_grid.addWidget(combo, row, 2, Qt.AlignmentFlag.AlignTop)
             self.option_buttons.append(button)
             self.rating_combos.append(combo)
-        self.options_grid.setColumnStretch(0, 1)
+        self.options_grid.setColumnStretch(0, 0)
+        self.options_grid.setColumnStretch(1, 1)
 
     def choose_number(self, number: int) -> None:
         if 1 <= number <= len(self.option_buttons):
@@ -605,9 +660,14 @@ class AnnotationWindow(QMainWindow):
             return None
         self.agreement_model.set_report(report)
         flagged = len(report.flagged)
+        pooled = (
+            _fmt(report.pooled_kappa)
+            if report.pooled_kappa is not None
+            else self.tr("— (needs every expert to rate every option)")
+        )
         self.pooled_label.setText(
             self.tr("Pooled kappa: %1 · %2 decision(s) with low agreement (P < 0.5)")
-            .replace("%1", _fmt(report.pooled_kappa))
+            .replace("%1", pooled)
             .replace("%2", str(flagged))
         )
         self.merge_button.setEnabled(bool(annotations))
