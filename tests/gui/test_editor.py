@@ -269,3 +269,48 @@ def test_highlighter_follows_dark_and_light_palettes(qtbot, win: ScenarioEditor)
     assert (
         win.highlighter.formats["key"].foreground().color().lightness() - QColor("#1e1e1e").lightness() > 100
     )
+
+
+def test_problem_lines_are_underlined_in_the_text(qtbot, win: ScenarioEditor) -> None:
+    # Bug: problems were only listed below the editor; the text itself showed nothing.
+    assert win.editor.extraSelections() == []
+    text = win.text.replace("title:", "titel:", 1)
+    win.editor.setPlainText(text)
+    win.validate_now()
+    marked = {s.cursor.blockNumber() + 1 for s in win.editor.extraSelections()}
+    lines = {win.problem_model.index(r, 0).data() for r in range(win.problem_model.rowCount())}
+    assert marked and marked <= lines
+    assert any("titel" in m for line in marked for m in win.editor.problem_messages(line))
+    win.editor.setPlainText(text.replace("titel:", "title:", 1))
+    win.validate_now()
+    assert win.editor.extraSelections() == []
+
+
+def test_built_in_scenario_is_saved_as_a_copy_in_the_user_folder(qtbot, tmp_path: Path, monkeypatch) -> None:
+    # Bug: "Save" on a built-in scenario overwrote the file shipped with the app.
+    bundled = tmp_path / "bundled"
+    bundled.mkdir()
+    shutil.copy(DATA / "minimal.yaml", bundled / "minimal.yaml")
+    user = tmp_path / "mine"
+    user.mkdir()
+    monkeypatch.setattr("balint_trainer.paths.bundled_scenarios_dir", lambda: bundled)
+    monkeypatch.setattr("balint_trainer.paths.user_scenarios_dir", lambda **_kw: user)
+    window = ScenarioEditor(None, None, bundled / "minimal.yaml")
+    qtbot.addWidget(window)
+    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
+    assert window.is_bundled() and "built-in" in window.windowTitle()
+    original = (bundled / "minimal.yaml").read_bytes()
+    window.editor.jump_to(3, 8)
+    window.editor.insertPlainText("Mine ")
+    asked: list[Path] = []
+
+    def ask() -> Path | None:
+        asked.append(window.default_folder())
+        return user / "minimal.yaml"
+
+    window.ask_save_path = ask  # type: ignore[method-assign]
+    assert window.save()
+    assert asked == [user]
+    assert (bundled / "minimal.yaml").read_bytes() == original
+    assert "title: Mine Minimal" in (user / "minimal.yaml").read_text(encoding="utf-8")
+    assert window.path == user / "minimal.yaml" and not window.is_bundled()

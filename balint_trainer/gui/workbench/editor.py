@@ -58,6 +58,8 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
+    QTextEdit,
+    QToolTip,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -69,6 +71,8 @@ from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes
 from balint_trainer.core.yamlsource import parse_yaml
 
 VALIDATION_DELAY_MS = 300
+# Red wavy underline under problems: readable on light and dark bases alike.
+PROBLEM_COLOUR = QColor(220, 50, 47)
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMN_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -299,6 +303,47 @@ class CodeEditor(QPlainTextEdit):
             top = bottom
             bottom = top + round(self.blockBoundingRect(block).height())
             number += 1
+
+    def mark_problems(self, problems: Sequence[Problem]) -> None:
+        """Wavy-underline each problem from its column to the end of its line (tooltip: message)."""
+        selections = []
+        self._problem_lines: dict[int, list[str]] = {}
+        for problem in problems:
+            if not problem.line:
+                continue
+            block = self.document().findBlockByNumber(problem.line - 1)
+            if not block.isValid():
+                continue
+            self._problem_lines.setdefault(problem.line, []).append(problem.message)
+            cursor = QTextCursor(block)
+            start = max(0, min((problem.column or 1) - 1, block.length() - 1))
+            cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.MoveAnchor, start)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            if not cursor.hasSelection():  # an empty line or a problem at its very end
+                cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor  # type: ignore[attr-defined]
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(PROBLEM_COLOUR)
+            selection.format = fmt  # type: ignore[attr-defined]
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    def problem_messages(self, line: int) -> list[str]:
+        return list(getattr(self, "_problem_lines", {}).get(line, []))
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            position = event.pos()  # type: ignore[attr-defined]
+            line = self.cursorForPosition(position).blockNumber() + 1
+            messages = self.problem_messages(line)
+            if messages:
+                QToolTip.showText(event.globalPos(), "\n".join(messages), self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def jump_to(self, line: int, column: int = 1) -> None:
         """Put the cursor at a 1-based line and column and show it."""
@@ -585,6 +630,7 @@ class ScenarioEditor(QMainWindow):
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 2)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([280, 640, 420])  # the outline's decision names need some width
         self.setCentralWidget(splitter)
         self.setTabOrder(self.editor, self.problems)
         self.setTabOrder(self.problems, self.outline)
@@ -694,7 +740,10 @@ class ScenarioEditor(QMainWindow):
         return True
 
     def _update_title(self) -> None:
-        self.setWindowTitle(self.tr("%1[*] — Scenario editor").replace("%1", self.display_name))
+        name = self.display_name
+        if self.is_bundled():
+            name = self.tr("%1 (built-in, save as your own copy)").replace("%1", name)
+        self.setWindowTitle(self.tr("%1[*] — Scenario editor").replace("%1", name))
         self.setWindowModified(self.editor.document().isModified())
 
     # -- validation -----------------------------------------------------------
@@ -704,6 +753,7 @@ class ScenarioEditor(QMainWindow):
         loaded = load_scenario_bytes(text, self.display_name)
         self.loaded = loaded
         self.problem_model.set_problems(loaded.problems)
+        self.editor.mark_problems(loaded.problems)
         errors = len(loaded.errors)
         if loaded.ok:
             self.status_label.setText(self.tr("Valid scenario."))
@@ -741,13 +791,38 @@ class ScenarioEditor(QMainWindow):
     # Dialog hooks, replaceable in tests (modal dialogs would block them).
     def ask_open_path(self) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open scenario"), str(self.path.parent if self.path else Path.home()),
+            self, self.tr("Open scenario"), str(self.path.parent if self.path else self.default_folder()),
             self.tr("Scenarios (*.yaml *.yml);;All files (*)"),
         )  # fmt: skip
         return Path(name) if name else None
 
+    def is_bundled(self, path: Path | None = None) -> bool:
+        """Whether the file ships with the app (read-only: edits are saved as the user's own copy)."""
+        path = path or self.path
+        if path is None:
+            return False
+        from balint_trainer.paths import bundled_scenarios_dir
+
+        try:
+            return path.resolve().is_relative_to(bundled_scenarios_dir().resolve())
+        except OSError:
+            return False
+
+    def default_folder(self) -> Path:
+        """The user's scenario folder: the library loads it, so a saved scenario shows up there."""
+        from balint_trainer.paths import user_scenarios_dir
+
+        try:
+            return user_scenarios_dir()
+        except OSError:
+            return Path.home()
+
     def ask_save_path(self) -> Path | None:
-        suggested = self.path or Path.home() / f"{self._scenario_id() or 'scenario'}.yaml"
+        name = f"{self._scenario_id() or 'scenario'}.yaml"
+        if self.path is not None and not self.is_bundled():
+            suggested = self.path
+        else:
+            suggested = self.default_folder() / (self.path.name if self.path else name)
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save scenario"), str(suggested), self.tr("Scenarios (*.yaml *.yml)")
         )
@@ -775,6 +850,13 @@ class ScenarioEditor(QMainWindow):
     def save(self) -> bool:
         if self.path is None:
             return self.save_as()
+        if self.is_bundled():
+            # Overwriting a built-in scenario would change it for everyone and be lost on update.
+            self.statusBar().showMessage(
+                self.tr("Built-in scenarios are read-only: save your version in your own scenario folder."),
+                8000,
+            )
+            return self.save_as()
         return self._write(self.path)
 
     def save_as(self) -> bool:
@@ -784,6 +866,12 @@ class ScenarioEditor(QMainWindow):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
+        if self.is_bundled(path):
+            self.show_error(
+                self.tr("Cannot save %1").replace("%1", str(path)),
+                self.tr("Built-in scenarios are read-only. Save your version under another folder."),
+            )
+            return False
         try:
             atomic_write_text(path, self.text, newline=self.newline)
         except OSError as exc:
