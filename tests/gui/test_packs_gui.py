@@ -98,6 +98,8 @@ def test_import_refuses_bad_pack_with_clear_problems(qtbot, tmp_path: Path, show
     assert gui_packs.import_pack(None, None, target=target) is None
     message, problems = shown["problems"][0]
     assert "cannot be imported" in message and "Nothing was changed" in message
+    # The sentence ends before the problem list instead of dangling on a colon.
+    assert message.endswith("cannot be imported. Nothing was changed.")
     assert any("path traversal" in p for p in problems)
     assert list(target.iterdir()) == []
     assert not (tmp_path.parent / "escape.yaml").exists()

@@ -279,7 +279,9 @@ def import_pack(
     try:
         pack = core_packs.read_pack(path)
     except core_packs.PackError as exc:
-        show_problems(parent, title, exc.message + "\n" + _tr("Nothing was changed."), exc.problems)
+        # "…cannot be imported:" introduces the list below it; say first that nothing changed.
+        message = exc.message.rstrip().rstrip(":") + ". " + _tr("Nothing was changed.")
+        show_problems(parent, title, message, exc.problems)
         return None
     target = target or user_scenarios_dir()
     bundled = {e.id: e.path for e in load_catalogue([], include_bundled=True) if e.ok}
