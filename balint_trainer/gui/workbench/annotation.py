@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -285,6 +286,8 @@ class AnnotationWindow(QMainWindow):
         page.number_pressed.connect(self.choose_number)
         self.counter = QLabel()
         self.counter.setAccessibleName(self.tr("Decision number"))
+        # Spare height goes to the transcript, not to blank space around this one-line label.
+        self.counter.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.context = SafeTextBrowser(accessible_name=self.tr("Case and transcript so far"))
         self.prompt = SafeTextBrowser(accessible_name=self.tr("Decision prompt"))
         self.prompt.setMaximumHeight(120)
@@ -562,7 +565,7 @@ class AnnotationWindow(QMainWindow):
             self.option_group.addButton(button, row)
             label = _OptionLabel(plain)
             label.clicked.connect(button.click)
-            self.options_grid.addWidget(label, row, 1)
+            self.options_grid.addWidget(label, row, 1, Qt.AlignmentFlag.AlignTop)
             self.option_labels.append(label)
             combo = QComboBox()
             combo.setAccessibleName(self.tr("Rating of option %1").replace("%1", str(row + 1)))
