@@ -41,7 +41,7 @@ from balint_trainer.storage.engine import WRITE, redact
 from balint_trainer.storage.models import utcnow
 
 if TYPE_CHECKING:
-    from balint_trainer.core.analytics import AnswerRow
+    from balint_trainer.core.analytics import AnswerRow, ItemStats
     from balint_trainer.core.model import Scenario
     from balint_trainer.core.validation import LoadedScenario
 
@@ -661,6 +661,13 @@ class TrainerService:
         from balint_trainer.services.answer_rows import query_answer_rows
 
         return self._read(lambda session: query_answer_rows(session, scenario_id, cohort))
+
+    def item_analysis(self, scenario_id: str | None = None, cohort: str | None = None) -> list[ItemStats]:
+        """Cohort item statistics computed in the database: the same result as
+        ``core.analytics.item_analysis(self.answer_rows(scenario_id, cohort))``, several times faster."""
+        from balint_trainer.services.item_analysis import query_item_analysis
+
+        return self._read(lambda session: query_item_analysis(session, scenario_id, cohort))
 
     # ---------------------------------------------------------------- comments
     def add_comment(

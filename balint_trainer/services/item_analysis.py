@@ -1,0 +1,198 @@
+"""Cohort item analysis computed in the database (used by ``TrainerService.item_analysis``).
+
+The same statistics as the pure-Python reference :func:`balint_trainer.core.analytics.item_analysis`
+over ``answer_rows()`` (same conventions, read its docstring), but the work stays in SQL, so
+100 000 answers never cross into Python one by one:
+
+1. per attempt: its scenario and total (stored total, else 100 × mean credit);
+2. per scenario, with window functions: the attempts ranked by (total, attempt id), their
+   number N and the spread; the lower/upper group is the first/last ``k`` ranks, with ``k``
+   exactly as :func:`core.analytics.group_size` (including Python's rounding of 0.27 × N);
+3. one ``GROUP BY (scenario, decision, option, group)`` over the answers.
+
+Python then folds the few thousand aggregate rows into :class:`ItemStats`. First-seen order
+(items, option order among equal counts, the most-chosen wrong option among equal counts)
+follows ``answer_rows()`` order, (attempt id, answer id), through ``MIN`` of a combined key.
+Portable between SQLite (>= 3.25) and PostgreSQL: window functions, ``CASE``, no ``LEAST``.
+Float sums may differ from the reference in the last bits (summation order), nothing more.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from balint_trainer.core.analytics import _FULL, MIN_ATTEMPTS_FOR_DISCRIMINATION, ItemStats
+
+# Answer ids are below 2**31 (INTEGER on PostgreSQL), so this orders like (attempt id, answer id).
+_KEY_SCALE = 2147483648
+
+# Python's round(0.27 * n): for n % 100 != 50 the exact 27n/100 is never a tie, so integer
+# half-up rounding agrees; for n % 100 == 50 the double 0.27 * n decides (above, below or exactly
+# on m + 0.5, the last rounded to even), compared in floating point as Python does.
+_ROUND_027N = """CASE WHEN n % 100 <> 50 THEN (27 * n + 50) / 100
+     WHEN CAST(0.27 AS DOUBLE PRECISION) * n > (27 * n - 50) / 100 + 0.5 THEN (27 * n - 50) / 100 + 1
+     WHEN CAST(0.27 AS DOUBLE PRECISION) * n < (27 * n - 50) / 100 + 0.5 THEN (27 * n - 50) / 100
+     ELSE (27 * n - 50) / 100 + ((27 * n - 50) / 100) % 2 END"""
+
+# group_size(n): 0 below the minimum, else min(max(1, round(0.27 n)), n // 2).
+GROUP_SIZE_SQL = f"""CASE WHEN n < {MIN_ATTEMPTS_FOR_DISCRIMINATION} THEN 0
+     WHEN ({_ROUND_027N}) < 1 THEN 1
+     WHEN ({_ROUND_027N}) > n / 2 THEN n / 2
+     ELSE ({_ROUND_027N}) END"""
+
+_QUERY = """
+WITH totals AS (
+    SELECT t.id AS attempt_id, v.scenario_id AS scenario_id, t.total AS total
+    FROM attempts t
+    JOIN scenario_versions v ON v.id = t.version_id
+    {profile_join}
+    WHERE t.total IS NOT NULL {conditions}
+      AND EXISTS (SELECT 1 FROM answers a WHERE a.attempt_id = t.id)
+    UNION ALL
+    SELECT a.attempt_id, MAX(v.scenario_id), CAST(100.0 AS DOUBLE PRECISION) * SUM(a.credit{in_answer_order}) / COUNT(*)
+    FROM attempts t
+    JOIN scenario_versions v ON v.id = t.version_id
+    JOIN answers a ON a.attempt_id = t.id
+    {profile_join}
+    WHERE t.total IS NULL {conditions}
+    GROUP BY a.attempt_id
+),
+sizes AS (
+    SELECT scenario_id, n, flat, {group_size} AS k
+    FROM (SELECT scenario_id, COUNT(*) AS n, CASE WHEN MIN(total) = MAX(total) THEN 1 ELSE 0 END AS flat
+          FROM totals GROUP BY scenario_id) counted
+),
+ranked AS (
+    SELECT attempt_id, scenario_id,
+           ROW_NUMBER() OVER (PARTITION BY scenario_id ORDER BY total, attempt_id) AS rn
+    FROM totals
+),
+grouped AS (
+    SELECT r.attempt_id AS attempt_id, r.scenario_id AS scenario_id, s.n AS n,
+           r.attempt_id * {scale} AS base,
+           CASE WHEN s.k = 0 OR s.flat = 1 THEN 0
+                WHEN r.rn <= s.k THEN -1
+                WHEN r.rn > s.n - s.k THEN 1
+                ELSE 0 END AS grp
+    FROM ranked r
+    JOIN sizes s ON s.scenario_id = r.scenario_id
+    ORDER BY r.attempt_id
+)
+SELECT g.scenario_id, a.decision_id, a.option_id, g.grp, MAX(g.n),
+       COUNT(*),
+       SUM(a.credit),
+       SUM(CASE WHEN a.credit >= :full THEN 1 ELSE 0 END),
+       MIN(g.base + a.id),
+       MIN(CASE WHEN a.credit >= :full THEN NULL ELSE g.base + a.id END)
+FROM answers a
+JOIN grouped g ON g.attempt_id = a.attempt_id
+GROUP BY g.scenario_id, a.decision_id, a.option_id, g.grp
+"""
+
+
+def _query(scenario_id: str | None, cohort: str | None, dialect: str = "sqlite") -> str:
+    conditions = []
+    if scenario_id is not None:
+        conditions.append("v.scenario_id = :scenario_id")
+    if cohort is not None:
+        conditions.append("p.cohort = :cohort")
+    return _QUERY.format(
+        profile_join="JOIN profiles p ON p.id = t.profile_id" if cohort is not None else "",
+        conditions="".join(f" AND {condition}" for condition in conditions),
+        group_size=GROUP_SIZE_SQL,
+        scale=_KEY_SCALE,
+        # The reference sums an attempt's credits in answer order; float addition is not
+        # associative, and a last-bit difference could reorder tied attempts. PostgreSQL can be
+        # told the order; SQLite adds them in index order, (attempt id, answer id), already.
+        in_answer_order=" ORDER BY a.id" if dialect == "postgresql" else "",
+    )
+
+
+class _Item:
+    __slots__ = ("attempts", "choices", "credit_sum", "first", "full", "lower", "n", "upper", "wrong")
+
+    def __init__(self, attempts: int) -> None:
+        self.attempts = attempts
+        self.n = 0
+        self.full = 0
+        self.credit_sum = 0.0
+        self.first: int | None = None
+        self.choices: dict[str, list[int]] = {}  # option -> [count, first key]
+        self.wrong: dict[str, list[int]] = {}  # option -> [wrong answers, first wrong key]
+        self.upper = [0.0, 0]  # credit sum, answers
+        self.lower = [0.0, 0]
+
+
+def _merge_first(entry: list[int], count: int, key: int) -> None:
+    entry[0] += count
+    if key < entry[1]:
+        entry[1] = key
+
+
+def query_item_analysis(session: Session, scenario_id: str | None, cohort: str | None) -> list[ItemStats]:
+    params: dict[str, object] = {"full": _FULL}
+    if scenario_id is not None:
+        params["scenario_id"] = scenario_id
+    if cohort is not None:
+        params["cohort"] = cohort
+    dialect = session.get_bind().dialect.name
+    rows = session.execute(text(_query(scenario_id, cohort, dialect)), params).all()
+
+    items: dict[tuple[str, str], _Item] = {}
+    for scenario, decision, option, grp, attempts, count, credit_sum, full, first, first_wrong in rows:
+        key = (scenario, decision)
+        item = items.get(key)
+        if item is None:
+            item = items[key] = _Item(int(attempts))
+        count = int(count)
+        full = int(full)
+        credit_sum = float(credit_sum)
+        item.n += count
+        item.full += full
+        item.credit_sum += credit_sum
+        if item.first is None or first < item.first:
+            item.first = first
+        choice = item.choices.get(option)
+        if choice is None:
+            item.choices[option] = [count, first]
+        else:
+            _merge_first(choice, count, first)
+        if first_wrong is not None:
+            wrong = item.wrong.get(option)
+            if wrong is None:
+                item.wrong[option] = [count - full, first_wrong]
+            else:
+                _merge_first(wrong, count - full, first_wrong)
+        if grp:
+            side = item.upper if grp > 0 else item.lower
+            side[0] += credit_sum
+            side[1] += count
+
+    result: list[ItemStats] = []
+    for (scenario, decision), item in sorted(items.items(), key=lambda kv: kv[1].first or 0):
+        upper_n, lower_n = int(item.upper[1]), int(item.lower[1])
+        discrimination = item.upper[0] / upper_n - item.lower[0] / lower_n if upper_n and lower_n else None
+        wrong_option: str | None = None
+        wrong_count = 0
+        for option, (count, _first) in sorted(item.wrong.items(), key=lambda kv: kv[1][1]):
+            if count > wrong_count:
+                wrong_option, wrong_count = option, count
+        ordered = sorted(item.choices.items(), key=lambda kv: (-kv[1][0], kv[1][1]))
+        result.append(
+            ItemStats(
+                scenario_id=scenario,
+                decision_id=decision,
+                n=item.n,
+                facility=item.full / item.n,
+                mean_credit=item.credit_sum / item.n,
+                discrimination=discrimination,
+                upper_n=upper_n,
+                lower_n=lower_n,
+                attempts=item.attempts,
+                wrong_option=wrong_option,
+                wrong_share=wrong_count / item.n if wrong_option is not None else None,
+                choices={option: count for option, (count, _first) in ordered},
+            )
+        )
+    return result
