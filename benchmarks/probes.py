@@ -14,7 +14,7 @@ Kinds:
                             and the event loop idle (the library is interactive)
   yaml-parse DIR            yaml.load(CSafeLoader) of every *.yaml in DIR
   validate DIR              ``balint-trainer validate --quiet DIR``: full validation of every file
-  analytics-service URL     item analysis over every answer, fetched through the service
+  analytics-service URL     cohort item analysis over every answer: TrainerService.item_analysis()
   analytics-sql FILE        one hand-written GROUP BY over the same SQLite file
   generate DIR N ANSWERS    (set-up, not measured) N scenarios and a database of ANSWERS answers
 """
@@ -152,25 +152,34 @@ def validate(folder: str) -> int:
 
 
 def analytics_service(url: str) -> int:
+    """What the supervisor window runs: ``TrainerService.item_analysis()`` (aggregated in SQL).
+
+    The pure-Python path (``answer_rows()`` + ``core.analytics.item_analysis``) is timed
+    afterwards for the record; it is not part of ``work_s``.
+    """
     sys.path.insert(0, str(ROOT))
-    from balint_trainer.core.analytics import item_analysis
     from balint_trainer.services import open_service
 
     opened = time.perf_counter()
     service = open_service(url)
     started = time.perf_counter()
-    rows = service.answer_rows()
-    fetched = time.perf_counter()
-    items = item_analysis(rows)
+    items = service.item_analysis()
     done = time.perf_counter()
+    from balint_trainer.core.analytics import item_analysis
+
+    rows = service.answer_rows()
+    reference = item_analysis(rows)
+    python_s = time.perf_counter() - done
     service.close()
     _report(
+        t_done=time.time(),
         work_s=done - started,
         open_s=started - opened,
-        fetch_s=fetched - started,
-        analyse_s=done - fetched,
+        python_path_s=python_s,
         rows=len(rows),
         items=len(items),
+        same_items=[(i.scenario_id, i.decision_id, i.n) for i in items]
+        == [(i.scenario_id, i.decision_id, i.n) for i in reference],
     )
     return 0
 

@@ -190,13 +190,20 @@ def measure(args: argparse.Namespace, workdir: Path) -> list[Comparison]:
         runs, ("analytics-service", url), ("analytics-sql", str(database)), use_work=True
     )
     opened = statistics.median(float(s.extra["open_s"]) for s in ours)  # type: ignore[arg-type]
+    python_path = statistics.median(float(s.extra["python_path_s"]) for s in ours)  # type: ignore[arg-type]
+    if not all(s.extra["same_items"] for s in ours):
+        raise SystemExit("service.item_analysis() and the Python reference disagree on the items")
     comparisons.append(
         Comparison(
             f"cohort analytics, {args.answers} answers",
             ours,
             base,
             1.5,
-            note=f"service fetch + item_analysis vs one SQL GROUP BY; opening the service (not counted) {opened:.2f} s",
+            note=(
+                f"TrainerService.item_analysis() (SQL) vs one SQL GROUP BY; opening the service "
+                f"(not counted) {opened:.2f} s; the pure-Python path (answer_rows + "
+                f"core.analytics.item_analysis) {python_path * 1000:.0f} ms"
+            ),
         )
     )
 
