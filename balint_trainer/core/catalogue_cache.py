@@ -33,7 +33,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,7 +46,7 @@ from balint_trainer.core.yamlsource import MAX_FILE_BYTES
 if TYPE_CHECKING:  # pydantic is imported only when a full scenario is needed
     from balint_trainer.core.model import Scenario
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 INDEX_FILENAME = "catalogue-index.json"
 BLOB_FOLDER = "scenarios"
 # An mtime this close to the moment it was recorded may hide a later edit of the same size.
@@ -100,6 +100,9 @@ class ScenarioSummary:
     tags: tuple[str, ...]
     summary_markdown: str  # the scenario's own ``summary``: the library's detail pane shows it
     key_status: str  # "illustrative" keys carry a notice in the library
+    # ``summary_markdown`` already rendered (sanitised HTML), so a warm start shows the detail
+    # pane without importing Markdown; None for right-to-left scenarios (rendered when shown).
+    summary_html: str | None = field(default=None, compare=False)  # derived: not part of equality
 
     @classmethod
     def of(cls, scenario: Scenario) -> ScenarioSummary:
@@ -135,6 +138,7 @@ class ScenarioSummary:
             tags=tuple(str(t) for t in raw["tags"]),
             summary_markdown=str(raw["summary_markdown"]),
             key_status=str(raw["key_status"]),
+            summary_html=raw["summary_html"] if isinstance(raw.get("summary_html"), str) else None,
         )
 
 
@@ -143,6 +147,15 @@ def scenario_summary(loaded: LoadedScenario) -> ScenarioSummary | None:
     if isinstance(loaded, CachedScenario):
         return loaded.summary
     return ScenarioSummary.of(loaded.scenario) if loaded.ok and loaded.scenario is not None else None
+
+
+def _with_html(summary: ScenarioSummary | None) -> ScenarioSummary | None:
+    """The summary with its Markdown pre-rendered, for the cache (left-to-right text only)."""
+    from balint_trainer.core.markdown_render import is_rtl, render_markdown
+
+    if summary is None or is_rtl(summary.language):
+        return summary
+    return replace(summary, summary_html=render_markdown(summary.summary_markdown))
 
 
 class CachedScenario(LoadedScenario):
@@ -380,7 +393,7 @@ class CatalogueCache:
             recorded_ns=time.time_ns(),
             sha256=loaded.sha256,
             valid=valid,
-            summary=scenario_summary(loaded) if valid else None,
+            summary=_with_html(scenario_summary(loaded)) if valid else None,
             problems=[(p.line, p.column, p.message, p.severity) for p in loaded.problems],
         )
         self._dirty = True

@@ -35,10 +35,21 @@ from balint_trainer.gui.markdown_view import SafeTextBrowser
 
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.core.catalogue import CatalogueEntry
+    from balint_trainer.core.catalogue_cache import ScenarioSummary
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 LEVEL_ORDER = {"introductory": 0, "intermediate": 1, "advanced": 2, "": 3}
+
+
+def _summary_html(summary: ScenarioSummary) -> str:
+    """The scenario summary as safe HTML: pre-rendered by the catalogue cache when it can be
+    (no Markdown import on a warm start), sanitised again here since the cache is a file."""
+    if summary.summary_html is not None:
+        from balint_trainer.core.markdown_render import sanitize_html
+
+        return sanitize_html(summary.summary_html)
+    return render_markdown(summary.summary_markdown, language=summary.language)
 
 
 class LibraryModel(QAbstractTableModel):
@@ -434,7 +445,7 @@ class LibraryView(QWidget):
         self.details.set_safe_html(
             f"<h3>{render_plain(entry.title)}</h3>"
             f"<p>{' · '.join(facts)}</p>"
-            + render_markdown(summary.summary_markdown, language=summary.language)
+            + _summary_html(summary)
             + f"<p><i>{render_plain(competencies_label)}</i> {competencies}</p>"
             + notice,
             language=summary.language,
