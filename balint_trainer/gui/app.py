@@ -51,7 +51,7 @@ def _follow_colour_scheme(app: QApplication) -> None:
     hints.colorSchemeChanged.connect(apply)
 
 
-def create_application(argv: Sequence[str] | None = None) -> QApplication:
+def create_application(argv: Sequence[str] | None = None, *, defer_icon: bool = False) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -62,10 +62,20 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     QGuiApplication.setApplicationDisplayName("Balint Trainer")
     QGuiApplication.setDesktopFileName(APP_NAME)
     _follow_colour_scheme(app)
+    if defer_icon:
+        # Loading the SVG icon engine costs a few ms; the icon can arrive after the first frame.
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: _set_icon(app))
+    else:
+        _set_icon(app)
+    return app
+
+
+def _set_icon(app: QApplication) -> None:
     icon = _icon()
     if icon is not None:
         app.setWindowIcon(icon)
-    return app
 
 
 def run_app(
@@ -73,7 +83,7 @@ def run_app(
     extra_scenario_dirs: Sequence[str | Path] = (),
     language: str | None = None,
 ) -> int:
-    app = create_application()
+    app = create_application(defer_icon=True)
     from balint_trainer import i18n
 
     i18n.install(app, language)  # before any window: texts and right-to-left layout
