@@ -23,14 +23,13 @@ import hashlib
 import io
 import json
 import math
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from balint_trainer.core.fileio import atomic_write_bytes
 from balint_trainer.core.model import Scenario
 from balint_trainer.core.scoring import ScoringError, credit
 from balint_trainer.services.errors import BundleError
@@ -105,17 +104,7 @@ def write_bundle(bundle: Bundle, path: Path) -> None:
     data = bundle.model_dump_json(indent=1).encode("utf-8")
     if path.name.endswith(".gz"):
         data = gzip.compress(data, mtime=0)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".bundle-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, data, keep_mode=False)
 
 
 def read_bundle(path: Path) -> Bundle:

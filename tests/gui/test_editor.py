@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
+from balint_trainer.core import fileio
 from balint_trainer.core.validation import load_scenario_bytes
-from balint_trainer.gui.workbench import editor as editor_module
 from balint_trainer.gui.workbench.editor import LINE_ROLE, TEMPLATE, ScenarioEditor
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "valid"
@@ -183,7 +183,7 @@ def test_failed_save_loses_nothing(qtbot, win: ScenarioEditor, scenario_file: Pa
     def full_disk(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(editor_module.os, "replace", full_disk)
+    monkeypatch.setattr(fileio.os, "replace", full_disk)
     assert not win.save()
     assert scenario_file.read_bytes() == before
     assert win.isWindowModified() and "Unsaved" in win.text

@@ -8,9 +8,7 @@ closing with unsaved changes asks first.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -65,6 +63,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balint_trainer.core.fileio import atomic_write_bytes
 from balint_trainer.core.model import Scenario
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes
@@ -539,21 +538,9 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
 
 
 def atomic_write_text(path: Path, text: str, *, newline: str = "\n") -> None:
-    """Write UTF-8 text so that a crash leaves either the old or the new file, never half of one."""
+    """Write UTF-8 text atomically, with ``newline`` line endings and the file's mode kept."""
     data = text.replace("\n", newline).encode("utf-8") if newline != "\n" else text.encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, data)
 
 
 # --------------------------------------------------------------------------- window
