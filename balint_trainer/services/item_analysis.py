@@ -41,6 +41,16 @@ GROUP_SIZE_SQL = f"""CASE WHEN n < {MIN_ATTEMPTS_FOR_DISCRIMINATION} THEN 0
      WHEN ({_ROUND_027N}) > n / 2 THEN n / 2
      ELSE ({_ROUND_027N}) END"""
 
+# Unfinished attempts (no stored total) rank by 100 × their mean credit.
+_UNFINISHED = """UNION ALL
+    SELECT a.attempt_id, MAX(v.scenario_id), CAST(100.0 AS DOUBLE PRECISION) * SUM(a.credit{in_answer_order}) / COUNT(*)
+    FROM attempts t
+    JOIN scenario_versions v ON v.id = t.version_id
+    JOIN answers a ON a.attempt_id = t.id
+    {profile_join}
+    WHERE t.total IS NULL {conditions}
+    GROUP BY a.attempt_id"""
+
 _QUERY = """
 WITH totals AS (
     SELECT t.id AS attempt_id, v.scenario_id AS scenario_id, t.total AS total
@@ -49,14 +59,7 @@ WITH totals AS (
     {profile_join}
     WHERE t.total IS NOT NULL {conditions}
       AND EXISTS (SELECT 1 FROM answers a WHERE a.attempt_id = t.id)
-    UNION ALL
-    SELECT a.attempt_id, MAX(v.scenario_id), CAST(100.0 AS DOUBLE PRECISION) * SUM(a.credit{in_answer_order}) / COUNT(*)
-    FROM attempts t
-    JOIN scenario_versions v ON v.id = t.version_id
-    JOIN answers a ON a.attempt_id = t.id
-    {profile_join}
-    WHERE t.total IS NULL {conditions}
-    GROUP BY a.attempt_id
+    {unfinished}
 ),
 sizes AS (
     SELECT scenario_id, n, flat, {group_size} AS k
@@ -91,22 +94,25 @@ GROUP BY g.scenario_id, a.decision_id, a.option_id, g.grp
 """
 
 
-def _query(scenario_id: str | None, cohort: str | None, dialect: str = "sqlite") -> str:
+def _query(
+    scenario_id: str | None, cohort: str | None, dialect: str = "sqlite", *, finished_only: bool = False
+) -> str:
     conditions = []
     if scenario_id is not None:
         conditions.append("v.scenario_id = :scenario_id")
     if cohort is not None:
         conditions.append("p.cohort = :cohort")
-    return _QUERY.format(
-        profile_join="JOIN profiles p ON p.id = t.profile_id" if cohort is not None else "",
-        conditions="".join(f" AND {condition}" for condition in conditions),
-        group_size=GROUP_SIZE_SQL,
-        scale=_KEY_SCALE,
+    parts = {
+        "profile_join": "JOIN profiles p ON p.id = t.profile_id" if cohort is not None else "",
+        "conditions": "".join(f" AND {condition}" for condition in conditions),
         # The reference sums an attempt's credits in answer order; float addition is not
         # associative, and a last-bit difference could reorder tied attempts. PostgreSQL can be
         # told the order; SQLite adds them in index order, (attempt id, answer id), already.
-        in_answer_order=" ORDER BY a.id" if dialect == "postgresql" else "",
-    )
+        "in_answer_order": " ORDER BY a.id" if dialect == "postgresql" else "",
+    }
+    # Answers of attempts left out of ``totals`` drop out of the final join as well.
+    unfinished = "" if finished_only else _UNFINISHED.format(**parts)
+    return _QUERY.format(**parts, unfinished=unfinished, group_size=GROUP_SIZE_SQL, scale=_KEY_SCALE)
 
 
 class _Item:
@@ -130,14 +136,19 @@ def _merge_first(entry: list[int], count: int, key: int) -> None:
         entry[1] = key
 
 
-def query_item_analysis(session: Session, scenario_id: str | None, cohort: str | None) -> list[ItemStats]:
+def query_item_analysis(
+    session: Session, scenario_id: str | None, cohort: str | None, *, finished_only: bool = False
+) -> list[ItemStats]:
+    """Item statistics per (scenario, decision) over the stored answers; ``finished_only``
+    leaves out the answers of attempts without a total (unfinished)."""
     params: dict[str, object] = {"full": _FULL}
     if scenario_id is not None:
         params["scenario_id"] = scenario_id
     if cohort is not None:
         params["cohort"] = cohort
     dialect = session.get_bind().dialect.name
-    rows = session.execute(text(_query(scenario_id, cohort, dialect)), params).all()
+    sql = _query(scenario_id, cohort, dialect, finished_only=finished_only)
+    rows = session.execute(text(sql), params).all()
 
     items: dict[tuple[str, str], _Item] = {}
     for scenario, decision, option, grp, attempts, count, credit_sum, full, first, first_wrong in rows:

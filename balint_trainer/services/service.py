@@ -662,12 +662,17 @@ class TrainerService:
 
         return self._read(lambda session: query_answer_rows(session, scenario_id, cohort))
 
-    def item_analysis(self, scenario_id: str | None = None, cohort: str | None = None) -> list[ItemStats]:
+    def item_analysis(
+        self, scenario_id: str | None = None, cohort: str | None = None, *, finished_only: bool = False
+    ) -> list[ItemStats]:
         """Cohort item statistics computed in the database: the same result as
-        ``core.analytics.item_analysis(self.answer_rows(scenario_id, cohort))``, several times faster."""
+        ``core.analytics.item_analysis(self.answer_rows(scenario_id, cohort))`` (with
+        ``finished_only``: over the rows whose ``attempt_total`` is not None), several times faster."""
         from balint_trainer.services.item_analysis import query_item_analysis
 
-        return self._read(lambda session: query_item_analysis(session, scenario_id, cohort))
+        return self._read(
+            lambda session: query_item_analysis(session, scenario_id, cohort, finished_only=finished_only)
+        )
 
     # ---------------------------------------------------------------- comments
     def add_comment(
