@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,64 +20,64 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.session import DecisionFeedback, SessionSummary
 from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.player import feedback_html, markdown_to_plain
 
 
-class DecisionTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[DecisionFeedback] = []
+def _option_numbers(row: DecisionFeedback) -> dict[str, int]:
+    return {oid: n for n, oid in enumerate(row.votes, start=1)}
 
-    def set_rows(self, rows: list[DecisionFeedback]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+def _chosen(row: DecisionFeedback) -> str:
+    return f"{_option_numbers(row)[row.chosen]}. {markdown_to_plain(row.chosen_text)}"
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [
-                self.tr("#"),
-                self.tr("Competency"),
-                self.tr("Your choice"),
-                self.tr("Panel's choice"),
-                self.tr("Credit"),
-            ][section]
-        return None
+def _panel(row: DecisionFeedback) -> str:
+    numbers = _option_numbers(row)
+    return " / ".join(f"{numbers[m]}. {markdown_to_plain(row.option_texts[m])}" for m in row.modal_options)
+
+
+def _no_tooltip(row: DecisionFeedback) -> None:
+    return None
+
+
+class DecisionTableModel(RowsModel):
+    """Each decision of the session: your choice beside the panel's, with the credit earned."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        centre = Qt.AlignmentFlag.AlignCenter
+        super().__init__(
+            [
+                # The number is the row's position, filled in by data().
+                Column(
+                    QCoreApplication.translate("DecisionTableModel", "#"),
+                    lambda row: "",
+                    cell_tooltip=_no_tooltip,
+                    alignment=centre,
+                ),
+                Column(
+                    QCoreApplication.translate("DecisionTableModel", "Competency"),
+                    lambda row: row.competency_label,
+                    cell_tooltip=_no_tooltip,
+                ),
+                Column(QCoreApplication.translate("DecisionTableModel", "Your choice"), _chosen),
+                Column(QCoreApplication.translate("DecisionTableModel", "Panel's choice"), _panel),
+                Column(
+                    QCoreApplication.translate("DecisionTableModel", "Credit"),
+                    lambda row: f"{row.credit:.2f}",
+                    cell_tooltip=_no_tooltip,
+                    alignment=centre,
+                ),
+            ],
+            parent,
+        )
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        numbers = {oid: n for n, oid in enumerate(row.votes, start=1)}
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return str(index.row() + 1)
-            if column == 1:
-                return row.competency_label
-            if column == 2:
-                return f"{numbers[row.chosen]}. {markdown_to_plain(row.chosen_text)}"
-            if column == 3:
-                return " / ".join(
-                    f"{numbers[m]}. {markdown_to_plain(row.option_texts[m])}" for m in row.modal_options
-                )
-            if column == 4:
-                return f"{row.credit:.2f}"
-        if role == Qt.ItemDataRole.ToolTipRole and column in (2, 3):
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+        if index.isValid() and index.column() == 0 and role == Qt.ItemDataRole.DisplayRole:
+            return str(index.row() + 1)
+        return super().data(index, role)
 
 
 class SummaryView(QWidget):

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,6 +60,7 @@ from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.model import Scenario
 from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.workbench.editor import atomic_write_text
 
 NO_RATING = 0
@@ -70,120 +71,104 @@ def _fmt(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
 
 
-class AgreementModel(QAbstractTableModel):
+class AgreementModel(RowsModel):
     """One row per decision: experts, votes, P, kappa, low-agreement flag."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, parent: QObject | None = None) -> None:
+        row_tip = self._low_agreement_tip
+        super().__init__(
+            [
+                Column(
+                    QCoreApplication.translate("AgreementModel", "Decision"),
+                    lambda r: r.decision_id,
+                    cell_tooltip=row_tip,
+                ),
+                Column(
+                    QCoreApplication.translate("AgreementModel", "Experts"),
+                    lambda r: r.experts,
+                    numeric=True,
+                    cell_tooltip=row_tip,
+                ),
+                Column(
+                    QCoreApplication.translate("AgreementModel", "Votes"),
+                    lambda r: ", ".join(f"{k}: {v}" for k, v in r.votes.items()),
+                    cell_tooltip=row_tip,
+                ),
+                Column(
+                    QCoreApplication.translate("AgreementModel", "P"),
+                    lambda r: _fmt(r.agreement),
+                    numeric=True,
+                    tooltip=QCoreApplication.translate(
+                        "AgreementModel",
+                        "Panel agreement P: chance that two experts picked the same best option",
+                    ),
+                    cell_tooltip=row_tip,
+                ),
+                Column(
+                    QCoreApplication.translate("AgreementModel", "Kappa"),
+                    lambda r: _fmt(r.kappa),
+                    numeric=True,
+                    tooltip=QCoreApplication.translate(
+                        "AgreementModel",
+                        "Fleiss' kappa over the 1–5 ratings; shown only when every expert rated every option",
+                    ),
+                    cell_tooltip=self._kappa_tip,
+                ),
+                Column(
+                    QCoreApplication.translate("AgreementModel", "Flag"),
+                    lambda r: self.tr("Low agreement") if r.low_agreement else "",
+                    cell_tooltip=row_tip,
+                ),
+            ],
+            parent,
+        )
         self.report = AgreementReport()
 
     def set_report(self, report: AgreementReport) -> None:
-        self.beginResetModel()
         self.report = report
-        self.endResetModel()
+        self.set_rows(report.decisions)
 
-    def headers(self) -> list[str]:
-        return [
-            self.tr("Decision"),
-            self.tr("Experts"),
-            self.tr("Votes"),
-            self.tr("P"),
-            self.tr("Kappa"),
-            self.tr("Flag"),
-        ]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.report.decisions)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return {
-                3: self.tr("Panel agreement P: chance that two experts picked the same best option"),
-                4: self.tr(
-                    "Fleiss' kappa over the 1–5 ratings; shown only when every expert rated every option"
-                ),
-            }.get(section)
+    def _low_agreement_tip(self, row: Any) -> str | None:
+        if row.low_agreement:
+            return self.tr("Panel agreement below 0.5: discuss this decision before using the key.")
         return None
+
+    def _kappa_tip(self, row: Any) -> str | None:
+        if row.kappa is None:
+            return self.tr("No kappa: not every expert rated every option of this decision.")
+        return self._low_agreement_tip(row)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid():
+        if index.isValid() and role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
+            row = self.row(index.row())
+            if role == Qt.ItemDataRole.FontRole and row.low_agreement:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole and row.low_agreement and index.column() == 5:
+                return QPalette().color(QPalette.ColorRole.Highlight)
             return None
-        row = self.report.decisions[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return row.decision_id
-            if column == 1:
-                return row.experts
-            if column == 2:
-                return ", ".join(f"{k}: {v}" for k, v in row.votes.items())
-            if column == 3:
-                return _fmt(row.agreement)
-            if column == 4:
-                return _fmt(row.kappa)
-            return self.tr("Low agreement") if row.low_agreement else ""
-        if role == Qt.ItemDataRole.FontRole and row.low_agreement:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and row.low_agreement and column == 5:
-            return QPalette().color(QPalette.ColorRole.Highlight)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 4 and row.kappa is None:
-            return self.tr("No kappa: not every expert rated every option of this decision.")
-        if role == Qt.ItemDataRole.ToolTipRole and row.low_agreement:
-            return self.tr("Panel agreement below 0.5: discuss this decision before using the key.")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 3, 4):
-            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return super().data(index, role)
 
 
-class AnnotationRowsModel(QAbstractTableModel):
+class AnnotationRowsModel(RowsModel):
     """The organiser's (non-blind) list of every expert's answer to one decision."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [self.tr("Expert"), self.tr("Best"), self.tr("Ratings"), self.tr("Note")][section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        item = self.rows[index.row()]
-        values = [
-            item.expert_name,
-            item.best,
-            ", ".join(f"{k}: {v}" for k, v in (item.ratings or {}).items()),
-            item.note or "",
-        ]
-        return values[index.column()]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                Column(QCoreApplication.translate("AnnotationRowsModel", "Expert"), lambda a: a.expert_name),
+                Column(QCoreApplication.translate("AnnotationRowsModel", "Best"), lambda a: a.best),
+                Column(
+                    QCoreApplication.translate("AnnotationRowsModel", "Ratings"),
+                    lambda a: ", ".join(f"{k}: {v}" for k, v in (a.ratings or {}).items()),
+                ),
+                Column(QCoreApplication.translate("AnnotationRowsModel", "Note"), lambda a: a.note or ""),
+            ],
+            parent,
+        )
 
 
 class _OptionLabel(QLabel):

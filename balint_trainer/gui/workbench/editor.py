@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
@@ -68,6 +68,7 @@ from balint_trainer.core.model import Scenario
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes
 from balint_trainer.core.yamlsource import parse_yaml
+from balint_trainer.gui.models import Column, RowsModel
 
 VALIDATION_DELAY_MS = 300
 # Red wavy underline under problems: readable on light and dark bases alike.
@@ -363,50 +364,34 @@ class CodeEditor(QPlainTextEdit):
 # --------------------------------------------------------------------------- problems and outline
 
 
-class ProblemModel(QAbstractTableModel):
-    COLUMNS = ("line", "column", "message")
+def _problem_message(problem: Problem) -> str:
+    return (_tr("warning: ") if problem.severity == "warning" else "") + problem.message
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.problems: list[Problem] = []
 
-    def set_problems(self, problems: Sequence[Problem]) -> None:
-        self.beginResetModel()
-        self.problems = list(problems)
-        self.endResetModel()
+class ProblemModel(RowsModel):
+    """The validation problems; LINE_ROLE/COLUMN_ROLE give the position to jump to."""
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.problems)
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                Column(_tr("Line"), lambda p: p.line, cell_tooltip=str),
+                Column(_tr("Column"), lambda p: p.column, cell_tooltip=str),
+                Column(_tr("Problem"), _problem_message, cell_tooltip=str),
+            ],
+            parent,
+        )
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Line"), _tr("Column"), _tr("Problem"))[section]
-        return None
+    @property
+    def problems(self) -> list[Problem]:
+        return self.rows()
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid():
-            return None
-        problem = self.problems[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (problem.line, problem.column, self._message(problem))[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(problem)
-        if role == LINE_ROLE:
-            return problem.line
-        if role == COLUMN_ROLE:
-            return problem.column
-        return None
-
-    @staticmethod
-    def _message(problem: Problem) -> str:
-        return (_tr("warning: ") if problem.severity == "warning" else "") + problem.message
+        if index.isValid() and role in (LINE_ROLE, COLUMN_ROLE):  # LINE_ROLE is also SORT_ROLE
+            problem = self.row(index.row())
+            return problem.line if role == LINE_ROLE else problem.column
+        return super().data(index, role)
 
 
 def _scalar(node: Any) -> str:
@@ -739,7 +724,7 @@ class ScenarioEditor(QMainWindow):
         text = self.text
         loaded = load_scenario_bytes(text, self.display_name)
         self.loaded = loaded
-        self.problem_model.set_problems(loaded.problems)
+        self.problem_model.set_rows(loaded.problems)
         self.editor.mark_problems(loaded.problems)
         errors = len(loaded.errors)
         if loaded.ok:

@@ -66,6 +66,7 @@ from balint_trainer.core.analytics import ItemStats, competency_series, item_ana
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.gui.models import SORT_ROLE, Column, RowsModel
 from balint_trainer.reports import (
     AttemptReview,
     DecisionReview,
@@ -80,9 +81,7 @@ from balint_trainer.reports import (
 )
 
 CONTEXT = "SupervisorWindow"
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _MISSING = float("-inf")  # sorts unknown numbers (no score, no index) below every real value
-_NUMERIC = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
 
 
 def _tr(text: str) -> str:
@@ -127,68 +126,6 @@ def write_pdf(html: str, path: Path, *, title: str = "") -> None:
 
 
 # ---------------------------------------------------------------------------------------------- models
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    display: Callable[[Any], str]
-    sort: Callable[[Any], Any] | None = None  # defaults to the display text
-    numeric: bool = False
-    tooltip: str = ""
-
-
-class RowsModel(QAbstractTableModel):
-    """A read-only table of row objects described by :class:`Column` definitions."""
-
-    def __init__(self, columns: Sequence[Column], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def row(self, index: int) -> Any:
-        return self._rows[index]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
-            return None
-        column = self._columns[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.header
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return column.tooltip
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.display(row)
-        if role == SORT_ROLE:
-            return column.sort(row) if column.sort else column.display(row).casefold()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(_NUMERIC.value)
-        return None
 
 
 class TraineeListModel(QAbstractListModel):
