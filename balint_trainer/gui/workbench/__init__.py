@@ -23,9 +23,9 @@ def open_editor(parent: Any, service: Any, path: str | Path | None = None) -> An
 
 
 def open_annotation(parent: Any, service: Any) -> Any:
-    from balint_trainer.gui.workbench import annotation
+    from balint_trainer.gui.workbench.annotation import open_annotation as open_annotation_window
 
-    return annotation.open_annotation(parent, service)
+    return open_annotation_window(parent, service)
 
 
 def export_pack(parent: Any, service: Any) -> Any:

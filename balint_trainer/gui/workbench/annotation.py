@@ -555,14 +555,14 @@ class AnnotationWindow(QMainWindow):
             combo = QComboBox()
             combo.setAccessibleName(self.tr("Rating of option %1").replace("%1", str(row + 1)))
             combo.addItem(self.tr("no rating"), NO_RATING)
-            for value, label in (
+            for value, rating_label in (
                 (1, self.tr("1 harmful")),
                 (2, self.tr("2 unhelpful")),
                 (3, self.tr("3 neutral")),
                 (4, self.tr("4 helpful")),
                 (5, self.tr("5 best practice")),
             ):
-                combo.addItem(label, value)
+                combo.addItem(rating_label, value)
             self.options_grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             self.options_grid.addWidget(combo, row, 2, Qt.AlignmentFlag.AlignTop)
             self.option_buttons.append(button)
