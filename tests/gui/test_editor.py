@@ -256,6 +256,26 @@ def test_highlighter_marks_keys_comments_and_keywords(qtbot, win: ScenarioEditor
     assert cursor is not None
 
 
+def test_apostrophe_in_plain_text_is_not_a_string(qtbot, win: ScenarioEditor) -> None:
+    # Bug: "the rota's real" turned the rest of the line into a string from the apostrophe on.
+    win.editor.setPlainText("text: Well, the rota's real.\nnote: 'quoted'\nlist: [a, 'b']\n")
+    win.highlighter.rehighlight()
+    document = win.editor.document()
+    string_colour = win.highlighter.formats["string"].foreground().color()
+
+    def string_ranges(line: int) -> list[tuple[int, int]]:
+        block = document.findBlockByNumber(line)
+        return [
+            (r.start, r.length)
+            for r in block.layout().formats()
+            if r.format.foreground().color() == string_colour
+        ]
+
+    assert string_ranges(0) == []
+    assert string_ranges(1) == [(6, 8)]
+    assert string_ranges(2) == [(10, 3)]
+
+
 def test_highlighter_follows_dark_and_light_palettes(qtbot, win: ScenarioEditor) -> None:
     from PySide6.QtGui import QColor, QPalette
 

@@ -141,7 +141,9 @@ class YamlHighlighter(QSyntaxHighlighter):
     STEP_KEYWORDS = ("phase", "say", "narrate", "decision")
     _KEY = re.compile(r"^(\s*(?:-\s+)*)([^\s#'\"{}\[\],:][^#:]*?|\"[^\"]*\"|'[^']*')(\s*:)(?=\s|$)")
     _DASH = re.compile(r"^\s*(-)(?=\s|$)")
-    _STRING = re.compile(r"\"(?:[^\"\\]|\\.)*\"?|'(?:[^']|'')*'?")
+    # A quote opens a string only where a scalar starts (after ": ", "- ", "[", "{" or ","):
+    # the apostrophe in ``text: the rota's real`` is plain text, as YAML reads it.
+    _STRING = re.compile(r"(?:^|(?<=[:\[{,-]))\s*(\"(?:[^\"\\]|\\.)*\"?|'(?:[^']|'')*'?)")
     _FLOW_KEY = re.compile(r"[{,]\s*([A-Za-z0-9_.-]+)\s*:")
     _BLOCK = re.compile(r":\s*([|>][-+0-9]*)\s*(?:#.*)?$")
 
@@ -190,7 +192,7 @@ class YamlHighlighter(QSyntaxHighlighter):
         if dash:
             self.setFormat(dash.start(1), 1, self.formats["dash"])
         for match in self._STRING.finditer(code):
-            self.setFormat(match.start(), match.end() - match.start(), self.formats["string"])
+            self.setFormat(match.start(1), match.end(1) - match.start(1), self.formats["string"])
         key = self._KEY.match(code)
         if key:
             name = key.group(2).strip()
