@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from balint_trainer.core.catalogue_cache import CatalogueCache, ScenarioSummary, scenario_summary
+from balint_trainer.core.competencies import localise_label
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.validation import LoadedScenario, iter_scenario_paths, load_scenario_file
 
@@ -77,7 +78,8 @@ class CatalogueEntry:
         return self.summary.competency_ids if self.summary else ()
 
     def competency_labels(self) -> tuple[str, ...]:
-        return self.summary.competency_labels if self.summary else ()
+        # Cached summaries hold the English labels; translate them at display time.
+        return tuple(localise_label(label) for label in self.summary.competency_labels) if self.summary else ()
 
     @property
     def decision_count(self) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 BUILTIN_COMPETENCIES: dict[str, str] = {
     "relationship-focus": "Keeping the focus on the doctor–patient relationship",
     "protect-presenter": "Protecting the presenter",
@@ -26,7 +28,25 @@ PHASE_LABELS: dict[str, str] = {
 }
 
 
+_BUILTIN_LABELS = frozenset(BUILTIN_COMPETENCIES.values())
+# The GUI installs Qt's translator here; the core itself stays Qt-free (and English).
+_label_translator: Callable[[str], str] | None = None
+
+
+def set_label_translator(translate: Callable[[str], str] | None) -> None:
+    """Translate built-in competency labels with ``translate`` (None: English)."""
+    global _label_translator
+    _label_translator = translate
+
+
+def localise_label(label: str) -> str:
+    """A built-in label in the interface language; labels a scenario declares stay as written."""
+    if _label_translator is not None and label in _BUILTIN_LABELS:
+        return _label_translator(label)
+    return label
+
+
 def competency_label(competency_id: str, extra: dict[str, str] | None = None) -> str:
     if extra and competency_id in extra:
         return extra[competency_id]
-    return BUILTIN_COMPETENCIES.get(competency_id, competency_id)
+    return localise_label(BUILTIN_COMPETENCIES.get(competency_id, competency_id))

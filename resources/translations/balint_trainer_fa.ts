@@ -2,9 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="+838" />
+        <location filename="../../balint_trainer/gui/player.py" line="+838"/>
         <source>The panel disagreed a lot on this decision; treat the credit with care.</source>
         <translation>هیئت در این تصمیم اختلاف زیادی داشت؛ اعتبار را با احتیاط بنگرید.</translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../balint_trainer/gui/about.py" line="+18" />
+        <location filename="../../balint_trainer/gui/about.py" line="+18"/>
         <source>Illustrative expert key: the votes, rationales and notes in this scenario were written by the Balint Trainer project to show how the trainer works; they are not the judgement of a real expert panel.</source>
         <translation>کلید خبرگان نمونه است: رأی‌ها، دلیل‌ها و یادداشت‌های این سناریو را پروژه تمرین رهبری گروه بالینت نوشته تا کار برنامه را نشان دهد؛ داوری یک هیئت خبره واقعی نیستند.</translation>
     </message>
@@ -20,33 +20,33 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location line="+21" />
-        <location line="+1" />
+        <location line="+21"/>
+        <location line="+1"/>
         <source>About Balint Trainer</source>
         <translation>درباره تمرین رهبری گروه بالینت</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>(no bundled scenarios found)</source>
         <translation>(هیچ سناریوی همراهی یافت نشد)</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Practise leading Balint groups: scripted group sessions pause at decision points, you choose the leader's intervention, and your choice is compared with an expert panel.</source>
+        <location line="+7"/>
+        <source>Practise leading Balint groups: scripted group sessions pause at decision points, you choose the leader&apos;s intervention, and your choice is compared with an expert panel.</source>
         <translation>رهبری گروه بالینت را تمرین کنید: جلسه‌های گروهیِ از پیش نوشته‌شده در نقطه‌های تصمیم می‌ایستند، شما مداخله رهبر را انتخاب می‌کنید و انتخاب شما با نظر هیئت خبرگان مقایسه می‌شود.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>About the bundled expert annotations</source>
         <translation>درباره حاشیه‌نویسی‌های خبرگان همراه برنامه</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The expert annotations (votes, ratings, rationales) in the bundled scenarios are illustrative. They were written by the Balint Trainer project to show how the trainer works; they are not the judgement of a real expert panel. Course organisers can replace them with their own panel's annotations.</source>
+        <location line="+4"/>
+        <source>The expert annotations (votes, ratings, rationales) in the bundled scenarios are illustrative. They were written by the Balint Trainer project to show how the trainer works; they are not the judgement of a real expert panel. Course organisers can replace them with their own panel&apos;s annotations.</source>
         <translation>حاشیه‌نویسی‌های خبرگان (رأی‌ها، نمره‌ها، دلیل‌ها) در سناریوهای همراه برنامه نمونه‌اند. آن‌ها را پروژه تمرین رهبری گروه بالینت نوشته تا کار برنامه را نشان دهد؛ داوری یک هیئت خبره واقعی نیستند. برگزارکنندگان دوره می‌توانند حاشیه‌نویسی‌های هیئت خود را جایگزین آن‌ها کنند.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>They follow this published guidance on leading Balint groups:</source>
         <translation>آن‌ها از این راهنمای منتشرشده برای رهبری گروه‌های بالینت پیروی می‌کنند:</translation>
     </message>
@@ -54,57 +54,57 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/annotation.py" line="+86" />
+        <location filename="../../balint_trainer/gui/workbench/annotation.py" line="+82"/>
         <source>Decision</source>
         <translation>تصمیم</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5"/>
         <source>Experts</source>
         <translation>خبرگان</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+6"/>
         <source>Votes</source>
         <translation>رأی‌ها</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5"/>
         <source>P</source>
         <translation>P</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+10"/>
         <source>Kappa</source>
         <translation>کاپا</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+10"/>
         <source>Flag</source>
         <translation>نشان</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="-17"/>
         <source>Panel agreement P: chance that two experts picked the same best option</source>
         <translation>توافق هیئت P: احتمال اینکه دو خبره یک گزینه را بهترین بدانند</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Fleiss' kappa over the 1–5 ratings; shown only when every expert rated every option</source>
+        <location line="+10"/>
+        <source>Fleiss&apos; kappa over the 1–5 ratings; shown only when every expert rated every option</source>
         <translation>کاپای فلایس بر پایه نمره‌های ۱ تا ۵؛ فقط وقتی نشان داده می‌شود که همه خبرگان به همه گزینه‌ها نمره داده باشند</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+8"/>
         <source>Low agreement</source>
         <translation>توافق کم</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+19"/>
         <source>No kappa: not every expert rated every option of this decision.</source>
         <translation>کاپا در دسترس نیست: همه خبرگان به همه گزینه‌های این تصمیم نمره نداده‌اند.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-5"/>
         <source>Panel agreement below 0.5: discuss this decision before using the key.</source>
         <translation>توافق هیئت کمتر از ۰٫۵: پیش از به‌کارگیری کلید، درباره این تصمیم گفت‌وگو کنید.</translation>
     </message>
@@ -112,22 +112,22 @@
 <context>
     <name>AnnotationRowsModel</name>
     <message>
-        <location line="+28" />
+        <location line="+29"/>
         <source>Expert</source>
         <translation>خبره</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1"/>
         <source>Best</source>
         <translation>بهترین</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+2"/>
         <source>Ratings</source>
         <translation>نمره‌ها</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+3"/>
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>
@@ -135,300 +135,300 @@
 <context>
     <name>AnnotationWindow</name>
     <message>
-        <location line="+72" />
+        <location line="+60"/>
         <source>Expert annotation</source>
         <translation>حاشیه‌نویسی خبره</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Scenario</source>
         <translation>سناریو</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Expert profile</source>
         <translation>نمایه خبره</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+153" />
+        <location line="+2"/>
+        <location line="+155"/>
         <source>New expert profile</source>
         <translation>نمایه خبره تازه</translation>
     </message>
     <message>
-        <location line="-150" />
+        <location line="-152"/>
         <source>&amp;Scenario:</source>
         <translation>سناریو: (&amp;S)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Expert:</source>
         <translation>خبره: (&amp;E)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>&amp;Annotate</source>
         <translation>حاشیه‌نویسی (&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Organiser view</source>
         <translation>نمای برگزارکننده (&amp;O)</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Decision number</source>
         <translation>شماره تصمیم</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3"/>
         <source>Case and transcript so far</source>
         <translation>مورد و متن گفت‌وگو تا اینجا</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Decision prompt</source>
         <translation>پرسش تصمیم</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Best option (keys 1–8) and optional ratings 1–5</source>
         <translation>بهترین گزینه (کلیدهای ۱ تا ۸) و نمره‌های اختیاری ۱ تا ۵</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Note (optional): why this option?</source>
         <translation>یادداشت (اختیاری): چرا این گزینه؟</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Previous</source>
         <translation>قبلی (&amp;P)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Previous decision</source>
         <translation>تصمیم قبلی</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+232" />
+        <location line="+2"/>
+        <location line="+232"/>
         <source>Save &amp;&amp; &amp;next</source>
         <translation>ذخیره و بعدی (&amp;N)</translation>
     </message>
     <message>
-        <location line="-231" />
+        <location line="-231"/>
         <source>Save and go to the next decision</source>
         <translation>ذخیره و رفتن به تصمیم بعدی</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Annotation status</source>
         <translation>وضعیت حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Agreement per decision</source>
         <translation>توافق در هر تصمیم</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Annotations of the selected decision</source>
         <translation>حاشیه‌نویسی‌های تصمیم انتخاب‌شده</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Pooled kappa</source>
         <translation>کاپای تجمیعی</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Refresh</source>
         <translation>تازه‌سازی (&amp;R)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Merge into scenario key…</source>
         <translation>ادغام در کلید سناریو… (&amp;M)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Merge annotations into the scenario key</source>
         <translation>ادغام حاشیه‌نویسی‌ها در کلید سناریو</translation>
     </message>
     <message>
-        <location line="-108" />
+        <location line="-110"/>
         <source>New e&amp;xpert or organiser…</source>
         <translation>خبره یا برگزارکننده تازه… (&amp;X)</translation>
     </message>
     <message>
-        <location line="+105" />
+        <location line="+107"/>
         <source>Refresh agreement</source>
         <translation>تازه‌سازی توافق</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>supervisor</source>
         <translation>ناظر</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>organiser</source>
         <translation>برگزارکننده</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+65"/>
         <source>Scenario not available</source>
         <translation>سناریو در دسترس نیست</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+63"/>
         <source>Decision %1 of %2 — %3</source>
         <translation>تصمیم %1 از %2 — %3</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>You answered this decision before; saving updates your answer.</source>
         <translation>پیش‌تر به این تصمیم پاسخ داده‌اید؛ ذخیره، پاسخ شما را به‌روز می‌کند.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Save &amp;&amp; &amp;finish</source>
         <translation>ذخیره و پایان (&amp;F)</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Option %1</source>
         <translation>گزینه %1</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Rating of option %1</source>
         <translation>نمره گزینه %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>no rating</source>
         <translation>بدون نمره</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>1 harmful</source>
         <translation>۱ زیان‌بار</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>2 unhelpful</source>
         <translation>۲ بی‌فایده</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>3 neutral</source>
         <translation>۳ خنثی</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>4 helpful</source>
         <translation>۴ مفید</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>5 best practice</source>
         <translation>۵ بهترین شیوه</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>No expert chosen</source>
         <translation>خبره‌ای انتخاب نشده</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Choose or create your expert profile first.</source>
         <translation>ابتدا نمایه خبره خود را انتخاب یا ایجاد کنید.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Choose the best option first (keys 1–8).</source>
         <translation>ابتدا بهترین گزینه را انتخاب کنید (کلیدهای ۱ تا ۸).</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Annotation not saved</source>
         <translation>حاشیه‌نویسی ذخیره نشد</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Saved. You have reached the last decision; thank you.</source>
         <translation>ذخیره شد. به آخرین تصمیم رسیدید؛ سپاس.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Annotations do not fit the scenario</source>
         <translation>حاشیه‌نویسی‌ها با سناریو جور نیستند</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>— (needs every expert to rate every option)</source>
         <translation>— (لازم است همه خبرگان به همه گزینه‌ها نمره دهند)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Pooled kappa: %1 · %2 decision(s) with low agreement (P &lt; 0.5)</source>
         <translation>کاپای تجمیعی: %1 · %2 تصمیم با توافق کم (P &lt; 0.5)</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Merge annotations into the key</source>
         <translation>ادغام حاشیه‌نویسی‌ها در کلید</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The experts lists of %1 decision(s) in %2 will be replaced as shown. A backup copy is kept.</source>
         <translation>فهرست خبرگانِ %1 تصمیم در %2 همان‌گونه که نشان داده شده جایگزین می‌شود. یک نسخه پشتیبان نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Changes</source>
         <translation>تغییرات</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Merge</source>
         <translation>ادغام (&amp;M)</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Cannot read %1</source>
         <translation>%1 خوانده نمی‌شود</translation>
     </message>
     <message>
-        <location line="+7" />
-        <location line="+18" />
+        <location line="+7"/>
+        <location line="+18"/>
         <source>Key not merged</source>
         <translation>کلید ادغام نشد</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The file could not be written: %1</source>
         <translation>پرونده نوشته نشد: %1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Key merged</source>
         <translation>کلید ادغام شد</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 updated; the previous file was saved as %2.</source>
         <translation>%1 به‌روز شد؛ پرونده قبلی با نام %2 ذخیره شد.</translation>
     </message>
@@ -436,71 +436,119 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../balint_trainer/gui/charts.py" line="+47" />
+        <location filename="../../balint_trainer/gui/charts.py" line="+47"/>
         <source>Expert vote split</source>
         <translation>پراکندگی رأی خبرگان</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>expert votes</source>
         <translation>رأی خبرگان</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source> (your choice)</source>
         <translation> (انتخاب شما)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source> (panel's choice)</source>
+        <location line="+1"/>
+        <source> (panel&apos;s choice)</source>
         <translation> (انتخاب هیئت)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Competency profile</source>
         <translation>نیمرخ شایستگی</translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+42" />
+        <location line="+11"/>
+        <location line="+42"/>
         <source>score (0–100)</source>
         <translation>امتیاز (۰ تا ۱۰۰)</translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-18"/>
         <source>Scores over time</source>
         <translation>امتیازها در گذر زمان</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>finished attempts</source>
         <translation>تلاش‌های تمام‌شده</translation>
     </message>
 </context>
 <context>
+    <name>Competency</name>
+    <message>
+        <location filename="../../balint_trainer/gui/__init__.py" line="+14"/>
+        <source>Keeping the focus on the doctor–patient relationship</source>
+        <translation>تمرکز بر رابطهٔ پزشک و بیمار</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protecting the presenter</source>
+        <translation>محافظت از ارائه‌دهنده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Representing the absent patient</source>
+        <translation>نمایندگی بیمارِ غایب</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returning the group from an escape</source>
+        <translation>بازگرداندن گروه از گریز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeping the group safe and confidential</source>
+        <translation>امن و محرمانه نگه‌داشتن گروه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holding the frame and structure</source>
+        <translation>حفظ چارچوب و ساختار</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inviting feelings and fantasies</source>
+        <translation>دعوت به بیان احساس‌ها و خیال‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leader restraint</source>
+        <translation>خویشتن‌داری رهبر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signposting support</source>
+        <translation>راهنمایی به منابع حمایتی</translation>
+    </message>
+</context>
+<context>
     <name>DecisionTableModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/summary.py" line="+47" />
+        <location filename="../../balint_trainer/gui/summary.py" line="+53"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+6"/>
         <source>Competency</source>
         <translation>شایستگی</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+4"/>
         <source>Your choice</source>
         <translation>انتخاب شما</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Panel's choice</source>
+        <location line="+1"/>
+        <source>Panel&apos;s choice</source>
         <translation>انتخاب هیئت</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2"/>
         <source>Credit</source>
         <translation>اعتبار</translation>
     </message>
@@ -508,42 +556,42 @@
 <context>
     <name>ExportPackDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/packs.py" line="+172" />
+        <location filename="../../balint_trainer/gui/workbench/packs.py" line="+172"/>
         <source>Export scenario pack</source>
         <translation>صدور بسته سناریو</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Scenarios to export</source>
         <translation>سناریوهای صدوری</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Scenario pack</source>
         <translation>بسته سناریو</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Pack title</source>
         <translation>عنوان بسته</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Select &amp;all</source>
         <translation>انتخاب همه (&amp;A)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Select &amp;none</source>
         <translation>انتخاب هیچ (&amp;N)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Export…</source>
         <translation>صدور… (&amp;E)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Pack &amp;title:</source>
         <translation>عنوان بسته: (&amp;T)</translation>
     </message>
@@ -551,67 +599,67 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/library.py" line="+55" />
+        <location filename="../../balint_trainer/gui/library.py" line="+66"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Setting</source>
         <translation>محیط</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Level</source>
         <translation>سطح</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Duration</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Competencies</source>
         <translation>شایستگی‌ها</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Your best</source>
         <translation>بهترین شما</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+57"/>
         <source>This file cannot be used:</source>
         <translation>این پرونده به کار نمی‌آید:</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>%1 (invalid)</source>
         <translation>%1 (نامعتبر)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 (unfinished)</source>
         <translation>%1 (ناتمام)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Introductory</source>
         <translation>مقدماتی</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Intermediate</source>
         <translation>میانه</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Advanced</source>
         <translation>پیشرفته</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 min</source>
         <translation>%1 دقیقه</translation>
     </message>
@@ -619,174 +667,174 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location line="+65" />
+        <location line="+65"/>
         <source>Search title, setting or competency…</source>
         <translation>جست‌وجوی عنوان، محیط یا شایستگی…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Search scenarios</source>
         <translation>جست‌وجوی سناریوها</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Search:</source>
         <translation>جست‌وجو: (&amp;S)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Filter by level</source>
         <translation>پالایش بر پایه سطح</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All levels</source>
         <translation>همه سطح‌ها</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Introductory</source>
         <translation>مقدماتی</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Intermediate</source>
         <translation>میانه</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Advanced</source>
         <translation>پیشرفته</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Level:</source>
         <translation>سطح: (&amp;L)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Filter by competency</source>
         <translation>پالایش بر پایه شایستگی</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Competency:</source>
         <translation>شایستگی: (&amp;C)</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Scenario library</source>
         <translation>کتابخانه سناریوها</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Scenario details</source>
         <translation>جزئیات سناریو</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Start &amp;practice</source>
         <translation>شروع تمرین (&amp;P)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Start practice</source>
         <translation>شروع تمرین</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Feedback from the expert panel after every decision</source>
         <translation>بازخورد هیئت خبرگان پس از هر تصمیم</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Start e&amp;xam</source>
         <translation>شروع آزمون (&amp;X)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Start exam</source>
         <translation>شروع آزمون</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Feedback only at the end</source>
         <translation>بازخورد فقط در پایان</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Resume</source>
         <translation>ادامه (&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Resume unfinished attempt</source>
         <translation>ادامه تلاش ناتمام</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+30" />
+        <location line="+5"/>
+        <location line="+30"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
-        <location line="-29" />
+        <location line="-29"/>
         <source>Library status</source>
         <translation>وضعیت کتابخانه</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Loading scenarios…</source>
         <translation>در حال بارگذاری سناریوها…</translation>
     </message>
     <message numerus="yes">
-        <location line="+17" />
+        <location line="+17"/>
         <source>%n scenario(s)</source>
         <translation>
             <numerusform>%n سناریو</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%n file(s) with problems</source>
         <translation>
             <numerusform>%n پرونده دارای اشکال</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>All competencies</source>
         <translation>همه شایستگی‌ها</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+57"/>
         <source>No scenario matches the search.</source>
         <translation>هیچ سناریویی با جست‌وجو جور نیست.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>This file cannot be used until these problems are fixed:</source>
         <translation>تا این اشکال‌ها برطرف نشوند این پرونده به کار نمی‌آید:</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>%1 minutes</source>
         <translation>%1 دقیقه</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n decision(s)</source>
         <translation>
             <numerusform>%n تصمیم</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>your best: %1</source>
         <translation>بهترین شما: %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Competencies:</source>
         <translation>شایستگی‌ها:</translation>
     </message>
@@ -794,144 +842,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+60" />
+        <location filename="../../balint_trainer/gui/main_window.py" line="+60"/>
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Where answers are saved</source>
         <translation>محل ذخیره پاسخ‌ها</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>&amp;File</source>
         <translation>پرونده (&amp;F)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Add scenario folder…</source>
         <translation>افزودن پوشه سناریو… (&amp;A)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Reload library</source>
         <translation>بارگذاری دوباره کتابخانه (&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>خروج (&amp;Q)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Practice</source>
         <translation>تمرین (&amp;P)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Start &amp;practice</source>
         <translation>شروع تمرین (&amp;P)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Start &amp;exam</source>
         <translation>شروع آزمون (&amp;E)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Resume unfinished attempt</source>
         <translation>ادامه تلاش ناتمام (&amp;R)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Leave session</source>
         <translation>ترک جلسه (&amp;L)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Library</source>
         <translation>کتابخانه (&amp;L)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Your pro&amp;gress</source>
         <translation>پیشرفت شما (&amp;G)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Tools</source>
         <translation>ابزارها (&amp;T)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Supervisor view…</source>
         <translation>نمای ناظر… (&amp;S)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Scenario &amp;editor…</source>
         <translation>ویرایشگر سناریو… (&amp;E)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Edit &amp;selected scenario…</source>
         <translation>ویرایش سناریوی انتخاب‌شده… (&amp;S)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Expert &amp;annotation…</source>
         <translation>حاشیه‌نویسی خبره… (&amp;A)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>E&amp;xport scenario pack…</source>
         <translation>صدور بسته سناریو… (&amp;X)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Import scenario pack…</source>
         <translation>وارد کردن بسته سناریو… (&amp;I)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>راهنما (&amp;H)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;About Balint Trainer</source>
         <translation>درباره تمرین رهبری گروه بالینت (&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>About &amp;Qt</source>
         <translation>درباره Qt (&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location line="+102" />
+        <location line="+102"/>
         <source>Library loaded: %n scenario(s)</source>
         <translation>
             <numerusform>کتابخانه بارگذاری شد: %n سناریو</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>Not saving: no database</source>
         <translation>ذخیره نمی‌شود: پایگاه داده‌ای نیست</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Answers will not be saved</source>
         <translation>پاسخ‌ها ذخیره نخواهند شد</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The database could not be opened, so your answers will not be saved this time.
 
 %1</source>
@@ -940,67 +988,67 @@
 %1</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>local database</source>
         <translation>پایگاه داده محلی</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>course database</source>
         <translation>پایگاه داده دوره</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 · saved to the %2</source>
         <translation>%1 · ذخیره در %2</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Could not read your scores: %1</source>
         <translation>امتیازهای شما خوانده نشد: %1</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Add a folder of scenarios</source>
         <translation>افزودن پوشه‌ای از سناریوها</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+57"/>
         <source>Nothing to resume for this scenario.</source>
         <translation>چیزی برای ادامه در این سناریو نیست.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Cannot resume</source>
         <translation>ادامه ممکن نیست</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Practice</source>
         <translation>تمرین</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Exam</source>
         <translation>آزمون</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>not saved</source>
         <translation>ذخیره‌نشده</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Cannot save this attempt</source>
         <translation>این تلاش ذخیره نمی‌شود</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The attempt could not be stored:
 
 %1
@@ -1013,12 +1061,12 @@ Practise anyway, without saving?</source>
 بدون ذخیره تمرین می‌کنید؟</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Answer not saved</source>
         <translation>پاسخ ذخیره نشد</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Your answer could not be saved:
 
 %1</source>
@@ -1027,69 +1075,69 @@ Practise anyway, without saving?</source>
 %1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Answer saved.</source>
         <translation>پاسخ ذخیره شد.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Attempt not finished</source>
         <translation>تلاش تمام نشده است</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+49"/>
         <source>Quit Balint Trainer</source>
         <translation>خروج از برنامه</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Quit in the middle of this session? Your answers so far are saved; you can resume it from the library next time.</source>
         <translation>در میانه این جلسه خارج می‌شوید؟ پاسخ‌های شما تا اینجا ذخیره شده‌اند؛ دفعه بعد می‌توانید آن را از کتابخانه ادامه دهید.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Quit in the middle of this session? Your answers are not saved.</source>
         <translation>در میانه این جلسه خارج می‌شوید؟ پاسخ‌های شما ذخیره نشده‌اند.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Leave this session? Your answers so far are saved; you can resume it from the library.</source>
         <translation>این جلسه را ترک می‌کنید؟ پاسخ‌های شما تا اینجا ذخیره شده‌اند؛ می‌توانید آن را از کتابخانه ادامه دهید.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Leave this session? Your answers are not saved.</source>
         <translation>این جلسه را ترک می‌کنید؟ پاسخ‌های شما ذخیره نشده‌اند.</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>Leave session</source>
         <translation>ترک جلسه</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The choice you have not confirmed yet is not saved.</source>
         <translation>انتخابی که هنوز تأیید نکرده‌اید ذخیره نمی‌شود.</translation>
     </message>
     <message>
-        <location line="+13" />
-        <location line="+12" />
+        <location line="+13"/>
+        <location line="+12"/>
         <source>Progress</source>
         <translation>پیشرفت</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-12"/>
         <source>Progress needs the database, which is not open.</source>
         <translation>نمایش پیشرفت به پایگاه داده نیاز دارد که باز نیست.</translation>
     </message>
     <message>
-        <location line="+35" />
-        <location line="+6" />
+        <location line="+35"/>
+        <location line="+6"/>
         <source>Not available</source>
         <translation>در دسترس نیست</translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-5"/>
         <source>This tool is not available in this installation.
 
 %1</source>
@@ -1098,12 +1146,12 @@ Practise anyway, without saving?</source>
 %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>This tool needs the database, which is not open.</source>
         <translation>این ابزار به پایگاه داده نیاز دارد که باز نیست.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Tool failed</source>
         <translation>ابزار با خطا روبه‌رو شد</translation>
     </message>
@@ -1111,57 +1159,57 @@ Practise anyway, without saving?</source>
 <context>
     <name>NewProfileDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+56" />
+        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+56"/>
         <source>New profile</source>
         <translation>نمایه تازه</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>As colleagues should see it</source>
         <translation>آن‌گونه که همکاران باید ببینند</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Cohort</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Optional, e.g. 2026-spring</source>
         <translation>اختیاری، مثلاً 2026-spring</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Problem</source>
         <translation>اشکال</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Name:</source>
         <translation>نام: (&amp;N)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Role:</source>
         <translation>نقش: (&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>C&amp;ohort:</source>
         <translation>دوره: (&amp;O)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Create</source>
         <translation>ایجاد (&amp;C)</translation>
     </message>
@@ -1169,12 +1217,12 @@ Practise anyway, without saving?</source>
 <context>
     <name>PhaseIndicator</name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="-729" />
+        <location filename="../../balint_trainer/gui/player.py" line="-729"/>
         <source>not started</source>
         <translation>آغازنشده</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Phase: %1</source>
         <translation>مرحله: %1</translation>
     </message>
@@ -1182,32 +1230,32 @@ Practise anyway, without saving?</source>
 <context>
     <name>Phases</name>
     <message>
-        <location line="-47" />
+        <location line="-47"/>
         <source>Frame</source>
         <translation>چارچوب</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Presentation</source>
         <translation>ارائه</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Questions</source>
         <translation>پرسش‌ها</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Push-back</source>
         <translation>پس‌نشستن</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Return</source>
         <translation>بازگشت</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Closing</source>
         <translation>پایان‌بندی</translation>
     </message>
@@ -1215,244 +1263,244 @@ Practise anyway, without saving?</source>
 <context>
     <name>PlayerView</name>
     <message>
-        <location line="+73" />
+        <location line="+73"/>
         <source>Session clock</source>
         <translation>ساعت جلسه</translation>
     </message>
     <message>
-        <location line="+9" />
-        <location line="+15" />
+        <location line="+9"/>
+        <location line="+15"/>
         <source>The case</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="-14"/>
         <source>&amp;Begin the session</source>
         <translation>آغاز جلسه (&amp;B)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Begin the session</source>
         <translation>آغاز جلسه</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Read the presenter's case first. Press Enter to begin.</source>
+        <location line="+4"/>
+        <source>Read the presenter&apos;s case first. Press Enter to begin.</source>
         <translation>ابتدا مورد ارائه‌دهنده را بخوانید. برای آغاز Enter را بزنید.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Session transcript</source>
         <translation>متن گفت‌وگوی جلسه</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+41"/>
         <source>&amp;Next line</source>
         <translation>سطر بعد (&amp;N)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Next line</source>
         <translation>سطر بعد</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+104" />
+        <location line="+1"/>
+        <location line="+104"/>
         <source>Space or Enter</source>
         <translation>فاصله یا Enter</translation>
     </message>
     <message>
-        <location line="-102" />
+        <location line="-102"/>
         <source>&amp;Auto-play</source>
         <translation>پخش خودکار (&amp;A)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Auto-play</source>
         <translation>پخش خودکار</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Auto-play speed</source>
         <translation>سرعت پخش خودکار</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>S&amp;peed:</source>
         <translation>سرعت: (&amp;P)</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Space or Enter reveals the next line. At each decision the session pauses.</source>
         <translation>کلید فاصله یا Enter سطر بعد را نشان می‌دهد. جلسه در هر تصمیم می‌ایستد.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Decision prompt</source>
         <translation>پرسش تصمیم</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>What would you say to the group?</source>
         <translation>به گروه چه می‌گویید؟</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>In my own words</source>
         <translation>به زبان خودم</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Confirm choice</source>
         <translation>تأیید انتخاب (&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Confirm choice</source>
         <translation>تأیید انتخاب</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Enter (Ctrl+Enter while typing)</source>
         <translation>Enter (هنگام نوشتن Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Choose with the mouse or keys 1–8, then press Enter.</source>
         <translation>با ماوس یا کلیدهای ۱ تا ۸ انتخاب کنید، سپس Enter را بزنید.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>In my &amp;own words (optional):</source>
         <translation>به زبان خودم (اختیاری): (&amp;O)</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Your credit</source>
         <translation>اعتبار شما</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>What the credit means</source>
         <translation>معنای اعتبار</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Expert feedback</source>
         <translation>بازخورد خبرگان</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>C&amp;ontinue</source>
         <translation>ادامه (&amp;O)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Continue the session</source>
         <translation>ادامه جلسه</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>See the &amp;summary</source>
         <translation>دیدن خلاصه (&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>See the summary</source>
         <translation>دیدن خلاصه</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Practice</source>
         <translation>تمرین</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Exam</source>
         <translation>آزمون</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Expert feedback after every decision</source>
         <translation>بازخورد خبرگان پس از هر تصمیم</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Expert feedback at the end</source>
         <translation>بازخورد خبرگان در پایان</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>— resumed: you continue where you stopped —</source>
         <translation>— ادامه: از جایی که ایستادید ادامه می‌دهید —</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+84"/>
         <source>Decision %1 of %2 — %3</source>
         <translation>تصمیم %1 از %2 — %3</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Option %1: %2</source>
         <translation>گزینه %1: %2</translation>
     </message>
     <message>
-        <location line="+81" />
+        <location line="+81"/>
         <source>Answer saved. Feedback comes at the end of the exam.</source>
         <translation>پاسخ ذخیره شد. بازخورد در پایان آزمون می‌آید.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Your credit: %1 of 1</source>
         <translation>اعتبار شما: %1 از ۱</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Option %1</source>
         <translation>گزینه %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>(you)</source>
         <translation>(شما)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>(panel)</source>
         <translation>(هیئت)</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>The session is over. You answered %1 of %2 decisions.</source>
         <translation>جلسه به پایان رسید. شما به %1 از %2 تصمیم پاسخ دادید.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>— end of the session —</source>
         <translation>— پایان جلسه —</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>You (leader)</source>
         <translation>شما (رهبر)</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>In your own words: %1</source>
         <translation>به زبان خودتان: %1</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Session clock %1 / %2</source>
         <translation>ساعت جلسه %1 / %2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Simulated time into the group session</source>
         <translation>زمان شبیه‌سازی‌شده از آغاز جلسه گروه</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Decisions %1/%2</source>
         <translation>تصمیم‌ها %1/%2</translation>
     </message>
@@ -1460,52 +1508,52 @@ Practise anyway, without saving?</source>
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../balint_trainer/gui/progress.py" line="+32" />
+        <location filename="../../balint_trainer/gui/progress.py" line="+32"/>
         <source>Your progress</source>
         <translation>پیشرفت شما</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Chart legend</source>
         <translation>راهنمای نمودار</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Scores of your finished attempts</source>
         <translation>امتیازهای تلاش‌های تمام‌شده شما</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Back to the &amp;library</source>
         <translation>بازگشت به کتابخانه (&amp;L)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Back to the library</source>
         <translation>بازگشت به کتابخانه</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>No finished attempts yet. Finish a scenario and your scores will appear here.</source>
         <translation>هنوز تلاش تمام‌شده‌ای نیست. یک سناریو را تمام کنید تا امتیازهایتان اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Scenario</source>
         <translation>سناریو</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Score</source>
         <translation>امتیاز</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Overall score</source>
         <translation>امتیاز کلی</translation>
     </message>
@@ -1513,12 +1561,12 @@ Practise anyway, without saving?</source>
 <context>
     <name>SafeTextBrowser</name>
     <message>
-        <location filename="../../balint_trainer/gui/markdown_view.py" line="+22" />
+        <location filename="../../balint_trainer/gui/markdown_view.py" line="+22"/>
         <source>Open link?</source>
         <translation>پیوند باز شود؟</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This link leads outside Balint Trainer:
 
 %1
@@ -1534,210 +1582,210 @@ Open it in your web browser?</source>
 <context>
     <name>ScenarioEditor</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+580" />
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+554"/>
         <source>Scenario YAML</source>
         <translation>YAML سناریو</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Scenario outline</source>
         <translation>طرح کلی سناریو</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Problems</source>
         <translation>اشکال‌ها</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Validation status</source>
         <translation>وضعیت اعتبارسنجی</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Preview</source>
         <translation>پیش‌نمایش</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>&amp;Preview</source>
         <translation>پیش‌نمایش (&amp;P)</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+50"/>
         <source>&amp;New from Template</source>
         <translation>تازه از الگو (&amp;N)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Open…</source>
         <translation>باز کردن… (&amp;O)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>ذخیره (&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save &amp;As…</source>
         <translation>ذخیره با نام… (&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Close</source>
         <translation>بستن (&amp;C)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Undo</source>
         <translation>واگرد (&amp;U)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Redo</source>
         <translation>ازنو (&amp;R)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Validate Now</source>
         <translation>اعتبارسنجی اکنون (&amp;V)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Play-test</source>
         <translation>آزمایش اجرا (&amp;P)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Next &amp;Problem</source>
         <translation>اشکال بعدی (&amp;P)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;File</source>
         <translation>پرونده (&amp;F)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Edit</source>
         <translation>ویرایش (&amp;E)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Scenario</source>
         <translation>سناریو (&amp;S)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Editor</source>
         <translation>ویرایشگر</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>untitled.yaml</source>
         <translation>untitled.yaml</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Cannot open %1</source>
         <translation>%1 باز نمی‌شود</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>%1 (built-in, save as your own copy)</source>
         <translation>%1 (همراه برنامه؛ به صورت نسخه خودتان ذخیره کنید)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1[*] — Scenario editor</source>
         <translation>%1[*] — ویرایشگر سناریو</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Valid scenario.</source>
         <translation>سناریوی معتبر.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%n problem(s)</source>
         <translation>
             <numerusform>%n اشکال</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>Open scenario</source>
         <translation>باز کردن سناریو</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Scenarios (*.yaml *.yml);;All files (*)</source>
         <translation>سناریوها (*.yaml *.yml);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Save scenario</source>
         <translation>ذخیره سناریو</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Scenarios (*.yaml *.yml)</source>
         <translation>سناریوها (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Unsaved changes</source>
         <translation>تغییرات ذخیره‌نشده</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 has unsaved changes. Save them?</source>
         <translation>%1 تغییرات ذخیره‌نشده دارد. ذخیره شوند؟</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Built-in scenarios are read-only: save your version in your own scenario folder.</source>
         <translation>سناریوهای همراه برنامه فقط‌خواندنی‌اند: نسخه خود را در پوشه سناریوی خودتان ذخیره کنید.</translation>
     </message>
     <message>
-        <location line="+15" />
-        <location line="+7" />
+        <location line="+15"/>
+        <location line="+7"/>
         <source>Cannot save %1</source>
         <translation>%1 ذخیره نمی‌شود</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>Built-in scenarios are read-only. Save your version under another folder.</source>
         <translation>سناریوهای همراه برنامه فقط‌خواندنی‌اند. نسخه خود را در پوشه دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Saved %1.</source>
         <translation>%1 ذخیره شد.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The scenario still has problems; it will not appear in the library until fixed.</source>
         <translation>سناریو هنوز اشکال دارد؛ تا برطرف نشود در کتابخانه نمایش داده نمی‌شود.</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+44"/>
         <source>Cannot play-test</source>
         <translation>آزمایش اجرا ممکن نیست</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Fix the problems listed below the editor first.</source>
         <translation>ابتدا اشکال‌های فهرست‌شده زیر ویرایشگر را برطرف کنید.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Play-test: %1</source>
         <translation>آزمایش اجرا: %1</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Read-through</source>
         <translation>بازخوانی</translation>
     </message>
@@ -1745,99 +1793,99 @@ Open it in your web browser?</source>
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../balint_trainer/gui/summary.py" line="+48" />
+        <location filename="../../balint_trainer/gui/summary.py" line="+33"/>
         <source>Score</source>
         <translation>امتیاز</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>What the score means</source>
         <translation>معنای امتیاز</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Competency profile</source>
         <translation>نیمرخ شایستگی</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Your decisions and the panel's</source>
+        <location line="+9"/>
+        <source>Your decisions and the panel&apos;s</source>
         <translation>تصمیم‌های شما و هیئت</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Decision details</source>
         <translation>جزئیات تصمیم</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Back to the &amp;library</source>
         <translation>بازگشت به کتابخانه (&amp;L)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Back to the library</source>
         <translation>بازگشت به کتابخانه</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Practise &amp;again</source>
         <translation>تمرین دوباره (&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Practise this scenario again</source>
         <translation>این سناریو را دوباره تمرین کنید</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Your pro&amp;gress</source>
         <translation>پیشرفت شما (&amp;G)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Show your progress</source>
         <translation>نمایش پیشرفت شما</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>exam</source>
         <translation>آزمون</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Summary: %1 (%2)</source>
         <translation>خلاصه: %1 (%2)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Score %1 / 100</source>
         <translation>امتیاز %1 از ۱۰۰</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No decisions answered</source>
         <translation>به هیچ تصمیمی پاسخ داده نشده</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The score is your average credit × 100: 100 means every choice matched the expert panel's most chosen option. Each competency is scored the same way over its decisions.</source>
+        <location line="+3"/>
+        <source>The score is your average credit × 100: 100 means every choice matched the expert panel&apos;s most chosen option. Each competency is scored the same way over its decisions.</source>
         <translation>امتیاز، میانگین اعتبار شما × ۱۰۰ است: ۱۰۰ یعنی همه انتخاب‌ها با پرطرفدارترین گزینه هیئت خبرگان یکی بوده است. هر شایستگی نیز به همین شیوه بر پایه تصمیم‌های خودش امتیاز می‌گیرد.</translation>
     </message>
     <message numerus="yes">
-        <location line="+13" />
+        <location line="+13"/>
         <source>%n decision(s) not answered</source>
         <translation>
             <numerusform>%n تصمیم بی‌پاسخ</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>option %1: %2</source>
         <translation>گزینه %1: %2</translation>
     </message>
@@ -1845,448 +1893,448 @@ Open it in your web browser?</source>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+427" />
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+364"/>
         <source>Balint Trainer — Supervisor</source>
         <translation>تمرین رهبری گروه بالینت — ناظر</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>&amp;Trainees</source>
         <translation>کارآموزان (&amp;T)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Filter by name or cohort</source>
         <translation>پالایش بر پایه نام یا دوره</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Filter trainees</source>
         <translation>پالایش کارآموزان</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Trainees</source>
         <translation>کارآموزان</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Supervisor views</source>
         <translation>نماهای ناظر</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Attempts</source>
         <translation>تلاش‌ها (&amp;A)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Progress</source>
         <translation>پیشرفت (&amp;P)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cohort &amp;items</source>
         <translation>گویه‌های دوره (&amp;I)</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Attempts of the selected trainee</source>
         <translation>تلاش‌های کارآموز انتخاب‌شده</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Attempt summary</source>
         <translation>خلاصه تلاش</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Decisions of the attempt</source>
         <translation>تصمیم‌های این تلاش</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Decision review</source>
         <translation>مرور تصمیم</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;New comment (Ctrl+Enter to add)</source>
         <translation>یادداشت تازه (Ctrl+Enter برای افزودن) (&amp;N)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>New comment</source>
         <translation>یادداشت تازه</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Feedback on this decision for the trainee</source>
         <translation>بازخورد این تصمیم برای کارآموز</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>About the &amp;whole attempt</source>
         <translation>درباره کل تلاش (&amp;W)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Comment on the whole attempt</source>
         <translation>یادداشت درباره کل تلاش</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Add &amp;comment</source>
         <translation>افزودن یادداشت (&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Add comment</source>
         <translation>افزودن یادداشت</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Comment a&amp;s:</source>
         <translation>یادداشت با نام: (&amp;S)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Comment as</source>
         <translation>یادداشت با نام</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3"/>
         <source>Supervisor or organiser profile the comment is signed with</source>
         <translation>نمایه ناظر یا برگزارکننده‌ای که یادداشت با آن امضا می‌شود</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>Chart legend</source>
         <translation>راهنمای نمودار</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Competency summary</source>
         <translation>خلاصه شایستگی‌ها</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Cohort</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Scenario</source>
         <translation>سناریو</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>C&amp;ohort:</source>
         <translation>دوره: (&amp;O)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Scenario:</source>
         <translation>سناریو: (&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Include &amp;unfinished attempts</source>
         <translation>شامل تلاش‌های ناتمام (&amp;U)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Include unfinished attempts</source>
         <translation>شامل تلاش‌های ناتمام</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unfinished attempts are ranked by the mean credit of the decisions they answered</source>
         <translation>تلاش‌های ناتمام بر پایه میانگین اعتبار تصمیم‌های پاسخ‌داده رتبه‌بندی می‌شوند</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Item analysis per decision</source>
         <translation>تحلیل گویه برای هر تصمیم</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>E&amp;xport CSV…</source>
         <translation>صدور CSV… (&amp;X)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export item analysis as CSV</source>
         <translation>صدور تحلیل گویه‌ها به صورت CSV</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>&amp;Reports</source>
         <translation>گزارش‌ها (&amp;R)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Trainee report as &amp;HTML…</source>
         <translation>گزارش کارآموز به صورت HTML… (&amp;H)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Trainee report as &amp;PDF…</source>
         <translation>گزارش کارآموز به صورت PDF… (&amp;P)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Trainee's answers as &amp;CSV…</source>
+        <location line="+1"/>
+        <source>Trainee&apos;s answers as &amp;CSV…</source>
         <translation>پاسخ‌های کارآموز به صورت CSV… (&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Trainee's answers as &amp;xAPI statements (JSON)…</source>
+        <location line="+1"/>
+        <source>Trainee&apos;s answers as &amp;xAPI statements (JSON)…</source>
         <translation>پاسخ‌های کارآموز به صورت گزاره‌های xAPI (JSON)… (&amp;X)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Cohort answers as C&amp;SV…</source>
         <translation>پاسخ‌های دوره به صورت CSV… (&amp;S)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Cohort answers as xAPI &amp;JSON…</source>
         <translation>پاسخ‌های دوره به صورت xAPI JSON… (&amp;J)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;Refresh</source>
         <translation>تازه‌سازی (&amp;R)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Pro&amp;files</source>
         <translation>نمایه‌ها (&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;New profile…</source>
         <translation>نمایه تازه… (&amp;N)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>C&amp;lose</source>
         <translation>بستن (&amp;L)</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Could not load trainees</source>
         <translation>کارآموزان بارگذاری نشدند</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>All cohorts</source>
         <translation>همه دوره‌ها</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+44"/>
         <source>Could not load attempts</source>
         <translation>تلاش‌ها بارگذاری نشدند</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+41"/>
         <source>Could not load the attempt</source>
         <translation>تلاش بارگذاری نشد</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Select an attempt to review it.</source>
         <translation>یک تلاش را برای مرور انتخاب کنید.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>score {score}/100</source>
         <translation>امتیاز {score}/100</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>not finished</source>
         <translation>تمام‌نشده</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{answered} of {total} decisions answered</source>
         <translation>{answered} از {total} تصمیم پاسخ داده شد</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>time on decisions {time}</source>
         <translation>زمان صرف‌شده برای تصمیم‌ها {time}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{n} comment(s) on the whole attempt</source>
         <translation>{n} یادداشت درباره کل تلاش</translation>
     </message>
     <message>
-        <location line="+128" />
+        <location line="+128"/>
         <source>&amp;New comment on the whole attempt</source>
         <translation>یادداشت تازه درباره کل تلاش (&amp;N)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;New comment on “{decision}”</source>
         <translation>یادداشت تازه درباره «{decision}» (&amp;N)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;New comment</source>
         <translation>یادداشت تازه (&amp;N)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>(Ctrl+Enter to add)</source>
         <translation>(Ctrl+Enter برای افزودن)</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>Organiser</source>
         <translation>برگزارکننده</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Supervisor</source>
         <translation>ناظر</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Profile {name} created.</source>
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
     <message>
-        <location line="+291" />
+        <location line="+291"/>
         <source>Unsent comments</source>
         <translation>یادداشت‌های فرستاده‌نشده</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n comment(s) typed but not added yet. Close and discard them?</source>
         <translation>
             <numerusform>%n یادداشت نوشته شده ولی هنوز افزوده نشده است. بسته شود و کنار گذاشته شوند؟</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-265" />
+        <location line="-265"/>
         <source>The comment was not saved</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Could not reload the attempt</source>
         <translation>تلاش دوباره بارگذاری نشد</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Comment saved.</source>
         <translation>یادداشت ذخیره شد.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Select a trainee to see their progress.</source>
         <translation>یک کارآموز را برای دیدن پیشرفتش انتخاب کنید.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Could not load progress</source>
         <translation>پیشرفت بارگذاری نشد</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>{name} has no finished attempts yet.</source>
         <translation>{name} هنوز تلاش تمام‌شده‌ای ندارد.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Scenario score</source>
         <translation>امتیاز سناریو</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{name}: {n} finished attempt(s), oldest first; scores 0–100 per competency.</source>
         <translation>{name}: {n} تلاش تمام‌شده، از قدیمی‌ترین؛ امتیاز ۰ تا ۱۰۰ برای هر شایستگی.</translation>
     </message>
     <message>
-        <location line="+56" />
-        <source>Could not load the cohort's answers</source>
+        <location line="+56"/>
+        <source>Could not load the cohort&apos;s answers</source>
         <translation>پاسخ‌های دوره بارگذاری نشدند</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>All scenarios</source>
         <translation>همه سناریوها</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>{items} decision(s), {answers} answer(s). * = fewer than 20 attempts.</source>
         <translation>{items} تصمیم، {answers} پاسخ. * = کمتر از ۲۰ تلاش.</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>Export item analysis</source>
         <translation>صدور تحلیل گویه‌ها</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+32" />
-        <location line="+31" />
+        <location line="+0"/>
+        <location line="+32"/>
+        <location line="+31"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="-56" />
+        <location line="-56"/>
         <source>The item analysis was not exported</source>
         <translation>تحلیل گویه‌ها صادر نشد</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{n} item(s) written to {path}.</source>
         <translation>{n} گویه در {path} نوشته شد.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>HTML files (*.html)</source>
         <translation>پرونده‌های HTML (*.html)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>PDF files (*.pdf)</source>
         <translation>پرونده‌های PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+30" />
+        <location line="+2"/>
+        <location line="+30"/>
         <source>xAPI statements (*.json)</source>
         <translation>گزاره‌های xAPI (*.json)</translation>
     </message>
     <message>
-        <location line="-23" />
+        <location line="-23"/>
         <source>Export report</source>
         <translation>صدور گزارش</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The report was not exported</source>
         <translation>گزارش صادر نشد</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+24" />
+        <location line="+2"/>
+        <location line="+24"/>
         <source>Written to {path}.</source>
         <translation>در {path} نوشته شد.</translation>
     </message>
     <message>
-        <location line="-15" />
+        <location line="-15"/>
         <source>Export cohort answers</source>
         <translation>صدور پاسخ‌های دوره</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>The cohort answers were not exported</source>
         <translation>پاسخ‌های دوره صادر نشدند</translation>
     </message>
@@ -2294,33 +2342,33 @@ Open it in your web browser?</source>
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="+62" />
+        <location filename="../../balint_trainer/gui/player.py" line="+62"/>
         <source>%1 and %2</source>
         <translation>%1 و %2</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>You chose what most of the panel chose.</source>
         <translation>شما همان را برگزیدید که بیشتر اعضای هیئت برگزیدند.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The panel most often chose option %1.</source>
         <translation>هیئت بیش از همه گزینه %1 را برگزید.</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The panel's votes were tied between options %1.</source>
+        <location line="+1"/>
+        <source>The panel&apos;s votes were tied between options %1.</source>
         <translation>رأی‌های هیئت میان گزینه‌های %1 برابر بود.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>%1 of %2 experts chose your option; the most chosen option had %3.</source>
         <translation>%1 از %2 خبره گزینه شما را برگزیدند؛ پرطرفدارترین گزینه %3 رأی داشت.</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Credit = votes for your option ÷ votes for the most chosen one: 1 is the panel's choice, 0 means no expert chose it.</source>
+        <location line="+6"/>
+        <source>Credit = votes for your option ÷ votes for the most chosen one: 1 is the panel&apos;s choice, 0 means no expert chose it.</source>
         <translation>اعتبار = رأی‌های گزینه شما ÷ رأی‌های پرطرفدارترین گزینه: ۱ یعنی انتخاب هیئت، ۰ یعنی هیچ خبره‌ای آن را برنگزید.</translation>
     </message>
 </context>

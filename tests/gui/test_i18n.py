@@ -57,3 +57,20 @@ def test_untranslated_rtl_language_still_runs_right_to_left(qapp) -> None:
         assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
     finally:
         i18n.uninstall(qapp, installed)
+
+
+def test_builtin_competency_labels_follow_the_interface_language(persian) -> None:
+    import balint_trainer.gui  # noqa: F401 - installs the label translator
+    from balint_trainer.core.competencies import competency_label, localise_label
+
+    assert competency_label("leader-restraint") == "خویشتن‌داری رهبر"
+    # A label the scenario declares itself is shown as written.
+    assert competency_label("own-id", {"own-id": "Own label"}) == "Own label"
+    assert localise_label("Not a built-in label") == "Not a built-in label"
+
+
+def test_builtin_competency_labels_are_all_listed_for_translation() -> None:
+    from balint_trainer.core.competencies import BUILTIN_COMPETENCIES
+    from balint_trainer.gui import _builtin_competency_labels
+
+    assert sorted(_builtin_competency_labels()) == sorted(BUILTIN_COMPETENCIES.values())
