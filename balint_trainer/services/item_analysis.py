@@ -43,13 +43,13 @@ GROUP_SIZE_SQL = f"""CASE WHEN n < {MIN_ATTEMPTS_FOR_DISCRIMINATION} THEN 0
 
 # Unfinished attempts (no stored total) rank by 100 × their mean credit.
 _UNFINISHED = """UNION ALL
-    SELECT a.attempt_id, MAX(v.scenario_id), CAST(100.0 AS DOUBLE PRECISION) * SUM(a.credit{in_answer_order}) / COUNT(*)
+    SELECT t.id, MAX(v.scenario_id), CAST(100.0 AS DOUBLE PRECISION) * SUM(a.credit{in_answer_order}) / COUNT(*)
     FROM attempts t
     JOIN scenario_versions v ON v.id = t.version_id
     JOIN answers a ON a.attempt_id = t.id
     {profile_join}
     WHERE t.total IS NULL {conditions}
-    GROUP BY a.attempt_id"""
+    GROUP BY t.id"""
 
 _QUERY = """
 WITH totals AS (
