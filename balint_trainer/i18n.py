@@ -10,7 +10,6 @@ translation falls back to English text, but still gets its text direction.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
@@ -59,12 +58,17 @@ def available_languages() -> list[str]:
     return sorted(found | {"en"})
 
 
-@dataclass
 class Installed:
-    language: str
-    rtl: bool
-    translators: list[QTranslator] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
+    """What :func:`install` did (a plain class: ``dataclasses`` is not imported at start-up)."""
+
+    def __init__(self, language: str, rtl: bool) -> None:
+        self.language = language
+        self.rtl = rtl
+        self.translators: list[QTranslator] = []
+        self.files: list[str] = []
+
+    def __repr__(self) -> str:
+        return f"Installed(language={self.language!r}, rtl={self.rtl!r}, files={self.files!r})"
 
 
 def install(app: QCoreApplication, requested: str | None = None) -> Installed:

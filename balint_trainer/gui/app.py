@@ -62,17 +62,14 @@ def create_application(argv: Sequence[str] | None = None, *, defer_icon: bool = 
     QGuiApplication.setApplicationDisplayName("Balint Trainer")
     QGuiApplication.setDesktopFileName(APP_NAME)
     _follow_colour_scheme(app)
-    if defer_icon:
-        # Loading the SVG icon engine costs a few ms; the icon can arrive after the first frame.
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, lambda: _set_icon(app))
-    else:
+    if not defer_icon:  # deferred: the caller calls _set_icon after the first frame
         _set_icon(app)
     return app
 
 
 def _set_icon(app: QApplication) -> None:
+    if not app.windowIcon().isNull():
+        return
     icon = _icon()
     if icon is not None:
         app.setWindowIcon(icon)
@@ -92,6 +89,9 @@ def run_app(
     window = MainWindow(database_url, extra_scenario_dirs, settings=QSettings())
     window.show()
     window.start_loading()  # scenarios and database load once the window is on screen
+    # Loading the SVG icon engine costs a few ms: the icon arrives with the library, not before
+    # the first frame (a zero timer would still run before the first paint).
+    window.loaded.connect(lambda: _set_icon(app))
     if os.environ.get("BALINT_TRAINER_SMOKE_TEST") == "1":
         _quit_when_loaded(app, window)
     return app.exec()
