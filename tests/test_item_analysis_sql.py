@@ -20,6 +20,7 @@ from balint_trainer.core.analytics import ItemStats, group_size, item_analysis
 from balint_trainer.services import TrainerService
 from balint_trainer.services.item_analysis import GROUP_SIZE_SQL
 from balint_trainer.storage import models as m
+from tests.test_rls import course  # noqa: F401  (fixture: a PostgreSQL course with row-level security)
 
 CREDIT_VALUES = (0.0, 1 / 3, 0.5, 2 / 3, 1.0)
 DECISIONS = ("d1", "d2", "d3", "d4")
@@ -165,3 +166,16 @@ def test_group_size_in_sql_rounds_like_python(service: TrainerService) -> None:
     with service._engine.connect() as connection:
         sizes = dict(connection.execute(query).all())
     assert {n: group_size(n) for n in range(3001)} == sizes
+
+
+@pytest.mark.postgres
+def test_row_level_security_applies_as_for_answer_rows(course) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """A supervisor's analysis covers their cohort only, exactly like the rows they may read."""
+    from balint_trainer.services import open_service
+
+    assert [s.n for s in course.admin.item_analysis()] == [2]  # alice's and bob's first answers
+    with open_service(course.url_as("sue")) as sue:
+        stats = sue.item_analysis()
+        assert_same(stats, item_analysis(sue.answer_rows()))
+        assert [(s.decision_id, s.n, s.attempts) for s in stats] == [("first", 1, 1)]
+        assert sue.item_analysis(cohort="C2") == []
