@@ -6,16 +6,21 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 APP_NAME = "balint-trainer"
 
 
 def _icon() -> QIcon | None:
+    from PySide6.QtGui import QIcon  # after the first frame, with the icon itself
+
     from balint_trainer.paths import resources_dir
 
     folder = resources_dir() / "icons"
