@@ -62,7 +62,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balint_trainer.core.analytics import ItemStats, competency_series, item_analysis
+from balint_trainer.core.analytics import ItemStats, competency_series
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.gui.markdown_view import SafeTextBrowser
@@ -1091,12 +1091,9 @@ class SupervisorWindow(QMainWindow):
         self._items_stale = False
         cohort = self.cohort_combo.currentData()
         try:
-            rows = self._service.answer_rows(cohort=cohort)
-            if not self.include_unfinished_check.isChecked():
-                rows = [
-                    row for row in rows if row.attempt_total is not None
-                ]  # only finished attempts have a total
-            stats = item_analysis(rows)
+            # Aggregated in the database; only finished attempts have a total.
+            finished_only = not self.include_unfinished_check.isChecked()
+            stats = self._service.item_analysis(cohort=cohort, finished_only=finished_only)
         except Exception as exc:
             self._show_error(self.tr("Could not load the cohort's answers"), exc)
             stats = []
