@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
         player: Any = self.player
         return (
             player is not None
-            and self.stack.currentWidget() is player
+            and self.stack.currentIndex() == self.stack.indexOf(player)
             and player.state not in ("end", "idle", "case")
         )
 
