@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh test
 bash scripts/venv.sh test
 .venv/bin/ruff check balint_trainer tests benchmarks
+.venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"
