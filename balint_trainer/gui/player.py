@@ -41,7 +41,7 @@ from balint_trainer.core.session import (
     format_clock,
 )
 from balint_trainer.gui.markdown_view import SafeTextBrowser
-from balint_trainer.gui.style import muted_colour, speaker_colour
+from balint_trainer.gui.style import muted_colour, speaker_colour, title_label
 
 # Auto-play delay per speed step (slow … fast), milliseconds.
 SPEED_INTERVALS_MS = (4000, 2800, 1800, 1100, 600)
@@ -129,12 +129,7 @@ class PlayerView(QWidget):
         self._auto_timer.timeout.connect(self._auto_step)
 
         # Header: title, decision counter, clock; phase indicator below.
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.title.setWordWrap(True)
+        self.title = title_label()
         self.mode_label = QLabel()
         self.decision_counter = QLabel()
         self.clock_label = QLabel()

@@ -1,9 +1,9 @@
-"""Colours that follow the system palette (light or dark)."""
+"""Colours that follow the system palette (light or dark), and shared label styles."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 # Accent colours per speaker kind: (on light backgrounds, on dark backgrounds).
 _SPEAKER_COLOURS: dict[str, tuple[str, str]] = {
@@ -63,3 +63,14 @@ def dark_palette() -> QPalette:
     for colour_role in (role.WindowText, role.Text, role.ButtonText):
         palette.setColor(disabled, colour_role, QColor("#7a7a7a"))
     return palette
+
+
+def title_label() -> QLabel:
+    """A bold, larger, wrapping label for a view's title (scenario title, summary heading)."""
+    label = QLabel()
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label

@@ -22,6 +22,7 @@ from balint_trainer.core.session import DecisionFeedback, SessionSummary
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.player import feedback_html, markdown_to_plain
+from balint_trainer.gui.style import title_label
 
 
 def _option_numbers(row: DecisionFeedback) -> dict[str, int]:
@@ -89,12 +90,7 @@ class SummaryView(QWidget):
         super().__init__(parent)
         self.summary: SessionSummary | None = None
         self.chart: Any = None
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.title.setWordWrap(True)
+        self.title = title_label()
         self.score_label = QLabel()
         self.score_label.setAccessibleName(self.tr("Score"))
         score_font = self.score_label.font()
