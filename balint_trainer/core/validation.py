@@ -248,7 +248,7 @@ def load_scenario_bytes(
     problems.extend(_cross_check(doc.data, doc, filename))
     problems = sorted(set(problems))
     if text is None:
-        text = raw_bytes.decode("utf-8-sig")
+        text = doc.text  # decoded once, by the parser
     valid = scenario is not None and not any(p.is_error for p in problems)
     return LoadedScenario(filename, digest, text, scenario if valid else None, problems)
 

@@ -38,6 +38,7 @@ class YamlDocument:
     data: Any
     root: yaml.Node | None
     problems: list[Problem] = field(default_factory=list)
+    text: str | None = None  # the decoded source, once parsing got that far
 
     def position(self, path: Sequence[Any], *, key: bool = False) -> Position:
         return locate(self.root, path, key=key)
@@ -185,4 +186,4 @@ def parse_yaml(raw: bytes | str, filename: str, *, max_bytes: int = MAX_FILE_BYT
             return YamlDocument(None, root, [*problems, Problem(filename, 1, 1, f"YAML: {exc}")])
     finally:
         loader.dispose()
-    return YamlDocument(data, root, problems)
+    return YamlDocument(data, root, problems, text)
