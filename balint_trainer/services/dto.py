@@ -19,6 +19,8 @@ class Profile:
     name: str
     role: str
     cohort: str | None
+    # PostgreSQL login role of an account; fixed at creation, so renaming keeps logins working.
+    db_role: str | None = None
 
 
 @dataclass(frozen=True)

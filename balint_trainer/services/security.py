@@ -14,6 +14,11 @@ What the database enforces (migration ``0002_postgres_rls``):
   ``current_user``; a supervisor also sees the attempts, answers and comments
   of the trainees in their cohort and may comment on them; nobody else's.
   This holds for raw SQL too, not just for this app.
+* A profile keeps its login role for good: renaming it
+  (:meth:`TrainerService.rename_profile`) changes ``profiles.name`` only, so
+  the login, its password and every policy keep working. The policies read
+  ``profiles.cohort`` on each query, so moving a trainee to another cohort
+  (:meth:`TrainerService.set_profile_cohort`) moves what supervisors see at once.
 * Members cannot change profiles, roles or cohorts, cannot update or delete
   answers (append-only), and may update only ``finished_at``/``total`` of
   their own unfinished attempts: a finished attempt can be neither reopened
@@ -85,7 +90,10 @@ def db_role_name(profile_name: str) -> str:
 
 
 def login_url(base_url: str, profile_name: str, password: str) -> str:
-    """The URL a person uses to connect to a shared database as themselves."""
+    """The URL a person uses to connect to a shared database as themselves.
+
+    ``profile_name`` is the name the account was created with; after a rename
+    use ``Profile.db_role`` as the user name instead."""
     url = make_url(base_url).set(username=db_role_name(profile_name), password=password)
     return url.render_as_string(hide_password=False)
 

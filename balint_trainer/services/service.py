@@ -71,8 +71,15 @@ def _clean_name(name: str, what: str = "name") -> str:
     return name
 
 
+def _clean_cohort(cohort: str | None) -> str | None:
+    cohort = (cohort or "").strip() or None
+    if cohort is not None and len(cohort) > 200:
+        raise ServiceError("the cohort name is too long (at most 200 characters)")
+    return cohort
+
+
 def _profile_dto(row: m.Profile) -> dto.Profile:
-    return dto.Profile(row.id, row.name, row.role, row.cohort)
+    return dto.Profile(row.id, row.name, row.role, row.cohort, row.db_role)
 
 
 def _version_dto(row: m.ScenarioVersion) -> dto.ScenarioVersion:
@@ -297,15 +304,92 @@ class TrainerService:
     def _check_profile(name: str, role: str, cohort: str | None) -> tuple[str, str | None]:
         if role not in ROLES:
             raise ServiceError(f"unknown role '{role}' (one of: {', '.join(ROLES)})")
-        cohort = cohort.strip() or None if cohort is not None else None
-        if cohort is not None and len(cohort) > 200:
-            raise ServiceError("the cohort name is too long (at most 200 characters)")
-        return _clean_name(name), cohort
+        return _clean_name(name), _clean_cohort(cohort)
 
     @staticmethod
-    def _ensure_free(session: Session, name: str) -> None:
-        if session.scalars(select(m.Profile.id).where(m.Profile.name == name)).first() is not None:
+    def _ensure_free(session: Session, name: str, *, except_id: int | None = None) -> None:
+        query = select(m.Profile.id).where(m.Profile.name == name)
+        if except_id is not None:
+            query = query.where(m.Profile.id != except_id)
+        if session.scalars(query).first() is not None:
             raise DuplicateName(f"a profile named '{name}' already exists")
+
+    @staticmethod
+    def _may_edit(session: Session, actor_id: int | None, target: m.Profile, *, cohort: bool) -> None:
+        """App-level rule for renaming (``cohort=False``) or moving a profile to another cohort.
+
+        Without an actor (the local app, the course admin, the CLI) the change is allowed,
+        as for :meth:`create_profile`; on PostgreSQL the database itself still refuses it
+        to member accounts (see :mod:`balint_trainer.services.security`).
+        """
+        if actor_id is None:
+            return
+        actor = TrainerService._get(session, m.Profile, actor_id, "profile")
+        if actor.role == "organiser":
+            return
+        if actor.role == "supervisor" and target.role == "trainee":
+            return
+        if cohort:
+            if actor.role == "trainee":
+                raise PermissionDenied(
+                    f"{actor.name} is a trainee; only supervisors and organisers change cohorts"
+                )
+            raise PermissionDenied(
+                f"{actor.name} is a supervisor; only organisers change the cohort of a {target.role}"
+            )
+        if actor.id == target.id:
+            return
+        if actor.role == "trainee":
+            raise PermissionDenied(f"{actor.name} is a trainee; trainees may rename only their own profile")
+        raise PermissionDenied(
+            f"{actor.name} is a supervisor; supervisors may rename only themselves and trainees"
+        )
+
+    def rename_profile(self, profile_id: int, new_name: str, *, actor_id: int | None = None) -> dto.Profile:
+        """Give a profile another name; its id, attempts, password and database login stay.
+
+        ``actor_id`` is who asks: an organiser renames anyone, a supervisor themselves and
+        trainees, a trainee only themselves. Names are unique exactly as when created
+        (case-sensitive); changing only the case of one's own name is allowed.
+        """
+        name = _clean_name(new_name)
+
+        def work(session: Session) -> dto.Profile:
+            row = self._get(session, m.Profile, profile_id, "profile")
+            self._may_edit(session, actor_id, row, cohort=False)
+            if row.name != name:
+                self._ensure_free(session, name, except_id=row.id)
+                row.name = name  # never db_role: the login role keeps its name (and password)
+                session.flush()
+            return _profile_dto(row)
+
+        try:
+            return self._write(work)
+        except IntegrityError:  # the name was taken concurrently
+            raise DuplicateName(f"a profile named '{name}' already exists") from None
+
+    def set_profile_cohort(
+        self, profile_id: int, cohort: str | None, *, actor_id: int | None = None
+    ) -> dto.Profile:
+        """Move a profile to another cohort (``None`` or blank: no cohort).
+
+        On PostgreSQL row-level security reads ``profiles.cohort`` on every query: from
+        the next query on, the supervisors of the new cohort see a moved trainee's
+        attempts, answers and comments and those of the old cohort no longer do; a
+        moved supervisor sees the trainees of the new cohort. ``actor_id``: organisers
+        move anyone, supervisors move trainees, trainees nobody (not even themselves).
+        """
+        clean = _clean_cohort(cohort)
+
+        def work(session: Session) -> dto.Profile:
+            row = self._get(session, m.Profile, profile_id, "profile")
+            self._may_edit(session, actor_id, row, cohort=True)
+            if row.cohort != clean:
+                row.cohort = clean
+                session.flush()
+            return _profile_dto(row)
+
+        return self._write(work)
 
     def create_account(
         self, name: str, role: str, password: str, *, cohort: str | None = None
@@ -325,6 +409,14 @@ class TrainerService:
         def work(session: Session) -> dto.Profile:
             self._ensure_free(session, name)
             db_role = security.db_role_name(name) if self.dialect == "postgresql" else None
+            if db_role is not None:
+                # A renamed account keeps its login role, which may be this name's.
+                owner = session.scalars(select(m.Profile.name).where(m.Profile.db_role == db_role)).first()
+                if owner is not None:
+                    raise DuplicateName(
+                        f"the database login '{db_role}' for '{name}' belongs to the profile '{owner}' "
+                        "(renamed since); choose another name"
+                    )
             row = m.Profile(name=name, role=role, cohort=cohort, db_role=db_role)
             session.add(row)
             session.flush()
