@@ -41,3 +41,11 @@ def user_scenarios_dir(*, create: bool = True) -> Path:
     if create:
         folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def is_bundled_scenario(path: Path) -> bool:
+    """Whether ``path`` is a scenario shipped with the app: read-only, changed only as the user's own copy."""
+    try:
+        return path.resolve().is_relative_to(bundled_scenarios_dir().resolve())
+    except OSError:
+        return False

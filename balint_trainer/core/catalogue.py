@@ -120,7 +120,9 @@ def load_catalogue(
 ) -> list[CatalogueEntry]:
     """Every scenario file in the bundled folder and the extra folders, valid or not.
 
-    A scenario id seen twice keeps the first file; later ones get a problem.
+    A scenario id seen twice keeps the first file; later ones get a problem. The
+    exception: a file in one of the extra folders replaces a built-in scenario with
+    the same id (the user's own copy of it, see :mod:`balint_trainer.core.user_copies`).
     Entries are sorted by title (invalid ones last).
     """
     if include_bundled and bundled_dir is None:
@@ -155,7 +157,7 @@ def _load_all(sources: list[tuple[Path, bool]], cache: CatalogueCache | None) ->
     """
     entries: list[CatalogueEntry] = []
     seen_files: set[object] = set()
-    first_by_id: dict[str, Path] = {}
+    first_by_id: dict[str, CatalogueEntry] = {}
     for folder, bundled in sources:
         if not folder.exists():
             problem = Problem(str(folder), 1, 1, "folder not found")
@@ -169,16 +171,22 @@ def _load_all(sources: list[tuple[Path, bool]], cache: CatalogueCache | None) ->
             seen_files.add(identity)
             entry = load_entry(path, bundled=bundled, cache=cache)
             if entry.ok:
-                if entry.id in first_by_id:
+                first = first_by_id.get(entry.id)
+                if first is not None and first.bundled and not bundled:
+                    # The user's own copy of a built-in scenario (saved from the editor, or with
+                    # a merged key) replaces it; deleting the copy brings the built-in back.
+                    entries = [e for e in entries if e is not first]
+                    first_by_id[entry.id] = entry
+                elif first is not None:
                     duplicate = Problem(
                         str(path),
                         1,
                         1,
-                        f"duplicate scenario id '{entry.id}' (also in {first_by_id[entry.id]})",
+                        f"duplicate scenario id '{entry.id}' (also in {first.path})",
                     )
                     entry = CatalogueEntry(path, entry.loaded, bundled, (*entry.problems, duplicate))
                 else:
-                    first_by_id[entry.id] = path
+                    first_by_id[entry.id] = entry
             entries.append(entry)
     return entries
 
