@@ -334,3 +334,40 @@ def test_built_in_scenario_is_saved_as_a_copy_in_the_user_folder(qtbot, tmp_path
     assert (bundled / "minimal.yaml").read_bytes() == original
     assert "title: Mine Minimal" in (user / "minimal.yaml").read_text(encoding="utf-8")
     assert window.path == user / "minimal.yaml" and not window.is_bundled()
+
+
+def test_copy_of_a_built_in_goes_where_merge_into_key_puts_it_and_replaces_it_in_the_library(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    # Bug: the copy kept the built-in's id, so the library flagged it as a duplicate and hid it.
+    from PySide6.QtWidgets import QFileDialog
+
+    from balint_trainer.core.catalogue import load_catalogue
+
+    bundled, user = tmp_path / "bundled", tmp_path / "mine"
+    bundled.mkdir()
+    user.mkdir()
+    shutil.copy(DATA / "minimal.yaml", bundled / "minimal.yaml")
+    # The built-in's file name is taken by a different scenario of the user's: never suggest it.
+    (user / "minimal.yaml").write_text(
+        (DATA / "minimal.yaml").read_text("utf-8").replace("id: minimal-test", "id: other", 1), "utf-8"
+    )
+    monkeypatch.setattr("balint_trainer.paths.bundled_scenarios_dir", lambda: bundled)
+    monkeypatch.setattr("balint_trainer.paths.user_scenarios_dir", lambda **_kw: user)
+    suggested: list[str] = []
+
+    def save_dialog(parent, title, start, filters):
+        suggested.append(start)
+        return start, filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    window = ScenarioEditor(None, None, bundled / "minimal.yaml")
+    qtbot.addWidget(window)
+    original = (bundled / "minimal.yaml").read_bytes()
+    assert window.save()
+    assert suggested == [str(user / "minimal-2.yaml")]
+    assert (bundled / "minimal.yaml").read_bytes() == original
+    assert "takes its place in your library" in window.statusBar().currentMessage()
+    entries = {e.id: e for e in load_catalogue([user], bundled_dir=bundled, use_cache=False)}
+    assert entries["minimal-test"].path == user / "minimal-2.yaml" and entries["minimal-test"].ok
+    assert not entries["minimal-test"].bundled and entries["other"].ok

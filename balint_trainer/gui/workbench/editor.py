@@ -66,7 +66,7 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.fileio import atomic_write_bytes
 from balint_trainer.core.model import Scenario
 from balint_trainer.core.problems import Problem
-from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes
+from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes, load_scenario_file
 from balint_trainer.core.yamlsource import parse_yaml
 from balint_trainer.gui.models import Column, RowsModel
 
@@ -775,12 +775,9 @@ class ScenarioEditor(QMainWindow):
         path = path or self.path
         if path is None:
             return False
-        from balint_trainer.paths import bundled_scenarios_dir
+        from balint_trainer.paths import is_bundled_scenario
 
-        try:
-            return path.resolve().is_relative_to(bundled_scenarios_dir().resolve())
-        except OSError:
-            return False
+        return is_bundled_scenario(path)
 
     def default_folder(self) -> Path:
         """The user's scenario folder: the library loads it, so a saved scenario shows up there."""
@@ -795,8 +792,17 @@ class ScenarioEditor(QMainWindow):
         name = f"{self._scenario_id() or 'scenario'}.yaml"
         if self.path is not None and not self.is_bundled():
             suggested = self.path
+        elif self.path is not None:
+            # The same place "merge into key" uses: an earlier copy of this scenario, else a
+            # file name no other scenario of the user's has (the dialog still asks first).
+            from balint_trainer.core.user_copies import user_copy_path
+
+            try:
+                suggested = user_copy_path(self.path, self._scenario_id())
+            except OSError:  # no user folder: let the dialog start at home
+                suggested = Path.home() / self.path.name
         else:
-            suggested = self.default_folder() / (self.path.name if self.path else name)
+            suggested = self.default_folder() / name
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save scenario"), str(suggested), self.tr("Scenarios (*.yaml *.yml)")
         )
@@ -846,6 +852,7 @@ class ScenarioEditor(QMainWindow):
                 self.tr("Built-in scenarios are read-only. Save your version under another folder."),
             )
             return False
+        built_in = self.path if self.is_bundled() else None
         try:
             atomic_write_text(path, self.text, newline=self.newline)
         except OSError as exc:
@@ -856,6 +863,12 @@ class ScenarioEditor(QMainWindow):
         self._update_title()
         loaded = self.validate_now()
         message = self.tr("Saved %1.").replace("%1", str(path))
+        if built_in is not None and loaded.scenario is not None:
+            original = load_scenario_file(built_in).scenario
+            if original is not None and original.id == loaded.scenario.id:
+                message += " " + self.tr(
+                    "The built-in file is unchanged; your copy takes its place in your library."
+                )
         if not loaded.ok:
             message += " " + self.tr(
                 "The scenario still has problems; it will not appear in the library until fixed."
