@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,8 @@ from PySide6.QtCore import Qt
 from balint_trainer.core.catalogue import load_catalogue
 from balint_trainer.core.validation import load_scenario_file
 from balint_trainer.gui.workbench.annotation import AnnotationWindow
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "valid"
 
 
 @pytest.fixture
@@ -132,13 +136,13 @@ def test_organiser_sees_agreement_and_merges_a_valid_key(
     path = scenario_dir / "minimal.yaml"
     original = path.read_bytes()
     diffs: list[str] = []
-    win.confirm_merge = lambda p, diff, decisions: diffs.append(diff) or False  # type: ignore[method-assign]
+    win.confirm_merge = lambda p, diff, decisions, built_in: diffs.append(diff) or False  # type: ignore[method-assign]
     assert win.merge_into_key() is None
     assert path.read_bytes() == original and len(list(scenario_dir.iterdir())) == 1
     assert "-      - {expert: e4, best: a, ratings: {a: 5, b: 3, c: 1}}" in diffs[0]
     assert "+      - {expert: dr-ben-expert, best: b, ratings: {a: 5, b: 3, c: 1}}" in diffs[0]
 
-    win.confirm_merge = lambda p, diff, decisions: True  # type: ignore[method-assign]
+    win.confirm_merge = lambda p, diff, decisions, built_in: built_in is None  # type: ignore[method-assign]
     with qtbot.waitSignal(win.merged, timeout=3000):
         win.merge_into_key()
     merged = load_scenario_file(path)
@@ -155,6 +159,10 @@ def test_organiser_sees_agreement_and_merges_a_valid_key(
     assert merged.text is not None
     assert merged.text.split("    experts:")[0] == original.decode().split("    experts:")[0]
     assert ("info", f"{path} updated; the previous file was saved as {backups[0].name}.") in win.messages  # type: ignore[attr-defined]
+    # The user's own file is changed in place: no copy is made anywhere else.
+    from balint_trainer.paths import user_scenarios_dir
+
+    assert list(user_scenarios_dir().iterdir()) == []
 
 
 def test_new_expert_profile(qtbot, win: AnnotationWindow, service) -> None:
@@ -231,3 +239,107 @@ def test_long_options_wrap_and_old_option_rows_vanish(qtbot, service, scenario_d
     assert all(label.wordWrap() for label in window.option_labels)
     qtbot.mouseClick(window.option_labels[1], Qt.MouseButton.LeftButton)  # the text selects the option
     assert window.option_group.checkedId() == 1
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def built_in(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
+    """A temporary built-in folder holding minimal.yaml, and an empty user scenario folder."""
+    bundled = tmp_path / "bundled"
+    bundled.mkdir()
+    shutil.copy(DATA / "minimal.yaml", bundled / "minimal.yaml")
+    user = tmp_path / "mine"
+    user.mkdir()
+    monkeypatch.setattr("balint_trainer.paths.bundled_scenarios_dir", lambda: bundled)
+    monkeypatch.setattr("balint_trainer.paths.user_scenarios_dir", lambda **_kw: user)
+    return bundled, user
+
+
+def _built_in_window(qtbot, service, people, bundled: Path) -> AnnotationWindow:
+    entries = load_catalogue([], bundled_dir=bundled, use_cache=False)
+    assert [e.bundled for e in entries] == [True]
+    window = AnnotationWindow(None, service, entries)
+    messages: list[tuple[str, str]] = []
+    window.show_error = lambda title, detail: messages.append(("error", detail))  # type: ignore[method-assign]
+    window.show_info = lambda title, detail: messages.append(("info", detail))  # type: ignore[method-assign]
+    window.messages = messages  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    for name, key in (("ana", Qt.Key.Key_1), ("ben", Qt.Key.Key_2)):
+        window.select_expert(people[name].id)
+        window.show_decision(0)
+        _answer(qtbot, window, key)
+        _answer(qtbot, window, Qt.Key.Key_1)
+    window.tabs.setCurrentIndex(1)
+    return window
+
+
+def test_merging_into_a_built_in_scenario_writes_the_users_own_copy(qtbot, service, people, built_in) -> None:
+    # Bug: "Merge into key" rewrote the scenario file shipped with the app.
+    bundled, user = built_in
+    shipped = bundled / "minimal.yaml"
+    before = _sha256(shipped)
+    win = _built_in_window(qtbot, service, people, bundled)
+    asked: list[tuple[Path, Path | None]] = []
+    win.confirm_merge = lambda p, diff, decisions, source: asked.append((p, source)) or True  # type: ignore[method-assign]
+    with qtbot.waitSignal(win.merged, timeout=3000) as signal:
+        win.merge_into_key()
+    copy = user / "minimal.yaml"
+    assert signal.args == [str(copy)] and asked == [(copy, shipped)]
+    assert _sha256(shipped) == before and sorted(p.name for p in bundled.iterdir()) == ["minimal.yaml"]
+    merged = load_scenario_file(copy)
+    assert merged.ok and merged.scenario is not None and merged.scenario.id == "minimal-test"
+    assert {a.expert: a.best for a in merged.scenario.decision("first").experts} == {
+        "dr-ana-expert": "a",
+        "dr-ben-expert": "b",
+    }
+    # Outside the experts lists the copy is the built-in's text.
+    assert merged.text is not None
+    assert merged.text.split("    experts:")[0] == shipped.read_text("utf-8").split("    experts:")[0]
+    kind, message = win.messages[-1]  # type: ignore[attr-defined]
+    assert kind == "info" and str(copy) in message and "built-in" in message
+    assert str(copy) in win.statusBar().currentMessage()
+    # The library (built-ins plus the user's folder) shows the copy in the built-in's place.
+    library = load_catalogue([user], bundled_dir=bundled, use_cache=False)
+    assert [(e.path, e.ok, e.bundled) for e in library] == [(copy, True, False)]
+
+    # Merging again updates that copy in place (with a backup); the built-in is still untouched.
+    win.confirm_merge = lambda p, diff, decisions, source: asked.append((p, source)) or True  # type: ignore[method-assign]
+    first_copy = copy.read_bytes()
+    win.merge_into_key()
+    assert asked[-1] == (copy, shipped) and _sha256(shipped) == before
+    backups = [p for p in user.iterdir() if p.suffix == ".bak"]
+    assert len(backups) == 1 and backups[0].read_bytes() == first_copy
+    assert sorted(p.name for p in user.iterdir() if p.suffix == ".yaml") == ["minimal.yaml"]
+    assert load_scenario_file(copy).ok
+
+
+def test_merge_copy_of_a_built_in_never_overwrites_another_user_file(
+    qtbot, service, people, built_in
+) -> None:
+    bundled, user = built_in
+    other = user / "minimal.yaml"  # the same file name, but a different scenario of the user's
+    other.write_text(
+        (DATA / "minimal.yaml").read_text("utf-8").replace("id: minimal-test", "id: my-own", 1), "utf-8"
+    )
+    theirs, before = other.read_bytes(), _sha256(bundled / "minimal.yaml")
+    win = _built_in_window(qtbot, service, people, bundled)
+    win.confirm_merge = lambda p, diff, decisions, source: source is not None  # type: ignore[method-assign]
+    assert win.merge_into_key() == user / "minimal-2.yaml"
+    assert other.read_bytes() == theirs and _sha256(bundled / "minimal.yaml") == before
+    copy = load_scenario_file(user / "minimal-2.yaml")
+    assert copy.ok and copy.scenario is not None and copy.scenario.id == "minimal-test"
+    assert len(copy.scenario.decision("first").experts) == 2
+
+
+def test_cancelled_merge_into_a_built_in_writes_nothing(qtbot, service, people, built_in) -> None:
+    bundled, user = built_in
+    before = _sha256(bundled / "minimal.yaml")
+    win = _built_in_window(qtbot, service, people, bundled)
+    win.confirm_merge = lambda p, diff, decisions, source: False  # type: ignore[method-assign]
+    assert win.merge_into_key() is None
+    assert _sha256(bundled / "minimal.yaml") == before and list(user.iterdir()) == []

@@ -8,12 +8,16 @@ Each answer is saved through the service when they move on.
 The organiser tab (enabled for organiser profiles) lists the collected votes
 with panel agreement P and Fleiss' kappa per decision, flags P < 0.5, and can
 merge the votes into the scenario file's key after showing a diff; the old
-file is kept as a timestamped backup.
+file is kept as a timestamped backup. A built-in scenario is never changed: the
+merged key goes to the user's own copy of it (core.user_copies), which the
+library then shows in the built-in's place.
 """
 
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 import shutil
 from collections.abc import Sequence
 from datetime import datetime
@@ -59,9 +63,11 @@ from balint_trainer.core.catalogue import CatalogueEntry
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.model import Scenario
+from balint_trainer.core.user_copies import user_copy_path
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.workbench.editor import atomic_write_text
+from balint_trainer.paths import is_bundled_scenario
 
 NO_RATING = 0
 EXPERT_ROLES = ("supervisor", "organiser")
@@ -670,16 +676,32 @@ class AnnotationWindow(QMainWindow):
         decision_id = self.agreement_model.report.decisions[current.row()].decision_id
         self.rows_model.set_rows([a for a in self.collected() if a.decision_id == decision_id])
 
-    def confirm_merge(self, path: Path, diff: str, decisions: Sequence[str]) -> bool:
+    def confirm_merge(
+        self, path: Path, diff: str, decisions: Sequence[str], built_in: Path | None = None
+    ) -> bool:
+        """Show the diff; ``built_in`` is set when ``path`` is the user's own copy of that file."""
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Merge annotations into the key"))
         dialog.resize(900, 600)
-        label = QLabel(
-            self.tr(
+        if built_in is None:
+            text = self.tr(
                 "The experts lists of %1 decision(s) in %2 will be replaced as shown. A backup copy is kept."
             )
-            .replace("%1", str(len(decisions)))
+        elif path.exists():
+            text = self.tr(
+                "%3 is a built-in scenario and stays unchanged. The experts lists of %1 decision(s) "
+                "in your own copy of it, %2, will be replaced as shown. A backup copy is kept."
+            )
+        else:
+            text = self.tr(
+                "%3 is a built-in scenario and stays unchanged. Its experts lists of %1 decision(s) "
+                "will be replaced as shown and the result saved as your own copy, %2, "
+                "which takes the built-in's place in your library."
+            )
+        label = QLabel(
+            text.replace("%1", str(len(decisions)))
             .replace("%2", str(path))
+            .replace("%3", built_in.name if built_in is not None else "")
         )
         label.setWordWrap(True)
         view = QPlainTextEdit(diff)
@@ -698,21 +720,43 @@ class AnnotationWindow(QMainWindow):
         layout.addWidget(buttons)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
+    def merge_target(self, entry: CatalogueEntry) -> tuple[Path, Path | None]:
+        """The file to merge into, and the built-in it stands in for (None for the user's own files).
+
+        A built-in scenario is never written: the merge goes to the user's own copy of it,
+        an earlier one if there is one (see core.user_copies). Raises OSError when the
+        user's scenario folder cannot be created.
+        """
+        path = Path(entry.path)
+        if not (entry.bundled or is_bundled_scenario(path)):
+            return path, None
+        return user_copy_path(path, entry.id), path
+
     def merge_into_key(self) -> Path | None:
         entry = self.entry()
         if entry is None:
             return None
-        path = Path(entry.path)
         try:
-            raw = path.read_bytes()
+            path, built_in = self.merge_target(entry)
+        except OSError as exc:
+            self.show_error(
+                self.tr("Key not merged"),
+                self.tr("Your scenario folder is not available: %1").replace("%1", str(exc)),
+            )
+            return None
+        # A new copy starts from the built-in's text; an existing file (the user's own, or
+        # their earlier copy of the built-in) is changed in place, keeping their edits.
+        source = built_in if built_in is not None and not path.exists() else path
+        try:
+            raw = source.read_bytes()
             text = raw.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            self.show_error(self.tr("Cannot read %1").replace("%1", str(path)), str(exc))
+            self.show_error(self.tr("Cannot read %1").replace("%1", str(source)), str(exc))
             return None
         newline = "\r\n" if "\r\n" in text else "\n"
         text = text.replace("\r\n", "\n")
         try:
-            result = merge_into_yaml(text, votes_from_annotations(self.collected()), filename=str(path))
+            result = merge_into_yaml(text, votes_from_annotations(self.collected()), filename=str(source))
         except AnnotationError as exc:
             self.show_error(self.tr("Key not merged"), str(exc))
             return None
@@ -720,15 +764,20 @@ class AnnotationWindow(QMainWindow):
             difflib.unified_diff(
                 text.splitlines(keepends=True),
                 result.text.splitlines(keepends=True),
-                fromfile=f"{path.name} (now)",
+                fromfile=f"{source.name} (now)",
                 tofile=f"{path.name} (merged)",
             )
         )
-        if not self.confirm_merge(path, diff, result.decisions):
+        if not self.confirm_merge(path, diff, result.decisions, built_in):
             return None
-        backup = path.with_name(f"{path.name}.{datetime.now():%Y%m%d-%H%M%S}.bak")
+        backup: Path | None = None
         try:
-            shutil.copy2(path, backup)
+            if source == path:
+                backup = path.with_name(f"{path.name}.{datetime.now():%Y%m%d-%H%M%S}.bak")
+                shutil.copy2(path, backup)
+            # A new copy must not replace a file that appeared since user_copy_path looked.
+            elif path.exists():
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
             atomic_write_text(path, result.text, newline=newline)
         except OSError as exc:
             self.show_error(
@@ -736,12 +785,25 @@ class AnnotationWindow(QMainWindow):
                 self.tr("The file could not be written: %1").replace("%1", str(exc)),
             )
             return None
-        self.show_info(
-            self.tr("Key merged"),
-            self.tr("%1 updated; the previous file was saved as %2.")
-            .replace("%1", str(path))
-            .replace("%2", backup.name),
-        )
+        if backup is not None:
+            message = (
+                self.tr("%1 updated; the previous file was saved as %2.")
+                .replace("%1", str(path))
+                .replace("%2", backup.name)
+            )
+        else:
+            message = self.tr("Saved as your own copy: %1").replace("%1", str(path))
+        if built_in is not None:
+            message = (
+                self.tr(
+                    "%1 is a built-in scenario, so it was not changed. Your copy with the merged key "
+                    "takes its place in your library; delete the copy to go back to the built-in."
+                ).replace("%1", built_in.name)
+                + "\n\n"
+                + message
+            )
+        self.statusBar().showMessage(self.tr("Key merged into %1").replace("%1", str(path)), 10000)
+        self.show_info(self.tr("Key merged"), message)
         self.merged.emit(str(path))
         return path
 
