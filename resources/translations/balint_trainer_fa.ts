@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="+838"/>
+        <location filename="../../balint_trainer/gui/player.py" line="+833"/>
         <source>The panel disagreed a lot on this decision; treat the credit with care.</source>
         <translation>هیئت در این تصمیم اختلاف زیادی داشت؛ اعتبار را با احتیاط بنگرید.</translation>
     </message>
@@ -54,7 +54,7 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/annotation.py" line="+82"/>
+        <location filename="../../balint_trainer/gui/workbench/annotation.py" line="+88"/>
         <source>Decision</source>
         <translation>تصمیم</translation>
     </message>
@@ -387,7 +387,7 @@
         <translation>کاپای تجمیعی: %1 · %2 تصمیم با توافق کم (P &lt; 0.5)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Merge annotations into the key</source>
         <translation>ادغام حاشیه‌نویسی‌ها در کلید</translation>
     </message>
@@ -397,7 +397,17 @@
         <translation>فهرست خبرگانِ %1 تصمیم در %2 همان‌گونه که نشان داده شده جایگزین می‌شود. یک نسخه پشتیبان نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>%3 is a built-in scenario and stays unchanged. The experts lists of %1 decision(s) in your own copy of it, %2, will be replaced as shown. A backup copy is kept.</source>
+        <translation>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %1 تصمیم در نسخه خودتان از آن، %2، همان‌گونه که نشان داده شده جایگزین می‌شود. یک نسخه پشتیبان نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%3 is a built-in scenario and stays unchanged. Its experts lists of %1 decision(s) will be replaced as shown and the result saved as your own copy, %2, which takes the built-in&apos;s place in your library.</source>
+        <translation>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %1 تصمیم آن همان‌گونه که نشان داده شده جایگزین می‌شود و نتیجه به صورت نسخه خودتان، %2، ذخیره می‌شود که در کتابخانه شما جای سناریوی همراه برنامه را می‌گیرد.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Changes</source>
         <translation>تغییرات</translation>
     </message>
@@ -407,13 +417,19 @@
         <translation>ادغام (&amp;M)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+30"/>
+        <source>Your scenario folder is not available: %1</source>
+        <translation>پوشه سناریوی شما در دسترس نیست: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Cannot read %1</source>
         <translation>%1 خوانده نمی‌شود</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-11"/>
         <location line="+18"/>
+        <location line="+23"/>
         <source>Key not merged</source>
         <translation>کلید ادغام نشد</translation>
     </message>
@@ -423,12 +439,27 @@
         <translation>پرونده نوشته نشد: %1</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Saved as your own copy: %1</source>
+        <translation>به صورت نسخه خودتان ذخیره شد: %1</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>%1 is a built-in scenario, so it was not changed. Your copy with the merged key takes its place in your library; delete the copy to go back to the built-in.</source>
+        <translation>%1 سناریوی همراه برنامه است، پس تغییری نکرد. نسخه شما با کلید ادغام‌شده در کتابخانه شما جای آن را می‌گیرد؛ برای بازگشت به سناریوی همراه برنامه، این نسخه را حذف کنید.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key merged into %1</source>
+        <translation>کلید در %1 ادغام شد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Key merged</source>
         <translation>کلید ادغام شد</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-16"/>
         <source>%1 updated; the previous file was saved as %2.</source>
         <translation>%1 به‌روز شد؛ پرونده قبلی با نام %2 ذخیره شد.</translation>
     </message>
@@ -528,7 +559,7 @@
 <context>
     <name>DecisionTableModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/summary.py" line="+53"/>
+        <location filename="../../balint_trainer/gui/summary.py" line="+54"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -1217,7 +1248,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>PhaseIndicator</name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="-729"/>
+        <location filename="../../balint_trainer/gui/player.py" line="-724"/>
         <source>not started</source>
         <translation>آغازنشده</translation>
     </message>
@@ -1263,7 +1294,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>PlayerView</name>
     <message>
-        <location line="+73"/>
+        <location line="+68"/>
         <source>Session clock</source>
         <translation>ساعت جلسه</translation>
     </message>
@@ -1724,7 +1755,7 @@ Open it in your web browser?</source>
         <translation>سناریوها (*.yaml *.yml);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Save scenario</source>
         <translation>ذخیره سناریو</translation>
     </message>
@@ -1750,22 +1781,27 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cannot save %1</source>
         <translation>%1 ذخیره نمی‌شود</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>Built-in scenarios are read-only. Save your version under another folder.</source>
         <translation>سناریوهای همراه برنامه فقط‌خواندنی‌اند. نسخه خود را در پوشه دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Saved %1.</source>
         <translation>%1 ذخیره شد.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>The built-in file is unchanged; your copy takes its place in your library.</source>
+        <translation>پرونده همراه برنامه تغییری نکرد؛ نسخه شما در کتابخانه شما جای آن را می‌گیرد.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The scenario still has problems; it will not appear in the library until fixed.</source>
         <translation>سناریو هنوز اشکال دارد؛ تا برطرف نشود در کتابخانه نمایش داده نمی‌شود.</translation>
     </message>
@@ -1793,7 +1829,7 @@ Open it in your web browser?</source>
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../balint_trainer/gui/summary.py" line="+33"/>
+        <location filename="../../balint_trainer/gui/summary.py" line="+28"/>
         <source>Score</source>
         <translation>امتیاز</translation>
     </message>
@@ -2208,7 +2244,7 @@ Open it in your web browser?</source>
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
     <message>
-        <location line="+291"/>
+        <location line="+288"/>
         <source>Unsent comments</source>
         <translation>یادداشت‌های فرستاده‌نشده</translation>
     </message>
@@ -2220,7 +2256,7 @@ Open it in your web browser?</source>
         </translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-262"/>
         <source>The comment was not saved</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
@@ -2260,7 +2296,7 @@ Open it in your web browser?</source>
         <translation>{name}: {n} تلاش تمام‌شده، از قدیمی‌ترین؛ امتیاز ۰ تا ۱۰۰ برای هر شایستگی.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
         <source>Could not load the cohort&apos;s answers</source>
         <translation>پاسخ‌های دوره بارگذاری نشدند</translation>
     </message>
