@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from balint_trainer.core.markdown_render import is_rtl, render_markdown, render_plain, sanitize_html
 
 
@@ -85,3 +88,10 @@ def test_rtl_emphasis_uses_weight_not_slant():
     html = render_markdown("*مهم*", language="fa")
     assert "<em>" not in html and "<strong>مهم</strong>" in html
     assert "<em>x</em>" in render_markdown("*x*", language="en")
+
+
+@given(st.text())
+def test_render_plain_escapes_exactly_like_html_escape(text: str) -> None:
+    import html
+
+    assert render_plain(text) == html.escape(text, quote=True)
