@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,13 +24,16 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="balint-trainer",
-        description="Practise leading Balint groups against an expert panel. "
-        "Without a command, the desktop app opens.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+class _NotJustOptions(Exception):
+    """The command line is more than the app's global options: use the full parser."""
+
+
+class _OptionsOnlyParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _NotJustOptions(message)
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--database",
         metavar="URL",
@@ -50,6 +52,36 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="user-interface language, e.g. fa (default: $BALINT_TRAINER_LANG, else the system's)",
     )
+
+
+def _app_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options of a plain app start, or None when argv needs the full parser.
+
+    Opening the app is the common case and on the start-up path: building every
+    sub-command's parser costs ~3 ms, most of it argparse looking up message
+    translations on disk. Anything else (a command, --help, --version, a mistake)
+    goes through :func:`build_parser`, so help and errors are unchanged.
+    """
+    parser = _OptionsOnlyParser(add_help=False)
+    _add_global_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotJustOptions:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="balint-trainer",
+        description="Practise leading Balint groups against an expert panel. "
+        "Without a command, the desktop app opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     validate = commands.add_parser("validate", help="check scenario files or folders")
@@ -121,6 +153,8 @@ def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_schema(out: TextIO) -> int:
+    import json
+
     from balint_trainer.core.schema import scenario_json_schema
 
     json.dump(scenario_json_schema(), out, indent=2, ensure_ascii=False)
@@ -161,6 +195,8 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"{args.file}: {exc}", file=err)
         return EXIT_USAGE
     if args.json:
+        import json
+
         json.dump(result.as_json(), out, indent=2)
         out.write("\n")
         return EXIT_OK
@@ -182,6 +218,8 @@ def cmd_key(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_INVALID
     report = scenario_key(scenario)
     if args.json:
+        import json
+
         json.dump(report, out, indent=2)
         out.write("\n")
         return EXIT_OK
@@ -266,7 +304,7 @@ def cmd_create_account(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = _app_options(argv) or build_parser().parse_args(argv)
     out, err = sys.stdout, sys.stderr
     try:
         if args.command == "validate":

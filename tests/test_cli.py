@@ -170,3 +170,38 @@ def test_create_account_on_sqlite(
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     assert main(["--database", url, "create-account", "Dr Two", "--password-stdin"]) == 1
     assert "error:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (None, [], None)),
+        (["--database", "sqlite:///x.db", "--scenarios", "a", "--scenarios", "b"], ("sqlite:///x.db", ["a", "b"], None)),
+        (["--language=fa"], (None, [], "fa")),
+    ],
+)
+def test_plain_app_start_passes_the_global_options(
+    argv: list[str], expected: tuple[object, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import balint_trainer.gui.app
+
+    calls: list[tuple[object, ...]] = []
+
+    def fake_run_app(database_url: str | None, extra_scenario_dirs: list[Path], language: str | None) -> int:
+        calls.append((database_url, [str(p) for p in extra_scenario_dirs], language))
+        return 0
+
+    monkeypatch.setattr(balint_trainer.gui.app, "run_app", fake_run_app)
+    assert main(argv) == 0
+    assert calls == [expected]
+
+
+def test_help_and_usage_errors_still_come_from_the_full_parser(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as help_exit:
+        main(["--help"])
+    assert help_exit.value.code == 0
+    assert "validate" in capsys.readouterr().out  # the sub-commands are listed
+    with pytest.raises(SystemExit) as usage_exit:
+        main(["--database"])
+    assert usage_exit.value.code == 2
+    assert "expected one argument" in capsys.readouterr().err
