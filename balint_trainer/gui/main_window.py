@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -133,6 +133,12 @@ class MainWindow(QMainWindow):
         tools.addActions(self.tool_actions[:4])
         tools.addSeparator()
         tools.addActions(self.tool_actions[4:])
+        tools.addSeparator()
+        # Its strings live with the profiles dialog's (translation context "ProfilesDialog").
+        self.profiles_action = self._action(
+            QCoreApplication.translate("ProfilesDialog", "&Profiles…"), self.open_profiles, "Ctrl+Shift+P"
+        )
+        tools.addAction(self.profiles_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Balint Trainer"), self.show_about))
@@ -288,13 +294,28 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             self._storage_failed(str(exc))
             return
+        self._show_storage()
+        self.refresh_progress()
+
+    def _show_storage(self) -> None:
         url = str(getattr(self.service, "url", ""))
         where = self.tr("local database") if url.startswith("sqlite") else self.tr("course database")
         self.storage_label.setText(
             self.tr("%1 · saved to the %2").replace("%1", self.profile.name).replace("%2", where)
         )
         self.storage_label.setToolTip(url)
-        self.refresh_progress()
+
+    def open_profiles(self) -> Any:
+        dialog = self.open_workbench("manage_profiles", current_profile_id=getattr(self.profile, "id", None))
+        if dialog is not None:
+            dialog.profile_changed.connect(self.update_profile)
+        return dialog
+
+    def update_profile(self, profile: Any) -> None:
+        """A profile was renamed or moved: if it is the one practising here, show its new name."""
+        if self.profile is not None and profile.id == self.profile.id:
+            self.profile = profile
+            self._show_storage()
 
     def refresh_progress(self) -> None:
         if self.service is None or self.profile is None:

@@ -28,6 +28,12 @@ def open_annotation(parent: Any, service: Any) -> Any:
     return open_annotation_window(parent, service)
 
 
+def manage_profiles(parent: Any, service: Any, *, current_profile_id: int | None = None) -> Any:
+    from balint_trainer.gui.workbench import profiles
+
+    return profiles.manage_profiles(parent, service, current_profile_id=current_profile_id)
+
+
 def export_pack(parent: Any, service: Any) -> Any:
     from balint_trainer.gui.workbench import packs
 
@@ -40,4 +46,11 @@ def import_pack(parent: Any, service: Any) -> Any:
     return packs.import_pack(parent, service)
 
 
-__all__ = ["export_pack", "import_pack", "open_annotation", "open_editor", "open_supervisor"]
+__all__ = [
+    "export_pack",
+    "import_pack",
+    "manage_profiles",
+    "open_annotation",
+    "open_editor",
+    "open_supervisor",
+]

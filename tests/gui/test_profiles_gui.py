@@ -1,0 +1,137 @@
+"""The profiles dialog: rename (F2) and change cohort; the main window follows a rename of its profile."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from balint_trainer.gui.workbench.profiles import ProfileEditDialog, ProfilesDialog, ProfileTableModel
+
+
+def _row(dialog: ProfilesDialog, name: str) -> list[str]:
+    proxy = dialog.proxy
+    for row in range(proxy.rowCount()):
+        cells = [str(proxy.index(row, column).data()) for column in range(proxy.columnCount())]
+        if cells[ProfileTableModel.NAME] == name:
+            return cells
+    raise AssertionError(f"{name} not listed: {[proxy.index(r, 0).data() for r in range(proxy.rowCount())]}")
+
+
+def _in_modal_dialog(qtbot, work: Callable[[ProfileEditDialog], Any]) -> list[Any]:  # type: ignore[no-untyped-def]
+    """Run ``work`` on the modal edit dialog about to open (from a key press or an action)."""
+    seen: list[Any] = []
+
+    def handle() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ProfileEditDialog):
+            QTimer.singleShot(10, handle)  # not open yet
+            return
+        seen.append(work(dialog))
+
+    QTimer.singleShot(0, handle)
+    return seen
+
+
+def test_rename_with_f2_updates_table_service_and_main_window(qtbot, window, service) -> None:  # type: ignore[no-untyped-def]
+    me = window.profile
+    service.create_profile("Sue", "supervisor", cohort="C1")
+    assert me.name in window.storage_label.text()
+    assert window.profiles_action.shortcut().toString() == "Ctrl+Shift+P"
+    dialog = window.open_profiles()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, ProfilesDialog) and dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)  # shortcuts go to the active window
+    assert dialog.selected_profile().id == me.id  # starts on the profile practising here
+    name_index = dialog.table.currentIndex().siblingAtColumn(ProfileTableModel.NAME)
+    assert isinstance(name_index.data(Qt.ItemDataRole.FontRole), QFont) and name_index.data(
+        Qt.ItemDataRole.FontRole
+    ).bold()
+    assert dialog.rename_action.shortcut().toString() == "F2"
+    assert dialog.table.accessibleName() == "Profiles"
+
+    def first_try_a_taken_name(edit: ProfileEditDialog) -> None:
+        assert edit.text() == me.name and edit.edit.accessibleName() == "New name"
+        edit.edit.clear()
+        assert not edit.ok_button.isEnabled()  # an empty name cannot be confirmed
+        qtbot.keyClicks(edit.edit, "Sue")
+        edit.ok_button.click()
+        assert edit.isVisible() and "'Sue' already exists" in edit.error_label.text()
+        assert edit.text() == "Sue"  # what was typed stays
+        edit.edit.setText("  Renamed Me ")
+        qtbot.keyClick(edit.edit, Qt.Key.Key_Return)
+
+    seen = _in_modal_dialog(qtbot, first_try_a_taken_name)
+    with qtbot.waitSignal(dialog.profile_changed, timeout=5000) as changed:
+        dialog.table.setFocus()
+        qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
+    assert seen == [None]
+    assert changed.args[0].name == "Renamed Me" and changed.args[0].id == me.id
+    assert service.profile(me.id).name == "Renamed Me"
+    assert _row(dialog, "Renamed Me")[ProfileTableModel.ROLE] == "Trainee"
+    assert "Renamed Me" in dialog.status_label.text()
+    # The main window shows the new name and keeps practising as the same profile.
+    assert window.profile.id == me.id and window.profile.name == "Renamed Me"
+    assert "Renamed Me" in window.storage_label.text()
+
+
+def test_change_cohort_offers_existing_cohorts_and_can_clear(qtbot, service) -> None:  # type: ignore[no-untyped-def]
+    ann = service.create_profile("Ann", "trainee", cohort="C1")
+    service.create_profile("Tim", "supervisor", cohort="C2")
+    dialog = ProfilesDialog(service)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.select_profile(ann.id)
+    edit = dialog.cohort_dialog()
+    assert edit is not None and edit.combo is not None
+    qtbot.addWidget(edit)
+    assert [edit.combo.itemText(i) for i in range(edit.combo.count())] == ["C1", "C2"]
+    assert edit.text() == "C1" and edit.combo.accessibleName() == "Cohort"
+    assert "old cohort no longer" in edit.note_label.text()
+    with qtbot.waitSignal(dialog.profile_changed, timeout=5000):
+        edit.combo.setCurrentIndex(1)
+        edit.accept()
+    assert service.profile(ann.id).cohort == "C2"
+    assert _row(dialog, "Ann")[ProfileTableModel.COHORT] == "C2"
+    assert "moved to cohort C2" in dialog.status_label.text()
+
+    # Blank means no cohort; the keyboard path is the action's shortcut.
+    assert dialog.cohort_action.shortcut().toString() == "Ctrl+Shift+O"
+
+    def clear(edit: ProfileEditDialog) -> None:
+        assert edit.ok_button.isEnabled()
+        edit.edit.clear()
+        assert edit.ok_button.isEnabled()  # blank is allowed: no cohort
+        edit.accept()
+
+    _in_modal_dialog(qtbot, clear)
+    with qtbot.waitSignal(dialog.profile_changed, timeout=5000) as changed:
+        dialog.cohort_action.trigger()
+    assert changed.args[0].cohort is None and service.profile(ann.id).cohort is None
+    assert _row(dialog, "Ann")[ProfileTableModel.COHORT] == ""
+
+
+def test_refused_changes_are_shown_in_the_dialog(qtbot, service) -> None:  # type: ignore[no-untyped-def]
+    ann = service.create_profile("Ann", "trainee", cohort="C1")
+    bob = service.create_profile("Bob", "trainee", cohort="C1")
+    dialog = ProfilesDialog(service, actor_id=ann.id)  # a trainee at the keyboard
+    qtbot.addWidget(dialog)
+    assert dialog.select_profile(bob.id)
+    edit = dialog.rename_dialog()
+    assert edit is not None
+    qtbot.addWidget(edit)
+    edit.edit.setText("Bobby")
+    edit.accept()
+    assert edit.result() != edit.DialogCode.Accepted
+    assert "may rename only their own profile" in edit.error_label.text()
+    assert service.profile(bob.id).name == "Bob"
+    cohort = dialog.cohort_dialog()
+    assert cohort is not None
+    qtbot.addWidget(cohort)
+    cohort.edit.setText("C9")
+    cohort.accept()
+    assert "only supervisors and organisers change cohorts" in cohort.error_label.text()
+    assert service.profile(bob.id).cohort == "C1"
