@@ -47,9 +47,10 @@ def test_rename_with_f2_updates_table_service_and_main_window(qtbot, window, ser
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)  # shortcuts go to the active window
     assert dialog.selected_profile().id == me.id  # starts on the profile practising here
     name_index = dialog.table.currentIndex().siblingAtColumn(ProfileTableModel.NAME)
-    assert isinstance(name_index.data(Qt.ItemDataRole.FontRole), QFont) and name_index.data(
-        Qt.ItemDataRole.FontRole
-    ).bold()
+    assert (
+        isinstance(name_index.data(Qt.ItemDataRole.FontRole), QFont)
+        and name_index.data(Qt.ItemDataRole.FontRole).bold()
+    )
     assert dialog.rename_action.shortcut().toString() == "F2"
     assert dialog.table.accessibleName() == "Profiles"
 
