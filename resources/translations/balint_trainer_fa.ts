@@ -1537,6 +1537,206 @@ Practise anyway, without saving?</source>
     </message>
 </context>
 <context>
+    <name>ProfileEditDialog</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+194"/>
+        <source>Problem</source>
+        <translation>اشکال</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTableModel</name>
+    <message>
+        <location line="-94"/>
+        <source>Trainee</source>
+        <translation>کارآموز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>ناظر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organiser</source>
+        <translation>برگزارکننده</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cohort</source>
+        <translation>دوره</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Database login</source>
+        <translation>نام ورود به پایگاه داده</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{name}: the profile practising in this window</source>
+        <translation>{name}: نمایه‌ای که در این پنجره تمرین می‌کند</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No cohort</source>
+        <translation>بدون دوره</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PostgreSQL login role; it keeps its name when the profile is renamed</source>
+        <translation>نقش ورود PostgreSQL؛ با تغییر نام نمایه، نامش تغییر نمی‌کند</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesDialog</name>
+    <message>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-454"/>
+        <source>&amp;Profiles…</source>
+        <translation>نمایه‌ها… (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+125"/>
+        <location line="+17"/>
+        <source>Profiles</source>
+        <translation>نمایه‌ها</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Filter by name, role or cohort</source>
+        <translation>پالایش بر پایه نام، نقش یا دوره</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter profiles</source>
+        <translation>پالایش نمایه‌ها</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Profiles:</source>
+        <translation>نمایه‌ها: (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New…</source>
+        <translation>تازه… (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Rename…</source>
+        <translation>تغییر نام… (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change c&amp;ohort…</source>
+        <translation>تغییر دوره… (&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Last change</source>
+        <translation>آخرین تغییر</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Could not load the profiles: {error}</source>
+        <translation>نمایه‌ها بارگیری نشدند: {error}</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>{old} is now called {new}.</source>
+        <translation>نام {old} اکنون {new} است.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database login stays {login}; the password does not change.</source>
+        <translation>نام ورود به پایگاه داده همان {login} می‌ماند؛ گذرواژه تغییر نمی‌کند.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rename {name}</source>
+        <translation>تغییر نام {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;name:</source>
+        <translation>نام تازه: (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New name</source>
+        <translation>نام تازه</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rename</source>
+        <translation>تغییر نام (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{name} moved to cohort {cohort}.</source>
+        <translation>{name} به دوره {cohort} منتقل شد.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is in no cohort now.</source>
+        <translation>{name} اکنون در هیچ دوره‌ای نیست.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Supervisors of the new cohort will see this trainee&apos;s attempts and comments; those of the old cohort no longer will. Leave it blank for no cohort.</source>
+        <translation>ناظران دوره تازه تلاش‌ها و یادداشت‌های این کارآموز را خواهند دید و ناظران دوره پیشین دیگر نه. برای بدون دوره، خالی بگذارید.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This supervisor will see the trainees of the new cohort instead. Leave it blank for no cohort.</source>
+        <translation>این ناظر به جای آن، کارآموزان دوره تازه را خواهد دید. برای بدون دوره، خالی بگذارید.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cohort of {name}</source>
+        <translation>دوره {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ohort:</source>
+        <translation>دوره: (&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cohort</source>
+        <translation>دوره</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave it blank for no cohort.</source>
+        <translation>برای بدون دوره، خالی بگذارید.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Move</source>
+        <translation>انتقال (&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Set</source>
+        <translation>تعیین (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Profile {name} created.</source>
+        <translation>نمایه {name} ایجاد شد.</translation>
+    </message>
+</context>
+<context>
     <name>ProgressView</name>
     <message>
         <location filename="../../balint_trainer/gui/progress.py" line="+32"/>

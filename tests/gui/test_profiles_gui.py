@@ -136,3 +136,18 @@ def test_refused_changes_are_shown_in_the_dialog(qtbot, service) -> None:  # typ
     cohort.accept()
     assert "only supervisors and organisers change cohorts" in cohort.error_label.text()
     assert service.profile(bob.id).cohort == "C1"
+
+
+def test_profiles_dialog_speaks_persian(qtbot, qapp, service) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer import i18n
+
+    service.create_profile("Ann", "trainee", cohort="C1")
+    installed = i18n.install(qapp, "fa")
+    try:
+        dialog = ProfilesDialog(service)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "نمایه‌ها"
+        assert dialog.rename_action.text() == "تغییر نام… (&R)"
+        assert _row(dialog, "Ann")[ProfileTableModel.ROLE] == "کارآموز"
+    finally:
+        i18n.uninstall(qapp, installed)
