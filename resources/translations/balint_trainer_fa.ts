@@ -1605,6 +1605,11 @@ Practise anyway, without saving?</source>
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
     <message>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+615"/>
+        <source>&amp;Manage profiles…</source>
+        <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
+    </message>
+    <message>
         <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+125"/>
         <location line="+17"/>
         <source>Profiles</source>

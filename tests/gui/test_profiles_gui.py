@@ -151,3 +151,27 @@ def test_profiles_dialog_speaks_persian(qtbot, qapp, service) -> None:  # type: 
         assert _row(dialog, "Ann")[ProfileTableModel.ROLE] == "کارآموز"
     finally:
         i18n.uninstall(qapp, installed)
+
+
+def test_supervisor_window_lists_moved_and_renamed_trainees(qtbot, service) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+
+    ann = service.create_profile("Ann", "trainee", cohort="C1")
+    window = SupervisorWindow(service)
+    qtbot.addWidget(window)
+    assert window.trainee_names() == ["Ann (C1)"]
+    assert window.manage_profiles_action.shortcut().toString() == "Ctrl+Shift+M"
+    dialog = window.manage_profiles()
+    assert dialog.select_profile(ann.id)
+    edit = dialog.cohort_dialog()
+    qtbot.addWidget(edit)
+    edit.edit.setText("C2")
+    edit.accept()
+    assert window.trainee_names() == ["Ann (C2)"]
+    edit = dialog.rename_dialog()
+    qtbot.addWidget(edit)
+    edit.edit.setText("Ann Lee")
+    edit.accept()
+    assert window.trainee_names() == ["Ann Lee (C2)"]
+    assert window.current_trainee().id == ann.id  # the selection stays on her
+    dialog.close()

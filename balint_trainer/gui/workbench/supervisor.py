@@ -611,6 +611,13 @@ class SupervisorWindow(QMainWindow):
         self.new_profile_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.new_profile_action.triggered.connect(lambda: self.new_profile())
         profiles.addAction(self.new_profile_action)
+        # Its text lives with the profiles dialog's (translation context "ProfilesDialog").
+        self.manage_profiles_action = QAction(
+            QCoreApplication.translate("ProfilesDialog", "&Manage profiles…"), self
+        )
+        self.manage_profiles_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.manage_profiles_action.triggered.connect(lambda: self.manage_profiles())
+        profiles.addAction(self.manage_profiles_action)
         close = QAction(self.tr("C&lose"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
@@ -957,6 +964,18 @@ class SupervisorWindow(QMainWindow):
             self.author_combo.setCurrentIndex(max(self.author_combo.findData(profile.id), 0))
         self.statusBar().showMessage(self.tr("Profile {name} created.").format(name=profile.name), 6000)
         return profile
+
+    def manage_profiles(self) -> Any:
+        """Rename profiles or move trainees between cohorts; the trainee list follows."""
+        from balint_trainer.gui.workbench.profiles import manage_profiles
+
+        dialog = manage_profiles(self, self._service)
+        dialog.profile_changed.connect(lambda _profile: self.refresh())
+        dialog.finished.connect(lambda _result: self.refresh())  # new profiles too
+        update_main_window = getattr(self.parent(), "update_profile", None)
+        if update_main_window is not None:  # its status bar names the practising profile
+            dialog.profile_changed.connect(update_main_window)
+        return dialog
 
     def _resolve_author(self) -> int:
         """The chosen signer; with no supervisor profile yet, one is made for the person at this computer."""
