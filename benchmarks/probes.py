@@ -10,12 +10,16 @@ the process, where that is meaningful) and ``maxrss_kb`` (peak resident memory).
 Kinds:
   bare-window               a PySide6 QLabel: first paint of the window
   app-window [ARGS]         the app (``balint-trainer ARGS``): first paint of its main window
+  bare-window-appfilter, app-window-appfilter [ARGS]
+                            the same with an application-wide event filter as the instrument
   app-library N [ARGS]      the app: main window painted, a visible item view showing >= N rows,
                             and the event loop idle (the library is interactive)
   yaml-parse DIR            yaml.load(CSafeLoader) of every *.yaml in DIR
   validate DIR              ``balint-trainer validate --quiet DIR``: full validation of every file
   analytics-service URL     cohort item analysis over every answer: TrainerService.item_analysis()
-  analytics-sql FILE        one hand-written GROUP BY over the same SQLite file
+  analytics-sql FILE        the same item analysis hand-written in SQL on sqlite3 (ranking,
+                            27 % groups, one GROUP BY)
+  analytics-groupby FILE    the simplest aggregate: one GROUP BY for choice counts (reference)
   generate DIR N ANSWERS    (set-up, not measured) N scenarios and a database of ANSWERS answers
 """
 
@@ -55,21 +59,28 @@ def _report(**values: object) -> None:
     sys.stdout.flush()
 
 
-def _install_window_probe(want_main_window: bool, rows: int | None) -> None:
-    """Replace QApplication by a subclass that watches for the first paint.
+def _install_window_probe(want_main_window: bool, rows: int | None, instrument: str = "window") -> None:
+    """Watch for the first paint of the window; the bare window uses the same probe.
 
-    Done before the app's modules are imported, so ``from PySide6.QtWidgets import
-    QApplication`` in the app picks up the subclass; the bare window uses it too, so
-    both sides pay exactly the same probe overhead.
+    Done before the app's modules are imported. ``instrument``:
+
+    - ``window`` (what run.py reports): ``QWidget.show`` is wrapped so that the first
+      top-level window shown (for the app: its ``QMainWindow``) gets a Python event
+      filter; only that window's own events reach Python.
+    - ``app``: ``QApplication`` is replaced by a subclass with an application-wide
+      Python event filter (the first version of this benchmark). It perturbs what it
+      measures: every event of every object while the window is built calls into Python,
+      which wraps the private Qt objects they come from and makes PySide6 create their
+      Python types and enums (~180 enum classes for the main window, a handful for a
+      label). run.py still measures it, for comparison.
     """
     from PySide6 import QtWidgets
     from PySide6.QtCore import QEvent, QObject, QTimer
 
-    base = QtWidgets.QApplication
     state: dict[str, float] = {}
 
     def finish() -> None:
-        _report(t_done=state["t_done"], t_paint=state["t_paint"])
+        _report(t_done=state["t_done"], t_paint=state["t_paint"], instrument=instrument)
         os._exit(0)  # no teardown: the same for both sides, and not part of "first window"
 
     def poll() -> None:
@@ -82,31 +93,50 @@ def _install_window_probe(want_main_window: bool, rows: int | None) -> None:
                     return
         QTimer.singleShot(2, poll)
 
+    def painted() -> None:
+        state["t_paint"] = time.time()
+        if rows is None:
+            state["t_done"] = state["t_paint"]
+            QTimer.singleShot(0, finish)  # after this paint completes
+        else:
+            QTimer.singleShot(0, poll)
+
     class Watcher(QObject):
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if "t_paint" not in state and event.type() == QEvent.Type.Paint and obj.isWidgetType():
-                widget = obj  # type: ignore[assignment]
-                top = widget.window()  # type: ignore[attr-defined]
+                top = obj.window()  # type: ignore[attr-defined]
                 if top.isVisible() and (not want_main_window or isinstance(top, QtWidgets.QMainWindow)):
-                    state["t_paint"] = time.time()
-                    if rows is None:
-                        state["t_done"] = state["t_paint"]
-                        QTimer.singleShot(0, finish)  # after this paint completes
-                    else:
-                        QTimer.singleShot(0, poll)
+                    painted()
             return False
 
-    class ProbeApplication(base):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: object) -> None:
-            super().__init__(*args)
-            self._probe = Watcher()
-            self.installEventFilter(self._probe)
+    watcher: list[Watcher] = []
 
-    QtWidgets.QApplication = ProbeApplication  # type: ignore[misc]
+    if instrument == "app":
+        base = QtWidgets.QApplication
+
+        class ProbeApplication(base):  # type: ignore[misc, valid-type]
+            def __init__(self, *args: object) -> None:
+                super().__init__(*args)
+                watcher.append(Watcher())
+                self.installEventFilter(watcher[0])
+
+        QtWidgets.QApplication = ProbeApplication  # type: ignore[misc]
+        return
+
+    original_show = QtWidgets.QWidget.show
+
+    def show(widget: QtWidgets.QWidget) -> None:
+        wanted = widget.isWindow() and (not want_main_window or isinstance(widget, QtWidgets.QMainWindow))
+        if wanted and not watcher:
+            watcher.append(Watcher())
+            widget.installEventFilter(watcher[0])
+        original_show(widget)
+
+    QtWidgets.QWidget.show = show  # type: ignore[method-assign]
 
 
-def bare_window() -> int:
-    _install_window_probe(want_main_window=False, rows=None)
+def bare_window(instrument: str = "window") -> int:
+    _install_window_probe(want_main_window=False, rows=None, instrument=instrument)
     from PySide6.QtWidgets import QApplication, QLabel
 
     app = QApplication(sys.argv[:1])
@@ -115,8 +145,8 @@ def bare_window() -> int:
     return app.exec()
 
 
-def app_window(args: list[str], rows: int | None) -> int:
-    _install_window_probe(want_main_window=True, rows=rows)
+def app_window(args: list[str], rows: int | None, instrument: str = "window") -> int:
+    _install_window_probe(want_main_window=True, rows=rows, instrument=instrument)
     sys.path.insert(0, str(ROOT))
     from balint_trainer.cli import main
 
@@ -184,7 +214,39 @@ def analytics_service(url: str) -> int:
     return 0
 
 
-AGGREGATE_SQL = """
+# What a developer would write by hand for the supervisor's item analysis, straight on
+# sqlite3: rank the finished attempts per scenario, take the lower/upper 27 %, and count and
+# sum the answers per (scenario, decision, option, group), which is everything facility,
+# discrimination and the choice counts are folded from. It leaves out what the service adds
+# on top (unfinished attempts ranked by mean credit, Python's exact rounding of 0.27 n, the
+# first-seen keys that make the item and option order deterministic).
+ITEM_ANALYSIS_SQL = """
+WITH ranked AS (
+    SELECT t.id AS attempt_id, v.scenario_id AS scenario_id,
+           ROW_NUMBER() OVER (PARTITION BY v.scenario_id ORDER BY t.total, t.id) AS rn,
+           COUNT(*) OVER (PARTITION BY v.scenario_id) AS n
+    FROM attempts t
+    JOIN scenario_versions v ON v.id = t.version_id
+    WHERE t.total IS NOT NULL
+),
+grouped AS (
+    SELECT attempt_id, scenario_id,
+           CASE WHEN n < 10 THEN 0
+                WHEN rn <= MAX(1, CAST(ROUND(0.27 * n) AS INTEGER)) THEN -1
+                WHEN rn > n - MAX(1, CAST(ROUND(0.27 * n) AS INTEGER)) THEN 1
+                ELSE 0 END AS grp
+    FROM ranked
+)
+SELECT g.scenario_id, a.decision_id, a.option_id, g.grp,
+       COUNT(*), SUM(a.credit), SUM(a.credit >= 0.999999999)
+FROM answers a
+JOIN grouped g ON g.attempt_id = a.attempt_id
+GROUP BY g.scenario_id, a.decision_id, a.option_id, g.grp
+"""
+
+# The simplest aggregate: choice counts and facility only, no ranking, no groups. Reported
+# for reference (the service computes more than this, so the ratio is not the goal's).
+GROUP_BY_SQL = """
 SELECT v.scenario_id, a.decision_id, a.option_id,
        COUNT(*), SUM(a.credit), SUM(a.credit >= 0.999999999)
 FROM answers a
@@ -194,13 +256,14 @@ GROUP BY v.scenario_id, a.decision_id, a.option_id
 """
 
 
-def analytics_sql(database: str) -> int:
+def analytics_sql(database: str, which: str = "items") -> int:
     import sqlite3
 
+    sql = ITEM_ANALYSIS_SQL if which == "items" else GROUP_BY_SQL
     connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     started = time.perf_counter()
-    groups = connection.execute(AGGREGATE_SQL).fetchall()
-    rows = sum(g[3] for g in groups)
+    groups = connection.execute(sql).fetchall()
+    rows = sum(g[-3] for g in groups)
     items = len({(g[0], g[1]) for g in groups})
     done = time.perf_counter()
     connection.close()
@@ -227,6 +290,10 @@ def main(argv: list[str]) -> int:
         return bare_window()
     if kind == "app-window":
         return app_window(args, rows=None)
+    if kind == "bare-window-appfilter":
+        return bare_window(instrument="app")
+    if kind == "app-window-appfilter":
+        return app_window(args, rows=None, instrument="app")
     if kind == "app-library":
         return app_window(args[1:], rows=int(args[0]))
     if kind == "yaml-parse":
@@ -237,6 +304,8 @@ def main(argv: list[str]) -> int:
         return analytics_service(args[0])
     if kind == "analytics-sql":
         return analytics_sql(args[0])
+    if kind == "analytics-groupby":
+        return analytics_sql(args[0], "groupby")
     raise SystemExit(f"unknown probe {kind!r}")
 
 
