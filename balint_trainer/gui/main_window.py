@@ -28,9 +28,29 @@ if TYPE_CHECKING:  # the catalogue loads after the window is shown
 WORKBENCH_MODULE = "balint_trainer.gui.workbench"
 
 
+def ask_resume_or_new(parent: QWidget, title: str, text: str) -> str:
+    """"resume", "new" or "cancel"; Resume is the default, Escape cancels."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    resume = box.addButton(QCoreApplication.translate("MainWindow", "&Resume"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("MainWindow", "Start &new"), QMessageBox.ButtonRole.ActionRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(resume)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    role = box.buttonRole(clicked) if clicked is not None else QMessageBox.ButtonRole.RejectRole
+    if role == QMessageBox.ButtonRole.AcceptRole:
+        return "resume"
+    if role == QMessageBox.ButtonRole.ActionRole:
+        return "new"
+    return "cancel"
+
+
 class MainWindow(QMainWindow):
     loaded = Signal()  # library and database are ready
     _service_opened = Signal(object, str)  # from the worker thread: service or None, error
+    # Replaceable in tests (a modal box would block them).
+    resume_prompt: Callable[[QWidget, str, str], str] = staticmethod(ask_resume_or_new)  # type: ignore[assignment]
 
     def __init__(
         self,
@@ -378,6 +398,12 @@ class MainWindow(QMainWindow):
         scenario = entry.scenario
         if scenario is None:
             return
+        choice = self._offer_resume(entry)
+        if choice == "cancel":
+            return
+        if choice == "resume":
+            self.resume_scenario(entry)
+            return
         attempt = None
         if self.service is not None and self.profile is not None:
             try:
@@ -387,6 +413,35 @@ class MainWindow(QMainWindow):
                 if not self._ask_continue_unsaved(str(exc)):
                     return
         self._play(PracticeSession(scenario, mode), attempt, entry.title)  # type: ignore[arg-type]
+
+    def _offer_resume(self, entry: CatalogueEntry) -> str:
+        """"new" unless an unfinished attempt at this scenario exists: then ask the trainee.
+
+        Starting over silently would leave the earlier answers behind unnoticed.
+        """
+        if self.service is None or self.profile is None:
+            return "new"
+        try:
+            unfinished = self.service.resumable_attempt(self.profile.id, entry.id)
+        except Exception:
+            return "new"  # starting will report a storage problem itself
+        if unfinished is None:
+            return "new"
+        decisions = len(entry.scenario.decisions) if entry.scenario is not None else 0
+        when = unfinished.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        mode = self.tr("practice") if unfinished.mode == "practice" else self.tr("exam")
+        text = (
+            self.tr(
+                "You have an unfinished %1 attempt at this scenario, started %2, "
+                "with %3 of %4 decisions answered.\n\nResume it, or start a new attempt? "
+                "The unfinished one is kept either way."
+            )
+            .replace("%1", mode)
+            .replace("%2", when)
+            .replace("%3", str(len(unfinished.answers)))
+            .replace("%4", str(decisions))
+        )
+        return type(self).resume_prompt(self, self.tr("Unfinished attempt"), text)
 
     def resume_scenario(self, entry: CatalogueEntry) -> None:
         from balint_trainer.core.session import PracticeSession, SessionError

@@ -873,7 +873,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+60"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+80"/>
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
@@ -978,7 +978,7 @@
         <translation>وارد کردن بسته سناریو… (&amp;I)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>&amp;Help</source>
         <translation>راهنما (&amp;H)</translation>
     </message>
@@ -1019,7 +1019,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>local database</source>
         <translation>پایگاه داده محلی</translation>
     </message>
@@ -1034,7 +1034,7 @@
         <translation>%1 · ذخیره در %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+26"/>
         <source>Could not read your scores: %1</source>
         <translation>امتیازهای شما خوانده نشد: %1</translation>
     </message>
@@ -1044,7 +1044,31 @@
         <translation>افزودن پوشه‌ای از سناریوها</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+70"/>
+        <source>practice</source>
+        <translation>تمرین</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>exam</source>
+        <translation>آزمون</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You have an unfinished %1 attempt at this scenario, started %2, with %3 of %4 decisions answered.
+
+Resume it, or start a new attempt? The unfinished one is kept either way.</source>
+        <translation>یک تلاش %1 ناتمام در این سناریو دارید که %2 شروع شده و به %3 از %4 تصمیم آن پاسخ داده‌اید.
+
+آن را ادامه می‌دهید یا تلاش تازه‌ای شروع می‌کنید؟ تلاش ناتمام در هر حال نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unfinished attempt</source>
+        <translation>تلاش ناتمام</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Nothing to resume for this scenario.</source>
         <translation>چیزی برای ادامه در این سناریو نیست.</translation>
     </message>
@@ -1146,7 +1170,17 @@ Practise anyway, without saving?</source>
         <translation>ترک جلسه</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-543"/>
+        <source>&amp;Resume</source>
+        <translation>ادامه (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start &amp;new</source>
+        <translation>شروع تازه (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+553"/>
         <source>The choice you have not confirmed yet is not saved.</source>
         <translation>انتخابی که هنوز تأیید نکرده‌اید ذخیره نمی‌شود.</translation>
     </message>
@@ -1190,7 +1224,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>NewProfileDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+56"/>
+        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+71"/>
         <source>New profile</source>
         <translation>نمایه تازه</translation>
     </message>
@@ -1600,12 +1634,12 @@ Practise anyway, without saving?</source>
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-454"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-489"/>
         <source>&amp;Profiles…</source>
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+615"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+616"/>
         <source>&amp;Manage profiles…</source>
         <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
     </message>
@@ -2134,7 +2168,7 @@ Open it in your web browser?</source>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+364"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-252"/>
         <source>Balint Trainer — Supervisor</source>
         <translation>تمرین رهبری گروه بالینت — ناظر</translation>
     </message>
@@ -2359,7 +2393,7 @@ Open it in your web browser?</source>
         <translation>نمایه تازه… (&amp;N)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>C&amp;lose</source>
         <translation>بستن (&amp;L)</translation>
     </message>
@@ -2449,7 +2483,7 @@ Open it in your web browser?</source>
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+300"/>
         <source>Unsent comments</source>
         <translation>یادداشت‌های فرستاده‌نشده</translation>
     </message>

@@ -48,6 +48,13 @@ def no_dialogs(monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", record("information", QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "critical", record("critical", QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(SafeTextBrowser, "confirm_link", staticmethod(lambda parent, url: False))
+    from balint_trainer.gui.main_window import MainWindow
+
+    def resume_or_new(parent, title, text):
+        shown.append(("resume-or-new", text))
+        return "new"
+
+    monkeypatch.setattr(MainWindow, "resume_prompt", staticmethod(resume_or_new))
     return shown
 
 

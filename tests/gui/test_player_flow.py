@@ -276,3 +276,73 @@ def test_user_scenario_folder_is_part_of_the_library(qtbot, service, no_dialogs,
     qtbot.addWidget(win)
     win.load_now()
     assert win.library.visible_titles() == ["Minimal test scenario"]
+
+
+@pytest.mark.parametrize("choice", ["resume", "new", "cancel"])
+def test_starting_again_offers_the_unfinished_attempt(window, qtbot, service, no_dialogs, monkeypatch, choice):
+    from balint_trainer.gui.main_window import MainWindow
+
+    qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    player = window.player
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    step_to_decision(qtbot, player)
+    qtbot.keyClick(player, Qt.Key.Key_1)
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    first_attempt = window.attempt.id
+    qtbot.keyClick(player, Qt.Key.Key_Escape)  # leave mid-session
+    assert window.stack.currentWidget() is window.library
+
+    asked: list[str] = []
+
+    def prompt(parent, title, text):
+        asked.append(text)
+        return choice
+
+    monkeypatch.setattr(MainWindow, "resume_prompt", staticmethod(prompt))
+    qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert "1 of 2 decisions answered" in asked[0] and "practice" in asked[0]
+    if choice == "cancel":
+        assert window.stack.currentWidget() is window.library
+        assert len(service.attempts(finished=False)) == 1
+    elif choice == "resume":
+        assert window.stack.currentWidget() is window.player
+        assert window.attempt.id == first_attempt
+        assert "resumed" in window.player.transcript.toPlainText()
+    else:
+        assert window.stack.currentWidget() is window.player
+        assert window.attempt.id != first_attempt
+        # the earlier attempt is kept, still unfinished, with its answer
+        kept = service.attempt(first_attempt)
+        assert kept.finished_at is None and len(kept.answers) == 1
+
+
+def test_no_prompt_without_an_unfinished_attempt(window, qtbot, no_dialogs):
+    qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.player
+    assert not [text for kind, text in no_dialogs if kind == "resume-or-new"]
+
+
+@pytest.mark.parametrize(("button_text", "expected"), [("&Resume", "resume"), ("Start &new", "new"), (None, "cancel")])
+def test_resume_prompt_buttons(qtbot, button_text, expected):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+    from balint_trainer.gui.main_window import ask_resume_or_new
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        if button_text is None:
+            qtbot.keyClick(box, Qt.Key.Key_Escape)
+            return
+        [button] = [b for b in box.buttons() if b.text() == button_text]
+        button.click()
+
+    QTimer.singleShot(0, answer)
+    assert ask_resume_or_new(parent, "Unfinished attempt", "Resume?") == expected
