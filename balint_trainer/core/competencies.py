@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from balint_trainer.core.localise import translate
 
 BUILTIN_COMPETENCIES: dict[str, str] = {
     "relationship-focus": "Keeping the focus on the doctor–patient relationship",
@@ -29,21 +29,12 @@ PHASE_LABELS: dict[str, str] = {
 
 
 _BUILTIN_LABELS = frozenset(BUILTIN_COMPETENCIES.values())
-# The GUI installs Qt's translator here; the core itself stays Qt-free (and English).
-_label_translator: Callable[[str], str] | None = None
-
-
-def set_label_translator(translate: Callable[[str], str] | None) -> None:
-    """Translate built-in competency labels with ``translate`` (None: English)."""
-    global _label_translator
-    _label_translator = translate
 
 
 def localise_label(label: str) -> str:
     """A built-in label in the interface language; labels a scenario declares stay as written."""
-    if _label_translator is not None and label in _BUILTIN_LABELS:
-        return _label_translator(label)
-    return label
+    # gui/__init__.py lists the built-in labels under "Competency" for lupdate.
+    return translate("Competency", label) if label in _BUILTIN_LABELS else label
 
 
 def competency_label(competency_id: str, extra: dict[str, str] | None = None) -> str:

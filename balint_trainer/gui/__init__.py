@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from balint_trainer.core.competencies import set_label_translator
+from balint_trainer.core.localise import set_translator
 
 
 def _builtin_competency_labels() -> list[str]:
@@ -23,5 +23,5 @@ def _builtin_competency_labels() -> list[str]:
     ]
 
 
-# Built-in competency labels come from the Qt-free core; show them in the UI language.
-set_label_translator(lambda label: QCoreApplication.translate("Competency", label))
+# Text from the Qt-free packages (built-in competency labels, reports) in the UI language.
+set_translator(QCoreApplication.translate)

@@ -1,0 +1,25 @@
+"""User-visible text of the Qt-free packages in the interface language, without importing Qt.
+
+The GUI installs Qt's ``QCoreApplication.translate`` here (see :mod:`balint_trainer.gui`);
+without a translator, text stays English (tests, the CLI). Call :func:`translate` with a
+literal context and literal text where the string is written, so that Qt's lupdate
+collects it (tools/update_translations.py scans the packages that do this).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Translator = Callable[[str, str], str]  # (context, English source text) -> text to show
+
+_translator: Translator | None = None
+
+
+def set_translator(translator: Translator | None) -> None:
+    """Translate with ``translator`` from now on (None: English)."""
+    global _translator
+    _translator = translator
+
+
+def translate(context: str, text: str) -> str:
+    return _translator(context, text) if _translator is not None else text
