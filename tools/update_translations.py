@@ -5,7 +5,8 @@
     python tools/update_translations.py --check      # exit 1 if a .qm is not what its .ts compiles to
 
 Strings are collected from ``self.tr()`` / ``QCoreApplication.translate()`` calls in
-``balint_trainer/gui/**/*.py``. Existing translations are kept (lupdate merges);
+``balint_trainer/gui/**/*.py`` and from ``translate("Context", "text")`` calls
+(:mod:`balint_trainer.core.localise`) in the Qt-free ``balint_trainer/reports``. Existing translations are kept (lupdate merges);
 strings that disappeared from the code are dropped. Translate the ``unfinished``
 entries in Qt Linguist (``pyside6-linguist resources/translations/balint_trainer_fa.ts``)
 and run this again to compile them.
@@ -20,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "balint_trainer" / "gui"
+SOURCES = (ROOT / "balint_trainer" / "gui", ROOT / "balint_trainer" / "reports")
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("fa",)
 
@@ -41,7 +42,7 @@ def _tool(name: str) -> list[str]:
 
 
 def source_files() -> list[Path]:
-    return sorted(p for p in SOURCES.rglob("*.py") if "__pycache__" not in p.parts)
+    return sorted(p for folder in SOURCES for p in folder.rglob("*.py") if "__pycache__" not in p.parts)
 
 
 def lupdate(language: str) -> None:

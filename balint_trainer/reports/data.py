@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from balint_trainer.core.competencies import competency_label
+from balint_trainer.core.localise import translate
 from balint_trainer.core.model import DecisionStep, Scenario
 from balint_trainer.core.scoring import ScoringError, modal_options, votes
 
@@ -135,7 +136,8 @@ class ScenarioCache:
             try:
                 scenario, problem = version.load(), None
             except Exception as exc:  # stored text from an older app or a broken import
-                scenario, problem = None, f"stored scenario version cannot be read: {exc}"
+                problem = translate("Report", "stored scenario version cannot be read: {error}")
+                scenario, problem = None, problem.format(error=exc)
             self._loaded[version_id] = (version, scenario, problem)
         return self._loaded[version_id]
 

@@ -4,14 +4,20 @@ Names, own words and comments are typed by people and escaped; scenario
 Markdown goes through the sanitising renderer. The HTML sticks to what
 QTextDocument understands (table attributes rather than CSS layout) so the
 PDF looks like the browser view, and it uses no colours, so it prints well.
+
+The report speaks the interface language (:mod:`balint_trainer.core.localise`)
+and runs right to left when that language does; scenario text keeps the
+direction of the scenario's own language.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
+from balint_trainer.core.localise import translate
 from balint_trainer.core.markdown_render import is_rtl, render_markdown
 from balint_trainer.reports.data import AttemptReview, DecisionReview, TraineeReport, format_seconds
 
@@ -25,6 +31,16 @@ th { font-weight: bold; font-size: 9pt; }
 """
 
 
+@dataclass(frozen=True)
+class _Layout:
+    rtl: bool
+    mirror_tables: bool  # columns in visual order, for QTextDocument (see trainee_report_html)
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.rtl else "ltr"
+
+
 def _e(value: object) -> str:
     return escape("" if value is None else str(value), quote=True)
 
@@ -34,12 +50,21 @@ def _text(value: str | None) -> str:
     return _e(value).replace("\n", "<br/>")
 
 
-def _md(text: str | None, language: str) -> str:
+def _in_direction_of(language: str, html: str, layout: _Layout) -> str:
+    """Text in the scenario's language keeps its own direction inside a report running the other way."""
+    if not html or is_rtl(language) == layout.rtl:
+        return html
+    return f'<div dir="{"rtl" if is_rtl(language) else "ltr"}">{html}</div>'
+
+
+def _md(text: str | None, language: str, layout: _Layout) -> str:
     rendered = render_markdown(text, language=language)
+    if is_rtl(language):
+        return rendered  # render_markdown already wraps right-to-left text in <div dir="rtl">
     # A single paragraph inside a table cell does not need its own margins.
     if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
-        return rendered[3:-4]
-    return rendered
+        rendered = rendered[3:-4]
+    return _in_direction_of(language, rendered, layout)
 
 
 def _when(moment: datetime | None) -> str:
@@ -53,135 +78,200 @@ def _number(value: float | None, digits: int = 2) -> str:
     return "" if value is None else f"{value:.{digits}f}"
 
 
-def _table(headers: Iterable[str], rows: Iterable[Iterable[str]], widths: Iterable[int] = ()) -> str:
-    sizes = list(widths)
+def _table(
+    layout: _Layout, headers: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[int] = ()
+) -> str:
+    order = slice(None, None, -1) if layout.mirror_tables else slice(None)
     head = "".join(
-        f'<th width="{sizes[i]}%">{_e(h)}</th>' if i < len(sizes) else f"<th>{_e(h)}</th>"
-        for i, h in enumerate(headers)
+        (f'<th width="{widths[i]}%">' if i < len(widths) else "<th>") + f"{_e(headers[i])}</th>"
+        for i in range(len(headers))[order]
     )
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row[order]) + "</tr>" for row in rows)
     # <thead>: the header row repeats on every page of the PDF.
     return (
-        f'<table border="1" cellspacing="0" cellpadding="4" width="100%">'
+        f'<table dir="{layout.direction}" border="1" cellspacing="0" cellpadding="4" width="100%">'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 
 
+def _paragraph(text: str) -> str:
+    return f"<p>{_e(text)}</p>"
+
+
+def _experts(votes: int, experts: int) -> str:
+    text = translate("Report", "({votes}/{experts} experts)").format(votes=votes, experts=experts)
+    # A block of its own: after option text in the other direction it would run that way too.
+    return f'<div class="muted">{_e(text)}</div>'
+
+
 def _comments(comments: Iterable[object]) -> str:
+    # People write comments in any language: dir="auto" lets a browser follow the text itself.
     parts = [
-        f'<div class="comment">{_text(getattr(c, "text", ""))} '
+        f'<div class="comment" dir="auto">{_text(getattr(c, "text", ""))} '
         f'<span class="muted">— {_e(getattr(c, "author_name", ""))}, {_e(_when(getattr(c, "created_at", None)))}</span></div>'
         for c in comments
     ]
     return "".join(parts)
 
 
-def _option_cell(decision: DecisionReview, option_id: str | None, language: str) -> str:
+def _option_cell(decision: DecisionReview, option_id: str | None, language: str, layout: _Layout) -> str:
     if option_id is None:
-        return '<span class="muted">not answered</span>'
+        unanswered = translate("Report", "not answered")
+        return f'<span class="muted">{_e(unanswered)}</span>'
     option = decision.option(option_id)
     label = f"<b>{_e(option_id)}</b>"
     if option is None:
         return label
-    return f"{label} {_md(option.text, language)}"
+    return f"{label} {_md(option.text, language, layout)}"
 
 
-def _panel_cell(decision: DecisionReview, language: str) -> str:
+def _panel_cell(decision: DecisionReview, language: str, layout: _Layout) -> str:
     if not decision.modal:
         return ""
-    cells = [_option_cell(decision, option_id, language) for option_id in decision.modal]
+    cells = [_option_cell(decision, option_id, language, layout) for option_id in decision.modal]
     option = decision.option(decision.modal[0])
-    votes = f' <span class="muted">({option.votes}/{decision.experts} experts)</span>' if option else ""
+    votes = _experts(option.votes, decision.experts) if option else ""
     return "<br/>".join(cells) + votes
 
 
-def _decision_row(decision: DecisionReview, language: str) -> list[str]:
+def _decision_row(decision: DecisionReview, language: str, layout: _Layout) -> list[str]:
     chosen_votes = decision.chosen_votes
-    chosen = _option_cell(decision, decision.chosen, language)
+    chosen = _option_cell(decision, decision.chosen, language, layout)
     if decision.answered and chosen_votes is not None:
-        chosen += f' <span class="muted">({chosen_votes}/{decision.experts} experts)</span>'
+        chosen += _experts(chosen_votes, decision.experts)
     return [
-        f"<b>{_e(decision.decision_id)}</b><br/>{_md(decision.prompt, language)}"
+        f"<b>{_e(decision.decision_id)}</b><br/>{_md(decision.prompt, language, layout)}"
         + (f'<br/><span class="muted">{_e(decision.competency_label)}</span>' if decision.competency else ""),
         chosen,
-        _panel_cell(decision, language),
+        _panel_cell(decision, language, layout),
         _number(decision.credit),
         _e(format_seconds(decision.seconds)),
-        _text(decision.own_words),
+        # What the trainee would say to the group: in the group's (the scenario's) language.
+        _in_direction_of(language, _text(decision.own_words), layout),
         _comments(decision.comments),
     ]
 
 
-def _attempt_section(review: AttemptReview, index: int) -> str:
+def _mode(mode: str) -> str:
+    names = {"practice": translate("Report", "practice"), "exam": translate("Report", "exam")}
+    return names.get(mode, mode)
+
+
+def _attempt_section(review: AttemptReview, index: int, layout: _Layout) -> str:
     attempt = review.attempt
     state = (
-        f"finished {_e(_when(attempt.finished_at))}, score {_number(attempt.total, 0)}/100"
+        translate("Report", "finished {when}, score {score}/100").format(
+            when=_when(attempt.finished_at), score=_number(attempt.total, 0)
+        )
         if attempt.finished_at
-        else "not finished"
+        else translate("Report", "not finished")
     )
-    direction = ' dir="rtl"' if is_rtl(review.language) else ""
+    started = translate("Report", "started {when}").format(when=_when(attempt.started_at))
+    version = translate("Report", "version {sha}").format(sha=str(attempt.sha256)[:12])
     parts = [
         f"<h3>{index}. {_e(review.title)}</h3>",
-        f'<p class="muted">{_e(attempt.mode)} · started {_e(_when(attempt.started_at))} · {state}'
-        f" · version {_e(str(attempt.sha256)[:12])}</p>",
+        f'<p class="muted">{_e(_mode(attempt.mode))} · {_e(started)} · {_e(state)} · {_e(version)}</p>',
     ]
     if review.load_problem:
         parts.append(f"<p><b>{_e(review.load_problem)}</b></p>")
     if review.general_comments:
-        parts.append(f"<p><b>Comments on the attempt</b></p>{_comments(review.general_comments)}")
-    headers = ("Decision", "Chosen", "Panel", "Credit", "Time", "Own words", "Comments")
-    table = _table(
-        headers, (_decision_row(d, review.language) for d in review.decisions), (22, 20, 20, 7, 7, 12, 12)
+        heading = translate("Report", "Comments on the attempt")
+        parts.append(f"<p><b>{_e(heading)}</b></p>{_comments(review.general_comments)}")
+    headers = (
+        translate("Report", "Decision"),
+        translate("Report", "Chosen"),
+        translate("Report", "Panel"),
+        translate("Report", "Credit"),
+        translate("Report", "Time"),
+        translate("Report", "Own words"),
+        translate("Report", "Comments"),
     )
-    parts.append(f"<div{direction}>{table}</div>")
+    rows = (_decision_row(d, review.language, layout) for d in review.decisions)
+    parts.append(_table(layout, headers, rows, (22, 20, 20, 7, 7, 12, 12)))
     return "".join(parts)
 
 
-def trainee_report_html(report: TraineeReport) -> str:
+def _summary(report: TraineeReport, layout: _Layout) -> str:
     profile = report.profile
-    finished = report.finished
-    summary_rows = [
-        ("Trainee", _e(profile.name)),
-        ("Cohort", _e(profile.cohort or "—")),
-        ("Attempts", f"{len(report.attempts)} ({len(finished)} finished)"),
-        ("Mean score", _number(report.mean_total, 0) or "—"),
-        ("Report generated", _e(_when(report.generated_at))),
+    attempts = translate("Report", "{count} ({finished} finished)").format(
+        count=len(report.attempts), finished=len(report.finished)
+    )
+    rows = [
+        (translate("Report", "Trainee"), _e(profile.name)),
+        (translate("Report", "Cohort"), _e(profile.cohort or "—")),
+        (translate("Report", "Attempts"), _e(attempts)),
+        (translate("Report", "Mean score"), _number(report.mean_total, 0) or "—"),
+        (translate("Report", "Report generated"), _e(_when(report.generated_at))),
     ]
-    summary = (
-        '<table cellspacing="0" cellpadding="3">'
-        + "".join(f"<tr><th>{_e(k)}</th><td>{v}</td></tr>" for k, v in summary_rows)
+    cells = [(f"<th>{_e(label)}</th>", f"<td>{value}</td>") for label, value in rows]
+    # QTextDocument keeps a narrow table on the left whatever the direction: align it by hand.
+    align = ' align="right"' if layout.mirror_tables and layout.rtl else ""
+    order = slice(None, None, -1) if layout.mirror_tables else slice(None)
+    return (
+        f'<table dir="{layout.direction}"{align} cellspacing="0" cellpadding="3">'
+        + "".join("<tr>" + "".join(pair[order]) + "</tr>" for pair in cells)
         + "</table>"
     )
 
+
+def trainee_report_html(report: TraineeReport, *, language: str = "en", mirror_tables: bool = False) -> str:
+    """The report as a standalone HTML page.
+
+    ``language`` is the interface language (BCP 47): a right-to-left one lays the
+    report out right to left (the text itself comes from the installed translator).
+    ``mirror_tables`` is for Qt's QTextDocument (the PDF), which ignores the direction
+    of tables: in a right-to-left report it writes table columns in visual order.
+    Browsers mirror tables themselves, so the HTML file must not ask for this.
+    """
+    layout = _Layout(rtl=is_rtl(language), mirror_tables=mirror_tables and is_rtl(language))
     best = report.best_totals
     best_table = (
         _table(
-            ("Scenario", "Best score"), ([_e(sid), _number(total, 0)] for sid, total in sorted(best.items()))
+            layout,
+            (translate("Report", "Scenario"), translate("Report", "Best score")),
+            ([_e(sid), _number(total, 0)] for sid, total in sorted(best.items())),
         )
         if best
-        else "<p>No finished attempts yet.</p>"
+        else _paragraph(translate("Report", "No finished attempts yet."))
     )
     competency_table = (
         _table(
-            ("Competency", "Answers", "Mean credit", "Latest attempt"),
+            layout,
+            (
+                translate("Report", "Competency"),
+                translate("Report", "Answers"),
+                translate("Report", "Mean credit"),
+                translate("Report", "Latest attempt"),
+            ),
             (
                 [_e(row.label), str(row.answers), _number(row.mean), _number(row.latest)]
                 for row in report.competencies
             ),
         )
         if report.competencies
-        else "<p>No answers yet.</p>"
+        else _paragraph(translate("Report", "No answers yet."))
     )
-    attempts = "".join(_attempt_section(review, i) for i, review in enumerate(report.attempts, 1))
-    title = f"Balint Trainer report: {_e(profile.name)}"
+    attempts = "".join(_attempt_section(review, i, layout) for i, review in enumerate(report.attempts, 1))
+    # (translate() calls stay outside f-strings: lupdate does not look inside them.)
+    title = _e(translate("Report", "Balint Trainer report: {name}").format(name=report.profile.name))
+    best_heading = _e(translate("Report", "Best score per scenario"))
+    competencies_heading = _e(translate("Report", "Competencies"))
+    attempts_heading = _e(translate("Report", "Attempts"))
+    attempts = attempts or _paragraph(translate("Report", "No attempts yet."))
+    credit_note = translate(
+        "Report",
+        "Credit is the share of the expert panel's votes for the chosen option relative "
+        "to the most-voted option (1.00 = the panel's choice).",
+    )
+    direction = f'dir="{layout.direction}"'
     return (
         "<!DOCTYPE html>\n"
-        f'<html><head><meta charset="utf-8"/><title>{title}</title><style>{_STYLE}</style></head><body>'
-        f"<h1>{title}</h1>{summary}"
-        f"<h2>Best score per scenario</h2>{best_table}"
-        f"<h2>Competencies</h2>{competency_table}"
-        '<p class="muted">Credit is the share of the expert panel\'s votes for the chosen option relative '
-        "to the most-voted option (1.00 = the panel's choice).</p>"
-        f"<h2>Attempts</h2>{attempts or '<p>No attempts yet.</p>'}"
+        f'<html lang="{_e(language)}" {direction}><head><meta charset="utf-8"/><title>{title}</title>'
+        f"<style>{_STYLE}</style></head><body {direction}>"
+        f"<h1>{title}</h1>{_summary(report, layout)}"
+        f"<h2>{best_heading}</h2>{best_table}"
+        f"<h2>{competencies_heading}</h2>{competency_table}"
+        f'<p class="muted">{_e(credit_note)}</p>'
+        f"<h2>{attempts_heading}</h2>{attempts}"
         "</body></html>\n"
     )

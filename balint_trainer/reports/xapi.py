@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from balint_trainer.core.competencies import BUILTIN_COMPETENCIES, localise_label
 from balint_trainer.reports.data import AttemptReview, DecisionReview, TraineeReport
 
 XAPI_VERSION = "1.0.3"
@@ -36,6 +37,14 @@ INTERACTION_TYPE = "http://adlnet.gov/expapi/activities/cmi.interaction"
 SIMULATION_TYPE = "http://adlnet.gov/expapi/activities/simulation"
 DEFAULT_HOME_PAGE = "https://balint-trainer.invalid/"
 _NAMESPACE = uuid.UUID("7c4c5e3e-2f0a-4f43-9a7e-6a9f7e0b4e51")
+
+
+def _english_label(decision: DecisionReview) -> str:
+    """The competency's name as the statement declares it ("en"), whatever the UI language."""
+    builtin = BUILTIN_COMPETENCIES.get(decision.competency)
+    if builtin is not None and decision.competency_label == localise_label(builtin):
+        return builtin  # the report data carries the label translated for the screen
+    return decision.competency_label or decision.competency
 
 
 def _iri(home_page: str, *parts: str) -> str:
@@ -104,7 +113,7 @@ def decision_statement(
             {
                 "objectType": "Activity",
                 "id": _iri(home_page, "competencies", decision.competency),
-                "definition": {"name": {"en": decision.competency_label or decision.competency}},
+                "definition": {"name": {"en": _english_label(decision)}},
             }
         ]
     return {

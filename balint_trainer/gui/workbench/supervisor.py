@@ -1211,10 +1211,12 @@ class SupervisorWindow(QMainWindow):
             return None
         try:
             report = trainee_report(self._service, profile.id, cache=self._cache)
+            language = QLocale().bcp47Name()  # the UI language: i18n.install sets the default locale
             if kind == "html":
-                target.write_text(trainee_report_html(report), encoding="utf-8")
+                target.write_text(trainee_report_html(report, language=language), encoding="utf-8")
             elif kind == "pdf":
-                write_pdf(trainee_report_html(report), target, title=profile.name)
+                html = trainee_report_html(report, language=language, mirror_tables=True)
+                write_pdf(html, target, title=profile.name)
             elif kind == "csv":
                 write_answers_csv([report], target)
             else:
