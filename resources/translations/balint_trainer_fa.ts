@@ -1829,6 +1829,190 @@ Practise anyway, without saving?</source>
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <location filename="../../balint_trainer/reports/data.py" line="+139"/>
+        <source>stored scenario version cannot be read: {error}</source>
+        <translation>نسخه ذخیره‌شده سناریو خوانده نمی‌شود: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/reports/html_report.py" line="+102"/>
+        <source>({votes}/{experts} experts)</source>
+        <translation>({votes} از {experts} خبره)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>not answered</source>
+        <translation>بی‌پاسخ</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>practice</source>
+        <translation>تمرین</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>exam</source>
+        <translation>آزمون</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>finished {when}, score {score}/100</source>
+        <translation>پایان: {when}، امتیاز {score}/100</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not finished</source>
+        <translation>ناتمام</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>started {when}</source>
+        <translation>آغاز: {when}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>version {sha}</source>
+        <translation>نسخه {sha}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Comments on the attempt</source>
+        <translation>یادداشت‌ها درباره کل تلاش</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decision</source>
+        <translation>تصمیم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen</source>
+        <translation>انتخاب کارآموز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Panel</source>
+        <translation>انتخاب هیئت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit</source>
+        <translation>اعتبار</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Own words</source>
+        <translation>به زبان خود</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments</source>
+        <translation>یادداشت‌ها</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} ({finished} finished)</source>
+        <translation>{count} ({finished} تمام‌شده)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trainee</source>
+        <translation>کارآموز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cohort</source>
+        <translation>دوره</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+57"/>
+        <source>Attempts</source>
+        <translation>تلاش‌ها</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Mean score</source>
+        <translation>میانگین امتیاز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report generated</source>
+        <translation>تاریخ تهیه گزارش</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Scenario</source>
+        <translation>سناریو</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Best score</source>
+        <translation>بهترین امتیاز</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No finished attempts yet.</source>
+        <translation>هنوز تلاش تمام‌شده‌ای نیست.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Competency</source>
+        <translation>شایستگی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answers</source>
+        <translation>پاسخ‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean credit</source>
+        <translation>میانگین اعتبار</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest attempt</source>
+        <translation>آخرین تلاش</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No answers yet.</source>
+        <translation>هنوز پاسخی نیست.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Balint Trainer report: {name}</source>
+        <translation>گزارش تمرین رهبری گروه بالینت: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best score per scenario</source>
+        <translation>بهترین امتیاز در هر سناریو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competencies</source>
+        <translation>شایستگی‌ها</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No attempts yet.</source>
+        <translation>هنوز تلاشی نیست.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit is the share of the expert panel&apos;s votes for the chosen option relative to the most-voted option (1.00 = the panel&apos;s choice).</source>
+        <translation>اعتبار یعنی سهم رأی‌های هیئت خبرگان برای گزینه انتخاب‌شده، نسبت به گزینه‌ای که بیشترین رأی را گرفته است (1.00 = انتخاب هیئت).</translation>
+    </message>
+</context>
+<context>
     <name>SafeTextBrowser</name>
     <message>
         <location filename="../../balint_trainer/gui/markdown_view.py" line="+22"/>
@@ -2483,7 +2667,7 @@ Open it in your web browser?</source>
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+302"/>
         <source>Unsent comments</source>
         <translation>یادداشت‌های فرستاده‌نشده</translation>
     </message>
@@ -2495,7 +2679,7 @@ Open it in your web browser?</source>
         </translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-264"/>
         <source>The comment was not saved</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
@@ -2557,12 +2741,12 @@ Open it in your web browser?</source>
     <message>
         <location line="+0"/>
         <location line="+32"/>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-58"/>
         <source>The item analysis was not exported</source>
         <translation>تحلیل گویه‌ها صادر نشد</translation>
     </message>
@@ -2583,17 +2767,17 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>xAPI statements (*.json)</source>
         <translation>گزاره‌های xAPI (*.json)</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-25"/>
         <source>Export report</source>
         <translation>صدور گزارش</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>The report was not exported</source>
         <translation>گزارش صادر نشد</translation>
     </message>
