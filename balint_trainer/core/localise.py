@@ -15,10 +15,11 @@ Translator = Callable[[str, str], str]  # (context, English source text) -> text
 _translator: Translator | None = None
 
 
-def set_translator(translator: Translator | None) -> None:
-    """Translate with ``translator`` from now on (None: English)."""
+def set_translator(translator: Translator | None) -> Translator | None:
+    """Translate with ``translator`` from now on (None: English); returns the one it replaces."""
     global _translator
-    _translator = translator
+    previous, _translator = _translator, translator
+    return previous
 
 
 def translate(context: str, text: str) -> str:
