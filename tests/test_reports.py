@@ -7,6 +7,7 @@ import io
 import json
 import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
@@ -334,3 +335,91 @@ def test_html_report_content(report) -> None:
 
 def test_format_seconds() -> None:
     assert [format_seconds(s) for s in (None, 0, 59.6, 75.4, 3725)] == ["", "0:00", "1:00", "1:15", "1:02:05"]
+
+
+@pytest.fixture
+def marked_translator() -> Iterator[list[tuple[str, str]]]:
+    """Installs a translator that marks every string it is asked for (placeholders intact)."""
+    from balint_trainer.core.localise import set_translator
+
+    asked: list[tuple[str, str]] = []
+
+    def mark(context: str, text: str) -> str:
+        asked.append((context, text))
+        return f"«{text}»"
+
+    previous = set_translator(mark)
+    try:
+        yield asked
+    finally:
+        set_translator(previous)  # the GUI's Qt translator when GUI tests share the process
+
+
+def _thead(html: str, index: int = -1) -> list[str]:
+    """Header cells of the index-th table with a header row, in document order."""
+    head = re.findall(r"<thead><tr>(.*?)</tr></thead>", html)[index]
+    return re.findall(r"<th[^>]*>(.*?)</th>", head)
+
+
+def test_html_report_uses_the_installed_translator(service: FakeService, marked_translator) -> None:
+    html = trainee_report_html(trainee_report(service, 1))
+    assert "<h2>«Best score per scenario»</h2>" in html
+    assert "«Holding the frame and structure»" in html  # built-in competency labels, same hook
+    assert "«(1/4 experts)»" in html and "«not answered»" in html  # placeholders filled after translation
+    assert ("Report", "Trainee") in marked_translator
+    assert {context for context, _text in marked_translator} == {"Report", "Competency"}
+    assert "«Minimal test scenario»" not in html and "Talk." in html  # scenario text is never translated
+
+
+def test_html_report_is_english_without_a_translator(report) -> None:
+    from balint_trainer.core.localise import set_translator
+
+    previous = set_translator(None)  # as in the CLI or a script: nothing installed
+    try:
+        html = trainee_report_html(report)
+    finally:
+        set_translator(previous)
+    assert "<h2>Best score per scenario</h2>" in html and "«" not in html
+    assert '<html lang="en" dir="ltr">' in html and 'dir="rtl"' not in html
+
+
+def test_exports_stay_english_with_a_translator(service: FakeService, marked_translator) -> None:
+    report = trainee_report(service, 1)
+    assert report.competencies[0].label.startswith("«")  # the screen gets the translated label...
+    names = [
+        s["context"]["contextActivities"]["category"][0]["definition"]["name"]["en"]
+        for s in xapi_statements([report])
+    ]
+    assert "Holding the frame and structure" in names and not any("«" in n for n in names)  # ...xAPI not
+    assert "«" not in answers_csv_text([report])
+
+
+def test_rtl_language_lays_the_report_out_right_to_left(report) -> None:
+    html = trainee_report_html(report, language="fa")
+    assert '<html lang="fa" dir="rtl">' in html and '<body dir="rtl">' in html
+    assert html.count("<table") == html.count('<table dir="rtl"')
+    # The English scenario's text keeps its own direction inside the right-to-left report.
+    assert '<div dir="ltr">What now?</div>' in html
+    # A browser mirrors tables itself: the HTML keeps the logical column order...
+    assert _thead(html)[0] == "Decision"
+    # ...QTextDocument (the PDF) does not, so it is given the columns in visual order.
+    mirrored = trainee_report_html(report, language="fa", mirror_tables=True)
+    assert _thead(mirrored) == _thead(html)[::-1]
+    assert '<table dir="rtl" align="right"' in mirrored  # the narrow summary table sits on the right
+    assert trainee_report_html(report, language="en", mirror_tables=True) == trainee_report_html(report)
+
+
+def test_rtl_scenario_in_an_english_report(service: FakeService) -> None:
+    service.version = replace(
+        service.version,
+        text=service.version.text.replace(
+            "format: balint-scenario/1\n", "format: balint-scenario/1\nlanguage: fa\n"
+        ),
+    )
+    report = trainee_report(service, 1)
+    assert report.attempts[0].language == "fa"
+    html = trainee_report_html(report)
+    assert '<body dir="ltr">' in html
+    assert '<div dir="rtl"><p>What now?</p></div>' in html  # render_markdown marks the scenario's text
+    assert '<div dir="rtl">I&#x27;d say' in html  # own words: the group's language
+    assert '<div dir="ltr">What now?' not in trainee_report_html(report, language="fa")

@@ -407,3 +407,42 @@ def test_new_profile_from_the_profiles_menu(qtbot, window, seeded) -> None:  # t
     window.ask_new_profile = lambda: svc.create_profile("Olu Organiser", "organiser")
     window.new_profile_action.trigger()
     assert window.author_combo.currentText() == "Olu Organiser"
+
+
+def test_report_follows_the_persian_interface(qapp, window, seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer import i18n
+    from balint_trainer.gui.workbench import supervisor
+
+    _svc, ids = seeded
+    window.select_trainee(ids["ann"].id)
+    pdf_html: list[str] = []
+    real_write_pdf = supervisor.write_pdf
+
+    def spy(html: str, path: Path, **kwargs: Any) -> None:
+        pdf_html.append(html)
+        real_write_pdf(html, path, **kwargs)
+
+    installed = i18n.install(qapp, "fa")
+    supervisor.write_pdf = spy
+    try:
+        html = window.export_report("html", tmp_path / "ann.html").read_text(encoding="utf-8")
+        pdf = window.export_report("pdf", tmp_path / "ann.pdf")
+        csv_path = window.export_report("csv", tmp_path / "ann.csv")
+    finally:
+        supervisor.write_pdf = real_write_pdf
+        i18n.uninstall(qapp, installed)
+    assert window.recorded_errors == []
+    assert "<h2>بهترین امتیاز در هر سناریو</h2>" in html
+    assert "حفظ چارچوب و ساختار" in html  # built-in competency label in Persian
+    assert '<html lang="fa" dir="rtl">' in html and '<body dir="rtl">' in html
+    # The PDF gets the same report with table columns in visual (right-to-left) order.
+    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    last_header = "تصمیم</th></tr></thead>"  # "Decision", the first column, is drawn rightmost
+    assert last_header in pdf_html[0] and last_header not in html
+    answers = csv_path.read_text(encoding="utf-8-sig")  # machine-readable: stays English
+    assert answers.startswith("attempt_uid,trainee_id,") and not any(
+        "\u0600" <= ch <= "\u06ff" for ch in answers
+    )
+    # Back in English, the next report is English again.
+    english = window.export_report("html", tmp_path / "ann-en.html").read_text(encoding="utf-8")
+    assert "<h2>Best score per scenario</h2>" in english and 'dir="rtl"' not in english
