@@ -425,8 +425,8 @@ class MainWindow(QMainWindow):
             unfinished = self.service.resumable_attempt(self.profile.id, entry.id)
         except Exception:
             return "new"  # starting will report a storage problem itself
-        if unfinished is None:
-            return "new"
+        if unfinished is None or not unfinished.answers:
+            return "new"  # nothing answered yet: nothing to lose by starting afresh
         decisions = len(entry.scenario.decisions) if entry.scenario is not None else 0
         when = unfinished.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
         mode = self.tr("practice") if unfinished.mode == "practice" else self.tr("exam")

@@ -346,3 +346,12 @@ def test_resume_prompt_buttons(qtbot, button_text, expected):
 
     QTimer.singleShot(0, answer)
     assert ask_resume_or_new(parent, "Unfinished attempt", "Resume?") == expected
+
+
+def test_no_prompt_when_the_unfinished_attempt_has_no_answers(window, qtbot, no_dialogs):
+    qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window.player, Qt.Key.Key_Escape)  # leave before answering anything
+    assert window.stack.currentWidget() is window.library
+    qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.player
+    assert not [text for kind, text in no_dialogs if kind == "resume-or-new"]
