@@ -391,10 +391,11 @@ class PlayerView(QWidget):
             f"{render_plain(p.role)}</li>"
             for p in scenario.people.values()
         )
+        case_heading, group_heading = render_plain(self.tr("The case")), render_plain(self.tr("In the group"))
         return (
-            f"<h2>{render_plain(self.tr('The case'))}</h2>"
+            f"<h2>{case_heading}</h2>"
             + render_markdown(scenario.case, language=scenario.language)
-            + f"<h3>{render_plain(self.tr('In the group'))}</h3><ul>{people}</ul>"
+            + f"<h3>{group_heading}</h3><ul>{people}</ul>"
         )
 
     def begin(self) -> None:
@@ -573,9 +574,9 @@ class PlayerView(QWidget):
         self.credit_label.setText(
             self.tr("Your credit: %1 of 1").replace("%1", f"{feedback.credit:.2f}")
             + " — "
-            + verdict_text(feedback, self)
+            + verdict_text(feedback)
         )
-        self.credit_explanation.setText(credit_explanation(feedback, self))
+        self.credit_explanation.setText(credit_explanation(feedback))
         self._clear_chart()
         from balint_trainer.gui import charts
 
@@ -593,7 +594,7 @@ class PlayerView(QWidget):
         self.chart_holder.addWidget(self.feedback_chart)
         illustrative = self.session is not None and self.session.scenario.key_status == "illustrative"
         self.feedback_text.set_safe_html(
-            feedback_html(feedback, self, illustrative=illustrative), language=self._language()
+            feedback_html(feedback, illustrative=illustrative), language=self._language()
         )
         self.panel.setCurrentIndex(2)
         self.continue_button.setFocus()
@@ -682,7 +683,8 @@ class PlayerView(QWidget):
 
     def _render_choice(self, markdown: str, own_words: str | None) -> None:
         colour = speaker_colour("leader", self)
-        html = f'<p{self._dir()}><b style="color:{colour}">{render_plain(self.tr("You (leader)"))}</b></p>'
+        you = render_plain(self.tr("You (leader)"))
+        html = f'<p{self._dir()}><b style="color:{colour}">{you}</b></p>'
         html += render_markdown(markdown, language=self._language())
         if own_words:
             html += self._muted(render_plain(self.tr("In your own words: %1").replace("%1", own_words)))
@@ -768,71 +770,88 @@ class _ClickableLabel(QLabel):
         super().mouseReleaseEvent(event)
 
 
-def _option_list(numbers: list[str], widget: QWidget) -> str:
+def _option_list(numbers: list[str]) -> str:
     if len(numbers) == 1:
         return numbers[0]
-    return widget.tr("%1 and %2").replace("%1", ", ".join(numbers[:-1])).replace("%2", numbers[-1])
+    return (
+        QCoreApplication.translate("Feedback", "%1 and %2")
+        .replace("%1", ", ".join(numbers[:-1]))
+        .replace("%2", numbers[-1])
+    )
 
 
-def verdict_text(feedback: DecisionFeedback, widget: QWidget) -> str:
+# The feedback texts below are shared by the player and the summary: one literal context
+# ("Feedback") rather than widget.tr(), which lupdate would file under the name "widget".
+
+
+def verdict_text(feedback: DecisionFeedback) -> str:
     """Did the trainee choose what the panel chose? ("option 1" / "options 1 and 3" when tied)."""
     numbers = {oid: str(n) for n, oid in enumerate(feedback.votes, start=1)}
     modal = [numbers[m] for m in feedback.modal_options]
     if feedback.is_modal:
-        return widget.tr("You chose what most of the panel chose.")
+        return QCoreApplication.translate("Feedback", "You chose what most of the panel chose.")
     if len(modal) == 1:
-        return widget.tr("The panel most often chose option %1.").replace("%1", modal[0])
-    return widget.tr("The panel's votes were tied between options %1.").replace(
-        "%1", _option_list(modal, widget)
+        return QCoreApplication.translate("Feedback", "The panel most often chose option %1.").replace(
+            "%1", modal[0]
+        )
+    return QCoreApplication.translate("Feedback", "The panel's votes were tied between options %1.").replace(
+        "%1", _option_list(modal)
     )
 
 
-def credit_explanation(feedback: DecisionFeedback, widget: QWidget) -> str:
+def credit_explanation(feedback: DecisionFeedback) -> str:
     """Plain words for the credit: whose votes, and how the number is made."""
     total = sum(feedback.votes.values())
     chosen = feedback.votes.get(feedback.chosen, 0)
     top = max(feedback.votes.values(), default=0)
     return (
-        widget.tr("%1 of %2 experts chose your option; the most chosen option had %3.")
+        QCoreApplication.translate(
+            "Feedback", "%1 of %2 experts chose your option; the most chosen option had %3."
+        )
         .replace("%1", str(chosen))
         .replace("%2", str(total))
         .replace("%3", str(top))
         + " "
-        + widget.tr(
+        + QCoreApplication.translate(
+            "Feedback",
             "Credit = votes for your option ÷ votes for the most chosen one: 1 is the panel's choice, "
-            "0 means no expert chose it."
+            "0 means no expert chose it.",
         )
     )
 
 
-def feedback_html(feedback: DecisionFeedback, widget: QWidget, *, illustrative: bool = False) -> str:
+def feedback_html(feedback: DecisionFeedback, *, illustrative: bool = False) -> str:
     """The panel's reasoning for one decision, as safe HTML."""
-    tr = widget.tr
+
+    def heading(text: str) -> str:
+        return f"<h3>{render_plain(text)}</h3>"
+
     numbers = {oid: n for n, oid in enumerate(feedback.votes, start=1)}
-    parts = [f"<h3>{render_plain(tr('Why'))}</h3>", render_markdown(feedback.rationale)]
+    parts = [heading(QCoreApplication.translate("Feedback", "Why")), render_markdown(feedback.rationale)]
     if feedback.option_feedback:
         parts += [
-            f"<h3>{render_plain(tr('About your choice'))}</h3>",
+            heading(QCoreApplication.translate("Feedback", "About your choice")),
             render_markdown(feedback.option_feedback),
         ]
     modal = [
         f"<li><b>{numbers[m]}.</b> {render_inline(feedback.option_texts[m])}</li>"
         for m in feedback.modal_options
     ]
-    parts += [f"<h3>{render_plain(tr('Panel choice'))}</h3><ul>{''.join(modal)}</ul>"]
+    parts += [heading(QCoreApplication.translate("Feedback", "Panel choice")) + f"<ul>{''.join(modal)}</ul>"]
     if feedback.expert_notes:
+        chose = QCoreApplication.translate("Feedback", "chose %1")
         notes = "".join(
-            f"<li><i>{render_plain(n.expert)}</i> ({render_plain(tr('chose %1').replace('%1', str(numbers.get(n.best, n.best))))}): "
+            f"<li><i>{render_plain(n.expert)}</i> "
+            f"({render_plain(chose.replace('%1', str(numbers.get(n.best, n.best))))}): "
             f"{render_inline(n.markdown)}</li>"
             for n in feedback.expert_notes
         )
-        parts += [f"<h3>{render_plain(tr('Expert notes'))}</h3><ul>{notes}</ul>"]
+        parts += [heading(QCoreApplication.translate("Feedback", "Expert notes")) + f"<ul>{notes}</ul>"]
     if feedback.agreement is not None and feedback.agreement < 0.5:
-        parts.append(
-            "<p><i>"
-            + render_plain(tr("The panel disagreed a lot on this decision; treat the credit with care."))
-            + "</i></p>"
+        caution = QCoreApplication.translate(
+            "Feedback", "The panel disagreed a lot on this decision; treat the credit with care."
         )
+        parts.append(f"<p><i>{render_plain(caution)}</i></p>")
     if illustrative:
         from balint_trainer.gui.about import illustrative_notice
 

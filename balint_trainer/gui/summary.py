@@ -221,14 +221,23 @@ class SummaryView(QWidget):
             self.tr("option %1: %2").replace("%1", str(numbers[o])).replace("%2", str(v))
             for o, v in feedback.votes.items()
         )
+        # Translated first: lupdate does not look inside f-strings.
+        heading = self.tr("Decision %1").replace("%1", str(row + 1))
+        chose = self.tr("You chose %1:").replace("%1", str(numbers[feedback.chosen]))
+        credit = (
+            self.tr("Credit %1 · expert votes: %2")
+            .replace("%1", f"{feedback.credit:.2f}")
+            .replace("%2", votes)
+        )
         html = (
-            f"<h3>{render_plain(self.tr('Decision %1').replace('%1', str(row + 1)))}</h3>"
+            f"<h3>{render_plain(heading)}</h3>"
             + render_markdown(feedback.prompt)
-            + f"<p><b>{render_plain(self.tr('You chose'))} {numbers[feedback.chosen]}:</b></p>"
+            + f"<p><b>{render_plain(chose)}</b></p>"
             + render_markdown(feedback.chosen_text)
         )
         if feedback.own_words:
-            html += f"<p><i>{render_plain(self.tr('In your own words: %1').replace('%1', feedback.own_words))}</i></p>"
-        html += f"<p>{render_plain(self.tr('Credit %1 · expert votes: %2').replace('%1', f'{feedback.credit:.2f}').replace('%2', votes))}</p>"
-        html += feedback_html(feedback, self, illustrative=self.summary.key_status == "illustrative")
+            own = self.tr("In your own words: %1").replace("%1", feedback.own_words)
+            html += f"<p><i>{render_plain(own)}</i></p>"
+        html += f"<p>{render_plain(credit)}</p>"
+        html += feedback_html(feedback, illustrative=self.summary.key_status == "illustrative")
         self.detail.set_safe_html(html, language=self._language)

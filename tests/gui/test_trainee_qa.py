@@ -84,18 +84,14 @@ def test_credit_is_explained_and_ties_read_naturally(window, qtbot):
     assert "average credit" in window.summary_view.score_note.text()
 
 
-def test_tied_panel_reads_options_1_and_2(qtbot):
-    from PySide6.QtWidgets import QWidget
-
+def test_tied_panel_reads_options_1_and_2(qapp):
     from balint_trainer.core.session import DecisionFeedback
     from balint_trainer.gui.player import verdict_text
 
-    widget = QWidget()
-    qtbot.addWidget(widget)
     feedback = DecisionFeedback(
         "d", "p", "c", "C", "z", "Z", None, 0.0, {"x": 2, "y": 2, "z": 0}, {}, ("x", "y"), "", None, (), None
     )
-    assert verdict_text(feedback, widget) == "The panel's votes were tied between options 1 and 2."
+    assert verdict_text(feedback) == "The panel's votes were tied between options 1 and 2."
 
 
 def test_decision_tab_order_goes_options_then_own_words_then_confirm(window, qtbot):

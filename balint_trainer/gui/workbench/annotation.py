@@ -480,10 +480,11 @@ class AnnotationWindow(QMainWindow):
         assert self.scenario is not None
         language = self.scenario.language
         parts = [
-            f"<h3>{render_plain(self.tr('Case'))}</h3>",
+            "<h3>" + render_plain(self.tr("Case")) + "</h3>",
             render_markdown(self.scenario.case, language=language),
-            f"<h3>{render_plain(self.tr('Transcript'))}</h3>",
+            "<h3>" + render_plain(self.tr("Transcript")) + "</h3>",
         ]
+        earlier = render_plain(self.tr("(An earlier decision point for the leader.)"))
         for line in context.transcript:
             if line.kind == "phase":
                 parts.append(f"<h4>{render_plain(line.speaker)}</h4>")
@@ -494,9 +495,7 @@ class AnnotationWindow(QMainWindow):
             elif line.kind == "narrate":
                 parts.append(f"<i>{render_markdown(line.markdown, language=language)}</i>")
             else:
-                parts.append(
-                    f"<p><i>{render_plain(self.tr('(An earlier decision point for the leader.)'))}</i></p>"
-                )
+                parts.append(f"<p><i>{earlier}</i></p>")
         return "".join(parts)
 
     def show_decision(self, index: int) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -120,12 +121,6 @@ script:
   - phase: return
   - phase: closing
 """
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("ScenarioEditor", text)
 
 
 # --------------------------------------------------------------------------- highlighting
@@ -367,7 +362,9 @@ class CodeEditor(QPlainTextEdit):
 
 
 def _problem_message(problem: Problem) -> str:
-    return (_tr("warning: ") if problem.severity == "warning" else "") + problem.message
+    return (
+        QCoreApplication.translate("ScenarioEditor", "warning: ") if problem.severity == "warning" else ""
+    ) + problem.message
 
 
 class ProblemModel(RowsModel):
@@ -376,9 +373,19 @@ class ProblemModel(RowsModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(_tr("Line"), lambda p: p.line, cell_tooltip=str),
-                Column(_tr("Column"), lambda p: p.column, cell_tooltip=str),
-                Column(_tr("Problem"), _problem_message, cell_tooltip=str),
+                Column(
+                    QCoreApplication.translate("ScenarioEditor", "Line"), lambda p: p.line, cell_tooltip=str
+                ),
+                Column(
+                    QCoreApplication.translate("ScenarioEditor", "Column"),
+                    lambda p: p.column,
+                    cell_tooltip=str,
+                ),
+                Column(
+                    QCoreApplication.translate("ScenarioEditor", "Problem"),
+                    _problem_message,
+                    cell_tooltip=str,
+                ),
             ],
             parent,
         )
@@ -425,20 +432,28 @@ def build_outline(model: QStandardItemModel, text: str) -> bool:
         entry.setEditable(False)
         entry.setData(node.start_mark.line + 1, LINE_ROLE)
         entry.setData(node.start_mark.column + 1, COLUMN_ROLE)
-        entry.setToolTip(_tr("Line %1").replace("%1", str(node.start_mark.line + 1)))
+        entry.setToolTip(
+            QCoreApplication.translate("ScenarioEditor", "Line %1").replace(
+                "%1", str(node.start_mark.line + 1)
+            )
+        )
         return entry
 
     model.clear()
-    model.setHorizontalHeaderLabels([_tr("Outline")])
+    model.setHorizontalHeaderLabels([QCoreApplication.translate("ScenarioEditor", "Outline")])
     title = _get(root, "title")
     if title is not None:
-        model.appendRow(item(_tr("Title: %1").replace("%1", _scalar(title)), title))
+        model.appendRow(
+            item(
+                QCoreApplication.translate("ScenarioEditor", "Title: %1").replace("%1", _scalar(title)), title
+            )
+        )
     case = _get(root, "case")
     if case is not None:
-        model.appendRow(item(_tr("Case"), case))
+        model.appendRow(item(QCoreApplication.translate("ScenarioEditor", "Case"), case))
     people = _get(root, "people")
     if isinstance(people, yaml.MappingNode):
-        group = item(_tr("People"), people)
+        group = item(QCoreApplication.translate("ScenarioEditor", "People"), people)
         for key_node, value_node in people.value:
             name = _scalar(_get(value_node, "name")) or _scalar(key_node)
             kind = _scalar(_get(value_node, "kind"))
@@ -447,17 +462,22 @@ def build_outline(model: QStandardItemModel, text: str) -> bool:
         model.appendRow(group)
     script = _get(root, "script")
     if isinstance(script, yaml.SequenceNode):
-        group = item(_tr("Script"), script)
+        group = item(QCoreApplication.translate("ScenarioEditor", "Script"), script)
         parent = group
         for step in script.value:
             phase = _get(step, "phase")
             decision = _get(step, "decision")
             if phase is not None:
-                parent = item(_tr("Phase: %1").replace("%1", _scalar(phase)), step)
+                parent = item(
+                    QCoreApplication.translate("ScenarioEditor", "Phase: %1").replace("%1", _scalar(phase)),
+                    step,
+                )
                 group.appendRow(parent)
             elif decision is not None:
                 prompt = _scalar(_get(step, "prompt")).strip().splitlines()
-                label = _tr("Decision %1").replace("%1", _scalar(decision))
+                label = QCoreApplication.translate("ScenarioEditor", "Decision %1").replace(
+                    "%1", _scalar(decision)
+                )
                 if prompt:
                     label += f": {prompt[0][:60]}"
                 entry = item(label, step)
@@ -488,7 +508,11 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
             data = None
         if not isinstance(data, dict):
             return "<p><i>{}</i></p>".format(
-                render_plain(_tr("Nothing to preview yet: the YAML does not parse."))
+                render_plain(
+                    QCoreApplication.translate(
+                        "ScenarioEditor", "Nothing to preview yet: the YAML does not parse."
+                    )
+                )
             )
         title = str(data.get("title", ""))
         parts = [f"<h2>{render_plain(title)}</h2>"]
@@ -499,7 +523,11 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
         parts.insert(
             1,
             "<p><i>{}</i></p>".format(
-                render_plain(_tr("Preview of an invalid scenario (fix the problems)."))
+                render_plain(
+                    QCoreApplication.translate(
+                        "ScenarioEditor", "Preview of an invalid scenario (fix the problems)."
+                    )
+                )
             ),
         )
         return "".join(parts)
@@ -508,16 +536,25 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
         f"<li><b>{render_plain(p.name)}</b> — {render_plain(p.role)} ({render_plain(p.kind)})</li>"
         for p in scenario.people.values()
     )
-    details = ", ".join(
-        render_plain(v) for v in (scenario.level, scenario.setting, f"{scenario.duration_minutes} min" if scenario.duration_minutes else None) if v
-    )  # fmt: skip
+    minutes = (
+        QCoreApplication.translate("ScenarioEditor", "%1 min").replace("%1", str(scenario.duration_minutes))
+        if scenario.duration_minutes
+        else None
+    )
+    details = ", ".join(render_plain(v) for v in (scenario.level, scenario.setting, minutes) if v)
+    # Translated outside the f-strings: lupdate does not look inside them.
+    people_heading = render_plain(QCoreApplication.translate("ScenarioEditor", "People"))
+    case_heading = render_plain(QCoreApplication.translate("ScenarioEditor", "Case"))
+    count = QCoreApplication.translate("ScenarioEditor", "%1 decisions").replace(
+        "%1", str(len(scenario.decisions))
+    )
     return (
         f"<h2>{render_plain(scenario.title)}</h2>"
         f"<p><i>{details}</i></p>"
         f"{render_markdown(scenario.summary, language=language)}"
-        f"<h3>{render_plain(_tr('People'))}</h3><ul>{people}</ul>"
-        f"<h3>{render_plain(_tr('Case'))}</h3>{render_markdown(scenario.case, language=language)}"
-        f"<p>{render_plain(_tr('%1 decisions').replace('%1', str(len(scenario.decisions))))}</p>"
+        f"<h3>{people_heading}</h3><ul>{people}</ul>"
+        f"<h3>{case_heading}</h3>{render_markdown(scenario.case, language=language)}"
+        f"<p>{render_plain(count)}</p>"
     )
 
 

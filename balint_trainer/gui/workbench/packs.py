@@ -32,10 +32,6 @@ from balint_trainer.core import packs as core_packs
 from balint_trainer.core.catalogue import CatalogueEntry, load_catalogue
 
 
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("ScenarioPacks", text, disambiguation, n)
-
-
 def user_scenarios_dir() -> Path:
     """The user's own scenario folder (imported packs land here); created on first use."""
     from balint_trainer.paths import user_scenarios_dir as _user_scenarios_dir
@@ -52,14 +48,20 @@ def library_entries() -> list[CatalogueEntry]:
 
 def choose_pack_to_import(parent: QWidget | None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
-        parent, _tr("Import scenario pack"), str(Path.home()), _tr("Scenario packs (*.zip);;All files (*)")
+        parent,
+        QCoreApplication.translate("ScenarioPacks", "Import scenario pack"),
+        str(Path.home()),
+        QCoreApplication.translate("ScenarioPacks", "Scenario packs (*.zip);;All files (*)"),
     )
     return Path(name) if name else None
 
 
 def choose_export_path(parent: QWidget | None, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Export scenario pack"), str(Path.home() / suggested), _tr("Scenario packs (*.zip)")
+        parent,
+        QCoreApplication.translate("ScenarioPacks", "Export scenario pack"),
+        str(Path.home() / suggested),
+        QCoreApplication.translate("ScenarioPacks", "Scenario packs (*.zip)"),
     )
     if not name:
         return None
@@ -72,15 +74,30 @@ def ask_conflict_policy(
 ) -> core_packs.ConflictPolicy:
     lines = []
     for conflict in conflicts:
-        note = "" if conflict.replaceable else " " + _tr("(built in: cannot be replaced)")
+        note = (
+            ""
+            if conflict.replaceable
+            else " " + QCoreApplication.translate("ScenarioPacks", "(built in: cannot be replaced)")
+        )
         lines.append(f"• {conflict.title} [{conflict.scenario_id}] — {conflict.existing}{note}")
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Scenarios already in the library"))
-    box.setText(_tr("%n scenario(s) in this pack already exist with different content.", "", len(conflicts)))
+    box.setWindowTitle(QCoreApplication.translate("ScenarioPacks", "Scenarios already in the library"))
+    box.setText(
+        QCoreApplication.translate(
+            "ScenarioPacks",
+            "%n scenario(s) in this pack already exist with different content.",
+            None,
+            len(conflicts),
+        )
+    )
     box.setInformativeText("\n".join(lines[:10]) + ("\n…" if len(lines) > 10 else ""))
-    replace = box.addButton(_tr("&Replace"), QMessageBox.ButtonRole.AcceptRole)
-    skip = box.addButton(_tr("&Skip them"), QMessageBox.ButtonRole.ActionRole)
+    replace = box.addButton(
+        QCoreApplication.translate("ScenarioPacks", "&Replace"), QMessageBox.ButtonRole.AcceptRole
+    )
+    skip = box.addButton(
+        QCoreApplication.translate("ScenarioPacks", "&Skip them"), QMessageBox.ButtonRole.ActionRole
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(skip)
     box.setEscapeButton(cancel)
@@ -100,7 +117,11 @@ def show_problems(parent: QWidget | None, title: str, message: str, problems: Se
     box.setText(message)
     shown = list(problems[:8])
     if len(problems) > len(shown):
-        shown.append(_tr("… and %1 more (see details)").replace("%1", str(len(problems) - len(shown))))
+        shown.append(
+            QCoreApplication.translate("ScenarioPacks", "… and %1 more (see details)").replace(
+                "%1", str(len(problems) - len(shown))
+            )
+        )
     box.setInformativeText("\n".join(shown))
     box.setDetailedText("\n".join(problems))
     box.exec()
@@ -232,15 +253,25 @@ def write_pack(parent: QWidget | None, paths: Sequence[Path], title: str) -> Pat
     try:
         manifest = core_packs.export_pack(paths, destination, title=title)
     except core_packs.PackError as exc:
-        show_problems(parent, _tr("Pack not exported"), exc.message, exc.problems)
+        show_problems(
+            parent,
+            QCoreApplication.translate("ScenarioPacks", "Pack not exported"),
+            exc.message,
+            exc.problems,
+        )
         return None
     except OSError as exc:
-        show_problems(parent, _tr("Pack not exported"), _tr("The file could not be written."), [str(exc)])
+        show_problems(
+            parent,
+            QCoreApplication.translate("ScenarioPacks", "Pack not exported"),
+            QCoreApplication.translate("ScenarioPacks", "The file could not be written."),
+            [str(exc)],
+        )
         return None
     show_info(
         parent,
-        _tr("Pack exported"),
-        _tr("%1 scenario(s) written to %2.")
+        QCoreApplication.translate("ScenarioPacks", "Pack exported"),
+        QCoreApplication.translate("ScenarioPacks", "%1 scenario(s) written to %2.")
         .replace("%1", str(len(manifest.entries)))
         .replace("%2", str(destination)),
     )
@@ -275,12 +306,16 @@ def import_pack(
     path = path or choose_pack_to_import(parent)
     if path is None:
         return None
-    title = _tr("Pack not imported")
+    title = QCoreApplication.translate("ScenarioPacks", "Pack not imported")
     try:
         pack = core_packs.read_pack(path)
     except core_packs.PackError as exc:
         # "…cannot be imported:" introduces the list below it; say first that nothing changed.
-        message = exc.message.rstrip().rstrip(":") + ". " + _tr("Nothing was changed.")
+        message = (
+            exc.message.rstrip().rstrip(":")
+            + ". "
+            + QCoreApplication.translate("ScenarioPacks", "Nothing was changed.")
+        )
         show_problems(parent, title, message, exc.problems)
         return None
     target = target or user_scenarios_dir()
@@ -294,21 +329,26 @@ def import_pack(
         )
     except OSError as exc:
         show_problems(
-            parent, title, _tr("The scenarios could not be written. Nothing was changed."), [str(exc)]
+            parent,
+            title,
+            QCoreApplication.translate(
+                "ScenarioPacks", "The scenarios could not be written. Nothing was changed."
+            ),
+            [str(exc)],
         )
         return None
     if result.cancelled:
         return result
-    lines = [_tr("Pack “%1”.").replace("%1", pack.manifest.title)]
+    lines = [QCoreApplication.translate("ScenarioPacks", "Pack “%1”.").replace("%1", pack.manifest.title)]
     for label, ids in (
-        (_tr("Installed"), result.installed),
-        (_tr("Replaced"), result.replaced),
-        (_tr("Skipped"), result.skipped),
-        (_tr("Already up to date"), result.unchanged),
+        (QCoreApplication.translate("ScenarioPacks", "Installed"), result.installed),
+        (QCoreApplication.translate("ScenarioPacks", "Replaced"), result.replaced),
+        (QCoreApplication.translate("ScenarioPacks", "Skipped"), result.skipped),
+        (QCoreApplication.translate("ScenarioPacks", "Already up to date"), result.unchanged),
     ):
         if ids:
             lines.append(f"{label}: {', '.join(ids)}")
-    lines.append(_tr("Folder: %1").replace("%1", str(target)))
-    show_info(parent, _tr("Pack imported"), "\n".join(lines))
+    lines.append(QCoreApplication.translate("ScenarioPacks", "Folder: %1").replace("%1", str(target)))
+    show_info(parent, QCoreApplication.translate("ScenarioPacks", "Pack imported"), "\n".join(lines))
     # The main window reloads its library after this tool returns.
     return result

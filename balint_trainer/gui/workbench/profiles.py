@@ -36,19 +36,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-CONTEXT = "NewProfileDialog"
 ROLES = ("trainee", "supervisor", "organiser")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def role_label(role: str) -> str:
     return {
-        "trainee": _tr("Trainee (practises scenarios)"),
-        "supervisor": _tr("Supervisor or expert (reviews, comments, annotates blind)"),
-        "organiser": _tr("Organiser (sees all annotations, merges the key)"),
+        "trainee": QCoreApplication.translate("NewProfileDialog", "Trainee (practises scenarios)"),
+        "supervisor": QCoreApplication.translate(
+            "NewProfileDialog", "Supervisor or expert (reviews, comments, annotates blind)"
+        ),
+        "organiser": QCoreApplication.translate(
+            "NewProfileDialog", "Organiser (sees all annotations, merges the key)"
+        ),
     }.get(role, role)
 
 

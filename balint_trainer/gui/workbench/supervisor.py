@@ -80,12 +80,7 @@ from balint_trainer.reports import (
     write_xapi_json,
 )
 
-CONTEXT = "SupervisorWindow"
 _MISSING = float("-inf")  # sorts unknown numbers (no score, no index) below every real value
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _when(moment: datetime | None) -> str:
@@ -122,7 +117,11 @@ def write_pdf(html: str, path: Path, *, title: str = "") -> None:
     document.print_(writer)
     del writer  # flushes and closes the file
     if path.stat().st_size == 0:
-        raise OSError(_tr("The PDF could not be written to {path}.").format(path=path))
+        raise OSError(
+            QCoreApplication.translate("SupervisorWindow", "The PDF could not be written to {path}.").format(
+                path=path
+            )
+        )
 
 
 # ---------------------------------------------------------------------------------------------- models
@@ -153,7 +152,13 @@ class TraineeListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{profile.name} ({profile.cohort})" if profile.cohort else profile.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tr("Cohort: {cohort}").format(cohort=profile.cohort) if profile.cohort else profile.name
+            return (
+                QCoreApplication.translate("SupervisorWindow", "Cohort: {cohort}").format(
+                    cohort=profile.cohort
+                )
+                if profile.cohort
+                else profile.name
+            )
         if role == Qt.ItemDataRole.UserRole:
             return profile.id
         return None
@@ -191,25 +196,38 @@ class ItemRow:
 
 def _attempt_columns() -> list[Column]:
     return [
-        Column(_tr("Scenario"), lambda r: r.title),
-        Column(_tr("Mode"), lambda r: _tr("Exam") if r.attempt.mode == "exam" else _tr("Practice")),
+        Column(QCoreApplication.translate("SupervisorWindow", "Scenario"), lambda r: r.title),
         Column(
-            _tr("Started"), lambda r: _when(r.attempt.started_at), lambda r: r.attempt.started_at.timestamp()
+            QCoreApplication.translate("SupervisorWindow", "Mode"),
+            lambda r: (
+                QCoreApplication.translate("SupervisorWindow", "Exam")
+                if r.attempt.mode == "exam"
+                else QCoreApplication.translate("SupervisorWindow", "Practice")
+            ),
         ),
         Column(
-            _tr("Finished"),
-            lambda r: _when(r.attempt.finished_at) or _tr("not finished"),
+            QCoreApplication.translate("SupervisorWindow", "Started"),
+            lambda r: _when(r.attempt.started_at),
+            lambda r: r.attempt.started_at.timestamp(),
+        ),
+        Column(
+            QCoreApplication.translate("SupervisorWindow", "Finished"),
+            lambda r: (
+                _when(r.attempt.finished_at) or QCoreApplication.translate("SupervisorWindow", "not finished")
+            ),
             lambda r: r.attempt.finished_at.timestamp() if r.attempt.finished_at else _MISSING,
         ),
         Column(
-            _tr("Score"),
+            QCoreApplication.translate("SupervisorWindow", "Score"),
             lambda r: _number(r.attempt.total, 0),
             lambda r: _MISSING if r.attempt.total is None else float(r.attempt.total),
             numeric=True,
-            tooltip=_tr("100 × mean credit over the decisions answered"),
+            tooltip=QCoreApplication.translate(
+                "SupervisorWindow", "100 × mean credit over the decisions answered"
+            ),
         ),
         Column(
-            _tr("Answers"),
+            QCoreApplication.translate("SupervisorWindow", "Answers"),
             lambda r: str(len(r.attempt.answers)),
             lambda r: len(r.attempt.answers),
             numeric=True,
@@ -223,28 +241,38 @@ def _decision_columns() -> list[Column]:
 
     def chosen(d: DecisionReview) -> str:
         if not d.answered:
-            return _tr("not answered")
+            return QCoreApplication.translate("SupervisorWindow", "not answered")
         return f"{d.chosen} ✓" if d.matches_panel else str(d.chosen)
 
     return [
-        Column(_tr("Decision"), lambda d: d.decision_id),
-        Column(_tr("Competency"), lambda d: d.competency_label),
-        Column(_tr("Chosen"), chosen, tooltip=_tr("The trainee's option; ✓ when it is the panel's choice")),
-        Column(_tr("Panel"), panel, tooltip=_tr("The option(s) most experts chose")),
+        Column(QCoreApplication.translate("SupervisorWindow", "Decision"), lambda d: d.decision_id),
+        Column(QCoreApplication.translate("SupervisorWindow", "Competency"), lambda d: d.competency_label),
         Column(
-            _tr("Credit"),
+            QCoreApplication.translate("SupervisorWindow", "Chosen"),
+            chosen,
+            tooltip=QCoreApplication.translate(
+                "SupervisorWindow", "The trainee's option; ✓ when it is the panel's choice"
+            ),
+        ),
+        Column(
+            QCoreApplication.translate("SupervisorWindow", "Panel"),
+            panel,
+            tooltip=QCoreApplication.translate("SupervisorWindow", "The option(s) most experts chose"),
+        ),
+        Column(
+            QCoreApplication.translate("SupervisorWindow", "Credit"),
             lambda d: _number(d.credit),
             lambda d: _MISSING if d.credit is None else d.credit,
             numeric=True,
         ),
         Column(
-            _tr("Time"),
+            QCoreApplication.translate("SupervisorWindow", "Time"),
             lambda d: format_seconds(d.seconds),
             lambda d: _MISSING if d.seconds is None else d.seconds,
             numeric=True,
         ),
         Column(
-            _tr("Comments"),
+            QCoreApplication.translate("SupervisorWindow", "Comments"),
             lambda d: str(len(d.comments)) if d.comments else "",
             lambda d: len(d.comments),
             numeric=True,
@@ -272,39 +300,60 @@ def _item_columns() -> list[Column]:
     # The figures a supervisor scans for come first; the long competency name last (stretching),
     # so the most-chosen wrong option stays on screen at ordinary window widths.
     return [
-        Column(_tr("Scenario"), lambda r: r.stats.scenario_id),
-        Column(_tr("Decision"), lambda r: r.stats.decision_id),
-        Column(_tr("Answers"), lambda r: str(r.stats.n), lambda r: r.stats.n, numeric=True),
+        Column(QCoreApplication.translate("SupervisorWindow", "Scenario"), lambda r: r.stats.scenario_id),
+        Column(QCoreApplication.translate("SupervisorWindow", "Decision"), lambda r: r.stats.decision_id),
         Column(
-            _tr("Facility"),
-            *num(lambda s: s.facility),
+            QCoreApplication.translate("SupervisorWindow", "Answers"),
+            lambda r: str(r.stats.n),
+            lambda r: r.stats.n,
             numeric=True,
-            tooltip=_tr("Share of answers that earned full credit (chose a panel-modal option)"),
         ),
         Column(
-            _tr("Discrimination"),
-            discrimination,
-            num(lambda s: s.discrimination)[1],
+            QCoreApplication.translate("SupervisorWindow", "Facility"),
+            *num(lambda s: s.facility),
             numeric=True,
-            tooltip=_tr(
-                "Mean credit of the top 27% of attempts (by score) minus that of the bottom 27%; "
-                "* = fewer than 20 attempts, read with care"
+            tooltip=QCoreApplication.translate(
+                "SupervisorWindow", "Share of answers that earned full credit (chose a panel-modal option)"
             ),
         ),
         Column(
-            _tr("Most-chosen wrong option"),
-            lambda r: r.stats.wrong_option or "",
-            tooltip=_tr("The option without full credit that most trainees chose"),
+            QCoreApplication.translate("SupervisorWindow", "Discrimination"),
+            discrimination,
+            num(lambda s: s.discrimination)[1],
+            numeric=True,
+            tooltip=QCoreApplication.translate(
+                "SupervisorWindow",
+                "Mean credit of the top 27% of attempts (by score) minus that of the bottom 27%; "
+                "* = fewer than 20 attempts, read with care",
+            ),
         ),
         Column(
-            _tr("Wrong share"),
+            QCoreApplication.translate("SupervisorWindow", "Most-chosen wrong option"),
+            lambda r: r.stats.wrong_option or "",
+            tooltip=QCoreApplication.translate(
+                "SupervisorWindow", "The option without full credit that most trainees chose"
+            ),
+        ),
+        Column(
+            QCoreApplication.translate("SupervisorWindow", "Wrong share"),
             *num(lambda s: s.wrong_share),
             numeric=True,
-            tooltip=_tr("Share of answers that chose the most-chosen wrong option"),
+            tooltip=QCoreApplication.translate(
+                "SupervisorWindow", "Share of answers that chose the most-chosen wrong option"
+            ),
         ),
-        Column(_tr("Mean credit"), *num(lambda s: s.mean_credit), numeric=True),
-        Column(_tr("Attempts"), lambda r: str(r.stats.attempts), lambda r: r.stats.attempts, numeric=True),
-        Column(_tr("Competency"), lambda r: r.competency),
+        Column(
+            QCoreApplication.translate("SupervisorWindow", "Mean credit"),
+            *num(lambda s: s.mean_credit),
+            numeric=True,
+        ),
+        Column(
+            QCoreApplication.translate("SupervisorWindow", "Attempts"),
+            lambda r: str(r.stats.attempts),
+            lambda r: r.stats.attempts,
+            numeric=True,
+        ),
+        Column(QCoreApplication.translate("SupervisorWindow", "Competency"), lambda r: r.competency),
     ]
 
 
@@ -519,11 +568,21 @@ class SupervisorWindow(QMainWindow):
         # The same numbers as a table: readable by screen readers and copyable.
         self.competency_model = RowsModel(
             [
-                Column(_tr("Competency"), lambda r: r.label),
-                Column(_tr("Answers"), lambda r: str(r.answers), lambda r: r.answers, numeric=True),
-                Column(_tr("Mean credit"), lambda r: _number(r.mean), lambda r: r.mean, numeric=True),
+                Column(self.tr("Competency"), lambda r: r.label),
                 Column(
-                    _tr("Latest attempt"),
+                    self.tr("Answers"),
+                    lambda r: str(r.answers),
+                    lambda r: r.answers,
+                    numeric=True,
+                ),
+                Column(
+                    self.tr("Mean credit"),
+                    lambda r: _number(r.mean),
+                    lambda r: r.mean,
+                    numeric=True,
+                ),
+                Column(
+                    self.tr("Latest attempt"),
                     lambda r: _number(r.latest),
                     lambda r: _MISSING if r.latest is None else r.latest,
                     numeric=True,
@@ -800,6 +859,14 @@ class SupervisorWindow(QMainWindow):
             return ""
         lang = review.language
         esc = render_plain
+
+        # Texts are translated before they go into the f-strings: lupdate does not look inside them.
+        def heading(text: str) -> str:
+            return f"<h4>{esc(text)}</h4>"
+
+        def aside(text: str) -> str:
+            return f"<p><i>{esc(text)}</i></p>"
+
         out = [f"<h3>{esc(decision.decision_id)}"]
         if decision.competency_label:
             out.append(f" — {esc(decision.competency_label)}")
@@ -809,9 +876,9 @@ class SupervisorWindow(QMainWindow):
         for option in decision.options:
             marks = []
             if option.id == decision.chosen:
-                marks.append(esc(_tr("trainee's choice")))
+                marks.append(esc(self.tr("trainee's choice")))
             if option.id in decision.modal:
-                marks.append(esc(_tr("panel's choice")))
+                marks.append(esc(self.tr("panel's choice")))
             rows.append(
                 "<tr>"
                 f"<td><b>{esc(option.id)}</b></td>"
@@ -822,7 +889,14 @@ class SupervisorWindow(QMainWindow):
                 "</tr>"
             )
         headers = "".join(
-            f"<th>{esc(h)}</th>" for h in (_tr("Option"), _tr("Text"), _tr("Votes"), _tr("Credit"), "")
+            f"<th>{esc(h)}</th>"
+            for h in (
+                self.tr("Option"),
+                self.tr("Text"),
+                self.tr("Votes"),
+                self.tr("Credit"),
+                "",
+            )
         )
         out.append(
             f'<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr>{headers}</tr>{"".join(rows)}</table>'
@@ -830,32 +904,37 @@ class SupervisorWindow(QMainWindow):
         if decision.answered:
             out.append(
                 "<p>"
-                + esc(_tr("Chosen: {chosen} · credit {credit} · time taken {time} · answered {when}")).format(
+                + esc(
+                    QCoreApplication.translate(
+                        "SupervisorWindow",
+                        "Chosen: {chosen} · credit {credit} · time taken {time} · answered {when}",
+                    )
+                ).format(
                     chosen=f"<b>{esc(decision.chosen)}</b>",
                     credit=_number(decision.credit),
-                    time=esc(format_seconds(decision.seconds) or _tr("not recorded")),
+                    time=esc(format_seconds(decision.seconds) or self.tr("not recorded")),
                     when=esc(_when(decision.answered_at)),
                 )
                 + "</p>"
             )
-            out.append(f"<h4>{esc(_tr('In their own words'))}</h4>")
+            out.append(heading(self.tr("In their own words")))
             if decision.own_words:
                 out.append("<blockquote>" + esc(decision.own_words).replace("\n", "<br/>") + "</blockquote>")
             else:
-                out.append(f"<p><i>{esc(_tr('Nothing written.'))}</i></p>")
+                out.append(aside(self.tr("Nothing written.")))
         else:
-            out.append(f"<p><i>{esc(_tr('Not answered in this attempt.'))}</i></p>")
+            out.append(aside(self.tr("Not answered in this attempt.")))
         comments = list(decision.comments)
-        out.append(f"<h4>{esc(_tr('Comments'))}</h4>")
+        out.append(heading(self.tr("Comments")))
         if comments:
             out.extend(
                 f"<p>{esc(c.text).replace(chr(10), '<br/>')}<br/><small>— {esc(c.author_name)}, {esc(_when(c.created_at))}</small></p>"
                 for c in comments
             )
         else:
-            out.append(f"<p><i>{esc(_tr('No comments yet.'))}</i></p>")
+            out.append(aside(self.tr("No comments yet.")))
         if review.general_comments:
-            out.append(f"<h4>{esc(_tr('On the whole attempt'))}</h4>")
+            out.append(heading(self.tr("On the whole attempt")))
             out.extend(
                 f"<p>{esc(c.text).replace(chr(10), '<br/>')}<br/><small>— {esc(c.author_name)}, {esc(_when(c.created_at))}</small></p>"
                 for c in review.general_comments
