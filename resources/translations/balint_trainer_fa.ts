@@ -2,14 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../balint_trainer/gui/player.py" line="+833"/>
-        <source>The panel disagreed a lot on this decision; treat the credit with care.</source>
-        <translation>هیئت در این تصمیم اختلاف زیادی داشت؛ اعتبار را با احتیاط بنگرید.</translation>
-    </message>
-</context>
-<context>
     <name>About</name>
     <message>
         <location filename="../../balint_trainer/gui/about.py" line="+18"/>
@@ -217,12 +209,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+232"/>
+        <location line="+231"/>
         <source>Save &amp;&amp; &amp;next</source>
         <translation>ذخیره و بعدی (&amp;N)</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-230"/>
         <source>Save and go to the next decision</source>
         <translation>ذخیره و رفتن به تصمیم بعدی</translation>
     </message>
@@ -287,7 +279,22 @@
         <translation>سناریو در دسترس نیست</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+38"/>
+        <source>Case</source>
+        <translation>مورد</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transcript</source>
+        <translation>متن گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(An earlier decision point for the leader.)</source>
+        <translation>(نقطه تصمیمِ پیشینِ رهبر.)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Decision %1 of %2 — %3</source>
         <translation>تصمیم %1 از %2 — %3</translation>
     </message>
@@ -587,7 +594,7 @@
 <context>
     <name>ExportPackDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/packs.py" line="+172"/>
+        <location filename="../../balint_trainer/gui/workbench/packs.py" line="+193"/>
         <source>Export scenario pack</source>
         <translation>صدور بسته سناریو</translation>
     </message>
@@ -625,6 +632,69 @@
         <location line="+6"/>
         <source>Pack &amp;title:</source>
         <translation>عنوان بسته: (&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <location filename="../../balint_trainer/gui/player.py" line="+777"/>
+        <source>%1 and %2</source>
+        <translation>%1 و %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>You chose what most of the panel chose.</source>
+        <translation>شما همان را برگزیدید که بیشتر اعضای هیئت برگزیدند.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The panel most often chose option %1.</source>
+        <translation>هیئت بیش از همه گزینه %1 را برگزید.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The panel&apos;s votes were tied between options %1.</source>
+        <translation>رأی‌های هیئت میان گزینه‌های %1 برابر بود.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 of %2 experts chose your option; the most chosen option had %3.</source>
+        <translation>%1 از %2 خبره گزینه شما را برگزیدند؛ پرطرفدارترین گزینه %3 رأی داشت.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Credit = votes for your option ÷ votes for the most chosen one: 1 is the panel&apos;s choice, 0 means no expert chose it.</source>
+        <translation>اعتبار = رأی‌های گزینه شما ÷ رأی‌های پرطرفدارترین گزینه: ۱ یعنی انتخاب هیئت، ۰ یعنی هیچ خبره‌ای آن را برنگزید.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Why</source>
+        <translation>چرا</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>About your choice</source>
+        <translation>درباره انتخاب شما</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Panel choice</source>
+        <translation>انتخاب هیئت</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chose %1</source>
+        <translation>گزینه %1 را برگزید</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Expert notes</source>
+        <translation>یادداشت‌های خبرگان</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The panel disagreed a lot on this decision; treat the credit with care.</source>
+        <translation>هیئت در این تصمیم اختلاف زیادی داشت؛ اعتبار را با احتیاط بنگرید.</translation>
     </message>
 </context>
 <context>
@@ -1224,7 +1294,22 @@ Practise anyway, without saving?</source>
 <context>
     <name>NewProfileDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+71"/>
+        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+44"/>
+        <source>Trainee (practises scenarios)</source>
+        <translation>کارآموز (سناریوها را تمرین می‌کند)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor or expert (reviews, comments, annotates blind)</source>
+        <translation>ناظر یا خبره (بازبینی می‌کند، یادداشت می‌نویسد، بی‌خبر از دیگران حاشیه‌نویسی می‌کند)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Organiser (sees all annotations, merges the key)</source>
+        <translation>برگزارکننده (همه حاشیه‌نویسی‌ها را می‌بیند و کلید را ادغام می‌کند)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>New profile</source>
         <translation>نمایه تازه</translation>
     </message>
@@ -1282,7 +1367,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>PhaseIndicator</name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="-724"/>
+        <location filename="../../balint_trainer/gui/player.py" line="-742"/>
         <source>not started</source>
         <translation>آغازنشده</translation>
     </message>
@@ -1335,11 +1420,12 @@ Practise anyway, without saving?</source>
     <message>
         <location line="+9"/>
         <location line="+15"/>
+        <location line="+234"/>
         <source>The case</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-248"/>
         <source>&amp;Begin the session</source>
         <translation>آغاز جلسه (&amp;B)</translation>
     </message>
@@ -1500,7 +1586,12 @@ Practise anyway, without saving?</source>
         <translation>— ادامه: از جایی که ایستادید ادامه می‌دهید —</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+15"/>
+        <source>In the group</source>
+        <translation>در گروه</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>Decision %1 of %2 — %3</source>
         <translation>تصمیم %1 از %2 — %3</translation>
     </message>
@@ -1546,11 +1637,12 @@ Practise anyway, without saving?</source>
     </message>
     <message>
         <location line="+18"/>
+        <location line="+40"/>
         <source>You (leader)</source>
         <translation>شما (رهبر)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+4"/>
         <source>In your own words: %1</source>
         <translation>به زبان خودتان: %1</translation>
     </message>
@@ -1639,7 +1731,7 @@ Practise anyway, without saving?</source>
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+616"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+675"/>
         <source>&amp;Manage profiles…</source>
         <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
     </message>
@@ -2036,7 +2128,89 @@ Open it in your web browser?</source>
 <context>
     <name>ScenarioEditor</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+554"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+366"/>
+        <source>warning: </source>
+        <translation>هشدار: </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Line</source>
+        <translation>سطر</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Column</source>
+        <translation>ستون</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Problem</source>
+        <translation>اشکال</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Line %1</source>
+        <translation>سطر %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Outline</source>
+        <translation>طرح کلی</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Title: %1</source>
+        <translation>عنوان: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+94"/>
+        <source>Case</source>
+        <translation>مورد</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <location line="+90"/>
+        <source>People</source>
+        <translation>افراد</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Script</source>
+        <translation>روند جلسه</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Phase: %1</source>
+        <translation>مرحله: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Decision %1</source>
+        <translation>تصمیم %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Nothing to preview yet: the YAML does not parse.</source>
+        <translation>هنوز چیزی برای پیش‌نمایش نیست: YAML خوانده نمی‌شود.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Preview of an invalid scenario (fix the problems).</source>
+        <translation>پیش‌نمایش سناریوی نامعتبر (اشکال‌ها را برطرف کنید).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 min</source>
+        <translation>%1 دقیقه</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 decisions</source>
+        <translation>%1 تصمیم</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Scenario YAML</source>
         <translation>YAML سناریو</translation>
     </message>
@@ -2250,6 +2424,132 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>ScenarioPacks</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/packs.py" line="-161"/>
+        <source>Import scenario pack</source>
+        <translation>وارد کردن بسته سناریو</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scenario packs (*.zip);;All files (*)</source>
+        <translation>بسته‌های سناریو (*.zip);;همه پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export scenario pack</source>
+        <translation>صدور بسته سناریو</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scenario packs (*.zip)</source>
+        <translation>بسته‌های سناریو (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(built in: cannot be replaced)</source>
+        <translation>(همراه برنامه: جایگزین‌شدنی نیست)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scenarios already in the library</source>
+        <translation>سناریوهایی که از پیش در کتابخانه هستند</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n scenario(s) in this pack already exist with different content.</source>
+        <translation>
+            <numerusform>%n سناریوی این بسته از پیش با محتوای دیگری در کتابخانه هست.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Replace</source>
+        <translation>جایگزین کردن (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Skip them</source>
+        <translation>نادیده گرفتن آن‌ها (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>… and %1 more (see details)</source>
+        <translation>… و %1 مورد دیگر (جزئیات را ببینید)</translation>
+    </message>
+    <message>
+        <location line="+137"/>
+        <location line="+8"/>
+        <source>Pack not exported</source>
+        <translation>بسته صادر نشد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file could not be written.</source>
+        <translation>پرونده نوشته نشد.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pack exported</source>
+        <translation>بسته صادر شد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 scenario(s) written to %2.</source>
+        <translation>%1 سناریو در %2 نوشته شد.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Pack not imported</source>
+        <translation>بسته وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing was changed.</source>
+        <translation>چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The scenarios could not be written. Nothing was changed.</source>
+        <translation>سناریوها نوشته نشدند. چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pack “%1”.</source>
+        <translation>بسته «%1».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Installed</source>
+        <translation>نصب‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replaced</source>
+        <translation>جایگزین‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>نادیده‌گرفته‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already up to date</source>
+        <translation>از پیش به‌روز</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder: %1</source>
+        <translation>پوشه: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pack imported</source>
+        <translation>بسته وارد شد</translation>
+    </message>
+</context>
+<context>
     <name>SummaryView</name>
     <message>
         <location filename="../../balint_trainer/gui/summary.py" line="+28"/>
@@ -2348,11 +2648,31 @@ Open it in your web browser?</source>
         <source>option %1: %2</source>
         <translation>گزینه %1: %2</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Decision %1</source>
+        <translation>تصمیم %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You chose %1:</source>
+        <translation>شما گزینه %1 را برگزیدید:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit %1 · expert votes: %2</source>
+        <translation>اعتبار %1 · رأی خبرگان: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>In your own words: %1</source>
+        <translation>به زبان خودتان: %1</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-252"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-262"/>
         <source>Balint Trainer — Supervisor</source>
         <translation>تمرین رهبری گروه بالینت — ناظر</translation>
     </message>
@@ -2472,7 +2792,7 @@ Open it in your web browser?</source>
         <translation>راهنمای نمودار</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+28"/>
         <source>Competency summary</source>
         <translation>خلاصه شایستگی‌ها</translation>
     </message>
@@ -2482,12 +2802,177 @@ Open it in your web browser?</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-403"/>
+        <location line="+104"/>
+        <location line="+301"/>
         <source>Scenario</source>
         <translation>سناریو</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-483"/>
+        <source>The PDF could not be written to {path}.</source>
+        <translation>پرونده PDF در {path} نوشته نشد.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Cohort: {cohort}</source>
+        <translation>دوره: {cohort}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Mode</source>
+        <translation>حالت</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exam</source>
+        <translation>آزمون</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Practice</source>
+        <translation>تمرین</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Started</source>
+        <translation>آغاز</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Finished</source>
+        <translation>پایان</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Score</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>100 × mean credit over the decisions answered</source>
+        <translation>۱۰۰ × میانگین اعتبار تصمیم‌های پاسخ‌داده</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+76"/>
+        <location line="+267"/>
+        <source>Answers</source>
+        <translation>پاسخ‌ها</translation>
+    </message>
+    <message>
+        <location line="-329"/>
+        <source>not answered</source>
+        <translation>بی‌پاسخ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+56"/>
+        <source>Decision</source>
+        <translation>تصمیم</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+107"/>
+        <location line="+215"/>
+        <source>Competency</source>
+        <translation>شایستگی</translation>
+    </message>
+    <message>
+        <location line="-320"/>
+        <source>Chosen</source>
+        <translation>انتخاب کارآموز</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The trainee&apos;s option; ✓ when it is the panel&apos;s choice</source>
+        <translation>گزینه کارآموز؛ ✓ یعنی همان انتخاب هیئت است</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Panel</source>
+        <translation>انتخاب هیئت</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The option(s) most experts chose</source>
+        <translation>گزینه یا گزینه‌هایی که بیشتر خبرگان برگزیدند</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+634"/>
+        <source>Credit</source>
+        <translation>اعتبار</translation>
+    </message>
+    <message>
+        <location line="-628"/>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+653"/>
+        <source>Comments</source>
+        <translation>یادداشت‌ها</translation>
+    </message>
+    <message>
+        <location line="-616"/>
+        <source>Facility</source>
+        <translation>سهولت</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share of answers that earned full credit (chose a panel-modal option)</source>
+        <translation>سهم پاسخ‌هایی که اعتبار کامل گرفتند (گزینه‌ای را برگزیدند که بیشتر اعضای هیئت برگزیده بودند)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Discrimination</source>
+        <translation>ضریب تمیز</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mean credit of the top 27% of attempts (by score) minus that of the bottom 27%; * = fewer than 20 attempts, read with care</source>
+        <translation>میانگین اعتبار ۲۷٪ بالای تلاش‌ها (بر پایه امتیاز) منهای میانگین ۲۷٪ پایین؛ * = کمتر از ۲۰ تلاش، با احتیاط بخوانید</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Most-chosen wrong option</source>
+        <translation>پرانتخاب‌ترین گزینه نادرست</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The option without full credit that most trainees chose</source>
+        <translation>گزینه‌ای بدون اعتبار کامل که بیشترِ کارآموزان برگزیدند</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wrong share</source>
+        <translation>سهم گزینه نادرست</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share of answers that chose the most-chosen wrong option</source>
+        <translation>سهم پاسخ‌هایی که پرانتخاب‌ترین گزینه نادرست را برگزیدند</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+233"/>
+        <source>Mean credit</source>
+        <translation>میانگین اعتبار</translation>
+    </message>
+    <message>
+        <location line="-228"/>
+        <source>Attempts</source>
+        <translation>تلاش‌ها</translation>
+    </message>
+    <message>
+        <location line="+234"/>
+        <source>Latest attempt</source>
+        <translation>آخرین تلاش</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>C&amp;ohort:</source>
         <translation>دوره: (&amp;O)</translation>
     </message>
@@ -2612,7 +3097,8 @@ Open it in your web browser?</source>
         <translation>امتیاز {score}/100</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-599"/>
+        <location line="+601"/>
         <source>not finished</source>
         <translation>تمام‌نشده</translation>
     </message>
@@ -2632,7 +3118,7 @@ Open it in your web browser?</source>
         <translation>{n} یادداشت درباره کل تلاش</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+148"/>
         <source>&amp;New comment on the whole attempt</source>
         <translation>یادداشت تازه درباره کل تلاش (&amp;N)</translation>
     </message>
@@ -2684,7 +3170,67 @@ Open it in your web browser?</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
     <message>
+        <location line="-204"/>
+        <source>trainee&apos;s choice</source>
+        <translation>انتخاب کارآموز</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>panel&apos;s choice</source>
+        <translation>انتخاب هیئت</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Option</source>
+        <translation>گزینه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Votes</source>
+        <translation>رأی‌ها</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Chosen: {chosen} · credit {credit} · time taken {time} · answered {when}</source>
+        <translation>انتخاب: {chosen} · اعتبار {credit} · زمان صرف‌شده {time} · پاسخ در {when}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not recorded</source>
+        <translation>ثبت نشده</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In their own words</source>
+        <translation>به زبان خودشان</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing written.</source>
+        <translation>چیزی نوشته نشده است.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not answered in this attempt.</source>
+        <translation>در این تلاش پاسخ داده نشده است.</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>No comments yet.</source>
+        <translation>هنوز یادداشتی نیست.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On the whole attempt</source>
+        <translation>درباره کل تلاش</translation>
+    </message>
+    <message>
+        <location line="+155"/>
         <source>Could not reload the attempt</source>
         <translation>تلاش دوباره بارگذاری نشد</translation>
     </message>
@@ -2796,39 +3342,6 @@ Open it in your web browser?</source>
         <location line="+13"/>
         <source>The cohort answers were not exported</source>
         <translation>پاسخ‌های دوره صادر نشدند</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../balint_trainer/gui/player.py" line="+62"/>
-        <source>%1 and %2</source>
-        <translation>%1 و %2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>You chose what most of the panel chose.</source>
-        <translation>شما همان را برگزیدید که بیشتر اعضای هیئت برگزیدند.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The panel most often chose option %1.</source>
-        <translation>هیئت بیش از همه گزینه %1 را برگزید.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The panel&apos;s votes were tied between options %1.</source>
-        <translation>رأی‌های هیئت میان گزینه‌های %1 برابر بود.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>%1 of %2 experts chose your option; the most chosen option had %3.</source>
-        <translation>%1 از %2 خبره گزینه شما را برگزیدند؛ پرطرفدارترین گزینه %3 رأی داشت.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Credit = votes for your option ÷ votes for the most chosen one: 1 is the panel&apos;s choice, 0 means no expert chose it.</source>
-        <translation>اعتبار = رأی‌های گزینه شما ÷ رأی‌های پرطرفدارترین گزینه: ۱ یعنی انتخاب هیئت، ۰ یعنی هیچ خبره‌ای آن را برنگزید.</translation>
     </message>
 </context>
 </TS>
