@@ -428,7 +428,9 @@ class MainWindow(QMainWindow):
         if unfinished is None or not unfinished.answers:
             return "new"  # nothing answered yet: nothing to lose by starting afresh
         decisions = len(entry.scenario.decisions) if entry.scenario is not None else 0
-        when = unfinished.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        from balint_trainer.gui.local_time import when_text
+
+        when = when_text(unfinished.started_at)
         mode = self.tr("practice") if unfinished.mode == "practice" else self.tr("exam")
         text = (
             self.tr(

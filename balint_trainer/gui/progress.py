@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_plain
+from balint_trainer.gui.local_time import day_month_text, when_text
 
 
 class ProgressView(QWidget):
@@ -111,7 +112,7 @@ class ProgressView(QWidget):
         self.table.setRowCount(len(points))
         for row, point in enumerate(points):
             values = [
-                point.finished_at.strftime("%Y-%m-%d %H:%M"),
+                when_text(point.finished_at),
                 titles.get(point.scenario_id, point.scenario_id),
                 f"{point.total:.0f}" if point.total is not None else "—",
                 *(
@@ -135,7 +136,7 @@ class ProgressView(QWidget):
             "total": self.tr("Overall score"),
             **{c: labels.get(c) or competency_label(c) for c in competencies},
         }
-        x_labels = [f"{i}: {p.finished_at.strftime('%d %b')}" for i, p in enumerate(points, start=1)]
+        x_labels = [f"{i}: {day_month_text(p.finished_at)}" for i, p in enumerate(points, start=1)]
         from balint_trainer.gui import charts
 
         colours = charts.series_colours(list(series))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import getpass
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +16,6 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
-    QDateTime,
     QItemSelectionModel,
     QLocale,
     QMarginsF,
@@ -65,6 +62,7 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.analytics import ItemStats, competency_series
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_markdown, render_plain
+from balint_trainer.gui.local_time import day_month_text, when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import SORT_ROLE, Column, RowsModel
 from balint_trainer.reports import (
@@ -81,18 +79,6 @@ from balint_trainer.reports import (
 )
 
 _MISSING = float("-inf")  # sorts unknown numbers (no score, no index) below every real value
-
-
-def _when(moment: datetime | None) -> str:
-    """A stored UTC time in the user's time zone and locale format."""
-    if moment is None:
-        return ""
-    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
-
-
-def _local_date(moment: datetime) -> QDate:
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime().date()
 
 
 def _number(value: float | None, digits: int = 2) -> str:
@@ -207,13 +193,13 @@ def _attempt_columns() -> list[Column]:
         ),
         Column(
             QCoreApplication.translate("SupervisorWindow", "Started"),
-            lambda r: _when(r.attempt.started_at),
+            lambda r: when_text(r.attempt.started_at),
             lambda r: r.attempt.started_at.timestamp(),
         ),
         Column(
             QCoreApplication.translate("SupervisorWindow", "Finished"),
             lambda r: (
-                _when(r.attempt.finished_at) or QCoreApplication.translate("SupervisorWindow", "not finished")
+                when_text(r.attempt.finished_at) or QCoreApplication.translate("SupervisorWindow", "not finished")
             ),
             lambda r: r.attempt.finished_at.timestamp() if r.attempt.finished_at else _MISSING,
         ),
@@ -913,7 +899,7 @@ class SupervisorWindow(QMainWindow):
                     chosen=f"<b>{esc(decision.chosen)}</b>",
                     credit=_number(decision.credit),
                     time=esc(format_seconds(decision.seconds) or self.tr("not recorded")),
-                    when=esc(_when(decision.answered_at)),
+                    when=esc(when_text(decision.answered_at)),
                 )
                 + "</p>"
             )
@@ -928,7 +914,7 @@ class SupervisorWindow(QMainWindow):
         out.append(heading(self.tr("Comments")))
         if comments:
             out.extend(
-                f"<p>{esc(c.text).replace(chr(10), '<br/>')}<br/><small>— {esc(c.author_name)}, {esc(_when(c.created_at))}</small></p>"
+                f"<p>{esc(c.text).replace(chr(10), '<br/>')}<br/><small>— {esc(c.author_name)}, {esc(when_text(c.created_at))}</small></p>"
                 for c in comments
             )
         else:
@@ -936,7 +922,7 @@ class SupervisorWindow(QMainWindow):
         if review.general_comments:
             out.append(heading(self.tr("On the whole attempt")))
             out.extend(
-                f"<p>{esc(c.text).replace(chr(10), '<br/>')}<br/><small>— {esc(c.author_name)}, {esc(_when(c.created_at))}</small></p>"
+                f"<p>{esc(c.text).replace(chr(10), '<br/>')}<br/><small>— {esc(c.author_name)}, {esc(when_text(c.created_at))}</small></p>"
                 for c in review.general_comments
             )
         return "".join(out)
@@ -1146,7 +1132,7 @@ class SupervisorWindow(QMainWindow):
         )
         # Short one-line ticks (attempt number and date); the scenario is in the attempts table.
         x_labels = [
-            f"{i + 1} · {QLocale().toString(_local_date(p.finished_at), 'd MMM')}"
+            f"{i + 1} · {day_month_text(p.finished_at)}"
             for i, p in enumerate(ordered)
         ]
         self._set_chart((series, labels, x_labels))
