@@ -423,3 +423,26 @@ def test_rtl_scenario_in_an_english_report(service: FakeService) -> None:
     assert '<div dir="rtl"><p>What now?</p></div>' in html  # render_markdown marks the scenario's text
     assert '<div dir="rtl">I&#x27;d say' in html  # own words: the group's language
     assert '<div dir="ltr">What now?' not in trainee_report_html(report, language="fa")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("https://course.example.org/balint", "https://course.example.org/balint"),
+        ("  http://example.org  ", "http://example.org"),
+    ],
+)
+def test_home_page_accepts_web_addresses(text: str, expected: str) -> None:
+    from balint_trainer.reports.xapi import normalise_home_page
+
+    assert normalise_home_page(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["", "example.org", "ftp://example.org", "https://", "https://a b.org", "mailto:x@y"]
+)
+def test_home_page_refuses_anything_else(text: str) -> None:
+    from balint_trainer.reports.xapi import normalise_home_page
+
+    with pytest.raises(ValueError):
+        normalise_home_page(text)

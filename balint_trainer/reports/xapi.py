@@ -14,8 +14,9 @@
 - statement ``id``: a UUID5 of attempt uid + decision, so exporting twice
   and sending both to an LRS does not duplicate anything.
 
-``home_page`` should be the course's own URL; the default is a reserved
-``.invalid`` address that says so rather than pretending to be real.
+``home_page`` should be the course's own URL (the supervisor window asks for it once and
+keeps it); the default is a reserved ``.invalid`` address that says so rather than
+pretending to be real.
 """
 
 from __future__ import annotations
@@ -45,6 +46,23 @@ def _english_label(decision: DecisionReview) -> str:
     if builtin is not None and decision.competency_label == localise_label(builtin):
         return builtin  # the report data carries the label translated for the screen
     return decision.competency_label or decision.competency
+
+
+def normalise_home_page(text: str) -> str:
+    """The course home page as statements use it, or ValueError with a reason.
+
+    An absolute http(s) URL with a host; it names the account system of every actor, so
+    it must stay the same for a course (an LRS tells trainees apart by home page + name).
+    """
+    from urllib.parse import urlsplit
+
+    value = text.strip()
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError("enter a full web address starting with https:// or http://")
+    if any(ch.isspace() for ch in value):
+        raise ValueError("a web address cannot contain spaces")
+    return value
 
 
 def _iri(home_page: str, *parts: str) -> str:

@@ -1114,7 +1114,7 @@
         <translation>افزودن پوشه‌ای از سناریوها</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -1240,7 +1240,7 @@ Practise anyway, without saving?</source>
         <translation>ترک جلسه</translation>
     </message>
     <message>
-        <location line="-543"/>
+        <location line="-545"/>
         <source>&amp;Resume</source>
         <translation>ادامه (&amp;R)</translation>
     </message>
@@ -1250,7 +1250,7 @@ Practise anyway, without saving?</source>
         <translation>شروع تازه (&amp;N)</translation>
     </message>
     <message>
-        <location line="+553"/>
+        <location line="+555"/>
         <source>The choice you have not confirmed yet is not saved.</source>
         <translation>انتخابی که هنوز تأیید نکرده‌اید ذخیره نمی‌شود.</translation>
     </message>
@@ -1726,12 +1726,12 @@ Practise anyway, without saving?</source>
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-489"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-491"/>
         <source>&amp;Profiles…</source>
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+675"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+664"/>
         <source>&amp;Manage profiles…</source>
         <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
     </message>
@@ -1870,7 +1870,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../balint_trainer/gui/progress.py" line="+32"/>
+        <location filename="../../balint_trainer/gui/progress.py" line="+33"/>
         <source>Your progress</source>
         <translation>پیشرفت شما</translation>
     </message>
@@ -2672,7 +2672,7 @@ Open it in your web browser?</source>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-262"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-265"/>
         <source>Balint Trainer — Supervisor</source>
         <translation>تمرین رهبری گروه بالینت — ناظر</translation>
     </message>
@@ -2900,23 +2900,23 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+634"/>
+        <location line="+637"/>
         <source>Credit</source>
         <translation>اعتبار</translation>
     </message>
     <message>
-        <location line="-628"/>
+        <location line="-631"/>
         <source>Time</source>
         <translation>زمان</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+653"/>
+        <location line="+656"/>
         <source>Comments</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location line="-616"/>
+        <location line="-619"/>
         <source>Facility</source>
         <translation>سهولت</translation>
     </message>
@@ -3047,6 +3047,11 @@ Open it in your web browser?</source>
         <translation>پاسخ‌های دوره به صورت xAPI JSON… (&amp;J)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>xAPI course &amp;home page…</source>
+        <translation>نشانی وب دوره برای xAPI… (&amp;H)</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&amp;Refresh</source>
         <translation>تازه‌سازی (&amp;R)</translation>
@@ -3097,8 +3102,8 @@ Open it in your web browser?</source>
         <translation>امتیاز {score}/100</translation>
     </message>
     <message>
-        <location line="-599"/>
-        <location line="+601"/>
+        <location line="-602"/>
+        <location line="+604"/>
         <source>not finished</source>
         <translation>تمام‌نشده</translation>
     </message>
@@ -3153,7 +3158,32 @@ Open it in your web browser?</source>
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
     <message>
-        <location line="+302"/>
+        <location line="+331"/>
+        <source>enter a full web address starting with https:// (or http://), without spaces</source>
+        <translation>یک نشانی وب کامل بنویسید که با https://‎ (یا http://‎) شروع شود و فاصله نداشته باشد</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>xAPI course home page: %1</source>
+        <translation>نشانی وب دوره برای xAPI: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>xAPI statements name each trainee as an account of your course, identified by the course&apos;s web address (e.g. https://example.org/balint-course). Use the same address for every export of this course.</source>
+        <translation>در گزاره‌های xAPI هر کارآموز به‌عنوان حسابی از دوره شما شناخته می‌شود و نشانی وب دوره آن را مشخص می‌کند (مثلاً https://example.org/balint-course). برای همه خروجی‌های این دوره از همین نشانی استفاده کنید.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not accepted: %1</source>
+        <translation>پذیرفته نشد: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>xAPI course home page</source>
+        <translation>نشانی وب دوره برای xAPI</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Unsent comments</source>
         <translation>یادداشت‌های فرستاده‌نشده</translation>
     </message>
@@ -3165,7 +3195,7 @@ Open it in your web browser?</source>
         </translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-335"/>
         <source>The comment was not saved</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
@@ -3287,12 +3317,12 @@ Open it in your web browser?</source>
     <message>
         <location line="+0"/>
         <location line="+32"/>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-61"/>
         <source>The item analysis was not exported</source>
         <translation>تحلیل گویه‌ها صادر نشد</translation>
     </message>
@@ -3313,7 +3343,7 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>xAPI statements (*.json)</source>
         <translation>گزاره‌های xAPI (*.json)</translation>
     </message>
@@ -3329,7 +3359,7 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Written to {path}.</source>
         <translation>در {path} نوشته شد.</translation>
     </message>

@@ -446,3 +446,36 @@ def test_report_follows_the_persian_interface(qapp, window, seeded, tmp_path: Pa
     # Back in English, the next report is English again.
     english = window.export_report("html", tmp_path / "ann-en.html").read_text(encoding="utf-8")
     assert "<h2>Best score per scenario</h2>" in english and 'dir="rtl"' not in english
+
+
+def test_xapi_home_page_is_asked_once_validated_and_used(window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    QSettings().remove(window.XAPI_HOME_PAGE_KEY)
+    answers = iter(["course.example.org", "https://course.example.org/balint"])
+    asked: list[tuple[str, str]] = []
+
+    def ask(parent, current, problem):  # type: ignore[no-untyped-def]
+        asked.append((current, problem))
+        return next(answers)
+
+    monkeypatch.setattr(type(window), "ask_home_page", staticmethod(ask))
+    assert window.xapi_home_page(interactive=True) == "https://course.example.org/balint"
+    assert asked[0] == ("", "") and asked[1][0] == "course.example.org" and "https://" in asked[1][1]
+    assert window.xapi_home_page(interactive=True) == "https://course.example.org/balint"
+    assert len(asked) == 2  # stored: not asked again
+
+    xapi_path = window.export_report("xapi", tmp_path / "ann.json")
+    statements = json.loads(xapi_path.read_text(encoding="utf-8"))
+    assert {s["actor"]["account"]["homePage"] for s in statements} == {"https://course.example.org/balint"}
+    QSettings().remove(window.XAPI_HOME_PAGE_KEY)
+
+
+def test_cancelling_the_home_page_exports_nothing(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    QSettings().remove(window.XAPI_HOME_PAGE_KEY)
+    monkeypatch.setattr(type(window), "ask_home_page", staticmethod(lambda parent, current, problem: None))
+    assert window.export_report("xapi") is None
+    assert window.export_cohort("xapi") is None
+    assert QSettings().value(window.XAPI_HOME_PAGE_KEY) in (None, "")

@@ -646,6 +646,9 @@ class SupervisorWindow(QMainWindow):
         cohort_xapi = QAction(self.tr("Cohort answers as xAPI &JSON…"), self)
         cohort_xapi.triggered.connect(lambda: self.export_cohort("xapi"))
         menu.addAction(cohort_xapi)
+        self.home_page_action = QAction(self.tr("xAPI course &home page…"), self)
+        self.home_page_action.triggered.connect(lambda: self.change_xapi_home_page())
+        menu.addAction(self.home_page_action)
         menu.addSeparator()
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
@@ -1267,6 +1270,9 @@ class SupervisorWindow(QMainWindow):
             "xapi": (self.tr("xAPI statements (*.json)"), ".json"),
         }
         file_filter, suffix = filters[kind]
+        home_page = self.xapi_home_page(interactive=path is None) if kind == "xapi" else ""
+        if home_page is None:
+            return None
         stem = (
             "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in profile.name).strip("-") or "trainee"
         )
@@ -1285,7 +1291,7 @@ class SupervisorWindow(QMainWindow):
             elif kind == "csv":
                 write_answers_csv([report], target)
             else:
-                write_xapi_json([report], target)
+                write_xapi_json([report], target, home_page=home_page)
         except Exception as exc:
             self._show_error(self.tr("The report was not exported"), exc)
             return None
@@ -1297,6 +1303,9 @@ class SupervisorWindow(QMainWindow):
         """Answers of every trainee in the chosen cohort as CSV ('csv') or xAPI JSON ('xapi')."""
         suffix = ".csv" if kind == "csv" else ".json"
         file_filter = self.tr("CSV files (*.csv)") if kind == "csv" else self.tr("xAPI statements (*.json)")
+        home_page = self.xapi_home_page(interactive=path is None) if kind == "xapi" else ""
+        if home_page is None:
+            return None
         target = self._ask_path(
             path, self.tr("Export cohort answers"), f"cohort-answers{suffix}", file_filter
         )
@@ -1309,13 +1318,78 @@ class SupervisorWindow(QMainWindow):
             if kind == "csv":
                 write_answers_csv(reports, target)
             else:
-                write_xapi_json(reports, target)
+                write_xapi_json(reports, target, home_page=home_page)
         except Exception as exc:
             self._show_error(self.tr("The cohort answers were not exported"), exc)
             return None
         self.statusBar().showMessage(self.tr("Written to {path}.").format(path=target), 6000)
         self.exported.emit(f"cohort-{kind}", str(target))
         return target
+
+    # -- xAPI course home page ----------------------------------------------------------
+    XAPI_HOME_PAGE_KEY = "xapi/home_page"
+
+    def xapi_home_page(self, *, interactive: bool = True) -> str | None:
+        """The course home page for xAPI actors; asked once when interactive and not yet set.
+
+        None: the user cancelled. Without a setting (and not interactive) the reserved
+        placeholder address is used, which says it is not a real course.
+        """
+        from PySide6.QtCore import QSettings
+
+        from balint_trainer.reports.xapi import DEFAULT_HOME_PAGE
+
+        stored = str(QSettings().value(self.XAPI_HOME_PAGE_KEY, "") or "")
+        if stored or not interactive:
+            return stored or DEFAULT_HOME_PAGE
+        return self.change_xapi_home_page()
+
+    def change_xapi_home_page(self) -> str | None:
+        """Ask for the course home page and keep it in the settings; None if cancelled."""
+        from PySide6.QtCore import QSettings
+
+        from balint_trainer.reports.xapi import normalise_home_page
+
+        settings = QSettings()
+        current = str(settings.value(self.XAPI_HOME_PAGE_KEY, "") or "")
+        problem = ""
+        while True:
+            text = type(self).ask_home_page(self, current, problem)
+            if text is None:
+                return None
+            try:
+                value = normalise_home_page(text)
+            except ValueError:
+                current = text
+                problem = self.tr("enter a full web address starting with https:// (or http://), without spaces")
+                continue
+            settings.setValue(self.XAPI_HOME_PAGE_KEY, value)
+            self.statusBar().showMessage(self.tr("xAPI course home page: %1").replace("%1", value), 6000)
+            return value
+
+    @staticmethod
+    def ask_home_page(parent: QWidget, current: str, problem: str) -> str | None:
+        """The text typed, or None if cancelled (tests replace this to answer)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        label = QCoreApplication.translate(
+            "SupervisorWindow",
+            "xAPI statements name each trainee as an account of your course, identified by the "
+            "course's web address (e.g. https://example.org/balint-course). Use the same address "
+            "for every export of this course.",
+        )
+        if problem:
+            label += "\n\n" + QCoreApplication.translate("SupervisorWindow", "Not accepted: %1").replace(
+                "%1", problem
+            )
+        text, ok = QInputDialog.getText(
+            parent,
+            QCoreApplication.translate("SupervisorWindow", "xAPI course home page"),
+            label,
+            QLineEdit.EchoMode.Normal,
+            current,
+        )
+        return text if ok else None
 
     def _ask_path(
         self, path: Path | str | None, caption: str, default_name: str, file_filter: str
