@@ -149,6 +149,108 @@ def test_existing_supervisor_database_data_is_kept(
     assert _counts(service) == (2, 1, 3, 3)
 
 
+# ------------------------------------------- whose bundle: known attempts, then name
+def _export(svc: TrainerService, path: Path) -> Path:
+    svc.export_attempts(svc.local_profile().id, path)
+    return path
+
+
+def test_bundle_goes_to_the_profile_the_supervisor_renamed(
+    offline: TrainerService, service: TrainerService, tmp_path: Path
+) -> None:
+    version, attempts = _practise(offline)
+    name = offline.local_profile().name
+    first = service.import_attempts(_export(offline, tmp_path / "week1.json"))
+    assert (first.matched_by, first.note) == ("created", None)
+    renamed = service.rename_profile(first.profile.id, f"{name} Smith")
+    # Next week: the whole history again plus a new attempt, still under the old name.
+    _answer(
+        offline,
+        version,
+        offline.start_attempt(offline.local_profile().id, version.id, "practice"),
+        "first",
+        "a",
+    )
+    report = service.import_attempts(_export(offline, tmp_path / "week2.json"))
+    assert report.profile == renamed and report.matched_by == "attempts" and report.bundle_name == name
+    assert (report.attempts_new, report.attempts_already_present) == (1, 2)
+    assert report.note == (
+        f"imported into profile '{name} Smith', which already holds these attempts "
+        f"(the bundle calls the profile '{name}')"
+    )
+    assert report.note in report.summary()
+    assert [p.name for p in service.profiles()] == [f"{name} Smith"]  # no second profile, nothing renamed
+    assert len(service.attempts(profile_id=renamed.id)) == 3
+    assert {a.uid for a in attempts} <= {a.uid for a in service.attempts(profile_id=renamed.id)}
+
+
+def test_trainee_renamed_locally_keeps_her_history_together(
+    offline: TrainerService, service: TrainerService, tmp_path: Path
+) -> None:
+    _practise(offline)
+    name = offline.local_profile().name
+    service.import_attempts(_export(offline, tmp_path / "before.json"))
+    offline.rename_profile(offline.local_profile().id, "Ann S.")
+    # A different person the supervisor registered under the new name must stay untouched.
+    stranger = service.create_profile("Ann S.", "trainee")
+    report = service.import_attempts(_export(offline, tmp_path / "after.json"))
+    assert report.profile.name == name and report.matched_by == "attempts"
+    assert not report.changed and report.namesake == "Ann S."
+    assert report.note is not None and "the other profile named 'Ann S.' was left unchanged" in report.note
+    assert service.attempts(profile_id=stranger.id) == []
+    assert sorted(p.name for p in service.profiles()) == sorted([name, "Ann S."])
+
+
+def test_attempts_split_over_two_profiles_are_refused_and_nothing_changes(
+    offline: TrainerService, service: TrainerService, tmp_path: Path
+) -> None:
+    _practise(offline)
+    path = _export(offline, tmp_path / "b.json")
+    data = json.loads(path.read_text())
+    # The two attempts reached the supervisor under two names (e.g. the trainee used two profiles).
+    for index, who in enumerate(["Ann", "Annie"]):
+        part = tmp_path / f"{who}.json"
+        part.write_text(
+            json.dumps(
+                {**data, "profile": {**data["profile"], "name": who}, "attempts": [data["attempts"][index]]}
+            )
+        )
+        service.import_attempts(part)
+    before = _counts(service)
+    with pytest.raises(
+        BundleError, match=r"more than one profile .*'Ann' \(1\), 'Annie' \(1\).*nothing was imported"
+    ):
+        service.import_attempts(path)
+    assert _counts(service) == before == (2, 1, 2, 3)
+
+
+def test_unknown_attempts_go_to_the_profile_of_that_name(
+    offline: TrainerService, service: TrainerService, tmp_path: Path
+) -> None:
+    _practise(offline)
+    existing = service.create_profile(offline.local_profile().name, "trainee", cohort="spring")
+    report = service.import_attempts(_export(offline, tmp_path / "b.json"))
+    assert report.profile == existing and report.matched_by == "name" and report.note is None
+    assert report.attempts_new == 2 and len(service.profiles()) == 1
+
+
+def test_role_is_checked_on_the_profile_found_by_its_attempts(
+    offline: TrainerService, service: TrainerService, tmp_path: Path
+) -> None:
+    _practise(offline)
+    path = _export(offline, tmp_path / "b.json")
+    service.import_attempts(path)
+    data = json.loads(path.read_text())
+    data["profile"].update(name="Dr Who", role="supervisor")
+    path.write_text(json.dumps(data))
+    before = _counts(service)
+    with pytest.raises(
+        BundleError, match=r"called 'Dr Who' in the bundle\) is a trainee here but a supervisor"
+    ):
+        service.import_attempts(path)
+    assert _counts(service) == before
+
+
 # ------------------------------------------------------------------ refusals
 Mutator = Callable[[dict[str, Any]], None]
 
@@ -305,7 +407,18 @@ def test_cli_export_and_import_attempts(
     assert main(["--database", target, "import-attempts", str(bundle)]) == 0
     assert "2 new attempt(s), 0 updated, 0 already present; 3 new answer(s)" in capsys.readouterr().out
     assert main(["--database", target, "import-attempts", str(bundle)]) == 0
-    assert "0 new attempt(s), 0 updated, 2 already present" in capsys.readouterr().out
+    output = capsys.readouterr().out
+    assert "0 new attempt(s), 0 updated, 2 already present" in output and "note:" not in output
+    # The supervisor fixes the name; the next bundle still says the old one.
+    with open_service(target) as supervisor:
+        supervisor.rename_profile(supervisor.profile_by_name(name).id, "Ann Smith")
+    assert main(["--database", target, "import-attempts", str(bundle)]) == 0
+    output = capsys.readouterr().out
+    assert output.startswith("Ann Smith: 0 new attempt(s)")
+    assert (
+        f"note: imported into profile 'Ann Smith', which already holds these attempts (the bundle calls the profile '{name}')"
+        in output
+    )
 
     assert main(["--database", source, "export-attempts", "--profile", "nobody", str(bundle)]) == 2
     assert "no profile named 'nobody'" in capsys.readouterr().err

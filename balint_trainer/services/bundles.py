@@ -10,6 +10,19 @@ recognised by its magic bytes on import)::
                    "answers": [{"decision_id", "option_id", "own_words", "seconds",
                                 "credit", "answered_at"}]}]}
 
+An export holds all of the profile's attempts, finished or not, so every
+bundle repeats the earlier ones; importing is idempotent by attempt ``uid``
+(answers given since are added, a now-finished attempt is finished).
+
+Whose attempts they are: ``profile.name`` is only the name at export time, and
+either side may rename a profile. On import, attempt uids the database already
+holds decide: the profile owning them receives the whole bundle, whatever it is
+called now (nothing is renamed; the import report's ``note`` names both). If the
+known attempts belong to more than one profile the bundle is refused. Only when
+none is known is the profile matched by exact name, or created with the
+bundle's name, role and cohort. The stored profile's role must equal
+``profile.role`` in every case.
+
 Everything in a bundle is untrusted: :func:`read_bundle` and
 :func:`validate_bundle` check size, shape, every scenario text (full
 validation and SHA-256), every decision/option and every credit before the

@@ -110,7 +110,12 @@ class Annotation:
 
 @dataclass(frozen=True)
 class ImportReport:
-    """What an attempt-bundle import changed (all zero when it was imported before)."""
+    """What an attempt-bundle import changed (all zero when it was imported before).
+
+    ``matched_by`` says how ``profile`` was chosen: ``"attempts"`` (it already holds some
+    of the bundle's attempts, whatever it is called now), ``"name"`` (no attempt was
+    known; same name as the bundle's profile) or ``"created"`` (neither: a new profile).
+    """
 
     profile: Profile
     attempts_new: int
@@ -118,6 +123,23 @@ class ImportReport:
     attempts_already_present: int
     answers_new: int
     scenario_versions_new: int
+    bundle_name: str = ""  # the profile name written in the bundle
+    matched_by: Literal["attempts", "name", "created"] = "name"
+    # Another profile here carries the bundle's name but was left alone (matched by attempts).
+    namesake: str | None = None
+
+    @property
+    def note(self) -> str | None:
+        """Why the attempts went to a profile of another name (``None`` when the names agree)."""
+        if not self.bundle_name or self.bundle_name == self.profile.name:
+            return None
+        text = (
+            f"imported into profile '{self.profile.name}', which already holds these attempts "
+            f"(the bundle calls the profile '{self.bundle_name}')"
+        )
+        if self.namesake is not None:
+            text += f"; the other profile named '{self.namesake}' was left unchanged"
+        return text
 
     @property
     def changed(self) -> bool:
@@ -130,4 +152,5 @@ class ImportReport:
             f"{self.profile.name}: {self.attempts_new} new attempt(s), {self.attempts_updated} updated, "
             f"{self.attempts_already_present} already present; {self.answers_new} new answer(s), "
             f"{self.scenario_versions_new} new scenario version(s)"
+            + (f"\nnote: {self.note}" if self.note else "")
         )

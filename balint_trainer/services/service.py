@@ -16,9 +16,9 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker, undefer
 
@@ -51,6 +51,7 @@ MODES = m.MODES
 CREDIT_TOLERANCE = 1e-9
 MAX_TEXT = 20_000
 _LOCK_RETRIES = 8
+_UID_CHUNK = 500  # uids per IN (...) query: well under every backend's parameter limit
 
 
 def _is_sqlite_busy(exc: BaseException) -> bool:
@@ -941,6 +942,12 @@ class TrainerService:
         Attempts are matched on their uid: answers given since an earlier
         import are added and a now-finished attempt is marked finished; a
         bundle contradicting stored answers is refused as a whole.
+
+        The bundle goes to the profile already holding its known attempts, even
+        if either side renamed it since (the report's ``note`` says so; nothing
+        is renamed); known attempts held by several profiles are refused. Only
+        when no attempt is known does the bundle's profile name decide (a
+        profile of that name, else a new one). The role must agree either way.
         """
         from balint_trainer.services.bundles import read_bundle, validate_bundle
 
@@ -950,15 +957,27 @@ class TrainerService:
 
         def work(session: Session) -> dto.ImportReport:
             wanted = bundle.profile
-            profile = session.scalars(select(m.Profile).where(m.Profile.name == wanted.name)).first()
+            matched_by: Literal["attempts", "name", "created"] = "attempts"
+            profile = _bundle_owner(session, source, [a.uid for a in bundle.attempts])
+            if profile is None:
+                profile = session.scalars(select(m.Profile).where(m.Profile.name == wanted.name)).first()
+                matched_by = "name"
             if profile is None:
                 profile = m.Profile(name=wanted.name, role=wanted.role, cohort=wanted.cohort)
                 session.add(profile)
                 session.flush()
+                matched_by = "created"
             elif profile.role != wanted.role:
+                called = "" if profile.name == wanted.name else f" (called '{wanted.name}' in the bundle)"
                 raise BundleError(
-                    f"{source}: profile '{wanted.name}' is a {profile.role} here but a {wanted.role} in the bundle"
+                    f"{source}: profile '{profile.name}'{called} is a {profile.role} here "
+                    f"but a {wanted.role} in the bundle; nothing was imported"
                 )
+            namesake = None
+            if profile.name != wanted.name:
+                namesake = session.scalars(
+                    select(m.Profile.name).where(m.Profile.name == wanted.name)
+                ).first()
             versions: dict[tuple[str, str], m.ScenarioVersion] = {}
             versions_new = 0
             for v in bundle.scenario_versions:
@@ -1040,7 +1059,17 @@ class TrainerService:
                 else:
                     present += 1
             session.flush()
-            return dto.ImportReport(_profile_dto(profile), new, updated, present, answers_new, versions_new)
+            return dto.ImportReport(
+                _profile_dto(profile),
+                new,
+                updated,
+                present,
+                answers_new,
+                versions_new,
+                bundle_name=wanted.name,
+                matched_by=matched_by,
+                namesake=namesake,
+            )
 
         try:
             return self._write(work)
@@ -1048,6 +1077,36 @@ class TrainerService:
             raise BundleError(
                 f"{source}: conflicts with stored data ({exc.orig}); nothing was imported"
             ) from None
+
+
+def _bundle_owner(session: Session, source: str, uids: list[str]) -> m.Profile | None:
+    """The one profile already holding some of a bundle's attempts (``None``: none is known).
+
+    Attempt uids are stable while profile names are not (either side may rename), so
+    known attempts, not the name, decide whose bundle it is. Known attempts spread
+    over several profiles are refused: any choice would misfile someone's history.
+    """
+    held: dict[int, int] = {}
+    for start in range(0, len(uids), _UID_CHUNK):
+        chunk = uids[start : start + _UID_CHUNK]
+        for profile_id, count in session.execute(
+            select(m.Attempt.profile_id, func.count())
+            .where(m.Attempt.uid.in_(chunk))
+            .group_by(m.Attempt.profile_id)
+        ):
+            held[profile_id] = held.get(profile_id, 0) + count
+    if not held:
+        return None
+    owners = {p.id: p for p in session.scalars(select(m.Profile).where(m.Profile.id.in_(held)))}
+    if len(held) > 1:
+        names = {pid: owners[pid].name if pid in owners else f"#{pid}" for pid in held}
+        listed = ", ".join(f"'{names[pid]}' ({held[pid]})" for pid in sorted(held, key=names.__getitem__))
+        raise BundleError(
+            f"{source}: the bundle's attempts are stored here under more than one profile "
+            f"(attempts per profile: {listed}); nothing was imported"
+        )
+    (profile_id,) = held
+    return owners.get(profile_id)
 
 
 def _opt(row: m.Profile | None) -> dto.Profile | None:
