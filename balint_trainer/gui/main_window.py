@@ -46,11 +46,18 @@ def ask_resume_or_new(parent: QWidget, title: str, text: str) -> str:
     return "cancel"
 
 
+def ask_save_path(parent: QWidget, caption: str, default: str, file_filter: str) -> str | None:
+    """The file chosen in a save dialog, or None if cancelled."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, caption, default, file_filter)
+    return chosen or None
+
+
 class MainWindow(QMainWindow):
     loaded = Signal()  # library and database are ready
     _service_opened = Signal(object, str)  # from the worker thread: service or None, error
     # Replaceable in tests (a modal box would block them).
     resume_prompt: Callable[[QWidget, str, str], str] = staticmethod(ask_resume_or_new)  # type: ignore[assignment]
+    export_path_prompt: Callable[[QWidget, str, str, str], str | None] = staticmethod(ask_save_path)  # type: ignore[assignment]
 
     def __init__(
         self,
@@ -113,8 +120,13 @@ class MainWindow(QMainWindow):
             self.tr("&Add scenario folder…"), self.add_scenario_folder, "Ctrl+O"
         )
         self.reload_action = self._action(self.tr("&Reload library"), self.reload_library, "F5")
+        self.export_attempts_action = self._action(
+            self.tr("&Export my attempts for my supervisor…"), self.export_attempts, "Ctrl+Shift+X"
+        )
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         file_menu.addActions([self.add_folder_action, self.reload_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_attempts_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -177,6 +189,7 @@ class MainWindow(QMainWindow):
         )
         self.leave_action.setEnabled(self.player is not None and self.stack.currentWidget() is self.player)
         self.progress_action.setEnabled(self.service is not None)
+        self.export_attempts_action.setEnabled(self.service is not None and self.profile is not None)
 
     # -- loading -----------------------------------------------------------------
     def start_loading(self) -> None:
@@ -369,6 +382,70 @@ class MainWindow(QMainWindow):
                 stored = [str(p) for p in self._all_extra_dirs()]
                 self.settings.setValue("library/extra_dirs", stored)
         self.reload_library()
+
+    def export_attempts(self, path: Path | str | None = None) -> Path | None:
+        """Write this profile's attempts (finished or not) to a bundle a supervisor can import.
+
+        ``path`` skips the file dialog (tests). The service writes atomically: a failed
+        export leaves no partial file. Returns the file written, or None.
+        """
+        if self.service is None or self.profile is None:
+            return None
+        title = self.tr("Export my attempts")
+        try:
+            has_attempts = bool(self.service.attempts(profile_id=self.profile.id))
+        except Exception as exc:
+            QMessageBox.warning(self, title, str(exc) or type(exc).__name__)
+            return None
+        if not has_attempts:
+            QMessageBox.information(
+                self, title, self.tr("You have no attempts to export yet. Practise a scenario first.")
+            )
+            return None
+        if path is None:
+            from datetime import date
+
+            stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in self.profile.name).strip("-")
+            default = Path.home() / f"{stem or 'trainee'}-attempts-{date.today().isoformat()}.json.gz"
+            chosen = type(self).export_path_prompt(
+                self,
+                self.tr("Export my attempts for my supervisor"),
+                str(default),
+                self.tr("Attempt bundles (*.json.gz *.json)"),
+            )
+            if not chosen:
+                return None
+            # A name typed without an extension gets the compressed one the default has.
+            path = chosen if chosen.endswith((".json", ".json.gz")) else chosen + ".json.gz"
+        target = Path(path)
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        try:
+            count = self.service.export_attempts(self.profile.id, target)
+        except Exception as exc:  # BundleError (cannot write) and a lost database alike: say it in words
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(
+                self,
+                title,
+                self.tr("Your attempts were not exported; no file was written.\n\n%1").replace(
+                    "%1", str(exc) or type(exc).__name__
+                ),
+            )
+            return None
+        QApplication.restoreOverrideCursor()
+        done = self.tr("%Ln attempt(s) exported to %1", "", count).replace("%1", str(target))
+        self.statusBar().showMessage(done, 10000)
+        QMessageBox.information(
+            self,
+            title,
+            done
+            + "\n\n"
+            + self.tr(
+                "Send this file to your supervisor, who imports it in the supervisor view "
+                "(Profiles → Import trainee attempts…). Export again after practising more: "
+                "each file holds all your attempts, and importing one twice adds nothing."
+            ),
+        )
+        return target
 
     # -- practice ------------------------------------------------------------------
     def _ensure_player(self) -> Any:

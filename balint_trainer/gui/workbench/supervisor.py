@@ -19,16 +19,20 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QLocale,
     QMarginsF,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QRegularExpression,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QKeyEvent,
     QKeySequence,
     QPageLayout,
@@ -172,6 +176,15 @@ class _NumericSortProxy(QSortFilterProxyModel):
 class AttemptRow:
     attempt: Any
     title: str
+
+
+@dataclass(frozen=True)
+class BundleImport:
+    """One attempt-bundle file given to the supervisor window: its import report, or why it was refused."""
+
+    path: Path
+    report: Any | None  # services.dto.ImportReport
+    error: str = ""
 
 
 @dataclass(frozen=True)
@@ -401,6 +414,7 @@ class SupervisorWindow(QMainWindow):
         self.resize(1200, 780)
         self._build()
         self._build_actions()
+        self.setAcceptDrops(True)  # attempt bundles dropped from a file manager are imported
         self.refresh()
 
     # ------------------------------------------------------------------ layout
@@ -666,6 +680,11 @@ class SupervisorWindow(QMainWindow):
         self.manage_profiles_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         self.manage_profiles_action.triggered.connect(lambda: self.manage_profiles())
         profiles.addAction(self.manage_profiles_action)
+        profiles.addSeparator()
+        self.import_attempts_action = QAction(self.tr("&Import trainee attempts…"), self)
+        self.import_attempts_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_attempts_action.triggered.connect(lambda: self.import_attempt_bundles())
+        profiles.addAction(self.import_attempts_action)
         close = QAction(self.tr("C&lose"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
@@ -1044,6 +1063,117 @@ class SupervisorWindow(QMainWindow):
         if update_main_window is not None:  # its status bar names the practising profile
             dialog.profile_changed.connect(update_main_window)
         return dialog
+
+    # -- attempt bundles from trainees working offline ----------------------------------
+
+    @staticmethod
+    def ask_bundle_paths(parent: QWidget) -> list[str]:
+        """The bundle files chosen, or [] if cancelled (tests replace this to answer)."""
+        chosen, _ = QFileDialog.getOpenFileNames(
+            parent,
+            QCoreApplication.translate("SupervisorWindow", "Import trainee attempts"),
+            str(Path.home()),
+            QCoreApplication.translate(
+                "SupervisorWindow", "Attempt bundles (*.json.gz *.json);;All files (*)"
+            ),
+        )
+        return chosen
+
+    def import_attempt_bundles(self, paths: Sequence[Path | str] | None = None) -> list[BundleImport]:
+        """Import trainees' attempt bundles, each file on its own (atomic, idempotent).
+
+        A refused file is reported and the others still import. The trainee list is
+        reloaded and the last imported trainee selected; a summary per file is shown.
+        """
+        if paths is None:
+            paths = type(self).ask_bundle_paths(self)
+        if not paths:
+            return []
+        from PySide6.QtWidgets import QApplication
+
+        results: list[BundleImport] = []
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        try:
+            for raw in paths:
+                path = Path(raw)
+                try:
+                    results.append(BundleImport(path, self._service.import_attempts(path)))
+                except Exception as exc:  # BundleError says what is wrong; nothing of it was written
+                    message = str(exc) or type(exc).__name__
+                    results.append(BundleImport(path, None, message.removeprefix(f"{path}: ")))
+        finally:
+            QApplication.restoreOverrideCursor()
+        imported = [r.report for r in results if r.report is not None]
+        if imported:
+            self.refresh()
+            self.select_trainee(imported[-1].profile.id)
+        self._show_import_summary(results)
+        return results
+
+    def _show_import_summary(self, results: Sequence[BundleImport]) -> None:
+        number = QLocale().toString
+        lines: list[str] = []
+        for result in results:
+            report = result.report
+            if report is None:
+                lines.append(
+                    self.tr("%1: not imported. %2")
+                    .replace("%1", result.path.name)
+                    .replace("%2", result.error)
+                )
+                continue
+            line = (
+                self.tr("%1: %2 — %3 attempt(s) added, %4 updated, %5 already present.")
+                .replace("%1", result.path.name)
+                .replace("%2", report.profile.name)
+                .replace("%3", number(report.attempts_new))
+                .replace("%4", number(report.attempts_updated))
+                .replace("%5", number(report.attempts_already_present))
+            )
+            if report.matched_by == "created":
+                line += " " + self.tr("A new profile was created.")
+            if report.note:  # the bundle names the trainee differently: say where the attempts went
+                line += " " + self.tr(
+                    "Imported into %1, which already holds these attempts (the file calls the trainee %2)."
+                ).replace("%1", report.profile.name).replace("%2", report.bundle_name)
+                if report.namesake:
+                    line += " " + self.tr("The other profile named %1 was left unchanged.").replace(
+                        "%1", report.namesake
+                    )
+            if report.profile.role != "trainee":
+                line += " " + self.tr("It is not a trainee profile, so it is not in the trainee list.")
+            lines.append(line)
+        done = sum(r.report is not None for r in results)
+        status = self.tr("Imported %1 of %Ln file(s).", "", len(results)).replace("%1", number(done))
+        self.statusBar().showMessage(status, 10000)
+        title = self.tr("Import trainee attempts")
+        text = status + "\n\n" + "\n\n".join(lines)
+        if done < len(results):
+            QMessageBox.warning(self, title, text)
+        else:
+            QMessageBox.information(self, title, text)
+
+    @staticmethod
+    def _dropped_bundles(mime: QMimeData) -> list[Path]:
+        if not mime.hasUrls():
+            return []
+        files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+        return [Path(f) for f in files if f.lower().endswith((".json", ".gz"))]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_bundles(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_bundles(event.mimeData())
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        # Import once the drop has returned: a summary box shown inside it would hold the file manager.
+        QTimer.singleShot(0, lambda: self.import_attempt_bundles(paths))
 
     def _resolve_author(self) -> int:
         """The chosen signer; with no supervisor profile yet, one is made for the person at this computer."""

@@ -1,0 +1,184 @@
+"""Offline hand-over in the GUI: a trainee exports attempts from the main window, a supervisor
+imports the file into another database through the supervisor window (menu or drag and drop)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from balint_trainer.core.scoring import credit
+from balint_trainer.core.validation import load_scenario_file
+from balint_trainer.services import open_service
+
+pytestmark = pytest.mark.gui
+
+MINIMAL = Path(__file__).resolve().parents[1] / "data" / "valid" / "minimal.yaml"
+
+
+def _practise(service: Any, profile_id: int) -> None:
+    """Two attempts at the minimal scenario: one finished, one with a single answer."""
+    version = service.register_scenario(load_scenario_file(MINIMAL))
+    scenario = version.load()
+    for answers, finish in (({"first": "b", "second": "x"}, True), ({"first": "a"}, False)):
+        attempt = service.start_attempt(profile_id, version.id, "practice")
+        for decision, option in answers.items():
+            service.record_answer(
+                attempt.id, decision, option, credit=credit(scenario.decision(decision), option)
+            )
+        if finish:
+            service.finish_attempt(attempt.id)
+
+
+@pytest.fixture
+def supervisor(qtbot, tmp_path: Path, no_dialogs):  # type: ignore[no-untyped-def]
+    """A supervisor window on its own, separate SQLite database."""
+    from balint_trainer.gui.workbench import open_supervisor
+
+    svc = open_service(f"sqlite:///{tmp_path / 'supervisor.sqlite3'}")
+    win = open_supervisor(None, svc)
+    qtbot.addWidget(win)
+    yield win, svc
+    win.close()
+    svc.close()
+
+
+def _exported(window, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    _practise(window.service, window.profile.id)
+    target = window.export_attempts(tmp_path / "out" / "bundle.json.gz")
+    assert target is not None and target.is_file()
+    return target
+
+
+def test_export_is_disabled_until_the_database_and_profile_are_loaded(
+    qtbot, service, scenario_dir, no_dialogs
+):  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.main_window import MainWindow
+
+    win = MainWindow(extra_scenario_dirs=[scenario_dir], service=service, include_bundled=False)
+    qtbot.addWidget(win)
+    assert not win.export_attempts_action.isEnabled()
+    assert win.export_attempts() is None  # the slot itself refuses too
+    with qtbot.waitSignal(win.loaded, timeout=5000):
+        win.start_loading()
+    assert win.export_attempts_action.isEnabled()
+    assert win.export_attempts_action.shortcut().toString() == "Ctrl+Shift+X"
+
+
+def test_export_then_import_into_another_database(window, supervisor, tmp_path, monkeypatch, no_dialogs):  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.main_window import MainWindow
+    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+
+    _practise(window.service, window.profile.id)
+    asked: list[tuple[str, str]] = []
+    (tmp_path / "out").mkdir()
+
+    def choose(parent, caption, default, file_filter):  # type: ignore[no-untyped-def]
+        asked.append((default, file_filter))
+        return str(tmp_path / "out" / "for-sue")  # typed without an extension
+
+    monkeypatch.setattr(MainWindow, "export_path_prompt", staticmethod(choose))
+    window.export_attempts_action.trigger()
+    default, file_filter = asked[0]
+    assert Path(default).parent == Path.home()
+    assert Path(default).name.startswith(f"{window.profile.name}-attempts-") and default.endswith(".json.gz")
+    assert "*.json.gz" in file_filter
+    bundle = tmp_path / "out" / "for-sue.json.gz"
+    assert json.loads(gzip.decompress(bundle.read_bytes()))["profile"]["name"] == window.profile.name
+    assert "2 attempt(s) exported to" in window.statusBar().currentMessage()
+    assert no_dialogs[-1][0] == "information" and str(bundle) in no_dialogs[-1][1]
+
+    win, svc = supervisor
+    assert win.trainee_names() == []
+    monkeypatch.setattr(SupervisorWindow, "ask_bundle_paths", staticmethod(lambda parent: [str(bundle)]))
+    win.import_attempts_action.trigger()
+    assert win.trainee_names() == [window.profile.name]
+    assert win.current_trainee().name == window.profile.name
+    assert win.attempt_model.rowCount() == 2
+    kind, text = no_dialogs[-1]
+    assert kind == "information"
+    assert (
+        f"for-sue.json.gz: {window.profile.name} — 2 attempt(s) added, 0 updated, 0 already present." in text
+    )
+    assert "A new profile was created." in text
+
+    (again,) = win.import_attempt_bundles([bundle])  # idempotent: nothing added
+    assert again.report is not None and not again.report.changed
+    assert again.report.attempts_already_present == 2
+    assert "0 attempt(s) added, 0 updated, 2 already present" in no_dialogs[-1][1]
+    assert len(svc.attempts()) == 2 and win.attempt_model.rowCount() == 2
+
+
+def test_refused_files_change_nothing_and_the_others_still_import(window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
+    bundle = _exported(window, tmp_path)
+    data = json.loads(gzip.decompress(bundle.read_bytes()))
+    data["attempts"][0]["answers"][0]["credit"] = 1.0  # a better score than the key gives
+    tampered = tmp_path / "tampered.json"
+    tampered.write_text(json.dumps(data), encoding="utf-8")
+    garbage = tmp_path / "notes.json"
+    garbage.write_text("not json", encoding="utf-8")
+
+    win, svc = supervisor
+    results = win.import_attempt_bundles([tampered, garbage])
+    assert [r.report for r in results] == [None, None]
+    assert "does not match the expert key" in results[0].error
+    assert "not an attempt bundle" in results[1].error
+    kind, text = no_dialogs[-1]
+    assert kind == "warning" and "Imported 0 of 2 file(s)." in text
+    assert "tampered.json: not imported. attempts[0]" in text  # the path is not repeated
+    assert svc.profiles() == [] and svc.attempts() == [] and win.trainee_names() == []
+
+    results = win.import_attempt_bundles([tampered, bundle])
+    assert results[0].report is None and results[1].report is not None
+    assert no_dialogs[-1][0] == "warning" and "Imported 1 of 2 file(s)." in no_dialogs[-1][1]
+    assert win.trainee_names() == [window.profile.name] and len(svc.attempts()) == 2
+
+
+def test_renamed_trainee_gets_a_note(window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
+    bundle = _exported(window, tmp_path)
+    win, svc = supervisor
+    (first,) = win.import_attempt_bundles([bundle])
+    svc.rename_profile(first.report.profile.id, "Renamed here")
+    (second,) = win.import_attempt_bundles([bundle])
+    assert second.report.profile.name == "Renamed here"
+    assert (
+        f"Imported into Renamed here, which already holds these attempts (the file calls the trainee "
+        f"{window.profile.name})." in no_dialogs[-1][1]
+    )
+    assert win.current_trainee().name == "Renamed here"
+
+
+def test_export_failure_writes_nothing(window, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
+    assert window.export_attempts(tmp_path / "bundle.json.gz") is None  # no attempts yet
+    assert no_dialogs[-1][0] == "information" and "no attempts to export" in no_dialogs[-1][1]
+    _practise(window.service, window.profile.id)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    target = blocker / "bundle.json.gz"  # its folder is a file: cannot be written
+    assert window.export_attempts(target) is None
+    assert no_dialogs[-1][0] == "warning" and "no file was written" in no_dialogs[-1][1]
+    assert list(tmp_path.glob("**/*.json.gz")) == []
+
+
+def test_dropping_bundle_files_imports_them(qtbot, window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
+    bundle = _exported(window, tmp_path)
+    win, _svc = supervisor
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(bundle)), QUrl.fromLocalFile(str(tmp_path / "photo.png"))])
+    assert win._dropped_bundles(mime) == [bundle]  # only bundle-like files are taken
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    win.dropEvent(event)
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: win.trainee_names() == [window.profile.name], timeout=5000)
+    assert win.attempt_model.rowCount() == 2
