@@ -943,7 +943,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+80"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+87"/>
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
@@ -973,12 +973,17 @@
         <translation>بارگذاری دوباره کتابخانه (&amp;R)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>&amp;Export my attempts for my supervisor…</source>
+        <translation>صدور تلاش‌هایم برای ناظرم… (&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>خروج (&amp;Q)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Practice</source>
         <translation>تمرین (&amp;P)</translation>
     </message>
@@ -1063,7 +1068,7 @@
         <translation>درباره Qt (&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Library loaded: %n scenario(s)</source>
         <translation>
             <numerusform>کتابخانه بارگذاری شد: %n سناریو</numerusform>
@@ -1114,7 +1119,48 @@
         <translation>افزودن پوشه‌ای از سناریوها</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+19"/>
+        <source>Export my attempts</source>
+        <translation>صدور تلاش‌هایم</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You have no attempts to export yet. Practise a scenario first.</source>
+        <translation>هنوز تلاشی برای صدور ندارید. نخست یک سناریو را تمرین کنید.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export my attempts for my supervisor</source>
+        <translation>صدور تلاش‌هایم برای ناظرم</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attempt bundles (*.json.gz *.json)</source>
+        <translation>بسته‌های تلاش (*.json.gz *.json)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Your attempts were not exported; no file was written.
+
+%1</source>
+        <translation>تلاش‌های شما صادر نشد؛ هیچ پرونده‌ای نوشته نشد.
+
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln attempt(s) exported to %1</source>
+        <translation>
+            <numerusform>%Ln تلاش در %1 صادر شد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send this file to your supervisor, who imports it in the supervisor view (Profiles → Import trainee attempts…). Export again after practising more: each file holds all your attempts, and importing one twice adds nothing.</source>
+        <translation>این پرونده را برای ناظرتان بفرستید تا آن را در نمای ناظر وارد کند (نمایه‌ها ← وارد کردن تلاش‌های کارآموز…). پس از تمرین بیشتر دوباره صادر کنید: هر پرونده همه تلاش‌های شما را در بر دارد و وارد کردن دوباره یک پرونده چیزی نمی‌افزاید.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -1240,7 +1286,7 @@ Practise anyway, without saving?</source>
         <translation>ترک جلسه</translation>
     </message>
     <message>
-        <location line="-545"/>
+        <location line="-622"/>
         <source>&amp;Resume</source>
         <translation>ادامه (&amp;R)</translation>
     </message>
@@ -1250,7 +1296,7 @@ Practise anyway, without saving?</source>
         <translation>شروع تازه (&amp;N)</translation>
     </message>
     <message>
-        <location line="+555"/>
+        <location line="+632"/>
         <source>The choice you have not confirmed yet is not saved.</source>
         <translation>انتخابی که هنوز تأیید نکرده‌اید ذخیره نمی‌شود.</translation>
     </message>
@@ -1726,12 +1772,12 @@ Practise anyway, without saving?</source>
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-491"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-556"/>
         <source>&amp;Profiles…</source>
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+664"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+678"/>
         <source>&amp;Manage profiles…</source>
         <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
     </message>
@@ -2672,12 +2718,12 @@ Open it in your web browser?</source>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-265"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-266"/>
         <source>Balint Trainer — Supervisor</source>
         <translation>تمرین رهبری گروه بالینت — ناظر</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>&amp;Trainees</source>
         <translation>کارآموزان (&amp;T)</translation>
     </message>
@@ -2802,14 +2848,14 @@ Open it in your web browser?</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location line="-403"/>
+        <location line="-404"/>
         <location line="+104"/>
-        <location line="+301"/>
+        <location line="+302"/>
         <source>Scenario</source>
         <translation>سناریو</translation>
     </message>
     <message>
-        <location line="-483"/>
+        <location line="-493"/>
         <source>The PDF could not be written to {path}.</source>
         <translation>پرونده PDF در {path} نوشته نشد.</translation>
     </message>
@@ -2819,7 +2865,7 @@ Open it in your web browser?</source>
         <translation>دوره: {cohort}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+54"/>
         <source>Mode</source>
         <translation>حالت</translation>
     </message>
@@ -2856,12 +2902,12 @@ Open it in your web browser?</source>
     <message>
         <location line="+5"/>
         <location line="+76"/>
-        <location line="+267"/>
+        <location line="+268"/>
         <source>Answers</source>
         <translation>پاسخ‌ها</translation>
     </message>
     <message>
-        <location line="-329"/>
+        <location line="-330"/>
         <source>not answered</source>
         <translation>بی‌پاسخ</translation>
     </message>
@@ -2874,12 +2920,12 @@ Open it in your web browser?</source>
     <message>
         <location line="-55"/>
         <location line="+107"/>
-        <location line="+215"/>
+        <location line="+216"/>
         <source>Competency</source>
         <translation>شایستگی</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-321"/>
         <source>Chosen</source>
         <translation>انتخاب کارآموز</translation>
     </message>
@@ -2900,23 +2946,23 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+637"/>
+        <location line="+643"/>
         <source>Credit</source>
         <translation>اعتبار</translation>
     </message>
     <message>
-        <location line="-631"/>
+        <location line="-637"/>
         <source>Time</source>
         <translation>زمان</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+656"/>
+        <location line="+662"/>
         <source>Comments</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location line="-619"/>
+        <location line="-625"/>
         <source>Facility</source>
         <translation>سهولت</translation>
     </message>
@@ -2957,17 +3003,17 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+233"/>
+        <location line="+234"/>
         <source>Mean credit</source>
         <translation>میانگین اعتبار</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-229"/>
         <source>Attempts</source>
         <translation>تلاش‌ها</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+235"/>
         <source>Latest attempt</source>
         <translation>آخرین تلاش</translation>
     </message>
@@ -3067,7 +3113,12 @@ Open it in your web browser?</source>
         <translation>نمایه تازه… (&amp;N)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>&amp;Import trainee attempts…</source>
+        <translation>وارد کردن تلاش‌های کارآموز… (&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>C&amp;lose</source>
         <translation>بستن (&amp;L)</translation>
     </message>
@@ -3102,8 +3153,8 @@ Open it in your web browser?</source>
         <translation>امتیاز {score}/100</translation>
     </message>
     <message>
-        <location line="-602"/>
-        <location line="+604"/>
+        <location line="-608"/>
+        <location line="+610"/>
         <source>not finished</source>
         <translation>تمام‌نشده</translation>
     </message>
@@ -3158,7 +3209,7 @@ Open it in your web browser?</source>
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
     <message>
-        <location line="+331"/>
+        <location line="+442"/>
         <source>enter a full web address starting with https:// (or http://), without spaces</source>
         <translation>یک نشانی وب کامل بنویسید که با https://‎ (یا http://‎) شروع شود و فاصله نداشته باشد</translation>
     </message>
@@ -3200,7 +3251,7 @@ Open it in your web browser?</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-315"/>
         <source>trainee&apos;s choice</source>
         <translation>انتخاب کارآموز</translation>
     </message>
@@ -3260,7 +3311,55 @@ Open it in your web browser?</source>
         <translation>درباره کل تلاش</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+129"/>
+        <location line="+75"/>
+        <source>Import trainee attempts</source>
+        <translation>وارد کردن تلاش‌های کارآموز</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Attempt bundles (*.json.gz *.json);;All files (*)</source>
+        <translation>بسته‌های تلاش (*.json.gz *.json);;همه پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1: not imported. %2</source>
+        <translation>%1: وارد نشد. %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 — %3 attempt(s) added, %4 updated, %5 already present.</source>
+        <translation>%1: %2 — %3 تلاش افزوده شد، %4 به‌روز شد، %5 از پیش موجود بود.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A new profile was created.</source>
+        <translation>نمایه تازه‌ای ایجاد شد.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported into %1, which already holds these attempts (the file calls the trainee %2).</source>
+        <translation>به نمایه %1 وارد شد که این تلاش‌ها را از پیش دارد (در پرونده، نام کارآموز %2 است).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The other profile named %1 was left unchanged.</source>
+        <translation>نمایه دیگری که %1 نام دارد دست‌نخورده ماند.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It is not a trainee profile, so it is not in the trainee list.</source>
+        <translation>این نمایه کارآموز نیست، پس در فهرست کارآموزان نمی‌آید.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Imported %1 of %Ln file(s).</source>
+        <translation>
+            <numerusform>%1 از %Ln پرونده وارد شد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Could not reload the attempt</source>
         <translation>تلاش دوباره بارگذاری نشد</translation>
     </message>
