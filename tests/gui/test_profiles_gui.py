@@ -15,7 +15,8 @@ from balint_trainer.gui.workbench.profiles import ProfileEditDialog, ProfilesDia
 def _row(dialog: ProfilesDialog, name: str) -> list[str]:
     proxy = dialog.proxy
     for row in range(proxy.rowCount()):
-        cells = [str(proxy.index(row, column).data()) for column in range(proxy.columnCount())]
+        # Right to left, names and cohorts come wrapped in Unicode isolates (U+2068 … U+2069).
+        cells = [str(proxy.index(row, c).data()).strip("\u2068\u2069") for c in range(proxy.columnCount())]
         if cells[ProfileTableModel.NAME] == name:
             return cells
     raise AssertionError(f"{name} not listed: {[proxy.index(r, 0).data() for r in range(proxy.rowCount())]}")
@@ -60,7 +61,7 @@ def test_rename_with_f2_updates_table_service_and_main_window(qtbot, window, ser
         assert not edit.ok_button.isEnabled()  # an empty name cannot be confirmed
         qtbot.keyClicks(edit.edit, "Sue")
         edit.ok_button.click()
-        assert edit.isVisible() and "'Sue' already exists" in edit.error_label.text()
+        assert edit.isVisible() and "“Sue” already exists" in edit.error_label.text()
         assert edit.text() == "Sue"  # what was typed stays
         edit.edit.setText("  Renamed Me ")
         qtbot.keyClick(edit.edit, Qt.Key.Key_Return)

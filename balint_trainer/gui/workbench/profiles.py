@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,6 +49,34 @@ def role_label(role: str) -> str:
             "NewProfileDialog", "Organiser (sees all annotations, merges the key)"
         ),
     }.get(role, role)
+
+
+def problem_text(exc: Exception, name: str) -> str:
+    """What went wrong, for the dialog: the usual mistake (a name taken) in the UI language."""
+    from balint_trainer.services.errors import DuplicateName
+
+    if isinstance(exc, DuplicateName):
+        return QCoreApplication.translate(
+            "NewProfileDialog", "A profile named “{name}” already exists; choose another name."
+        ).format(name=name)
+    return str(exc) or exc.__class__.__name__
+
+
+def own_direction(text: str) -> str:
+    """``text`` isolated in a right-to-left layout, so that a name or cohort written left to
+    right keeps its order ("2026-spring" would otherwise show as "spring-2026")."""
+    if text and QGuiApplication.isRightToLeft():
+        return f"\u2068{text}\u2069"  # FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE
+    return text
+
+
+def fit_height(dialog: QDialog) -> None:
+    """Grow a shown ``dialog`` to the height its wrapped texts need: the layout gives a message
+    shown later the height of one line, so a second line was cut off or drawn over the buttons."""
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+        dialog.resize(dialog.width(), max(dialog.height(), layout.totalHeightForWidth(dialog.width())))
 
 
 class NewProfileDialog(QDialog):
@@ -125,8 +153,9 @@ class NewProfileDialog(QDialog):
         try:
             self.profile = self._create(name, self.role, cohort)
         except Exception as exc:  # ServiceError (duplicate name, bad input): say so, keep the form
-            self.error_label.setText(str(exc) or exc.__class__.__name__)
+            self.error_label.setText(problem_text(exc, name))
             self.error_label.show()
+            fit_height(self)
             self.name_edit.setFocus()
             self.name_edit.selectAll()
             return
@@ -216,12 +245,12 @@ class ProfileTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NAME:
-                return profile.name
+                return own_direction(profile.name)
             if column == self.ROLE:
                 return self.role_label(profile.role)
             if column == self.COHORT:
-                return profile.cohort or ""
-            return getattr(profile, "db_role", None) or ""
+                return own_direction(profile.cohort or "")
+            return own_direction(getattr(profile, "db_role", None) or "")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.NAME and profile.id == self.current_id:
                 return self.tr("{name}: the profile practising in this window").format(name=profile.name)
@@ -265,6 +294,7 @@ class ProfileEditDialog(QDialog):
         self._required = required
         self.result_value: Any = None
         self.setWindowTitle(title)
+        self.setMinimumWidth(380)  # room for the note and a message on a few lines, not a column
         if choices is None:
             self.edit = QLineEdit(value, self)
             self.combo: QComboBox | None = None
@@ -325,8 +355,9 @@ class ProfileEditDialog(QDialog):
         try:
             self.result_value = self._apply(text)
         except Exception as exc:  # ServiceError (name taken, not allowed): say so, keep the text
-            self.error_label.setText(str(exc) or exc.__class__.__name__)
+            self.error_label.setText(problem_text(exc, text))
             self.error_label.show()
+            fit_height(self)
             self.edit.setFocus()
             self.edit.selectAll()
             return
@@ -464,6 +495,8 @@ class ProfilesDialog(QDialog):
 
     def _changed(self, profile: Any, message: str) -> None:
         self.model.replace(profile)
+        self.table.resizeColumnToContents(ProfileTableModel.NAME)  # a longer name must not wrap
+        self.table.resizeColumnToContents(ProfileTableModel.COHORT)
         self.select_profile(profile.id)
         self.status_label.setText(message)
         self.profile_changed.emit(profile)
