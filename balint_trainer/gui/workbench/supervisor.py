@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -1500,8 +1501,6 @@ class SupervisorWindow(QMainWindow):
     @staticmethod
     def ask_home_page(parent: QWidget, current: str, problem: str) -> str | None:
         """The text typed, or None if cancelled (tests replace this to answer)."""
-        from PySide6.QtWidgets import QInputDialog
-
         label = QCoreApplication.translate(
             "SupervisorWindow",
             "xAPI statements name each trainee as an account of your course, identified by the "
@@ -1512,14 +1511,12 @@ class SupervisorWindow(QMainWindow):
             label += "\n\n" + QCoreApplication.translate("SupervisorWindow", "Not accepted: %1").replace(
                 "%1", problem
             )
-        text, ok = QInputDialog.getText(
-            parent,
-            QCoreApplication.translate("SupervisorWindow", "xAPI course home page"),
-            label,
-            QLineEdit.EchoMode.Normal,
-            current,
-        )
-        return text if ok else None
+        dialog = home_page_dialog(parent, label, current)
+        try:
+            ok = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.textValue() if ok else None
+        finally:
+            dialog.deleteLater()
 
     def _ask_path(
         self, path: Path | str | None, caption: str, default_name: str, file_filter: str
@@ -1551,6 +1548,21 @@ class SupervisorWindow(QMainWindow):
         """Tell the user in words (tests replace this to record instead of blocking)."""
         self.statusBar().showMessage(f"{title}: {exc}", 10000)
         QMessageBox.warning(self, title, str(exc) or exc.__class__.__name__)
+
+
+def home_page_dialog(parent: QWidget | None, label: str, current: str) -> QInputDialog:
+    """The question for the xAPI course home page (not yet shown). Its long explanation wraps:
+    QInputDialog.getText keeps it on one line, a dialog wider than many screens."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(QCoreApplication.translate("SupervisorWindow", "xAPI course home page"))
+    dialog.setLabelText(label)
+    dialog.setTextValue(current)
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    for text_label in dialog.findChildren(QLabel):
+        text_label.setWordWrap(True)
+    dialog.setMinimumWidth(460)
+    dialog.resize(560, dialog.sizeHint().height())
+    return dialog
 
 
 def open_supervisor(parent: QWidget | None, service: Any, *, author_id: int | None = None) -> QWidget:
