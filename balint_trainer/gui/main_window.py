@@ -505,9 +505,12 @@ class MainWindow(QMainWindow):
         if unfinished is None or not unfinished.answers:
             return "new"  # nothing answered yet: nothing to lose by starting afresh
         decisions = len(entry.scenario.decisions) if entry.scenario is not None else 0
+        from PySide6.QtCore import QLocale
+
         from balint_trainer.gui.local_time import when_text
 
         when = when_text(unfinished.started_at)
+        number = QLocale().toString  # the same digits as the date's (Persian ones in Persian)
         mode = self.tr("practice") if unfinished.mode == "practice" else self.tr("exam")
         text = (
             self.tr(
@@ -517,8 +520,8 @@ class MainWindow(QMainWindow):
             )
             .replace("%1", mode)
             .replace("%2", when)
-            .replace("%3", str(len(unfinished.answers)))
-            .replace("%4", str(decisions))
+            .replace("%3", number(len(unfinished.answers)))
+            .replace("%4", number(decisions))
         )
         return type(self).resume_prompt(self, self.tr("Unfinished attempt"), text)
 
