@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +31,8 @@ class CatalogueEntry:
     loaded: LoadedScenario
     bundled: bool
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+    # The built-in scenario file this user's own copy stands in for (None for other files).
+    replaces: Path | None = None
 
     @property
     def scenario(self) -> Scenario | None:
@@ -176,6 +178,7 @@ def _load_all(sources: list[tuple[Path, bool]], cache: CatalogueCache | None) ->
                     # The user's own copy of a built-in scenario (saved from the editor, or with
                     # a merged key) replaces it; deleting the copy brings the built-in back.
                     entries = [e for e in entries if e is not first]
+                    entry = replace(entry, replaces=first.path)
                     first_by_id[entry.id] = entry
                 elif first is not None:
                     duplicate = Problem(

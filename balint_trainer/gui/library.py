@@ -60,6 +60,7 @@ class LibraryModel(QAbstractTableModel):
         self._entries: list[CatalogueEntry] = []
         self._best: dict[str, float] = {}
         self._resumable: set[str] = set()
+        self._isolate = False  # right to left: scenario text keeps its own direction
 
     def headers(self) -> list[str]:
         return [
@@ -72,8 +73,11 @@ class LibraryModel(QAbstractTableModel):
         ]
 
     def set_entries(self, entries: Sequence[CatalogueEntry]) -> None:
+        from PySide6.QtGui import QGuiApplication
+
         self.beginResetModel()
         self._entries = list(entries)
+        self._isolate = QGuiApplication.isRightToLeft()
         self.endResetModel()
 
     def set_progress(self, best: Mapping[str, float], resumable: set[str]) -> None:
@@ -135,15 +139,20 @@ class LibraryModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
+    def _own_direction(self, text: str) -> str:
+        """An English title in a Persian table would show “Title” as Title”“: isolate it."""
+        return f"\u2068{text}\u2069" if self._isolate and text else text
+
     def _display(self, entry: CatalogueEntry, column: str) -> str:
         if column == "title":
+            title = self._own_direction(entry.title)
             if not entry.ok:
-                return self.tr("%1 (invalid)").replace("%1", entry.title)
+                return self.tr("%1 (invalid)").replace("%1", title)
             if entry.id in self._resumable:
-                return self.tr("%1 (unfinished)").replace("%1", entry.title)
-            return entry.title
+                return self.tr("%1 (unfinished)").replace("%1", title)
+            return title
         if column == "setting":
-            return entry.setting
+            return self._own_direction(entry.setting)
         if column == "level":
             return {
                 "introductory": self.tr("Introductory"),
@@ -341,7 +350,11 @@ class LibraryView(QWidget):
         self.status.setText(text)
         row = 0
         if selected is not None:
-            row = next((i for i, e in enumerate(entries) if e.path == selected.path), 0)
+            # By file, else by id: a user's copy of a built-in scenario replaces it (or goes) on reload.
+            row = next(
+                (i for i, e in enumerate(entries) if e.path == selected.path),
+                next((i for i, e in enumerate(entries) if selected.ok and e.ok and e.id == selected.id), 0),
+            )
         self.select_row(row)
         self._update_details()
 
@@ -442,6 +455,13 @@ class LibraryView(QWidget):
             from balint_trainer.gui.about import illustrative_notice
 
             notice = f"<p><i>{render_plain(illustrative_notice())}</i></p>"
+        if entry.replaces is not None:
+            # Otherwise nothing tells the user why edits to a built-in show here, or how to undo them.
+            copy_note = self.tr(
+                "Your own copy of a built-in scenario, saved in %1. It takes the built-in's place "
+                "in your library; delete this file and reload the library (F5) to get the built-in back."
+            ).replace("%1", f"\u2068{entry.path}\u2069")  # a path keeps its order in Persian
+            notice += f"<p><i>{render_plain(copy_note)}</i></p>"
         self.details.set_safe_html(
             f"<h3>{render_plain(entry.title)}</h3>"
             f"<p>{' · '.join(facts)}</p>"
