@@ -700,7 +700,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/library.py" line="+66"/>
+        <location filename="../../balint_trainer/gui/library.py" line="+67"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
@@ -730,12 +730,12 @@
         <translation>بهترین شما</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>This file cannot be used:</source>
         <translation>این پرونده به کار نمی‌آید:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>%1 (invalid)</source>
         <translation>%1 (نامعتبر)</translation>
     </message>
@@ -903,7 +903,7 @@
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>All competencies</source>
         <translation>همه شایستگی‌ها</translation>
     </message>
@@ -938,6 +938,11 @@
         <location line="+5"/>
         <source>Competencies:</source>
         <translation>شایستگی‌ها:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your own copy of a built-in scenario, saved in %1. It takes the built-in&apos;s place in your library; delete this file and reload the library (F5) to get the built-in back.</source>
+        <translation>نسخه خودتان از یک سناریوی همراه برنامه، ذخیره‌شده در %1. این نسخه در کتابخانه شما جای سناریوی همراه برنامه را می‌گیرد؛ برای بازگشت به سناریوی همراه برنامه، این پرونده را حذف کنید و کتابخانه را دوباره بارگذاری کنید (F5).</translation>
     </message>
 </context>
 <context>
@@ -1160,7 +1165,7 @@
         <translation>این پرونده را برای ناظرتان بفرستید تا آن را در نمای ناظر وارد کند (نمایه‌ها ← وارد کردن تلاش‌های کارآموز…). پس از تمرین بیشتر دوباره صادر کنید: هر پرونده همه تلاش‌های شما را در بر دارد و وارد کردن دوباره یک پرونده چیزی نمی‌افزاید.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -1286,7 +1291,7 @@ Practise anyway, without saving?</source>
         <translation>ترک جلسه</translation>
     </message>
     <message>
-        <location line="-622"/>
+        <location line="-625"/>
         <source>&amp;Resume</source>
         <translation>ادامه (&amp;R)</translation>
     </message>
@@ -1296,7 +1301,7 @@ Practise anyway, without saving?</source>
         <translation>شروع تازه (&amp;N)</translation>
     </message>
     <message>
-        <location line="+632"/>
+        <location line="+635"/>
         <source>The choice you have not confirmed yet is not saved.</source>
         <translation>انتخابی که هنوز تأیید نکرده‌اید ذخیره نمی‌شود.</translation>
     </message>
@@ -1355,7 +1360,12 @@ Practise anyway, without saving?</source>
         <translation>برگزارکننده (همه حاشیه‌نویسی‌ها را می‌بیند و کلید را ادغام می‌کند)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+11"/>
+        <source>A profile named “{name}” already exists; choose another name.</source>
+        <translation>نمایه‌ای با نام «{name}» از پیش وجود دارد؛ نام دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>New profile</source>
         <translation>نمایه تازه</translation>
     </message>
@@ -1772,12 +1782,12 @@ Practise anyway, without saving?</source>
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-556"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-559"/>
         <source>&amp;Profiles…</source>
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+678"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+679"/>
         <source>&amp;Manage profiles…</source>
         <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
     </message>
@@ -1828,7 +1838,7 @@ Practise anyway, without saving?</source>
         <translation>نمایه‌ها بارگیری نشدند: {error}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>{old} is now called {new}.</source>
         <translation>نام {old} اکنون {new} است.</translation>
     </message>
@@ -3219,7 +3229,7 @@ Open it in your web browser?</source>
         <translation>نشانی وب دوره برای xAPI: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>xAPI statements name each trainee as an account of your course, identified by the course&apos;s web address (e.g. https://example.org/balint-course). Use the same address for every export of this course.</source>
         <translation>در گزاره‌های xAPI هر کارآموز به‌عنوان حسابی از دوره شما شناخته می‌شود و نشانی وب دوره آن را مشخص می‌کند (مثلاً https://example.org/balint-course). برای همه خروجی‌های این دوره از همین نشانی استفاده کنید.</translation>
     </message>
@@ -3229,12 +3239,12 @@ Open it in your web browser?</source>
         <translation>پذیرفته نشد: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+46"/>
         <source>xAPI course home page</source>
         <translation>نشانی وب دوره برای xAPI</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-24"/>
         <source>Unsent comments</source>
         <translation>یادداشت‌های فرستاده‌نشده</translation>
     </message>
@@ -3246,7 +3256,7 @@ Open it in your web browser?</source>
         </translation>
     </message>
     <message>
-        <location line="-335"/>
+        <location line="-331"/>
         <source>The comment was not saved</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>

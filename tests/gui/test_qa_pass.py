@@ -1,0 +1,217 @@
+"""Regressions found by a hands-on pass over profiles, built-in copies, the resume prompt and
+supervisor exports, in English and in Persian (right to left)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import QLabel
+
+from balint_trainer import i18n
+from balint_trainer.core.catalogue import load_catalogue
+from balint_trainer.gui.workbench.profiles import (
+    ProfileEditDialog,
+    ProfilesDialog,
+    ProfileTableModel,
+    create_profile_dialog,
+)
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "valid"
+ISOLATE, POP = "\u2068", "\u2069"
+
+
+@pytest.fixture
+def right_to_left(qapp) -> Iterator[None]:
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    yield
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+@pytest.fixture
+def persian(qapp) -> Iterator[None]:
+    installed = i18n.install(qapp, "fa")
+    yield
+    i18n.uninstall(qapp, installed)
+    QLocale.setDefault(QLocale.c())
+
+
+def _dialog(qtbot, service) -> ProfilesDialog:  # type: ignore[no-untyped-def]
+    dialog = ProfilesDialog(service)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_a_taken_profile_name_is_reported_in_the_dialogs_own_words(qtbot, service) -> None:  # type: ignore[no-untyped-def]
+    service.create_profile("Sue", "supervisor")
+    new = create_profile_dialog(None, service, role="trainee")
+    qtbot.addWidget(new)
+    new.name_edit.setText("Sue")
+    new.accept()
+    expected = "A profile named “Sue” already exists; choose another name."
+    assert new.error_label.text() == expected  # was the service's English "a profile named 'Sue'…"
+    assert not new.result() and new.name_edit.text() == "Sue"
+
+    other = service.create_profile("Ann", "trainee")
+    dialog = _dialog(qtbot, service)
+    assert dialog.select_profile(other.id)
+    rename = dialog.rename_dialog()
+    assert isinstance(rename, ProfileEditDialog)
+    qtbot.addWidget(rename)
+    rename.edit.setText("Sue")
+    rename.accept()
+    assert rename.error_label.text() == expected
+
+
+def test_the_taken_name_message_is_translated(qtbot, service, persian) -> None:  # type: ignore[no-untyped-def]
+    service.create_profile("Sue", "supervisor")
+    new = create_profile_dialog(None, service, role="trainee")
+    qtbot.addWidget(new)
+    new.name_edit.setText("Sue")
+    new.accept()
+    text = new.error_label.text()
+    assert "Sue" in text and "already exists" not in text
+
+
+def test_profile_cells_keep_their_own_direction_right_to_left(qtbot, service, right_to_left) -> None:  # type: ignore[no-untyped-def]
+    service.create_profile("Ali", "trainee", cohort="2026-spring")
+    dialog = _dialog(qtbot, service)
+    row = next(r for r in range(dialog.proxy.rowCount()) if "Ali" in dialog.proxy.index(r, 0).data())
+    # Without the isolate a Persian layout shows "2026-spring" as "spring-2026".
+    assert dialog.proxy.index(row, ProfileTableModel.COHORT).data() == f"{ISOLATE}2026-spring{POP}"
+    assert dialog.proxy.index(row, ProfileTableModel.NAME).data() == f"{ISOLATE}Ali{POP}"
+    dialog.filter_edit.setText("2026-spr")  # filtering still finds it
+    assert dialog.proxy.rowCount() == 1
+
+
+def test_profile_cells_are_plain_left_to_right(qtbot, service) -> None:  # type: ignore[no-untyped-def]
+    service.create_profile("Ali", "trainee", cohort="2026-spring")
+    dialog = _dialog(qtbot, service)
+    cohorts = {dialog.proxy.index(r, ProfileTableModel.COHORT).data() for r in range(dialog.proxy.rowCount())}
+    assert "2026-spring" in cohorts
+
+
+def test_a_longer_name_widens_the_name_column(qtbot, service) -> None:  # type: ignore[no-untyped-def]
+    profile = service.create_profile("Al", "trainee")
+    dialog = _dialog(qtbot, service)
+    dialog.show()
+    assert dialog.select_profile(profile.id)
+    rename = dialog.rename_dialog()
+    assert rename is not None
+    qtbot.addWidget(rename)
+    rename.edit.setText("Alexandra Konstantinopoulou-Smythe")
+    rename.accept()
+    column = ProfileTableModel.NAME
+    # Was left at the old width: the bold new name wrapped onto two lines.
+    assert dialog.table.columnWidth(column) >= dialog.table.sizeHintForColumn(column)
+
+
+def test_xapi_home_page_question_wraps_instead_of_growing_wider_than_the_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.workbench.supervisor import home_page_dialog
+
+    label = QCoreApplication.translate(
+        "SupervisorWindow",
+        "xAPI statements name each trainee as an account of your course, identified by the "
+        "course's web address (e.g. https://example.org/balint-course). Use the same address "
+        "for every export of this course.",
+    )
+    dialog = home_page_dialog(None, label, "https://example.org/c")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.textValue() == "https://example.org/c"
+    assert any(lbl.wordWrap() and "xAPI" in lbl.text() for lbl in dialog.findChildren(QLabel))
+    assert dialog.width() < 800  # QInputDialog.getText made it 1140 px wide
+
+
+def test_resume_prompt_writes_numbers_like_the_date(qtbot, window, no_dialogs) -> None:  # type: ignore[no-untyped-def]
+    entry = window.library.current_entry()
+    window.start_scenario(entry, "practice")
+    player = window.player
+    player.begin()
+    player.step_until_decision()
+    player.select_option(1)
+    player.confirm_choice()
+    window.show_library()
+    QLocale.setDefault(QLocale("fa"))
+    try:
+        assert window._offer_resume(entry) == "new"
+    finally:
+        QLocale.setDefault(QLocale.c())
+    text = next(text for kind, text in no_dialogs if kind == "resume-or-new")
+    one, total = QLocale("fa").toString(1), QLocale("fa").toString(len(entry.scenario.decisions))
+    assert f"{one} of {total}" in text  # Persian digits, as in the date, not "1 of 2"
+
+
+@pytest.fixture
+def copy_folders(tmp_path: Path) -> tuple[Path, Path]:
+    bundled, user = tmp_path / "bundled", tmp_path / "mine"
+    bundled.mkdir()
+    user.mkdir()
+    shutil.copy(DATA / "minimal.yaml", bundled / "minimal.yaml")
+    return bundled, user
+
+
+def test_the_catalogue_says_which_built_in_a_copy_replaces(copy_folders) -> None:
+    bundled, user = copy_folders
+    assert load_catalogue([user], bundled_dir=bundled, use_cache=False)[0].replaces is None
+    shutil.copy(DATA / "minimal.yaml", user / "mine.yaml")
+    (entry,) = load_catalogue([user], bundled_dir=bundled, use_cache=False)
+    assert entry.path == user / "mine.yaml" and entry.replaces == bundled / "minimal.yaml"
+
+
+def test_library_names_the_users_copy_and_keeps_the_scenario_selected(qtbot, copy_folders) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.library import LibraryView
+
+    bundled, user = copy_folders
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.set_entries(load_catalogue([user], bundled_dir=bundled, use_cache=False))
+    assert view.select_scenario("minimal-test")
+    assert "own copy" not in view.details.toPlainText()
+    shutil.copy(DATA / "minimal.yaml", user / "mine.yaml")  # "save as your own copy"
+    view.set_entries(load_catalogue([user], bundled_dir=bundled, use_cache=False))
+    entry = view.current_entry()
+    assert entry is not None and entry.path == user / "mine.yaml"  # the selection stays on it
+    details = view.details.toPlainText()
+    assert "Your own copy of a built-in scenario" in details and "mine.yaml" in details
+    (user / "mine.yaml").unlink()  # delete the copy: the built-in is back, still selected
+    view.set_entries(load_catalogue([user], bundled_dir=bundled, use_cache=False))
+    entry = view.current_entry()
+    assert entry is not None and entry.path == bundled / "minimal.yaml"
+    assert "own copy" not in view.details.toPlainText()
+
+
+def test_library_titles_keep_their_own_direction_right_to_left(qtbot, copy_folders, right_to_left) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.library import LibraryView
+
+    bundled, user = copy_folders
+    view = LibraryView()
+    qtbot.addWidget(view)
+    entries = load_catalogue([user], bundled_dir=bundled, use_cache=False)
+    view.set_entries(entries)
+    # An English title starting with a quote showed it at the wrong end in a Persian table.
+    assert view.model.index(0, 0).data() == f"{ISOLATE}{entries[0].title}{POP}"
+    assert view.visible_titles() == [entries[0].title]
+
+
+def test_an_error_shown_after_opening_has_room_for_its_lines(qtbot, service) -> None:  # type: ignore[no-untyped-def]
+    service.create_profile("Sue", "supervisor")
+    me = service.create_profile("Ann", "trainee")
+    dialog = _dialog(qtbot, service)
+    assert dialog.select_profile(me.id)
+    rename = dialog.rename_dialog()
+    assert rename is not None
+    qtbot.addWidget(rename)
+    rename.show()
+    qtbot.waitExposed(rename)
+    rename.edit.setText("Sue")
+    rename.accept()
+    QCoreApplication.processEvents()
+    label = rename.error_label
+    assert label.isVisible() and "already exists" in label.text()
+    # The dialog was as narrow as its field: the message needed two lines and got the height of one.
+    assert label.height() >= label.heightForWidth(label.width())
+    assert label.geometry().bottom() < rename.buttons.geometry().top()
