@@ -1365,7 +1365,7 @@ Practise anyway, without saving?</source>
         <translation>نمایه‌ای با نام «{name}» از پیش وجود دارد؛ نام دیگری برگزینید.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+39"/>
         <source>New profile</source>
         <translation>نمایه تازه</translation>
     </message>
@@ -1721,7 +1721,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>ProfileEditDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+194"/>
+        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+196"/>
         <source>Problem</source>
         <translation>اشکال</translation>
     </message>
@@ -1729,7 +1729,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>ProfileTableModel</name>
     <message>
-        <location line="-94"/>
+        <location line="-95"/>
         <source>Trainee</source>
         <translation>کارآموز</translation>
     </message>
@@ -1792,7 +1792,7 @@ Practise anyway, without saving?</source>
         <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+125"/>
+        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+127"/>
         <location line="+17"/>
         <source>Profiles</source>
         <translation>نمایه‌ها</translation>
