@@ -215,3 +215,18 @@ def test_an_error_shown_after_opening_has_room_for_its_lines(qtbot, service) -> 
     # The dialog was as narrow as its field: the message needed two lines and got the height of one.
     assert label.height() >= label.heightForWidth(label.width())
     assert label.geometry().bottom() < rename.buttons.geometry().top()
+
+
+def test_the_yaml_editor_runs_left_to_right_in_a_right_to_left_interface(qtbot, right_to_left) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.workbench.editor import CodeEditor
+
+    editor = CodeEditor()
+    qtbot.addWidget(editor)
+    editor.setPlainText("format: balint-scenario/1\nid: x\n" + "summary: " + "long " * 80)
+    editor.resize(400, 200)
+    editor.show()
+    qtbot.waitExposed(editor)
+    # Was inherited from the Persian interface: lines aligned right, their starts scrolled away.
+    assert editor.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert editor.horizontalScrollBar().value() == editor.horizontalScrollBar().minimum()
+    assert editor.line_numbers.geometry().left() <= editor.contentsRect().left()

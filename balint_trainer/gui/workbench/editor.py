@@ -237,6 +237,9 @@ class CodeEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # YAML reads left to right (indentation, keys) in every UI language: right to left, the
+        # unwrapped lines were aligned to the right edge and scrolled so their starts were hidden.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.setTabChangesFocus(False)
