@@ -1833,7 +1833,7 @@ Practise anyway, without saving?</source>
         <translation>آخرین تغییر</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>Could not load the profiles: {error}</source>
         <translation>نمایه‌ها بارگیری نشدند: {error}</translation>
     </message>
@@ -2184,7 +2184,7 @@ Open it in your web browser?</source>
 <context>
     <name>ScenarioEditor</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+366"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+369"/>
         <source>warning: </source>
         <translation>هشدار: </translation>
     </message>

@@ -230,3 +230,30 @@ def test_the_yaml_editor_runs_left_to_right_in_a_right_to_left_interface(qtbot, 
     assert editor.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert editor.horizontalScrollBar().value() == editor.horizontalScrollBar().minimum()
     assert editor.line_numbers.geometry().left() <= editor.contentsRect().left()
+
+
+def test_enter_on_a_profile_edits_it_instead_of_closing_the_dialog(qtbot, service) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    ann = service.create_profile("Ann", "trainee")
+    dialog = _dialog(qtbot, service)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.select_profile(ann.id)
+    dialog.table.setFocus()
+    opened: list[str] = []
+
+    def answer() -> None:
+        edit = QApplication.activeModalWidget()
+        if not isinstance(edit, ProfileEditDialog):
+            QTimer.singleShot(10, answer)
+            return
+        opened.append(edit.windowTitle())
+        edit.reject()
+
+    QTimer.singleShot(0, answer)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert opened == ["Rename Ann"] and dialog.isVisible()  # Enter closed the dialog before
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()  # Escape still closes it

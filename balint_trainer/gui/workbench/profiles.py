@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -455,6 +455,15 @@ class ProfilesDialog(QDialog):
         self.setTabOrder(self.filter_edit, self.table)
         self.refresh()
         self.table.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter on a profile edits it, as a double-click does; the dialog used to take it
+        # for its default button and close.
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.focusWidget() is self.table and self.table.currentIndex().isValid():
+            self._edit_at(self.table.currentIndex())
+            return
+        super().keyPressEvent(event)
 
     # -- data ------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:
