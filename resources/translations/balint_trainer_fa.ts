@@ -3104,8 +3104,8 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>xAPI course &amp;home page…</source>
-        <translation>نشانی وب دوره برای xAPI… (&amp;H)</translation>
+        <source>xAPI c&amp;ourse home page…</source>
+        <translation>نشانی وب دوره برای xAPI… (&amp;O)</translation>
     </message>
     <message>
         <location line="+4"/>

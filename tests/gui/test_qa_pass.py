@@ -257,3 +257,28 @@ def test_enter_on_a_profile_edits_it_instead_of_closing_the_dialog(qtbot, servic
     assert opened == ["Rename Ann"] and dialog.isVisible()  # Enter closed the dialog before
     qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
     assert not dialog.isVisible()  # Escape still closes it
+
+
+def _mnemonics(texts: list[str]) -> list[str]:
+    import re
+
+    return [m.group(1).lower() for t in texts if (m := re.search(r"&([^&\s])", t.replace("&&", "")))]
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_the_supervisor_reports_menu_has_one_action_per_mnemonic(qtbot, service, qapp, language) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+
+    installed = i18n.install(qapp, language)
+    try:
+        window = SupervisorWindow(service)
+        qtbot.addWidget(window)
+        reports = window.menuBar().actions()[0].menu()
+        assert reports is not None
+        texts = [a.text() for a in reports.actions() if not a.isSeparator()]
+        keys = _mnemonics(texts)
+        # "xAPI course &home page…" shared H with "Trainee report as &HTML…".
+        assert len(keys) == len(texts) and len(set(keys)) == len(keys), texts
+    finally:
+        i18n.uninstall(qapp, installed)
+        QLocale.setDefault(QLocale.c())

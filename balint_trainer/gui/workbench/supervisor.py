@@ -661,7 +661,7 @@ class SupervisorWindow(QMainWindow):
         cohort_xapi = QAction(self.tr("Cohort answers as xAPI &JSON…"), self)
         cohort_xapi.triggered.connect(lambda: self.export_cohort("xapi"))
         menu.addAction(cohort_xapi)
-        self.home_page_action = QAction(self.tr("xAPI course &home page…"), self)
+        self.home_page_action = QAction(self.tr("xAPI c&ourse home page…"), self)
         self.home_page_action.triggered.connect(lambda: self.change_xapi_home_page())
         menu.addAction(self.home_page_action)
         menu.addSeparator()
