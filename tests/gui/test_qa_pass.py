@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMenu
 
 from balint_trainer import i18n
 from balint_trainer.core.catalogue import load_catalogue
@@ -274,7 +274,7 @@ def test_the_supervisor_reports_menu_has_one_action_per_mnemonic(qtbot, service,
         window = SupervisorWindow(service)
         qtbot.addWidget(window)
         reports = window.menuBar().actions()[0].menu()
-        assert reports is not None
+        assert isinstance(reports, QMenu)
         texts = [a.text() for a in reports.actions() if not a.isSeparator()]
         keys = _mnemonics(texts)
         # "xAPI course &home page…" shared H with "Trainee report as &HTML…".
