@@ -282,3 +282,16 @@ def test_the_supervisor_reports_menu_has_one_action_per_mnemonic(qtbot, service,
     finally:
         i18n.uninstall(qapp, installed)
         QLocale.setDefault(QLocale.c())
+
+
+def test_export_pack_dialog_shows_whole_titles_right_to_left(qtbot, copy_folders, right_to_left) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.workbench.packs import ExportPackDialog
+
+    bundled, user = copy_folders
+    entries = load_catalogue([user], bundled_dir=bundled, use_cache=False)
+    dialog = ExportPackDialog(entries)
+    qtbot.addWidget(dialog)
+    # It opened 280 px wide with one-line items: a Persian layout showed only each title's end.
+    assert dialog.width() >= 600 and dialog.list.wordWrap()
+    text = dialog.model.index(0).data()
+    assert text == f"{ISOLATE}{entries[0].title}  [{entries[0].id}]{POP}"

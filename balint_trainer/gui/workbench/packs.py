@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -155,7 +156,9 @@ class ScenarioChoiceModel(QAbstractListModel):
             return None
         entry = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{entry.title}  [{entry.id}]"
+            text = f"{entry.title}  [{entry.id}]"
+            # Right to left, an English title would be cut at its start and lose its quotes' order.
+            return f"\u2068{text}\u2069" if QGuiApplication.isRightToLeft() else text
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if index.row() in self.checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -191,9 +194,11 @@ class ExportPackDialog(QDialog):
     def __init__(self, entries: Sequence[CatalogueEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export scenario pack"))
+        self.resize(620, 460)  # whole titles, not the last few words of each
         self.model = ScenarioChoiceModel(entries, self)
         self.list = QListView()
         self.list.setModel(self.model)
+        self.list.setWordWrap(True)  # a long title wraps instead of scrolling out of sight
         self.list.setAccessibleName(self.tr("Scenarios to export"))
         self.title_edit = QLineEdit(self.tr("Scenario pack"))
         self.title_edit.setAccessibleName(self.tr("Pack title"))
