@@ -28,15 +28,19 @@ if TYPE_CHECKING:  # the catalogue loads after the window is shown
 WORKBENCH_MODULE = "balint_trainer.gui.workbench"
 
 
-def ask_resume_or_new(parent: QWidget, title: str, text: str) -> str:
-    """"resume", "new" or "cancel"; Resume is the default, Escape cancels."""
+def resume_or_new_box(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """The question box of :func:`ask_resume_or_new`: Resume is the default, Escape cancels."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     resume = box.addButton(QCoreApplication.translate("MainWindow", "&Resume"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("MainWindow", "Start &new"), QMessageBox.ButtonRole.ActionRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(resume)
     box.setEscapeButton(cancel)
-    box.exec()
+    return box
+
+
+def resume_or_new_choice(box: QMessageBox) -> str:
+    """"resume", "new" or "cancel" from the button that closed the box."""
     clicked = box.clickedButton()
     role = box.buttonRole(clicked) if clicked is not None else QMessageBox.ButtonRole.RejectRole
     if role == QMessageBox.ButtonRole.AcceptRole:
@@ -44,6 +48,13 @@ def ask_resume_or_new(parent: QWidget, title: str, text: str) -> str:
     if role == QMessageBox.ButtonRole.ActionRole:
         return "new"
     return "cancel"
+
+
+def ask_resume_or_new(parent: QWidget, title: str, text: str) -> str:
+    """Ask whether to resume the unfinished attempt: "resume", "new" or "cancel"."""
+    box = resume_or_new_box(parent, title, text)
+    box.exec()
+    return resume_or_new_choice(box)
 
 
 def ask_save_path(parent: QWidget, caption: str, default: str, file_filter: str) -> str | None:

@@ -325,27 +325,25 @@ def test_no_prompt_without_an_unfinished_attempt(window, qtbot, no_dialogs):
 
 @pytest.mark.parametrize(("button_text", "expected"), [("&Resume", "resume"), ("Start &new", "new"), (None, "cancel")])
 def test_resume_prompt_buttons(qtbot, button_text, expected):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+    # The box is shown, not exec()'d: a nested event loop waiting for a timer to find the
+    # modal box could hang a test run.
+    from PySide6.QtWidgets import QWidget
 
-    from balint_trainer.gui.main_window import ask_resume_or_new
+    from balint_trainer.gui.main_window import resume_or_new_box, resume_or_new_choice
 
     parent = QWidget()
     qtbot.addWidget(parent)
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, answer)
-            return
+    box = resume_or_new_box(parent, "Unfinished attempt", "Resume?")
+    assert box.defaultButton().text() == "&Resume"
+    box.show()
+    qtbot.waitExposed(box)
+    with qtbot.waitSignal(box.finished, timeout=5000):
         if button_text is None:
             qtbot.keyClick(box, Qt.Key.Key_Escape)
-            return
-        [button] = [b for b in box.buttons() if b.text() == button_text]
-        button.click()
-
-    QTimer.singleShot(0, answer)
-    assert ask_resume_or_new(parent, "Unfinished attempt", "Resume?") == expected
+        else:
+            [button] = [b for b in box.buttons() if b.text() == button_text]
+            button.click()
+    assert resume_or_new_choice(box) == expected
 
 
 def test_no_prompt_when_the_unfinished_attempt_has_no_answers(window, qtbot, no_dialogs):

@@ -27,11 +27,13 @@ def _in_modal_dialog(qtbot, work: Callable[[ProfileEditDialog], Any]) -> list[An
     seen: list[Any] = []
 
     def handle() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ProfileEditDialog):
+        # Any visible edit dialog, not only QApplication.activeModalWidget(): the modal stack
+        # is not something to bet a blocking exec() on.
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ProfileEditDialog) and w.isVisible()]
+        if not dialogs:
             QTimer.singleShot(10, handle)  # not open yet
             return
-        seen.append(work(dialog))
+        seen.append(work(dialogs[-1]))
 
     QTimer.singleShot(0, handle)
     return seen
