@@ -295,3 +295,22 @@ def test_export_pack_dialog_shows_whole_titles_right_to_left(qtbot, copy_folders
     assert dialog.width() >= 600 and dialog.list.wordWrap()
     text = dialog.model.index(0).data()
     assert text == f"{ISOLATE}{entries[0].title}  [{entries[0].id}]{POP}"
+
+
+def test_profiles_opens_once_per_window(qtbot, window, service) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+
+    first = window.open_profiles()
+    qtbot.addWidget(first)
+    # Ctrl+Shift+P again brought up a second, independent list that went stale.
+    assert window.open_profiles() is first and first.isVisible()
+    first.close()
+    second = window.open_profiles()
+    qtbot.addWidget(second)
+    assert second is not first and second.isVisible()
+
+    supervisor = SupervisorWindow(service)
+    qtbot.addWidget(supervisor)
+    mine = supervisor.manage_profiles()
+    qtbot.addWidget(mine)
+    assert mine is not second and supervisor.manage_profiles() is mine  # its own, one only

@@ -623,7 +623,14 @@ def manage_profiles(
     current_profile_id: int | None = None,
     actor_id: int | None = None,
 ) -> ProfilesDialog:
-    """Open (show, not modal) the profiles dialog and return it."""
+    """Open (show, not modal) the profiles dialog and return it; one per window: if ``parent``
+    has one open already, that one comes to the front (a second would go stale)."""
+    if parent is not None:
+        for existing in parent.findChildren(ProfilesDialog, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if existing.isVisible():
+                existing.raise_()
+                existing.activateWindow()
+                return existing
     dialog = ProfilesDialog(service, parent, current_profile_id=current_profile_id, actor_id=actor_id)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.show()

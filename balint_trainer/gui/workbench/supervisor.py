@@ -1058,6 +1058,9 @@ class SupervisorWindow(QMainWindow):
         from balint_trainer.gui.workbench.profiles import manage_profiles
 
         dialog = manage_profiles(self, self._service)
+        if dialog is getattr(self, "_profiles_dialog", None):  # already open, brought to the front
+            return dialog
+        self._profiles_dialog = dialog
         dialog.profile_changed.connect(lambda _profile: self.refresh())
         dialog.finished.connect(lambda _result: self.refresh())  # new profiles too
         update_main_window = getattr(self.parent(), "update_profile", None)
