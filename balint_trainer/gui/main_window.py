@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self.resume_action = self._action(
             self.tr("&Resume unfinished attempt"), self._resume_selected, "Ctrl+R"
         )
-        self.leave_action = self._action(self.tr("&Leave session"), self.leave_session, "Ctrl+W")
+        self.leave_action = self._action(self.tr("Lea&ve session"), self.leave_session, "Ctrl+W")
         self.library_action = self._action(self.tr("&Library"), self.show_library, "Ctrl+L")
         self.progress_action = self._action(self.tr("Your pro&gress"), self.show_progress, "Ctrl+G")
         practice.addActions([self.practice_action, self.exam_action, self.resume_action, self.leave_action])
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
             self._action(
                 self.tr("Scenario &editor…"), lambda: self.open_workbench("open_editor"), "Ctrl+Shift+E"
             ),
-            self._action(self.tr("Edit &selected scenario…"), self._edit_selected),
+            self._action(self.tr("Edit selec&ted scenario…"), self._edit_selected),
             self._action(
                 self.tr("Expert &annotation…"), lambda: self.open_workbench("open_annotation"), "Ctrl+Shift+A"
             ),
@@ -352,7 +352,8 @@ class MainWindow(QMainWindow):
     def open_profiles(self) -> Any:
         dialog = self.open_workbench("manage_profiles", current_profile_id=getattr(self.profile, "id", None))
         if dialog is not None:
-            dialog.profile_changed.connect(self.update_profile)
+            # The same dialog comes back when it is already open: connect once.
+            dialog.profile_changed.connect(self.update_profile, Qt.ConnectionType.UniqueConnection)
         return dialog
 
     def update_profile(self, profile: Any) -> None:

@@ -594,12 +594,12 @@
 <context>
     <name>ExportPackDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/packs.py" line="+193"/>
+        <location filename="../../balint_trainer/gui/workbench/packs.py" line="+196"/>
         <source>Export scenario pack</source>
         <translation>صدور بسته سناریو</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Scenarios to export</source>
         <translation>سناریوهای صدوری</translation>
     </message>
@@ -948,7 +948,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+87"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+98"/>
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
@@ -1008,12 +1008,7 @@
         <translation>ادامه تلاش ناتمام (&amp;R)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Leave session</source>
-        <translation>ترک جلسه (&amp;L)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Library</source>
         <translation>کتابخانه (&amp;L)</translation>
     </message>
@@ -1038,12 +1033,7 @@
         <translation>ویرایشگر سناریو… (&amp;E)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Edit &amp;selected scenario…</source>
-        <translation>ویرایش سناریوی انتخاب‌شده… (&amp;S)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Expert &amp;annotation…</source>
         <translation>حاشیه‌نویسی خبره… (&amp;A)</translation>
     </message>
@@ -1114,7 +1104,7 @@
         <translation>%1 · ذخیره در %2</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Could not read your scores: %1</source>
         <translation>امتیازهای شما خوانده نشد: %1</translation>
     </message>
@@ -1291,7 +1281,7 @@ Practise anyway, without saving?</source>
         <translation>ترک جلسه</translation>
     </message>
     <message>
-        <location line="-625"/>
+        <location line="-637"/>
         <source>&amp;Resume</source>
         <translation>ادامه (&amp;R)</translation>
     </message>
@@ -1301,7 +1291,17 @@ Practise anyway, without saving?</source>
         <translation>شروع تازه (&amp;N)</translation>
     </message>
     <message>
-        <location line="+635"/>
+        <location line="+119"/>
+        <source>Lea&amp;ve session</source>
+        <translation>ترک جلسه (&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Edit selec&amp;ted scenario…</source>
+        <translation>ویرایش سناریوی انتخاب‌شده… (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+513"/>
         <source>The choice you have not confirmed yet is not saved.</source>
         <translation>انتخابی که هنوز تأیید نکرده‌اید ذخیره نمی‌شود.</translation>
     </message>
@@ -1782,7 +1782,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-559"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-560"/>
         <source>&amp;Profiles…</source>
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
@@ -2342,8 +2342,8 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Next &amp;Problem</source>
-        <translation>اشکال بعدی (&amp;P)</translation>
+        <source>&amp;Next Problem</source>
+        <translation>اشکال بعدی (&amp;N)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2482,7 +2482,7 @@ Open it in your web browser?</source>
 <context>
     <name>ScenarioPacks</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/packs.py" line="-161"/>
+        <location filename="../../balint_trainer/gui/workbench/packs.py" line="-165"/>
         <source>Import scenario pack</source>
         <translation>وارد کردن بسته سناریو</translation>
     </message>
@@ -2534,7 +2534,7 @@ Open it in your web browser?</source>
         <translation>… و %1 مورد دیگر (جزئیات را ببینید)</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+141"/>
         <location line="+8"/>
         <source>Pack not exported</source>
         <translation>بسته صادر نشد</translation>
@@ -3219,7 +3219,7 @@ Open it in your web browser?</source>
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
     <message>
-        <location line="+442"/>
+        <location line="+445"/>
         <source>enter a full web address starting with https:// (or http://), without spaces</source>
         <translation>یک نشانی وب کامل بنویسید که با https://‎ (یا http://‎) شروع شود و فاصله نداشته باشد</translation>
     </message>
@@ -3261,7 +3261,7 @@ Open it in your web browser?</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-318"/>
         <source>trainee&apos;s choice</source>
         <translation>انتخاب کارآموز</translation>
     </message>
@@ -3321,7 +3321,7 @@ Open it in your web browser?</source>
         <translation>درباره کل تلاش</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+132"/>
         <location line="+75"/>
         <source>Import trainee attempts</source>
         <translation>وارد کردن تلاش‌های کارآموز</translation>

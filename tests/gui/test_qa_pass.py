@@ -314,3 +314,14 @@ def test_profiles_opens_once_per_window(qtbot, window, service) -> None:  # type
     mine = supervisor.manage_profiles()
     qtbot.addWidget(mine)
     assert mine is not second and supervisor.manage_profiles() is mine  # its own, one only
+
+
+def test_reopening_profiles_updates_the_main_window_once(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    original = window._show_storage
+    monkeypatch.setattr(window, "_show_storage", lambda: shown.append("storage") or original())
+    dialog = window.open_profiles()
+    qtbot.addWidget(dialog)
+    assert window.open_profiles() is dialog  # brought to the front, connected again
+    dialog.profile_changed.emit(window.profile)
+    assert shown == ["storage"]

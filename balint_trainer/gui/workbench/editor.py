@@ -702,7 +702,7 @@ class ScenarioEditor(QMainWindow):
         self.editor.redoAvailable.connect(self.redo_action.setEnabled)
         self.validate_action = self._action(self.tr("&Validate Now"), self.validate_now, ["F7"])
         self.play_action = self._action(self.tr("&Play-test"), self.play_test, ["F5"])
-        self.next_problem_action = self._action(self.tr("Next &Problem"), self.next_problem, ["F8"])
+        self.next_problem_action = self._action(self.tr("&Next Problem"), self.next_problem, ["F8"])
 
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
