@@ -129,6 +129,20 @@ def test_resumable_attempt_is_the_newest_unfinished_one_of_that_profile_and_scen
     assert service.resumable_attempt(me.id, "another-scenario") is None
 
 
+def test_resumable_attempt_prefers_an_answered_one_to_a_newer_empty_one(
+    service: TrainerService, minimal_version: ScenarioVersion
+) -> None:
+    # "Start new" at the resume prompt stores an empty attempt at once; leaving it must
+    # not hide the earlier, answered attempt from the next resume.
+    me = service.local_profile()
+    answered = service.start_attempt(me.id, minimal_version.id, "practice")
+    _answer(service, minimal_version, answered.id, "first", "c")
+    service.start_attempt(me.id, minimal_version.id, "practice")  # started, left unanswered
+    resumable = service.resumable_attempt(me.id, "minimal-test")
+    assert resumable is not None and resumable.id == answered.id
+    assert resumable.answered() == {"first": "c"}
+
+
 def test_attempt_listing_filters(service: TrainerService, minimal_version: ScenarioVersion) -> None:
     me = service.local_profile()
     many = service.register_scenario(load_scenario_bytes(many_decisions_yaml(3), "many.yaml"))

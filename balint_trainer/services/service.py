@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, case, func, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker, undefer
 
@@ -681,7 +681,13 @@ class TrainerService:
         return self._read(work)
 
     def resumable_attempt(self, profile_id: int, scenario_id: str) -> dto.Attempt | None:
-        """The newest unfinished attempt of this profile at this scenario, with its answers."""
+        """The newest unfinished attempt of this profile at this scenario, with its answers.
+
+        One with answers comes before a newer empty one: starting a scenario stores an
+        attempt at once, so "start new, then leave" would otherwise hide the answered
+        attempt from every later resume (and the start-up prompt) for good.
+        """
+        answered = select(m.AnswerRow.id).where(m.AnswerRow.attempt_id == m.Attempt.id).exists()
 
         def work(session: Session) -> dto.Attempt | None:
             row = session.scalars(
@@ -691,7 +697,7 @@ class TrainerService:
                     m.ScenarioVersion.scenario_id == scenario_id,
                     m.Attempt.finished_at.is_(None),
                 )
-                .order_by(m.Attempt.started_at.desc(), m.Attempt.id.desc())
+                .order_by(case((answered, 0), else_=1), m.Attempt.started_at.desc(), m.Attempt.id.desc())
             ).first()
             return _attempt_dto(row) if row else None
 
