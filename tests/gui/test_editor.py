@@ -371,3 +371,41 @@ def test_copy_of_a_built_in_goes_where_merge_into_key_puts_it_and_replaces_it_in
     entries = {e.id: e for e in load_catalogue([user], bundled_dir=bundled, use_cache=False)}
     assert entries["minimal-test"].path == user / "minimal-2.yaml" and entries["minimal-test"].ok
     assert not entries["minimal-test"].bundled and entries["other"].ok
+
+
+@pytest.mark.parametrize("change", ["broken", "other-id"])
+def test_copy_of_a_built_in_is_suggested_by_the_built_ins_id(
+    qtbot, tmp_path: Path, monkeypatch, change
+) -> None:
+    # Bug: the suggestion followed the edited text's id. Text that did not validate (no id)
+    # offered minimal-2.yaml beside the earlier copy (two copies, one id); text with another
+    # scenario's id offered that scenario's file to overwrite.
+    from PySide6.QtWidgets import QFileDialog
+
+    bundled, user = tmp_path / "bundled", tmp_path / "mine"
+    bundled.mkdir()
+    user.mkdir()
+    shutil.copy(DATA / "minimal.yaml", bundled / "minimal.yaml")
+    text = (DATA / "minimal.yaml").read_text("utf-8")
+    shutil.copy(DATA / "minimal.yaml", user / "minimal.yaml")  # the earlier copy
+    (user / "mine.yaml").write_text(text.replace("id: minimal-test", "id: my-case", 1), "utf-8")
+    monkeypatch.setattr("balint_trainer.paths.bundled_scenarios_dir", lambda: bundled)
+    monkeypatch.setattr("balint_trainer.paths.user_scenarios_dir", lambda **_kw: user)
+    suggested: list[str] = []
+
+    def save_dialog(parent, title, start, filters):
+        suggested.append(start)
+        return "", filters  # cancelled: only the suggestion matters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    window = ScenarioEditor(None, None, bundled / "minimal.yaml")
+    qtbot.addWidget(window)
+    if change == "broken":
+        window.editor.setPlainText(text + "\nscript: [unclosed\n")
+        expected = user / "minimal.yaml"
+    else:
+        window.editor.setPlainText(text.replace("id: minimal-test", "id: my-case", 1))
+        expected = user / "my-case.yaml"
+    window.validate_now()
+    assert window.ask_save_path() is None
+    assert suggested == [str(expected)]

@@ -835,10 +835,19 @@ class ScenarioEditor(QMainWindow):
         elif self.path is not None:
             # The same place "merge into key" uses: an earlier copy of this scenario, else a
             # file name no other scenario of the user's has (the dialog still asks first).
-            from balint_trainer.core.user_copies import user_copy_path
+            # Looked up by the built-in's id: the text may not validate just now, or carry
+            # another id, and then an earlier copy, or another scenario's file, was offered.
+            from balint_trainer.core.user_copies import free_path, user_copy_path
 
+            original = load_scenario_file(self.path).scenario
+            built_in_id = original.id if original is not None else None
+            text_id = self._scenario_id()
             try:
-                suggested = user_copy_path(self.path, self._scenario_id())
+                if text_id is not None and text_id != built_in_id:
+                    # Another id: a new scenario of the user's, never an existing file.
+                    suggested = free_path(self.default_folder() / name)
+                else:
+                    suggested = user_copy_path(self.path, built_in_id)
             except OSError:  # no user folder: let the dialog start at home
                 suggested = Path.home() / self.path.name
         else:
