@@ -234,6 +234,21 @@ def test_unknown_attempts_go_to_the_profile_of_that_name(
     assert report.attempts_new == 2 and len(service.profiles()) == 1
 
 
+@pytest.mark.parametrize(("written", "stored"), [(" C1 ", "C1"), ("", None), ("  ", None)])
+def test_a_profile_created_by_import_gets_a_clean_cohort(
+    offline: TrainerService, service: TrainerService, tmp_path: Path, written: str, stored: str | None
+) -> None:
+    # Bug: the bundle's cohort was stored as written; " C1 " or "" is a cohort no supervisor has.
+    _practise(offline)
+    path = _export(offline, tmp_path / "b.json")
+    data = json.loads(path.read_text("utf-8"))
+    data["profile"]["cohort"] = written
+    path.write_text(json.dumps(data), "utf-8")
+    report = service.import_attempts(path)
+    assert report.matched_by == "created" and report.profile.cohort == stored
+    assert service.profile(report.profile.id).cohort == stored
+
+
 def test_role_is_checked_on_the_profile_found_by_its_attempts(
     offline: TrainerService, service: TrainerService, tmp_path: Path
 ) -> None:

@@ -969,7 +969,9 @@ class TrainerService:
                 profile = session.scalars(select(m.Profile).where(m.Profile.name == wanted.name)).first()
                 matched_by = "name"
             if profile is None:
-                profile = m.Profile(name=wanted.name, role=wanted.role, cohort=wanted.cohort)
+                # The cohort as create_profile stores it: " C1" or "" would be a cohort of its own
+                # (row-level security compares cohorts exactly; no supervisor would see the trainee).
+                profile = m.Profile(name=wanted.name, role=wanted.role, cohort=_clean_cohort(wanted.cohort))
                 session.add(profile)
                 session.flush()
                 matched_by = "created"
