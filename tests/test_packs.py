@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from balint_trainer.core import packs
+from balint_trainer.core.catalogue import load_catalogue
 from balint_trainer.core.packs import PackError, PackLimits, export_pack, import_pack, read_pack
 
 DATA = Path(__file__).parent / "data"
@@ -345,18 +346,104 @@ def test_conflicts_skip_replace_cancel(tmp_path: Path, target: Path) -> None:
     assert not (target / "mine.yaml").exists(), "the shadowing old copy is replaced, not duplicated"
 
 
-def test_conflict_with_library_outside_target(tmp_path: Path, target: Path) -> None:
-    pack = export_pack([MINIMAL], tmp_path / "p.zip", title="x")
-    assert pack.entries
-    elsewhere = tmp_path / "bundled" / "minimal.yaml"
-    elsewhere.parent.mkdir()
-    elsewhere.write_bytes(MINIMAL.read_bytes().replace(b"Silence is fine.", b"Other."))
-    # The library keeps the first file per id, so a bundled scenario is never "replaced".
-    result = import_pack(
-        tmp_path / "p.zip", target, library={"minimal-test": elsewhere}, on_conflict="replace"
-    )
-    assert result.skipped == ["minimal-test"] and not result.changed
-    assert not (target / "minimal-test.yaml").exists()
+@pytest.fixture
+def builtin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A built-in scenario in a stand-in for the bundled folder."""
+    folder = tmp_path / "bundled"
+    folder.mkdir()
+    path = folder / "minimal.yaml"
+    path.write_bytes(MINIMAL.read_bytes().replace(b"Silence is fine.", b"Built-in key."))
+    monkeypatch.setattr("balint_trainer.paths.bundled_scenarios_dir", lambda: folder)
+    return path
+
+
+def _builtins(folder: Path) -> dict[str, Path]:
+    return {e.id: e.path for e in load_catalogue([], bundled_dir=folder, use_cache=False) if e.ok}
+
+
+def test_pack_scenario_with_a_builtin_id_becomes_the_users_copy(
+    tmp_path: Path, target: Path, builtin: Path
+) -> None:
+    export_pack([MINIMAL], tmp_path / "p.zip", title="Updated key")
+    pack = read_pack(tmp_path / "p.zip")
+    builtin_bytes = builtin.read_bytes()
+    library = _builtins(builtin.parent)
+
+    [conflict] = packs.find_conflicts(pack, target, library)
+    assert conflict.builtin and not conflict.identical
+    assert conflict.existing == builtin and conflict.existing_title == "Minimal test scenario"
+
+    before = _snapshot(target)
+    skipped = packs.install_pack(pack, target, library=library, on_conflict="skip")
+    assert skipped.skipped == ["minimal-test"] and _snapshot(target) == before
+
+    result = packs.install_pack(pack, target, library=library, on_conflict="replace")
+    assert result.replaced == ["minimal-test"] and result.paths == [target / "minimal-test.yaml"]
+    assert (target / "minimal-test.yaml").read_bytes() == MINIMAL.read_bytes()
+    assert builtin.read_bytes() == builtin_bytes, "the built-in file is never written"
+    assert sorted(p.name for p in builtin.parent.iterdir()) == ["minimal.yaml"]
+
+    entries = [e for e in load_catalogue([target], bundled_dir=builtin.parent, use_cache=False) if e.ok]
+    [entry] = [e for e in entries if e.id == "minimal-test"]
+    assert entry.path == target / "minimal-test.yaml" and entry.replaces == builtin
+    assert not entry.bundled and not entry.problems
+
+
+def test_pack_identical_to_the_builtin_installs_nothing(tmp_path: Path, target: Path, builtin: Path) -> None:
+    export_pack([builtin], tmp_path / "p.zip", title="x")
+    before = _snapshot(target)
+    result = import_pack(tmp_path / "p.zip", target, library=_builtins(builtin.parent), on_conflict="cancel")
+    assert result.unchanged == ["minimal-test"] and not result.changed and not result.cancelled
+    assert _snapshot(target) == before
+
+
+def test_existing_copy_of_a_builtin_is_an_ordinary_conflict(
+    tmp_path: Path, target: Path, builtin: Path
+) -> None:
+    export_pack([MINIMAL], tmp_path / "p.zip", title="x")
+    builtin_bytes = builtin.read_bytes()
+    mine = target / "my-copy.yaml"
+    mine.write_bytes(MINIMAL.read_bytes().replace(b"Silence is fine.", b"My copy."))
+    library = _builtins(builtin.parent)
+
+    [conflict] = packs.find_conflicts(read_pack(tmp_path / "p.zip"), target, library)
+    assert not conflict.builtin and conflict.existing == mine
+    result = import_pack(tmp_path / "p.zip", target, library=library, on_conflict="replace")
+    assert result.replaced == ["minimal-test"]
+    assert (target / "minimal-test.yaml").read_bytes() == MINIMAL.read_bytes()
+    assert not mine.exists(), "the user's old copy is replaced, not left to clash"
+    assert builtin.read_bytes() == builtin_bytes
+
+
+def test_install_keeps_an_unrelated_file_with_the_same_name(
+    tmp_path: Path, target: Path, builtin: Path
+) -> None:
+    export_pack([MINIMAL], tmp_path / "p.zip", title="x")
+    draft = target / "minimal-test.yaml"
+    draft.write_bytes(b"id: minimal-test\ntitle: [a broken draft\n")
+    result = import_pack(tmp_path / "p.zip", target, library=_builtins(builtin.parent), on_conflict="replace")
+    assert result.replaced == ["minimal-test"] and result.paths == [target / "minimal-test-2.yaml"]
+    assert draft.read_bytes() == b"id: minimal-test\ntitle: [a broken draft\n"
+    assert (target / "minimal-test-2.yaml").read_bytes() == MINIMAL.read_bytes()
+
+
+def test_failure_replacing_a_builtin_leaves_both_folders_untouched(
+    tmp_path: Path, target: Path, builtin: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    second = _second_scenario(tmp_path)
+    export_pack([MINIMAL, second], tmp_path / "p.zip", title="x")
+    before, bundled_before = _snapshot(target), _snapshot(builtin.parent)
+    real_replace = packs.os.replace
+
+    def flaky_replace(src: object, dst: object) -> None:
+        if Path(str(dst)).name == "second-test.yaml":
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(packs.os, "replace", flaky_replace)
+    with pytest.raises(OSError, match="No space"):
+        import_pack(tmp_path / "p.zip", target, library=_builtins(builtin.parent), on_conflict="replace")
+    assert _snapshot(target) == before and _snapshot(builtin.parent) == bundled_before
 
 
 def test_failure_during_install_leaves_target_untouched(

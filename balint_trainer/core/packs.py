@@ -15,7 +15,10 @@ as :class:`PackError`.
 :func:`install_pack` installs atomically: files are written to a temporary
 folder on the target's filesystem and moved into place with ``os.replace``;
 if anything fails, files already moved are put back, so the target folder
-is left as it was.
+is left as it was. A pack scenario with a built-in scenario's id is installed
+into the target as the user's own copy of it, which the library shows in the
+built-in's place (see :mod:`balint_trainer.core.user_copies`); the built-in
+file itself is never written.
 """
 
 from __future__ import annotations
@@ -144,7 +147,10 @@ class Conflict:
     title: str
     existing: Path
     identical: bool  # same bytes already installed: nothing to do
-    replaceable: bool = True  # False for files outside the target (e.g. bundled scenarios)
+    # ``existing`` is a built-in scenario (outside the target): "replace" installs the pack's
+    # version as the user's own copy, which takes the built-in's place in the library.
+    builtin: bool = False
+    existing_title: str = ""  # the title of the file already there
 
 
 @dataclass
@@ -530,25 +536,32 @@ def library_ids(folders: Iterable[str | Path]) -> dict[str, Path]:
 def find_conflicts(
     pack: Pack, target: str | Path, library: Mapping[str, Path] | None = None
 ) -> list[Conflict]:
-    """Pack scenarios whose id is already in the target folder or the wider library."""
-    existing = dict(library or {})
-    existing.update(library_ids([target]))  # the target folder's own files take precedence
+    """Pack scenarios whose id is already in the target folder or among the built-ins.
+
+    ``library`` maps the built-in scenarios' ids to their files. The target's own
+    files take precedence: once the user has a copy of a built-in in the target,
+    a pack scenario with that id is an ordinary conflict with the user's file.
+    """
+    own = library_ids([target])
+    builtins = {sid: Path(where) for sid, where in (library or {}).items() if sid not in own}
     conflicts = []
     for item in pack.scenarios:
-        where = existing.get(item.scenario_id)
+        where = own.get(item.scenario_id) or builtins.get(item.scenario_id)
         if where is None:
             continue
         try:
-            identical = Path(where).read_bytes() == item.raw
+            raw: bytes | None = where.read_bytes()
         except OSError:
-            identical = False
+            raw = None
+        existing = load_scenario_bytes(raw, str(where)) if raw is not None else None
         conflicts.append(
             Conflict(
                 item.scenario_id,
                 item.loaded.scenario.title if item.loaded.scenario else "",
-                Path(where),
-                identical,
-                replaceable=Path(where).parent.resolve() == Path(target).resolve(),
+                where,
+                identical=raw == item.raw,
+                builtin=item.scenario_id not in own,
+                existing_title=existing.scenario.title if existing and existing.scenario else "",
             )
         )
     return conflicts
@@ -566,9 +579,11 @@ def install_pack(
     ``on_conflict`` decides what happens to scenarios whose id already exists
     (``skip``, ``replace`` or ``cancel``), or is a callable that is shown the
     conflicts and returns one of those. Scenarios already installed with
-    identical bytes are left alone and reported as unchanged. A scenario
-    outside ``target`` (e.g. a bundled one) cannot be replaced: the library
-    keeps the first file per id, so such conflicts are always skipped.
+    identical bytes are left alone and reported as unchanged. ``library`` maps
+    the built-in scenarios' ids to their files: replacing one writes the pack's
+    file into ``target`` as the user's own copy, which the library shows in the
+    built-in's place; the built-in file is never touched, and deleting the copy
+    brings it back.
     """
     target = Path(target)
     target.mkdir(parents=True, exist_ok=True)
@@ -587,28 +602,44 @@ def install_pack(
     conflicting = {c.scenario_id: c for c in real}
 
     plan: list[tuple[PackScenario, Path, Path | None]] = []  # item, destination, old file to remove
+    planned: set[Path] = set()
     for item in pack.scenarios:
         scenario_id = item.scenario_id
         if scenario_id in unchanged:
             result.unchanged.append(scenario_id)
             continue
-        if scenario_id in conflicting and (policy == "skip" or not conflicting[scenario_id].replaceable):
+        if scenario_id in conflicting and policy == "skip":
             result.skipped.append(scenario_id)
             continue
         destination = target / f"{scenario_id}.yaml"
         old: Path | None = None
-        if scenario_id in conflicting:
+        conflict = conflicting.get(scenario_id)
+        if conflict is not None:
             result.replaced.append(scenario_id)
-            existing = conflicting[scenario_id].existing
             # A same-id file under another name in the target would shadow the new one.
-            if existing.name != destination.name:
-                old = existing
+            # (A built-in is outside the target and stays: the new copy takes its place.)
+            if not conflict.builtin and conflict.existing.name != destination.name:
+                old = conflict.existing
         else:
             result.installed.append(scenario_id)
+        if old is not None or conflict is None or conflict.builtin:
+            # Only the conflicting file itself is overwritten; another file of the user's that
+            # happens to have this name (a broken draft, another scenario) is kept.
+            destination = _unused_path(destination, planned)
+        planned.add(destination)
         plan.append((item, destination, old))
     _apply_atomically(target, plan)
     result.paths = [destination for _item, destination, _old in plan]
     return result
+
+
+def _unused_path(path: Path, taken: set[Path]) -> Path:
+    """``path``, or ``<stem>-2.yaml``… when a file is there or another pack file goes there."""
+    candidate, number = path, 2
+    while candidate in taken or candidate.exists() or candidate.is_symlink():
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        number += 1
+    return candidate
 
 
 def _apply_atomically(target: Path, plan: Sequence[tuple[PackScenario, Path, Path | None]]) -> None:
