@@ -594,7 +594,7 @@
 <context>
     <name>ExportPackDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/packs.py" line="+196"/>
+        <location filename="../../balint_trainer/gui/workbench/packs.py" line="+202"/>
         <source>Export scenario pack</source>
         <translation>صدور بسته سناریو</translation>
     </message>
@@ -2408,7 +2408,7 @@ Open it in your web browser?</source>
         <translation>سناریوها (*.yaml *.yml);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>Save scenario</source>
         <translation>ذخیره سناریو</translation>
     </message>
@@ -2482,7 +2482,7 @@ Open it in your web browser?</source>
 <context>
     <name>ScenarioPacks</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/packs.py" line="-165"/>
+        <location filename="../../balint_trainer/gui/workbench/packs.py" line="-169"/>
         <source>Import scenario pack</source>
         <translation>وارد کردن بسته سناریو</translation>
     </message>
@@ -2502,12 +2502,12 @@ Open it in your web browser?</source>
         <translation>بسته‌های سناریو (*.zip)</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>(built in: cannot be replaced)</source>
-        <translation>(همراه برنامه: جایگزین‌شدنی نیست)</translation>
+        <location line="+15"/>
+        <source>would replace the built-in scenario “%1” as your own copy (delete your copy to get the built-in back)</source>
+        <translation>به صورت نسخه خودتان جای سناریوی همراه برنامه «%1» را می‌گیرد (برای بازگشت به سناریوی همراه برنامه، نسخه خود را حذف کنید)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Scenarios already in the library</source>
         <translation>سناریوهایی که از پیش در کتابخانه هستند</translation>
     </message>
@@ -2560,7 +2560,7 @@ Open it in your web browser?</source>
         <translation>بسته وارد نشد</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Nothing was changed.</source>
         <translation>چیزی تغییر نکرد.</translation>
     </message>
@@ -2580,12 +2580,17 @@ Open it in your web browser?</source>
         <translation>نصب‌شده</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Replaced</source>
         <translation>جایگزین‌شده</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
+        <source>Installed as your own copy in place of the built-in (delete the copy to get the built-in back)</source>
+        <translation>به صورت نسخه خودتان به جای سناریوی همراه برنامه نصب شد (برای بازگشت به سناریوی همراه برنامه، این نسخه را حذف کنید)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Skipped</source>
         <translation>نادیده‌گرفته‌شده</translation>
     </message>

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from balint_trainer.core.catalogue import load_catalogue
 from balint_trainer.gui.workbench import packs as gui_packs
@@ -136,6 +136,56 @@ def test_import_conflict_choice_is_asked_and_respected(
     assert (target / "minimal-test.yaml").read_bytes() == (library / "minimal.yaml").read_bytes()
     assert asked == [["minimal-test"], ["minimal-test"]]
     assert "Replaced: minimal-test" in shown["info"][-1]
+
+
+def test_builtin_conflict_offers_the_users_copy(qtbot, tmp_path: Path, shown, monkeypatch) -> None:
+    """A pack scenario with a built-in's id is a distinct conflict: skipped by default, or the user's copy."""
+    bundled = tmp_path / "bundled"
+    bundled.mkdir()
+    builtin = bundled / "minimal.yaml"
+    builtin.write_bytes((DATA / "minimal.yaml").read_bytes().replace(b"Silence is fine.", b"Old key."))
+    monkeypatch.setattr("balint_trainer.paths.bundled_scenarios_dir", lambda: bundled)
+    pack = tmp_path / "p.zip"
+    gui_packs.core_packs.export_pack([DATA / "minimal.yaml"], pack, title="New key")
+    target = tmp_path / "target"
+    target.mkdir()
+
+    boxes: list[tuple[str, str, list[str]]] = []
+    press: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        qtbot.addWidget(box)
+        names = [b.text() for b in box.buttons()]
+        boxes.append((box.informativeText(), box.defaultButton().text(), names))
+        chosen = next((b for b in box.buttons() if b.text() == press[0]), None) if press else None
+        (chosen or box.defaultButton()).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    result = gui_packs.import_pack(None, None, pack, target=target)
+    informative, default, names = boxes[-1]
+    assert (
+        "• Minimal test scenario [minimal-test] — would replace the built-in scenario "
+        "“Minimal test scenario” as your own copy (delete your copy to get the built-in back)"
+    ) in informative
+    assert str(builtin) not in informative
+    # The same choices and default as for a conflict with the user's own file.
+    assert default == "&Skip them" and "&Replace" in names
+    assert result is not None and result.skipped == ["minimal-test"]
+    assert list(target.iterdir()) == []
+
+    press.append("&Replace")
+    result = gui_packs.import_pack(None, None, pack, target=target)
+    assert result is not None and result.replaced == ["minimal-test"]
+    assert (target / "minimal-test.yaml").read_bytes() == (DATA / "minimal.yaml").read_bytes()
+    assert b"Old key." in builtin.read_bytes()
+    assert (
+        "Installed as your own copy in place of the built-in (delete the copy to get the built-in back): "
+        "minimal-test"
+    ) in shown["info"][-1]
+    assert "Replaced:" not in shown["info"][-1]
+    [entry] = [e for e in load_catalogue([target], use_cache=False) if e.ok and e.id == "minimal-test"]
+    assert entry.replaces == builtin
 
 
 def test_main_window_menu_reaches_import(qtbot, window, tmp_path: Path, monkeypatch, shown) -> None:

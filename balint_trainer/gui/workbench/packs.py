@@ -4,7 +4,9 @@ Dialog steps are module-level functions (choose a file, choose a conflict
 policy, show problems) so tests can replace them instead of driving modal
 dialogs. Imported packs go into the user's scenario folder,
 ``platformdirs.user_data_dir("balint-trainer")/scenarios``, which the main
-window loads as an extra library folder.
+window loads as an extra library folder. A pack scenario with a built-in's id
+is a conflict like any other; replacing it installs the user's own copy there,
+shown in the built-in's place (the built-in file is never changed).
 """
 
 from __future__ import annotations
@@ -75,12 +77,16 @@ def ask_conflict_policy(
 ) -> core_packs.ConflictPolicy:
     lines = []
     for conflict in conflicts:
-        note = (
-            ""
-            if conflict.replaceable
-            else " " + QCoreApplication.translate("ScenarioPacks", "(built in: cannot be replaced)")
-        )
-        lines.append(f"• {conflict.title} [{conflict.scenario_id}] — {conflict.existing}{note}")
+        if conflict.builtin:
+            # Installed as the user's own copy beside the built-in, which stays as it is.
+            where = QCoreApplication.translate(
+                "ScenarioPacks",
+                "would replace the built-in scenario “%1” as your own copy "
+                "(delete your copy to get the built-in back)",
+            ).replace("%1", conflict.existing_title or conflict.title)
+        else:
+            where = str(conflict.existing)
+        lines.append(f"• {conflict.title} [{conflict.scenario_id}] — {where}")
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("ScenarioPacks", "Scenarios already in the library"))
@@ -312,6 +318,12 @@ def import_pack(
     if path is None:
         return None
     title = QCoreApplication.translate("ScenarioPacks", "Pack not imported")
+    builtin_ids: set[str] = set()
+
+    def ask(conflicts: Sequence[core_packs.Conflict]) -> core_packs.ConflictPolicy:
+        builtin_ids.update(c.scenario_id for c in conflicts if c.builtin)
+        return ask_conflict_policy(parent, conflicts)
+
     try:
         pack = core_packs.read_pack(path)
     except core_packs.PackError as exc:
@@ -330,7 +342,7 @@ def import_pack(
             pack,
             target,
             library=bundled,
-            on_conflict=lambda conflicts: ask_conflict_policy(parent, conflicts),
+            on_conflict=ask,
         )
     except OSError as exc:
         show_problems(
@@ -347,7 +359,18 @@ def import_pack(
     lines = [QCoreApplication.translate("ScenarioPacks", "Pack “%1”.").replace("%1", pack.manifest.title)]
     for label, ids in (
         (QCoreApplication.translate("ScenarioPacks", "Installed"), result.installed),
-        (QCoreApplication.translate("ScenarioPacks", "Replaced"), result.replaced),
+        (
+            QCoreApplication.translate("ScenarioPacks", "Replaced"),
+            [i for i in result.replaced if i not in builtin_ids],
+        ),
+        (
+            QCoreApplication.translate(
+                "ScenarioPacks",
+                "Installed as your own copy in place of the built-in "
+                "(delete the copy to get the built-in back)",
+            ),
+            [i for i in result.replaced if i in builtin_ids],
+        ),
         (QCoreApplication.translate("ScenarioPacks", "Skipped"), result.skipped),
         (QCoreApplication.translate("ScenarioPacks", "Already up to date"), result.unchanged),
     ):
