@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,92 @@ def test_upgrade_is_idempotent_and_downgrade_round_trips(db_url: str) -> None:
         engine.dispose()
 
 
+def test_upgrade_from_0002_gives_every_existing_profile_its_own_uid_and_keeps_their_work(db_url: str) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    engine = create_db_engine(db_url)
+    try:
+        upgrade(engine, "0002_postgres_rls")
+        with engine.begin() as conn:
+            for n, role in enumerate(("trainee", "trainee", "supervisor", "organiser"), start=1):
+                conn.execute(
+                    text(
+                        "INSERT INTO profiles (name, role, cohort, is_local, created_at) "
+                        "VALUES (:name, :role, 'C1', false, '2026-01-01 00:00:00')"
+                    ),
+                    {"name": f"person {n}", "role": role},
+                )
+            conn.execute(
+                text(
+                    "INSERT INTO scenario_versions (scenario_id, sha256, title, text, registered_at) "
+                    "VALUES ('s', 'x', 'S', 'text', '2026-01-01 00:00:00')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO attempts (uid, profile_id, version_id, mode, started_at) "
+                    "SELECT 'a1', p.id, v.id, 'practice', '2026-01-01 00:00:00' "
+                    "FROM profiles p, scenario_versions v WHERE p.name = 'person 1'"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO answers (attempt_id, decision_id, option_id, competency, credit, answered_at) "
+                    "SELECT id, 'd', 'o', 'c', 1.0, '2026-01-01 00:00:00' FROM attempts"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO comments (attempt_id, author_id, text, created_at) "
+                    "SELECT a.id, p.id, 'Good', '2026-01-01 00:00:00' FROM attempts a, profiles p "
+                    "WHERE p.name = 'person 3'"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO credentials (profile_id, password_hash, updated_at) "
+                    "SELECT id, 'hash', '2026-01-01 00:00:00' FROM profiles WHERE name = 'person 1'"
+                )
+            )
+
+        upgrade(engine)
+
+        with engine.connect() as conn:
+            assert current_revision(conn) == head_revision()
+            uids = conn.execute(text("SELECT uid FROM profiles ORDER BY id")).scalars().all()
+            # Recreating the profiles table (SQLite batch mode) must not cascade-delete anything.
+            counts = [
+                conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+                for table in ("profiles", "attempts", "answers", "comments", "credentials")
+            ]
+            columns = {c["name"]: c for c in inspect(conn).get_columns("profiles")}
+            unique = {tuple(u["column_names"]) for u in inspect(conn).get_unique_constraints("profiles")}
+            if conn.dialect.name == "sqlite":
+                assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # switched back on
+        assert len(uids) == 4 and len(set(uids)) == 4
+        assert all(str(uuid.UUID(u)) == u for u in uids)
+        assert counts == [4, 1, 1, 1, 1]
+        assert columns["uid"]["nullable"] is False
+        assert ("uid",) in unique and ("name",) in unique
+        for value in (None, uids[0]):  # NOT NULL, UNIQUE
+            with pytest.raises(IntegrityError), engine.begin() as conn:
+                conn.execute(
+                    text(
+                        "INSERT INTO profiles (uid, name, role, is_local, created_at) "
+                        "VALUES (:uid, 'new', 'trainee', false, '2026-01-01 00:00:00')"
+                    ),
+                    {"uid": value},
+                )
+        svc = open_service(db_url)
+        try:
+            assert [p.uid for p in sorted(svc.profiles(), key=lambda p: p.id)] == uids
+            assert svc.create_profile("newcomer", "trainee").uid not in uids
+        finally:
+            svc.close()
+    finally:
+        engine.dispose()
+
+
 def test_migrations_need_no_alembic_ini_in_the_working_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -64,7 +151,7 @@ def test_migrations_need_no_alembic_ini_in_the_working_directory(
     finally:
         svc.close()
     scripts = sorted(p.name for p in (MIGRATIONS_DIR / "versions").glob("*.py") if p.name != "__init__.py")
-    assert scripts == ["0001_initial.py", "0002_postgres_rls.py"]
+    assert scripts == ["0001_initial.py", "0002_postgres_rls.py", "0003_profile_uid.py"]
     assert (MIGRATIONS_DIR / "env.py").is_file() and (MIGRATIONS_DIR / "script.py.mako").is_file()
 
 

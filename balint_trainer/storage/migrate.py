@@ -47,9 +47,31 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             if current_revision(connection) == head:
                 return
     config = alembic_config()
-    with engine.execution_options(**WRITE).begin() as connection:
-        if connection.dialect.name == "postgresql":
-            # Transactional DDL + this lock: concurrent start-ups migrate once, atomically.
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    with engine.execution_options(**WRITE).connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch migrations recreate a table (copy, DROP, rename); with foreign keys on,
+            # DROP TABLE profiles would cascade-delete every attempt. The pragma is ignored
+            # inside a transaction, so it goes straight to the driver before BEGIN.
+            _sqlite_pragma(connection, "PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    # Transactional DDL + this lock: concurrent start-ups migrate once, atomically.
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise RuntimeError("database migration left broken foreign keys; nothing was changed")
+        finally:
+            if sqlite:
+                _sqlite_pragma(connection, "PRAGMA foreign_keys = ON")
+
+
+def _sqlite_pragma(connection: Connection, statement: str) -> None:
+    """Run a pragma outside any transaction (SQLAlchemy would begin one first)."""
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(statement)
+    finally:
+        cursor.close()

@@ -9,6 +9,7 @@ migrations by the tests.
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
@@ -46,6 +47,10 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Timezone-aware UTC timestamps on every backend (SQLite stores naive text)."""
 
@@ -75,12 +80,15 @@ class Profile(Base):
 
     ``db_role`` is the PostgreSQL login role of an account on a shared
     database; row-level security compares it with ``current_user``.
+    ``uid`` identifies the person outside the database (xAPI actor account):
+    unlike ``name`` it survives renames and is never handed on to a namesake.
     """
 
     __tablename__ = "profiles"
     __table_args__ = (CheckConstraint("role IN ('trainee', 'supervisor', 'organiser')", name="role"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     role: Mapped[str] = mapped_column(String(20))
     cohort: Mapped[str | None] = mapped_column(String(200), index=True)
