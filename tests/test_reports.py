@@ -33,6 +33,7 @@ from balint_trainer.services.dto import Answer, Attempt, Comment, Profile, Scena
 MINIMAL = Path(__file__).parent / "data" / "valid" / "minimal.yaml"
 T0 = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 HOSTILE = '<script>alert("x")</script> & Ö\'Brien'
+TRAINEE_UID = "0f0e0d0c-0b0a-4908-8706-050403020100"
 
 
 class FakeService:
@@ -45,8 +46,8 @@ class FakeService:
             1, "minimal-test", loaded.sha256, "Minimal test scenario", loaded.text, T0
         )
         self.profiles = {
-            1: Profile(1, HOSTILE, "trainee", "=cohort"),
-            2: Profile(2, "Supervisor Sue", "supervisor", None),
+            1: Profile(1, HOSTILE, "trainee", "=cohort", uid=TRAINEE_UID),
+            2: Profile(2, "Supervisor Sue", "supervisor", None, uid=str(uuid.UUID(int=2))),
         }
         self.attempt_list = [
             Attempt(
@@ -263,7 +264,9 @@ def test_xapi_statements_structure(report) -> None:
     for statement in statements:
         _assert_statement_shape(statement)
     first = statements[0]
-    assert first["actor"]["account"] == {"homePage": "https://course.example.org/", "name": HOSTILE}
+    # identified by the profile uid (stable over renames); the name is for display only
+    assert first["actor"]["account"] == {"homePage": "https://course.example.org/", "name": TRAINEE_UID}
+    assert first["actor"]["name"] == HOSTILE
     assert first["object"]["id"] == "https://course.example.org/scenarios/minimal-test/decisions/first"
     assert first["object"]["definition"]["correctResponsesPattern"] == ["a"]
     assert [c["id"] for c in first["object"]["definition"]["choices"]] == ["a", "b", "c"]

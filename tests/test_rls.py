@@ -179,6 +179,19 @@ def test_trainee_service_sees_only_their_own_work(course: Course) -> None:
         )
 
 
+def test_members_read_profile_uids_but_cannot_change_them(course: Course) -> None:
+    alice = course.people["alice"]
+    with open_service(course.url_as("sue")) as svc:  # xAPI exports run as the supervisor
+        assert svc.profile(alice.id).uid == alice.uid
+    with pytest.raises(DBAPIError):  # an LRS identity must not be taken over by raw SQL either
+        _raw(
+            course.url_as("alice"),
+            "UPDATE profiles SET uid = :u WHERE id = :i",
+            u=course.people["bob"].uid,
+            i=alice.id,
+        )
+
+
 def test_supervisor_sees_and_comments_on_their_cohort_only(course: Course) -> None:
     alice_attempt, bob_attempt = course.attempts["alice"], course.attempts["bob"]
     with open_service(course.url_as("sue")) as sue_svc:

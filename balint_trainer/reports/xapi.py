@@ -1,7 +1,12 @@
 """xAPI 1.0.3 statements: one "answered" statement per decision answered.
 
 - actor: an Agent identified by an ``account`` (``homePage`` = the course's
-  home page, ``name`` = the profile name, which is unique in a database);
+  home page, ``name`` = the profile's ``uid``, a UUID that stays when the
+  profile is renamed and is never given to anyone else); the Agent's ``name``
+  is the profile name, for display only. (Before profiles had a uid the
+  account name was the profile name: a rename made a re-export conflict with
+  the statements already sent, and a newcomer given a freed name merged with
+  its former owner in the LRS.)
 - verb ``http://adlnet.gov/expapi/verbs/answered``;
 - object: the decision as a ``cmi.interaction`` Activity with
   ``interactionType`` "choice", its ``choices`` and ``correctResponsesPattern``
@@ -140,7 +145,7 @@ def decision_statement(
         "actor": {
             "objectType": "Agent",
             "name": profile.name,
-            "account": {"homePage": home_page, "name": profile.name},
+            "account": {"homePage": home_page, "name": profile.uid},
         },
         "verb": {"id": VERB_ANSWERED, "display": {"en-US": "answered"}},
         "object": {

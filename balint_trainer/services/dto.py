@@ -21,6 +21,9 @@ class Profile:
     cohort: str | None
     # PostgreSQL login role of an account; fixed at creation, so renaming keeps logins working.
     db_role: str | None = None
+    # Stable UUID of the person (xAPI account name): survives renames, never reused by a namesake.
+    # Keyword-only and required, so no Profile can be built without it.
+    uid: str = field(kw_only=True)
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ def _clean_cohort(cohort: str | None) -> str | None:
 
 
 def _profile_dto(row: m.Profile) -> dto.Profile:
-    return dto.Profile(row.id, row.name, row.role, row.cohort, row.db_role)
+    return dto.Profile(row.id, row.name, row.role, row.cohort, row.db_role, uid=row.uid)
 
 
 def _version_dto(row: m.ScenarioVersion) -> dto.ScenarioVersion:
