@@ -25,9 +25,8 @@ def people(service):
     }
 
 
-@pytest.fixture
-def win(qtbot, service, scenario_dir: Path, people) -> AnnotationWindow:
-    entries = load_catalogue([scenario_dir], include_bundled=False)
+def _shown_window(qtbot, service, entries) -> AnnotationWindow:  # type: ignore[no-untyped-def]
+    """The annotation window on screen, its error/info boxes recorded in ``window.messages``."""
     window = AnnotationWindow(None, service, entries)
     messages: list[tuple[str, str]] = []
     window.show_error = lambda title, detail: messages.append(("error", detail))  # type: ignore[method-assign]
@@ -37,6 +36,11 @@ def win(qtbot, service, scenario_dir: Path, people) -> AnnotationWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture
+def win(qtbot, service, scenario_dir: Path, people) -> AnnotationWindow:
+    return _shown_window(qtbot, service, load_catalogue([scenario_dir], include_bundled=False))
 
 
 def _annotate_page(win: AnnotationWindow):
@@ -261,14 +265,7 @@ def built_in(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
 def _built_in_window(qtbot, service, people, bundled: Path) -> AnnotationWindow:
     entries = load_catalogue([], bundled_dir=bundled, use_cache=False)
     assert [e.bundled for e in entries] == [True]
-    window = AnnotationWindow(None, service, entries)
-    messages: list[tuple[str, str]] = []
-    window.show_error = lambda title, detail: messages.append(("error", detail))  # type: ignore[method-assign]
-    window.show_info = lambda title, detail: messages.append(("info", detail))  # type: ignore[method-assign]
-    window.messages = messages  # type: ignore[attr-defined]
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _shown_window(qtbot, service, entries)
     for name, key in (("ana", Qt.Key.Key_1), ("ben", Qt.Key.Key_2)):
         window.select_expert(people[name].id)
         window.show_decision(0)
