@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRegularExpression,
+    QSettings,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -82,6 +83,7 @@ from balint_trainer.reports import (
     write_item_analysis_csv,
     write_xapi_json,
 )
+from balint_trainer.reports.xapi import DEFAULT_HOME_PAGE, normalise_home_page
 
 _MISSING = float("-inf")  # sorts unknown numbers (no score, no index) below every real value
 
@@ -1469,23 +1471,17 @@ class SupervisorWindow(QMainWindow):
         None: the user cancelled. Without a setting (and not interactive) the reserved
         placeholder address is used, which says it is not a real course.
         """
-        from PySide6.QtCore import QSettings
-
-        from balint_trainer.reports.xapi import DEFAULT_HOME_PAGE
-
-        stored = str(QSettings().value(self.XAPI_HOME_PAGE_KEY, "") or "")
+        stored = self._stored_home_page()
         if stored or not interactive:
             return stored or DEFAULT_HOME_PAGE
         return self.change_xapi_home_page()
 
+    def _stored_home_page(self) -> str:
+        return str(QSettings().value(self.XAPI_HOME_PAGE_KEY, "") or "")
+
     def change_xapi_home_page(self) -> str | None:
         """Ask for the course home page and keep it in the settings; None if cancelled."""
-        from PySide6.QtCore import QSettings
-
-        from balint_trainer.reports.xapi import normalise_home_page
-
-        settings = QSettings()
-        current = str(settings.value(self.XAPI_HOME_PAGE_KEY, "") or "")
+        current = self._stored_home_page()
         problem = ""
         while True:
             text = type(self).ask_home_page(self, current, problem)
@@ -1497,7 +1493,7 @@ class SupervisorWindow(QMainWindow):
                 current = text
                 problem = self.tr("enter a full web address starting with https:// (or http://), without spaces")
                 continue
-            settings.setValue(self.XAPI_HOME_PAGE_KEY, value)
+            QSettings().setValue(self.XAPI_HOME_PAGE_KEY, value)
             self.statusBar().showMessage(self.tr("xAPI course home page: %1").replace("%1", value), 6000)
             return value
 
