@@ -23,6 +23,17 @@ def step_to_decision(qtbot, player, max_steps=50):
     raise AssertionError(f"no decision reached; state {player.state}")
 
 
+def practise_and_answer_first_decision(qtbot, window):
+    """Start practice from the library, answer the first decision with option 1; the player."""
+    qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    player = window.player
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    step_to_decision(qtbot, player)
+    qtbot.keyClick(player, Qt.Key.Key_1)
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    return player
+
+
 def test_library_lists_and_filters(window, qtbot):
     library = window.library
     assert library.visible_titles() == ["Minimal test scenario"]
@@ -170,12 +181,7 @@ def test_exam_mode_withholds_feedback(window, qtbot, service):
 
 
 def test_resume_after_interrupted_attempt(window, qtbot, service, no_dialogs):
-    qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
-    player = window.player
-    qtbot.keyClick(player, Qt.Key.Key_Return)
-    step_to_decision(qtbot, player)
-    qtbot.keyClick(player, Qt.Key.Key_1)
-    qtbot.keyClick(player, Qt.Key.Key_Return)
+    player = practise_and_answer_first_decision(qtbot, window)
     qtbot.keyClick(player, Qt.Key.Key_Space)  # continue after feedback
     first_attempt = window.attempt.id
     qtbot.keyClick(player, Qt.Key.Key_Escape)  # leave (confirmed by the fixture)
@@ -282,12 +288,7 @@ def test_user_scenario_folder_is_part_of_the_library(qtbot, service, no_dialogs,
 def test_starting_again_offers_the_unfinished_attempt(window, qtbot, service, no_dialogs, monkeypatch, choice):
     from balint_trainer.gui.main_window import MainWindow
 
-    qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
-    player = window.player
-    qtbot.keyClick(player, Qt.Key.Key_Return)
-    step_to_decision(qtbot, player)
-    qtbot.keyClick(player, Qt.Key.Key_1)
-    qtbot.keyClick(player, Qt.Key.Key_Return)
+    player = practise_and_answer_first_decision(qtbot, window)
     first_attempt = window.attempt.id
     qtbot.keyClick(player, Qt.Key.Key_Escape)  # leave mid-session
     assert window.stack.currentWidget() is window.library
