@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from balint_trainer.gui.workbench.profiles import ProfileEditDialog, ProfilesDialog, ProfileTableModel
+from tests.gui.modal import in_modal_dialog
 
 
 def _row(dialog: ProfilesDialog, name: str) -> list[str]:
@@ -20,23 +18,6 @@ def _row(dialog: ProfilesDialog, name: str) -> list[str]:
         if cells[ProfileTableModel.NAME] == name:
             return cells
     raise AssertionError(f"{name} not listed: {[proxy.index(r, 0).data() for r in range(proxy.rowCount())]}")
-
-
-def _in_modal_dialog(qtbot, work: Callable[[ProfileEditDialog], Any]) -> list[Any]:  # type: ignore[no-untyped-def]
-    """Run ``work`` on the modal edit dialog about to open (from a key press or an action)."""
-    seen: list[Any] = []
-
-    def handle() -> None:
-        # Any visible edit dialog, not only QApplication.activeModalWidget(): the modal stack
-        # is not something to bet a blocking exec() on.
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ProfileEditDialog) and w.isVisible()]
-        if not dialogs:
-            QTimer.singleShot(10, handle)  # not open yet
-            return
-        seen.append(work(dialogs[-1]))
-
-    QTimer.singleShot(0, handle)
-    return seen
 
 
 def test_rename_with_f2_updates_table_service_and_main_window(qtbot, window, service) -> None:  # type: ignore[no-untyped-def]
@@ -68,7 +49,7 @@ def test_rename_with_f2_updates_table_service_and_main_window(qtbot, window, ser
         edit.edit.setText("  Renamed Me ")
         qtbot.keyClick(edit.edit, Qt.Key.Key_Return)
 
-    seen = _in_modal_dialog(qtbot, first_try_a_taken_name)
+    seen = in_modal_dialog(ProfileEditDialog, first_try_a_taken_name)
     with qtbot.waitSignal(dialog.profile_changed, timeout=5000) as changed:
         dialog.table.setFocus()
         qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
@@ -111,7 +92,7 @@ def test_change_cohort_offers_existing_cohorts_and_can_clear(qtbot, service) -> 
         assert edit.ok_button.isEnabled()  # blank is allowed: no cohort
         edit.accept()
 
-    _in_modal_dialog(qtbot, clear)
+    in_modal_dialog(ProfileEditDialog, clear)
     with qtbot.waitSignal(dialog.profile_changed, timeout=5000) as changed:
         dialog.cohort_action.trigger()
     assert changed.args[0].cohort is None and service.profile(ann.id).cohort is None

@@ -233,8 +233,7 @@ def test_the_yaml_editor_runs_left_to_right_in_a_right_to_left_interface(qtbot, 
 
 
 def test_enter_on_a_profile_edits_it_instead_of_closing_the_dialog(qtbot, service) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from tests.gui.modal import in_modal_dialog
 
     ann = service.create_profile("Ann", "trainee")
     dialog = _dialog(qtbot, service)
@@ -242,17 +241,12 @@ def test_enter_on_a_profile_edits_it_instead_of_closing_the_dialog(qtbot, servic
     qtbot.waitExposed(dialog)
     assert dialog.select_profile(ann.id)
     dialog.table.setFocus()
-    opened: list[str] = []
 
-    def answer() -> None:
-        edit = QApplication.activeModalWidget()
-        if not isinstance(edit, ProfileEditDialog):
-            QTimer.singleShot(10, answer)
-            return
-        opened.append(edit.windowTitle())
+    def answer(edit: ProfileEditDialog) -> str:
         edit.reject()
+        return edit.windowTitle()
 
-    QTimer.singleShot(0, answer)
+    opened = in_modal_dialog(ProfileEditDialog, answer)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
     assert opened == ["Rename Ann"] and dialog.isVisible()  # Enter closed the dialog before
     qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
