@@ -24,6 +24,21 @@ def minimal_path() -> Path:
     return DATA_DIR / "valid" / "minimal.yaml"
 
 
+@pytest.fixture
+def built_in_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A temporary built-in folder holding minimal.yaml, and an empty user scenario folder;
+    ``balint_trainer.paths`` points at both, so nothing touches the real ``scenarios/``."""
+    import shutil
+
+    bundled, user = tmp_path / "bundled", tmp_path / "mine"
+    bundled.mkdir()
+    user.mkdir()
+    shutil.copy(DATA_DIR / "valid" / "minimal.yaml", bundled / "minimal.yaml")
+    monkeypatch.setattr("balint_trainer.paths.bundled_scenarios_dir", lambda: bundled)
+    monkeypatch.setattr("balint_trainer.paths.user_scenarios_dir", lambda **_kw: user)
+    return bundled, user
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Point platform data/cache dirs at a temp folder so no test touches real user data."""

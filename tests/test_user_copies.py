@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
 
 from balint_trainer.core.catalogue import find_entry, load_catalogue
 from balint_trainer.core.user_copies import existing_user_copy, free_path, user_copy_path
 from balint_trainer.paths import is_bundled_scenario
 
 DATA = Path(__file__).resolve().parent / "data" / "valid"
-
-
-@pytest.fixture
-def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    bundled, user = tmp_path / "bundled", tmp_path / "mine"
-    bundled.mkdir()
-    user.mkdir()
-    shutil.copy(DATA / "minimal.yaml", bundled / "minimal.yaml")
-    monkeypatch.setattr("balint_trainer.paths.bundled_scenarios_dir", lambda: bundled)
-    monkeypatch.setattr("balint_trainer.paths.user_scenarios_dir", lambda **_kw: user)
-    return bundled, user
 
 
 def _scenario(path: Path, scenario_id: str = "minimal-test", title: str = "Minimal") -> Path:
@@ -36,8 +22,8 @@ def _scenario(path: Path, scenario_id: str = "minimal-test", title: str = "Minim
     return path
 
 
-def test_is_bundled_scenario(folders) -> None:
-    bundled, user = folders
+def test_is_bundled_scenario(built_in_folders) -> None:
+    bundled, user = built_in_folders
     assert is_bundled_scenario(bundled / "minimal.yaml")
     assert is_bundled_scenario(bundled / "sub" / ".." / "minimal.yaml")
     assert not is_bundled_scenario(user / "minimal.yaml")
@@ -50,13 +36,13 @@ def test_free_path_never_names_an_existing_file(tmp_path: Path) -> None:
     assert free_path(tmp_path / "a.yaml") == tmp_path / "a-3.yaml"
 
 
-def test_copy_goes_to_the_user_folder_under_the_built_ins_name(folders) -> None:
-    bundled, user = folders
+def test_copy_goes_to_the_user_folder_under_the_built_ins_name(built_in_folders) -> None:
+    bundled, user = built_in_folders
     assert user_copy_path(bundled / "minimal.yaml", "minimal-test") == user / "minimal.yaml"
 
 
-def test_an_earlier_copy_is_reused_whatever_its_name(folders) -> None:
-    bundled, user = folders
+def test_an_earlier_copy_is_reused_whatever_its_name(built_in_folders) -> None:
+    bundled, user = built_in_folders
     _scenario(user / "minimal.yaml", "someone-else")  # the name is taken by another scenario
     mine = _scenario(user / "my-version.yaml")
     assert existing_user_copy("minimal-test", user) == mine
@@ -67,11 +53,13 @@ def test_an_earlier_copy_is_reused_whatever_its_name(folders) -> None:
     assert user_copy_path(bundled / "minimal.yaml", "minimal-test") == user / "minimal-2.yaml"
 
 
-def test_library_shows_the_users_copy_in_place_of_the_built_in(folders) -> None:
-    bundled, user = folders
+def test_library_shows_the_users_copy_in_place_of_the_built_in(built_in_folders) -> None:
+    bundled, user = built_in_folders
     copy = _scenario(user / "minimal.yaml", title="Minimal, my key")
     entries = load_catalogue([user], bundled_dir=bundled, use_cache=False)
-    assert [(e.path, e.ok, e.bundled, e.title) for e in entries] == [(copy, True, False, "Minimal, my key test scenario")]
+    assert [(e.path, e.ok, e.bundled, e.title) for e in entries] == [
+        (copy, True, False, "Minimal, my key test scenario")
+    ]
     assert find_entry(entries, "minimal-test") is entries[0]
     # Deleting the copy brings the built-in back.
     copy.unlink()
@@ -79,8 +67,8 @@ def test_library_shows_the_users_copy_in_place_of_the_built_in(folders) -> None:
     assert [(e.path, e.bundled) for e in entries] == [(bundled / "minimal.yaml", True)]
 
 
-def test_two_user_files_with_one_id_are_still_a_duplicate(folders, tmp_path: Path) -> None:
-    bundled, user = folders
+def test_two_user_files_with_one_id_are_still_a_duplicate(built_in_folders, tmp_path: Path) -> None:
+    bundled, user = built_in_folders
     other = tmp_path / "other"
     other.mkdir()
     first = _scenario(other / "a.yaml")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
@@ -249,19 +248,6 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture
-def built_in(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
-    """A temporary built-in folder holding minimal.yaml, and an empty user scenario folder."""
-    bundled = tmp_path / "bundled"
-    bundled.mkdir()
-    shutil.copy(DATA / "minimal.yaml", bundled / "minimal.yaml")
-    user = tmp_path / "mine"
-    user.mkdir()
-    monkeypatch.setattr("balint_trainer.paths.bundled_scenarios_dir", lambda: bundled)
-    monkeypatch.setattr("balint_trainer.paths.user_scenarios_dir", lambda **_kw: user)
-    return bundled, user
-
-
 def _built_in_window(qtbot, service, people, bundled: Path) -> AnnotationWindow:
     entries = load_catalogue([], bundled_dir=bundled, use_cache=False)
     assert [e.bundled for e in entries] == [True]
@@ -275,9 +261,11 @@ def _built_in_window(qtbot, service, people, bundled: Path) -> AnnotationWindow:
     return window
 
 
-def test_merging_into_a_built_in_scenario_writes_the_users_own_copy(qtbot, service, people, built_in) -> None:
+def test_merging_into_a_built_in_scenario_writes_the_users_own_copy(
+    qtbot, service, people, built_in_folders
+) -> None:
     # Bug: "Merge into key" rewrote the scenario file shipped with the app.
-    bundled, user = built_in
+    bundled, user = built_in_folders
     shipped = bundled / "minimal.yaml"
     before = _sha256(shipped)
     win = _built_in_window(qtbot, service, people, bundled)
@@ -316,9 +304,9 @@ def test_merging_into_a_built_in_scenario_writes_the_users_own_copy(qtbot, servi
 
 
 def test_merge_copy_of_a_built_in_never_overwrites_another_user_file(
-    qtbot, service, people, built_in
+    qtbot, service, people, built_in_folders
 ) -> None:
-    bundled, user = built_in
+    bundled, user = built_in_folders
     other = user / "minimal.yaml"  # the same file name, but a different scenario of the user's
     other.write_text(
         (DATA / "minimal.yaml").read_text("utf-8").replace("id: minimal-test", "id: my-own", 1), "utf-8"
@@ -333,8 +321,8 @@ def test_merge_copy_of_a_built_in_never_overwrites_another_user_file(
     assert len(copy.scenario.decision("first").experts) == 2
 
 
-def test_cancelled_merge_into_a_built_in_writes_nothing(qtbot, service, people, built_in) -> None:
-    bundled, user = built_in
+def test_cancelled_merge_into_a_built_in_writes_nothing(qtbot, service, people, built_in_folders) -> None:
+    bundled, user = built_in_folders
     before = _sha256(bundled / "minimal.yaml")
     win = _built_in_window(qtbot, service, people, bundled)
     win.confirm_merge = lambda p, diff, decisions, source: False  # type: ignore[method-assign]

@@ -306,15 +306,9 @@ def test_problem_lines_are_underlined_in_the_text(qtbot, win: ScenarioEditor) ->
     assert win.editor.extraSelections() == []
 
 
-def test_built_in_scenario_is_saved_as_a_copy_in_the_user_folder(qtbot, tmp_path: Path, monkeypatch) -> None:
+def test_built_in_scenario_is_saved_as_a_copy_in_the_user_folder(qtbot, built_in_folders) -> None:
     # Bug: "Save" on a built-in scenario overwrote the file shipped with the app.
-    bundled = tmp_path / "bundled"
-    bundled.mkdir()
-    shutil.copy(DATA / "minimal.yaml", bundled / "minimal.yaml")
-    user = tmp_path / "mine"
-    user.mkdir()
-    monkeypatch.setattr("balint_trainer.paths.bundled_scenarios_dir", lambda: bundled)
-    monkeypatch.setattr("balint_trainer.paths.user_scenarios_dir", lambda **_kw: user)
+    bundled, user = built_in_folders
     window = ScenarioEditor(None, None, bundled / "minimal.yaml")
     qtbot.addWidget(window)
     window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
@@ -337,23 +331,18 @@ def test_built_in_scenario_is_saved_as_a_copy_in_the_user_folder(qtbot, tmp_path
 
 
 def test_copy_of_a_built_in_goes_where_merge_into_key_puts_it_and_replaces_it_in_the_library(
-    qtbot, tmp_path: Path, monkeypatch
+    qtbot, built_in_folders, monkeypatch
 ) -> None:
     # Bug: the copy kept the built-in's id, so the library flagged it as a duplicate and hid it.
     from PySide6.QtWidgets import QFileDialog
 
     from balint_trainer.core.catalogue import load_catalogue
 
-    bundled, user = tmp_path / "bundled", tmp_path / "mine"
-    bundled.mkdir()
-    user.mkdir()
-    shutil.copy(DATA / "minimal.yaml", bundled / "minimal.yaml")
+    bundled, user = built_in_folders
     # The built-in's file name is taken by a different scenario of the user's: never suggest it.
     (user / "minimal.yaml").write_text(
         (DATA / "minimal.yaml").read_text("utf-8").replace("id: minimal-test", "id: other", 1), "utf-8"
     )
-    monkeypatch.setattr("balint_trainer.paths.bundled_scenarios_dir", lambda: bundled)
-    monkeypatch.setattr("balint_trainer.paths.user_scenarios_dir", lambda **_kw: user)
     suggested: list[str] = []
 
     def save_dialog(parent, title, start, filters):
@@ -375,22 +364,17 @@ def test_copy_of_a_built_in_goes_where_merge_into_key_puts_it_and_replaces_it_in
 
 @pytest.mark.parametrize("change", ["broken", "other-id"])
 def test_copy_of_a_built_in_is_suggested_by_the_built_ins_id(
-    qtbot, tmp_path: Path, monkeypatch, change
+    qtbot, built_in_folders, monkeypatch, change
 ) -> None:
     # Bug: the suggestion followed the edited text's id. Text that did not validate (no id)
     # offered minimal-2.yaml beside the earlier copy (two copies, one id); text with another
     # scenario's id offered that scenario's file to overwrite.
     from PySide6.QtWidgets import QFileDialog
 
-    bundled, user = tmp_path / "bundled", tmp_path / "mine"
-    bundled.mkdir()
-    user.mkdir()
-    shutil.copy(DATA / "minimal.yaml", bundled / "minimal.yaml")
+    bundled, user = built_in_folders
     text = (DATA / "minimal.yaml").read_text("utf-8")
     shutil.copy(DATA / "minimal.yaml", user / "minimal.yaml")  # the earlier copy
     (user / "mine.yaml").write_text(text.replace("id: minimal-test", "id: my-case", 1), "utf-8")
-    monkeypatch.setattr("balint_trainer.paths.bundled_scenarios_dir", lambda: bundled)
-    monkeypatch.setattr("balint_trainer.paths.user_scenarios_dir", lambda **_kw: user)
     suggested: list[str] = []
 
     def save_dialog(parent, title, start, filters):
