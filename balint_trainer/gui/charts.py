@@ -21,8 +21,12 @@ def accent_colours(widget: QWidget | None = None) -> tuple[QColor, QColor]:
     return palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.Mid)
 
 
-def _style_plot(plot: Any, widget: QWidget) -> None:
-    palette = widget.palette()
+def _new_plot(parent: QWidget, accessible_name: str) -> tuple[Any, Any]:
+    """pyqtgraph and a fresh plot in the parent's palette, static (no menu, no mouse zoom)."""
+    pg = _pg()
+    plot = pg.PlotWidget(parent)
+    plot.setAccessibleName(accessible_name)
+    palette = parent.palette()
     plot.setBackground(palette.color(QPalette.ColorRole.Base))
     text = palette.color(QPalette.ColorRole.Text)
     for name in ("left", "bottom"):
@@ -32,6 +36,7 @@ def _style_plot(plot: Any, widget: QWidget) -> None:
     plot.getPlotItem().setMenuEnabled(False)
     plot.getPlotItem().hideButtons()
     plot.setMouseEnabled(x=False, y=False)
+    return pg, plot
 
 
 def votes_chart(
@@ -42,10 +47,7 @@ def votes_chart(
     modal: Sequence[str],
 ) -> Any:
     """Horizontal bars: expert votes per option, the trainee's choice highlighted."""
-    pg = _pg()
-    plot = pg.PlotWidget(parent)
-    plot.setAccessibleName(QApplication.translate("Charts", "Expert vote split"))
-    _style_plot(plot, parent)
+    pg, plot = _new_plot(parent, QApplication.translate("Charts", "Expert vote split"))
     ids = list(votes)
     highlight, neutral = accent_colours(parent)
     brushes = [highlight if option_id == chosen else neutral for option_id in ids]
@@ -82,10 +84,7 @@ def votes_chart(
 
 def competency_chart(parent: QWidget, scores: Mapping[str, float], labels: Mapping[str, str]) -> Any:
     """Per-competency profile, 0..100, as horizontal bars."""
-    pg = _pg()
-    plot = pg.PlotWidget(parent)
-    plot.setAccessibleName(QApplication.translate("Charts", "Competency profile"))
-    _style_plot(plot, parent)
+    pg, plot = _new_plot(parent, QApplication.translate("Charts", "Competency profile"))
     ids = list(scores)
     highlight, _ = accent_colours(parent)
     y = list(range(len(ids)))[::-1]
@@ -117,10 +116,7 @@ def progress_chart(
     colours: Mapping[str, QColor] | None = None,
 ) -> Any:
     """Lines of score (0..100) over attempts, one per competency plus the total (thick)."""
-    pg = _pg()
-    plot = pg.PlotWidget(parent)
-    plot.setAccessibleName(QApplication.translate("Charts", "Scores over time"))
-    _style_plot(plot, parent)
+    pg, plot = _new_plot(parent, QApplication.translate("Charts", "Scores over time"))
     colours = dict(colours or series_colours(list(series)))
     for key, points in series.items():
         colour = colours[key]

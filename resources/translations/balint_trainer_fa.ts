@@ -474,12 +474,12 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../balint_trainer/gui/charts.py" line="+47"/>
+        <location filename="../../balint_trainer/gui/charts.py" line="+50"/>
         <source>Expert vote split</source>
         <translation>پراکندگی رأی خبرگان</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>expert votes</source>
         <translation>رأی خبرگان</translation>
     </message>
@@ -494,23 +494,23 @@
         <translation> (انتخاب هیئت)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Competency profile</source>
         <translation>نیمرخ شایستگی</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+42"/>
+        <location line="+10"/>
+        <location line="+39"/>
         <source>score (0–100)</source>
         <translation>امتیاز (۰ تا ۱۰۰)</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-17"/>
         <source>Scores over time</source>
         <translation>امتیازها در گذر زمان</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>finished attempts</source>
         <translation>تلاش‌های تمام‌شده</translation>
     </message>
@@ -1787,7 +1787,7 @@ Practise anyway, without saving?</source>
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+679"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+681"/>
         <source>&amp;Manage profiles…</source>
         <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
     </message>
@@ -3224,7 +3224,7 @@ Open it in your web browser?</source>
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
     <message>
-        <location line="+445"/>
+        <location line="+439"/>
         <source>enter a full web address starting with https:// (or http://), without spaces</source>
         <translation>یک نشانی وب کامل بنویسید که با https://‎ (یا http://‎) شروع شود و فاصله نداشته باشد</translation>
     </message>
@@ -3261,7 +3261,7 @@ Open it in your web browser?</source>
         </translation>
     </message>
     <message>
-        <location line="-331"/>
+        <location line="-325"/>
         <source>The comment was not saved</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
