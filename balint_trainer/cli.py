@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from balint_trainer import __version__
+from balint_trainer import __version__, cli_backup
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     account.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input, not a prompt"
     )
+    cli_backup.add_parsers(commands)
     return parser
 
 
@@ -319,6 +320,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_attempt_bundle(args, out, err)
         if args.command == "create-account":
             return cmd_create_account(args, out, err)
+        if args.command == "backup":
+            return cli_backup.cmd_backup(args, out, err)
+        if args.command == "restore-backup":
+            return cli_backup.cmd_restore(args, out, err)
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK
     from balint_trainer.gui.app import run_app

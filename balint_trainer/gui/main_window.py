@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
                 error = str(exc)
             else:
                 try:
-                    service = open_service(url)
+                    service = open_service(url, backup=True)
                 except ServiceError as exc:
                     error = str(exc)
                 except Exception as exc:
@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
             self._storage_failed(str(exc))
             return
         try:
-            self.service = open_service(self.database_url)
+            self.service = open_service(self.database_url, backup=True)
         except ServiceError as exc:
             self._storage_failed(str(exc))
         except Exception as exc:
