@@ -234,12 +234,13 @@ def cmd_key(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         flag = "  LOW AGREEMENT" if d["low_agreement"] else ""
         print(
             f"{d['id']} [{d['competency']}] experts {d['experts']}  P {fmt(d['agreement'])}"
-            f"  kappa {fmt(d['kappa'])}{flag}",
+            f"  kappa {fmt(d['kappa'])}  alpha {fmt(d['krippendorff_alpha'])}{flag}",
             file=out,
         )
         for o in d["options"]:
             print(f"    {o['id']:<6} votes {o['votes']:<3} credit {o['credit']:.2f}", file=out)
     print(f"Pooled Fleiss' kappa: {fmt(report['kappa'])}", file=out)
+    print(f"Pooled Krippendorff's alpha (ordinal, missing ratings allowed): {fmt(report['krippendorff_alpha'])}", file=out)
     return EXIT_OK
 
 

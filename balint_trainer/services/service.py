@@ -807,6 +807,31 @@ class TrainerService:
 
         return self._read(lambda session: query_answer_rows(session, scenario_id, cohort))
 
+    def reliability(self, scenario_id: str | None = None, cohort: str | None = None) -> list[Any]:
+        """Cronbach's alpha and item–rest correlations per scenario over finished attempts
+        (``core.psychometrics.ScenarioReliability``; items: the latest version's decisions)."""
+        from balint_trainer.services.reliability import reliabilities
+
+        def decisions_of(sid: str) -> list[str] | None:
+            version = self.latest_version(sid)
+            if version is None:
+                return None
+            try:
+                return [d.decision for d in self._scenario_by_dto(version).decisions]
+            except ServiceError:
+                return None
+
+        return reliabilities(self.answer_rows(scenario_id, cohort), decisions_of)
+
+    def _scenario_by_dto(self, version: dto.ScenarioVersion) -> Scenario:
+        with self._cache_lock:
+            cached = self._scenario_cache.get(version.id)
+        if cached is None:
+            cached = version.load()
+            with self._cache_lock:
+                self._scenario_cache[version.id] = cached
+        return cached
+
     def item_analysis(
         self, scenario_id: str | None = None, cohort: str | None = None, *, finished_only: bool = False
     ) -> list[ItemStats]:
