@@ -54,6 +54,8 @@ class Answer:
     credit: float
     answered_at: datetime
     competency: str = ""
+    # Option ids in the order shown to the trainee; None for answers stored before shuffling.
+    shown_order: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class Attempt:
     finished_at: datetime | None
     total: float | None
     answers: tuple[Answer, ...] = ()
+    option_seed: str | None = None  # seed of the options' shown order; None: file order
 
     @property
     def finished(self) -> bool:
