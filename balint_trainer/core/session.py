@@ -397,10 +397,10 @@ class PracticeSession:
 
     def _fast_forward(self, given: Mapping[str, GivenAnswer]) -> None:
         remaining = dict(given)
-        for answer in given.values():
-            decision = self.scenario.decision(answer.decision_id)
-            if answer.shown_order and is_permutation(answer.shown_order, decision):
-                self._orders[answer.decision_id] = tuple(answer.shown_order)
+        for earlier in given.values():
+            decision = self.scenario.decision(earlier.decision_id)
+            if earlier.shown_order and is_permutation(earlier.shown_order, decision):
+                self._orders[earlier.decision_id] = tuple(earlier.shown_order)
         while remaining:
             event = self.next_event()
             if event is None:
