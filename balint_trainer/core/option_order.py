@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from balint_trainer.core.model import DecisionStep
 
 LABEL_LENGTH = 60
+# Block boundaries become spaces; inline tags (<em>, <a> …) vanish without splitting words.
+_BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|div|h[1-6]|blockquote|pre|tr|td|th|table|hr)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
@@ -60,7 +62,7 @@ def plain_text(markdown: str | None) -> str:
 
     from balint_trainer.core.markdown_render import render_markdown
 
-    text = html.unescape(_TAG.sub(" ", render_markdown(markdown)))
+    text = html.unescape(_TAG.sub("", _BLOCK_TAG.sub(" ", render_markdown(markdown))))
     return _SPACE.sub(" ", text).strip()
 
 

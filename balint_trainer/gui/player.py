@@ -540,6 +540,14 @@ class PlayerView(QWidget):
         self.decision_scroll.ensureWidgetVisible(button)
         return True
 
+    def option_number(self, option_id: str) -> int | None:
+        """Where an option of the pending decision is on screen (1-based: its key), if shown."""
+        return self._option_ids.index(option_id) + 1 if option_id in self._option_ids else None
+
+    def shown_option_ids(self) -> list[str]:
+        """The pending decision's option ids in the order shown."""
+        return list(self._option_ids)
+
     def selected_option(self) -> str | None:
         number = self.option_group.checkedId()
         return self._option_ids[number - 1] if 1 <= number <= len(self._option_ids) else None
