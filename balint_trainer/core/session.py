@@ -464,6 +464,7 @@ class PracticeSession:
     ) -> DecisionFeedback:
         option = next(o for o in decision.options if o.id == option_id)
         counts = scoring.votes(decision)
+        panel = set(scoring.modal_options(decision))
         return DecisionFeedback(
             decision_id=decision.decision,
             prompt=decision.prompt,
@@ -475,7 +476,7 @@ class PracticeSession:
             credit=scoring.credit(decision, option_id),
             votes={oid: counts[oid] for oid in order},
             option_texts={oid: next(o.text for o in decision.options if o.id == oid) for oid in order},
-            modal_options=tuple(m for m in order if m in scoring.modal_options(decision)),
+            modal_options=tuple(m for m in order if m in panel),
             rationale=decision.rationale,
             option_feedback=option.feedback,
             expert_notes=tuple(ExpertNote(a.expert, a.best, a.note) for a in decision.experts if a.note),
