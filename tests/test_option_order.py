@@ -96,13 +96,17 @@ def test_stored_order_wins_when_it_is_a_permutation() -> None:
 
 def test_shuffle_key_in_yaml_schema_and_validation() -> None:
     text = MINIMAL.read_text(encoding="utf-8")
-    fixed = text.replace("    rationale: Silence is fine.", "    rationale: Silence is fine.\n    shuffle: false")
+    fixed = text.replace(
+        "    rationale: Silence is fine.", "    rationale: Silence is fine.\n    shuffle: false"
+    )
     loaded = load_scenario_bytes(fixed.encode(), "fixed.yaml")
     assert loaded.ok and loaded.scenario is not None
     assert loaded.scenario.decision("first").shuffle is False
     assert loaded.scenario.decision("second").shuffle is True
     bad = load_scenario_bytes(
-        text.replace("    rationale: Silence is fine.", "    rationale: Silence is fine.\n    shuffle: maybe").encode(),
+        text.replace(
+            "    rationale: Silence is fine.", "    rationale: Silence is fine.\n    shuffle: maybe"
+        ).encode(),
         "bad.yaml",
     )
     assert not bad.ok
@@ -181,7 +185,9 @@ def test_keys_are_positions_on_screen(seed: str) -> None:
     for event in iter(session.next_event, None):
         if hasattr(event, "options"):
             assert [o.number for o in event.options] == list(range(1, len(event.options) + 1))
-            assert tuple(o.id for o in event.options) == shown_order(scenario.decision(event.decision_id), seed)
+            assert tuple(o.id for o in event.options) == shown_order(
+                scenario.decision(event.decision_id), seed
+            )
             session.answer(event.decision_id, event.options[-1].id)
 
 

@@ -58,13 +58,17 @@ def test_seeded_attempt_stores_the_order_and_resume_restores_it(
     assert nxt.shown_order == shown_order(scenario.decision("second"), "s1")  # type: ignore[union-attr]
 
 
-def test_every_new_attempt_gets_its_own_seed(service: TrainerService, minimal_version: ScenarioVersion) -> None:
+def test_every_new_attempt_gets_its_own_seed(
+    service: TrainerService, minimal_version: ScenarioVersion
+) -> None:
     me = service.local_profile()
     seeds = {service.start_attempt(me.id, minimal_version.id, "exam").option_seed for _ in range(5)}
     assert None not in seeds and len(seeds) == 5
 
 
-def test_record_answer_checks_the_shown_order(service: TrainerService, minimal_version: ScenarioVersion) -> None:
+def test_record_answer_checks_the_shown_order(
+    service: TrainerService, minimal_version: ScenarioVersion
+) -> None:
     me = service.local_profile()
     attempt = service.start_attempt(me.id, minimal_version.id, "exam", option_seed="s2")
     a_credit = credit(minimal_version.load().decision("first"), "a")

@@ -47,7 +47,9 @@ def is_permutation(order: Sequence[str], decision: DecisionStep) -> bool:
     return len(order) == len(ids) and sorted(order) == sorted(ids)
 
 
-def order_for(decision: DecisionStep, seed: str | None, stored: Sequence[str] | None = None) -> tuple[str, ...]:
+def order_for(
+    decision: DecisionStep, seed: str | None, stored: Sequence[str] | None = None
+) -> tuple[str, ...]:
     """The order the trainee saw: the stored one when valid, else derived from the seed."""
     if stored and is_permutation(stored, decision):
         return tuple(stored)

@@ -804,7 +804,9 @@ def verdict_text(feedback: DecisionFeedback) -> str:
     if feedback.is_modal:
         return QCoreApplication.translate("Feedback", "You chose what most of the panel chose.")
     if len(modal) == 1:
-        return QCoreApplication.translate("Feedback", "The panel most often chose %1.").replace("%1", modal[0])
+        return QCoreApplication.translate("Feedback", "The panel most often chose %1.").replace(
+            "%1", modal[0]
+        )
     return QCoreApplication.translate("Feedback", "The panel's votes were tied between %1.").replace(
         "%1", _option_list(modal)
     )
@@ -843,9 +845,7 @@ def feedback_html(feedback: DecisionFeedback, *, illustrative: bool = False) -> 
             heading(QCoreApplication.translate("Feedback", "About your choice")),
             render_markdown(feedback.option_feedback),
         ]
-    modal = [
-        f"<li>{render_inline(feedback.option_texts[m])}</li>" for m in feedback.modal_options
-    ]
+    modal = [f"<li>{render_inline(feedback.option_texts[m])}</li>" for m in feedback.modal_options]
     parts += [heading(QCoreApplication.translate("Feedback", "Panel choice")) + f"<ul>{''.join(modal)}</ul>"]
     if feedback.expert_notes:
         chose = QCoreApplication.translate("Feedback", "chose %1")

@@ -152,13 +152,13 @@ class ScenarioCache:
         return self._loaded[version_id]
 
 
-def _options(
-    step: DecisionStep, order: Sequence[str]
-) -> tuple[tuple[OptionView, ...], tuple[str, ...]]:
+def _options(step: DecisionStep, order: Sequence[str]) -> tuple[tuple[OptionView, ...], tuple[str, ...]]:
     counts = votes(step)
     top = max(counts.values(), default=0)
     texts = {o.id: o.text for o in step.options}
-    options = tuple(OptionView(oid, texts[oid], counts[oid], counts[oid] / top if top else 0.0) for oid in order)
+    options = tuple(
+        OptionView(oid, texts[oid], counts[oid], counts[oid] / top if top else 0.0) for oid in order
+    )
     try:
         panel = set(modal_options(step))
     except ScoringError:

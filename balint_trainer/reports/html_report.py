@@ -128,7 +128,6 @@ def _option_cell(decision: DecisionReview, option_id: str | None, language: str,
     return f'{_md(option.text, language, layout)}<div class="muted">{_e(where)}</div>'
 
 
-
 def _shown_options(decision: DecisionReview, language: str, layout: _Layout) -> str:
     """The options in the order the trainee saw them (each attempt has its own order)."""
     if not decision.options:

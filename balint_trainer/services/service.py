@@ -583,7 +583,11 @@ class TrainerService:
             self._get(session, m.Profile, profile_id, "profile")
             self._get(session, m.ScenarioVersion, version_id, "scenario version")
             row = m.Attempt(
-                uid=str(uuid.uuid4()), profile_id=profile_id, version_id=version_id, mode=mode, option_seed=seed
+                uid=str(uuid.uuid4()),
+                profile_id=profile_id,
+                version_id=version_id,
+                mode=mode,
+                option_seed=seed,
             )
             session.add(row)
             session.flush()

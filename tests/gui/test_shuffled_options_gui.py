@@ -14,7 +14,13 @@ from tests.gui.test_player_flow import step_to_decision
 
 pytestmark = pytest.mark.gui
 
-TEXTS = {"a": "Wait.", "b": "Talk.", "c": "Lecture.", "x": "Ask about feelings.", "y": "Ask about the diagnosis."}
+TEXTS = {
+    "a": "Wait.",
+    "b": "Talk.",
+    "c": "Lecture.",
+    "x": "Ask about feelings.",
+    "y": "Ask about the diagnosis.",
+}
 
 
 def on_screen(player) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -127,3 +133,39 @@ def test_two_attempts_two_orders_resume_review_and_report_agree(
         positions = [html.index(TEXTS[o], start) for o in order]
         assert positions == sorted(positions), order
     assert "shown 2 of 3" in html and "shown 1 of 3" in html
+
+
+def test_feedback_names_panel_choice_and_expert_notes_by_text(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QTextDocument
+
+    from balint_trainer.core.session import DecisionFeedback, ExpertNote
+    from balint_trainer.gui.player import feedback_html, verdict_text
+
+    long = "Invite the group to stay with the presenter's *experience* of the patient for a while longer."
+    feedback = DecisionFeedback(
+        "d",
+        "p",
+        "c",
+        "C",
+        "b",
+        "Talk.",
+        None,
+        0.5,
+        {"b": 1, "a": 2},
+        {"a": long, "b": "Talk."},
+        ("a",),
+        "Because.",
+        None,
+        (ExpertNote("Dr E", "a", "Stay with it."), ExpertNote("Dr F", "b", "Or talk.")),
+        0.3,
+        shown_order=("b", "a"),
+    )
+    document = QTextDocument()
+    document.setHtml(feedback_html(feedback))
+    plain = document.toPlainText()
+    label = "Invite the group to stay with the presenter's experience…"  # plain, cut at a word
+    assert f"(chose “{label}”): Stay with it." in plain
+    assert "(chose “Talk.”): Or talk." in plain
+    assert verdict_text(feedback) == f"The panel most often chose “{label}”."
+    for numbered in ("option 1", "option 2", "chose 1", "chose 2", "1.", "2."):
+        assert numbered not in plain

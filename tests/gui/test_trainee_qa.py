@@ -93,8 +93,9 @@ def test_tied_panel_names_the_options_by_their_text(qapp):
     from balint_trainer.gui.player import verdict_text
 
     texts = {"x": "Ask about *feelings*.", "y": "Ask about the diagnosis.", "z": "Z"}
+    votes = {"x": 2, "y": 2, "z": 0}
     feedback = DecisionFeedback(
-        "d", "p", "c", "C", "z", "Z", None, 0.0, {"x": 2, "y": 2, "z": 0}, texts, ("x", "y"), "", None, (), None
+        "d", "p", "c", "C", "z", "Z", None, 0.0, votes, texts, ("x", "y"), "", None, (), None
     )
     assert (
         verdict_text(feedback)
