@@ -47,7 +47,7 @@ from balint_trainer.gui.style import muted_colour, speaker_colour, title_label
 # Auto-play delay per speed step (slow … fast), milliseconds.
 SPEED_INTERVALS_MS = (4000, 2800, 1800, 1100, 600)
 _STEP_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
-CHART_LABEL_LENGTH = 40
+CHART_LABEL_LENGTH = 48
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 9)}
 
 
@@ -791,6 +791,8 @@ def _option_list(labels: list[str]) -> str:
 
 
 def _quoted(label: str) -> str:
+    if label[:1] in "\"“”„«»‹›'‘’":  # already quoted speech: no second pair of quotes
+        return label
     return QCoreApplication.translate("Feedback", "“%1”").replace("%1", label)
 
 

@@ -63,10 +63,8 @@ def test_two_attempts_two_orders_resume_review_and_report_agree(
     choose(qtbot, player, "a")
     qtbot.keyClick(player, Qt.Key.Key_Return)
     assert player.credit_label.text().startswith("Your credit: 1.00")
-    ticks = player.feedback_chart.getPlotItem().getAxis("left")._tickLevels[0]
-    chart_ticks = [t for _, t in sorted(ticks, key=lambda tick: -tick[0])]  # top bar first
-    assert [t.split(" (")[0] for t in chart_ticks] == ["Talk.", "Wait.", "Lecture."]
-    assert not any("Option" in t for t in chart_ticks)
+    names = sorted(player.feedback_chart.option_labels, key=lambda item: -item.pos().y())  # top first
+    assert [n.toPlainText() for n in names] == ["Talk.", "Wait. (you)", "Lecture."]
     assert "Wait." in player.feedback_text.toPlainText()
     qtbot.keyClick(player, Qt.Key.Key_Space)  # continue
     step_to_decision(qtbot, player)
