@@ -442,7 +442,7 @@ class LibraryView(QWidget):
             for x in (
                 entry.setting,
                 self.model.index(row, 2).data(),
-                self.tr("%1 minutes").replace("%1", str(entry.duration)) if entry.duration else "",
+                self.tr("%n minute(s)", "", entry.duration) if entry.duration else "",
                 self.tr("%n decision(s)", "", entry.decision_count),
                 self.tr("your best: %1").replace("%1", best) if best != "—" else "",
             )

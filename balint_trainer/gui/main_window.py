@@ -195,6 +195,12 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Balint Trainer"), self.show_about))
         help_menu.addAction(self._action(self.tr("About &Qt"), QApplication.aboutQt))
+        from balint_trainer.gui.guidance import GuidanceMenu
+        from balint_trainer.gui.reading import ViewMenu
+
+        self.view_menu = ViewMenu(self, self.settings, before=help_menu.menuAction())
+        self.guidance = GuidanceMenu(self, help_menu, self.settings)
+        self.loaded.connect(self.guidance.maybe_show_intro)  # first start: what the method is
         self.library.selection_changed = self._update_actions  # type: ignore[attr-defined]
         self.library.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
 
@@ -477,6 +483,8 @@ class MainWindow(QMainWindow):
             self.player.answer_given.connect(self._record_answer)
             self.player.summary_requested.connect(self.finish_session)
             self.player.leave_requested.connect(self.leave_session)
+            self.player.glossary_requested.connect(self.guidance.open_link)
+            self.view_menu.attach(self.player)  # View → text size applies to the player
             self.stack.addWidget(self.player)
         return self.player
 
@@ -833,7 +841,7 @@ class MainWindow(QMainWindow):
 
     # -- closing -----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._confirm_leaving(quitting=True):
+        if not self._confirm_leaving(quitting=True) or not close_tool_windows(self):
             event.ignore()
             return
         self._closed = True  # a database still opening is closed when it arrives
@@ -843,6 +851,27 @@ class MainWindow(QMainWindow):
             self.service.close()
             self.service = None
         super().closeEvent(event)
+
+
+def close_tool_windows(window: QWidget) -> bool:
+    """Close the windows opened from this one (editor, supervisor…) first, each asking about
+    unsaved work; False, with everything left open, as soon as one refuses (Cancel)."""
+    for widget in QApplication.topLevelWidgets():
+        if widget is window or not widget.isVisible() or not _owned_by(widget, window):
+            continue
+        if not widget.close():
+            return False
+    return True
+
+
+def _owned_by(widget: QWidget, window: QWidget) -> bool:
+    # isAncestorOf() stops at window boundaries; a tool window is a separate window.
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent is window:
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def current_widget_name(window: MainWindow) -> str:

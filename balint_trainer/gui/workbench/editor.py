@@ -551,9 +551,7 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
     # Translated outside the f-strings: lupdate does not look inside them.
     people_heading = render_plain(QCoreApplication.translate("ScenarioEditor", "People"))
     case_heading = render_plain(QCoreApplication.translate("ScenarioEditor", "Case"))
-    count = QCoreApplication.translate("ScenarioEditor", "%1 decisions").replace(
-        "%1", str(len(scenario.decisions))
-    )
+    count = QCoreApplication.translate("ScenarioEditor", "%n decision(s)", "", len(scenario.decisions))
     return (
         f"<h2>{render_plain(scenario.title)}</h2>"
         f"<p><i>{details}</i></p>"

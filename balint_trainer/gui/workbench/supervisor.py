@@ -830,8 +830,9 @@ class SupervisorWindow(QMainWindow):
         else:
             parts.append(self.tr("not finished"))
         parts.append(
-            self.tr("{answered} of {total} decisions answered").format(
-                answered=len(review.answered), total=len(review.decisions)
+            # %n chooses the plural form by the total ("1 of 1 decision answered").
+            self.tr("{answered} of %n decision(s) answered", "", len(review.decisions)).format(
+                answered=len(review.answered)
             )
         )
         if review.total_seconds is not None:
@@ -840,7 +841,7 @@ class SupervisorWindow(QMainWindow):
             )
         if review.general_comments:
             parts.append(
-                self.tr("{n} comment(s) on the whole attempt").format(n=len(review.general_comments))
+                self.tr("%n comment(s) on the whole attempt", "", len(review.general_comments))
             )
         text = " · ".join(parts)
         if review.load_problem:
@@ -1292,7 +1293,7 @@ class SupervisorWindow(QMainWindow):
         from balint_trainer.gui.charts import progress_chart, series_colours  # pyqtgraph loads only now
 
         series, labels, x_labels = data
-        colours = series_colours(list(series))
+        colours = series_colours(list(series), self)
         self._chart = progress_chart(self.progress_tab, series, labels, x_labels, colours)
         self.chart_legend.setText(
             "<table>"
