@@ -44,7 +44,8 @@ class IntroductionDialog(QDialog):
         self.settings = settings
         self.setWindowTitle(self.tr("Welcome to Balint Trainer"))
         self.text = SafeTextBrowser(accessible_name=self.tr("Introduction"))
-        parts = [f"<h2>{render_plain(self.tr('Welcome to Balint Trainer'))}</h2>"]
+        welcome = render_plain(self.tr("Welcome to Balint Trainer"))
+        parts = [f"<h2>{welcome}</h2>"]
         for heading, paragraph in guidance.introduction():
             parts.append(f"<h3>{render_plain(heading)}</h3><p>{render_plain(paragraph)}</p>")
         parts.append(
@@ -55,7 +56,7 @@ class IntroductionDialog(QDialog):
         )
         self.text.set_safe_html("".join(parts))
         self.dont_show = QCheckBox(self.tr("&Don't show this again"))
-        self.dont_show.setChecked(bool(settings is not None and _truthy(settings.value(INTRO_SETTING))))
+        self.dont_show.setChecked(bool(settings is not None and _is_true(settings.value(INTRO_SETTING))))
         buttons = QDialogButtonBox()
         self.glossary_button = QPushButton(self.tr("Open the &glossary"))
         buttons.addButton(self.glossary_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -74,12 +75,12 @@ class IntroductionDialog(QDialog):
             self.settings.setValue(INTRO_SETTING, self.dont_show.isChecked())
 
 
-def _truthy(value: Any) -> bool:
+def _is_true(value: Any) -> bool:
     return value is True or str(value).lower() in ("true", "1")
 
 
 def intro_dismissed(settings: QSettings | None) -> bool:
-    return settings is not None and _truthy(settings.value(INTRO_SETTING))
+    return settings is not None and _is_true(settings.value(INTRO_SETTING))
 
 
 class GlossaryDialog(QDialog):
@@ -110,11 +111,8 @@ class GlossaryDialog(QDialog):
                     f"<p>{render_plain(item.text)}<br><i>{render_plain(good[kind])}</i> "
                     f"{render_plain(item.good)}</p>"
                 )
-        parts.append(
-            f"<h2>{render_plain(self.tr('Sources'))}</h2>"
-            + f"<p>{render_plain(self.tr('The method follows published guidance:'))}</p>"
-            + _sources_html()
-        )
+        sources, follows = self.tr("Sources"), self.tr("The method follows published guidance:")
+        parts.append(f"<h2>{render_plain(sources)}</h2><p>{render_plain(follows)}</p>" + _sources_html())
         self.text.set_safe_html("".join(parts))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -297,10 +297,15 @@ class PlayerView(QWidget):
 
     def _fit_panel(self) -> None:
         """Stepping: the panel as small as its controls; deciding or feedback: room for them."""
+        page = self.panel.currentWidget()
+        # Hidden pages must not hold the stack at their minimum height (the feedback chart's).
+        for index in range(self.panel.count()):
+            other = self.panel.widget(index)
+            policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
         total = sum(self.session_split.sizes())
         if total <= 0:
             return
-        page = self.panel.currentWidget()
         if self.panel.currentIndex() in (0, 3) and page is not None:
             below = min(page.minimumSizeHint().height() + 8, total // 3)
         else:
