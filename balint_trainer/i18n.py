@@ -71,6 +71,30 @@ class Installed:
         return f"Installed(language={self.language!r}, rtl={self.rtl!r}, files={self.files!r})"
 
 
+class EnglishPlurals(QTranslator):
+    """English singular and plural of "%n decision(s)": "1 decision", "2 decisions".
+
+    English is the source language and has no .qm file, so without this Qt would show the
+    "(s)" as written. Installed first, so a real translation (Persian) is asked before it.
+    """
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        if n < 0 or "(s)" not in source:
+            return None  # type: ignore[return-value]  # a null string: Qt keeps the source text
+        return source.replace("(s)", "" if n == 1 else "s")
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def install_english_plurals(app: QCoreApplication) -> QTranslator:
+    translator = EnglishPlurals(app)
+    app.installTranslator(translator)
+    return translator
+
+
 def install(app: QCoreApplication, requested: str | None = None) -> Installed:
     """Install translators for the chosen language and set the layout direction.
 
@@ -80,6 +104,7 @@ def install(app: QCoreApplication, requested: str | None = None) -> Installed:
     language = choose_language(requested)
     result = Installed(language, is_rtl(language))
     QLocale.setDefault(QLocale(language))
+    result.translators.append(install_english_plurals(app))
     if language != "en":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for name, folder in (

@@ -445,6 +445,7 @@ class PlayerView(QWidget):
         self.pages.setCurrentIndex(1)
         self.state = "stepping"
         self.panel.setCurrentIndex(0)
+        QTimer.singleShot(0, self._fit_panel)  # once the session page has its size
         self.transcript.setFocus()
 
     # -- stepping -------------------------------------------------------------
