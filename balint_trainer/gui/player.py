@@ -301,6 +301,8 @@ class PlayerView(QWidget):
         # Hidden pages must not hold the stack at their minimum height (the feedback chart's).
         for index in range(self.panel.count()):
             other = self.panel.widget(index)
+            if other is None:
+                continue
             policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
             other.setSizePolicy(policy, policy)
         total = sum(self.session_split.sizes())
