@@ -65,6 +65,7 @@ class Installed:
         self.language = language
         self.rtl = rtl
         self.translators: list[QTranslator] = []
+        self.plurals: QTranslator | None = None
         self.files: list[str] = []
 
     def __repr__(self) -> str:
@@ -82,7 +83,9 @@ class EnglishPlurals(QTranslator):
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
         if n < 0 or "(s)" not in source:
-            return None  # type: ignore[return-value]  # a null string: Qt keeps the source text
+            # The source itself, as Qt would show it: returning None (a null string) crashes
+            # PySide6 at exit (a refcount error on None).
+            return source
         return source.replace("(s)", "" if n == 1 else "s")
 
     def isEmpty(self) -> bool:
@@ -104,7 +107,7 @@ def install(app: QCoreApplication, requested: str | None = None) -> Installed:
     language = choose_language(requested)
     result = Installed(language, is_rtl(language))
     QLocale.setDefault(QLocale(language))
-    result.translators.append(install_english_plurals(app))
+    result.plurals = install_english_plurals(app)
     if language != "en":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for name, folder in (
@@ -128,6 +131,9 @@ def uninstall(app: QCoreApplication, installed: Installed) -> None:
     for translator in installed.translators:
         app.removeTranslator(translator)
     installed.translators.clear()
+    if installed.plurals is not None:
+        app.removeTranslator(installed.plurals)
+        installed.plurals = None
     if hasattr(app, "setLayoutDirection"):
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

@@ -15,15 +15,6 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def plurals(qapp):
-    from balint_trainer.i18n import install_english_plurals
-
-    translator = install_english_plurals(qapp)
-    yield translator
-    qapp.removeTranslator(translator)
-
-
-@pytest.fixture
 def settings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
@@ -180,7 +171,7 @@ def test_role_with_its_own_brackets_is_not_bracketed_again():
     assert role_suffix("Salaried GP") == "(Salaried GP)"
 
 
-def test_plural_forms(plurals):
+def test_plural_forms():  # English plurals are installed for every GUI test (conftest)
     translate = QCoreApplication.translate
     assert translate("PlayerView", "The session is over. You answered %1 of %n decision(s).", "", 1).endswith(
         "of 1 decision."
@@ -269,3 +260,18 @@ def test_appearance_choice_switches_and_is_remembered(qtbot, service, scenario_d
     finally:
         win.view_menu.set_theme("system")
     assert settings.value("view/theme") == "system"
+
+
+def test_supervisor_review_keeps_credit_time_and_comments_in_view(qtbot, service):
+    from balint_trainer.gui.workbench import open_supervisor
+
+    win = open_supervisor(None, service)
+    qtbot.addWidget(win)
+    header = win.decision_view.horizontalHeader()
+    names = [win.decision_model.headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())]
+    visual = {name: header.visualIndex(i) for i, name in enumerate(names)}
+    assert visual["Credit"] < visual["Chosen"] and visual["Comments"] < visual["Chosen"]
+    for name in ("Credit", "Time", "Comments"):
+        logical = names.index(name)
+        assert header.sectionSize(logical) >= header.sectionSizeFromContents(logical).width() - 1
+    win.close()

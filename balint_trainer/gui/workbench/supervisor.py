@@ -499,6 +499,13 @@ class SupervisorWindow(QMainWindow):
         decision_header = self.decision_view.horizontalHeader()
         decision_header.setStretchLastSection(False)
         decision_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Credit, Time and Comments right after the decision, each as wide as its header: in a
+        # narrow pane the long option texts scrolled them off ("Comme"). The texts elide instead.
+        for visual, logical in enumerate((4, 5, 6), start=1):
+            decision_header.moveSection(decision_header.visualIndex(logical), visual)
+        for logical in (2, 3):
+            decision_header.setSectionResizeMode(logical, QHeaderView.ResizeMode.Interactive)
+            decision_header.resizeSection(logical, 180)
         self.decision_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.decision_view.selectionModel().currentRowChanged.connect(self._on_decision_changed)
 
