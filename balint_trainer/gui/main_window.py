@@ -652,6 +652,7 @@ class MainWindow(QMainWindow):
             self.summary_view.back_requested.connect(self.show_library)
             self.summary_view.progress_requested.connect(self.show_progress)
             self.summary_view.again_requested.connect(self._practise_again)
+            self.summary_view.glossary_requested.connect(self.guidance.open_link)
             self.stack.addWidget(self.summary_view)
         self.summary_view.show_summary(summary, title, language)
         self.stack.setCurrentWidget(self.summary_view)

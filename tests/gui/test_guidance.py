@@ -99,6 +99,10 @@ def test_newcomer_introduction_glossary_practice_summary(qtbot, service, scenari
     assert player.state == "end"
     qtbot.keyClick(player, Qt.Key.Key_Return)
     assert win.stack.currentWidget() is win.summary_view
+    assert "glossary:stat-credit" in win.summary_view.glossary_links.text()
+    win.summary_view.glossary_links.linkActivated.emit("glossary:stat-credit")
+    assert win.guidance.glossary.current_anchor == "stat-credit"
+    win.guidance.glossary.close()
 
     # Next start: the introduction stays away, but Help still has it.
     again = _new_window(qtbot, service, scenario_dir, settings)
