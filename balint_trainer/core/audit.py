@@ -40,7 +40,8 @@ KEY_POSITION_SHARE = 0.75  # … and the key in the same position in at least th
 SIMILARITY_THRESHOLD = 0.6  # AUD007: Jaccard similarity of the keys' content words
 LIBRARY_MARGIN = 12.0  # exit 1: a surface strategy beats chance by more points, library-wide
 FILE_MARGIN = 25.0  # exit 1: … or by more points in a single file
-LONGEST_KEY_SHARE_LIMIT = 0.40  # exit 1: the key is strictly the longest in more decisions
+LONGEST_KEY_SHARE_LIMIT = 0.40  # exit 1: the key is strictly the longest in more decisions …
+LONGEST_KEY_SHARE_MIN_DECISIONS = 10  # … of a library of at least this many (fewer: too noisy)
 
 STRATEGIES = ("longest", "most-words", "first", "random")
 SURFACE_STRATEGIES = STRATEGIES[:3]
@@ -372,7 +373,7 @@ class LibraryAudit:
                         f"above chance ({scores['random']:.1f}); the limit is {margin:g}"
                     )
             share = self.longest_key_share()
-            if share > LONGEST_KEY_SHARE_LIMIT:
+            if share > LONGEST_KEY_SHARE_LIMIT and len(self.decisions) >= LONGEST_KEY_SHARE_MIN_DECISIONS:
                 reasons.append(
                     f"library: the panel's choice is strictly the longest option in {100 * share:.0f} % "
                     f"of decisions; the limit is {100 * LONGEST_KEY_SHARE_LIMIT:.0f} %"
