@@ -25,7 +25,7 @@ from balint_trainer.core.audit_text import (
     cue_words,
     grammatical_form,
     plain_text,
-    similar_pairs,
+    similar_sets,
     words,
 )
 from balint_trainer.core.model import DecisionStep, Scenario
@@ -141,6 +141,13 @@ def _scores(decisions: Sequence[DecisionAudit]) -> dict[str, float]:
     return {name: 100 * sum(d.strategies[name] for d in decisions) / len(decisions) for name in STRATEGIES}
 
 
+class _PositionLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Composes nodes without resolving their tags: only positions are needed (a third faster)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return ""
+
+
 class _Locator:
     """Positions of paths in the file, from a YAML node tree composed on first use only."""
 
@@ -153,8 +160,7 @@ class _Locator:
         if not self._composed:
             self._composed = True
             try:
-                loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-                self._root = yaml.compose(self.text or "", Loader=loader)
+                self._root = yaml.compose(self.text or "", Loader=_PositionLoader)
             except (yaml.YAMLError, RecursionError, ValueError):
                 self._root = None  # the file validated, so this is not expected; positions fall back to 1:1
         return locate(self._root, path)
@@ -395,12 +401,32 @@ class LibraryAudit:
 
 
 def cross_file_warnings(files: Sequence[ScenarioAudit], threshold: float = SIMILARITY_THRESHOLD) -> None:
-    """AUD007: add a warning to both files where two files' panel choices are nearly the same move."""
-    keys = [(f, k) for f in files for k in f.keys]
-    pairs = similar_pairs([k.tokens for _, k in keys], [f.filename for f, _ in keys], threshold)
-    for i, j, similarity in pairs:
-        for (mine, key), (other, theirs) in ((keys[i], keys[j]), (keys[j], keys[i])):
+    """AUD007: warn where a file's panel choice is nearly the same move as another file's.
+
+    Identical token sets are grouped first, so a library of copies costs one comparison per
+    distinct text, and each key gets one warning naming one other place and how many more.
+    """
+    keys = [(f, k) for f in files for k in f.keys if k.tokens]
+    groups: dict[frozenset[str], list[int]] = {}
+    for n, (_, key) in enumerate(keys):
+        groups.setdefault(key.tokens, []).append(n)
+    distinct = list(groups)
+    per_file = [Counter(keys[n][0].filename for n in groups[tokens]) for tokens in distinct]
+    neighbours = similar_sets(distinct, threshold)
+    for g, tokens in enumerate(distinct):
+        near = sorted(neighbours.get(g, ()), key=lambda pair: -pair[1])
+        candidates = [(g, 1.0), *near]
+        for n in groups[tokens]:
+            mine, key = keys[n]
+            others = sum(len(groups[distinct[o]]) - per_file[o][mine.filename] for o, _ in candidates)
+            if not others:
+                continue
+            o, similarity = next(
+                (o, sim) for o, sim in candidates if per_file[o][mine.filename] < len(groups[distinct[o]])
+            )
+            other, theirs = next(keys[m] for m in groups[distinct[o]] if keys[m][0].filename != mine.filename)
             line, column = mine.locator.at(key.path) if mine.locator else (1, 1)
+            more = f", and {others - 1} more elsewhere" if others > 1 else ""
             mine.warnings.append(
                 AuditWarning(
                     mine.filename,
@@ -409,8 +435,8 @@ def cross_file_warnings(files: Sequence[ScenarioAudit], threshold: float = SIMIL
                     "AUD007",
                     f"the panel's choice here is nearly the same move as the panel's choice in "
                     f"{other.filename} (decision '{theirs.decision}'; {100 * similarity:.0f} % of the "
-                    "content words shared); a trainee who has met one knows the other. Vary the move "
-                    "or its wording.",
+                    f"content words shared{more}); a trainee who has met one knows the other. Vary the "
+                    "move or its wording.",
                 )
             )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from math import ceil
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -25,9 +25,12 @@ CUE_WORDS: tuple[str, ...] = (
     "perhaps", "maybe", "might", "wonder", "i wonder", "curious", "i'm curious",
     "invite", "invites", "inviting", "notice", "noticing", "together", "briefly",
 )  # fmt: skip
-_CUE_PATTERNS = tuple(
-    (cue, re.compile(r"(?<!\w)" + re.escape(cue).replace(r"\ ", r"\s+") + r"(?!\w)", re.IGNORECASE))
-    for cue in CUE_WORDS
+# One alternation, longest phrases first, scanned once per text.
+_CUES = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(CUE_WORDS, key=len, reverse=True))
+    + r")(?!\w)",
+    re.IGNORECASE,
 )
 
 # Words too common to say anything about what a move is (for the repeated-move check).
@@ -169,7 +172,7 @@ def words(text: str) -> list[str]:
 
 def cue_words(text: str) -> set[str]:
     """The cue words and phrases that occur in ``text`` (plain text)."""
-    return {cue for cue, pattern in _CUE_PATTERNS if pattern.search(text)}
+    return {_SPACE.sub(" ", match.casefold()) for match in _CUES.findall(text)}
 
 
 def grammatical_form(text: str) -> str:
@@ -200,16 +203,15 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-def similar_pairs(
-    sets: Sequence[frozenset[str]], groups: Sequence[object], threshold: float
-) -> Iterable[tuple[int, int, float]]:
-    """Pairs (i, j, similarity), i < j, from different groups with Jaccard ≥ threshold.
+def similar_sets(sets: Sequence[frozenset[str]], threshold: float) -> dict[int, list[tuple[int, float]]]:
+    """For each of the (distinct) ``sets``, the others with Jaccard ≥ threshold, and that similarity.
 
     Prefix filtering keeps this near-linear: with tokens ordered rarest first, two sets
     with Jaccard ≥ t must share a token among the first |A| − ⌈t·|A|⌉ + 1 of each.
     """
     frequency = Counter(token for s in sets for token in s)
     index: dict[str, list[int]] = {}
+    found: dict[int, list[tuple[int, float]]] = {}
     for i, tokens in enumerate(sets):
         if not tokens:
             continue
@@ -220,8 +222,8 @@ def similar_pairs(
             candidates.update(index.get(token, ()))
             index.setdefault(token, []).append(i)
         for j in sorted(candidates):
-            if groups[i] == groups[j]:
-                continue
             similarity = jaccard(sets[j], tokens)
             if similarity >= threshold:
-                yield (j, i, similarity)
+                found.setdefault(i, []).append((j, similarity))
+                found.setdefault(j, []).append((i, similarity))
+    return found
