@@ -34,6 +34,7 @@ from balint_trainer.core.scoring import credits
 from balint_trainer.core.validation import LoadedScenario, validate_paths
 from balint_trainer.core.yamlsource import locate
 
+KEY_LENGTH_MARGIN = 1.1  # AUD001: the longest key at least 10 % longer than the next (less is not seen)
 LENGTH_RATIO_LIMIT = 2.0  # AUD002: longest option more than twice the shortest (in characters)
 KEY_POSITION_MIN_DECISIONS = 3  # AUD003: needs this many unshuffled decisions in the file …
 KEY_POSITION_SHARE = 0.75  # … and the key in the same position in at least this share of them
@@ -234,9 +235,9 @@ def audit_scenario(scenario: Scenario, filename: str, text: str | None) -> Scena
 
         shortest = max(min(d.lengths), 1)
         longest = max(d.lengths)
-        if d.key_strictly_longest:
-            k = d.lengths.index(longest)
-            runner_up = max(n for i, n in enumerate(d.lengths) if i != k)
+        k = d.lengths.index(longest)
+        runner_up = max(n for i, n in enumerate(d.lengths) if i != k)
+        if d.key_strictly_longest and longest >= KEY_LENGTH_MARGIN * runner_up:
             warn(
                 (*option_path, k, "text"),
                 "AUD001",

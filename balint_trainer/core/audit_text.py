@@ -181,9 +181,9 @@ def grammatical_form(text: str) -> str:
     if not stripped:
         return ACTION
     double_quotes = sum(stripped.count(q) for q in _DOUBLE_QUOTES)
-    if stripped[0] in OPENING_QUOTES or stripped[-1] in OPENING_QUOTES:
+    if stripped[0] in OPENING_QUOTES:
         # '"No." Then move on: "Who has a case?"' quotes speech inside a described action.
-        return SPEECH if double_quotes <= 2 else ACTION_AND_SPEECH
+        return SPEECH if double_quotes <= 2 and stripped[-1] in OPENING_QUOTES + ".?!…" else ACTION_AND_SPEECH
     tokens = words(stripped[:40])
     if tokens and tokens[0] in _FIRST_PERSON:
         return SPEECH
