@@ -7,4 +7,7 @@ bash scripts/system-deps.sh test
 bash scripts/venv.sh test
 .venv/bin/ruff check balint_trainer tests benchmarks
 .venv/bin/mypy
+# Item-writing audit of the bundled scenarios (exit 1 when a surface strategy beats chance).
+# enabled once the rewritten item bank lands
+# .venv/bin/balint-trainer audit scenarios/
 exec .venv/bin/python -m pytest "$@"
