@@ -148,6 +148,12 @@ class _PositionLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: i
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         return ""
 
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
 
 class _Locator:
     """Positions of paths in the file, from a YAML node tree composed on first use only."""
