@@ -12,15 +12,8 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from balint_trainer.core.audit import (
-    FILE_MARGIN,
-    LIBRARY_MARGIN,
-    STRATEGIES,
-    STRATEGY_LABELS,
-    LibraryAudit,
-    ScenarioAudit,
-    audit_paths,
-)
+from balint_trainer.core.audit import STRATEGIES, STRATEGY_LABELS, ScenarioAudit
+from balint_trainer.core.audit_library import FILE_MARGIN, LIBRARY_MARGIN, LibraryAudit, audit_paths
 
 EXIT_OK, EXIT_FAILED = 0, 1
 

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from balint_trainer.core.audit import audit_paths  # noqa: E402
+from balint_trainer.core.audit_library import audit_paths  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

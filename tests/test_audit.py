@@ -10,7 +10,8 @@ import pytest
 
 from balint_trainer.cli import main
 from balint_trainer.core import audit
-from balint_trainer.core.audit import AuditWarning, audit_paths
+from balint_trainer.core.audit import AuditWarning
+from balint_trainer.core.audit_library import audit_paths
 from balint_trainer.core.audit_text import cue_words, grammatical_form, plain_text, similar_sets
 from balint_trainer.core.model import DecisionStep
 from tests.conftest import DATA_DIR
@@ -236,3 +237,18 @@ def test_cli_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_validate_contract_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(AUDIT / "longest-key.yaml")]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_no_length_warning_when_every_option_earns_full_credit(tmp_path: Path) -> None:
+    # Bug: a decision where the panel splits evenly over every option warned that the key was
+    # the longest, although no strategy can beat chance there.
+    text = (AUDIT / "longest-key.yaml").read_text()
+    text = text.replace("      - {expert: e4, best: b}\n", "")
+    text = text.replace("{expert: e2, best: a}", "{expert: e2, best: b}").replace(
+        "{expert: e3, best: a}", "{expert: e3, best: c}"
+    )
+    path = tmp_path / "even.yaml"
+    path.write_text(text)
+    library = audit_paths([path])
+    assert library.decisions[0].credits == [1.0, 1.0, 1.0]
+    assert library.warnings == []
