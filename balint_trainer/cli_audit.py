@@ -70,7 +70,7 @@ def cmd_audit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     margin = LIBRARY_MARGIN if args.threshold is None else args.threshold
     failures = library.failures(margin, FILE_MARGIN)
     if args.json:
-        json.dump(_as_json(library, failures), out, indent=2, ensure_ascii=False)
+        json.dump(_as_json(library, failures), out, indent=2)
         out.write("\n")
     else:
         for result in library.invalid:

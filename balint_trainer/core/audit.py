@@ -267,7 +267,7 @@ def audit_scenario(scenario: Scenario, filename: str, text: str | None) -> Scena
                 (*option_path, k, "text"),
                 "AUD004",
                 f"only the panel's choice uses the word(s) {_quoted(only_key)}; softening, hedging or "
-                "two-step words mark the right answer for a test-wise reader. Use them in other "
+                "two-step words give the right answer away to someone guessing from the wording. Use them in other "
                 "options too, or leave them out.",
             )
 
