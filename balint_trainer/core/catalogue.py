@@ -81,9 +81,7 @@ class CatalogueEntry:
 
     def competency_labels(self) -> tuple[str, ...]:
         # Cached summaries hold the English labels; translate them at display time.
-        return (
-            tuple(localise_label(label) for label in self.summary.competency_labels) if self.summary else ()
-        )
+        return tuple(localise_label(label) for label in self.summary.competency_labels) if self.summary else ()
 
     @property
     def decision_count(self) -> int:
