@@ -93,7 +93,7 @@ def render_markdown(text: str | None, *, language: str | None = None) -> str:
         converter.reset()
         try:
             body = sanitize_html(converter.convert(text))
-        except Exception:  # noqa: BLE001 - untrusted text must display, never crash a view
+        except Exception:  # untrusted text must display, never crash a view
             converter.reset()
     if body is None:
         body = _as_plain_paragraph(text)

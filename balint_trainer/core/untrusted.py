@@ -60,11 +60,15 @@ def read_limited(path: str | Path, max_bytes: int, *, name: str | None = None) -
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise UntrustedInputError([Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None
+        raise UntrustedInputError(
+            [Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")]
+        ) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise UntrustedInputError([Problem(shown, 1, 1, f"not a regular file ({_kind(info.st_mode)}); refused")])
+            raise UntrustedInputError(
+                [Problem(shown, 1, 1, f"not a regular file ({_kind(info.st_mode)}); refused")]
+            )
         if info.st_size > max_bytes:
             raise UntrustedInputError(
                 [Problem(shown, 1, 1, f"file is {info.st_size:,} bytes; the limit is {max_bytes:,}")]
@@ -78,7 +82,9 @@ def read_limited(path: str | Path, max_bytes: int, *, name: str | None = None) -
             chunks.append(chunk)
             total += len(chunk)
     except OSError as exc:
-        raise UntrustedInputError([Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")]) from None
+        raise UntrustedInputError(
+            [Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")]
+        ) from None
     finally:
         os.close(fd)
     if total > max_bytes:
@@ -126,7 +132,7 @@ def guarded(filename: str, step: Callable[[], T], *, what: str = "cannot be read
         raise UntrustedInputError([Problem(filename, 1, 1, f"{what}: nested too deeply")]) from None
     except MemoryError:
         raise UntrustedInputError([Problem(filename, 1, 1, f"{what}: too large to process")]) from None
-    except Exception as exc:  # noqa: BLE001 - the point of this function
+    except Exception as exc:  # the point of this function
         raise UntrustedInputError([exception_problem(filename, exc, what=what)]) from None
 
 
@@ -188,7 +194,9 @@ def loads_json(
     try:
         return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
-        raise UntrustedInputError([Problem(filename, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}")]) from None
+        raise UntrustedInputError(
+            [Problem(filename, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}")]
+        ) from None
     except (ValueError, RecursionError) as exc:
         raise UntrustedInputError([Problem(filename, 1, 1, f"invalid JSON: {exc}")]) from None
 

@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from balint_trainer.core.competencies import BUILTIN_COMPETENCIES, PHASES
 from balint_trainer.core.problems import Problem
-from balint_trainer.core.untrusted import UntrustedInputError, exception_problem, markdown_problem, read_limited
+from balint_trainer.core.untrusted import (
+    UntrustedInputError,
+    exception_problem,
+    markdown_problem,
+    read_limited,
+)
 from balint_trainer.core.yamlsource import MAX_FILE_BYTES, YamlDocument, parse_yaml
 
 if TYPE_CHECKING:  # pydantic loads on the first parse: a cached library list needs none of it
@@ -234,7 +239,9 @@ def _markdown_problems(data: Any, doc: YamlDocument, filename: str) -> list[Prob
                     message = markdown_problem(item)
                     if message is not None:
                         line, column = doc.position((*path, key))
-                        problems.append(Problem(filename, line, column, f"{_format_loc((*path, key))}: {message}"))
+                        problems.append(
+                            Problem(filename, line, column, f"{_format_loc((*path, key))}: {message}")
+                        )
                 elif isinstance(item, dict | list):
                     stack.append((item, (*path, key)))
         elif isinstance(value, list):
@@ -252,7 +259,7 @@ def load_scenario_bytes(
     """
     try:
         return _load_scenario_bytes(raw, filename, max_bytes)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
+    except Exception as exc:  # the last line of defence
         raw_bytes = raw.encode("utf-8", "replace") if isinstance(raw, str) else raw
         digest = hashlib.sha256(raw_bytes).hexdigest()
         return LoadedScenario(filename, digest, None, None, [exception_problem(filename, exc)])

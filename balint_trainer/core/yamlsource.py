@@ -166,15 +166,12 @@ def _decode(raw: bytes, filename: str) -> tuple[str | None, Problem | None]:
 
 def _scalar_problem(loader: Any, node: yaml.ScalarNode, filename: str) -> Problem | None:
     tag = node.tag or ""
-    if tag.startswith("tag:yaml.org,2002:"):
-        short = "!!" + tag.removeprefix("tag:yaml.org,2002:")
-    else:
-        short = tag
+    short = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
     if tag not in _PLAIN_TAGS:
         return Problem(filename, *_mark_position(node.start_mark), f"YAML tag {short} is not allowed here")
     try:
         loader.construct_object(node)
-    except Exception:  # noqa: BLE001 - PyYAML's scalar constructors raise anything
+    except Exception:  # PyYAML's scalar constructors raise anything
         value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
         return Problem(filename, *_mark_position(node.start_mark), f"'{value}' is not a valid {short}")
     return None
@@ -243,7 +240,7 @@ def parse_yaml(raw: bytes | str, filename: str, *, max_bytes: int = MAX_FILE_BYT
         return YamlDocument(None, None, [Problem(filename, 1, 1, "document is nested too deeply")])
     except MemoryError:
         return YamlDocument(None, None, [Problem(filename, 1, 1, "document is too large to process")])
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+    except Exception as exc:  # the last line of defence: never a traceback
         from balint_trainer.core.untrusted import exception_problem
 
         return YamlDocument(None, None, [exception_problem(filename, exc, what="YAML")])
