@@ -245,39 +245,29 @@ _EOCD64_LOCATOR = b"PK\x06\x07"
 _EOCD64 = b"PK\x06\x06"
 
 
-def zip_directory_problem(path: str | Path, *, max_entries: int, max_directory_bytes: int) -> str | None:
-    """Check a zip's declared entry count and central directory size before opening it.
+def zip_directory_size(path: str | Path) -> tuple[int, int] | None:
+    """A zip's declared entry count and central directory size, from its end records only.
 
     :class:`zipfile.ZipFile` reads the whole central directory into objects on open;
-    a hostile one lists millions of entries. Only the end records are read here.
-    Returns why the archive is refused, or None (also None when no end record is
-    found: zipfile then reports the damage itself).
+    a hostile one lists millions of entries, so check these first. None when no end
+    record is found (zipfile then reports the damage itself). Raises ``OSError``.
     """
-    try:
-        with open(path, "rb") as handle:
-            handle.seek(0, os.SEEK_END)
-            size = handle.tell()
-            tail_start = max(0, size - (22 + 65535 + 20))
-            handle.seek(tail_start)
-            tail = handle.read()
-            at = tail.rfind(_EOCD)
-            if at < 0 or len(tail) - at < 22:
-                return None
-            _sig, _disk, _cd_disk, _here, entries, cd_size, _cd_offset, _comment = struct.unpack(
-                "<4sHHHHIIH", tail[at : at + 22]
-            )
-            locator = at - 20
-            if locator >= 0 and tail[locator : locator + 4] == _EOCD64_LOCATOR:
-                (offset64,) = struct.unpack("<Q", tail[locator + 8 : locator + 16])
-                if 0 <= offset64 <= size - 56:
-                    handle.seek(offset64)
-                    record = handle.read(56)
-                    if record[:4] == _EOCD64:
-                        entries, cd_size = struct.unpack("<QQ", record[32:48])
-    except OSError as exc:
-        return f"cannot read the file: {exc.strerror or exc}"
-    if entries > max_entries:
-        return f"{entries:,} entries; the limit is {max_entries:,}"
-    if cd_size > max_directory_bytes:
-        return f"the zip directory is {cd_size:,} bytes; the limit is {max_directory_bytes:,}"
-    return None
+    with open(path, "rb") as handle:
+        handle.seek(0, os.SEEK_END)
+        size = handle.tell()
+        tail_start = max(0, size - (22 + 65535 + 20))
+        handle.seek(tail_start)
+        tail = handle.read()
+        at = tail.rfind(_EOCD)
+        if at < 0 or len(tail) - at < 22:
+            return None
+        entries, cd_size = struct.unpack("<HI", tail[at + 10 : at + 16])
+        locator = at - 20
+        if locator >= 0 and tail[locator : locator + 4] == _EOCD64_LOCATOR:
+            (offset64,) = struct.unpack("<Q", tail[locator + 8 : locator + 16])
+            if 0 <= offset64 <= size - 56:
+                handle.seek(offset64)
+                record = handle.read(56)
+                if record[:4] == _EOCD64:
+                    entries, cd_size = struct.unpack("<QQ", record[32:48])
+    return entries, cd_size
