@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.library.set_loading()
         self.library.start_requested.connect(self.start_scenario)
         self.library.resume_requested.connect(self.resume_scenario)
+        self.library.edit_requested.connect(lambda entry: self.open_workbench("open_editor", path=entry.path))
         self.stack.addWidget(self.library)
         self.setCentralWidget(self.stack)
         self._build_menus()
@@ -284,6 +285,9 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
             self.entries = load_catalogue(self._all_extra_dirs(), include_bundled=self.include_bundled)
+        except Exception as exc:  # each file is isolated (load_entry); this is the folder walk itself
+            self.entries = []
+            QMessageBox.warning(self, self.tr("Library"), self.tr("The library could not be read:") + f"\n{exc}")
         finally:
             QApplication.restoreOverrideCursor()
         self.library.set_entries(self.entries)
