@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.competencies import BUILTIN_COMPETENCIES
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.gui.plain_text import plain_labels
 
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.core.catalogue import CatalogueEntry
@@ -331,6 +332,7 @@ class LibraryView(QWidget):
         self.setTabOrder(self.resume_button, self.exam_button)
         self.setTabOrder(self.exam_button, self.practice_button)
         self._update_details()
+        plain_labels(self)  # scenario and user text is never rich text
 
     # -- data ------------------------------------------------------------
     def set_loading(self) -> None:

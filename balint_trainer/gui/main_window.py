@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.gui.library import LibraryView
+from balint_trainer.gui.plain_text import plain_labels
 
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.core.catalogue import CatalogueEntry
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._service_opened.connect(self._service_ready)
         self._update_actions()
+        plain_labels(self)  # scenario and user text is never rich text
 
     # -- menus -----------------------------------------------------------------
     def _action(

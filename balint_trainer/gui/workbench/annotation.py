@@ -66,6 +66,7 @@ from balint_trainer.core.model import Scenario
 from balint_trainer.core.user_copies import user_copy_path
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel
+from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.workbench.editor import atomic_write_text
 from balint_trainer.paths import is_bundled_scenario
 
@@ -270,6 +271,7 @@ class AnnotationWindow(QMainWindow):
         self.expert_combo.currentIndexChanged.connect(self._expert_changed)
         if self.entries:
             self._scenario_changed()
+        plain_labels(self)  # scenario and user text is never rich text
 
     # -- building -------------------------------------------------------------
     def _build_annotate_page(self) -> QWidget:
@@ -702,6 +704,7 @@ class AnnotationWindow(QMainWindow):
             .replace("%2", str(path))
             .replace("%3", built_in.name if built_in is not None else "")
         )
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is untrusted text
         label.setWordWrap(True)
         view = QPlainTextEdit(diff)
         view.setReadOnly(True)

@@ -70,6 +70,7 @@ from balint_trainer.core.problems import Problem
 from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes, load_scenario_file
 from balint_trainer.core.yamlsource import parse_yaml
 from balint_trainer.gui.models import Column, RowsModel
+from balint_trainer.gui.plain_text import plain_labels
 
 VALIDATION_DELAY_MS = 300
 # Red wavy underline under problems: readable on light and dark bases alike.
@@ -662,6 +663,7 @@ class ScenarioEditor(QMainWindow):
             self.open_path(Path(path))
         else:
             self.new_from_template()
+        plain_labels(self)  # scenario and user text is never rich text
 
     # -- actions --------------------------------------------------------------
     def _action(

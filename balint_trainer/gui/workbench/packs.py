@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.core import packs as core_packs
 from balint_trainer.core.catalogue import CatalogueEntry, load_catalogue
+from balint_trainer.gui.plain_text import plain_labels
 
 
 def user_scenarios_dir() -> Path:
@@ -99,6 +100,7 @@ def ask_conflict_policy(
         )
     )
     box.setInformativeText("\n".join(lines[:10]) + ("\n…" if len(lines) > 10 else ""))
+    plain_labels(box)  # pack titles are untrusted: never rich text
     replace = box.addButton(
         QCoreApplication.translate("ScenarioPacks", "&Replace"), QMessageBox.ButtonRole.AcceptRole
     )
@@ -131,6 +133,7 @@ def show_problems(parent: QWidget | None, title: str, message: str, problems: Se
         )
     box.setInformativeText("\n".join(shown))
     box.setDetailedText("\n".join(problems))
+    plain_labels(box)  # problems quote untrusted names: never rich text
     box.exec()
 
 
@@ -233,6 +236,7 @@ class ExportPackDialog(QDialog):
         layout.addLayout(selection)
         layout.addWidget(self.buttons)
         self._update_ok()
+        plain_labels(self)  # scenario and user text is never rich text
 
     def set_all(self, checked: bool) -> None:
         self.model.set_checked(set(range(len(self.model.entries))) if checked else set())

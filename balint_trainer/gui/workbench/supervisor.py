@@ -71,6 +71,7 @@ from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.gui.local_time import day_month_text, when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import SORT_ROLE, Column, RowsModel
+from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.reports import (
     AttemptReview,
     DecisionReview,
@@ -419,6 +420,7 @@ class SupervisorWindow(QMainWindow):
         self._build_actions()
         self.setAcceptDrops(True)  # attempt bundles dropped from a file manager are imported
         self.refresh()
+        plain_labels(self, rich=[self.chart_legend])  # scenario and user text is never rich text
 
     # ------------------------------------------------------------------ layout
 

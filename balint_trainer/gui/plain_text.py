@@ -1,0 +1,33 @@
+"""Labels show scenario and user text as plain text, never as auto-detected rich text.
+
+A ``QLabel`` in its default ``AutoText`` format renders any text that *looks* like HTML:
+a scenario title ``<img src="/some/local.png">`` would load a local file, a profile name
+``<a href=…>`` would become a link. Windows call :func:`plain_labels` at the end of their
+set-up; the few labels meant to show (sanitised) HTML are named in ``rich``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+def plain_labels(root: QWidget, *, rich: Iterable[QLabel] = ()) -> None:
+    """Every label under ``root`` (and ``root`` itself, if a label) shows plain text."""
+    keep = {id(label) for label in rich}
+    labels = root.findChildren(QLabel)
+    if isinstance(root, QLabel):
+        labels.append(root)
+    for label in labels:
+        if id(label) not in keep and label.textFormat() != Qt.TextFormat.RichText:
+            label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A label for text that may come from a scenario or a user."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
