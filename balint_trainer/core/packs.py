@@ -393,8 +393,18 @@ def _parse_manifest(raw: bytes) -> tuple[Manifest | None, list[str]]:
     return Manifest(str(title), str(created), str(app_version), tuple(entries)), []
 
 
-def read_pack(path: str | Path, *, limits: PackLimits = DEFAULT_LIMITS) -> Pack:
-    """Open and fully check a pack. Raises :class:`PackError` listing every problem."""
+def read_pack(
+    path: str | Path,
+    *,
+    limits: PackLimits = DEFAULT_LIMITS,
+    should_stop: Callable[[], bool] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Pack:
+    """Open and fully check a pack. Raises :class:`PackError` listing every problem.
+
+    For a caller on another thread: ``on_progress(done, total)`` is called per scenario,
+    and ``should_stop()`` returning true between scenarios ends the check with a PackError.
+    """
     path = Path(path)
     refused = f"The pack {path.name} cannot be imported:"
     special = regular_file_problem(path)  # a FIFO or device would hang or never end
@@ -430,14 +440,21 @@ def read_pack(path: str | Path, *, limits: PackLimits = DEFAULT_LIMITS) -> Pack:
         raise PackError(refused, [f"not a valid zip file ({exc})"]) from None
     with archive:
         try:
-            return _check_archive(archive, path, refused, limits)
+            return _check_archive(archive, path, refused, limits, should_stop, on_progress)
         except PackError:
             raise
         except Exception as exc:  # the last line of defence for hostile packs
             raise PackError(refused, [str(exception_problem(path.name, exc))]) from None
 
 
-def _check_archive(archive: zipfile.ZipFile, path: Path, refused: str, limits: PackLimits) -> Pack:
+def _check_archive(
+    archive: zipfile.ZipFile,
+    path: Path,
+    refused: str,
+    limits: PackLimits,
+    should_stop: Callable[[], bool] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Pack:
     infos = archive.infolist()
     if len(infos) > limits.max_entries + 2:
         raise PackError(refused, [f"{len(infos):,} entries; the limit is {limits.max_entries:,}"])
@@ -518,7 +535,11 @@ def _check_archive(archive: zipfile.ZipFile, path: Path, refused: str, limits: P
     scenarios: list[PackScenario] = []
     total_read = 0
     broken = 0
-    for entry in manifest.entries:
+    for done, entry in enumerate(manifest.entries):
+        if should_stop is not None and should_stop():
+            raise PackError(refused, ["cancelled"])
+        if on_progress is not None:
+            on_progress(done, len(manifest.entries))
         if broken >= limits.max_broken_scenarios:
             problems.append(f"checking stopped after {broken} broken scenarios")
             break
