@@ -179,7 +179,7 @@ def _scalar_problem(loader: Any, node: yaml.ScalarNode, filename: str) -> Proble
 
 def _control_character_problems(text: str, filename: str, limit: int = 20) -> list[Problem]:
     """Every character YAML refuses, at its own line and column (PyYAML says "position N")."""
-    problems = []
+    problems: list[Problem] = []
     for match in _NON_PRINTABLE.finditer(text):
         if len(problems) == limit:
             problems.append(Problem(filename, *_text_position(text, match.start()), "more such characters"))
