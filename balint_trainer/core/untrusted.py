@@ -11,7 +11,8 @@ or settings JSON) goes through the helpers here:
   recurses once per nested list or quote and raises ``RecursionError`` past ~500);
 - :func:`zip_directory_problem` reads a zip's end-of-central-directory record, so a
   700,000-entry archive is refused before :mod:`zipfile` builds 700,000 objects;
-- :func:`guarded` turns *any* exception into one positioned :class:`Problem`.
+- :func:`exception_problem` turns *any* exception into one positioned :class:`Problem`
+  (each reader's last line of defence: no input ever escapes as a traceback).
 
 Problems are ``FILE:LINE:COL: message``, one line each (see :class:`Problem`).
 """
@@ -23,19 +24,18 @@ import os
 import re
 import stat
 import struct
-from collections.abc import Callable
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from balint_trainer.core.problems import Problem
-
-T = TypeVar("T")
 
 MAX_JSON_DEPTH = 64
 MAX_JSON_INT_DIGITS = 64
 MAX_MARKDOWN_DEPTH = 24
 MAX_MARKDOWN_CHARS = 100_000
+# The editor opens files larger than a scenario may be, so an author can cut one down.
+EDITABLE_BYTES = 16 * 1024 * 1024
 
 
 class UntrustedInputError(Exception):
@@ -116,24 +116,6 @@ def _kind(mode: int) -> str:
 
 
 # --------------------------------------------------------------------------- any exception
-
-
-def guarded(filename: str, step: Callable[[], T], *, what: str = "cannot be read") -> T:
-    """Run ``step``; any exception becomes an :class:`UntrustedInputError` with one problem.
-
-    The last line of defence: specific checks should have produced better-placed
-    problems already, but no input may ever escape as a traceback.
-    """
-    try:
-        return step()
-    except UntrustedInputError:
-        raise
-    except RecursionError:
-        raise UntrustedInputError([Problem(filename, 1, 1, f"{what}: nested too deeply")]) from None
-    except MemoryError:
-        raise UntrustedInputError([Problem(filename, 1, 1, f"{what}: too large to process")]) from None
-    except Exception as exc:  # the point of this function
-        raise UntrustedInputError([exception_problem(filename, exc, what=what)]) from None
 
 
 def exception_problem(filename: str, exc: BaseException, *, what: str = "cannot be read") -> Problem:

@@ -41,3 +41,19 @@ def test_broken_files_are_listed_with_a_way_to_fix_them(qtbot, service, no_dialo
     assert opened == [("open_editor", {"path": folder / "deep.yaml"})]
     library.select_row(0)
     assert not library.edit_button.isVisibleTo(window)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs")
+def test_the_editor_refuses_a_pipe_instead_of_hanging(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from balint_trainer.gui.workbench.editor import ScenarioEditor
+
+    window = ScenarioEditor()
+    qtbot.addWidget(window)
+    errors: list[tuple[str, str]] = []
+    window.show_error = lambda title, detail: errors.append((title, detail))  # type: ignore[method-assign]
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    assert window.open_path(fifo) is False  # read_bytes() blocked here for ever
+    assert errors == [(f"Cannot open {fifo}", f"{fifo}:1:1: not a regular file (a pipe); refused")]

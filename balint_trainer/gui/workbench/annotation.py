@@ -63,6 +63,7 @@ from balint_trainer.core.catalogue import CatalogueEntry
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.model import Scenario
+from balint_trainer.core.untrusted import EDITABLE_BYTES, UntrustedInputError, read_limited
 from balint_trainer.core.user_copies import user_copy_path
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel
@@ -750,9 +751,9 @@ class AnnotationWindow(QMainWindow):
         # their earlier copy of the built-in) is changed in place, keeping their edits.
         source = built_in if built_in is not None and not path.exists() else path
         try:
-            raw = source.read_bytes()
+            raw = read_limited(source, EDITABLE_BYTES)  # a pipe or device would hang the window
             text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+        except (UntrustedInputError, UnicodeDecodeError) as exc:
             self.show_error(self.tr("Cannot read %1").replace("%1", str(source)), str(exc))
             return None
         newline = "\r\n" if "\r\n" in text else "\n"

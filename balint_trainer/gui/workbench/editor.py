@@ -67,6 +67,7 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.fileio import atomic_write_bytes
 from balint_trainer.core.model import Scenario
 from balint_trainer.core.problems import Problem
+from balint_trainer.core.untrusted import EDITABLE_BYTES, UntrustedInputError, read_limited
 from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes, load_scenario_file
 from balint_trainer.core.yamlsource import parse_yaml
 from balint_trainer.gui.models import Column, RowsModel
@@ -746,9 +747,9 @@ class ScenarioEditor(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         try:
-            raw = path.read_bytes()
+            raw = read_limited(path, EDITABLE_BYTES)  # a pipe or device would hang the window
             text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+        except (UntrustedInputError, UnicodeDecodeError) as exc:
             self.show_error(self.tr("Cannot open %1").replace("%1", str(path)), str(exc))
             return False
         newline = "\r\n" if "\r\n" in text else "\n"
