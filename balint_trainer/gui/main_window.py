@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.library import LibraryView
 from balint_trainer.gui.plain_text import plain_labels
 
@@ -32,6 +33,7 @@ WORKBENCH_MODULE = "balint_trainer.gui.workbench"
 def resume_or_new_box(parent: QWidget, title: str, text: str) -> QMessageBox:
     """The question box of :func:`ask_resume_or_new`: Resume is the default, Escape cancels."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the text names the scenario: untrusted
     resume = box.addButton(QCoreApplication.translate("MainWindow", "&Resume"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("MainWindow", "Start &new"), QMessageBox.ButtonRole.ActionRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -289,7 +291,7 @@ class MainWindow(QMainWindow):
             self.entries = load_catalogue(self._all_extra_dirs(), include_bundled=self.include_bundled)
         except Exception as exc:  # each file is isolated (load_entry); this is the folder walk itself
             self.entries = []
-            QMessageBox.warning(self, self.tr("Library"), self.tr("The library could not be read:") + f"\n{exc}")
+            plain_text.warning(self, self.tr("Library"), self.tr("The library could not be read:") + f"\n{exc}")
         finally:
             QApplication.restoreOverrideCursor()
         self.library.set_entries(self.entries)
@@ -328,7 +330,7 @@ class MainWindow(QMainWindow):
     def _storage_failed(self, message: str) -> None:
         self.service = None
         self.storage_label.setText(self.tr("Not saving: no database"))
-        QMessageBox.warning(
+        plain_text.warning(
             self,
             self.tr("Answers will not be saved"),
             self.tr(
@@ -413,10 +415,10 @@ class MainWindow(QMainWindow):
         try:
             has_attempts = bool(self.service.attempts(profile_id=self.profile.id))
         except Exception as exc:
-            QMessageBox.warning(self, title, str(exc) or type(exc).__name__)
+            plain_text.warning(self, title, str(exc) or type(exc).__name__)
             return None
         if not has_attempts:
-            QMessageBox.information(
+            plain_text.information(
                 self, title, self.tr("You have no attempts to export yet. Practise a scenario first.")
             )
             return None
@@ -441,7 +443,7 @@ class MainWindow(QMainWindow):
             count = self.service.export_attempts(self.profile.id, target)
         except Exception as exc:  # BundleError (cannot write) and a lost database alike: say it in words
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(
+            plain_text.warning(
                 self,
                 title,
                 self.tr("Your attempts were not exported; no file was written.\n\n%1").replace(
@@ -452,7 +454,7 @@ class MainWindow(QMainWindow):
         QApplication.restoreOverrideCursor()
         done = self.tr("%Ln attempt(s) exported to %1", "", count).replace("%1", str(target))
         self.statusBar().showMessage(done, 10000)
-        QMessageBox.information(
+        plain_text.information(
             self,
             title,
             done
@@ -558,7 +560,7 @@ class MainWindow(QMainWindow):
             scenario = self.service.scenario_version(attempt.version_id).load()
             session = PracticeSession(scenario, attempt.mode, answers=attempt.answers)
         except (SessionError, ValueError, Exception) as exc:
-            QMessageBox.warning(self, self.tr("Cannot resume"), str(exc))
+            plain_text.warning(self, self.tr("Cannot resume"), str(exc))
             return
         self._play(session, attempt, scenario.title)
 
@@ -576,7 +578,7 @@ class MainWindow(QMainWindow):
         )
 
     def _ask_continue_unsaved(self, message: str) -> bool:
-        answer = QMessageBox.question(
+        answer = plain_text.question(
             self,
             self.tr("Cannot save this attempt"),
             self.tr("The attempt could not be stored:\n\n%1\n\nPractise anyway, without saving?").replace(
@@ -598,7 +600,7 @@ class MainWindow(QMainWindow):
                 credit=result.credit,
             )
         except Exception as exc:
-            QMessageBox.warning(
+            plain_text.warning(
                 self,
                 self.tr("Answer not saved"),
                 self.tr("Your answer could not be saved:\n\n%1").replace("%1", str(exc)),
@@ -615,7 +617,7 @@ class MainWindow(QMainWindow):
             try:
                 self.attempt = self.service.finish_attempt(self.attempt.id)
             except Exception as exc:
-                QMessageBox.warning(self, self.tr("Attempt not finished"), str(exc))
+                plain_text.warning(self, self.tr("Attempt not finished"), str(exc))
         self.show_summary(session.summary(), title, session.scenario.language)
         self.refresh_progress()
 
@@ -686,7 +688,7 @@ class MainWindow(QMainWindow):
             self.player.selected_option() is not None or self.player.own_words.toPlainText().strip()
         ):
             text += "\n\n" + self.tr("The choice you have not confirmed yet is not saved.")
-        answer = QMessageBox.question(self, title, text)
+        answer = plain_text.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
     def show_library(self) -> None:
@@ -697,7 +699,7 @@ class MainWindow(QMainWindow):
 
     def show_progress(self) -> None:
         if self.service is None or self.profile is None:
-            QMessageBox.information(
+            plain_text.information(
                 self, self.tr("Progress"), self.tr("Progress needs the database, which is not open.")
             )
             return
@@ -710,7 +712,7 @@ class MainWindow(QMainWindow):
         try:
             points = self.service.progress(self.profile.id)
         except Exception as exc:
-            QMessageBox.warning(self, self.tr("Progress"), str(exc))
+            plain_text.warning(self, self.tr("Progress"), str(exc))
             return
         titles = {e.id: e.title for e in self.entries if e.ok}
         labels: dict[str, str] = {}
@@ -731,14 +733,14 @@ class MainWindow(QMainWindow):
             module = importlib.import_module(WORKBENCH_MODULE)
             function = getattr(module, name)
         except (ImportError, AttributeError) as exc:
-            QMessageBox.warning(
+            plain_text.warning(
                 self,
                 self.tr("Not available"),
                 self.tr("This tool is not available in this installation.\n\n%1").replace("%1", str(exc)),
             )
             return None
         if self.service is None:
-            QMessageBox.warning(
+            plain_text.warning(
                 self, self.tr("Not available"), self.tr("This tool needs the database, which is not open.")
             )
             return None

@@ -9,9 +9,11 @@ set-up; the few labels meant to show (sanitised) HTML are named in ``rich``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
 def plain_labels(root: QWidget, *, rich: Iterable[QLabel] = ()) -> None:
@@ -31,3 +33,32 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
+
+
+def as_text(text: str) -> str:
+    """``text`` for a widget that auto-detects rich text: what looks like HTML is escaped.
+
+    QMessageBox's static functions cannot be told the format; text whose first line looks
+    like HTML (a scenario title, a file or profile name in a message) is handed over as
+    escaped rich text instead, so it shows exactly as written. Other text is unchanged.
+    """
+    if not GuiQt.mightBeRichText(text):
+        return text
+    from balint_trainer.core.markdown_render import render_plain
+
+    return "<p>" + render_plain(text).replace("\n", "<br>") + "</p>"
+
+
+def warning(parent: QWidget | None, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+    """``QMessageBox.warning`` with ``text`` shown as plain text."""
+    return QMessageBox.warning(parent, title, as_text(text), *args)
+
+
+def information(parent: QWidget | None, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+    """``QMessageBox.information`` with ``text`` shown as plain text."""
+    return QMessageBox.information(parent, title, as_text(text), *args)
+
+
+def question(parent: QWidget | None, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+    """``QMessageBox.question`` with ``text`` shown as plain text."""
+    return QMessageBox.question(parent, title, as_text(text), *args)

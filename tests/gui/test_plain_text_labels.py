@@ -111,3 +111,19 @@ def test_plain_labels_keeps_the_named_rich_labels(qtbot) -> None:  # type: ignor
     plain_labels(root, rich=[legend])
     assert untrusted.textFormat() == Qt.TextFormat.PlainText
     assert legend.textFormat() == Qt.TextFormat.AutoText
+
+
+def test_message_boxes_show_text_that_looks_like_html_as_text(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from balint_trainer.gui import plain_text
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *args: shown.append(text))
+    plain_text.warning(None, "t", "Your answer could not be saved:\n\nno database")
+    plain_text.warning(None, "t", f"{TITLE}.yaml: cannot be read\nsecond line")
+    assert shown[0] == "Your answer could not be saved:\n\nno database"  # ordinary text is unchanged
+    assert shown[1] == (
+        "<p>&lt;img src=&quot;/some/local.png&quot;&gt;&lt;b&gt;Hostile&lt;/b&gt;.yaml: cannot be read"
+        "<br>second line</p>"
+    )

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -65,6 +64,7 @@ from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.model import Scenario
 from balint_trainer.core.untrusted import EDITABLE_BYTES, UntrustedInputError, read_limited
 from balint_trainer.core.user_copies import user_copy_path
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
@@ -812,10 +812,10 @@ class AnnotationWindow(QMainWindow):
 
     # -- messages (replaceable in tests) -------------------------------------
     def show_error(self, title: str, detail: str) -> None:
-        QMessageBox.warning(self, title, detail)
+        plain_text.warning(self, title, detail)
 
     def show_info(self, title: str, detail: str) -> None:
-        QMessageBox.information(self, title, detail)
+        plain_text.information(self, title, detail)
 
 
 def open_annotation(parent: QWidget | None, service: Any) -> AnnotationWindow:

@@ -70,6 +70,7 @@ from balint_trainer.core.problems import Problem
 from balint_trainer.core.untrusted import EDITABLE_BYTES, UntrustedInputError, read_limited
 from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes, load_scenario_file
 from balint_trainer.core.yamlsource import parse_yaml
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
 
@@ -865,7 +866,7 @@ class ScenarioEditor(QMainWindow):
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         buttons = QMessageBox.StandardButton
-        return QMessageBox.question(
+        return plain_text.question(
             self,
             self.tr("Unsaved changes"),
             self.tr("%1 has unsaved changes. Save them?").replace("%1", self.display_name),
@@ -874,7 +875,7 @@ class ScenarioEditor(QMainWindow):
         )
 
     def show_error(self, title: str, detail: str) -> None:
-        QMessageBox.warning(self, title, detail)
+        plain_text.warning(self, title, detail)
 
     def _scenario_id(self) -> str | None:
         return self.loaded.scenario.id if self.loaded and self.loaded.scenario else None

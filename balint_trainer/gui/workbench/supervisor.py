@@ -68,6 +68,7 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.analytics import ItemStats, competency_series
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_markdown, render_plain
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.local_time import day_month_text, when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import SORT_ROLE, Column, RowsModel
@@ -1157,9 +1158,9 @@ class SupervisorWindow(QMainWindow):
         title = self.tr("Import trainee attempts")
         text = status + "\n\n" + "\n\n".join(lines)
         if done < len(results):
-            QMessageBox.warning(self, title, text)
+            plain_text.warning(self, title, text)
         else:
-            QMessageBox.information(self, title, text)
+            plain_text.information(self, title, text)
 
     @staticmethod
     def _dropped_bundles(mime: QMimeData) -> list[Path]:
@@ -1529,7 +1530,7 @@ class SupervisorWindow(QMainWindow):
 
     def ask_discard_drafts(self, count: int) -> bool:
         """Whether closing may drop unsent comments (tests replace this to answer)."""
-        answer = QMessageBox.question(
+        answer = plain_text.question(
             self,
             self.tr("Unsent comments"),
             self.tr("%n comment(s) typed but not added yet. Close and discard them?", "", count),
@@ -1548,7 +1549,7 @@ class SupervisorWindow(QMainWindow):
     def _show_error(self, title: str, exc: BaseException) -> None:
         """Tell the user in words (tests replace this to record instead of blocking)."""
         self.statusBar().showMessage(f"{title}: {exc}", 10000)
-        QMessageBox.warning(self, title, str(exc) or exc.__class__.__name__)
+        plain_text.warning(self, title, str(exc) or exc.__class__.__name__)
 
 
 def home_page_dialog(parent: QWidget | None, label: str, current: str) -> QInputDialog:
