@@ -31,6 +31,7 @@ MAX_NODE_VISITS = 200_000
 # stay because a plain date resolves to one; a malformed one is reported at its position.
 _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(_YAML + name for name in ("str", "int", "float", "bool", "null", "timestamp"))
+_STR_TAG = _YAML + "str"
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
 
@@ -116,7 +117,8 @@ def _check_graph(root: yaml.Node, filename: str, problems: list[Problem], loader
         if id(node) in active:
             raise YamlTooLarge("recursive alias; refused")
         if isinstance(node, yaml.ScalarNode):
-            if loader is not None and id(node) not in constructed:
+            # Strings cannot fail to construct, and they are most of a scenario: skip them.
+            if loader is not None and node.tag != _STR_TAG and id(node) not in constructed:
                 constructed.add(id(node))
                 problem = _scalar_problem(loader, node, filename)
                 if problem is not None:
