@@ -24,6 +24,7 @@ import os
 import re
 import stat
 import struct
+from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -194,6 +195,12 @@ _MD_MARKERS = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)|>")
 _MD_LEAD = re.compile(r"[ \t>*+\-0-9.)]*")
 
 
+@lru_cache(maxsize=4)
+def _long_lead(max_depth: int) -> re.Pattern[str]:
+    # Line starts as str.splitlines sees them (markdown_depth), not only after "\n".
+    return re.compile(r"(?:^|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029])[ \t>*+\-0-9.)]{" + str(max_depth + 1) + ",}", re.M)
+
+
 def markdown_depth(text: str) -> int:
     """An upper estimate of the block nesting depth Python-Markdown will recurse to."""
     deepest = 0
@@ -214,6 +221,10 @@ def markdown_problem(
     """Why ``text`` must not be rendered as Markdown (too long, nested too deeply), or None."""
     if len(text) > max_chars:
         return f"Markdown text is {len(text):,} characters; the limit is {max_chars:,}"
+    # Each level needs at least one character of a line's lead ('>'): a C-speed search for a
+    # lead that long skips the per-line count for nearly every real text.
+    if _long_lead(max_depth).search(text) is None:
+        return None
     depth = markdown_depth(text)
     if depth > max_depth:
         return f"Markdown lists or quotes are nested {depth} levels deep; the limit is {max_depth}"
