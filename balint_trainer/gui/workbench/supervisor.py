@@ -73,6 +73,7 @@ from balint_trainer.gui.local_time import day_month_text, when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import SORT_ROLE, Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.worker import CancelToken, run_with_progress
 from balint_trainer.reports import (
     AttemptReview,
     DecisionReview,
@@ -1098,20 +1099,26 @@ class SupervisorWindow(QMainWindow):
             paths = type(self).ask_bundle_paths(self)
         if not paths:
             return []
-        from PySide6.QtWidgets import QApplication
-
         results: list[BundleImport] = []
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        try:
-            for raw in paths:
-                path = Path(raw)
+        chosen = [Path(raw) for raw in paths]
+
+        def work(token: CancelToken) -> None:  # on a worker thread: the service allows that
+            for done, path in enumerate(chosen):
+                if token.cancelled():  # each file is atomic: stop between files
+                    return
+                token.report(done, len(chosen))
                 try:
                     results.append(BundleImport(path, self._service.import_attempts(path)))
                 except Exception as exc:  # BundleError says what is wrong; nothing of it was written
                     message = str(exc) or type(exc).__name__
                     results.append(BundleImport(path, None, message.removeprefix(f"{path}: ")))
-        finally:
-            QApplication.restoreOverrideCursor()
+
+        outcome = run_with_progress(self, self.tr("Importing attempts…"), work)
+        results = list(results)  # after Cancel: the files done so far (the worker may finish one more)
+        if outcome.cancelled and not results:
+            return []
+        if outcome.error is not None and len(results) < len(chosen):
+            results.append(BundleImport(chosen[len(results)], None, str(outcome.error)))
         imported = [r.report for r in results if r.report is not None]
         if imported:
             self.refresh()
