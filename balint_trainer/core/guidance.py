@@ -7,7 +7,7 @@ reuse them. Every text is a literal ``translate("Guidance", …)`` so that lupda
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from balint_trainer.core.competencies import BUILTIN_COMPETENCIES, PHASE_LABELS, localise_label
 from balint_trainer.core.localise import translate
@@ -31,8 +31,7 @@ SOURCES: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One glossary entry: ``anchor`` is stable (links point at it), the texts are translated."""
 
     anchor: str

@@ -1,14 +1,13 @@
 """Help for newcomers: the first-run introduction, the glossary and the keyboard shortcut sheet.
 
-The texts live in :mod:`balint_trainer.core.guidance`; this module only shows them.
+The texts live in :mod:`balint_trainer.core.guidance`, imported when a dialog opens (the menu
+entries are built with the main window, before its first paint).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,19 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from balint_trainer.core import guidance
 from balint_trainer.core.markdown_render import render_plain
+from balint_trainer.gui.guidance_menu import INTRO_SETTING, intro_dismissed
 from balint_trainer.gui.markdown_view import SafeTextBrowser
-
-INTRO_SETTING = "guidance/intro_dismissed"
-GLOSSARY_SCHEME = "glossary"  # internal links: glossary:ANCHOR
-
-
-def glossary_url(anchor: str) -> str:
-    return f"{GLOSSARY_SCHEME}:{anchor}"
 
 
 def _sources_html() -> str:
+    from balint_trainer.core import guidance
+
     return "<ul>" + "".join(f"<li>{render_plain(s)}</li>" for s in guidance.SOURCES) + "</ul>"
 
 
@@ -44,6 +38,8 @@ class IntroductionDialog(QDialog):
         self.settings = settings
         self.setWindowTitle(self.tr("Welcome to Balint Trainer"))
         self.text = SafeTextBrowser(accessible_name=self.tr("Introduction"))
+        from balint_trainer.core import guidance
+
         welcome = render_plain(self.tr("Welcome to Balint Trainer"))
         parts = [f"<h2>{welcome}</h2>"]
         for heading, paragraph in guidance.introduction():
@@ -56,7 +52,7 @@ class IntroductionDialog(QDialog):
         )
         self.text.set_safe_html("".join(parts))
         self.dont_show = QCheckBox(self.tr("&Don't show this again"))
-        self.dont_show.setChecked(bool(settings is not None and _is_true(settings.value(INTRO_SETTING))))
+        self.dont_show.setChecked(intro_dismissed(settings))
         buttons = QDialogButtonBox()
         self.glossary_button = QPushButton(self.tr("Open the &glossary"))
         buttons.addButton(self.glossary_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -73,14 +69,6 @@ class IntroductionDialog(QDialog):
     def _remember(self) -> None:
         if self.settings is not None:
             self.settings.setValue(INTRO_SETTING, self.dont_show.isChecked())
-
-
-def _is_true(value: Any) -> bool:
-    return value is True or str(value).lower() in ("true", "1")
-
-
-def intro_dismissed(settings: QSettings | None) -> bool:
-    return settings is not None and _is_true(settings.value(INTRO_SETTING))
 
 
 class GlossaryDialog(QDialog):
@@ -100,6 +88,8 @@ class GlossaryDialog(QDialog):
             "competency": self.tr("What good looks like:"),
             "statistic": self.tr("How to read it:"),
         }
+        from balint_trainer.core import guidance
+
         entries = guidance.glossary_entries()
         parts = []
         for kind, heading in sections:
@@ -185,68 +175,3 @@ class ShortcutSheet(QDialog):
             (where, self.tr("Confirm your choice"), self.tr("Enter (Ctrl+Enter while typing)")),
             (where, self.tr("Leave the session"), "Esc"),
         ]
-
-
-class GuidanceMenu:
-    """Help-menu entries (introduction, glossary, shortcuts) and the dialogs behind them."""
-
-    def __init__(self, window: QMainWindow, help_menu: QMenu, settings: QSettings | None) -> None:
-        self.window = window
-        self.settings = settings
-        self.glossary: GlossaryDialog | None = None
-        self.intro: IntroductionDialog | None = None
-        self.shortcuts: ShortcutSheet | None = None
-        first = help_menu.actions()[0] if help_menu.actions() else None
-        self.intro_action = self._action(QCoreApplication.translate("Guidance", "&Introduction to the method"), self.show_intro)
-        self.glossary_action = self._action(QCoreApplication.translate("Guidance", "&Glossary"), lambda: self.show_glossary())
-        self.shortcuts_action = self._action(QCoreApplication.translate("Guidance", "&Keyboard shortcuts"), self.show_shortcuts)
-        self.shortcuts_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-        for action in (self.intro_action, self.glossary_action, self.shortcuts_action):
-            help_menu.insertAction(first, action)  # type: ignore[arg-type]
-        if first is not None:
-            help_menu.insertSeparator(first)
-
-    def _action(self, text: str, slot: Any) -> QAction:
-        action = QAction(text, self.window)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def show_intro(self) -> IntroductionDialog:
-        if self.intro is None:
-            self.intro = IntroductionDialog(self.settings, self.window)
-            self.intro.glossary_button.clicked.connect(lambda: self.show_glossary())
-        self.intro.show()
-        self.intro.raise_()
-        self.intro.activateWindow()
-        return self.intro
-
-    def maybe_show_intro(self) -> IntroductionDialog | None:
-        """On first start (until "Don't show again"), without blocking the window behind it."""
-        if self.settings is None or intro_dismissed(self.settings):
-            return None
-        return self.show_intro()
-
-    def show_glossary(self, anchor: str = "") -> GlossaryDialog:
-        if self.glossary is None:
-            self.glossary = GlossaryDialog(self.window)
-        self.glossary.show()
-        self.glossary.raise_()
-        self.glossary.activateWindow()
-        if anchor:
-            self.glossary.show_entry(anchor)
-        return self.glossary
-
-    def open_link(self, link: str | QUrl) -> None:
-        """Open a glossary:ANCHOR link (from feedback, summary or charts)."""
-        url = QUrl(link) if isinstance(link, str) else link
-        if url.scheme() == GLOSSARY_SCHEME:
-            self.show_glossary(url.path())
-
-    def show_shortcuts(self) -> ShortcutSheet:
-        # Built afresh each time: it lists the menus as they are now.
-        if self.shortcuts is not None:
-            self.shortcuts.deleteLater()
-        self.shortcuts = ShortcutSheet(self.window)
-        self.shortcuts.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        self.shortcuts.show()
-        return self.shortcuts

@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Balint Trainer"), self.show_about))
         help_menu.addAction(self._action(self.tr("About &Qt"), QApplication.aboutQt))
-        from balint_trainer.gui.guidance import GuidanceMenu
+        from balint_trainer.gui.guidance_menu import GuidanceMenu
         from balint_trainer.gui.reading import ViewMenu
 
         self.view_menu = ViewMenu(self, self.settings, before=help_menu.menuAction())

@@ -112,7 +112,7 @@ def test_newcomer_introduction_glossary_practice_summary(qtbot, service, scenari
 
 
 def guidance_setting() -> str:
-    from balint_trainer.gui.guidance import INTRO_SETTING
+    from balint_trainer.gui.guidance_menu import INTRO_SETTING
 
     return INTRO_SETTING
 
