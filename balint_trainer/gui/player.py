@@ -829,6 +829,26 @@ class PlayerView(QWidget):
             return True
         return False
 
+    def changeEvent(self, event: QEvent) -> None:
+        # Light/dark switched (View → Appearance or the system): the transcript's speaker colours
+        # were written into its HTML, so write it again in the new palette.
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.session is not None and self.state != "idle":
+            self._rerender()
+
+    def _rerender(self) -> None:
+        assert self.session is not None
+        position = self.transcript.verticalScrollBar().value()
+        case_html = self._case_html()
+        self.case_intro.set_safe_html(case_html, language=self._language())
+        self.case_side.set_safe_html(case_html, language=self._language())
+        self.transcript.clear()
+        for event in self.session.history:
+            self._render(event, replay=True)
+        if self.state == "end":
+            self._append_marker(self.tr("— end of the session —"))
+        self.transcript.verticalScrollBar().setValue(position)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.handle_key(event):
             super().keyPressEvent(event)

@@ -279,3 +279,23 @@ def test_supervisor_review_keeps_credit_time_and_comments_in_view(qtbot, service
         logical = names.index(name)
         assert header.sectionSize(logical) >= header.sectionSizeFromContents(logical).width() - 1
     win.close()
+
+
+def test_switching_to_dark_rewrites_the_transcript_colours(window, qtbot):
+    from balint_trainer.gui.reading import apply_theme
+    from balint_trainer.gui.style import speaker_colour
+
+    window.start_scenario(window.library.current_entry(), "practice")
+    player = window.player
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    _to_decision(qtbot, player)
+    lines_before = player.transcript.toPlainText()
+    light = speaker_colour("leader", player)
+    try:
+        apply_theme("dark")
+        qtbot.waitUntil(lambda: speaker_colour("leader", player) != light)
+        html = player.transcript.toHtml().lower()
+        assert speaker_colour("leader", player).lower() in html and light.lower() not in html
+        assert player.transcript.toPlainText() == lines_before
+    finally:
+        apply_theme("system")
