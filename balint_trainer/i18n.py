@@ -65,37 +65,10 @@ class Installed:
         self.language = language
         self.rtl = rtl
         self.translators: list[QTranslator] = []
-        self.plurals: QTranslator | None = None
         self.files: list[str] = []
 
     def __repr__(self) -> str:
         return f"Installed(language={self.language!r}, rtl={self.rtl!r}, files={self.files!r})"
-
-
-class EnglishPlurals(QTranslator):
-    """English singular and plural of "%n decision(s)": "1 decision", "2 decisions".
-
-    English is the source language and has no .qm file, so without this Qt would show the
-    "(s)" as written. Installed first, so a real translation (Persian) is asked before it.
-    """
-
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        if n < 0 or "(s)" not in source:
-            # The source itself, as Qt would show it: returning None (a null string) crashes
-            # PySide6 at exit (a refcount error on None).
-            return source
-        return source.replace("(s)", "" if n == 1 else "s")
-
-    def isEmpty(self) -> bool:
-        return False
-
-
-def install_english_plurals(app: QCoreApplication) -> QTranslator:
-    translator = EnglishPlurals(app)
-    app.installTranslator(translator)
-    return translator
 
 
 def install(app: QCoreApplication, requested: str | None = None) -> Installed:
@@ -107,7 +80,6 @@ def install(app: QCoreApplication, requested: str | None = None) -> Installed:
     language = choose_language(requested)
     result = Installed(language, is_rtl(language))
     QLocale.setDefault(QLocale(language))
-    result.plurals = install_english_plurals(app)
     if language != "en":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for name, folder in (
@@ -131,9 +103,6 @@ def uninstall(app: QCoreApplication, installed: Installed) -> None:
     for translator in installed.translators:
         app.removeTranslator(translator)
     installed.translators.clear()
-    if installed.plurals is not None:
-        app.removeTranslator(installed.plurals)
-        installed.plurals = None
     if hasattr(app, "setLayoutDirection"):
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

@@ -319,8 +319,11 @@ class MainWindow(QMainWindow):
         finally:
             QApplication.restoreOverrideCursor()
         self.library.set_entries(self.entries)
+        valid = sum(e.ok for e in self.entries)
+        from balint_trainer.gui.reading import plural
+
         self.statusBar().showMessage(
-            self.tr("Library loaded: %n scenario(s)", "", sum(e.ok for e in self.entries)), 5000
+            plural(self.tr("Library loaded: %n scenario(s)", "", valid), valid), 5000
         )
 
     def _all_extra_dirs(self) -> list[Path]:

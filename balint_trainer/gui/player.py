@@ -693,9 +693,8 @@ class PlayerView(QWidget):
         total = self.session.decision_count if self.session else 0
         # %n picks the plural form for the total ("1 decision"); %1 is the count answered.
         self.end_label.setText(
-            self.tr("The session is over. You answered %1 of %n decision(s).", "", total).replace(
-                "%1", reading.number(len(self.session.results) if self.session else 0)
-            )
+            reading.plural(self.tr("The session is over. You answered %1 of %n decision(s).", "", total), total)
+            .replace("%1", reading.number(len(self.session.results) if self.session else 0))
         )
         self.panel.setCurrentIndex(3)
         self.summary_button.setFocus()

@@ -36,6 +36,16 @@ def digits(text: str) -> str:
     return "".join(chr(base + ord(c) - 48) if "0" <= c <= "9" else c for c in text)
 
 
+def plural(text: str, n: int) -> str:
+    """English counts: "1 decision(s)" -> "1 decision", "2 decision(s)" -> "2 decisions".
+
+    For ``tr("%n decision(s)", "", n)`` left in English (there is no English .qm to hold the
+    forms); a translation has its own forms and no "(s)". (A QTranslator subclass in Python
+    would do it for every string, but PySide6 aborts under that override in long test runs.)
+    """
+    return text.replace("(s)", "" if n == 1 else "s")
+
+
 # -- line length -------------------------------------------------------------------------
 class ReadingColumn(QObject):
     """Keeps a text view's lines to about 75 characters: wider views get side margins (centred)."""

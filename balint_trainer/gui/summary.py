@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.guidance import statistic_help
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.session import DecisionFeedback, SessionSummary
+from balint_trainer.gui import reading
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
@@ -205,7 +206,9 @@ class SummaryView(QWidget):
             for cid, value in summary.score.competencies.items()
         ]
         if summary.unanswered:
-            lines.append(self.tr("%n decision(s) not answered", "", len(summary.unanswered)))
+            lines.append(
+                reading.plural(self.tr("%n decision(s) not answered", "", len(summary.unanswered)), len(summary.unanswered))
+            )
         self.competency_text.setText("\n".join(lines))
         if self.chart is not None:
             self.chart_layout.removeWidget(self.chart)

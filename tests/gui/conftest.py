@@ -69,12 +69,3 @@ def window(qtbot, service, scenario_dir, no_dialogs):
         win.start_loading()
     return win
 
-
-@pytest.fixture(autouse=True, scope="session")
-def english_plurals(qapp):
-    """As the app does (i18n.install): "1 decision", "2 decisions" from "%n decision(s)"."""
-    from balint_trainer.i18n import install_english_plurals
-
-    translator = install_english_plurals(qapp)
-    yield translator
-    qapp.removeTranslator(translator)

@@ -90,7 +90,7 @@ def test_export_then_import_into_another_database(window, supervisor, tmp_path, 
     assert "*.json.gz" in file_filter
     bundle = tmp_path / "out" / "for-sue.json.gz"
     assert json.loads(gzip.decompress(bundle.read_bytes()))["profile"]["name"] == window.profile.name
-    assert "2 attempts exported to" in window.statusBar().currentMessage()
+    assert "2 attempt(s) exported to" in window.statusBar().currentMessage()
     assert no_dialogs[-1][0] == "information" and str(bundle) in no_dialogs[-1][1]
 
     win, svc = supervisor
@@ -129,13 +129,13 @@ def test_refused_files_change_nothing_and_the_others_still_import(window, superv
     assert "does not match the expert key" in results[0].error
     assert "not an attempt bundle" in results[1].error
     kind, text = no_dialogs[-1]
-    assert kind == "warning" and "Imported 0 of 2 files." in text
+    assert kind == "warning" and "Imported 0 of 2 file(s)." in text
     assert "tampered.json: not imported. attempts[0]" in text  # the path is not repeated
     assert svc.profiles() == [] and svc.attempts() == [] and win.trainee_names() == []
 
     results = win.import_attempt_bundles([tampered, bundle])
     assert results[0].report is None and results[1].report is not None
-    assert no_dialogs[-1][0] == "warning" and "Imported 1 of 2 files." in no_dialogs[-1][1]
+    assert no_dialogs[-1][0] == "warning" and "Imported 1 of 2 file(s)." in no_dialogs[-1][1]
     assert win.trainee_names() == [window.profile.name] and len(svc.attempts()) == 2
 
 

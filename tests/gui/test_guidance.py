@@ -175,13 +175,19 @@ def test_role_with_its_own_brackets_is_not_bracketed_again():
     assert role_suffix("Salaried GP") == "(Salaried GP)"
 
 
-def test_plural_forms():  # English plurals are installed for every GUI test (conftest)
+def test_plural_forms():
+    from balint_trainer.gui.reading import plural
+
     translate = QCoreApplication.translate
-    assert translate("PlayerView", "The session is over. You answered %1 of %n decision(s).", "", 1).endswith(
-        "of 1 decision."
-    )
-    assert translate("ScenarioEditor", "%n decision(s)", "", 2) == "2 decisions"
-    assert translate("ScenarioEditor", "No plural here") == "No plural here"
+    text = translate("PlayerView", "The session is over. You answered %1 of %n decision(s).", "", 1)
+    assert plural(text, 1).endswith("of 1 decision.")
+    assert plural(translate("ScenarioEditor", "%n decision(s)", "", 2), 2) == "2 decisions"
+
+
+def test_library_details_say_1_decision(window):
+    details = window.library.details.toPlainText() if hasattr(window.library, "details") else ""
+    assert "decision(s)" not in details and "minute(s)" not in details
+    assert "(s)" not in window.library.status.text()
 
 
 def test_persian_digits_in_the_player_header(window, qtbot):

@@ -74,6 +74,7 @@ from balint_trainer.gui.local_time import day_month_text, when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import SORT_ROLE, Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.worker import CancelToken, run_with_progress
 from balint_trainer.reports import (
     AttemptReview,
@@ -888,9 +889,9 @@ class SupervisorWindow(QMainWindow):
             parts.append(self.tr("not finished"))
         parts.append(
             # %n chooses the plural form by the total ("1 of 1 decision answered").
-            self.tr("{answered} of %n decision(s) answered", "", len(review.decisions)).format(
-                answered=len(review.answered)
-            )
+            plural(
+                self.tr("{answered} of %n decision(s) answered", "", len(review.decisions)), len(review.decisions)
+            ).format(answered=len(review.answered))
         )
         if review.total_seconds is not None:
             parts.append(
@@ -898,7 +899,10 @@ class SupervisorWindow(QMainWindow):
             )
         if review.general_comments:
             parts.append(
-                self.tr("%n comment(s) on the whole attempt", "", len(review.general_comments))
+                plural(
+                    self.tr("%n comment(s) on the whole attempt", "", len(review.general_comments)),
+                    len(review.general_comments),
+                )
             )
         text = " · ".join(parts)
         if review.load_problem:
