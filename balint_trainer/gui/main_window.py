@@ -246,6 +246,13 @@ class MainWindow(QMainWindow):
         if self.service is not None or not self._owns_service:
             self._service_ready(self.service, "")
             return
+        self._open_service_in_background("open-database", backup=True)
+
+    def _open_service_in_background(
+        self, name: str, *, backup: bool, before: Callable[[], object] | None = None
+    ) -> None:
+        """Open the database on a worker thread (imports, migrations, a network server; after
+        ``before``, e.g. restoring a backup) and deliver it or the error to ``_service_ready``."""
         url = self.database_url
 
         def work() -> None:
@@ -256,7 +263,9 @@ class MainWindow(QMainWindow):
                 error = str(exc)
             else:
                 try:
-                    service = open_service(url, backup=True)
+                    if before is not None:
+                        before()
+                    service = open_service(url, backup=backup)
                 except ServiceError as exc:
                     error = str(exc)
                 except Exception as exc:
@@ -267,7 +276,7 @@ class MainWindow(QMainWindow):
                 if service is not None:
                     service.close()
 
-        threading.Thread(target=work, name="open-database", daemon=True).start()
+        threading.Thread(target=work, name=name, daemon=True).start()
 
     def _service_ready(self, service: Any, error: str) -> None:
         if self._closed:  # the window went away while the database was opening
@@ -812,27 +821,13 @@ class MainWindow(QMainWindow):
         self.is_loaded = False
         self._update_actions()
         self.storage_label.setText(self.tr("Restoring a backup…"))
-        url = self.database_url
 
-        def work() -> None:
-            service, error = None, ""
-            try:
-                from balint_trainer.services import ServiceError, open_service
-                from balint_trainer.services.backups import restore
+        def swap_files() -> None:
+            from balint_trainer.services.backups import restore
 
-                restore(database, chosen.path)
-                service = open_service(url, backup=False)
-            except ServiceError as exc:
-                error = str(exc)
-            except Exception as exc:
-                error = f"{type(exc).__name__}: {exc}"
-            try:
-                self._service_opened.emit(service, error)
-            except RuntimeError:
-                if service is not None:
-                    service.close()
+            restore(database, chosen.path)
 
-        threading.Thread(target=work, name="restore-backup", daemon=True).start()
+        self._open_service_in_background("restore-backup", backup=False, before=swap_files)
 
     def show_about(self) -> None:
         from balint_trainer.gui.about import AboutDialog
