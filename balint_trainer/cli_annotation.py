@@ -39,7 +39,9 @@ def cmd_annotation(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             for problem in item.errors or item.problems:
                 print(problem, file=err)
         if bad:
-            print("error: fix the scenario(s) before sending them to an expert; nothing was written", file=err)
+            print(
+                "error: fix the scenario(s) before sending them to an expert; nothing was written", file=err
+            )
             return EXIT_INVALID
     try:
         with open_service(args.database) as svc:

@@ -23,13 +23,27 @@ from balint_trainer.services.annotation_exchange import AnnotationImportError
 from tests.db_fixtures import MINIMAL
 
 # Everything in minimal.yaml that would tell an expert what the key or the author thinks.
-SECRETS = ("experts", "rationale", "feedback", "then", "Silence is fine.", "Split panel.", "Good.", "A silence.", "Hm.", '"e1"', "key_status")
+SECRETS = (
+    "experts",
+    "rationale",
+    "feedback",
+    "then",
+    "Silence is fine.",
+    "Split panel.",
+    "Good.",
+    "A silence.",
+    "Hm.",
+    '"e1"',
+    "key_status",
+)
 PROBLEM_LINE = re.compile(r"^.+:\d+:\d+: \S")
 
 
 def _request(service: TrainerService, tmp_path: Path, expert: str) -> Path:
     path = tmp_path / f"{expert}.balint-request.json"
-    service.export_annotation_request([load_scenario_file(MINIMAL)], organiser="Olga", expert=expert, path=path)
+    service.export_annotation_request(
+        [load_scenario_file(MINIMAL)], organiser="Olga", expert=expert, path=path
+    )
     return path
 
 
@@ -123,21 +137,40 @@ def _good_file(service: TrainerService, tmp_path: Path) -> Path:
     ("change", "expected"),
     [
         (lambda t: t.replace('"best": "a"', '"best": "zz"'), "'zz' is not an option of 'first'"),
-        (lambda t: re.sub(r'"sha256": "[0-9a-f]{64}"', '"sha256": "' + "0" * 64 + '"', t), "is not registered here"),
+        (
+            lambda t: re.sub(r'"sha256": "[0-9a-f]{64}"', '"sha256": "' + "0" * 64 + '"', t),
+            "is not registered here",
+        ),
         (lambda t: t.replace('"a": 5', '"a": 5000000000000000000000000'), "is too long"),
         (lambda t: t.replace('"a": 5', '"a": 6'), "less than or equal to 5"),
         (lambda t: t.replace('"a": 5', '"a": NaN'), "NaN is not a number"),
         (lambda t: t.replace('"a": 5', '"a": ' + "[" * 40 + "]" * 40), "nested more than"),
         (lambda t: t.replace('"decision_id": "second"', '"decision_id": "nope"'), "has no decision 'nope'"),
         (lambda t: t.replace('"best": "a"', '"best": "a", "sneaky": 1'), "Extra inputs are not permitted"),
-        (lambda t: t.replace('"best": "a"', '"best": "a"') + " " * (MAX_ANNOTATIONS_BYTES + 1), "the limit is"),
+        (
+            lambda t: t.replace('"best": "a"', '"best": "a"') + " " * (MAX_ANNOTATIONS_BYTES + 1),
+            "the limit is",
+        ),
         (lambda t: t[:-20], "invalid JSON"),
     ],
-    ids=["unknown-option", "wrong-sha", "huge-number", "rating-6", "nan", "deep", "unknown-decision",
-         "unknown-key", "oversized", "truncated"],
+    ids=[
+        "unknown-option",
+        "wrong-sha",
+        "huge-number",
+        "rating-6",
+        "nan",
+        "deep",
+        "unknown-decision",
+        "unknown-key",
+        "oversized",
+        "truncated",
+    ],
 )
 def test_tampered_file_is_refused_and_nothing_changes(
-    service: TrainerService, tmp_path: Path, change, expected: str  # type: ignore[no-untyped-def]
+    service: TrainerService,
+    tmp_path: Path,
+    change,
+    expected: str,  # type: ignore[no-untyped-def]
 ) -> None:
     good = _good_file(service, tmp_path)
     bad = tmp_path / "bad.json"
@@ -203,8 +236,20 @@ def test_damaged_progress_is_set_aside_not_lost(service: TrainerService, tmp_pat
 def test_cli_export_and_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = f"sqlite:///{tmp_path / 'org.sqlite3'}"
     request = tmp_path / "req.json"
-    code = main(["--database", db, "export-annotation-request", str(MINIMAL), "--expert", "Dr Ana",
-                 "--organiser", "Olga", "-o", str(request)])
+    code = main(
+        [
+            "--database",
+            db,
+            "export-annotation-request",
+            str(MINIMAL),
+            "--expert",
+            "Dr Ana",
+            "--organiser",
+            "Olga",
+            "-o",
+            str(request),
+        ]
+    )
     assert code == 0 and "for Dr Ana" in capsys.readouterr().out
     out = tmp_path / "ann.json"
     _annotate(request, tmp_path / "home", {"first": "b"}, out)

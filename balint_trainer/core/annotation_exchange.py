@@ -167,9 +167,7 @@ def blind_text(loaded: LoadedScenario) -> str:
     doc = parse_yaml(loaded.text, loaded.filename)
     if not isinstance(doc.data, dict):
         raise ExchangeError(f"{loaded.filename}: not a valid scenario")
-    return yaml.dump(
-        blind_data(doc.data), Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100
-    )
+    return yaml.dump(blind_data(doc.data), Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=100)
 
 
 def load_blind(text: str, filename: str) -> tuple[Scenario | None, list[Problem]]:
@@ -311,14 +309,18 @@ def read_json(path: Path, *, max_bytes: int, expected: str, what: str) -> tuple[
         with open(path, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise ExchangeError(f"{name} was not read:", [f"{name}:1:1: cannot read file: {exc.strerror or exc}"]) from None
+        raise ExchangeError(
+            f"{name} was not read:", [f"{name}:1:1: cannot read file: {exc.strerror or exc}"]
+        ) from None
     if len(raw) > max_bytes:  # grew since stat
         raise ExchangeError(f"{name} was not read:", [f"{name}:1:1: file is larger than {max_bytes:,} bytes"])
     refused = f"{name} is not a valid {what}:"
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ExchangeError(refused, ["{}:{}:{}: not UTF-8 text".format(name, *_line_col(raw.decode("latin-1"), exc.start))]) from None
+        raise ExchangeError(
+            refused, ["{}:{}:{}: not UTF-8 text".format(name, *_line_col(raw.decode("latin-1"), exc.start))]
+        ) from None
     limits = _limit_problems(text, name)
     if limits:
         raise ExchangeError(refused, limits)
@@ -378,7 +380,8 @@ class CheckedRequest:
 
     def version(self, scenario_id: str, sha256: str) -> RequestVersion | None:
         return next(
-            (v for v in self.versions if v.entry.scenario_id == scenario_id and v.entry.sha256 == sha256), None
+            (v for v in self.versions if v.entry.scenario_id == scenario_id and v.entry.sha256 == sha256),
+            None,
         )
 
 
@@ -462,11 +465,15 @@ def read_request(path: str | Path) -> CheckedRequest:
     """Open and fully check an annotation request; raises :class:`ExchangeError`."""
     path = Path(path)
     name = str(path)
-    data, text = read_json(path, max_bytes=MAX_REQUEST_BYTES, expected=REQUEST_FORMAT, what="annotation request")
+    data, text = read_json(
+        path, max_bytes=MAX_REQUEST_BYTES, expected=REQUEST_FORMAT, what="annotation request"
+    )
     try:
         request = AnnotationRequest.model_validate(data)
     except ValidationError as exc:
-        raise ExchangeError(f"{name} is not a valid annotation request:", schema_problems(exc, text, name)) from None
+        raise ExchangeError(
+            f"{name} is not a valid annotation request:", schema_problems(exc, text, name)
+        ) from None
     return check_request(request, text, name)
 
 
@@ -484,7 +491,9 @@ def read_annotations(path: str | Path) -> tuple[AnnotationFile, str]:
     try:
         return AnnotationFile.model_validate(data), text
     except ValidationError as exc:
-        raise ExchangeError(f"{name} is not a valid annotation file:", schema_problems(exc, text, name)) from None
+        raise ExchangeError(
+            f"{name} is not a valid annotation file:", schema_problems(exc, text, name)
+        ) from None
 
 
 VersionLookup = Callable[[str, str], "Scenario | None"]
@@ -542,7 +551,9 @@ def vote_problems(
                 )
             for option_id in vote.ratings or {}:
                 if option_id not in options:
-                    problems.append(f"{at(*loc, 'ratings', option_id)}: rating for unknown option '{option_id}'")
+                    problems.append(
+                        f"{at(*loc, 'ratings', option_id)}: rating for unknown option '{option_id}'"
+                    )
             if vote.saved_at > latest:
                 problems.append(f"{at(*loc, 'saved_at')}: saved in the future ({vote.saved_at.isoformat()})")
     return problems

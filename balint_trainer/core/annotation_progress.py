@@ -99,7 +99,8 @@ class RequestWork:
     def register_scenario(self, loaded: LoadedScenario) -> VersionRef:
         for index, version in enumerate(self.checked.versions):
             if version.loaded is loaded or (
-                version.entry.sha256 == loaded.sha256 and loaded.scenario is not None
+                version.entry.sha256 == loaded.sha256
+                and loaded.scenario is not None
                 and version.entry.scenario_id == loaded.scenario.id
             ):
                 return VersionRef(index, version.entry.scenario_id, version.entry.sha256)
@@ -107,8 +108,16 @@ class RequestWork:
 
     def annotations(self, version_id: int) -> list[SavedVote]:
         return [
-            SavedVote(v_id, vote.decision_id, EXPERT_ID, self.expert.name, vote.best,
-                      dict(vote.ratings) if vote.ratings else None, vote.note, vote.saved_at)
+            SavedVote(
+                v_id,
+                vote.decision_id,
+                EXPERT_ID,
+                self.expert.name,
+                vote.best,
+                dict(vote.ratings) if vote.ratings else None,
+                vote.note,
+                vote.saved_at,
+            )
             for (v_id, _d), vote in self._votes.items()
             if v_id == version_id
         ]
@@ -142,10 +151,18 @@ class RequestWork:
                 del self._votes[(version_id, decision_id)]
             else:
                 self._votes[(version_id, decision_id)] = previous
-            raise ExchangeError(f"{self.path}: your answer could not be saved: {exc.strerror or exc}") from None
+            raise ExchangeError(
+                f"{self.path}: your answer could not be saved: {exc.strerror or exc}"
+            ) from None
         return SavedVote(
-            version_id, decision_id, EXPERT_ID, self.expert.name, vote.best,
-            dict(vote.ratings) if vote.ratings else None, vote.note, vote.saved_at,
+            version_id,
+            decision_id,
+            EXPERT_ID,
+            self.expert.name,
+            vote.best,
+            dict(vote.ratings) if vote.ratings else None,
+            vote.note,
+            vote.saved_at,
         )
 
     # -- progress and export -------------------------------------------------------------
@@ -162,7 +179,11 @@ class RequestWork:
         return build_annotations(
             self.request,
             [
-                (self.checked.versions[v_id].entry.scenario_id, self.checked.versions[v_id].entry.sha256, vote)
+                (
+                    self.checked.versions[v_id].entry.scenario_id,
+                    self.checked.versions[v_id].entry.sha256,
+                    vote,
+                )
                 for (v_id, _d), vote in ordered
             ],
         )
@@ -189,9 +210,7 @@ class RequestWork:
     def _load(self) -> None:
         if not self.path.exists():
             return
-        index = {
-            (v.entry.scenario_id, v.entry.sha256): i for i, v in enumerate(self.checked.versions)
-        }
+        index = {(v.entry.scenario_id, v.entry.sha256): i for i, v in enumerate(self.checked.versions)}
 
         def lookup(scenario_id: str, sha256: str) -> Scenario | None:
             found = index.get((scenario_id, sha256))

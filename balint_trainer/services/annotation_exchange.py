@@ -160,8 +160,10 @@ def import_annotations(service: TrainerService, path: Path) -> AnnotationImport:
         elif profile.role not in EXPERT_ROLES:
             raise AnnotationImportError(
                 f"{source} was not imported; nothing was changed:",
-                [f"{source}:1:1: '{data.expert}' is a {profile.role} profile here, not an expert "
-                 "(supervisor or organiser); rename one of them first"],
+                [
+                    f"{source}:1:1: '{data.expert}' is a {profile.role} profile here, not an expert "
+                    "(supervisor or organiser); rename one of them first"
+                ],
             )
         added = replaced = unchanged = kept = 0
         for version in data.scenarios:
@@ -195,11 +197,24 @@ def import_annotations(service: TrainerService, path: Path) -> AnnotationImport:
                 elif row.updated_at >= vote.saved_at:
                     kept += 1
                 else:
-                    row.best, row.ratings, row.note, row.updated_at = vote.best, ratings, vote.note, vote.saved_at
+                    row.best, row.ratings, row.note, row.updated_at = (
+                        vote.best,
+                        ratings,
+                        vote.note,
+                        vote.saved_at,
+                    )
                     replaced += 1
         session.flush()
         return AnnotationImport(
-            path, data.request_id, profile.name, profile.id, how, added, replaced, unchanged, kept,
+            path,
+            data.request_id,
+            profile.name,
+            profile.id,
+            how,
+            added,
+            replaced,
+            unchanged,
+            kept,
             [s.scenario_id for s in data.scenarios],
         )
 
@@ -207,5 +222,6 @@ def import_annotations(service: TrainerService, path: Path) -> AnnotationImport:
         return service._write(work)
     except IntegrityError as exc:  # a concurrent import of the same expert: nothing of this one was written
         raise AnnotationImportError(
-            f"{source} was not imported; nothing was changed:", [f"{source}:1:1: conflicts with stored data ({exc.orig})"]
+            f"{source} was not imported; nothing was changed:",
+            [f"{source}:1:1: conflicts with stored data ({exc.orig})"],
         ) from None

@@ -224,6 +224,7 @@ class _NoteEdit(QPlainTextEdit):
 class AnnotationWindow(QMainWindow):
     saved = Signal(str)  # decision id
     merged = Signal(str)  # path written
+    organiser_exchange = True  # remote experts: request export and annotation import buttons
 
     def __init__(
         self,
@@ -379,6 +380,10 @@ class AnnotationWindow(QMainWindow):
         buttons.addWidget(self.pooled_label, 1)
         buttons.addWidget(refresh)
         buttons.addWidget(self.merge_button)
+        if self.organiser_exchange:  # request export, annotation import (annotation_exchange.py)
+            from balint_trainer.gui.workbench.annotation_exchange import install_organiser_exchange
+
+            self.exchange = install_organiser_exchange(self, buttons)
         layout = QVBoxLayout(page)
         layout.addWidget(self.agreement_view, 2)
         layout.addWidget(self.rows_view, 1)
