@@ -261,3 +261,27 @@ def test_cli_export_and_import(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert re.search(r"bad\.json:\d+:\d+: .*'nope' is not an option", captured.err)
     assert main(["--database", db, "import-annotations", str(out)]) == 0
     assert "0 vote(s) added, 0 replaced by newer ones, 1 unchanged" in capsys.readouterr().out
+
+
+def test_a_later_file_repeating_a_vote_still_beats_an_older_different_one(
+    service: TrainerService, tmp_path: Path
+) -> None:
+    request = _request(service, tmp_path, "Dr Ana")
+    home = tmp_path / "home"
+    files = [tmp_path / f"{n}.json" for n in (1, 2, 3)]
+    for best, out in zip("aba", files, strict=True):  # a, then b, then back to a
+        _annotate(request, home, {"first": best}, out)
+    service.import_annotations(files[0])
+    assert service.import_annotations(files[2]).unchanged == 1
+    late = service.import_annotations(files[1])  # b was saved before the final a
+    assert (late.replaced, late.kept_newer) == (0, 1)
+    assert [row[2] for row in _stored(service)] == ["a"]
+
+
+def test_two_versions_of_one_scenario_cannot_share_a_request(tmp_path: Path) -> None:
+    from balint_trainer.core.annotation_exchange import build_request
+    from balint_trainer.core.validation import load_scenario_bytes
+
+    edited = load_scenario_bytes(MINIMAL.read_text("utf-8") + "# edited\n", "edited.yaml")
+    with pytest.raises(ExchangeError, match="chosen twice"):
+        build_request([load_scenario_file(MINIMAL), edited], organiser="Olga", expert="Dr Ana")

@@ -398,6 +398,10 @@ def build_request(
             raise ExchangeError(f"{item.filename}: not a valid scenario; fix it before sending it to experts")
         if (item.scenario.id, item.sha256) in seen:
             continue
+        if any(sid == item.scenario.id for sid, _sha in seen):
+            raise ExchangeError(
+                f"{item.filename}: scenario '{item.scenario.id}' is chosen twice; send one version"
+            )
         seen.add((item.scenario.id, item.sha256))
         text = blind_text(item)
         entries.append(
@@ -439,8 +443,8 @@ def check_request(request: AnnotationRequest, text: str, filename: str) -> Check
     for index, entry in enumerate(request.scenarios):
         line, column = json_position(text, ["scenarios", index])
         where = f"{filename}:{line}:{column}: scenarios[{index}] ({entry.scenario_id})"
-        if (entry.scenario_id, entry.sha256) in seen:
-            problems.append(f"{where}: listed twice")
+        if any(sid == entry.scenario_id for sid, _sha in seen):
+            problems.append(f"{where}: scenario listed twice")
             continue
         seen.add((entry.scenario_id, entry.sha256))
         if hashlib.sha256(entry.text.encode("utf-8")).hexdigest() != entry.text_sha256:

@@ -75,7 +75,11 @@ class AnnotationImport:
     replaced: int
     unchanged: int
     kept_newer: int  # votes here that were saved later than the file's: kept
-    scenarios: list[str] = field(default_factory=list)
+    versions: list[tuple[str, str]] = field(default_factory=list)  # (scenario id, sha256) voted on
+
+    @property
+    def scenarios(self) -> list[str]:
+        return [scenario_id for scenario_id, _sha in self.versions]
 
     @property
     def changed(self) -> bool:
@@ -178,6 +182,7 @@ def import_annotations(service: TrainerService, path: Path) -> AnnotationImport:
             }
             for vote in version.decisions:
                 ratings = dict(vote.ratings) if vote.ratings else None
+                note = (vote.note or "").strip() or None  # as save_annotation stores it
                 row = stored.get(vote.decision_id)
                 if row is None:
                     session.add(
@@ -187,20 +192,23 @@ def import_annotations(service: TrainerService, path: Path) -> AnnotationImport:
                             expert_profile_id=profile.id,
                             best=vote.best,
                             ratings=ratings,
-                            note=vote.note,
+                            note=note,
                             updated_at=vote.saved_at,
                         )
                     )
                     added += 1
-                elif (row.best, row.ratings or None, row.note) == (vote.best, ratings, vote.note):
+                elif (row.best, row.ratings or None, row.note) == (vote.best, ratings, note):
                     unchanged += 1
+                    # Remember the latest confirmation: an older, different file arriving later loses.
+                    if vote.saved_at > row.updated_at:
+                        row.updated_at = vote.saved_at
                 elif row.updated_at >= vote.saved_at:
                     kept += 1
                 else:
                     row.best, row.ratings, row.note, row.updated_at = (
                         vote.best,
                         ratings,
-                        vote.note,
+                        note,
                         vote.saved_at,
                     )
                     replaced += 1
@@ -215,7 +223,7 @@ def import_annotations(service: TrainerService, path: Path) -> AnnotationImport:
             replaced,
             unchanged,
             kept,
-            [s.scenario_id for s in data.scenarios],
+            [(s.scenario_id, s.sha256) for s in data.scenarios],
         )
 
     try:

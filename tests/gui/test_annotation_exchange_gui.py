@@ -224,3 +224,30 @@ def test_broken_request_says_why(qtbot, window, tmp_path: Path, no_dialogs) -> N
         pass
     assert getattr(window, "request_window", None) is None
     assert any("broken.json:" in text and "request_id" in text for _kind, text in no_dialogs)
+
+
+def test_votes_for_an_edited_scenario_are_flagged(  # type: ignore[no-untyped-def]
+    qtbot, service, scenario_dir: Path, tmp_path: Path
+) -> None:
+    from balint_trainer.core.annotation_exchange import read_request
+    from balint_trainer.core.annotation_progress import RequestWork
+
+    olga = service.create_profile("Olga Organiser", "organiser")
+    scenario = scenario_dir / "minimal.yaml"
+    request = tmp_path / "req.json"
+    service.export_annotation_request(
+        [load_scenario_file(scenario)], organiser="Olga", expert="Dr Ana", path=request
+    )
+    work = RequestWork(read_request(request), tmp_path / "home")
+    work.save_annotation(0, "first", 1, "a", None, None)
+    returned = tmp_path / "ann.json"
+    work.export(returned)
+    scenario.write_text(scenario.read_text("utf-8") + "# edited after the request went out\n", "utf-8")
+    window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
+    messages = _recording(window)
+    qtbot.addWidget(window)
+    assert window.select_expert(olga.id)
+    with qtbot.waitSignal(window.exchange.imported, timeout=10000):
+        window.exchange.import_files([returned])
+    kind, text = messages[-1]
+    assert kind == "info" and "1 vote(s) added" in text and "differs from the file in your library" in text

@@ -304,6 +304,21 @@ class OrganiserExchange(QObject):
             if report.profile == "created":
                 line += " " + self.tr("A new expert profile was created.")
             lines.append(line)
+        versions = [v for _p, report, _e in results if report is not None for v in report.versions]
+        if versions:
+            current = self.window.entry()
+            if current is None or current.id not in {sid for sid, _sha in versions}:
+                self.window.select_scenario(versions[0][0])  # show agreement where the votes went
+            library = {e.id: e.sha256 for e in self.window.entries}
+            stale = sorted({sid for sid, sha in versions if sid in library and library[sid] != sha})
+            if stale:
+                lines.append(
+                    self.tr(
+                        "Note: votes for %1 are for the version you sent, which differs from the file in "
+                        "your library now; this view shows the library's version, so those votes are "
+                        "stored but not shown or merged here."
+                    ).replace("%1", ", ".join(stale))
+                )
         done = sum(r is not None for _p, r, _e in results)
         status = (
             self.tr("Imported %1 of %2 annotation file(s).")
