@@ -148,10 +148,11 @@ def _good_file(service: TrainerService, tmp_path: Path) -> Path:
         (lambda t: t.replace('"decision_id": "second"', '"decision_id": "nope"'), "has no decision 'nope'"),
         (lambda t: t.replace('"best": "a"', '"best": "a", "sneaky": 1'), "Extra inputs are not permitted"),
         (
-            lambda t: t.replace('"best": "a"', '"best": "a"') + " " * (MAX_ANNOTATIONS_BYTES + 1),
+            lambda t: t + " " * (MAX_ANNOTATIONS_BYTES + 1),
             "the limit is",
         ),
         (lambda t: t[:-20], "invalid JSON"),
+        (lambda t: t.replace('"best": "a"', '"best": "a", "best": "b"'), "appears twice"),
     ],
     ids=[
         "unknown-option",
@@ -164,6 +165,7 @@ def _good_file(service: TrainerService, tmp_path: Path) -> Path:
         "unknown-key",
         "oversized",
         "truncated",
+        "duplicate-key",
     ],
 )
 def test_tampered_file_is_refused_and_nothing_changes(

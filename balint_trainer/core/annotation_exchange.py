@@ -325,7 +325,7 @@ def read_json(path: Path, *, max_bytes: int, expected: str, what: str) -> tuple[
     if limits:
         raise ExchangeError(refused, limits)
     try:
-        data = json.loads(text, parse_constant=_no_constant)
+        data = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         raise ExchangeError(refused, [f"{name}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}"]) from None
     except (ValueError, RecursionError) as exc:
@@ -333,9 +333,19 @@ def read_json(path: Path, *, max_bytes: int, expected: str, what: str) -> tuple[
     if not isinstance(data, dict) or data.get("format") != expected:
         found = data.get("format") if isinstance(data, dict) else None
         raise ExchangeError(
-            refused, [f"{name}:1:1: format is {found!r}; expected {expected!r} (not a {what}?)"]
+            refused, [f"{name}:1:1: format is {found!r}; expected {expected!r} (not an {what}?)"]
         )
     return data, text
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A key given twice would silently hide one of the values (a vote, a rating)."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"key {key!r} appears twice in one object")
+        result[key] = value
+    return result
 
 
 def _no_constant(name: str) -> Any:

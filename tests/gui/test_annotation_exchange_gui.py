@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,9 @@ def _drop(handler, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     point, action = QPointF(10, 10), Qt.DropAction.CopyAction
     buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(point.toPoint(), action, mime, buttons, modifiers)
+    with warnings.catch_warnings():  # PySide6 marks the only QDragEnterEvent constructor deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(point.toPoint(), action, mime, buttons, modifiers)
     handler(enter)
     assert enter.isAccepted()
     event = QDropEvent(point, action, mime, buttons, modifiers)
@@ -251,3 +254,30 @@ def test_votes_for_an_edited_scenario_are_flagged(  # type: ignore[no-untyped-de
         window.exchange.import_files([returned])
     kind, text = messages[-1]
     assert kind == "info" and "1 vote(s) added" in text and "differs from the file in your library" in text
+
+
+def test_request_dialog_by_keyboard(  # type: ignore[no-untyped-def]
+    qtbot, organiser: AnnotationWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from balint_trainer.gui.workbench.annotation_exchange import RequestDialog, ask_plan
+    from tests.gui.modal import in_modal_dialog
+
+    target = tmp_path / "for-ana"  # typed without an extension
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+
+    def fill(dialog: RequestDialog) -> None:
+        assert dialog.chosen_ids() == ["minimal-test"]  # the scenario on screen is ticked
+        dialog.experts.setFocus()
+        qtbot.keyClicks(dialog.experts, "Dr Ana")
+        qtbot.keyClick(dialog.experts, Qt.Key.Key_Tab)  # Tab leaves the field, towards the buttons
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+
+    in_modal_dialog(RequestDialog, fill)
+    plan = ask_plan(organiser)
+    assert plan is not None and plan.experts == ["Dr Ana"] and plan.organiser == "Olga Organiser"
+    assert plan.target == tmp_path / "for-ana.balint-request.json"
+    with qtbot.waitSignal(organiser.exchange.requests_written, timeout=10000):
+        organiser.exchange.export_requests(plan)
+    assert plan.target.is_file()

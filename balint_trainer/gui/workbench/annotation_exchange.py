@@ -160,6 +160,8 @@ def ask_plan(window: AnnotationWindow) -> RequestPlan | None:
         )
         if not chosen:
             return None
+        if not chosen.lower().endswith(".json"):  # a name typed without the extension
+            chosen += REQUEST_SUFFIX
         return RequestPlan(entries, name, experts, Path(chosen))
     folder = QFileDialog.getExistingDirectory(
         window, QCoreApplication.translate("AnnotationExchange", "Choose a folder for the request files")
@@ -227,7 +229,7 @@ class OrganiserExchange(QObject):
         loaded = [e.loaded for e in plan.entries]
 
         def work() -> list[Path]:
-            if len(plan.experts) == 1 and plan.target.suffix.lower() == ".json":
+            if len(plan.experts) == 1 and not plan.target.is_dir():  # one expert: the file chosen
                 targets = [plan.target]
             else:
                 targets, taken = [], set()
@@ -423,7 +425,7 @@ class RequestAnnotationWindow(AnnotationWindow):
                 )
             if not chosen:
                 return None
-            path = chosen
+            path = chosen if chosen.lower().endswith(".json") else chosen + ANNOTATIONS_SUFFIX
         target = Path(path)
 
         def done(_data: Any) -> None:
