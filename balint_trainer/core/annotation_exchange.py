@@ -27,13 +27,11 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import json
 import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from json.decoder import scanstring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -41,6 +39,13 @@ import yaml
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from balint_trainer import __version__
+from balint_trainer.core.boundedjson import (
+    JsonInputError,
+    json_position,
+    loc_text,
+    read_json,
+    schema_problems,
+)
 from balint_trainer.core.fileio import atomic_write_bytes
 from balint_trainer.core.model import Scenario
 from balint_trainer.core.problems import Problem
@@ -54,8 +59,6 @@ REQUEST_SUFFIX = ".balint-request.json"
 ANNOTATIONS_SUFFIX = ".balint-annotations.json"
 MAX_REQUEST_BYTES = 32 * 1024 * 1024
 MAX_ANNOTATIONS_BYTES = 4 * 1024 * 1024
-MAX_NESTING = 12  # the formats need 6 levels
-MAX_NUMBER_CHARS = 15  # no field needs more than a rating or a size
 MAX_NOTE = 20_000
 FUTURE_SLACK = timedelta(days=1)  # clocks differ; a vote "saved" later than that is refused
 # Keys that would tell the expert what the panel (or the author) thinks.
@@ -74,16 +77,8 @@ RequestId = Annotated[
 Rating = Annotated[int, Field(ge=1, le=5, strict=True)]
 
 
-class ExchangeError(Exception):
+class ExchangeError(JsonInputError):
     """A request or annotation file that cannot be used; ``problems`` are one line each."""
-
-    def __init__(self, message: str, problems: Sequence[str] = ()) -> None:
-        super().__init__(message)
-        self.message = message
-        self.problems = list(problems)
-
-    def __str__(self) -> str:
-        return "\n".join([self.message, *self.problems])
 
 
 class _Strict(BaseModel):
@@ -214,155 +209,6 @@ def load_blind(text: str, filename: str) -> tuple[Scenario | None, list[Problem]
     return (scenario if not errors else None), errors
 
 
-# --------------------------------------------------------------------------- bounded JSON
-
-# Strings are matched whole (unrolled loop: fast on megabyte-long scenario texts), so what is
-# left are the brackets and numbers outside strings.
-_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]|-?(?:NaN|Infinity)|-?\d[\d.eE+-]*', re.DOTALL)
-
-
-def _line_col(text: str, index: int) -> tuple[int, int]:
-    index = max(0, min(index, len(text)))
-    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
-def _limit_problems(text: str, filename: str) -> list[str]:
-    """Nesting deeper than MAX_NESTING, numbers longer than MAX_NUMBER_CHARS, NaN/Infinity."""
-    depth = 0
-    for match in _TOKENS.finditer(text):
-        token = match.group()
-        first = token[0]
-        if first == '"':
-            continue
-        where = "{}:{}:{}".format(filename, *_line_col(text, match.start()))
-        if first in "[{":
-            depth += 1
-            if depth > MAX_NESTING:
-                return [f"{where}: nested more than {MAX_NESTING} levels deep"]
-        elif first in "]}":
-            depth -= 1
-        elif "N" in token or "I" in token:
-            return [f"{where}: {token} is not a number JSON allows"]
-        elif len(token) > MAX_NUMBER_CHARS:
-            return [f"{where}: number {token[:20]}… is too long (at most {MAX_NUMBER_CHARS} characters)"]
-    return []
-
-
-def json_position(text: str, path: Sequence[Any]) -> tuple[int, int]:
-    """Line and column of the value at ``path`` in a JSON text (the nearest existing ancestor)."""
-    decoder = json.JSONDecoder()
-    ws = re.compile(r"[ \t\n\r]*")
-
-    def skip(at: int) -> int:
-        found = ws.match(text, at)
-        return found.end() if found else at
-
-    index = best = skip(0)
-    try:
-        for part in path:
-            if text[index] == "{" and isinstance(part, str):
-                index = skip(index + 1)
-                while text[index] == '"':
-                    key, index = scanstring(text, index + 1)
-                    index = skip(skip(index) + 1)  # past ':'
-                    if key == part:
-                        break
-                    _value, index = decoder.raw_decode(text, index)
-                    index = skip(index)
-                    if text[index] != ",":
-                        return _line_col(text, best)
-                    index = skip(index + 1)
-                else:
-                    return _line_col(text, best)
-            elif text[index] == "[" and isinstance(part, int):
-                index = skip(index + 1)
-                for _ in range(part):
-                    _value, index = decoder.raw_decode(text, index)
-                    index = skip(index)
-                    if text[index] != ",":
-                        return _line_col(text, best)
-                    index = skip(index + 1)
-            else:
-                break
-            best = index
-    except (ValueError, IndexError):
-        pass
-    return _line_col(text, best)
-
-
-def _loc_text(loc: Sequence[Any]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + str(part)
-    return out or "document"
-
-
-def read_json(path: Path, *, max_bytes: int, expected: str, what: str) -> tuple[Any, str]:
-    """Read a JSON file within its limits: the data and the text (for positions)."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ExchangeError(
-                f"{name} was not read:", [f"{name}:1:1: file is {size:,} bytes; the limit is {max_bytes:,}"]
-            )
-        with open(path, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise ExchangeError(
-            f"{name} was not read:", [f"{name}:1:1: cannot read file: {exc.strerror or exc}"]
-        ) from None
-    if len(raw) > max_bytes:  # grew since stat
-        raise ExchangeError(f"{name} was not read:", [f"{name}:1:1: file is larger than {max_bytes:,} bytes"])
-    refused = f"{name} is not a valid {what}:"
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ExchangeError(
-            refused, ["{}:{}:{}: not UTF-8 text".format(name, *_line_col(raw.decode("latin-1"), exc.start))]
-        ) from None
-    limits = _limit_problems(text, name)
-    if limits:
-        raise ExchangeError(refused, limits)
-    try:
-        data = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_no_duplicates)
-    except json.JSONDecodeError as exc:
-        raise ExchangeError(refused, [f"{name}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}"]) from None
-    except (ValueError, RecursionError) as exc:
-        raise ExchangeError(refused, [f"{name}:1:1: invalid JSON: {exc}"]) from None
-    if not isinstance(data, dict) or data.get("format") != expected:
-        found = data.get("format") if isinstance(data, dict) else None
-        raise ExchangeError(
-            refused, [f"{name}:1:1: format is {found!r}; expected {expected!r} (not an {what}?)"]
-        )
-    return data, text
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A key given twice would silently hide one of the values (a vote, a rating)."""
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValueError(f"key {key!r} appears twice in one object")
-        result[key] = value
-    return result
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def schema_problems(exc: ValidationError, text: str, filename: str, limit: int = 20) -> list[str]:
-    problems = []
-    for error in exc.errors()[:limit]:
-        loc = [part for part in error["loc"] if not (isinstance(part, str) and part.endswith("]"))]
-        line, column = json_position(text, loc)
-        problems.append(f"{filename}:{line}:{column}: {_loc_text(loc)}: {error['msg']}")
-    if exc.error_count() > limit:
-        problems.append(f"{filename}:1:1: and {exc.error_count() - limit} more problem(s)")
-    return problems
-
-
 # --------------------------------------------------------------------------- requests
 
 
@@ -437,7 +283,7 @@ def build_request(
         )
     except ValidationError as exc:
         raise ExchangeError(
-            "The request cannot be made:", [f"{_loc_text(e['loc'])}: {e['msg']}" for e in exc.errors()]
+            "The request cannot be made:", [f"{loc_text(e['loc'])}: {e['msg']}" for e in exc.errors()]
         ) from None
 
 
@@ -475,13 +321,18 @@ def check_request(request: AnnotationRequest, text: str, filename: str) -> Check
     return CheckedRequest(request, tuple(versions))
 
 
+def _read(path: Path, max_bytes: int, expected: str, what: str) -> tuple[Any, str]:
+    try:
+        return read_json(path, max_bytes=max_bytes, expected=expected, what=what)
+    except JsonInputError as exc:
+        raise ExchangeError(exc.message, exc.problems) from None
+
+
 def read_request(path: str | Path) -> CheckedRequest:
     """Open and fully check an annotation request; raises :class:`ExchangeError`."""
     path = Path(path)
     name = str(path)
-    data, text = read_json(
-        path, max_bytes=MAX_REQUEST_BYTES, expected=REQUEST_FORMAT, what="annotation request"
-    )
+    data, text = _read(path, MAX_REQUEST_BYTES, REQUEST_FORMAT, "annotation request")
     try:
         request = AnnotationRequest.model_validate(data)
     except ValidationError as exc:
@@ -499,9 +350,7 @@ def read_annotations(path: str | Path) -> tuple[AnnotationFile, str]:
     scenario versions with :func:`vote_problems`); raises :class:`ExchangeError`."""
     path = Path(path)
     name = str(path)
-    data, text = read_json(
-        path, max_bytes=MAX_ANNOTATIONS_BYTES, expected=ANNOTATIONS_FORMAT, what="annotation file"
-    )
+    data, text = _read(path, MAX_ANNOTATIONS_BYTES, ANNOTATIONS_FORMAT, "annotation file")
     try:
         return AnnotationFile.model_validate(data), text
     except ValidationError as exc:
@@ -529,7 +378,7 @@ def vote_problems(
 
     def at(*loc: Any) -> str:
         line, column = json_position(text, loc)
-        return f"{filename}:{line}:{column}: {_loc_text(loc)}"
+        return f"{filename}:{line}:{column}: {loc_text(loc)}"
 
     for s_index, version in enumerate(annotations.scenarios):
         key = (version.scenario_id, version.sha256)
