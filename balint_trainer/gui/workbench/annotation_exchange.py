@@ -83,15 +83,10 @@ class RequestDialog(QDialog):
         self.experts.setTabChangesFocus(True)
         self.experts.setAccessibleName(self.tr("Experts, one name per line"))
         self.experts.setPlaceholderText(self.tr("One expert per line; each gets their own request file"))
-        form = QFormLayout()
+        form = QFormLayout()  # addRow(text, widget) makes each label the field's buddy (Alt keys)
         form.addRow(self.tr("&Scenarios (Space ticks):"), self.scenarios)
         form.addRow(self.tr("Your &name:"), self.organiser)
         form.addRow(self.tr("E&xperts:"), self.experts)
-        for row in range(form.rowCount()):
-            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label is not None and field is not None and isinstance(label.widget(), QLabel):
-                label.widget().setBuddy(field.widget())  # type: ignore[union-attr]
         note = QLabel(
             self.tr(
                 "Each expert gets the case, the transcript, the prompts and the options only: "
