@@ -287,3 +287,18 @@ def test_two_versions_of_one_scenario_cannot_share_a_request(tmp_path: Path) -> 
     edited = load_scenario_bytes(MINIMAL.read_text("utf-8") + "# edited\n", "edited.yaml")
     with pytest.raises(ExchangeError, match="chosen twice"):
         build_request([load_scenario_file(MINIMAL), edited], organiser="Olga", expert="Dr Ana")
+
+
+def test_agreement_has_alpha_where_kappa_needs_every_rating() -> None:
+    from balint_trainer.core.annotation import ExpertVote
+
+    scenario = load_scenario_file(MINIMAL).scenario
+    assert scenario is not None
+    votes = [  # remote experts often rate only some options: no kappa, but alpha
+        ExpertVote("dr-ana", "first", "a", {"a": 5, "b": 2}),
+        ExpertVote("dr-ben", "first", "a", {"a": 5, "c": 1}),
+        ExpertVote("dr-cy", "first", "b", {"a": 4, "b": 4, "c": 1}),
+    ]
+    first = agreement_report(scenario, votes).decisions[0]
+    assert first.kappa is None and first.alpha is not None and -1 <= first.alpha <= 1
+    assert agreement_report(scenario, votes).pooled_alpha == pytest.approx(first.alpha)

@@ -147,7 +147,9 @@ def test_three_remote_experts_end_to_end(  # type: ignore[no-untyped-def]
     first = organiser.agreement_model.report.decisions[0]
     assert first.experts == 3 and first.votes == {"a": 2, "b": 1, "c": 0}
     assert first.agreement == pytest.approx(1 / 3) and first.kappa is not None
+    assert first.alpha is not None and organiser.agreement_model.index(0, 5).data() == f"{first.alpha:.2f}"
     assert "Pooled kappa" in organiser.pooled_label.text()
+    assert "Krippendorff's alpha: " in organiser.pooled_label.text()
 
     # Dropping the same files again (drag and drop) changes nothing.
     with qtbot.waitSignal(organiser.exchange.imported, timeout=10000) as again:

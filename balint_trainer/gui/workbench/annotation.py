@@ -70,6 +70,7 @@ from balint_trainer.gui.workbench.editor import atomic_write_text
 from balint_trainer.paths import is_bundled_scenario
 
 NO_RATING = 0
+FLAG_COLUMN = 6  # of AgreementModel
 EXPERT_ROLES = ("supervisor", "organiser")
 
 
@@ -121,6 +122,16 @@ class AgreementModel(RowsModel):
                     cell_tooltip=self._kappa_tip,
                 ),
                 Column(
+                    QCoreApplication.translate("AgreementModel", "Alpha"),
+                    lambda r: _fmt(r.alpha),
+                    numeric=True,
+                    tooltip=QCoreApplication.translate(
+                        "AgreementModel",
+                        "Krippendorff's alpha (ordinal) over the 1–5 ratings; experts need not rate every option",
+                    ),
+                    cell_tooltip=row_tip,
+                ),
+                Column(
                     QCoreApplication.translate("AgreementModel", "Flag"),
                     lambda r: self.tr("Low agreement") if r.low_agreement else "",
                     cell_tooltip=row_tip,
@@ -153,7 +164,7 @@ class AgreementModel(RowsModel):
                 font = QFont()
                 font.setBold(True)
                 return font
-            if role == Qt.ItemDataRole.ForegroundRole and row.low_agreement and index.column() == 5:
+            if role == Qt.ItemDataRole.ForegroundRole and row.low_agreement and index.column() == FLAG_COLUMN:
                 return QPalette().color(QPalette.ColorRole.Highlight)
             return None
         return super().data(index, role)
@@ -720,6 +731,8 @@ class AnnotationWindow(QMainWindow):
             self.tr("Pooled kappa: %1 · %2 decision(s) with low agreement (P < 0.5)")
             .replace("%1", pooled)
             .replace("%2", str(flagged))
+            + " · "
+            + self.tr("Krippendorff's alpha: %1").replace("%1", _fmt(report.pooled_alpha))
         )
         self.merge_button.setEnabled(bool(annotations))
         if report.decisions:
