@@ -380,6 +380,7 @@ class AnnotationWindow(QMainWindow):
         self.rows_view.horizontalHeader().setStretchLastSection(True)
         self.agreement_view.selectionModel().currentRowChanged.connect(self._show_rows)
         self.pooled_label = QLabel()
+        self.pooled_label.setWordWrap(True)  # kappa, alpha and the flag count: long in any language
         self.pooled_label.setAccessibleName(self.tr("Pooled kappa"))
         refresh = QPushButton(self.tr("&Refresh"))
         refresh.setAccessibleName(self.tr("Refresh agreement"))
