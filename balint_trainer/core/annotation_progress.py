@@ -22,8 +22,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from balint_trainer.core.annotation_exchange import (
     ANNOTATIONS_SUFFIX,
+    MAX_NOTE,
     AnnotationFile,
     CheckedRequest,
     DecisionVote,
@@ -135,13 +138,19 @@ class RequestWork:
         options = [o.id for o in scenario.decision(decision_id).options]
         if best not in options:
             raise ExchangeError(f"'{best}' is not an option of '{decision_id}'")
-        vote = DecisionVote(
-            decision_id=decision_id,
-            best=best,
-            ratings=ratings or None,
-            note=(note or "").strip() or None,
-            saved_at=datetime.now(UTC),
-        )
+        note = (note or "").strip() or None
+        if note is not None and len(note) > MAX_NOTE:
+            raise ExchangeError(f"the note is too long (at most {MAX_NOTE:,} characters)")
+        try:
+            vote = DecisionVote(
+                decision_id=decision_id,
+                best=best,
+                ratings=ratings or None,
+                note=note,
+                saved_at=datetime.now(UTC),
+            )
+        except ValidationError as exc:  # ratings outside 1..5 or for unknown ids: a caller's bug
+            raise ExchangeError(f"this answer cannot be saved: {exc.errors()[0]['msg']}") from None
         previous = self._votes.get((version_id, decision_id))
         self._votes[(version_id, decision_id)] = vote
         try:

@@ -69,8 +69,7 @@ def _open_request(qtbot, main, path: Path) -> RequestAnnotationWindow:  # type: 
     with qtbot.waitSignal(task.finished, timeout=10000):
         pass
     window = main.request_window
-    window.messages = _recording(window)
-    qtbot.addWidget(window)
+    window.messages = _recording(window)  # a child of ``main``: closed with it, deleted when closed
     qtbot.waitExposed(window)
     return window
 
@@ -122,8 +121,11 @@ def test_three_remote_experts_end_to_end(  # type: ignore[no-untyped-def]
         assert "I saw Mrs K again on Monday." in shown and "Silence is fine." not in shown
         _answer_by_keyboard(qtbot, window, answers[0], f"{name} on the first")
         if name == "Dr Ana":  # closing and reopening continues where she stopped
+            first_work = window.work
             window.close()
+            qtbot.waitUntil(lambda: not main.findChildren(RequestAnnotationWindow), timeout=3000)
             window = _open_request(qtbot, main, request)
+            assert window.work is not first_work  # read again from her computer
             assert window.index == 1 and window.work.answered == 1
         _answer_by_keyboard(qtbot, window, answers[1], f"{name} on the second")
         assert "all done" in window.progress_label.text()
@@ -219,6 +221,12 @@ def test_request_dropped_on_the_main_window_opens(qtbot, window, service, tmp_pa
     )
     qtbot.waitUntil(lambda: getattr(window, "request_window", None) is not None, timeout=10000)
     assert window.request_window.windowTitle() == "Annotation request from Olga"
+    first = window.request_window
+    task = window.open_annotation_request(request)  # the same request again: the same window
+    with qtbot.waitSignal(task.finished, timeout=10000):
+        pass
+    assert window.request_window is first
+    assert len(window.findChildren(RequestAnnotationWindow)) == 1
 
 
 def test_broken_request_says_why(qtbot, window, tmp_path: Path, no_dialogs) -> None:  # type: ignore[no-untyped-def]

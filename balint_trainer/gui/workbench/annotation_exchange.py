@@ -465,8 +465,18 @@ def open_annotation_request(parent: QWidget, path: str | Path | None = None) -> 
         return open_request(chosen)
 
     def show(request_work: Any) -> None:
+        # One window per request: two would each save their own answers over the other's.
+        for existing in parent.findChildren(RequestAnnotationWindow):
+            if existing.work.request.request_id == request_work.request.request_id:
+                existing.show()
+                existing.raise_()
+                existing.activateWindow()
+                parent.request_window = existing  # type: ignore[attr-defined]
+                return
         window = RequestAnnotationWindow(parent, request_work)
         window.setWindowFlag(Qt.WindowType.Window, True)
+        # Closed means gone: opening the request again reads the saved answers afresh.
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         parent.request_window = window  # type: ignore[attr-defined]
         window.show()
 
