@@ -123,7 +123,7 @@ def test_three_remote_experts_end_to_end(  # type: ignore[no-untyped-def]
         if name == "Dr Ana":  # closing and reopening continues where she stopped
             first_work = window.work
             window.close()
-            qtbot.waitUntil(lambda: not main.findChildren(RequestAnnotationWindow), timeout=3000)
+            qtbot.waitUntil(lambda main=main: not main.findChildren(RequestAnnotationWindow), timeout=3000)
             window = _open_request(qtbot, main, request)
             assert window.work is not first_work  # read again from her computer
             assert window.index == 1 and window.work.answered == 1
