@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 import yaml
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
@@ -66,6 +66,7 @@ KEY_DECISION_KEYS = ("experts", "rationale")
 KEY_OPTION_KEYS = ("feedback", "then")
 KEY_TOP_KEYS = ("key_status",)
 _PLACEHOLDER_EXPERT = "blind-placeholder"
+_T = TypeVar("_T")
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=100)]
@@ -328,9 +329,26 @@ def _read(path: Path, max_bytes: int, expected: str, what: str) -> tuple[Any, st
         raise ExchangeError(exc.message, exc.problems) from None
 
 
-def read_request(path: str | Path) -> CheckedRequest:
+def _guarded(read: Callable[[Path], _T]) -> Callable[[str | Path], _T]:
+    """The last line of defence: any unexpected exception becomes one positioned problem."""
+
+    def guarded(path: str | Path) -> _T:
+        from balint_trainer.core.untrusted import exception_problem
+
+        try:
+            return read(Path(path))
+        except ExchangeError:
+            raise
+        except Exception as exc:
+            raise ExchangeError(f"{path} cannot be used:", [str(exception_problem(str(path), exc))]) from None
+
+    guarded.__doc__ = read.__doc__
+    return guarded
+
+
+@_guarded
+def read_request(path: Path) -> CheckedRequest:
     """Open and fully check an annotation request; raises :class:`ExchangeError`."""
-    path = Path(path)
     name = str(path)
     data, text = _read(path, MAX_REQUEST_BYTES, REQUEST_FORMAT, "annotation request")
     try:
@@ -345,10 +363,10 @@ def read_request(path: str | Path) -> CheckedRequest:
 # --------------------------------------------------------------------------- annotation files
 
 
-def read_annotations(path: str | Path) -> tuple[AnnotationFile, str]:
+@_guarded
+def read_annotations(path: Path) -> tuple[AnnotationFile, str]:
     """Open an annotation file and check its shape (the votes are checked against
     scenario versions with :func:`vote_problems`); raises :class:`ExchangeError`."""
-    path = Path(path)
     name = str(path)
     data, text = _read(path, MAX_ANNOTATIONS_BYTES, ANNOTATIONS_FORMAT, "annotation file")
     try:

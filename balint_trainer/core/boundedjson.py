@@ -1,6 +1,7 @@
 """Reading untrusted JSON files within limits, with problems as ``FILE:LINE:COL: message`` (no Qt).
 
-:func:`read_json` checks the size before reading, then nesting depth, number length and
+:func:`read_json` reads through :func:`balint_trainer.core.untrusted.read_limited` (regular
+files only, size checked before reading), then checks nesting depth, number length and
 NaN/Infinity (a tokenising scan outside strings, so positions are exact), then parses with
 duplicate keys refused. :func:`json_position` maps a path (as pydantic reports it) back to
 a line and column, and :func:`schema_problems` turns a ValidationError into such lines.
@@ -116,23 +117,13 @@ def loc_text(loc: Sequence[Any]) -> str:
 
 def read_json(path: Path, *, max_bytes: int, expected: str, what: str) -> tuple[Any, str]:
     """Read a JSON file within its limits: the data and the text (for positions)."""
+    from balint_trainer.core.untrusted import UntrustedInputError, read_limited
+
     name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise JsonInputError(
-                f"{name} was not read:", [f"{name}:1:1: file is {size:,} bytes; the limit is {max_bytes:,}"]
-            )
-        with open(path, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise JsonInputError(
-            f"{name} was not read:", [f"{name}:1:1: cannot read file: {exc.strerror or exc}"]
-        ) from None
-    if len(raw) > max_bytes:  # grew since stat
-        raise JsonInputError(
-            f"{name} was not read:", [f"{name}:1:1: file is larger than {max_bytes:,} bytes"]
-        )
+    try:  # the guarded read: regular files only (no FIFO or device), size checked before reading
+        raw = read_limited(path, max_bytes, name=name)
+    except UntrustedInputError as exc:
+        raise JsonInputError(f"{name} was not read:", [str(p) for p in exc.problems]) from None
     refused = f"{name} is not a valid {what}:"
     try:
         text = raw.decode("utf-8-sig")
