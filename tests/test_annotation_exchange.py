@@ -302,3 +302,13 @@ def test_agreement_has_alpha_where_kappa_needs_every_rating() -> None:
     first = agreement_report(scenario, votes).decisions[0]
     assert first.kappa is None and first.alpha is not None and -1 <= first.alpha <= 1
     assert agreement_report(scenario, votes).pooled_alpha == pytest.approx(first.alpha)
+
+
+def test_a_pipe_is_refused_without_blocking(service: TrainerService, tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "annotations.json"
+    os.mkfifo(pipe)  # reading it would wait forever for a writer
+    with pytest.raises(AnnotationImportError) as caught:
+        service.import_annotations(pipe)
+    assert any("not a regular file" in line for line in caught.value.problems)
