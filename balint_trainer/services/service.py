@@ -536,6 +536,40 @@ class TrainerService:
 
         return self._read(work)
 
+    def has_password(self) -> set[int]:
+        """Ids of the profiles with an app password (on PostgreSQL: those this account may see)."""
+        return self._read(lambda s: set(s.scalars(select(m.Credential.profile_id))))
+
+    def merge_preview(self, source_id: int, target_id: int) -> dto.MergeReport:
+        """What :meth:`merge_profiles` would move; MergeRefused if it would be refused."""
+        return self._merge(source_id, target_id, apply=False)
+
+    def merge_profiles(self, source_id: int, target_id: int) -> dto.MergeReport:
+        """Move every attempt, comment (written and received), annotation and remembered bundle
+        match of one profile to another of the same role, then remove the first (one transaction).
+
+        Refused (MergeRefused) across roles and when both annotated one decision; on
+        PostgreSQL only the table owner may (PermissionDenied for member accounts).
+        See :mod:`balint_trainer.services.profiles_merge`.
+        """
+        return self._merge(source_id, target_id, apply=True)
+
+    def _merge(self, source_id: int, target_id: int, *, apply: bool) -> dto.MergeReport:
+        from balint_trainer.services import profiles_merge
+
+        def work(session: Session) -> dto.MergeReport:
+            source = self._get(session, m.Profile, source_id, "profile")
+            target = self._get(session, m.Profile, target_id, "profile")
+            profiles_merge.check(session, source, target)
+            report = dto.MergeReport(
+                _profile_dto(source), _profile_dto(target), *profiles_merge.counts(session, source)
+            )
+            if apply:
+                profiles_merge.merge(session, source, target)
+            return report
+
+        return (self._write if apply else self._read)(work)
+
     # ------------------------------------------------------- scenario versions
     def register_scenario(self, loaded: LoadedScenario) -> dto.ScenarioVersion:
         """Store this exact scenario file (idempotent on scenario id + SHA-256)."""
