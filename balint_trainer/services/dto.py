@@ -192,6 +192,7 @@ class BundleMatch:
     known: Profile | None
     matched_by: str | None
     suggestions: tuple[Profile, ...] = ()
+    others: tuple[Profile, ...] = ()  # every other profile of the bundle's role, by name
 
 
 @dataclass(frozen=True)

@@ -1068,6 +1068,7 @@ class TrainerService:
             if owner is None:
                 owner = profile_identity.bundle_owner(session, str(path), [a.uid for a in bundle.attempts])
                 how = "attempts" if owner is not None else None
+            suggested = profile_identity.suggestions(session, bundle, cohort)
             return dto.BundleMatch(
                 path=str(path),
                 name=wanted.name,
@@ -1077,8 +1078,13 @@ class TrainerService:
                 attempts=len(bundle.attempts),
                 known=_opt(owner),
                 matched_by=how,
-                suggestions=tuple(
-                    _profile_dto(p) for p in profile_identity.suggestions(session, bundle, cohort)
+                suggestions=tuple(_profile_dto(p) for p in suggested),
+                others=tuple(
+                    _profile_dto(p)
+                    for p in session.scalars(
+                        select(m.Profile).where(m.Profile.role == wanted.role).order_by(m.Profile.name)
+                    )
+                    if p.id not in {s.id for s in suggested}
                 ),
             )
 

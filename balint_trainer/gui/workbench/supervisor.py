@@ -43,6 +43,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -1085,6 +1086,30 @@ class SupervisorWindow(QMainWindow):
         )
         return chosen
 
+    @staticmethod
+    def ask_bundle_match(parent: QWidget, match: Any) -> int | str | None:
+        """Whose first bundle this is: a profile id, "new", or None to skip (tests replace this)."""
+        from balint_trainer.gui.workbench.bundle_match import ask_bundle_match
+
+        return ask_bundle_match(parent, match)
+
+    def _import_one(self, path: Path) -> Any:
+        """Import one bundle; a trainee never seen here is matched to a profile first (asked once,
+        then remembered by the service). None when the supervisor skipped the file."""
+        match = self._service.bundle_match(path)
+        if match.known is not None or not (match.suggestions or match.others):
+            return self._service.import_attempts(path)  # decided, or nobody to match it to
+        QApplication.restoreOverrideCursor()
+        try:
+            choice = type(self).ask_bundle_match(self, match)
+        finally:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        if choice is None:
+            return None
+        if choice == "new":
+            return self._service.import_attempts(path, as_new=True)
+        return self._service.import_attempts(path, as_profile_id=int(choice))
+
     def import_attempt_bundles(self, paths: Sequence[Path | str] | None = None) -> list[BundleImport]:
         """Import trainees' attempt bundles, each file on its own (atomic, idempotent).
 
@@ -1095,15 +1120,17 @@ class SupervisorWindow(QMainWindow):
             paths = type(self).ask_bundle_paths(self)
         if not paths:
             return []
-        from PySide6.QtWidgets import QApplication
-
         results: list[BundleImport] = []
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
             for raw in paths:
                 path = Path(raw)
                 try:
-                    results.append(BundleImport(path, self._service.import_attempts(path)))
+                    report = self._import_one(path)
+                    if report is None:
+                        results.append(BundleImport(path, None, self.tr("Skipped; nothing was imported.")))
+                        continue
+                    results.append(BundleImport(path, report))
                 except Exception as exc:  # BundleError says what is wrong; nothing of it was written
                     message = str(exc) or type(exc).__name__
                     results.append(BundleImport(path, None, message.removeprefix(f"{path}: ")))
@@ -1138,6 +1165,10 @@ class SupervisorWindow(QMainWindow):
             )
             if report.matched_by == "created":
                 line += " " + self.tr("A new profile was created.")
+            elif report.matched_by == "chosen":
+                line += " " + self.tr("Later files from this trainee will go to %1 too.").replace(
+                    "%1", report.profile.name
+                )
             if report.note:  # the bundle names the trainee differently: say where the attempts went
                 line += " " + self.tr(
                     "Imported into %1, which already holds these attempts (the file calls the trainee %2)."
