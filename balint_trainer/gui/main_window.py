@@ -419,8 +419,10 @@ class MainWindow(QMainWindow):
         if self._chooser is not None:
             return self._chooser
         last = self.settings.value(SETTINGS_KEY, None) if self.settings is not None else None
-        current = getattr(self.profile, "uid", None)
-        chooser = ProfileChooser(self.service, choices, self, preselect_uid=current or last)
+        current = getattr(self.profile, "uid", None) or last
+        chooser = ProfileChooser(
+            self.service, choices, self, preselect_uid=current if isinstance(current, str) else None
+        )
         chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         chooser.chosen.connect(self.set_profile)
         chooser.finished.connect(self._chooser_closed)
@@ -440,9 +442,10 @@ class MainWindow(QMainWindow):
             return
         if not self._confirm_leaving(quitting=False):
             return
-        if self.player is not None and self.stack.currentWidget() is self.player:
-            self.player.set_auto_play(False)
-            self.player.state = "idle"  # the attempt stays resumable under its own profile
+        player: Any = self.player
+        if player is not None and self.stack.currentIndex() == self.stack.indexOf(player):
+            player.set_auto_play(False)
+            player.state = "idle"  # the attempt stays resumable under its own profile
         if self.stack.currentWidget() is not self.library:
             self.show_library()
         from balint_trainer.gui.profile_chooser import profile_choices
