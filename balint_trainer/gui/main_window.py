@@ -472,7 +472,13 @@ class MainWindow(QMainWindow):
         if dialog is not None:
             # The same dialog comes back when it is already open: connect once.
             dialog.profile_changed.connect(self.update_profile, Qt.ConnectionType.UniqueConnection)
+            dialog.profiles_merged.connect(self._profiles_merged, Qt.ConnectionType.UniqueConnection)
         return dialog
+
+    def _profiles_merged(self, report: Any) -> None:
+        """The practising profile was merged into another: that one practises now."""
+        if self.profile is not None and report.source.id == self.profile.id:
+            self.set_profile(report.target)
 
     def update_profile(self, profile: Any) -> None:
         """A profile was renamed or moved: if it is the one practising here, show its new name."""
