@@ -407,7 +407,7 @@ class LibraryView(QWidget):
     # -- actions ----------------------------------------------------------
     def _start(self, mode: str) -> None:
         entry = self.current_entry()
-        if entry is not None and entry.ok:
+        if entry is not None and entry.ok and getattr(self, "_startable", True):
             self.start_requested.emit(entry, mode)
 
     def _resume(self) -> None:
@@ -415,12 +415,21 @@ class LibraryView(QWidget):
         if entry is not None and entry.ok and self.model.is_resumable(entry.id):
             self.resume_requested.emit(entry)
 
-    def _update_details(self) -> None:
+    def set_startable(self, startable: bool) -> None:
+        """Whether scenarios may be started at all (not while nobody is practising)."""
+        self._startable = startable
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
         entry = self.current_entry()
-        usable = entry is not None and entry.ok
+        usable = bool(getattr(self, "_startable", True) and entry is not None and entry.ok)
         self.practice_button.setEnabled(usable)
         self.exam_button.setEnabled(usable)
         self.resume_button.setEnabled(bool(usable and entry and self.model.is_resumable(entry.id)))
+
+    def _update_details(self) -> None:
+        entry = self.current_entry()
+        self._update_buttons()
         if entry is None:
             if self.model.rowCount():
                 self.details.setPlainText(self.tr("No scenario matches the search."))

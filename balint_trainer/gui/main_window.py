@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         entry = self.library.current_entry()
         # With a database, nobody practises until a profile is chosen (answers need an owner).
         someone = self.service is None or self.profile is not None
+        self.library.set_startable(someone)
         usable = bool(self.is_loaded and someone and in_library and entry is not None and entry.ok)
         self.practice_action.setEnabled(usable)
         self.exam_action.setEnabled(usable)
@@ -610,8 +611,8 @@ class MainWindow(QMainWindow):
         from balint_trainer.core.session import PracticeSession
 
         scenario = entry.scenario
-        if scenario is None:
-            return
+        if scenario is None or (self.service is not None and self.profile is None):
+            return  # nobody practising yet: an attempt without an owner would be lost
         choice = self._offer_resume(entry)
         if choice == "cancel":
             return

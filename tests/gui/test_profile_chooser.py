@@ -66,6 +66,10 @@ def test_two_trainees_choose_at_start_switch_and_see_only_their_own_scores(
 
     # Nobody practises until someone is chosen.
     assert win.profile is None and not win.practice_action.isEnabled()
+    win.library.select_row(0)
+    assert not win.library.practice_button.isEnabled() and not win.library.exam_button.isEnabled()
+    win.start_scenario(win.library.current_entry(), "practice")  # refused: nobody to own it
+    assert service.attempts(finished=False) == [] and win.player is None
     assert "Nobody is practising" in win.storage_label.text()
     chooser = win._chooser
     assert [chooser.list.item(i).text() for i in range(chooser.list.count())] == [
