@@ -21,7 +21,8 @@ from alembic import op
 from balint_trainer.storage.models import UTCDateTime
 
 revision = "0006_profile_aliases"
-# The lead re-chains this at merge (written against 0003_profile_uid; 0005 is the head here).
+# Follows main's head at the time of writing (the brief named 0003_profile_uid, which already
+# had a child): re-chain if another migration lands first.
 down_revision = "0005_integrity"
 branch_labels = None
 depends_on = None
