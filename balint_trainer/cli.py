@@ -1,6 +1,7 @@
 """Command line: ``balint-trainer`` opens the app; sub-commands work without Qt.
 
-Exit codes: 0 success, 1 invalid input (validation failed), 2 usage error.
+Exit codes: 0 success, 1 invalid input (validation failed) or any unexpected failure
+(``error: …`` on one line, never a traceback), 2 usage error.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from balint_trainer import __version__, cli_backup
+from balint_trainer import __version__, cli_annotation, cli_backup
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -74,6 +75,16 @@ def _app_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
     return args
 
 
+def _points(value: str) -> float:
+    try:
+        points = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of points") from None
+    if not 0 <= points <= 100:
+        raise argparse.ArgumentTypeError(f"{value}: expected 0 to 100 points")
+    return points
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="balint-trainer",
@@ -87,6 +98,23 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check scenario files or folders")
     validate.add_argument("paths", nargs="+", metavar="PATH")
     validate.add_argument("-q", "--quiet", action="store_true", help="print problems only, no summary")
+
+    audit = commands.add_parser(
+        "audit",
+        help="item-writing audit: can surface strategies (longest option …) beat chance?",
+        description="Warn about item-writing flaws and compare what always picking the longest "
+        "option, the one with most words or the first would score with chance. Exit 1 when a "
+        "surface strategy beats chance by more than the threshold (see docs/scenario-format.md).",
+    )
+    audit.add_argument("paths", nargs="+", metavar="PATH")
+    audit.add_argument("--json", action="store_true", help="print JSON (default: warnings and tables)")
+    audit.add_argument(
+        "--threshold",
+        type=_points,
+        default=None,
+        metavar="N",
+        help="points above chance a surface strategy may score library-wide (default 12)",
+    )
 
     commands.add_parser("schema", help="print the JSON Schema of the scenario format")
 
@@ -123,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--password-stdin", action="store_true", help="read the password from standard input, not a prompt"
     )
     cli_backup.add_parsers(commands)
+    cli_annotation.add_parsers(commands)
     return parser
 
 
@@ -319,6 +348,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return cmd_validate(args, out, err)
+        if args.command == "audit":
+            from balint_trainer.cli_audit import cmd_audit
+
+            return cmd_audit(args, out, err)
         if args.command == "schema":
             return cmd_schema(out)
         if args.command == "score":
@@ -329,12 +362,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_attempt_bundle(args, out, err)
         if args.command == "create-account":
             return cmd_create_account(args, out, err)
+        if args.command in cli_annotation.COMMANDS:
+            return cli_annotation.cmd_annotation(args, out, err)
         if args.command == "backup":
             return cli_backup.cmd_backup(args, out, err)
         if args.command == "restore-backup":
             return cli_backup.cmd_restore(args, out, err)
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK
+    except Exception as exc:  # whatever the input, a one-line error and exit 1, never a traceback
+        from balint_trainer.core.problems import one_line
+
+        print(f"error: {one_line(str(exc) or type(exc).__name__)}", file=err)
+        return EXIT_INVALID
     from balint_trainer.gui.app import run_app
 
     return run_app(

@@ -56,7 +56,7 @@ def profile_choices(service: Any, *, ask: bool = False) -> ProfileChoices:
 
 
 class ProfileChooser(QDialog):
-    """"Who is practising?": pick a trainee profile (password if it has one) or make a new one.
+    """ "Who is practising?": pick a trainee profile (password if it has one) or make a new one.
 
     ``chosen`` carries the profile once it is accepted. Shown with ``open()`` (window-modal,
     never blocking the event loop), so the main window keeps painting behind it.
@@ -179,18 +179,19 @@ class ProfileChooser(QDialog):
             self,
             lambda: self._service.authenticate(profile.name, password),
             self._checked,
-            self._refused,
-            name="check-password",
+            error_title=self.tr("Who is practising?"),
         )
 
     def _checked(self, profile: Any) -> None:
         self._checking = False
         self._done(profile)
 
-    def _refused(self, _message: str) -> None:
+    def show_error(self, _title: str, detail: str) -> None:
+        """The worker's error path, shown in the dialog (a wrong password is no reason for a box)."""
         self._checking = False
         self._update()
-        self._problem(self.tr("Wrong password. Try again."))
+        wrong = "wrong password" in detail
+        self._problem(self.tr("Wrong password. Try again.") if wrong else detail)
         self.password_edit.selectAll()
         self.password_edit.setFocus()
 
@@ -292,15 +293,16 @@ class PasswordDialog(QDialog):
             service.set_password(profile.id, new)
 
         self.ok_button.setEnabled(False)
-        run_in_background(self, change, self._changed, self._failed, name="set-password")
+        run_in_background(self, change, self._changed, error_title=self.tr("Set password"))
 
     def _changed(self, _result: object) -> None:
         self.done_ok = True
         super().accept()
 
-    def _failed(self, message: str) -> None:
-        wrong = "wrong password" in message
-        self._problem(self.tr("The current password is wrong.") if wrong else message)
+    def show_error(self, _title: str, detail: str) -> None:
+        """The worker's error path, shown in the dialog."""
+        wrong = "wrong password" in detail
+        self._problem(self.tr("The current password is wrong.") if wrong else detail)
         if wrong:
             self.current_edit.selectAll()
             self.current_edit.setFocus()

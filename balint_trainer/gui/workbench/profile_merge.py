@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from balint_trainer.gui.worker import run_in_background
+from balint_trainer.gui.worker import error_text, run_in_background
 
 
 def ask_merge_target(parent: QWidget, source: Any, targets: Sequence[Any]) -> Any | None:
@@ -77,10 +77,14 @@ def merge_selected(dialog: Any) -> None:
         return
     service = dialog._service
 
-    def refused(message: str) -> None:
-        text = QCoreApplication.translate("ProfilesDialog", "Not merged: {reason}").format(reason=message)
-        dialog.status_label.setText(text)
-        QMessageBox.warning(dialog, QCoreApplication.translate("ProfilesDialog", "Merge profiles"), text)
+    title = QCoreApplication.translate("ProfilesDialog", "Merge profiles")
+
+    def refused(error: BaseException) -> None:  # the worker's error path has shown the reason too
+        dialog.status_label.setText(
+            QCoreApplication.translate("ProfilesDialog", "Not merged: {reason}").format(
+                reason=error_text(error)
+            )
+        )
 
     def merged(report: Any) -> None:
         dialog.refresh(select_id=report.target.id)
@@ -92,16 +96,21 @@ def merge_selected(dialog: Any) -> None:
         dialog.profiles_merged.emit(report)
 
     def confirm(report: Any) -> None:
-        answer = QMessageBox.question(
-            dialog, QCoreApplication.translate("ProfilesDialog", "Merge profiles"), confirmation_text(report)
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if QMessageBox.question(dialog, title, confirmation_text(report)) != QMessageBox.StandardButton.Yes:
             return
         run_in_background(
-            dialog, lambda: service.merge_profiles(source.id, target.id), merged, refused, name="merge"
+            dialog,
+            lambda: service.merge_profiles(source.id, target.id),
+            merged,
+            error_title=title,
+            on_error=refused,
         )
 
     dialog.status_label.setText(QCoreApplication.translate("ProfilesDialog", "Counting what would move…"))
     run_in_background(
-        dialog, lambda: service.merge_preview(source.id, target.id), confirm, refused, name="merge"
+        dialog,
+        lambda: service.merge_preview(source.id, target.id),
+        confirm,
+        error_title=title,
+        on_error=refused,
     )

@@ -43,7 +43,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -70,9 +69,12 @@ from balint_trainer.core.analytics import ItemStats, competency_series
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.option_order import option_label
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.local_time import day_month_text, when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import SORT_ROLE, Column, RowsModel
+from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.worker import CancelToken, run_with_progress
 from balint_trainer.reports import (
     AttemptReview,
     DecisionReview,
@@ -469,6 +471,7 @@ class SupervisorWindow(QMainWindow):
         self._build_actions()
         self.setAcceptDrops(True)  # attempt bundles dropped from a file manager are imported
         self.refresh()
+        plain_labels(self, rich=[self.chart_legend])  # scenario and user text is never rich text
 
     # ------------------------------------------------------------------ layout
 
@@ -1142,22 +1145,40 @@ class SupervisorWindow(QMainWindow):
 
         return ask_bundle_match(parent, match)
 
-    def _import_one(self, path: Path) -> Any:
-        """Import one bundle; a trainee never seen here is matched to a profile first (asked once,
-        then remembered by the service). None when the supervisor skipped the file."""
-        match = self._service.bundle_match(path)
-        if match.known is not None or not (match.suggestions or match.others):
-            return self._service.import_attempts(path)  # decided, or nobody to match it to
-        QApplication.restoreOverrideCursor()
-        try:
-            choice = type(self).ask_bundle_match(self, match)
-        finally:
-            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        if choice is None:
+    def _match_bundles(self, paths: Sequence[Path]) -> dict[Path, tuple[int | None, bool] | None] | None:
+        """Whose each bundle is, as (``as_profile_id``, ``as_new``) for the import; None for a file
+        the supervisor skipped. A trainee never seen here is matched once (the dialog, on this
+        thread; the service remembers it); reading the files runs on a worker. None: cancelled."""
+        matches: dict[Path, Any] = {}
+
+        def read(token: CancelToken) -> None:
+            for done, path in enumerate(paths):
+                if token.cancelled():
+                    return
+                token.report(done, len(paths))
+                try:
+                    matches[path] = self._service.bundle_match(path)
+                except Exception:  # the import itself reports what is wrong with the file
+                    continue
+
+        if run_with_progress(self, self.tr("Reading attempt files…"), read).cancelled:
             return None
-        if choice == "new":
-            return self._service.import_attempts(path, as_new=True)
-        return self._service.import_attempts(path, as_profile_id=int(choice))
+        decided: dict[Path, tuple[int | None, bool] | None] = {}
+        by_uid: dict[str, tuple[int | None, bool] | None] = {}  # one question per trainee
+        for path in paths:
+            match = matches.get(path)
+            if match is None or match.known is not None or not (match.suggestions or match.others):
+                decided[path] = (None, False)  # decided already, or nobody to match it to
+                continue
+            if match.uid is not None and match.uid in by_uid:
+                decided[path] = by_uid[match.uid]
+                continue
+            choice = type(self).ask_bundle_match(self, match)
+            decision = None if choice is None else (None, True) if choice == "new" else (int(choice), False)
+            decided[path] = decision
+            if match.uid is not None:
+                by_uid[match.uid] = decision
+        return decided
 
     def import_attempt_bundles(self, paths: Sequence[Path | str] | None = None) -> list[BundleImport]:
         """Import trainees' attempt bundles, each file on its own (atomic, idempotent).
@@ -1170,21 +1191,40 @@ class SupervisorWindow(QMainWindow):
         if not paths:
             return []
         results: list[BundleImport] = []
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        try:
-            for raw in paths:
-                path = Path(raw)
+        chosen = [Path(raw) for raw in paths]
+        decided = self._match_bundles(chosen)
+        if decided is None:
+            return []
+
+        skipped = self.tr("Skipped; nothing was imported.")
+
+        def work(token: CancelToken) -> None:  # on a worker thread: the service allows that
+            for done, path in enumerate(chosen):
+                if token.cancelled():  # each file is atomic: stop between files
+                    return
+                token.report(done, len(chosen))
                 try:
-                    report = self._import_one(path)
-                    if report is None:
-                        results.append(BundleImport(path, None, self.tr("Skipped; nothing was imported.")))
+                    decision = decided.get(path, (None, False))
+                    if decision is None:
+                        results.append(BundleImport(path, None, skipped))
                         continue
-                    results.append(BundleImport(path, report))
+                    as_id, as_new = decision
+                    chosen_for: dict[str, Any] = {}  # only when the supervisor chose
+                    if as_id is not None:
+                        chosen_for["as_profile_id"] = as_id
+                    if as_new:
+                        chosen_for["as_new"] = True
+                    results.append(BundleImport(path, self._service.import_attempts(path, **chosen_for)))
                 except Exception as exc:  # BundleError says what is wrong; nothing of it was written
                     message = str(exc) or type(exc).__name__
                     results.append(BundleImport(path, None, message.removeprefix(f"{path}: ")))
-        finally:
-            QApplication.restoreOverrideCursor()
+
+        outcome = run_with_progress(self, self.tr("Importing attempts…"), work)
+        results = list(results)  # after Cancel: the files done so far (the worker may finish one more)
+        if outcome.cancelled and not results:
+            return []
+        if outcome.error is not None and len(results) < len(chosen):
+            results.append(BundleImport(chosen[len(results)], None, str(outcome.error)))
         imported = [r.report for r in results if r.report is not None]
         if imported:
             self.refresh()
@@ -1235,9 +1275,9 @@ class SupervisorWindow(QMainWindow):
         title = self.tr("Import trainee attempts")
         text = status + "\n\n" + "\n\n".join(lines)
         if done < len(results):
-            QMessageBox.warning(self, title, text)
+            plain_text.warning(self, title, text)
         else:
-            QMessageBox.information(self, title, text)
+            plain_text.information(self, title, text)
 
     @staticmethod
     def _dropped_bundles(mime: QMimeData) -> list[Path]:
@@ -1645,7 +1685,7 @@ class SupervisorWindow(QMainWindow):
 
     def ask_discard_drafts(self, count: int) -> bool:
         """Whether closing may drop unsent comments (tests replace this to answer)."""
-        answer = QMessageBox.question(
+        answer = plain_text.question(
             self,
             self.tr("Unsent comments"),
             self.tr("%n comment(s) typed but not added yet. Close and discard them?", "", count),
@@ -1664,7 +1704,7 @@ class SupervisorWindow(QMainWindow):
     def _show_error(self, title: str, exc: BaseException) -> None:
         """Tell the user in words (tests replace this to record instead of blocking)."""
         self.statusBar().showMessage(f"{title}: {exc}", 10000)
-        QMessageBox.warning(self, title, str(exc) or exc.__class__.__name__)
+        plain_text.warning(self, title, str(exc) or exc.__class__.__name__)
 
 
 def home_page_dialog(parent: QWidget | None, label: str, current: str) -> QInputDialog:
