@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
 
         self.view_menu = ViewMenu(self, self.settings, before=help_menu.menuAction())
         self.guidance = GuidanceMenu(self, help_menu, self.settings)
-        self.loaded.connect(self.guidance.maybe_show_intro)  # first start: what the method is
+        self.loaded.connect(self._introduce_when_free)  # first start: what the method is
         self.library.selection_changed = self._update_actions  # type: ignore[attr-defined]
         self.library.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
 
@@ -345,6 +345,13 @@ class MainWindow(QMainWindow):
         self.service = None
         self.storage_label.setText(self.tr("Not saving: no database"))
         self._finish_loading()
+
+    def _introduce_when_free(self) -> None:
+        """The first-run introduction, after "Who is practising?" if that is being asked."""
+        if self._chooser is not None:
+            self._chooser.finished.connect(lambda _result: self.guidance.maybe_show_intro())
+        else:
+            self.guidance.maybe_show_intro()
 
     def _finish_loading(self) -> None:
         self.is_loaded = True
