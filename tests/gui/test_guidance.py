@@ -305,3 +305,16 @@ def test_switching_to_dark_rewrites_the_transcript_colours(window, qtbot):
         assert player.transcript.toPlainText() == lines_before
     finally:
         apply_theme("system")
+
+
+def test_introduction_waits_for_who_is_practising(qtbot, service, scenario_dir, settings, no_dialogs):
+    service.create_profile("Aisha", "trainee", cohort="C1")
+    service.create_profile("Ben", "trainee", cohort="C1")
+    win = _new_window(qtbot, service, scenario_dir, settings)
+    qtbot.waitUntil(lambda: win._chooser is not None and win._chooser.isVisible(), timeout=5000)
+    assert win.guidance.intro is None  # one question at a time
+    chooser = win._chooser
+    assert chooser.select("Aisha")
+    qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.guidance.intro is not None and win.guidance.intro.isVisible(), timeout=5000)
+    win.guidance.intro.close()
