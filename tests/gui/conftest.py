@@ -68,4 +68,3 @@ def window(qtbot, service, scenario_dir, no_dialogs):
     with qtbot.waitSignal(win.loaded, timeout=5000):
         win.start_loading()
     return win
-
