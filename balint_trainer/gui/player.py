@@ -588,16 +588,15 @@ class PlayerView(QWidget):
         self.credit_explanation.setText(credit_explanation(feedback))
         self._clear_chart()
         from balint_trainer.gui import charts
+        from balint_trainer.reports.against_panel import from_feedback, marks
 
+        view = from_feedback(feedback)
         chart_labels = {}
-        for oid in feedback.votes:  # in the order shown
+        for position, oid in enumerate(feedback.votes):  # in the order shown
             # Short enough for the axis; the chart's tooltip and the text below name it in full.
             label = option_label(feedback.option_texts[oid], CHART_LABEL_LENGTH)
-            if oid == feedback.chosen:
-                label += " " + self.tr("(you)")
-            elif oid in feedback.modal_options:
-                label += " " + self.tr("(panel)")
-            chart_labels[oid] = label
+            tags = marks(view.options[position], view)  # a tie is marked on every tied option
+            chart_labels[oid] = label + (" (" + ", ".join(tags) + ")" if tags else "")
         self.feedback_chart = charts.votes_chart(
             self, feedback.votes, chart_labels, feedback.chosen, feedback.modal_options
         )
@@ -801,17 +800,10 @@ def _quoted(label: str) -> str:
 
 
 def verdict_text(feedback: DecisionFeedback) -> str:
-    """Did the trainee choose what the panel chose? Options are named by their (shortened) text."""
-    modal = [_quoted(feedback.label(m)) for m in feedback.modal_options]
-    if feedback.is_modal:
-        return QCoreApplication.translate("Feedback", "You chose what most of the panel chose.")
-    if len(modal) == 1:
-        return QCoreApplication.translate("Feedback", "The panel most often chose %1.").replace(
-            "%1", modal[0]
-        )
-    return QCoreApplication.translate("Feedback", "The panel's votes were tied between %1.").replace(
-        "%1", _option_list(modal)
-    )
+    """Did the trainee choose what the panel chose (a tie called a tie)? One renderer for all views."""
+    from balint_trainer.reports.against_panel import from_feedback, verdict
+
+    return verdict(from_feedback(feedback))
 
 
 def credit_explanation(feedback: DecisionFeedback) -> str:
@@ -841,14 +833,14 @@ def feedback_html(feedback: DecisionFeedback, *, illustrative: bool = False) -> 
     def heading(text: str) -> str:
         return f"<h3>{render_plain(text)}</h3>"
 
+    from balint_trainer.reports.against_panel import against_panel_html, from_feedback
+
     parts = [heading(QCoreApplication.translate("Feedback", "Why")), render_markdown(feedback.rationale)]
-    if feedback.option_feedback:
-        parts += [
-            heading(QCoreApplication.translate("Feedback", "About your choice")),
-            render_markdown(feedback.option_feedback),
-        ]
-    modal = [f"<li>{render_inline(feedback.option_texts[m])}</li>" for m in feedback.modal_options]
-    parts += [heading(QCoreApplication.translate("Feedback", "Panel choice")) + f"<ul>{''.join(modal)}</ul>"]
+    # Every option against the panel, with what the scenario says about each (shared renderer).
+    parts += [
+        heading(QCoreApplication.translate("Feedback", "Your choice and the panel's")),
+        against_panel_html(from_feedback(feedback)),
+    ]
     if feedback.expert_notes:
         chose = QCoreApplication.translate("Feedback", "chose %1")
         notes = "".join(

@@ -30,7 +30,10 @@ def _chosen(row: DecisionFeedback) -> str:
 
 
 def _panel(row: DecisionFeedback) -> str:
-    return " / ".join(row.label(m) for m in row.modal_options)
+    labels = " / ".join(row.label(m) for m in row.modal_options)
+    if len(row.modal_options) > 1:  # a tie is called a tie, as in the feedback and the reports
+        return QCoreApplication.translate("DecisionTableModel", "tie: %1").replace("%1", labels)
+    return labels
 
 
 def _no_tooltip(row: DecisionFeedback) -> None:
@@ -211,24 +214,11 @@ class SummaryView(QWidget):
         if self.summary is None or not 0 <= row < len(self.summary.decisions):
             return
         feedback = self.summary.decisions[row]
-        votes = "; ".join(  # in the order the options were shown
-            self.tr("“%1”: %2").replace("%1", feedback.label(o)).replace("%2", str(v))
-            for o, v in feedback.votes.items()
-        )
         # Translated first: lupdate does not look inside f-strings.
         heading = self.tr("Decision %1").replace("%1", str(row + 1))
-        chose = self.tr("You chose:")
-        credit = (
-            self.tr("Credit %1 · expert votes: %2")
-            .replace("%1", f"{feedback.credit:.2f}")
-            .replace("%2", votes)
-        )
-        html = (
-            f"<h3>{render_plain(heading)}</h3>"
-            + render_markdown(feedback.prompt)
-            + f"<p><b>{render_plain(chose)}</b></p>"
-            + render_markdown(feedback.chosen_text)
-        )
+        credit = self.tr("Your credit: %1 of 1").replace("%1", f"{feedback.credit:.2f}")
+        # Every option, votes and panel marks come from feedback_html (the shared renderer).
+        html = f"<h3>{render_plain(heading)}</h3>" + render_markdown(feedback.prompt)
         if feedback.own_words:
             own = self.tr("In your own words: %1").replace("%1", feedback.own_words)
             html += f"<p><i>{render_plain(own)}</i></p>"

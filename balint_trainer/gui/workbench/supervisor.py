@@ -84,6 +84,7 @@ from balint_trainer.reports import (
     write_item_analysis_csv,
     write_xapi_json,
 )
+from balint_trainer.reports.against_panel import against_panel_html, from_review
 from balint_trainer.reports.xapi import DEFAULT_HOME_PAGE, normalise_home_page
 
 _MISSING = float("-inf")  # sorts unknown numbers (no score, no index) below every real value
@@ -259,7 +260,10 @@ def _attempt_columns() -> list[Column]:
 def _decision_columns() -> list[Column]:
     # Options are named by their text, as the trainee saw them (never by id).
     def panel(d: DecisionReview) -> str:
-        return " / ".join(d.label(m) for m in d.modal)
+        labels = " / ".join(d.label(m) for m in d.modal)
+        if len(d.modal) > 1:  # a tie is called a tie, as in the feedback and the reports
+            return QCoreApplication.translate("SupervisorWindow", "tie: {options}").format(options=labels)
+        return labels
 
     def chosen(d: DecisionReview) -> str:
         if not d.answered:
@@ -932,35 +936,8 @@ class SupervisorWindow(QMainWindow):
             out.append(f" — {esc(decision.competency_label)}")
         out.append("</h3>")
         out.append(render_markdown(decision.prompt, language=lang))
-        rows = []
-        for number, option in enumerate(decision.options, start=1):  # in the order the trainee saw
-            marks = []
-            if option.id == decision.chosen:
-                marks.append(esc(self.tr("trainee's choice")))
-            if option.id in decision.modal:
-                marks.append(esc(self.tr("panel's choice")))
-            rows.append(
-                "<tr>"
-                f"<td><b>{number}</b></td>"
-                f"<td>{render_markdown(option.text, language=lang)}</td>"
-                f"<td>{option.votes}/{decision.experts}</td>"
-                f"<td>{_number(option.credit)}</td>"
-                f"<td><b>{' · '.join(marks)}</b></td>"
-                "</tr>"
-            )
-        headers = "".join(
-            f"<th>{esc(h)}</th>"
-            for h in (
-                self.tr("Shown"),
-                self.tr("Option"),
-                self.tr("Votes"),
-                self.tr("Credit"),
-                "",
-            )
-        )
-        out.append(
-            f'<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr>{headers}</tr>{"".join(rows)}</table>'
-        )
+        # Every option against the panel: the renderer the trainee's feedback and the report use.
+        out.append(against_panel_html(from_review(decision), language=lang, trainee=False))
         if decision.answered:
             out.append(
                 "<p>"
