@@ -230,7 +230,7 @@ def against_panel_html(
         parts.append(f"<h4>{_e(heading)}</h4>")
         for line in view.options:
             if line.feedback:
-                tags = marks(line, view, trainee=trainee)
-                name = _quoted(line.label) + (f" ({', '.join(tags)})" if tags else "")
+                option_tags = marks(line, view, trainee=trainee)
+                name = _quoted(line.label) + (f" ({', '.join(option_tags)})" if option_tags else "")
                 parts.append(f"<p><b>{_e(name)}</b></p>" + render_markdown(line.feedback, language=language))
     return "".join(parts)
