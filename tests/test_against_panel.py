@@ -24,7 +24,9 @@ def test_single_panel_choice_and_third_person() -> None:
     assert not view.tie and not view.matched
     assert verdict(view) == "The panel most often chose “Wait.”."
     assert marks(view.option("b"), view, trainee=False) == ["trainee's choice"]
-    assert verdict(build(("a",), TEXTS, {"a": 1}, "a"), trainee=False) == "Chose what most of the panel chose."
+    assert (
+        verdict(build(("a",), TEXTS, {"a": 1}, "a"), trainee=False) == "Chose what most of the panel chose."
+    )
     assert verdict(build(("a",), TEXTS, {"a": 1}, None)) == "Not answered."
 
 

@@ -182,9 +182,13 @@ def against_panel_html(
     trainee: bool = True,
     feedback: bool = True,
     full_text: bool = True,
+    rtl: bool = False,
+    mirror_tables: bool = False,
 ) -> str:
     """The verdict, a table of every option (votes, credit, marks) and the feedback on each.
 
+    ``rtl`` gives the table a right-to-left direction; ``mirror_tables`` writes its columns in
+    visual order for Qt's QTextDocument, which ignores a table's direction (the PDF report).
     ``full_text`` prints each option's whole text in the table; without it the table names
     options by their shortened label (the printed report, where space is short) and the
     chosen option and the panel's are printed in full once, below the table.
@@ -192,27 +196,34 @@ def against_panel_html(
     rows = []
     for line in view.options:
         tags = " · ".join(marks(line, view, trainee=trainee))
-        text = render_markdown(line.text, language=language) if full_text else _e(line.label)
-        bold = line.chosen or line.panel
-        rows.append(
-            "<tr>"
-            f'<td align="center">{line.position}</td>'
-            f"<td>{'<b>' if bold and not full_text else ''}{text}{'</b>' if bold and not full_text else ''}</td>"
-            f'<td align="center">{line.votes}/{view.experts}</td>'
-            f'<td align="center">{line.credit:.2f}</td>'
-            f"<td><b>{_e(tags)}</b></td>"
-            "</tr>"
-        )
-    headers = (
-        translate("AgainstPanel", "Shown"),
+        if full_text:
+            text = render_markdown(line.text, language=language)
+            last = f"<td><b>{_e(tags)}</b></td>"
+        else:  # the printed report: short names, the tags beside them (one column fewer)
+            text = f"<b>{_e(line.label)}</b>" if tags else _e(line.label)
+            text += f" <b>({_e(tags)})</b>" if tags else ""
+            last = ""
+        cells = [
+            f'<td align="center">{line.position}</td>',
+            f"<td>{text}</td>",
+            f'<td align="center">{line.votes}/{view.experts}</td>',
+            f'<td align="center">{line.credit:.2f}</td>',
+        ] + ([last] if last else [])
+        rows.append("<tr>" + "".join(cells[::-1] if mirror_tables else cells) + "</tr>")
+    headers = [
+        translate("AgainstPanel", "Shown") if full_text else "#",
         translate("AgainstPanel", "Option"),
         translate("AgainstPanel", "Votes"),
         translate("AgainstPanel", "Credit"),
-        translate("AgainstPanel", "Choice"),
-    )
-    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    ]
+    # Widths keep a nested table readable inside a report cell (Qt squeezes the text column else).
+    widths = [10, 52, 12, 12, 14] if full_text else [6, 62, 16, 16]
+    if full_text:
+        headers.append(translate("AgainstPanel", "Choice"))
+    heads = [f'<th width="{w}%">{_e(h)}</th>' for h, w in zip(headers, widths, strict=True)]
+    head = "".join(heads[::-1] if mirror_tables else heads)
     parts = [
-        '<table border="1" cellspacing="0" cellpadding="3" width="100%">'
+        f'<table dir="{"rtl" if rtl else "ltr"}" border="1" cellspacing="0" cellpadding="3" width="100%">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
         f"<p><b>{_e(verdict(view, trainee=trainee))}</b></p>",
     ]
@@ -221,9 +232,11 @@ def against_panel_html(
         for line in view.options:
             if line.chosen or line.panel:
                 tags = " · ".join(marks(line, view, trainee=trainee))
+                where = translate("AgainstPanel", "shown {position} of {count}").format(
+                    position=line.position, count=len(view.options)
+                )
                 parts.append(
-                    f"<p><b>{_e(tags)}</b></p>"
-                    + render_markdown(line.text, language=language)
+                    f"<p><b>{_e(tags)}</b> ({_e(where)})</p>" + render_markdown(line.text, language=language)
                 )
     if feedback and any(line.feedback for line in view.options):
         heading = translate("AgainstPanel", "About each option")

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
     QLocale,
-    QMarginsF,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,10 +35,6 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeyEvent,
     QKeySequence,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -95,28 +90,10 @@ def _number(value: float | None, digits: int = 2) -> str:
 
 
 def write_pdf(html: str, path: Path, *, title: str = "") -> None:
-    """Render report HTML to an A4 PDF with Qt's own writer (no browser engine needed)."""
-    path = Path(path)
-    with path.open("wb"):  # fail early with a clear OSError; QPdfWriter would fail silently
-        pass
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    # QTextDocument.print_ adds its own 2 cm margin (and the page numbers inside it); page
-    # margins on top of that left a third of every page blank.
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
-    writer.setTitle(title)
-    writer.setCreator("Balint Trainer")
-    document = QTextDocument()
-    document.setHtml(html)
-    document.print_(writer)
-    del writer  # flushes and closes the file
-    if path.stat().st_size == 0:
-        raise OSError(
-            QCoreApplication.translate("SupervisorWindow", "The PDF could not be written to {path}.").format(
-                path=path
-            )
-        )
+    """Render report HTML to an A4 PDF (decisions never split across pages; see gui/report_pdf.py)."""
+    from balint_trainer.gui.report_pdf import write_pdf as write
+
+    write(html, path, title=title)
 
 
 # ---------------------------------------------------------------------------------------------- models
