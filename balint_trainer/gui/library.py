@@ -297,7 +297,7 @@ class LibraryView(QWidget):
         self.resume_button.clicked.connect(self._resume)
 
         self.status = QLabel(self.tr("Loading…"))
-        self.status.setAccessibleName(self.tr("Library status"))
+        self.status.setAccessibleDescription(self.tr("Library status"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.resume_button)
