@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
 _SPACE = re.compile(r"\s+")
 
 
-def _plain(text: str) -> str:
+def _plain(text: str, *, mnemonic: bool = True) -> str:
     """Visible text: markup dropped, the mnemonic '&' removed, spaces collapsed, case folded."""
     if "<" in text:
         text = QTextDocumentFragment.fromHtml(text).toPlainText()
-    text = re.sub(r"&(?!&)", "", text).replace("&&", "&")
+    if mnemonic:  # "Save && &next" shows "Save & next"
+        text = re.sub(r"&(&?)", r"\1", text)
+    text = text.replace("…", "").replace("...", "")  # "New…" is said "New"
     return _SPACE.sub(" ", text).strip().casefold()
 
 
@@ -63,9 +65,7 @@ def hidden_values(root: QWidget) -> list[str]:
     problems = []
     for node in walk(root):
         widget = node.widget
-        if isinstance(widget, QLabel):
-            visible = _plain(widget.text())
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, QLabel | QAbstractButton):
             visible = _plain(widget.text())
         elif isinstance(widget, QGroupBox):
             visible = _plain(widget.title())
@@ -73,9 +73,9 @@ def hidden_values(root: QWidget) -> list[str]:
             continue
         if not visible or visible in {"→", "←"}:
             continue
-        heard = _plain(node.name) + " " + _plain(node.value)
+        heard = _plain(node.name, mnemonic=False) + " " + _plain(node.value, mnemonic=False)
         if visible not in heard:
-            problems.append(f"{type(widget).__name__} {widget.objectName()!r}: shows {visible!r}, reads {node.name!r}")
+            problems.append(f"{type(widget).__name__}: shows {visible!r}, reads {node.name!r}")
     return problems
 
 

@@ -515,7 +515,7 @@ class SupervisorWindow(QMainWindow):
         self.attempt_summary = QLabel(review)
         self.attempt_summary.setWordWrap(True)
         self.attempt_summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.attempt_summary.setAccessibleName(self.tr("Attempt summary"))
+        self.attempt_summary.setAccessibleDescription(self.tr("Attempt summary"))
         review_layout.addWidget(self.attempt_summary)
 
         horizontal = QSplitter(Qt.Orientation.Horizontal, review)
@@ -543,7 +543,7 @@ class SupervisorWindow(QMainWindow):
         self.comment_edit.setMaximumHeight(110)
         comment_label.setBuddy(self.comment_edit)
         self.whole_attempt_check = QCheckBox(self.tr("About the &whole attempt"), detail)
-        self.whole_attempt_check.setAccessibleName(self.tr("Comment on the whole attempt"))
+        self.whole_attempt_check.setAccessibleDescription(self.tr("Comment on the whole attempt"))
         self.add_comment_button = QPushButton(self.tr("Add &comment"), detail)
         self.add_comment_button.setAccessibleName(self.tr("Add comment"))
         self.add_comment_button.clicked.connect(self.add_comment)
