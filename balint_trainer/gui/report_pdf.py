@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextTable,
+    QTransform,
 )
 
 RESOLUTION = 300
@@ -110,7 +111,7 @@ def write_pdf(html: str, path: Path, *, title: str = "") -> None:
         if page:
             writer.newPage()
         painter.save()
-        painter.translate(0, -page * height)
+        painter.setTransform(QTransform.fromTranslate(0, -page * height))  # this page's slice
         context = QAbstractTextDocumentLayout.PaintContext()
         context.clip = QRectF(0, page * height, width, height)
         document.documentLayout().draw(painter, context)

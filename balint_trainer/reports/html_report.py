@@ -136,7 +136,8 @@ def _answer_cell(decision: DecisionReview, language: str, layout: _Layout) -> st
             f"<b>{_e(decision.chosen)}</b>"
         )  # the stored version is unreadable: the id is all there is
     if not decision.answered:
-        parts.append(f'<p class="muted">{_e(translate("Report", "not answered"))}</p>')
+        unanswered = translate("Report", "not answered")
+        parts.append(f'<p class="muted">{_e(unanswered)}</p>')
     if decision.own_words:
         heading = translate("Report", "Own words")
         # What the trainee would say to the group: in the group's (the scenario's) language.
