@@ -1,6 +1,7 @@
 """Command line: ``balint-trainer`` opens the app; sub-commands work without Qt.
 
-Exit codes: 0 success, 1 invalid input (validation failed), 2 usage error.
+Exit codes: 0 success, 1 invalid input (validation failed) or any unexpected failure
+(``error: …`` on one line, never a traceback), 2 usage error.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from balint_trainer import __version__, cli_backup
+from balint_trainer import __version__, cli_annotation, cli_backup
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -144,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--password-stdin", action="store_true", help="read the password from standard input, not a prompt"
     )
     cli_backup.add_parsers(commands)
+    cli_annotation.add_parsers(commands)
     return parser
 
 
@@ -352,12 +354,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_attempt_bundle(args, out, err)
         if args.command == "create-account":
             return cmd_create_account(args, out, err)
+        if args.command in cli_annotation.COMMANDS:
+            return cli_annotation.cmd_annotation(args, out, err)
         if args.command == "backup":
             return cli_backup.cmd_backup(args, out, err)
         if args.command == "restore-backup":
             return cli_backup.cmd_restore(args, out, err)
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK
+    except Exception as exc:  # whatever the input, a one-line error and exit 1, never a traceback
+        from balint_trainer.core.problems import one_line
+
+        print(f"error: {one_line(str(exc) or type(exc).__name__)}", file=err)
+        return EXIT_INVALID
     from balint_trainer.gui.app import run_app
 
     return run_app(

@@ -55,6 +55,7 @@ from balint_trainer.core.session import (
 )
 from balint_trainer.gui.a11y import announce
 from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.style import muted_colour, speaker_colour, title_label
 
 # Auto-play delay per speed step (slow … fast), milliseconds.
@@ -225,6 +226,7 @@ class PlayerView(QWidget):
             QKeySequence("Ctrl+Return"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         confirm.activated.connect(self.confirm_choice)
+        plain_labels(self)  # scenario and user text is never rich text
 
     # -- panels ---------------------------------------------------------------
     def _build_step_panel(self) -> QWidget:

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -63,13 +62,17 @@ from balint_trainer.core.catalogue import CatalogueEntry
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.model import Scenario
+from balint_trainer.core.untrusted import EDITABLE_BYTES, UntrustedInputError, read_limited
 from balint_trainer.core.user_copies import user_copy_path
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel
+from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.workbench.editor import atomic_write_text
 from balint_trainer.paths import is_bundled_scenario
 
 NO_RATING = 0
+FLAG_COLUMN = 6  # of AgreementModel
 EXPERT_ROLES = ("supervisor", "organiser")
 
 
@@ -121,6 +124,16 @@ class AgreementModel(RowsModel):
                     cell_tooltip=self._kappa_tip,
                 ),
                 Column(
+                    QCoreApplication.translate("AgreementModel", "Alpha"),
+                    lambda r: _fmt(r.alpha),
+                    numeric=True,
+                    tooltip=QCoreApplication.translate(
+                        "AgreementModel",
+                        "Krippendorff's alpha (ordinal) over the 1–5 ratings; experts need not rate every option",
+                    ),
+                    cell_tooltip=row_tip,
+                ),
+                Column(
                     QCoreApplication.translate("AgreementModel", "Flag"),
                     lambda r: self.tr("Low agreement") if r.low_agreement else "",
                     cell_tooltip=row_tip,
@@ -153,7 +166,7 @@ class AgreementModel(RowsModel):
                 font = QFont()
                 font.setBold(True)
                 return font
-            if role == Qt.ItemDataRole.ForegroundRole and row.low_agreement and index.column() == 5:
+            if role == Qt.ItemDataRole.ForegroundRole and row.low_agreement and index.column() == FLAG_COLUMN:
                 return QPalette().color(QPalette.ColorRole.Highlight)
             return None
         return super().data(index, role)
@@ -224,6 +237,7 @@ class _NoteEdit(QPlainTextEdit):
 class AnnotationWindow(QMainWindow):
     saved = Signal(str)  # decision id
     merged = Signal(str)  # path written
+    organiser_exchange = True  # remote experts: request export and annotation import buttons
 
     def __init__(
         self,
@@ -281,6 +295,7 @@ class AnnotationWindow(QMainWindow):
         self.expert_combo.currentIndexChanged.connect(self._expert_changed)
         if self.entries:
             self._scenario_changed()
+        plain_labels(self)  # scenario and user text is never rich text
 
     # -- building -------------------------------------------------------------
     def _build_annotate_page(self) -> QWidget:
@@ -368,6 +383,7 @@ class AnnotationWindow(QMainWindow):
         self.rows_view.horizontalHeader().setStretchLastSection(True)
         self.agreement_view.selectionModel().currentRowChanged.connect(self._show_rows)
         self.pooled_label = QLabel()
+        self.pooled_label.setWordWrap(True)  # kappa, alpha and the flag count: long in any language
         self.pooled_label.setAccessibleDescription(self.tr("Pooled kappa"))
         refresh = QPushButton(self.tr("&Refresh"))
         refresh.setAccessibleName(self.tr("Refresh agreement"))
@@ -379,6 +395,10 @@ class AnnotationWindow(QMainWindow):
         buttons.addWidget(self.pooled_label, 1)
         buttons.addWidget(refresh)
         buttons.addWidget(self.merge_button)
+        if self.organiser_exchange:  # request export, annotation import (annotation_exchange.py)
+            from balint_trainer.gui.workbench.annotation_exchange import install_organiser_exchange
+
+            self.exchange = install_organiser_exchange(self, buttons)
         layout = QVBoxLayout(page)
         layout.addWidget(self.agreement_view, 2)
         layout.addWidget(self.rows_view, 1)
@@ -718,6 +738,8 @@ class AnnotationWindow(QMainWindow):
             self.tr("Pooled kappa: %1 · %2 decision(s) with low agreement (P < 0.5)")
             .replace("%1", pooled)
             .replace("%2", str(flagged))
+            + " · "
+            + self.tr("Krippendorff's alpha: %1").replace("%1", _fmt(report.pooled_alpha))
         )
         self.merge_button.setEnabled(bool(annotations))
         if report.decisions:
@@ -758,6 +780,7 @@ class AnnotationWindow(QMainWindow):
             .replace("%2", str(path))
             .replace("%3", built_in.name if built_in is not None else "")
         )
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is untrusted text
         label.setWordWrap(True)
         view = QPlainTextEdit(diff)
         view.setReadOnly(True)
@@ -803,9 +826,9 @@ class AnnotationWindow(QMainWindow):
         # their earlier copy of the built-in) is changed in place, keeping their edits.
         source = built_in if built_in is not None and not path.exists() else path
         try:
-            raw = source.read_bytes()
+            raw = read_limited(source, EDITABLE_BYTES)  # a pipe or device would hang the window
             text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+        except (UntrustedInputError, UnicodeDecodeError) as exc:
             self.show_error(self.tr("Cannot read %1").replace("%1", str(source)), str(exc))
             return None
         newline = "\r\n" if "\r\n" in text else "\n"
@@ -864,10 +887,10 @@ class AnnotationWindow(QMainWindow):
 
     # -- messages (replaceable in tests) -------------------------------------
     def show_error(self, title: str, detail: str) -> None:
-        QMessageBox.warning(self, title, detail)
+        plain_text.warning(self, title, detail)
 
     def show_info(self, title: str, detail: str) -> None:
-        QMessageBox.information(self, title, detail)
+        plain_text.information(self, title, detail)
 
 
 def open_annotation(parent: QWidget | None, service: Any) -> AnnotationWindow:
