@@ -25,7 +25,8 @@ def test_single_panel_choice_and_third_person() -> None:
     assert verdict(view) == "The panel most often chose “Wait.”."
     assert marks(view.option("b"), view, trainee=False) == ["trainee's choice"]
     assert (
-        verdict(build(("a",), TEXTS, {"a": 1}, "a"), trainee=False) == "Chose what most of the panel chose."
+        verdict(build(("a",), TEXTS, {"a": 1}, "a"), trainee=False)
+        == "The trainee chose what most of the panel chose."
     )
     assert verdict(build(("a",), TEXTS, {"a": 1}, None)) == "Not answered."
 

@@ -135,14 +135,16 @@ def verdict(view: AgainstPanel, *, trainee: bool = True) -> str:
         text = (
             translate("AgainstPanel", "You chose one of the {count} options tied for the panel's choice.")
             if trainee
-            else translate("AgainstPanel", "Chose one of the {count} options tied for the panel's choice.")
+            else translate(
+                "AgainstPanel", "The trainee chose one of the {count} options tied for the panel's choice."
+            )
         )
         return text.format(count=len(panel))
     if view.matched:
         return (
             translate("AgainstPanel", "You chose what most of the panel chose.")
             if trainee
-            else translate("AgainstPanel", "Chose what most of the panel chose.")
+            else translate("AgainstPanel", "The trainee chose what most of the panel chose.")
         )
     if not panel:
         return translate("AgainstPanel", "No expert votes for this decision.")
