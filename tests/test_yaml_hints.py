@@ -86,3 +86,9 @@ def test_an_empty_tagged_scalar_is_a_problem_not_a_crash() -> None:
     # PyYAML's int constructor raised IndexError here (found by the fuzz test via the re-parse).
     problems = parse_yaml("!!int : x\n", "x.yaml").problems
     assert problems and problems[0].message.startswith("YAML")
+
+
+@pytest.mark.parametrize("text", ["a: [b,\n", "a: {b: c\n", "a: 'x\n"])
+def test_errors_at_the_very_end_of_the_text_do_not_break_the_recovery(text: str) -> None:
+    recover(text)  # an error reported past the last line used to raise IndexError
+    assert load_scenario_bytes(text, "x.yaml").problems[0].message.startswith("YAML syntax")

@@ -276,7 +276,7 @@ def _problems_after_recovery(text: str, filename: str) -> list[Problem]:
 
     try:
         recovery = recover(text)
-    except RecursionError:
+    except Exception:  # the re-parse is a courtesy: the syntax error is already reported
         return []
     if recovery is None:
         return []

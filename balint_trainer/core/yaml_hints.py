@@ -198,6 +198,8 @@ def recover(text: str, *, max_rounds: int = MAX_RECOVERY_ROUNDS) -> Recovery | N
             return None
         progress = None
         for index, new_line in _candidates(lines, error):
+            if not 0 <= index < len(lines):  # an error reported at the very end of the text
+                continue
             trial = lines.copy()
             trial[index] = new_line
             next_error = first_syntax_error("\n".join(trial))
