@@ -502,15 +502,26 @@ class MainWindow(QMainWindow):
         if choice == "resume":
             self.resume_scenario(entry)
             return
+        from balint_trainer.core.option_order import new_seed
+
         attempt = None
         if self.service is not None and self.profile is not None:
             try:
                 version = self.service.register_scenario(entry.loaded)
-                attempt = self.service.start_attempt(self.profile.id, version.id, mode)
+                attempt = self.service.start_attempt(
+                    self.profile.id, version.id, mode, option_seed=type(self).option_seed()
+                )
             except Exception as exc:
                 if not self._ask_continue_unsaved(str(exc)):
                     return
-        self._play(PracticeSession(scenario, mode), attempt, entry.title)  # type: ignore[arg-type]
+        # The stored attempt's seed; an unsaved one shuffles too.
+        seed = attempt.option_seed if attempt is not None else new_seed()
+        self._play(PracticeSession(scenario, mode, seed=seed), attempt, entry.title)  # type: ignore[arg-type]
+
+    @staticmethod
+    def option_seed() -> str | None:
+        """The seed of a new attempt's option order (None: a fresh random one; tests replace this)."""
+        return None
 
     def _offer_resume(self, entry: CatalogueEntry) -> str:
         """"new" unless an unfinished attempt at this scenario exists: then ask the trainee.
@@ -559,7 +570,9 @@ class MainWindow(QMainWindow):
                 return
             # The stored version, not today's file: the attempt is scored on what it started with.
             scenario = self.service.scenario_version(attempt.version_id).load()
-            session = PracticeSession(scenario, attempt.mode, answers=attempt.answers)
+            session = PracticeSession(
+                scenario, attempt.mode, answers=attempt.answers, seed=attempt.option_seed
+            )
         except (SessionError, ValueError, Exception) as exc:
             QMessageBox.warning(self, self.tr("Cannot resume"), str(exc))
             return
@@ -599,6 +612,7 @@ class MainWindow(QMainWindow):
                 own_words=result.own_words,
                 seconds=result.seconds,
                 credit=result.credit,
+                shown_order=result.shown_order or None,
             )
         except Exception as exc:
             QMessageBox.warning(

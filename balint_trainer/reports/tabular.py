@@ -34,6 +34,11 @@ ANSWER_COLUMNS: tuple[str, ...] = (
     "own_words",
     "seconds",
     "answered_at",
+    # Options as the trainee saw them: ids above are for joining, these are for reading.
+    "chosen_text",
+    "panel_texts",
+    "chosen_position",
+    "shown_order",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -65,6 +70,10 @@ def answer_records(reports: Iterable[TraineeReport]) -> Iterator[dict[str, Any]]
                     "own_words": decision.own_words or "",
                     "seconds": "" if decision.seconds is None else decision.seconds,
                     "answered_at": decision.answered_at.isoformat() if decision.answered_at else "",
+                    "chosen_text": decision.label(decision.chosen),
+                    "panel_texts": " | ".join(decision.label(m) for m in decision.modal),
+                    "chosen_position": decision.position(decision.chosen) or "",
+                    "shown_order": " ".join(o.id for o in decision.options),
                 }
 
 
@@ -98,7 +107,7 @@ def write_answers_csv(
     reports: Iterable[TraineeReport], target: Path | IO[str], *, formula_guard: bool = True
 ) -> int:
     """Write the answers CSV (UTF-8 with BOM so spreadsheets detect the encoding); returns the row count."""
-    guarded = ("trainee", "cohort", "own_words") if formula_guard else ()
+    guarded = ("trainee", "cohort", "own_words", "chosen_text", "panel_texts") if formula_guard else ()
     return _write(target, ANSWER_COLUMNS, answer_records(reports), guarded)
 
 

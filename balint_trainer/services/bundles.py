@@ -6,9 +6,15 @@ recognised by its magic bytes on import)::
     {"format": "balint-attempts/1", "exported_at": ISO-8601, "app_version": "...",
      "profile": {"name", "role", "cohort"},
      "scenario_versions": [{"scenario_id", "sha256", "text"}],
-     "attempts": [{"uid", "scenario_id", "sha256", "mode", "started_at", "finished_at",
+     "attempts": [{"uid", "scenario_id", "sha256", "mode", "option_seed"?, "started_at",
+                   "finished_at",
                    "answers": [{"decision_id", "option_id", "own_words", "seconds",
-                                "credit", "answered_at"}]}]}
+                                "credit", "answered_at", "shown_order"?}]}]}
+
+``option_seed`` (the attempt's option-order seed) and ``shown_order`` (option
+ids in the order the trainee saw them) are optional: bundles written before
+options were shuffled lack them and import as file order. A ``shown_order``
+must be a permutation of the decision's option ids.
 
 An export holds all of the profile's attempts, finished or not, so every
 bundle repeats the earlier ones; importing is idempotent by attempt ``uid``
@@ -44,6 +50,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 
 from balint_trainer.core.fileio import atomic_write_bytes
 from balint_trainer.core.model import Scenario
+from balint_trainer.core.option_order import is_permutation
 from balint_trainer.core.scoring import ScoringError, credit
 from balint_trainer.services.errors import BundleError
 
@@ -84,6 +91,7 @@ class BundleAnswer(_Strict):
     seconds: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
     credit: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
     answered_at: AwareDatetime
+    shown_order: Annotated[list[Ident], Field(max_length=8)] | None = None
 
 
 class BundleAttempt(_Strict):
@@ -91,6 +99,7 @@ class BundleAttempt(_Strict):
     scenario_id: Ident
     sha256: Sha256
     mode: Literal["practice", "exam"]
+    option_seed: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
     started_at: AwareDatetime
     finished_at: AwareDatetime | None = None
     answers: Annotated[list[BundleAnswer], Field(max_length=1000)]
@@ -207,6 +216,12 @@ def validate_bundle(bundle: Bundle, source: str) -> CheckedBundle:
                 raise BundleError(f"{a_where}: scenario has no decision '{answer.decision_id}'") from None
             except ScoringError as exc:
                 raise BundleError(f"{a_where}: {exc}") from None
+            if answer.shown_order is not None and not is_permutation(answer.shown_order, decision):
+                ids = ", ".join(o.id for o in decision.options)
+                raise BundleError(
+                    f"{a_where}: shown_order ({', '.join(answer.shown_order)}) is not an order of the "
+                    f"options of '{answer.decision_id}' ({ids})"
+                )
             if not math.isclose(answer.credit, expected, rel_tol=0, abs_tol=CREDIT_TOLERANCE):
                 raise BundleError(
                     f"{a_where}: credit {answer.credit:g} does not match the expert key ({expected:g})"

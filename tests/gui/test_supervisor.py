@@ -104,12 +104,12 @@ def test_attempts_and_review_show_choice_against_panel(window, seeded) -> None: 
     assert [model.index(0, c).data() for c in range(6)] == [
         "first",
         "Holding the frame and structure",
-        "b",
-        "a",
+        "Talk.",  # options are named by their text, as the trainee saw them
+        "Wait.",
         "0.33",
         "0:12",
     ]
-    assert model.index(1, 2).data() == "x ✓"  # split panel: x is a modal option
+    assert model.index(1, 2).data() == "Ask about feelings. ✓"  # split panel: x is a modal option
 
     assert window.select_decision("first")
     text = window.decision_detail.toPlainText()
@@ -206,7 +206,7 @@ def test_item_analysis_table_sorts_and_filters(window) -> None:  # type: ignore[
     assert proxy.index(0, _column(window, "Competency")).data() == "Inviting feelings and fantasies"
     wrong = _column(window, "Most-chosen wrong option")
     first_row = next(r for r in range(2) if proxy.index(r, decision).data() == "first")
-    assert proxy.index(first_row, wrong).data() in ("b", "c")
+    assert proxy.index(first_row, wrong).data() in ("Talk.", "Lecture.")  # by text, not id
 
     window.cohort_combo.setCurrentIndex(window.cohort_combo.findData("south"))
     assert proxy.rowCount() == 1

@@ -107,14 +107,17 @@ script:
   - decision: first-decision
     prompt: The presenter has finished. What do you do now?
     competency: frame-and-structure
+    # Options are shuffled for every attempt; keep them of similar length so none stands out.
     options:
-      - id: a
-        text: Invite questions of fact, briefly.
+      - id: own-view
+        text: Offer the group your own first view of the case.
+      - id: facts
+        text: Invite brief questions of fact about the case.
         feedback: Keeps the structure clear.
-      - id: b
-        text: Offer your own view of the case.
+      - id: feelings
+        text: Ask the group at once how the case makes them feel.
     experts:
-      - {expert: expert-1, best: a, ratings: {a: 5, b: 2}}
+      - {expert: expert-1, best: facts, ratings: {own-view: 2, facts: 5, feelings: 3}}
     rationale: Questions of fact come before the group's free discussion.
   - phase: questions
   - phase: push-back
@@ -976,13 +979,15 @@ class ScenarioEditor(QMainWindow):
                 self.tr("Cannot play-test"), self.tr("Fix the problems listed below the editor first.")
             )
             return None
+        from balint_trainer.core.option_order import new_seed
         from balint_trainer.core.session import PracticeSession
 
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Play-test: %1").replace("%1", loaded.scenario.title))
         dialog.resize(1000, 700)
         layout = QVBoxLayout(dialog)
-        session = PracticeSession(loaded.scenario, "practice")
+        # Shuffled as a trainee would see it (each play-test its own order).
+        session = PracticeSession(loaded.scenario, "practice", seed=new_seed())
         player_class: Any = None
         try:
             from balint_trainer.gui import player as player_module

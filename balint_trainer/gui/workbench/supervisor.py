@@ -68,6 +68,7 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.analytics import ItemStats, competency_series
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_markdown, render_plain
+from balint_trainer.core.option_order import option_label
 from balint_trainer.gui.local_time import day_month_text, when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import SORT_ROLE, Column, RowsModel
@@ -194,6 +195,7 @@ class BundleImport:
 class ItemRow:
     stats: ItemStats
     competency: str
+    wrong_label: str = ""  # the most-chosen wrong option named by its text
 
 
 def _attempt_columns() -> list[Column]:
@@ -238,13 +240,14 @@ def _attempt_columns() -> list[Column]:
 
 
 def _decision_columns() -> list[Column]:
+    # Options are named by their text, as the trainee saw them (never by id).
     def panel(d: DecisionReview) -> str:
-        return ", ".join(d.modal)
+        return " / ".join(d.label(m) for m in d.modal)
 
     def chosen(d: DecisionReview) -> str:
         if not d.answered:
             return QCoreApplication.translate("SupervisorWindow", "not answered")
-        return f"{d.chosen} ✓" if d.matches_panel else str(d.chosen)
+        return f"{d.label(d.chosen)} ✓" if d.matches_panel else d.label(d.chosen)
 
     return [
         Column(QCoreApplication.translate("SupervisorWindow", "Decision"), lambda d: d.decision_id),
@@ -331,7 +334,7 @@ def _item_columns() -> list[Column]:
         ),
         Column(
             QCoreApplication.translate("SupervisorWindow", "Most-chosen wrong option"),
-            lambda r: r.stats.wrong_option or "",
+            lambda r: r.wrong_label or r.stats.wrong_option or "",
             tooltip=QCoreApplication.translate(
                 "SupervisorWindow", "The option without full credit that most trainees chose"
             ),
@@ -406,7 +409,7 @@ class SupervisorWindow(QMainWindow):
         self._review: AttemptReview | None = None
         self._chart: Any = None
         self._chart_profile: int | None = None
-        self._item_competencies: dict[tuple[str, str], str] = {}
+        self._item_competencies: dict[tuple[str, str], tuple[str, dict[str, str]]] = {}
         self._items_stale = True
         # Unsent comment text per target (attempt id, decision id or None for the whole attempt):
         # moving to another decision or trainee must neither lose it nor file it under the new one.
@@ -884,7 +887,7 @@ class SupervisorWindow(QMainWindow):
         out.append("</h3>")
         out.append(render_markdown(decision.prompt, language=lang))
         rows = []
-        for option in decision.options:
+        for number, option in enumerate(decision.options, start=1):  # in the order the trainee saw
             marks = []
             if option.id == decision.chosen:
                 marks.append(esc(self.tr("trainee's choice")))
@@ -892,7 +895,7 @@ class SupervisorWindow(QMainWindow):
                 marks.append(esc(self.tr("panel's choice")))
             rows.append(
                 "<tr>"
-                f"<td><b>{esc(option.id)}</b></td>"
+                f"<td><b>{number}</b></td>"
                 f"<td>{render_markdown(option.text, language=lang)}</td>"
                 f"<td>{option.votes}/{decision.experts}</td>"
                 f"<td>{_number(option.credit)}</td>"
@@ -902,8 +905,8 @@ class SupervisorWindow(QMainWindow):
         headers = "".join(
             f"<th>{esc(h)}</th>"
             for h in (
+                self.tr("Shown"),
                 self.tr("Option"),
-                self.tr("Text"),
                 self.tr("Votes"),
                 self.tr("Credit"),
                 "",
@@ -921,7 +924,7 @@ class SupervisorWindow(QMainWindow):
                         "Chosen: {chosen} · credit {credit} · time taken {time} · answered {when}",
                     )
                 ).format(
-                    chosen=f"<b>{esc(decision.chosen)}</b>",
+                    chosen=f"<b>{esc(decision.label(decision.chosen))}</b>",
                     credit=_number(decision.credit),
                     time=esc(format_seconds(decision.seconds) or self.tr("not recorded")),
                     when=esc(when_text(decision.answered_at)),
@@ -1321,7 +1324,14 @@ class SupervisorWindow(QMainWindow):
             self._show_error(self.tr("Could not load the cohort's answers"), exc)
             stats = []
         self.item_model.set_rows(
-            [ItemRow(s, self._item_competency(s.scenario_id, s.decision_id)) for s in stats]
+            [
+                ItemRow(
+                    s,
+                    self._item_competency(s.scenario_id, s.decision_id),
+                    self._item_option_label(s.scenario_id, s.decision_id, s.wrong_option),
+                )
+                for s in stats
+            ]
         )
         scenarios = sorted({s.scenario_id for s in stats})
         current = self.scenario_combo.currentData()
@@ -1341,9 +1351,19 @@ class SupervisorWindow(QMainWindow):
         )
 
     def _item_competency(self, scenario_id: str, decision_id: str) -> str:
+        return self._item_info(scenario_id, decision_id)[0]
+
+    def _item_option_label(self, scenario_id: str, decision_id: str, option_id: str | None) -> str:
+        if option_id is None:
+            return ""
+        text = self._item_info(scenario_id, decision_id)[1].get(option_id)
+        return option_label(text) if text else option_id
+
+    def _item_info(self, scenario_id: str, decision_id: str) -> tuple[str, dict[str, str]]:
+        """Competency label and option texts of a decision, from the scenario's latest version."""
         key = (scenario_id, decision_id)
         if key not in self._item_competencies:
-            label = ""
+            info: tuple[str, dict[str, str]] = ("", {})
             try:
                 version = self._service.latest_version(scenario_id)
                 if version is not None:
@@ -1351,9 +1371,10 @@ class SupervisorWindow(QMainWindow):
                     if scenario is not None:
                         step = scenario.decision(decision_id)
                         label = competency_label(step.competency, dict(scenario.competencies))
+                        info = (label, {o.id: o.text for o in step.options})
             except Exception:  # an unknown decision or unreadable version: show the row without it
-                label = ""
-            self._item_competencies[key] = label
+                info = ("", {})
+            self._item_competencies[key] = info
         return self._item_competencies[key]
 
     def _apply_scenario_filter(self) -> None:
