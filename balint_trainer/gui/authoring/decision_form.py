@@ -107,7 +107,7 @@ class DecisionForm(QDialog):
         form.addRow(self._label(self.tr("&Competency:"), self.competency), self.competency)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self._label(self.tr("Op&tions (text and feedback):"), self.options))
+        layout.addWidget(self._label(self.tr("Optio&ns (text and feedback):"), self.options))
         layout.addWidget(self.options, 2)
         row = QHBoxLayout()
         row.addWidget(self.add_option_button)

@@ -13,6 +13,13 @@ from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.model import DecisionStep, NarrateStep, PhaseStep, SayStep, Scenario
 
 
+def _inline(html: str) -> str:
+    """One rendered paragraph without its <p>, so it can follow a speaker's name on the same line."""
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return html
+
+
 def script_html(scenario: Scenario) -> str:
     from balint_trainer.core.markdown_render import render_markdown, render_plain
     from balint_trainer.gui.player import phase_labels
@@ -26,7 +33,11 @@ def script_html(scenario: Scenario) -> str:
     def line(speaker: str, text: str) -> str:
         person = scenario.people.get(speaker)
         name = leader if speaker == "leader" else person.name if person else speaker
-        return f"<p><b>{render_plain(name)}:</b></p>{render_markdown(text, language=language)}"
+        body = render_markdown(text, language=language)
+        inline = _inline(body)
+        if inline != body:  # one paragraph: on the name's line, as in the player
+            return f"<p><b>{render_plain(name)}:</b> {inline}</p>"
+        return f"<p><b>{render_plain(name)}:</b></p>{body}"
 
     def direction(text: str) -> str:
         return f"<blockquote><i>{render_markdown(text, language=language)}</i></blockquote>"
@@ -67,11 +78,10 @@ def _decision_html(scenario: Scenario, step: DecisionStep) -> str:
                 person = scenario.people.get(consequence.say)
                 who = leader if consequence.say == "leader" else person.name if person else consequence.say
             words = consequence.text if isinstance(consequence, SayStep) else consequence.narrate
-            then.append(
-                f"<small><b>{render_plain(who)}</b> {render_markdown(words, language=language)}</small>"
-            )
+            words_html = _inline(render_markdown(words, language=language))
+            then.append(f"<br><small><i>→ <b>{render_plain(who)}</b> {words_html}</i></small>")
         text = render_markdown(option.text, language=language)
-        items.append(f"<li><b>{render_plain(option.id)}</b>{badge} {text}{''.join(then)}</li>")
+        items.append(f"<li><b>{render_plain(option.id)}</b>{badge} {_inline(text)}{''.join(then)}</li>")
     return (
         f"<hr><h4>{render_plain(title)} <small>({render_plain(competency)})</small></h4>"
         f"{render_markdown(step.prompt, language=language)}<ol>{''.join(items)}</ol><hr>"

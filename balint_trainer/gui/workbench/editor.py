@@ -511,6 +511,11 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
         data: Any = None
         try:
             data = parse_yaml(text, "preview").data
+            if data is None:  # a syntax error: preview the in-memory repair (yaml_hints)
+                from balint_trainer.core.yaml_hints import recover
+
+                repaired = recover(text)
+                data = parse_yaml(repaired.text, "preview").data if repaired else None
         except Exception:  # the preview must never break editing
             data = None
         if not isinstance(data, dict):
