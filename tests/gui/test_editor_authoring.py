@@ -214,3 +214,21 @@ def test_new_from_transcript(qtbot, win: ScenarioEditor) -> None:
     assert win.path is None and win.editor.document().isModified()
     assert "Maria" not in win.text and "Dr Ana Reyes" in win.text
     assert "- decision: decision-1" in win.text
+
+
+def test_form_refuses_an_unknown_best_option_and_a_bad_rating(qtbot, win: ScenarioEditor) -> None:
+    from balint_trainer.gui.authoring.decision_form import DecisionForm
+
+    found = read_decision(win.text, DECISION_LINE)
+    assert found is not None
+    form = DecisionForm(found[0], [], win)
+    qtbot.addWidget(form)
+    form.experts.item(0, 1).setText("z")
+    form.experts.item(1, 3).setText("9")
+    form.accept()
+    assert form.result() != QDialog.DialogCode.Accepted
+    assert "best option must be one of" in form.message.text() and "ratings are 1 to 5" in form.message.text()
+    form.experts.item(0, 1).setText("a")
+    form.experts.item(1, 3).setText("4")
+    form.accept()
+    assert form.result() == QDialog.DialogCode.Accepted

@@ -251,6 +251,35 @@ class DecisionForm(QDialog):
         self._rebuild_experts(experts)
 
     # -- result ---------------------------------------------------------------------
+    def problems(self) -> list[str]:
+        """What would make the written decision invalid, in the form's own terms."""
+        out = []
+        ids = self.option_ids()
+        if any(not i for i in ids):
+            out.append(self.tr("Every option needs an id."))
+        if len(set(ids)) != len(ids):
+            out.append(self.tr("Two options have the same id."))
+        for row in range(self.experts.rowCount()):
+            expert = _cell(self.experts, row, 0).strip() or str(row + 1)
+            best = _cell(self.experts, row, 1).strip()
+            if best not in ids:
+                out.append(
+                    self.tr("Expert %1: the best option must be one of the option ids.").replace("%1", expert)
+                )
+            for column in range(EXPERT_FIXED, self.experts.columnCount()):
+                value = _cell(self.experts, row, column).strip()
+                if value and value not in ("1", "2", "3", "4", "5"):
+                    out.append(self.tr("Expert %1: ratings are 1 to 5 (or empty).").replace("%1", expert))
+                    break
+        return out
+
+    def accept(self) -> None:
+        problems = self.problems()
+        if problems:  # say what is wrong here rather than writing a broken decision
+            self.message.setText("\n".join(problems))
+            return
+        super().accept()
+
     def draft(self) -> DecisionDraft:
         """The edited decision; keys the form does not show are carried over from the original."""
         result = copy.deepcopy(self.original)
