@@ -92,3 +92,22 @@ def test_an_empty_tagged_scalar_is_a_problem_not_a_crash() -> None:
 def test_errors_at_the_very_end_of_the_text_do_not_break_the_recovery(text: str) -> None:
     recover(text)  # an error reported past the last line used to raise IndexError
     assert load_scenario_bytes(text, "x.yaml").problems[0].message.startswith("YAML syntax")
+
+
+def test_every_colon_in_prose_is_listed_not_only_the_first() -> None:
+    text = _broken("    prompt: What now?", "    prompt: Now: what?")
+    text = text.replace("    rationale: Split panel.", "    rationale: Split: panel.")
+    problems = load_scenario_bytes(text, "s.yaml").problems
+    syntax = [p for p in problems if p.message.startswith("YAML syntax")]
+    assert [p.line for p in syntax] == [26, 58]
+    assert all("hint: a colon" in p.message for p in syntax)
+
+
+def test_a_hopeless_file_is_given_up_quickly() -> None:
+    import time
+
+    text = "\n".join("  ]]] : : {{ '" if i % 3 else f"k{i}: v" for i in range(3000))
+    start = time.perf_counter()
+    problems = load_scenario_bytes(text, "x.yaml").problems
+    assert problems[0].message.startswith("YAML syntax")
+    assert time.perf_counter() - start < 5  # bounded number of re-parses, whatever the file

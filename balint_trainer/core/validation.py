@@ -270,7 +270,8 @@ def _validate_data(doc: YamlDocument, filename: str) -> tuple[Scenario | None, l
 def _problems_after_recovery(text: str, filename: str) -> list[Problem]:
     """The file's other problems, found in a copy with the broken lines patched (never saved).
 
-    Problems on the patched lines themselves are left out: they would describe the patch.
+    Further syntax errors met while patching are listed too, with their hints; other
+    problems on the patched lines are left out (they would describe the patch).
     """
     from balint_trainer.core.yaml_hints import recover
 
@@ -280,8 +281,23 @@ def _problems_after_recovery(text: str, filename: str) -> list[Problem]:
         return []
     if recovery is None:
         return []
+    from balint_trainer.core.yaml_hints import syntax_hint
+
+    # Later syntax errors the repair met (the first one is already reported), each with its hint.
+    problems = []
+    for error in recovery.errors[1:]:
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        hint = syntax_hint(text, error)
+        problems.append(
+            Problem(
+                filename,
+                error.line + 1,
+                error.column + 1,
+                f"YAML syntax: {message}" + (f"; hint: {hint}" if hint else ""),
+            )
+        )
     doc = parse_yaml(recovery.text, filename)
-    problems = [p for p in doc.problems if p.line not in recovery.lines]
+    problems += [p for p in doc.problems if p.line not in recovery.lines]
     if not isinstance(doc.data, dict):
         return problems
     _scenario, shape_problems = _validate_data(doc, filename)

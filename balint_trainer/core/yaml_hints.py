@@ -22,6 +22,7 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Loader = yaml.SafeLoader
 
 MAX_RECOVERY_ROUNDS = 25
+MAX_RECOVERY_PARSES = 120  # bounds the work on a hopeless file (each try is one parse)
 # ``key: value`` or ``- key: value`` at the start of a line (key: a simple word).
 _KEY_LINE = re.compile(r"^(\s*(?:-\s+)*)([A-Za-z0-9_.-]+):(?:\s+|$)")
 _INDENTATION_PROBLEMS = (
@@ -184,6 +185,8 @@ def _moved_on(before: SyntaxError_, after: SyntaxError_) -> bool:
 class Recovery:
     text: str  # the patched text (same number of lines as the original)
     lines: frozenset[int]  # 1-based numbers of the patched lines
+    # The syntax errors met on the way, in order (the first is the one the parser reports).
+    errors: tuple[SyntaxError_, ...] = ()
 
 
 def recover(text: str, *, max_rounds: int = MAX_RECOVERY_ROUNDS) -> Recovery | None:
@@ -191,8 +194,10 @@ def recover(text: str, *, max_rounds: int = MAX_RECOVERY_ROUNDS) -> Recovery | N
     lines = text.split("\n")
     patched: set[int] = set()
     error = first_syntax_error(text)
-    rounds = 0
+    errors: list[SyntaxError_] = []
+    rounds = parses = 0
     while error is not None:
+        errors.append(error)
         rounds += 1
         if rounds > max_rounds:
             return None
@@ -200,6 +205,9 @@ def recover(text: str, *, max_rounds: int = MAX_RECOVERY_ROUNDS) -> Recovery | N
         for index, new_line in _candidates(lines, error):
             if not 0 <= index < len(lines):  # an error reported at the very end of the text
                 continue
+            parses += 1
+            if parses > MAX_RECOVERY_PARSES:
+                return None
             trial = lines.copy()
             trial[index] = new_line
             next_error = first_syntax_error("\n".join(trial))
@@ -213,4 +221,4 @@ def recover(text: str, *, max_rounds: int = MAX_RECOVERY_ROUNDS) -> Recovery | N
         patched.add(index + 1)
     if not patched:
         return None
-    return Recovery("\n".join(lines), frozenset(patched))
+    return Recovery("\n".join(lines), frozenset(patched), tuple(errors))
