@@ -190,10 +190,14 @@ def test_preview_shows_the_whole_script(qtbot, win: ScenarioEditor) -> None:
 
 def test_new_from_transcript(qtbot, win: ScenarioEditor) -> None:
     sample = (DATA / "transcripts" / "gp-session.txt").read_text(encoding="utf-8")
+    assert sample
 
     def run(wizard) -> bool:
         wizard.show()
-        wizard.text_page.edit.setPlainText(sample)
+        wizard.text_page.ask_path = lambda: DATA / "transcripts" / "gp-session.txt"
+        qtbot.mouseClick(wizard.text_page.open_button, Qt.MouseButton.LeftButton)
+        assert wizard.text_page.edit.toPlainText() == sample
+        assert wizard.text_page.id_edit.text() == "gp-session"
         wizard.text_page.title_edit.setText("The patient who cries")
         wizard.next()
         people = wizard.people_page.table
@@ -232,3 +236,19 @@ def test_form_refuses_an_unknown_best_option_and_a_bad_rating(qtbot, win: Scenar
     form.experts.item(1, 3).setText("4")
     form.accept()
     assert form.result() == QDialog.DialogCode.Accepted
+
+
+def test_decision_form_opens_from_the_keyboard(qtbot, win: ScenarioEditor) -> None:
+    opened: list[str] = []
+
+    def run(form: QDialog) -> bool:
+        opened.append(form.windowTitle())
+        return False  # Cancel: nothing changes
+
+    win.authoring.run_form = run  # type: ignore[method-assign]
+    original = win.text
+    win.editor.jump_to(DECISION_LINE + 1, 5)
+    qtbot.keyClick(
+        win.editor, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert opened == ["Decision first"] and win.text == original
