@@ -70,6 +70,7 @@ from balint_trainer.core.problems import Problem
 from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes, load_scenario_file
 from balint_trainer.core.yamlsource import parse_yaml
 from balint_trainer.gui.models import Column, RowsModel
+from balint_trainer.gui.workbench.editor_audit import audit_warnings, severity_icon, style_warning_underline
 
 VALIDATION_DELAY_MS = 300
 # Red wavy underline under problems: readable on light and dark bases alike.
@@ -327,8 +328,11 @@ class CodeEditor(QPlainTextEdit):
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor  # type: ignore[attr-defined]
             fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(PROBLEM_COLOUR)
+            if problem.is_error:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                fmt.setUnderlineColor(PROBLEM_COLOUR)
+            else:
+                style_warning_underline(fmt)
             selection.format = fmt  # type: ignore[attr-defined]
             selections.append(selection)
         self.setExtraSelections(selections)
@@ -406,6 +410,8 @@ class ProblemModel(RowsModel):
         if index.isValid() and role in (LINE_ROLE, COLUMN_ROLE):  # LINE_ROLE is also SORT_ROLE
             problem = self.row(index.row())
             return problem.line if role == LINE_ROLE else problem.column
+        if index.isValid() and role == Qt.ItemDataRole.DecorationRole and index.column() == 2:
+            return severity_icon(self.row(index.row()))
         return super().data(index, role)
 
 
@@ -596,6 +602,7 @@ class ScenarioEditor(QMainWindow):
         self.path: Path | None = None
         self.newline = "\n"
         self.loaded: LoadedScenario | None = None
+        self.audit_warnings: list[Problem] = []
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.resize(1200, 800)
 
@@ -783,10 +790,16 @@ class ScenarioEditor(QMainWindow):
         text = self.text
         loaded = load_scenario_bytes(text, self.display_name)
         self.loaded = loaded
-        self.problem_model.set_rows(loaded.problems)
-        self.editor.mark_problems(loaded.problems)
+        self.audit_warnings = audit_warnings(loaded)  # item-writing audit, valid scenarios only
+        rows = [*loaded.problems, *self.audit_warnings]
+        self.problem_model.set_rows(rows)
+        self.editor.mark_problems(rows)
         errors = len(loaded.errors)
-        if loaded.ok:
+        if loaded.ok and self.audit_warnings:
+            self.status_label.setText(
+                self.tr("Valid scenario, with %n item-writing warning(s).", "", len(self.audit_warnings))
+            )
+        elif loaded.ok:
             self.status_label.setText(self.tr("Valid scenario."))
         else:
             self.status_label.setText(self.tr("%n problem(s)", "", errors or len(loaded.problems)))

@@ -196,6 +196,23 @@ class ItemRow:
     stats: ItemStats
     competency: str
     wrong_label: str = ""  # the most-chosen wrong option named by its text
+    item_rest: float | None = None  # corrected item-total correlation over complete attempts
+    scenario_alpha: float | None = None  # Cronbach's alpha of the scenario's decisions
+    alpha_attempts: int = 0  # complete attempts behind the two figures above
+
+    @property
+    def reliability_small_sample(self) -> bool:
+        from balint_trainer.core.psychometrics import MIN_ATTEMPTS
+
+        return self.alpha_attempts < MIN_ATTEMPTS
+
+    def csv_extras(self) -> dict[str, object]:
+        return {
+            "wrong_option_text": self.wrong_label,
+            "item_rest": self.item_rest,
+            "scenario_alpha": self.scenario_alpha,
+            "alpha_attempts": self.alpha_attempts,
+        }
 
 
 def _attempt_columns() -> list[Column]:
@@ -285,6 +302,10 @@ def _decision_columns() -> list[Column]:
     ]
 
 
+def _starred(text: str, small_sample: bool) -> str:
+    return f"{text} *" if text and small_sample else text
+
+
 def _item_columns() -> list[Column]:
     def num(
         get: Callable[[ItemStats], float | None], digits: int = 2
@@ -330,6 +351,31 @@ def _item_columns() -> list[Column]:
                 "SupervisorWindow",
                 "Mean credit of the top 27% of attempts (by score) minus that of the bottom 27%; "
                 "* = fewer than 20 attempts, read with care",
+            ),
+        ),
+        Column(
+            QCoreApplication.translate("SupervisorWindow", "Item–rest r"),
+            lambda r: _starred(_number(r.item_rest), r.reliability_small_sample),
+            lambda r: _MISSING if r.item_rest is None else r.item_rest,
+            numeric=True,
+            tooltip=QCoreApplication.translate(
+                "SupervisorWindow",
+                "Corrected item–total correlation: how well credit on this decision goes with credit on "
+                "the scenario's other decisions, over attempts that answered them all. Near 0 or "
+                "negative: the decision measures something else (or its key is doubtful); * = fewer "
+                "than 30 complete attempts",
+            ),
+        ),
+        Column(
+            QCoreApplication.translate("SupervisorWindow", "Scenario α"),
+            lambda r: _starred(_number(r.scenario_alpha), r.reliability_small_sample),
+            lambda r: _MISSING if r.scenario_alpha is None else r.scenario_alpha,
+            numeric=True,
+            tooltip=QCoreApplication.translate(
+                "SupervisorWindow",
+                "Cronbach's alpha of the scenario's decisions: how consistently they rank trainees "
+                "(0.7 or more is usual for a test that decides something; a practice scenario of six "
+                "decisions is often lower); * = fewer than 30 complete attempts",
             ),
         ),
         Column(
@@ -1323,16 +1369,25 @@ class SupervisorWindow(QMainWindow):
         except Exception as exc:
             self._show_error(self.tr("Could not load the cohort's answers"), exc)
             stats = []
-        self.item_model.set_rows(
-            [
+        try:
+            reliability = {r.scenario_id: r for r in self._service.reliability(cohort=cohort)}
+        except Exception as exc:
+            self._show_error(self.tr("Could not compute the scenarios' reliability"), exc)
+            reliability = {}
+        rows = []
+        for s in stats:
+            rel = reliability.get(s.scenario_id)
+            rows.append(
                 ItemRow(
                     s,
                     self._item_competency(s.scenario_id, s.decision_id),
                     self._item_option_label(s.scenario_id, s.decision_id, s.wrong_option),
+                    rel.item_rest.get(s.decision_id) if rel else None,
+                    rel.alpha if rel else None,
+                    rel.attempts if rel else 0,
                 )
-                for s in stats
-            ]
-        )
+            )
+        self.item_model.set_rows(rows)
         scenarios = sorted({s.scenario_id for s in stats})
         current = self.scenario_combo.currentData()
         self.scenario_combo.blockSignals(True)
@@ -1345,7 +1400,10 @@ class SupervisorWindow(QMainWindow):
         self._apply_scenario_filter()
         answers = sum(s.n for s in stats)
         self.item_note.setText(
-            self.tr("{items} decision(s), {answers} answer(s). * = fewer than 20 attempts.").format(
+            self.tr(
+                "{items} decision(s), {answers} answer(s). * = fewer than 20 attempts "
+                "(discrimination) or 30 complete attempts (item–rest r, scenario α)."
+            ).format(
                 items=len(stats), answers=answers
             )
         )
@@ -1382,12 +1440,15 @@ class SupervisorWindow(QMainWindow):
         pattern = "" if scenario_id is None else f"^{QRegularExpression.escape(scenario_id)}$"
         self.item_proxy.setFilterRegularExpression(pattern)
 
-    def visible_items(self) -> list[ItemStats]:
+    def visible_item_rows(self) -> list[ItemRow]:
         """Item rows in the table's current order and filter (what the export writes)."""
         return [
-            self.item_model.row(self.item_proxy.mapToSource(self.item_proxy.index(r, 0)).row()).stats
+            self.item_model.row(self.item_proxy.mapToSource(self.item_proxy.index(r, 0)).row())
             for r in range(self.item_proxy.rowCount())
         ]
+
+    def visible_items(self) -> list[ItemStats]:
+        return [row.stats for row in self.visible_item_rows()]
 
     def export_item_analysis(self, path: Path | str | None = None) -> Path | None:
         target = self._ask_path(
@@ -1396,7 +1457,12 @@ class SupervisorWindow(QMainWindow):
         if target is None:
             return None
         try:
-            count = write_item_analysis_csv(self.visible_items(), target)
+            rows = self.visible_item_rows()
+            count = write_item_analysis_csv(
+                [r.stats for r in rows],
+                target,
+                {(r.stats.scenario_id, r.stats.decision_id): r.csv_extras() for r in rows},
+            )
         except OSError as exc:
             self._show_error(self.tr("The item analysis was not exported"), exc)
             return None
