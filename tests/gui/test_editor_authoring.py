@@ -180,7 +180,7 @@ def test_insert_menu_produces_valid_yaml(qtbot, win: ScenarioEditor, kind: str) 
 
 def test_preview_shows_the_whole_script(qtbot, win: ScenarioEditor) -> None:
     text = win.preview.toPlainText()
-    for expected in ("Who has a case?", "I have one.", "Decision first", "Lecture.", "Ask about feelings."):
+    for expected in ("Who has a case?", "I have one.", "Decision first", "Lecture.", "Ask about the diagnosis."):
         assert expected in text, expected
     win.editor.setPlainText(win.text.replace("text: Talk.", "text: '<script>alert(1)</script> Talk'"))
     win.validate_now()
