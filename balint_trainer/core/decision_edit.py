@@ -111,6 +111,11 @@ def _script_node(text: str) -> Any:
     return script if isinstance(script, yaml.SequenceNode) else None
 
 
+def script_parses(text: str) -> bool:
+    """Whether the text has a script list the form and the Insert menu can work on."""
+    return _script_node(text) is not None
+
+
 def step_spans(text: str) -> list[StepSpan]:
     """Where each script step is in ``text`` (empty when the YAML does not parse)."""
     script = _script_node(text)

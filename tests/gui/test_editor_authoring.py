@@ -41,11 +41,23 @@ def _line_text(win: ScenarioEditor) -> str:
 def test_colon_in_prose_shows_the_hint_and_the_other_problems(qtbot, win: ScenarioEditor) -> None:
     text = win.text.replace("    prompt: What now?", "    prompt: What now? Invite questions: of fact.")
     text = text.replace("competency: invite-feelings", "competency: invite-feeling")
+    text = text.replace("- decision: second", "- decision: second-renamed")
     win.editor.setPlainText(text)
     win.validate_now()
     problems = win.problem_model.problems
     assert "hint: a colon followed by a space inside text" in problems[0].message
     assert any("unknown competency 'invite-feeling'" in p.message for p in problems[1:])
+    # The outline still follows the file (from the in-memory repair), and the form says what to fix.
+    script = next(
+        win.outline_model.item(r) for r in range(win.outline_model.rowCount())
+        if win.outline_model.item(r).text() == "Script"
+    )  # fmt: skip
+    labels = [script.child(r).child(c).text() for r in range(script.rowCount())
+              for c in range(script.child(r).rowCount())]  # fmt: skip
+    assert any(label.startswith("Decision second-renamed") for label in labels), labels
+    win.editor.jump_to(DECISION_LINE, 5)
+    assert not win.authoring.edit_decision()
+    assert "fix the syntax error" in win.statusBar().currentMessage()
 
 
 def test_find_replace_keyboard(qtbot, win: ScenarioEditor) -> None:

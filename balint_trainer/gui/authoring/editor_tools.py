@@ -18,6 +18,7 @@ from balint_trainer.core.decision_edit import (
     insert_step,
     next_phase,
     read_decision,
+    script_parses,
     write_decision,
 )
 from balint_trainer.gui.authoring.find_replace import FindBar, apply_wrap, go_to_line, wrap_setting
@@ -165,6 +166,14 @@ class AuthoringTools:
         except DecisionEditError as exc:
             window.show_error(
                 QCoreApplication.translate("ScenarioEditor", "Cannot edit this decision"), str(exc)
+            )
+            return False
+        if found is None and not script_parses(text):
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "ScenarioEditor", "The form needs YAML that parses: fix the syntax error listed first."
+                ),
+                8000,
             )
             return False
         if found is None:

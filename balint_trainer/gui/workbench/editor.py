@@ -435,6 +435,11 @@ def build_outline(model: QStandardItemModel, text: str) -> bool:
     not parse at all.
     """
     doc = parse_yaml(text, "outline")
+    if doc.root is None and doc.syntax_source is not None:  # outline the in-memory repair (same lines)
+        from balint_trainer.core.yaml_hints import recover
+
+        repaired = recover(text)
+        doc = parse_yaml(repaired.text, "outline") if repaired else doc
     root = doc.root
     if not isinstance(root, yaml.MappingNode):
         return False
