@@ -149,3 +149,19 @@ def test_rewriting_every_bundled_decision_keeps_its_content(path: Path) -> None:
         after = loaded.scenario.decision(decision_id).model_dump()  # type: ignore[union-attr]
         before["rationale"] += " (edited)"
         assert after == before
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("    prompt: What now?", "    prompt: [What, now]"),
+        ("        text: Talk.", "        text: {a: 1}"),
+        ("{expert: e2, best: a, ratings: {a: 5, b: 2, c: 1}}", "{expert: e2, best: a, ratings: [5, 2, 1]}"),
+        ("{expert: e2, best: a,", "{expert: e2, best: [a],"),
+    ],
+)
+def test_content_the_form_would_lose_is_refused(old: str, new: str) -> None:
+    assert old in MINIMAL
+    text = MINIMAL.replace(old, new, 1)
+    with pytest.raises(DecisionEditError):
+        read_decision(text, FIRST_DECISION_LINE)

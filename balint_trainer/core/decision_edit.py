@@ -183,6 +183,7 @@ def read_decision(text: str, line: int) -> tuple[DecisionDraft, StepSpan] | None
         return None
     node = span.node
     _check_editable(text, node, "this decision")
+    _require_scalars(node, ("decision",), "the decision")
     draft = DecisionDraft(_scalar(_get(node, "decision")))
     for key_node, value_node in _mapping_pairs(node):
         key = _scalar(key_node)
@@ -206,9 +207,20 @@ def read_decision(text: str, line: int) -> tuple[DecisionDraft, StepSpan] | None
     return draft, span
 
 
+def _require_scalars(node: Any, keys: Sequence[str], what: str) -> None:
+    """Keys the form shows as text must be text: anything else would be lost on writing."""
+    for key_node, value_node in _mapping_pairs(node):
+        if _scalar(key_node) in keys and not isinstance(value_node, yaml.ScalarNode):
+            raise DecisionEditError(f"'{_scalar(key_node)}' of {what} is not text; edit it as text")
+    for key_node, value_node in _mapping_pairs(_get(node, "ratings")):
+        if not isinstance(value_node, yaml.ScalarNode) or not isinstance(key_node, yaml.ScalarNode):
+            raise DecisionEditError(f"a rating of {what} is not a number; edit it as text")
+
+
 def _read_option(text: str, node: Any) -> OptionDraft:
     if not isinstance(node, yaml.MappingNode):
         raise DecisionEditError("an option is not a mapping; edit it as text")
+    _require_scalars(node, OPTION_KEYS, "an option")
     option = OptionDraft(_scalar(_get(node, "id")))
     for key_node, value_node in _mapping_pairs(node):
         key = _scalar(key_node)
@@ -225,8 +237,14 @@ def _read_option(text: str, node: Any) -> OptionDraft:
 def _read_expert(node: Any) -> ExpertDraft:
     if not isinstance(node, yaml.MappingNode):
         raise DecisionEditError("an expert entry is not a mapping; edit it as text")
+    _require_scalars(node, ("expert", "best", "note"), "an expert entry")
     expert = ExpertDraft(_scalar(_get(node, "expert")), _scalar(_get(node, "best")))
     ratings = _get(node, "ratings")
+    if ratings is not None and not (
+        isinstance(ratings, yaml.MappingNode)
+        or (isinstance(ratings, yaml.ScalarNode) and ratings.value in ("", "~", "null"))
+    ):
+        raise DecisionEditError("an expert's ratings are not a mapping; edit them as text")
     for key_node, value_node in _mapping_pairs(ratings):
         try:
             expert.ratings[_scalar(key_node)] = int(_scalar(value_node))
