@@ -74,3 +74,21 @@ def test_no_decision_marked_still_gives_a_valid_file_and_odd_input_no_crash() ->
     text = build_scenario(transcript, choices, phase_starts={}, decisions_after=[])
     assert load_scenario_bytes(text, "x.yaml").ok
     assert transcript.skipped == [1]
+
+
+def test_a_persian_transcript_keeps_its_names_and_reads_right_to_left() -> None:
+    from balint_trainer.core.transcript_import import text_is_rtl
+
+    sample = "رهبر: چه کسی مورد دارد؟\n\nدکتر سارا رضایی: من یک مورد دارم.\n\n[سکوت]\n\nدکتر علی کریمی: چرا؟\n"
+    transcript = parse_transcript(sample)
+    assert [p.name for p in transcript.people] == ["رهبر", "دکتر سارا رضایی", "دکتر علی کریمی"]
+    assert transcript.turns[2].kind == "narrate" and transcript.turns[2].text == "سکوت"
+    assert len({p.id for p in transcript.people}) == 3  # ids stay unique without Latin letters
+    assert text_is_rtl(transcript.turns[0].text) and not text_is_rtl("Dr Ana: سلام")
+    choices = {p.name: PersonChoice(p.id, p.display_name, p.kind) for p in transcript.people}
+    choices["دکتر سارا رضایی"] = PersonChoice("presenter", "دکتر سارا رضایی", "presenter")
+    choices["رهبر"] = PersonChoice("leader", "رهبر", "leader")
+    text = build_scenario(transcript, choices, phase_starts={0: "frame"}, decisions_after=[1], language="fa")
+    loaded = load_scenario_bytes(text, "fa.yaml")
+    assert loaded.ok, [str(p) for p in loaded.problems]
+    assert loaded.scenario is not None and loaded.scenario.language == "fa"

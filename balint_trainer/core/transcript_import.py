@@ -76,6 +76,17 @@ def slug(text: str, fallback: str = "person") -> str:
     return value or fallback
 
 
+def text_is_rtl(text: str) -> bool:
+    """Whether the first strongly directional letter is right to left (Persian, Arabic, Hebrew)."""
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
 def parse_transcript(text: str) -> Transcript:
     """Turns, stage directions and a proposal of the people, in order of first appearance."""
     transcript = Transcript()

@@ -55,7 +55,12 @@ class DecisionForm(QDialog):
     """Edit one decision; :meth:`draft` gives the result."""
 
     def __init__(
-        self, draft: DecisionDraft, competencies: Iterable[str] = (), parent: QWidget | None = None
+        self,
+        draft: DecisionDraft,
+        competencies: Iterable[str] = (),
+        parent: QWidget | None = None,
+        *,
+        rtl: bool = False,
     ) -> None:
         super().__init__(parent)
         self.original = draft
@@ -124,6 +129,16 @@ class DecisionForm(QDialog):
         rationale_form = QFormLayout()
         rationale_form.addRow(self._label(self.tr("&Rationale:"), self.rationale_edit), self.rationale_edit)
         layout.addLayout(rationale_form)
+        # The scenario's text reads in its own direction, whatever the interface language.
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        for widget in (self.prompt_edit, self.rationale_edit, self.options, self.experts):
+            widget.setLayoutDirection(direction)
+        for edit in (self.prompt_edit, self.rationale_edit):
+            text_option = edit.document().defaultTextOption()
+            text_option.setTextDirection(direction)
+            side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+            text_option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+            edit.document().setDefaultTextOption(text_option)
         self.message = QLabel()
         self.message.setAccessibleName(self.tr("Form problems"))
         self.message.setWordWrap(True)

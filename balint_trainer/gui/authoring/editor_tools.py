@@ -22,6 +22,7 @@ from balint_trainer.core.decision_edit import (
     write_decision,
 )
 from balint_trainer.gui.authoring.find_replace import FindBar, apply_wrap, go_to_line, wrap_setting
+from balint_trainer.i18n import is_rtl
 
 if TYPE_CHECKING:
     from balint_trainer.gui.workbench.editor import ScenarioEditor
@@ -186,7 +187,11 @@ class AuthoringTools:
             return False
         draft, _span = found
         extra = window.loaded.scenario.competencies if window.loaded and window.loaded.scenario else {}
-        form = DecisionForm(draft, extra, window)
+        from balint_trainer.core.transcript_import import text_is_rtl
+
+        language = window.loaded.scenario.language if window.loaded and window.loaded.scenario else None
+        rtl = is_rtl(language.split("-")[0]) if language else text_is_rtl(draft.prompt)
+        form = DecisionForm(draft, extra, window, rtl=rtl)
         self.last_form = form
         if not self.run_form(form):
             return False

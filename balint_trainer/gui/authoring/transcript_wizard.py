@@ -41,6 +41,7 @@ from balint_trainer.core.transcript_import import (
     parse_transcript,
     propose_phases,
     slug,
+    text_is_rtl,
 )
 
 MAX_TRANSCRIPT_BYTES = 4 * MAX_TRANSCRIPT_CHARS  # a small text file: read on the spot, well under 100 ms
@@ -94,6 +95,8 @@ class _TextPage(QWizardPage):
         self.id_edit.setAccessibleName(self.tr("Scenario id"))
         self.title_edit = QLineEdit(self.tr("A session from a transcript"))
         self.title_edit.setAccessibleName(self.tr("Scenario title"))
+        self.language_edit = QLineEdit("en")
+        self.language_edit.setAccessibleName(self.tr("Language of the transcript"))
         self.message = QLabel()
         form = QFormLayout()
         id_label = QLabel(self.tr("Scenario &id:"))
@@ -102,6 +105,9 @@ class _TextPage(QWizardPage):
         title_label.setBuddy(self.title_edit)
         form.addRow(id_label, self.id_edit)
         form.addRow(title_label, self.title_edit)
+        language_label = QLabel(self.tr("&Language (en, fa, …):"))
+        language_label.setBuddy(self.language_edit)
+        form.addRow(language_label, self.language_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.edit, 1)
         row = QHBoxLayout()
@@ -147,6 +153,8 @@ class _TextPage(QWizardPage):
             self.message.setText(self.tr("No “Name: words” lines found."))
             return False
         self.owner.transcript = transcript
+        if self.language_edit.text().strip() in ("", "en") and text_is_rtl(self.edit.toPlainText()):
+            self.language_edit.setText("fa")  # a guess the organiser can still change (Back)
         return True
 
 
@@ -258,6 +266,11 @@ class _LinesPage(QWizardPage):
         choices = self.owner.choices()
         starts = propose_phases(transcript, {raw: c.kind for raw, c in choices.items()})
         self.table.setRowCount(len(transcript.turns))
+        # The lines read in the transcript's own direction, whatever the interface language.
+        rtl = text_is_rtl(" ".join(t.text for t in transcript.turns[:20]))
+        self.table.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
         for row, turn in enumerate(transcript.turns):
             combo = QComboBox()
             combo.setAccessibleName(self.tr("Phase starting at line %1").replace("%1", str(row + 1)))
@@ -309,4 +322,5 @@ class _LinesPage(QWizardPage):
             decisions_after=self.decisions(),
             scenario_id=text_page.id_edit.text(),
             title=text_page.title_edit.text(),
+            language=text_page.language_edit.text().strip() or "en",
         )
