@@ -1,6 +1,7 @@
 """Command line: ``balint-trainer`` opens the app; sub-commands work without Qt.
 
-Exit codes: 0 success, 1 invalid input (validation failed), 2 usage error.
+Exit codes: 0 success, 1 invalid input (validation failed) or any unexpected failure
+(``error: …`` on one line, never a traceback), 2 usage error.
 """
 
 from __future__ import annotations
@@ -358,6 +359,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_backup.cmd_restore(args, out, err)
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK
+    except Exception as exc:  # whatever the input, a one-line error and exit 1, never a traceback
+        from balint_trainer.core.problems import one_line
+
+        print(f"error: {one_line(str(exc) or type(exc).__name__)}", file=err)
+        return EXIT_INVALID
     from balint_trainer.gui.app import run_app
 
     return run_app(

@@ -85,7 +85,7 @@ def test_an_empty_tagged_scalar_is_a_problem_not_a_crash() -> None:
 
     # PyYAML's int constructor raised IndexError here (found by the fuzz test via the re-parse).
     problems = parse_yaml("!!int : x\n", "x.yaml").problems
-    assert problems and problems[0].message.startswith("YAML")
+    assert problems and "!!int" in problems[0].message
 
 
 @pytest.mark.parametrize("text", ["a: [b,\n", "a: {b: c\n", "a: 'x\n"])

@@ -264,3 +264,14 @@ def test_decision_form_opens_from_the_keyboard(qtbot, win: ScenarioEditor) -> No
         win.editor, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert opened == ["Decision first"] and win.text == original
+
+
+def test_transcript_that_cannot_be_read_is_a_message(qtbot, win: ScenarioEditor, tmp_path: Path) -> None:
+    from balint_trainer.gui.authoring.transcript_wizard import TranscriptWizard
+
+    wizard = TranscriptWizard(win)
+    qtbot.addWidget(wizard)
+    wizard.text_page.ask_path = lambda: tmp_path  # a folder, not a text file
+    wizard.text_page.on_open()
+    assert wizard.text_page.message.text().startswith("Cannot read")
+    assert wizard.text_page.edit.toPlainText() == ""

@@ -130,17 +130,23 @@ class _TextPage(QWizardPage):
         path = self.ask_path()
         if path is None:
             return
-        try:
-            if path.stat().st_size > MAX_TRANSCRIPT_BYTES:
-                self.message.setText(self.tr("The file is too large for a transcript."))
-                return
-            text = path.read_bytes().decode("utf-8-sig", errors="replace")
-        except OSError as exc:
-            self.message.setText(
-                self.tr("Cannot read %1: %2").replace("%1", path.name).replace("%2", exc.strerror or "")
-            )
+        from balint_trainer.core.untrusted import read_limited
+        from balint_trainer.gui.worker import run_with_progress
+
+        # Off the UI thread; read_limited refuses pipes, devices and oversized files.
+        outcome = run_with_progress(
+            self,
+            self.tr("Reading the transcript…"),
+            lambda _token: read_limited(path, MAX_TRANSCRIPT_BYTES).decode("utf-8-sig", errors="replace"),
+        )
+        if outcome.cancelled:
             return
-        self.edit.setPlainText(text)
+        if outcome.error is not None or outcome.result is None:
+            problems = getattr(outcome.error, "problems", None)
+            detail = problems[0].message if problems else str(outcome.error)
+            self.message.setText(self.tr("Cannot read %1: %2").replace("%1", path.name).replace("%2", detail))
+            return
+        self.edit.setPlainText(outcome.result)
         self.id_edit.setText(slug(path.stem, "from-transcript"))
         self.message.setText(self.tr("Read %1.").replace("%1", path.name))
 
@@ -148,7 +154,17 @@ class _TextPage(QWizardPage):
         return bool(self.edit.toPlainText().strip())
 
     def validatePage(self) -> bool:
-        transcript = parse_transcript(self.edit.toPlainText())
+        from balint_trainer.gui.worker import run_with_progress
+
+        text = self.edit.toPlainText()
+        outcome = run_with_progress(
+            self, self.tr("Reading the transcript…"), lambda _token: parse_transcript(text)
+        )
+        if outcome.cancelled or outcome.result is None:
+            if outcome.error is not None:
+                self.message.setText(str(outcome.error))
+            return False
+        transcript = outcome.result
         if not any(t.kind == "say" for t in transcript.turns):
             self.message.setText(self.tr("No “Name: words” lines found."))
             return False

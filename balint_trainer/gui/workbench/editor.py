@@ -67,9 +67,12 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.fileio import atomic_write_bytes
 from balint_trainer.core.model import Scenario
 from balint_trainer.core.problems import Problem
+from balint_trainer.core.untrusted import EDITABLE_BYTES, UntrustedInputError, read_limited
 from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes, load_scenario_file
 from balint_trainer.core.yamlsource import parse_yaml
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.models import Column, RowsModel
+from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.workbench.editor_audit import audit_warnings, severity_icon, style_warning_underline
 
 VALIDATION_DELAY_MS = 300
@@ -691,6 +694,7 @@ class ScenarioEditor(QMainWindow):
             self.open_path(Path(path))
         else:
             self.new_from_template()
+        plain_labels(self)  # scenario and user text is never rich text
 
     # -- actions --------------------------------------------------------------
     def _action(
@@ -773,9 +777,9 @@ class ScenarioEditor(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         try:
-            raw = path.read_bytes()
+            raw = read_limited(path, EDITABLE_BYTES)  # a pipe or device would hang the window
             text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+        except (UntrustedInputError, UnicodeDecodeError) as exc:
             self.show_error(self.tr("Cannot open %1").replace("%1", str(path)), str(exc))
             return False
         newline = "\r\n" if "\r\n" in text else "\n"
@@ -897,7 +901,7 @@ class ScenarioEditor(QMainWindow):
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         buttons = QMessageBox.StandardButton
-        return QMessageBox.question(
+        return plain_text.question(
             self,
             self.tr("Unsaved changes"),
             self.tr("%1 has unsaved changes. Save them?").replace("%1", self.display_name),
@@ -906,7 +910,7 @@ class ScenarioEditor(QMainWindow):
         )
 
     def show_error(self, title: str, detail: str) -> None:
-        QMessageBox.warning(self, title, detail)
+        plain_text.warning(self, title, detail)
 
     def _scenario_id(self) -> str | None:
         return self.loaded.scenario.id if self.loaded and self.loaded.scenario else None

@@ -69,9 +69,12 @@ from balint_trainer.core.analytics import ItemStats, competency_series
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.option_order import option_label
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.local_time import day_month_text, when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import SORT_ROLE, Column, RowsModel
+from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.worker import CancelToken, run_with_progress
 from balint_trainer.reports import (
     AttemptReview,
     DecisionReview,
@@ -468,6 +471,7 @@ class SupervisorWindow(QMainWindow):
         self._build_actions()
         self.setAcceptDrops(True)  # attempt bundles dropped from a file manager are imported
         self.refresh()
+        plain_labels(self, rich=[self.chart_legend])  # scenario and user text is never rich text
 
     # ------------------------------------------------------------------ layout
 
@@ -1144,20 +1148,26 @@ class SupervisorWindow(QMainWindow):
             paths = type(self).ask_bundle_paths(self)
         if not paths:
             return []
-        from PySide6.QtWidgets import QApplication
-
         results: list[BundleImport] = []
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        try:
-            for raw in paths:
-                path = Path(raw)
+        chosen = [Path(raw) for raw in paths]
+
+        def work(token: CancelToken) -> None:  # on a worker thread: the service allows that
+            for done, path in enumerate(chosen):
+                if token.cancelled():  # each file is atomic: stop between files
+                    return
+                token.report(done, len(chosen))
                 try:
                     results.append(BundleImport(path, self._service.import_attempts(path)))
                 except Exception as exc:  # BundleError says what is wrong; nothing of it was written
                     message = str(exc) or type(exc).__name__
                     results.append(BundleImport(path, None, message.removeprefix(f"{path}: ")))
-        finally:
-            QApplication.restoreOverrideCursor()
+
+        outcome = run_with_progress(self, self.tr("Importing attempts…"), work)
+        results = list(results)  # after Cancel: the files done so far (the worker may finish one more)
+        if outcome.cancelled and not results:
+            return []
+        if outcome.error is not None and len(results) < len(chosen):
+            results.append(BundleImport(chosen[len(results)], None, str(outcome.error)))
         imported = [r.report for r in results if r.report is not None]
         if imported:
             self.refresh()
@@ -1204,9 +1214,9 @@ class SupervisorWindow(QMainWindow):
         title = self.tr("Import trainee attempts")
         text = status + "\n\n" + "\n\n".join(lines)
         if done < len(results):
-            QMessageBox.warning(self, title, text)
+            plain_text.warning(self, title, text)
         else:
-            QMessageBox.information(self, title, text)
+            plain_text.information(self, title, text)
 
     @staticmethod
     def _dropped_bundles(mime: QMimeData) -> list[Path]:
@@ -1614,7 +1624,7 @@ class SupervisorWindow(QMainWindow):
 
     def ask_discard_drafts(self, count: int) -> bool:
         """Whether closing may drop unsent comments (tests replace this to answer)."""
-        answer = QMessageBox.question(
+        answer = plain_text.question(
             self,
             self.tr("Unsent comments"),
             self.tr("%n comment(s) typed but not added yet. Close and discard them?", "", count),
@@ -1633,7 +1643,7 @@ class SupervisorWindow(QMainWindow):
     def _show_error(self, title: str, exc: BaseException) -> None:
         """Tell the user in words (tests replace this to record instead of blocking)."""
         self.statusBar().showMessage(f"{title}: {exc}", 10000)
-        QMessageBox.warning(self, title, str(exc) or exc.__class__.__name__)
+        plain_text.warning(self, title, str(exc) or exc.__class__.__name__)
 
 
 def home_page_dialog(parent: QWidget | None, label: str, current: str) -> QInputDialog:
