@@ -10,6 +10,7 @@ its number) until the text parses, so validation of the rest can go on.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -189,6 +190,7 @@ class Recovery:
     errors: tuple[SyntaxError_, ...] = ()
 
 
+@functools.lru_cache(maxsize=4)  # validation, outline and preview of one text share the work
 def recover(text: str, *, max_rounds: int = MAX_RECOVERY_ROUNDS) -> Recovery | None:
     """Patch lines until ``text`` composes; None when that does not work within the budget."""
     lines = text.split("\n")

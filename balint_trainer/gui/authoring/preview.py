@@ -7,10 +7,20 @@ markup or links the trainee would not see.
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QCoreApplication
 
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.model import DecisionStep, NarrateStep, PhaseStep, SayStep, Scenario
+
+
+@functools.lru_cache(maxsize=8192)
+def _markdown(text: str, language: str | None) -> str:
+    """Rendered Markdown, remembered: between two validations nearly every line is unchanged."""
+    from balint_trainer.core.markdown_render import render_markdown
+
+    return render_markdown(text, language=language)
 
 
 def _inline(html: str) -> str:
@@ -21,7 +31,7 @@ def _inline(html: str) -> str:
 
 
 def script_html(scenario: Scenario) -> str:
-    from balint_trainer.core.markdown_render import render_markdown, render_plain
+    from balint_trainer.core.markdown_render import render_plain
     from balint_trainer.gui.player import phase_labels
 
     phases = phase_labels()
@@ -33,14 +43,14 @@ def script_html(scenario: Scenario) -> str:
     def line(speaker: str, text: str) -> str:
         person = scenario.people.get(speaker)
         name = leader if speaker == "leader" else person.name if person else speaker
-        body = render_markdown(text, language=language)
+        body = _markdown(text, language)
         inline = _inline(body)
         if inline != body:  # one paragraph: on the name's line, as in the player
             return f"<p><b>{render_plain(name)}:</b> {inline}</p>"
         return f"<p><b>{render_plain(name)}:</b></p>{body}"
 
     def direction(text: str) -> str:
-        return f"<blockquote><i>{render_markdown(text, language=language)}</i></blockquote>"
+        return f"<blockquote><i>{_markdown(text, language)}</i></blockquote>"
 
     for step in scenario.script:
         if isinstance(step, PhaseStep):
@@ -56,7 +66,7 @@ def script_html(scenario: Scenario) -> str:
 
 
 def _decision_html(scenario: Scenario, step: DecisionStep) -> str:
-    from balint_trainer.core.markdown_render import render_markdown, render_plain
+    from balint_trainer.core.markdown_render import render_plain
     from balint_trainer.core.scoring import credits
 
     language = scenario.language
@@ -78,11 +88,11 @@ def _decision_html(scenario: Scenario, step: DecisionStep) -> str:
                 person = scenario.people.get(consequence.say)
                 who = leader if consequence.say == "leader" else person.name if person else consequence.say
             words = consequence.text if isinstance(consequence, SayStep) else consequence.narrate
-            words_html = _inline(render_markdown(words, language=language))
+            words_html = _inline(_markdown(words, language))
             then.append(f"<br><small><i>→ <b>{render_plain(who)}</b> {words_html}</i></small>")
-        text = render_markdown(option.text, language=language)
+        text = _markdown(option.text, language)
         items.append(f"<li><b>{render_plain(option.id)}</b>{badge} {_inline(text)}{''.join(then)}</li>")
     return (
         f"<hr><h4>{render_plain(title)} <small>({render_plain(competency)})</small></h4>"
-        f"{render_markdown(step.prompt, language=language)}<ol>{''.join(items)}</ol><hr>"
+        f"{_markdown(step.prompt, language)}<ol>{''.join(items)}</ol><hr>"
     )
