@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self._load_pending = False
         self._closed = False
         self._service_opened.connect(self._service_ready)
+        self.setAcceptDrops(True)  # annotation requests dropped from a file manager are opened
         self._update_actions()
         plain_labels(self)  # scenario and user text is never rich text
 
@@ -147,10 +148,15 @@ class MainWindow(QMainWindow):
             self.tr("&Export my attempts for my supervisor…"), self.export_attempts, "Ctrl+Shift+X"
         )
         self.restore_backup_action = self._action(self.tr("Restore from &backup…"), self.restore_backup)
+        # An expert annotating from their own machine: needs no database (annotation_exchange.py).
+        self.open_request_action = self._action(
+            self.tr("&Open annotation request…"), self.open_annotation_request, "Ctrl+Shift+O"
+        )
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         file_menu.addActions([self.add_folder_action, self.reload_action])
         file_menu.addSeparator()
         file_menu.addAction(self.export_attempts_action)
+        file_menu.addAction(self.open_request_action)
         file_menu.addAction(self.restore_backup_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -784,6 +790,34 @@ class MainWindow(QMainWindow):
         if name in ("import_pack", "open_editor", "open_annotation"):
             self.reload_library()
         return result
+
+    def open_annotation_request(self, path: str | Path | None = None) -> Any:
+        """Open an organiser's annotation request (read off the UI thread) in its own window."""
+        from balint_trainer.gui.workbench.annotation_exchange import open_annotation_request
+
+        return open_annotation_request(self, path)
+
+    @staticmethod
+    def _dropped_requests(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+        mime = event.mimeData()
+        files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+        return [Path(f) for f in files if f.lower().endswith(".json")]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_requests(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_requests(event)
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        # Once the drop has returned: a message shown inside it would hold the file manager.
+        for path in paths:
+            QTimer.singleShot(0, lambda path=path: self.open_annotation_request(path))
 
     # -- backups -----------------------------------------------------------------------
     def restore_backup(self) -> None:
