@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from balint_trainer import __version__
+from balint_trainer import __version__, cli_backup
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     account.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input, not a prompt"
     )
+    cli_backup.add_parsers(commands)
     return parser
 
 
@@ -233,12 +234,13 @@ def cmd_key(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         flag = "  LOW AGREEMENT" if d["low_agreement"] else ""
         print(
             f"{d['id']} [{d['competency']}] experts {d['experts']}  P {fmt(d['agreement'])}"
-            f"  kappa {fmt(d['kappa'])}{flag}",
+            f"  kappa {fmt(d['kappa'])}  alpha {fmt(d['krippendorff_alpha'])}{flag}",
             file=out,
         )
         for o in d["options"]:
             print(f"    {o['id']:<6} votes {o['votes']:<3} credit {o['credit']:.2f}", file=out)
     print(f"Pooled Fleiss' kappa: {fmt(report['kappa'])}", file=out)
+    print(f"Pooled Krippendorff's alpha (ordinal, missing ratings allowed): {fmt(report['krippendorff_alpha'])}", file=out)
     return EXIT_OK
 
 
@@ -319,6 +321,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_attempt_bundle(args, out, err)
         if args.command == "create-account":
             return cmd_create_account(args, out, err)
+        if args.command == "backup":
+            return cli_backup.cmd_backup(args, out, err)
+        if args.command == "restore-backup":
+            return cli_backup.cmd_restore(args, out, err)
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK
     from balint_trainer.gui.app import run_app

@@ -7,4 +7,5 @@ bash scripts/system-deps.sh test
 bash scripts/venv.sh test
 .venv/bin/ruff check balint_trainer tests benchmarks
 .venv/bin/mypy
+.venv/bin/lint-imports  # layer contracts in pyproject.toml
 exec .venv/bin/python -m pytest "$@"

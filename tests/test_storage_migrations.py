@@ -156,6 +156,7 @@ def test_migrations_need_no_alembic_ini_in_the_working_directory(
         "0002_postgres_rls.py",
         "0003_profile_uid.py",
         "0004_option_order.py",
+        "0005_integrity.py",
     ]
     assert (MIGRATIONS_DIR / "env.py").is_file() and (MIGRATIONS_DIR / "script.py.mako").is_file()
 

@@ -104,6 +104,27 @@ def decision_kappa(decision: DecisionStep) -> float | None:
     return fleiss_kappa(table) if table is not None else None
 
 
+def rating_units(decision: DecisionStep) -> list[dict[str, int]]:
+    """Per option, expert → rating (experts who did not rate it are simply absent)."""
+    return [
+        {a.expert: a.ratings[option.id] for a in decision.experts if a.ratings and option.id in a.ratings}
+        for option in decision.options
+    ]
+
+
+def decision_alpha(decision: DecisionStep) -> float | None:
+    """Krippendorff's alpha (ordinal) over the options' ratings; missing ratings allowed."""
+    from balint_trainer.core.psychometrics import krippendorff_alpha
+
+    return krippendorff_alpha(rating_units(decision))
+
+
+def pooled_alpha(decisions: Sequence[DecisionStep]) -> float | None:
+    from balint_trainer.core.psychometrics import krippendorff_alpha
+
+    return krippendorff_alpha([unit for decision in decisions for unit in rating_units(decision)])
+
+
 def pooled_kappa(decisions: Sequence[DecisionStep]) -> float | None:
     """Kappa over the options of all fully rated decisions, if they share a rater count."""
     rows: list[list[int]] = []
@@ -185,6 +206,7 @@ class DecisionKey:
     options: list[OptionKey]
     agreement: float | None
     kappa: float | None
+    alpha: float | None = None  # Krippendorff's alpha, ordinal
 
     @property
     def low_agreement(self) -> bool:
@@ -212,6 +234,7 @@ def decision_key(decision: DecisionStep) -> DecisionKey:
         options,
         panel_agreement(decision),
         decision_kappa(decision),
+        decision_alpha(decision),
     )
 
 
@@ -232,8 +255,10 @@ def scenario_key(scenario: Scenario) -> dict[str, object]:
                 "agreement": k.agreement,
                 "low_agreement": k.low_agreement,
                 "kappa": k.kappa,
+                "krippendorff_alpha": k.alpha,
             }
             for k in keys
         ],
         "kappa": pooled_kappa(scenario.decisions),
+        "krippendorff_alpha": pooled_alpha(scenario.decisions),
     }

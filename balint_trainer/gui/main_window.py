@@ -57,6 +57,12 @@ def ask_resume_or_new(parent: QWidget, title: str, text: str) -> str:
     return resume_or_new_choice(box)
 
 
+def ask_backup_lazily(parent: QWidget, backups: Sequence[Any]) -> Any:
+    from balint_trainer.gui.backups import ask_backup
+
+    return ask_backup(parent, backups)
+
+
 def ask_save_path(parent: QWidget, caption: str, default: str, file_filter: str) -> str | None:
     """The file chosen in a save dialog, or None if cancelled."""
     chosen, _ = QFileDialog.getSaveFileName(parent, caption, default, file_filter)
@@ -69,6 +75,7 @@ class MainWindow(QMainWindow):
     # Replaceable in tests (a modal box would block them).
     resume_prompt: Callable[[QWidget, str, str], str] = staticmethod(ask_resume_or_new)  # type: ignore[assignment]
     export_path_prompt: Callable[[QWidget, str, str, str], str | None] = staticmethod(ask_save_path)  # type: ignore[assignment]
+    backup_prompt: Callable[[QWidget, Sequence[Any]], Any] = staticmethod(ask_backup_lazily)  # type: ignore[assignment]
 
     def __init__(
         self,
@@ -134,10 +141,12 @@ class MainWindow(QMainWindow):
         self.export_attempts_action = self._action(
             self.tr("&Export my attempts for my supervisor…"), self.export_attempts, "Ctrl+Shift+X"
         )
+        self.restore_backup_action = self._action(self.tr("Restore from &backup…"), self.restore_backup)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         file_menu.addActions([self.add_folder_action, self.reload_action])
         file_menu.addSeparator()
         file_menu.addAction(self.export_attempts_action)
+        file_menu.addAction(self.restore_backup_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -242,7 +251,7 @@ class MainWindow(QMainWindow):
                 error = str(exc)
             else:
                 try:
-                    service = open_service(url)
+                    service = open_service(url, backup=True)
                 except ServiceError as exc:
                     error = str(exc)
                 except Exception as exc:
@@ -313,7 +322,7 @@ class MainWindow(QMainWindow):
             self._storage_failed(str(exc))
             return
         try:
-            self.service = open_service(self.database_url)
+            self.service = open_service(self.database_url, backup=True)
         except ServiceError as exc:
             self._storage_failed(str(exc))
         except Exception as exc:
@@ -758,6 +767,64 @@ class MainWindow(QMainWindow):
         if name in ("import_pack", "open_editor", "open_annotation"):
             self.reload_library()
         return result
+
+    # -- backups -----------------------------------------------------------------------
+    def restore_backup(self) -> None:
+        """Replace the local database with a backup the user chooses. Works when the database
+        could not be opened (that is when it is needed most); the swap runs off the UI thread."""
+        from balint_trainer.services.backups import backups_of, local_database_file
+
+        if not self._owns_service:
+            return
+        database = local_database_file(self.database_url)
+        if database is None:
+            QMessageBox.information(
+                self,
+                self.tr("Restore from backup"),
+                self.tr("Backups are kept for the local database only; a course database is backed up by its administrator."),
+            )
+            return
+        backups = backups_of(database)
+        if not backups:
+            QMessageBox.information(
+                self, self.tr("Restore from backup"), self.tr("There are no backups of %1 yet.").replace("%1", str(database))
+            )
+            return
+        chosen = self.backup_prompt(self, backups)
+        if chosen is None or not self._confirm_leaving(quitting=False):
+            return
+        if self.player is not None:
+            self.player.set_auto_play(False)
+            self.player.state = "idle"
+            self.show_library()
+        if self.service is not None:
+            self.service.close()
+            self.service = None
+        self.profile = None
+        self.is_loaded = False
+        self._update_actions()
+        self.storage_label.setText(self.tr("Restoring a backup…"))
+        url = self.database_url
+
+        def work() -> None:
+            service, error = None, ""
+            try:
+                from balint_trainer.services import ServiceError, open_service
+                from balint_trainer.services.backups import restore
+
+                restore(database, chosen.path)
+                service = open_service(url, backup=False)
+            except ServiceError as exc:
+                error = str(exc)
+            except Exception as exc:
+                error = f"{type(exc).__name__}: {exc}"
+            try:
+                self._service_opened.emit(service, error)
+            except RuntimeError:
+                if service is not None:
+                    service.close()
+
+        threading.Thread(target=work, name="restore-backup", daemon=True).start()
 
     def show_about(self) -> None:
         from balint_trainer.gui.about import AboutDialog

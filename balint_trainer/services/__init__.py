@@ -5,10 +5,12 @@ from __future__ import annotations
 from balint_trainer.services.errors import (
     AnswerExists,
     BundleError,
+    DatabaseCorrupt,
     DatabaseUnavailable,
     DuplicateName,
     InvalidAnswer,
     InvalidScenario,
+    NewerDatabase,
     NotFound,
     PermissionDenied,
     ServiceError,
@@ -18,10 +20,12 @@ from balint_trainer.services.service import TrainerService
 __all__ = [
     "AnswerExists",
     "BundleError",
+    "DatabaseCorrupt",
     "DatabaseUnavailable",
     "DuplicateName",
     "InvalidAnswer",
     "InvalidScenario",
+    "NewerDatabase",
     "NotFound",
     "PermissionDenied",
     "ServiceError",
@@ -30,21 +34,29 @@ __all__ = [
 ]
 
 
-def open_service(url: str | None = None, *, migrate: bool = True) -> TrainerService:
+def open_service(url: str | None = None, *, migrate: bool = True, backup: bool = False) -> TrainerService:
     """Open the database (``url``, else ``$BALINT_TRAINER_DATABASE_URL``, else the
     SQLite file in the user data folder) and bring its schema up to date."""
-    from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+    from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
     from balint_trainer.storage import create_db_engine, redact, resolve_url, upgrade
+    from balint_trainer.storage.migrate import NewerSchema
 
     resolved = resolve_url(url)
     try:
         engine = create_db_engine(resolved)
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise ServiceError(f"invalid database URL {redact(resolved)}: {exc}") from None
+    except OSError as exc:  # the data folder cannot be created (read-only, full, a file in the way)
+        raise DatabaseUnavailable(
+            f"cannot create the data folder for {redact(resolved)}: {exc.strerror or exc}"
+        ) from None
     try:
         if migrate:
             upgrade(engine)
+    except NewerSchema as exc:
+        engine.dispose()
+        raise NewerDatabase(f"{redact(resolved)}: {exc}") from None
     except DBAPIError as exc:
         engine.dispose()
         first = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
@@ -53,8 +65,23 @@ def open_service(url: str | None = None, *, migrate: bool = True) -> TrainerServ
                 f"{redact(resolved)}: the database schema needs an upgrade that this account may not run "
                 f"({first}); ask the course administrator to start the app once"
             ) from None
+        if engine.dialect.name == "sqlite" and not isinstance(exc, OperationalError):
+            raise DatabaseCorrupt(
+                f"the database {redact(resolved)} is damaged ({first}); nothing was written to it. "
+                "Restore a backup (File → Restore from backup…, or balint-trainer restore-backup)."
+            ) from None
         raise DatabaseUnavailable(f"cannot open the database {redact(resolved)}: {first}") from None
+    except OSError as exc:
+        engine.dispose()
+        raise DatabaseUnavailable(f"cannot open the database {redact(resolved)}: {exc.strerror or exc}") from None
     except BaseException:
         engine.dispose()
         raise
-    return TrainerService(engine, resolved)
+    service = TrainerService(engine, resolved)
+    service.auto_backup = backup
+    if backup:
+        # On start, like Anki; at most every quarter of an hour, so restarts keep older copies.
+        from balint_trainer.storage.backup import MIN_INTERVAL_S
+
+        service.backup_in_background(min_interval_s=MIN_INTERVAL_S)
+    return service

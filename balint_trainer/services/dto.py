@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
@@ -35,13 +36,25 @@ class ScenarioVersion:
     text: str
     registered_at: datetime
 
-    def load(self) -> Scenario:
-        """Parse the stored YAML (it was valid when registered)."""
-        from balint_trainer.core.validation import load_scenario_bytes
+    @property
+    def text_matches_hash(self) -> bool:
+        """Whether the stored text is exactly the file that was registered under ``sha256``
+        (the file may have had a UTF-8 byte-order mark, which decoding dropped)."""
+        raw = self.text.encode("utf-8")
+        return self.sha256 in (hashlib.sha256(raw).hexdigest(), hashlib.sha256(b"\xef\xbb\xbf" + raw).hexdigest())
 
-        loaded = load_scenario_bytes(self.text.encode("utf-8"), f"{self.scenario_id}@{self.sha256[:12]}")
+    def load(self) -> Scenario:
+        """Parse the stored YAML (it was valid when registered); every reader checks the hash,
+        so a row written behind the app's back is never scored against."""
+        from balint_trainer.core.validation import load_scenario_bytes
+        from balint_trainer.services.errors import TamperedVersion
+
+        name = f"{self.scenario_id}@{self.sha256[:12]}"
+        if not self.text_matches_hash:
+            raise TamperedVersion(f"{name}: the stored scenario text does not match its checksum; not used")
+        loaded = load_scenario_bytes(self.text.encode("utf-8"), name)
         if loaded.scenario is None:
-            raise ValueError("; ".join(str(p) for p in loaded.errors) or "invalid scenario")
+            raise TamperedVersion("; ".join(str(p) for p in loaded.errors) or f"{name}: invalid scenario")
         return loaded.scenario
 
 

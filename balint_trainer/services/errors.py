@@ -37,3 +37,17 @@ class BundleError(ServiceError):
 
 class DatabaseUnavailable(ServiceError):
     pass
+
+
+class DatabaseCorrupt(DatabaseUnavailable):
+    """SQLite reported a damaged file ("database disk image is malformed"); nothing more is written
+    to it. A backup can be restored (:mod:`balint_trainer.storage.backup`)."""
+
+
+class NewerDatabase(DatabaseUnavailable):
+    """The database was written by a newer version of the app; it was not touched."""
+
+
+class TamperedVersion(InvalidScenario, ValueError):
+    """A stored scenario version whose text does not hash to its checksum, or does not parse:
+    it is never used for scoring (a ValueError too, for callers that caught the old error)."""

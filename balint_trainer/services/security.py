@@ -19,6 +19,18 @@ What the database enforces (migration ``0002_postgres_rls``):
   the login, its password and every policy keep working. The policies read
   ``profiles.cohort`` on each query, so moving a trainee to another cohort
   (:meth:`TrainerService.set_profile_cohort`) moves what supervisors see at once.
+* ``scenario_versions`` (migration ``0005_integrity``): a CHECK constraint makes
+  ``sha256`` the SHA-256 of the stored text (with or without a UTF-8 byte-order
+  mark) for every row written since, whoever writes it; members may insert
+  versions but never update them. Rows older than the constraint are checked
+  by every reader (:attr:`ScenarioVersion.text_matches_hash`): a row whose text
+  does not hash to its checksum is never reused for a registration nor scored.
+* ``annotations`` (migration ``0005_integrity``): row-level security. An expert
+  (supervisor or organiser) inserts and updates only rows whose
+  ``expert_profile_id`` is their own profile and reads only those, so the
+  annotation stays blind even to raw SQL; organisers read every annotation (to
+  see agreement and merge keys, which happens in files, not in the database);
+  trainees read none.
 * Members cannot change profiles, roles or cohorts, cannot update or delete
   answers (append-only), and may update only ``finished_at``/``total`` of
   their own unfinished attempts: a finished attempt can be neither reopened
@@ -40,7 +52,8 @@ What only the app enforces:
   the service (and again on bundle import); a trainee writing raw SQL as
   themselves could store a wrong credit for their own answer. Reports that
   matter can recompute credits from the stored scenario text.
-* Blind in-app annotations are readable by every member.
+* Local backups (:mod:`balint_trainer.storage.backup`) are plain copies of the
+  SQLite file, readable by whoever can read the data folder.
 """
 
 from __future__ import annotations

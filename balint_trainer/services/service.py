@@ -8,6 +8,7 @@ returned, the answer survives the process being killed.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import math
 import threading
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from sqlalchemy import Engine, case, func, select, text
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker, undefer
 
 from balint_trainer.core import option_order
@@ -30,6 +31,7 @@ from balint_trainer.services import dto
 from balint_trainer.services.errors import (
     AnswerExists,
     BundleError,
+    DatabaseCorrupt,
     DatabaseUnavailable,
     DuplicateName,
     InvalidAnswer,
@@ -155,6 +157,41 @@ class TrainerService:
         self._write_sessions = sessionmaker(engine.execution_options(**WRITE), expire_on_commit=False)
         self._scenario_cache: dict[int, Scenario] = {}
         self._cache_lock = threading.Lock()
+        self.backup_thread: threading.Thread | None = None  # the latest background backup
+        self.auto_backup = False  # back up after each finished attempt (the app turns it on)
+
+    # ------------------------------------------------------------------ backups
+    @property
+    def database_file(self) -> Path | None:
+        """The local SQLite file (None on PostgreSQL or in memory)."""
+        from balint_trainer.storage.backup import sqlite_path
+
+        return sqlite_path(self._url)
+
+    def backup_now(self, *, min_interval_s: float = 0) -> Path | None:
+        """A rotating backup of the local database (SQLite only); the new file, or None."""
+        from balint_trainer.storage.backup import BackupError, make_backup
+
+        path = self.database_file
+        if path is None:
+            return None
+        try:
+            return make_backup(path, min_interval_s=min_interval_s)
+        except BackupError as exc:
+            raise DatabaseUnavailable(str(exc)) from None
+
+    def backup_in_background(self, *, min_interval_s: float = 0) -> None:
+        """Start :meth:`backup_now` on a daemon thread (the caller may be the UI thread).
+        A failed background backup is not an error of the action that asked for it."""
+        if self.database_file is None:
+            return
+
+        def work() -> None:
+            with contextlib.suppress(ServiceError):
+                self.backup_now(min_interval_s=min_interval_s)
+
+        self.backup_thread = threading.Thread(target=work, name="backup", daemon=True)
+        self.backup_thread.start()
 
     # ----------------------------------------------------------------- plumbing
     @property
@@ -191,6 +228,12 @@ class TrainerService:
             if isinstance(exc, OperationalError) and not _is_sqlite_busy(exc):
                 raise DatabaseUnavailable(
                     f"cannot use the database {self.url}: {str(exc.orig).splitlines()[0]}"
+                ) from None
+            if self.dialect == "sqlite" and type(exc) is DatabaseError:
+                # "database disk image is malformed" and the like: never report such a write as saved.
+                raise DatabaseCorrupt(
+                    f"the database {self.url} is damaged ({str(exc.orig).splitlines()[0]}); "
+                    "restore a backup (File → Restore from backup…)"
                 ) from None
             raise
 
@@ -527,7 +570,7 @@ class TrainerService:
         def work(session: Session) -> tuple[dto.ScenarioVersion, bool]:
             row = find(session)
             if row is not None:
-                return _version_dto(row), False
+                return _trusted(_version_dto(row)), False
             row = m.ScenarioVersion(scenario_id=scenario_id, sha256=sha256, title=title, text=yaml_text)
             session.add(row)
             session.flush()
@@ -535,7 +578,7 @@ class TrainerService:
 
         existing = self._read(lambda s: _opt_version(find(s)))
         if existing is not None:
-            return existing, False
+            return _trusted(existing), False
         try:
             return self._write(work)
         except IntegrityError:  # registered concurrently (PostgreSQL)
@@ -693,7 +736,10 @@ class TrainerService:
                 session.flush()
             return _attempt_dto(row)
 
-        return self._write(work)
+        finished = self._write(work)
+        if self.auto_backup:
+            self.backup_in_background()  # as Anki does: a finished attempt is worth a copy
+        return finished
 
     @staticmethod
     def _attempt_query() -> Any:
@@ -795,6 +841,31 @@ class TrainerService:
         from balint_trainer.services.answer_rows import query_answer_rows
 
         return self._read(lambda session: query_answer_rows(session, scenario_id, cohort))
+
+    def reliability(self, scenario_id: str | None = None, cohort: str | None = None) -> list[Any]:
+        """Cronbach's alpha and item–rest correlations per scenario over finished attempts
+        (``core.psychometrics.ScenarioReliability``; items: the latest version's decisions)."""
+        from balint_trainer.services.reliability import reliabilities
+
+        def decisions_of(sid: str) -> list[str] | None:
+            version = self.latest_version(sid)
+            if version is None:
+                return None
+            try:
+                return [d.decision for d in self._scenario_by_dto(version).decisions]
+            except ServiceError:
+                return None
+
+        return reliabilities(self.answer_rows(scenario_id, cohort), decisions_of)
+
+    def _scenario_by_dto(self, version: dto.ScenarioVersion) -> Scenario:
+        with self._cache_lock:
+            cached = self._scenario_cache.get(version.id)
+        if cached is None:
+            cached = version.load()
+            with self._cache_lock:
+                self._scenario_cache[version.id] = cached
+        return cached
 
     def item_analysis(
         self, scenario_id: str | None = None, cohort: str | None = None, *, finished_only: bool = False
@@ -1163,6 +1234,16 @@ def _bundle_owner(session: Session, source: str, uids: list[str]) -> m.Profile |
 
 def _opt(row: m.Profile | None) -> dto.Profile | None:
     return _profile_dto(row) if row is not None else None
+
+
+def _trusted(version: dto.ScenarioVersion) -> dto.ScenarioVersion:
+    """A stored version found by (id, checksum) is reused only if its text has that checksum."""
+    if not version.text_matches_hash:
+        raise InvalidScenario(
+            f"the stored version of '{version.scenario_id}' does not match its checksum (altered in the "
+            "database); ask the course administrator to remove it"
+        )
+    return version
 
 
 def _opt_version(row: m.ScenarioVersion | None) -> dto.ScenarioVersion | None:

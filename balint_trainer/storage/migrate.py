@@ -37,15 +37,36 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+class NewerSchema(Exception):
+    """The database was written by a newer Balint Trainer: its schema revision is unknown here."""
+
+    def __init__(self, found: str, head: str | None) -> None:
+        super().__init__(
+            f"this database was written by a newer version of Balint Trainer (schema '{found}'; this "
+            f"version knows up to '{head}'). Nothing was changed: update Balint Trainer to use it."
+        )
+        self.found, self.head = found, head
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Upgrade the database to ``revision``; cheap when it is already there."""
+    """Upgrade the database to ``revision``; cheap when it is already there.
+
+    Raises :class:`NewerSchema` (before touching anything) for a database from a newer version."""
     from alembic import command
 
     head = head_revision()
-    if revision == "head":
-        with engine.connect() as connection:
-            if current_revision(connection) == head:
-                return
+    with engine.connect() as connection:
+        found = current_revision(connection)
+    if revision == "head" and found == head:
+        return
+    if found is not None and found not in known_revisions():
+        raise NewerSchema(found, head)
     config = alembic_config()
     with engine.execution_options(**WRITE).connect() as connection:
         sqlite = connection.dialect.name == "sqlite"

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent, QKeySequence, QMouseEvent, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -210,6 +210,17 @@ class AnnotatePage(QWidget):
         super().keyPressEvent(event)
 
 
+class _NoteEdit(QPlainTextEdit):
+    """The expert's note. Alt+letter is a mnemonic, never text: when the button it names is
+    disabled (Previous on the first decision), the key used to fall through as a typed letter."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.text().isalnum():
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
 class AnnotationWindow(QMainWindow):
     saved = Signal(str)  # decision id
     merged = Signal(str)  # path written
@@ -288,7 +299,7 @@ class AnnotationWindow(QMainWindow):
         self.option_group.setExclusive(True)
         self.option_buttons: list[QRadioButton] = []
         self.rating_combos: list[QComboBox] = []
-        self.note = QPlainTextEdit()
+        self.note = _NoteEdit()
         self.option_labels: list[QLabel] = []
         self.note.setPlaceholderText(self.tr("Note (optional): why this option?"))
         self.note.setAccessibleName(self.tr("Note"))
@@ -299,10 +310,21 @@ class AnnotationWindow(QMainWindow):
         self.previous_button.clicked.connect(self.go_previous)
         self.next_button = QPushButton(self.tr("Save && &next"))
         self.next_button.setAccessibleName(self.tr("Save and go to the next decision"))
-        self.next_button.setShortcut("Ctrl+Return")
+        self.next_button.setToolTip(self.tr("Ctrl+Return"))
         self.next_button.clicked.connect(self.save_and_next)
+        # A button's mnemonic text replaces any shortcut set on the button (the text changes
+        # between "next" and "finish"), so the save keys live on the page, in every state.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), page)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save_and_next)
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Annotation status"))
+        self.rating_warning = QLabel()
+        self.rating_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.rating_warning.setWordWrap(True)
+        self.rating_warning.setAccessibleName(self.tr("Rating warning"))
+        self.rating_warning.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.previous_button)
@@ -315,6 +337,7 @@ class AnnotationWindow(QMainWindow):
         lower_layout.addWidget(self.prompt)
         lower_layout.addWidget(self.options_box)
         lower_layout.addWidget(self.note)
+        lower_layout.addWidget(self.rating_warning)
         lower_layout.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.context)
@@ -429,7 +452,16 @@ class AnnotationWindow(QMainWindow):
         if not organiser and self.tabs.currentIndex() == 1:
             self.tabs.setCurrentIndex(0)
         if self.contexts:
-            self.show_decision(self.index)
+            self.show_decision(self.first_open_index())
+
+    def first_open_index(self) -> int:
+        """Where this expert should start: their first decision without an annotation
+        (the last one when they have answered all), never another expert's place."""
+        own = self._own_annotations()
+        for index, context in enumerate(self.contexts):
+            if context.decision_id not in own:
+                return index
+        return max(0, len(self.contexts) - 1)
 
     def entry(self) -> CatalogueEntry | None:
         scenario_id = self.scenario_combo.currentData()
@@ -446,7 +478,7 @@ class AnnotationWindow(QMainWindow):
             return
         self.scenario = entry.scenario
         self.contexts = decision_contexts(entry.scenario)
-        self.show_decision(0)
+        self.show_decision(self.first_open_index())
         if self.tabs.currentIndex() == 1:
             self.refresh_organiser()
 
@@ -552,6 +584,7 @@ class AnnotationWindow(QMainWindow):
             button.setAccessibleDescription(plain)
             button.setToolTip(option_id)
             button.toggled.connect(self._update_next)
+            button.toggled.connect(self._check_ratings)
             self.option_group.addButton(button, row)
             label = _OptionLabel(plain)
             label.clicked.connect(button.click)
@@ -568,6 +601,7 @@ class AnnotationWindow(QMainWindow):
                 (5, self.tr("5 best practice")),
             ):
                 combo.addItem(rating_label, value)
+            combo.currentIndexChanged.connect(self._check_ratings)
             self.options_grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             self.options_grid.addWidget(combo, row, 2, Qt.AlignmentFlag.AlignTop)
             self.option_buttons.append(button)
@@ -583,6 +617,25 @@ class AnnotationWindow(QMainWindow):
     def set_rating(self, number: int, value: int) -> None:
         combo = self.rating_combos[number - 1]
         combo.setCurrentIndex(combo.findData(value))
+
+    def _check_ratings(self, *_: Any) -> None:
+        """Warn (without blocking) when another option is rated above the one chosen as best:
+        usually a slip of the key, and it makes the merged key contradict itself."""
+        chosen = self.option_group.checkedId()
+        ratings = [combo.currentData() for combo in self.rating_combos]
+        best = ratings[chosen] if 0 <= chosen < len(ratings) else NO_RATING
+        higher = [
+            str(row + 1)
+            for row, value in enumerate(ratings)
+            if row != chosen and best != NO_RATING and value != NO_RATING and value > best
+        ]
+        if higher:
+            self.rating_warning.setText(
+                self.tr("You rated option %1 higher than the option you chose as best (%2). Check your ratings.")
+                .replace("%1", ", ".join(higher))
+                .replace("%2", str(chosen + 1))
+            )
+        self.rating_warning.setVisible(bool(higher))
 
     def _update_next(self, *_: Any) -> None:
         self.next_button.setEnabled(self.option_group.checkedId() >= 0 and self.expert_id is not None)
@@ -815,6 +868,15 @@ class AnnotationWindow(QMainWindow):
 
 
 def open_annotation(parent: QWidget | None, service: Any) -> AnnotationWindow:
+    # One annotation window per parent: a second request raises it instead of opening a twin
+    # whose unsaved choices would compete with the first.
+    if parent is not None:
+        for existing in parent.findChildren(AnnotationWindow):
+            if existing.service is service:
+                existing.show()
+                existing.raise_()
+                existing.activateWindow()
+                return existing
     # The main window's library includes folders added at run time; use it when there is one.
     entries = getattr(parent, "entries", None)
     window = AnnotationWindow(parent, service, entries if entries else None)
