@@ -80,10 +80,12 @@ def test_comments_travel_back_once_and_are_unread_until_opened(offline, tmp_path
 
 
 def test_comments_on_attempts_not_held_here_are_reported_not_an_error(offline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    trainee_db, supervisor_db, me, trainee_there, sue, (first, _second) = offline
+    trainee_db, supervisor_db, _me, trainee_there, sue, (first, _second) = offline
     version = supervisor_db.latest_version("minimal-test")
     assert version is not None
-    elsewhere = supervisor_db.start_attempt(trainee_there.id, version.id, "exam")  # not in the trainee's database
+    elsewhere = supervisor_db.start_attempt(
+        trainee_there.id, version.id, "exam"
+    )  # not in the trainee's database
     supervisor_db.add_comment(elsewhere.id, sue.id, "On an attempt you do not have.")
     held = supervisor_db.attempt_by_uid(first.uid)
     assert held is not None
@@ -117,7 +119,7 @@ def _valid(offline, tmp_path: Path) -> dict:  # type: ignore[no-untyped-def,type
     ],
 )
 def test_tampered_files_are_refused_and_change_nothing(offline, tmp_path: Path, tamper, message) -> None:  # type: ignore[no-untyped-def]
-    trainee_db, _s, me, _t, _sue, (first, _second) = offline
+    trainee_db, _s, _me, _t, _sue, (first, _second) = offline
     document = _valid(offline, tmp_path)
     tamper(document)
     path = tmp_path / "bad.json"
@@ -158,7 +160,9 @@ def test_only_the_attempts_trainee_marks_its_comments_read(service: TrainerServi
     bob = service.create_profile("Bob", "trainee")
     sue = service.create_profile("Sue", "supervisor")
     attempt = service.start_attempt(ann.id, minimal_version.id, "practice")
-    comment = service.add_comment(attempt.id, sue.id, "Look again at the first decision.", decision_id="first")
+    comment = service.add_comment(
+        attempt.id, sue.id, "Look again at the first decision.", decision_id="first"
+    )
     assert comment.uid
     with pytest.raises(PermissionDenied):
         service.mark_comments_read(bob.id, attempt.id)

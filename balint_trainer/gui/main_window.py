@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balint_trainer.gui.feedback_flow import UnreadTracker
 from balint_trainer.gui.library import LibraryView
 
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.player: Any = None
         self.summary_view: Any = None
         self.progress_view: Any = None
+        self.review_view: Any = None
 
         self.setWindowTitle(self.tr("Balint Trainer"))
         self.stack = QStackedWidget()
@@ -114,6 +116,8 @@ class MainWindow(QMainWindow):
         self.storage_label = QLabel()
         self.storage_label.setAccessibleName(self.tr("Where answers are saved"))
         self.statusBar().addPermanentWidget(self.storage_label)
+        self.feedback = UnreadTracker(self)  # unread supervisor comments: library marks, count here
+        self.statusBar().addPermanentWidget(self.feedback.label)
         self.statusBar().showMessage(self.tr("Loading…"))
         self.resize(1200, 800)
         self._load_pending = False
@@ -141,11 +145,15 @@ class MainWindow(QMainWindow):
         self.export_attempts_action = self._action(
             self.tr("&Export my attempts for my supervisor…"), self.export_attempts, "Ctrl+Shift+X"
         )
+        self.import_feedback_action = self._action(
+            self.tr("Import &feedback from my supervisor…"), lambda: self.import_feedback()
+        )
         self.restore_backup_action = self._action(self.tr("Restore from &backup…"), self.restore_backup)
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         file_menu.addActions([self.add_folder_action, self.reload_action])
         file_menu.addSeparator()
         file_menu.addAction(self.export_attempts_action)
+        file_menu.addAction(self.import_feedback_action)
         file_menu.addAction(self.restore_backup_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -163,9 +171,10 @@ class MainWindow(QMainWindow):
         self.leave_action = self._action(self.tr("Lea&ve session"), self.leave_session, "Ctrl+W")
         self.library_action = self._action(self.tr("&Library"), self.show_library, "Ctrl+L")
         self.progress_action = self._action(self.tr("Your pro&gress"), self.show_progress, "Ctrl+G")
+        self.review_action = self._action(self.tr("My past a&ttempts…"), lambda: self.show_review(), "Ctrl+Shift+R")
         practice.addActions([self.practice_action, self.exam_action, self.resume_action, self.leave_action])
         practice.addSeparator()
-        practice.addActions([self.library_action, self.progress_action])
+        practice.addActions([self.library_action, self.progress_action, self.review_action])
 
         tools = bar.addMenu(self.tr("&Tools"))
         self.tool_actions = [
@@ -210,6 +219,8 @@ class MainWindow(QMainWindow):
         self.leave_action.setEnabled(self.player is not None and self.stack.currentWidget() is self.player)
         self.progress_action.setEnabled(self.service is not None)
         self.export_attempts_action.setEnabled(self.service is not None and self.profile is not None)
+        self.review_action.setEnabled(self.service is not None and self.profile is not None)
+        self.import_feedback_action.setEnabled(self.service is not None and self.profile is not None)
 
     # -- loading -----------------------------------------------------------------
     def start_loading(self) -> None:
@@ -385,6 +396,34 @@ class MainWindow(QMainWindow):
             )
             return
         self.library.set_progress(best, unfinished)
+        self._update_actions()
+        self.refresh_feedback()
+
+    # -- supervisor feedback (gui/feedback_flow.py, gui/review.py) -----------------------
+    def refresh_feedback(self) -> None:
+        """Re-count unread supervisor comments (off the UI thread) and update their marks."""
+        self.feedback.refresh()
+
+    def import_feedback(self, path: Path | str | None = None) -> None:
+        from balint_trainer.gui.feedback_flow import import_feedback
+
+        import_feedback(self, path)
+
+    def show_review(self, scenario_id: str | None = None) -> None:
+        """*My past attempts…*: the trainee's own review of every attempt, with comments."""
+        if self.service is None or self.profile is None:
+            return
+        if self.review_view is None:
+            from balint_trainer.gui.review import OwnReviewView
+
+            self.review_view = OwnReviewView()
+            self.review_view.back_requested.connect(self.show_library)
+            self.review_view.comments_read.connect(lambda _n: self.refresh_feedback())
+            self.stack.addWidget(self.review_view)
+        titles = {e.id: e.title for e in self.entries if e.ok}
+        self.review_view.load(self.service, self.profile, titles, select_scenario=scenario_id)
+        self.stack.setCurrentWidget(self.review_view)
+        self.review_view.table.setFocus()
         self._update_actions()
 
     def reload_library(self) -> None:
@@ -723,6 +762,7 @@ class MainWindow(QMainWindow):
 
             self.progress_view = ProgressView()
             self.progress_view.back_requested.connect(self.show_library)
+            self.progress_view.review_requested.connect(lambda: self.show_review())
             self.stack.addWidget(self.progress_view)
         try:
             points = self.service.progress(self.profile.id)
@@ -733,7 +773,7 @@ class MainWindow(QMainWindow):
         labels: dict[str, str] = {}
         for entry in self.entries:
             labels.update(zip(entry.competencies, entry.competency_labels(), strict=True))
-        self.progress_view.show_points(points, titles, labels)
+        self.progress_view.show_points(points, titles, labels, unread=self.feedback.by_attempt())
         self.stack.setCurrentWidget(self.progress_view)
         self.progress_view.back_button.setFocus()
         self._update_actions()

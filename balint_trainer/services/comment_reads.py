@@ -48,7 +48,9 @@ def mark_read(session: Session, profile_id: int, attempt_id: int) -> set[int]:
     unread = set(
         session.scalars(
             select(m.Comment.id).where(
-                m.Comment.attempt_id == attempt_id, m.Comment.author_id != profile_id, m.Comment.id.not_in(already)
+                m.Comment.attempt_id == attempt_id,
+                m.Comment.author_id != profile_id,
+                m.Comment.id.not_in(already),
             )
         )
     )

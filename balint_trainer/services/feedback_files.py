@@ -134,7 +134,9 @@ def parse_feedback_bytes(raw: bytes, name: str) -> FeedbackFile:
             text, parse_int=_bounded(int), parse_float=_bounded(float), parse_constant=_reject_constant
         )
     except json.JSONDecodeError as exc:
-        raise FeedbackFileError(f"{name}:{exc.lineno}:{exc.colno}: not a feedback file (invalid JSON: {exc.msg})") from None
+        raise FeedbackFileError(
+            f"{name}:{exc.lineno}:{exc.colno}: not a feedback file (invalid JSON: {exc.msg})"
+        ) from None
     except (ValueError, RecursionError) as exc:
         raise FeedbackFileError(f"{name}: not a feedback file ({exc})") from None
     if not isinstance(data, dict) or data.get("format") != FEEDBACK_FORMAT:
@@ -154,7 +156,9 @@ def parse_feedback_bytes(raw: bytes, name: str) -> FeedbackFile:
             raise FeedbackFileError(f"{where}: comment {comment.uid} appears twice")
         seen.add(comment.uid)
         if comment.attempt_uid not in attempts:
-            raise FeedbackFileError(f"{where}: attempt {comment.attempt_uid} is not among the file's attempt_uids")
+            raise FeedbackFileError(
+                f"{where}: attempt {comment.attempt_uid} is not among the file's attempt_uids"
+            )
     return checked
 
 
@@ -194,7 +198,9 @@ def export_feedback(service: TrainerService, profile_id: int, path: Path) -> int
         attempts: dict[int, str] = {
             row.id: row.uid
             for row in session.execute(
-                select(m.Attempt.id, m.Attempt.uid).where(m.Attempt.profile_id == profile_id).order_by(m.Attempt.id)
+                select(m.Attempt.id, m.Attempt.uid)
+                .where(m.Attempt.profile_id == profile_id)
+                .order_by(m.Attempt.id)
             )
         }
         comments = session.scalars(
@@ -229,7 +235,9 @@ def export_feedback(service: TrainerService, profile_id: int, path: Path) -> int
     try:
         document = FeedbackFile.model_validate(data)
     except ValidationError as exc:
-        raise FeedbackFileError(f"{path}: the stored comments cannot be exported: {_summarise(exc)}") from None
+        raise FeedbackFileError(
+            f"{path}: the stored comments cannot be exported: {_summarise(exc)}"
+        ) from None
     try:
         atomic_write_bytes(path, document.model_dump_json(indent=1).encode("utf-8"), keep_mode=False)
     except OSError as exc:
@@ -265,7 +273,9 @@ def import_feedback(service: TrainerService, path: Path) -> dto.FeedbackImportRe
         attempts: dict[str, m.Attempt] = {}
         for start in range(0, len(uids), _UID_CHUNK):
             chunk = uids[start : start + _UID_CHUNK]
-            attempts.update((a.uid, a) for a in session.scalars(select(m.Attempt).where(m.Attempt.uid.in_(chunk))))
+            attempts.update(
+                (a.uid, a) for a in session.scalars(select(m.Attempt).where(m.Attempt.uid.in_(chunk)))
+            )
         unknown = tuple(u for u in uids if u not in attempts)
         new = present = skipped = 0
         authors: dict[str, m.Profile] = {}
@@ -321,4 +331,6 @@ def import_feedback(service: TrainerService, path: Path) -> dto.FeedbackImportRe
     try:
         return service._write(work)
     except IntegrityError as exc:
-        raise FeedbackFileError(f"{source}: conflicts with stored data ({exc.orig}); nothing was imported") from None
+        raise FeedbackFileError(
+            f"{source}: conflicts with stored data ({exc.orig}); nothing was imported"
+        ) from None

@@ -38,7 +38,8 @@ def upgrade() -> None:
     bind = op.get_bind()
     for comment_id in bind.execute(sa.text("SELECT id FROM comments WHERE uid IS NULL")).scalars().all():
         bind.execute(
-            sa.text("UPDATE comments SET uid = :uid WHERE id = :id"), {"uid": str(uuid.uuid4()), "id": comment_id}
+            sa.text("UPDATE comments SET uid = :uid WHERE id = :id"),
+            {"uid": str(uuid.uuid4()), "id": comment_id},
         )
     op.create_index(op.f("ix_comments_uid"), "comments", ["uid"], unique=True)
     op.create_table(
@@ -47,10 +48,16 @@ def upgrade() -> None:
         sa.Column("profile_id", sa.Integer(), nullable=False),
         sa.Column("read_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["comment_id"], ["comments.id"], name=op.f("fk_comment_reads_comment_id_comments"), ondelete="CASCADE"
+            ["comment_id"],
+            ["comments.id"],
+            name=op.f("fk_comment_reads_comment_id_comments"),
+            ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["profile_id"], ["profiles.id"], name=op.f("fk_comment_reads_profile_id_profiles"), ondelete="CASCADE"
+            ["profile_id"],
+            ["profiles.id"],
+            name=op.f("fk_comment_reads_profile_id_profiles"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("comment_id", "profile_id", name=op.f("pk_comment_reads")),
     )
@@ -59,7 +66,9 @@ def upgrade() -> None:
         return
     op.execute("GRANT SELECT, INSERT ON comment_reads TO bt_member")
     op.execute("ALTER TABLE comment_reads ENABLE ROW LEVEL SECURITY")
-    op.execute(f"CREATE POLICY comment_reads_select ON comment_reads FOR SELECT TO bt_member USING (profile_id IN {OWN})")
+    op.execute(
+        f"CREATE POLICY comment_reads_select ON comment_reads FOR SELECT TO bt_member USING (profile_id IN {OWN})"
+    )
     op.execute(
         "CREATE POLICY comment_reads_insert ON comment_reads FOR INSERT TO bt_member WITH CHECK "
         f"(profile_id IN {OWN} AND comment_id IN (SELECT c.id FROM comments c JOIN attempts a "

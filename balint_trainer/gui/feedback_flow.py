@@ -1,0 +1,128 @@
+"""Supervisor feedback on the trainee's side of the main window.
+
+* :class:`UnreadTracker` reads how many comments on the trainee's attempts are unread
+  (off the UI thread) and shows it: a marker on the library's scenario rows, a count in the
+  status bar and a column in the progress view.
+* :func:`import_feedback` is *File → Import feedback from my supervisor…*: the file a
+  supervisor wrote with *Reports → Export feedback for trainee…* (offline, SQLite). The
+  import runs off the UI thread; the result is said in words either way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+
+from balint_trainer.gui.worker import run_in_background
+
+
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("FeedbackFlow", text, disambiguation, n)
+
+
+def ask_feedback_path(parent: QWidget) -> str | None:
+    """The feedback file the trainee picks, or None (tests replace this)."""
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent,
+        _tr("Import feedback from my supervisor"),
+        str(Path.home()),
+        _tr("Feedback files (*.json);;All files (*)"),
+    )
+    return chosen or None
+
+
+class UnreadTracker(QObject):
+    """Keeps the main window's unread-comment marks up to date."""
+
+    updated = Signal(object)  # services.dto.UnreadComments
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.unread: Any = None
+        self.label = QLabel()
+        self.label.setAccessibleName(_tr("Unread comments from your supervisor"))
+        self.label.hide()
+
+    def refresh(self) -> None:
+        service, profile = self.window.service, self.window.profile
+        if service is None or profile is None:
+            return
+
+        def work() -> Any:
+            return service.unread_comments(profile.id)
+
+        run_in_background(self, work, self._show, self._failed, name="unread-comments")
+
+    def _show(self, unread: Any) -> None:
+        self.unread = unread
+        self.window.library.model.set_unread(unread.by_scenario)
+        total = unread.total
+        self.label.setText(_tr("%n unread comment(s) from your supervisor", "", total) if total else "")
+        self.label.setToolTip(_tr("Practice → My past attempts… shows them") if total else "")
+        self.label.setVisible(bool(total))
+        self.updated.emit(unread)
+
+    def _failed(self, message: str) -> None:
+        # Not worth a dialog: the marks are a convenience, the comments stay in the review.
+        self.window.statusBar().showMessage(
+            _tr("Could not count unread comments: %1").replace("%1", message), 10000
+        )
+
+    def by_attempt(self) -> dict[int, int]:
+        return dict(self.unread.by_attempt) if self.unread is not None else {}
+
+
+def import_feedback(window: Any, path: str | Path | None = None, *, on_finished: Any = None) -> None:
+    """Import a supervisor's feedback file into this database, off the UI thread."""
+    service = window.service
+    if service is None:
+        return
+    title = _tr("Import feedback from my supervisor")
+    if path is None:
+        path = ask_feedback_path(window)
+        if not path:
+            return
+    target = Path(path)
+    window.statusBar().showMessage(_tr("Importing feedback…"))
+
+    def work() -> Any:
+        return service.import_feedback(target)
+
+    def done(report: Any) -> None:
+        lines = [
+            _tr("%n new comment(s) imported.", "", report.comments_new),
+        ]
+        if report.comments_present:
+            lines.append(_tr("%n comment(s) were already here.", "", report.comments_present))
+        if report.unknown_attempts:
+            lines.append(
+                _tr(
+                    "%n comment(s) are on attempts this database does not hold; they were skipped "
+                    "(attempts made on another computer or profile).",
+                    "",
+                    report.comments_skipped,
+                )
+            )
+        if report.comments_new:
+            lines.append(_tr("Practice → My past attempts… (Ctrl+Shift+R) shows them."))
+        window.statusBar().showMessage(lines[0], 10000)
+        QMessageBox.information(window, title, "\n\n".join(lines))
+        window.refresh_feedback()
+        if on_finished is not None:
+            on_finished(report)
+
+    def failed(message: str) -> None:
+        window.statusBar().clearMessage()
+        QMessageBox.warning(
+            window,
+            title,
+            _tr("The feedback was not imported; nothing was changed.\n\n%1").replace("%1", message),
+        )
+        if on_finished is not None:
+            on_finished(None)
+
+    run_in_background(window, work, done, failed, name="import-feedback")

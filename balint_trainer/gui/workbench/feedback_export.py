@@ -1,0 +1,76 @@
+"""*Reports → Export feedback for trainee…* in the supervisor window.
+
+Writes the comments on the selected trainee's attempts to a feedback file
+(:mod:`balint_trainer.services.feedback_files`) for a trainee who works offline; they
+import it with *File → Import feedback from my supervisor…*. The export runs off the UI
+thread; the result is said in the status bar and a message box.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+from balint_trainer.gui.worker import run_in_background
+
+
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("FeedbackExport", text, disambiguation, n)
+
+
+def export_feedback(window: Any, path: Path | str | None = None, *, on_finished: Any = None) -> None:
+    """Export the selected trainee's comments (``path`` skips the file dialog)."""
+    profile = window.current_trainee()
+    if profile is None:
+        return
+    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in profile.name).strip("-") or "trainee"
+    target = window._ask_path(
+        path,
+        _tr("Export feedback for trainee"),
+        f"{stem}-feedback-{date.today().isoformat()}.json",
+        _tr("Feedback files (*.json)"),
+    )
+    if target is None:
+        return
+    if target.suffix != ".json":
+        target = target.with_name(target.name + ".json")
+    service = window._service
+    title = _tr("Export feedback for trainee")
+
+    def done(count: int) -> None:
+        text = (
+            _tr("%n comment(s) for %1 exported to %2", "", count)
+            .replace("%1", profile.name)
+            .replace("%2", str(target))
+        )
+        window.statusBar().showMessage(text, 10000)
+        QMessageBox.information(
+            window,
+            title,
+            text
+            + "\n\n"
+            + _tr(
+                "Send this file to the trainee, who imports it with File → Import feedback from my "
+                "supervisor…. Each file holds all your comments on their attempts; importing one twice "
+                "adds nothing."
+            ),
+        )
+        if on_finished is not None:
+            on_finished(target)
+
+    def failed(message: str) -> None:
+        QMessageBox.warning(
+            window,
+            title,
+            _tr("The feedback was not exported; no file was written.\n\n%1").replace("%1", message),
+        )
+        if on_finished is not None:
+            on_finished(None)
+
+    run_in_background(
+        window, lambda: service.export_feedback(profile.id, target), done, failed, name="export-feedback"
+    )
