@@ -19,17 +19,13 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 from balint_trainer.gui.worker import run_in_background
 
 
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("FeedbackFlow", text, disambiguation, n)
-
-
 def ask_feedback_path(parent: QWidget) -> str | None:
     """The feedback file the trainee picks, or None (tests replace this)."""
     chosen, _ = QFileDialog.getOpenFileName(
         parent,
-        _tr("Import feedback from my supervisor"),
+        QCoreApplication.translate("FeedbackFlow", "Import feedback from my supervisor"),
         str(Path.home()),
-        _tr("Feedback files (*.json);;All files (*)"),
+        QCoreApplication.translate("FeedbackFlow", "Feedback files (*.json);;All files (*)"),
     )
     return chosen or None
 
@@ -44,7 +40,9 @@ class UnreadTracker(QObject):
         self.window = window
         self.unread: Any = None
         self.label = QLabel()
-        self.label.setAccessibleName(_tr("Unread comments from your supervisor"))
+        self.label.setAccessibleName(
+            QCoreApplication.translate("FeedbackFlow", "Unread comments from your supervisor")
+        )
         self.label.hide()
 
     def refresh(self) -> None:
@@ -61,15 +59,26 @@ class UnreadTracker(QObject):
         self.unread = unread
         self.window.library.model.set_unread(unread.by_scenario)
         total = unread.total
-        self.label.setText(_tr("%n unread comment(s) from your supervisor", "", total) if total else "")
-        self.label.setToolTip(_tr("Practice → My past attempts… shows them") if total else "")
+        self.label.setText(
+            QCoreApplication.translate("FeedbackFlow", "%n unread comment(s) from your supervisor", "", total)
+            if total
+            else ""
+        )
+        self.label.setToolTip(
+            QCoreApplication.translate("FeedbackFlow", "Practice → My past attempts… shows them")
+            if total
+            else ""
+        )
         self.label.setVisible(bool(total))
         self.updated.emit(unread)
 
     def _failed(self, message: str) -> None:
         # Not worth a dialog: the marks are a convenience, the comments stay in the review.
         self.window.statusBar().showMessage(
-            _tr("Could not count unread comments: %1").replace("%1", message), 10000
+            QCoreApplication.translate("FeedbackFlow", "Could not count unread comments: %1").replace(
+                "%1", message
+            ),
+            10000,
         )
 
     def by_attempt(self) -> dict[int, int]:
@@ -81,26 +90,33 @@ def import_feedback(window: Any, path: str | Path | None = None, *, on_finished:
     service = window.service
     if service is None:
         return
-    title = _tr("Import feedback from my supervisor")
+    title = QCoreApplication.translate("FeedbackFlow", "Import feedback from my supervisor")
     if path is None:
         path = ask_feedback_path(window)
         if not path:
             return
     target = Path(path)
-    window.statusBar().showMessage(_tr("Importing feedback…"))
+    window.statusBar().showMessage(QCoreApplication.translate("FeedbackFlow", "Importing feedback…"))
 
     def work() -> Any:
         return service.import_feedback(target)
 
     def done(report: Any) -> None:
         lines = [
-            _tr("%n new comment(s) imported.", "", report.comments_new),
+            QCoreApplication.translate(
+                "FeedbackFlow", "%n new comment(s) imported.", "", report.comments_new
+            ),
         ]
         if report.comments_present:
-            lines.append(_tr("%n comment(s) were already here.", "", report.comments_present))
+            lines.append(
+                QCoreApplication.translate(
+                    "FeedbackFlow", "%n comment(s) were already here.", "", report.comments_present
+                )
+            )
         if report.unknown_attempts:
             lines.append(
-                _tr(
+                QCoreApplication.translate(
+                    "FeedbackFlow",
                     "%n comment(s) are on attempts this database does not hold; they were skipped "
                     "(attempts made on another computer or profile).",
                     "",
@@ -108,7 +124,11 @@ def import_feedback(window: Any, path: str | Path | None = None, *, on_finished:
                 )
             )
         if report.comments_new:
-            lines.append(_tr("Practice → My past attempts… (Ctrl+Shift+R) shows them."))
+            lines.append(
+                QCoreApplication.translate(
+                    "FeedbackFlow", "Practice → My past attempts… (Ctrl+Shift+R) shows them."
+                )
+            )
         window.statusBar().showMessage(lines[0], 10000)
         QMessageBox.information(window, title, "\n\n".join(lines))
         window.refresh_feedback()
@@ -120,7 +140,9 @@ def import_feedback(window: Any, path: str | Path | None = None, *, on_finished:
         QMessageBox.warning(
             window,
             title,
-            _tr("The feedback was not imported; nothing was changed.\n\n%1").replace("%1", message),
+            QCoreApplication.translate(
+                "FeedbackFlow", "The feedback was not imported; nothing was changed.\n\n%1"
+            ).replace("%1", message),
         )
         if on_finished is not None:
             on_finished(None)

@@ -18,10 +18,6 @@ from PySide6.QtWidgets import QMessageBox
 from balint_trainer.gui.worker import run_in_background
 
 
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("FeedbackExport", text, disambiguation, n)
-
-
 def export_feedback(window: Any, path: Path | str | None = None, *, on_finished: Any = None) -> None:
     """Export the selected trainee's comments (``path`` skips the file dialog)."""
     profile = window.current_trainee()
@@ -30,20 +26,20 @@ def export_feedback(window: Any, path: Path | str | None = None, *, on_finished:
     stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in profile.name).strip("-") or "trainee"
     target = window._ask_path(
         path,
-        _tr("Export feedback for trainee"),
+        QCoreApplication.translate("FeedbackExport", "Export feedback for trainee"),
         f"{stem}-feedback-{date.today().isoformat()}.json",
-        _tr("Feedback files (*.json)"),
+        QCoreApplication.translate("FeedbackExport", "Feedback files (*.json)"),
     )
     if target is None:
         return
     if target.suffix != ".json":
         target = target.with_name(target.name + ".json")
     service = window._service
-    title = _tr("Export feedback for trainee")
+    title = QCoreApplication.translate("FeedbackExport", "Export feedback for trainee")
 
     def done(count: int) -> None:
         text = (
-            _tr("%n comment(s) for %1 exported to %2", "", count)
+            QCoreApplication.translate("FeedbackExport", "%n comment(s) for %1 exported to %2", "", count)
             .replace("%1", profile.name)
             .replace("%2", str(target))
         )
@@ -53,10 +49,11 @@ def export_feedback(window: Any, path: Path | str | None = None, *, on_finished:
             title,
             text
             + "\n\n"
-            + _tr(
+            + QCoreApplication.translate(
+                "FeedbackExport",
                 "Send this file to the trainee, who imports it with File → Import feedback from my "
                 "supervisor…. Each file holds all your comments on their attempts; importing one twice "
-                "adds nothing."
+                "adds nothing.",
             ),
         )
         if on_finished is not None:
@@ -66,7 +63,9 @@ def export_feedback(window: Any, path: Path | str | None = None, *, on_finished:
         QMessageBox.warning(
             window,
             title,
-            _tr("The feedback was not exported; no file was written.\n\n%1").replace("%1", message),
+            QCoreApplication.translate(
+                "FeedbackExport", "The feedback was not exported; no file was written.\n\n%1"
+            ).replace("%1", message),
         )
         if on_finished is not None:
             on_finished(None)
