@@ -172,8 +172,8 @@ class LibraryModel(QAbstractTableModel):
             if entry.id in self._resumable:
                 title = self.tr("%1 (unfinished)").replace("%1", title)
             if self._unread.get(entry.id):
-                # A marker a screen reader says too: "✉ 2 new comments".
-                title = self.tr("%1 · ✉ %n new comment(s)", "", self._unread[entry.id]).replace("%1", title)
+                # First, so a narrow column cuts the title rather than the marker.
+                title = self.tr("✉ %n new comment(s) · %1", "", self._unread[entry.id]).replace("%1", title)
             return title
         if column == "setting":
             return self._own_direction(entry.setting)
@@ -479,6 +479,14 @@ class LibraryView(QWidget):
             from balint_trainer.gui.about import illustrative_notice
 
             notice = f"<p><i>{render_plain(illustrative_notice())}</i></p>"
+        if self.model.unread(entry.id):
+            unread = self.tr(
+                "%n comment(s) from your supervisor on your attempts you have not read yet: "
+                "Practice → My past attempts… (Ctrl+Shift+R).",
+                "",
+                self.model.unread(entry.id),
+            )
+            notice += f"<p><b>{render_plain(unread)}</b></p>"
         if entry.replaces is not None:
             # Otherwise nothing tells the user why edits to a built-in show here, or how to undo them.
             copy_note = self.tr(

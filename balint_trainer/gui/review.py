@@ -208,14 +208,19 @@ class OwnReviewView(QWidget):
                 )
                 self.details.clear()
             else:
-                self.status.setText(
-                    self.tr("%n attempt(s)", "", len(attempts))
-                    + (" · " + self.tr("%n unread comment(s)", "", unread.total) if unread.total else "")
-                )
+                self._show_counts()
                 self._select(select_scenario)
             self.attempts_loaded.emit()
 
         run_in_background(self, work, done, self._failed, name="review-attempts")
+
+    def _show_counts(self) -> None:
+        rows = self.model.rowCount()
+        unread = sum(self.model.unread(self.model.attempt(r).id) for r in range(rows))
+        self.status.setText(
+            self.tr("%n attempt(s)", "", rows)
+            + (" · " + self.tr("%n unread comment(s)", "", unread) if unread else "")
+        )
 
     def _select(self, scenario_id: str | None) -> None:
         rows = range(self.model.rowCount())
@@ -258,6 +263,7 @@ class OwnReviewView(QWidget):
         def done(result: tuple[Any, set[int]]) -> None:
             review, newly_read = result
             self.model.set_read(attempt.id)
+            self._show_counts()
             if newly_read:
                 self.comments_read.emit(len(newly_read))
             if request != self._request:
@@ -265,7 +271,7 @@ class OwnReviewView(QWidget):
             from balint_trainer.reports.own_review import attempt_html
 
             self.details.set_safe_html(
-                attempt_html(review, new_comment_ids=newly_read), language=review.language
+                attempt_html(review, new_comment_ids=newly_read, when=when_text), language=review.language
             )
             self.shown_attempt_id = attempt.id
             self.attempt_shown.emit(attempt.id)

@@ -11,7 +11,7 @@ and comments are escaped. User-visible words go through :func:`core.localise.tra
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -40,14 +40,17 @@ def _aside(text: str) -> str:
     return f"<p><i>{render_plain(text)}</i></p>"
 
 
-def comments_html(comments: Iterable[Any], new_ids: Collection[int] = ()) -> str:
+Clock = Callable[[datetime | None], str]
+
+
+def comments_html(comments: Iterable[Any], new_ids: Collection[int] = (), when: Clock = _when) -> str:
     """Comments with author and time; those in ``new_ids`` are marked new (unread until now)."""
     new_mark = translate("OwnReview", "New")
     parts = []
     for c in comments:
         badge = f"<b>[{render_plain(new_mark)}]</b> " if getattr(c, "id", None) in new_ids else ""
         text = render_plain(getattr(c, "text", "")).replace("\n", "<br/>")
-        by = f"— {render_plain(getattr(c, 'author_name', ''))}, {render_plain(_when(getattr(c, 'created_at', None)))}"
+        by = f"— {render_plain(getattr(c, 'author_name', ''))}, {render_plain(when(getattr(c, 'created_at', None)))}"
         parts.append(f'<p dir="auto">{badge}{text}<br/><small>{by}</small></p>')
     return "".join(parts)
 
@@ -59,6 +62,7 @@ def decision_html(
     number: int | None = None,
     count: int | None = None,
     new_comment_ids: Collection[int] = (),
+    when: Clock = _when,
 ) -> str:
     """One decision of a trainee's own attempt, everything the panel says about it."""
     label = decision.label
@@ -160,36 +164,44 @@ def decision_html(
 
     out.append(_heading(translate("OwnReview", "Your supervisor's comments")))
     if decision.comments:
-        out.append(comments_html(decision.comments, new_comment_ids))
+        out.append(comments_html(decision.comments, new_comment_ids, when))
     else:
         out.append(_aside(translate("OwnReview", "No comments on this decision.")))
     return "".join(out)
 
 
-def attempt_html(review: AttemptReview, *, new_comment_ids: Collection[int] = ()) -> str:
-    """The whole attempt: general comments first, then every decision in scenario order."""
+def attempt_html(review: AttemptReview, *, new_comment_ids: Collection[int] = (), when: Clock = _when) -> str:
+    """The whole attempt: general comments first, then every decision in scenario order.
+    ``when`` formats times (the GUI passes the locale's format; default ISO-like, local time)."""
     out = [_heading(review.title, 2)]
     attempt = review.attempt
     total = getattr(attempt, "total", None)
     facts = translate("OwnReview", "Started {started} · {mode} · score {score}").format(
-        started=_when(getattr(attempt, "started_at", None)),
+        started=when(getattr(attempt, "started_at", None)),
         mode=translate("OwnReview", "exam")
         if getattr(attempt, "mode", "") == "exam"
         else translate("OwnReview", "practice"),
-        score=f"{total:.0f}" if total is not None else translate("OwnReview", "not finished"),
+        score=translate("OwnReview", "not finished")
+        if getattr(attempt, "finished_at", None) is None or total is None
+        else f"{total:.0f}",
     )
     out.append(f"<p>{render_plain(facts)}</p>")
     if review.load_problem:
         out.append(_aside(review.load_problem))
     if review.general_comments:
         out.append(_heading(translate("OwnReview", "Comments on the whole attempt"), 3))
-        out.append(comments_html(review.general_comments, new_comment_ids))
+        out.append(comments_html(review.general_comments, new_comment_ids, when))
     count = len(review.decisions)
     for number, decision in enumerate(review.decisions, start=1):
         out.append("<hr/>")
         out.append(
             decision_html(
-                decision, review.language, number=number, count=count, new_comment_ids=new_comment_ids
+                decision,
+                review.language,
+                number=number,
+                count=count,
+                new_comment_ids=new_comment_ids,
+                when=when,
             )
         )
     return "".join(out)

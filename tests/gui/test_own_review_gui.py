@@ -94,7 +94,7 @@ def test_comments_reach_the_trainee_unread_then_read_in_the_review(
     assert no_dialogs[-1][0] == "information" and "2 new comment(s) imported." in no_dialogs[-1][1]
     model = window.library.model
     qtbot.waitUntil(lambda: model.unread("minimal-test") == 2, timeout=5000)
-    assert "2 new comment(s)" in model.index(0, 0).data()
+    assert model.index(0, 0).data().startswith("✉ 2 new comment(s) · ")
     assert window.feedback.label.text() == "2 unread comment(s) from your supervisor"
 
     # Importing the same file again adds nothing.
