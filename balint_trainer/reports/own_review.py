@@ -176,14 +176,15 @@ def attempt_html(review: AttemptReview, *, new_comment_ids: Collection[int] = ()
     out = [_heading(review.title, 2)]
     attempt = review.attempt
     total = getattr(attempt, "total", None)
-    facts = translate("OwnReview", "Started {started} · {mode} · score {score}").format(
+    if getattr(attempt, "finished_at", None) is None or total is None:
+        score = translate("OwnReview", "not finished")
+    else:
+        score = translate("OwnReview", "score {score}").format(score=f"{total:.0f}")
+    exam = getattr(attempt, "mode", "") == "exam"
+    facts = translate("OwnReview", "Started {started} · {mode} · {score}").format(
         started=when(getattr(attempt, "started_at", None)),
-        mode=translate("OwnReview", "exam")
-        if getattr(attempt, "mode", "") == "exam"
-        else translate("OwnReview", "practice"),
-        score=translate("OwnReview", "not finished")
-        if getattr(attempt, "finished_at", None) is None or total is None
-        else f"{total:.0f}",
+        mode=translate("OwnReview", "exam") if exam else translate("OwnReview", "practice"),
+        score=score,
     )
     out.append(f"<p>{render_plain(facts)}</p>")
     if review.load_problem:
