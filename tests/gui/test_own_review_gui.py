@@ -105,8 +105,7 @@ def test_comments_reach_the_trainee_unread_then_read_in_the_review(
     # The review opens on the attempt with unread comments and shows everything about it.
     window.review_action.trigger()
     view = window.review_view
-    with qtbot.waitSignal(view.attempt_shown, timeout=5000):
-        pass
+    qtbot.waitUntil(lambda: view.shown_attempt_id == attempt.id, timeout=5000)
     assert window.stack.currentWidget() is view
     text = view.review_text()
     assert "Why talk here? Try waiting next time." in text and "Sue Supervisor" in text
@@ -165,6 +164,24 @@ def test_the_progress_view_marks_attempts_with_unread_comments_and_leads_to_the_
     header = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert header[-1] == "New comments" and table.item(0, table.columnCount() - 1).text() == "2 new"
     window.progress_view.review_button.click()
-    with qtbot.waitSignal(window.review_view.attempt_shown, timeout=5000):
-        pass
+    qtbot.waitUntil(lambda: window.review_view.shown_attempt_id is not None, timeout=5000)
     assert window.stack.currentWidget() is window.review_view
+
+
+def test_keyboard_only_the_review_opens_and_moves_between_attempts(qtbot, window):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    first = _practise(window.service, window.profile.id)
+    second = _practise(window.service, window.profile.id)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    view = window.review_view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.shown_attempt_id == second.id, timeout=5000)  # newest first
+    assert view.table.hasFocus()
+    with qtbot.waitSignal(view.attempt_shown, timeout=5000) as shown:
+        qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert shown.args == [first.id]
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.library
