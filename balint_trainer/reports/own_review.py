@@ -122,7 +122,8 @@ def decision_html(
         out.append(_aside(translate("OwnReview", "Not answered in this attempt.")))
 
     if decision.rationale:
-        out.append(_heading(translate("OwnReview", "Why")))
+        # The player's words for the same things (context "Feedback"), already translated.
+        out.append(_heading(translate("Feedback", "Why")))
         out.append(render_markdown(decision.rationale, language=language))
 
     if decision.options:
@@ -145,10 +146,10 @@ def decision_html(
         out.append(f"<ul>{''.join(items)}</ul>")
 
     if decision.expert_notes:
-        out.append(_heading(translate("OwnReview", "Expert notes")))
-        chose_text = translate("OwnReview", "chose {option}")
+        out.append(_heading(translate("Feedback", "Expert notes")))
+        chose_text = translate("Feedback", "chose %1")
         notes = "".join(
-            f"<li><i>{render_plain(expert)}</i> ({render_plain(chose_text.format(option=_quoted(label(best))))}): "
+            f"<li><i>{render_plain(expert)}</i> ({render_plain(chose_text.replace('%1', _quoted(label(best))))}): "
             f"{render_inline(note, language=language)}</li>"
             for expert, best, note in decision.expert_notes
         )
@@ -157,7 +158,7 @@ def decision_html(
         out.append(
             _aside(
                 translate(
-                    "OwnReview", "The panel disagreed a lot on this decision; treat the credit with care."
+                    "Feedback", "The panel disagreed a lot on this decision; treat the credit with care."
                 )
             )
         )
