@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -141,18 +142,23 @@ def test_raw_limits_are_checked_before_parsing(offline, tmp_path: Path) -> None:
         "latin1.json": b'{"format": "\xe9"}',
     }
     expected = {
-        "big.json": "the limit is",
-        "deep.json": "nested deeper",
-        "number.json": "a number of 5,001 characters",
-        "nan.json": "NaN is not allowed",
-        "broken.json": r"broken.json:2:15: not a feedback file \(invalid JSON",
-        "latin1.json": "not UTF-8",
+        "big.json": "big.json:1:1: file is 8,388,609 bytes; the limit is 8,388,608",
+        "deep.json": r"deep.json:1:9: nested more than 8 levels deep; refused \(not a feedback file\?\)",
+        "number.json": "number.json:1:38: number with more than 32 digits; refused",
+        "nan.json": "NaN is not a JSON number",
+        "broken.json": r"broken.json:2:15: invalid JSON",
+        "latin1.json": "latin1.json:1:13: not valid UTF-8 text",
     }
     for name, raw in cases.items():
         path = tmp_path / name
         path.write_bytes(raw)
-        with pytest.raises(FeedbackFileError, match=expected[name]):
+        with pytest.raises(FeedbackFileError, match=expected[name]) as caught:
             trainee_db.import_feedback(path)
+        assert "\n" not in str(caught.value)  # one line: FILE:LINE:COL: message
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(FeedbackFileError, match="not a regular file"):
+        trainee_db.import_feedback(fifo)
 
 
 def test_only_the_attempts_trainee_marks_its_comments_read(service: TrainerService, minimal_version) -> None:  # type: ignore[no-untyped-def]

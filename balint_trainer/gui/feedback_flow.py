@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.worker import run_in_background
 
 
@@ -39,7 +40,7 @@ class UnreadTracker(QObject):
         super().__init__(window)
         self.window = window
         self.unread: Any = None
-        self.label = QLabel()
+        self.label = plain_text.plain_label()
         self.label.setAccessibleName(
             QCoreApplication.translate("FeedbackFlow", "Unread comments from your supervisor")
         )
@@ -53,7 +54,7 @@ class UnreadTracker(QObject):
         def work() -> Any:
             return service.unread_comments(profile.id)
 
-        run_in_background(self, work, self._show, self._failed, name="unread-comments")
+        run_in_background(self, work, self._show, self._failed)
 
     def _show(self, unread: Any) -> None:
         self.unread = unread
@@ -130,14 +131,14 @@ def import_feedback(window: Any, path: str | Path | None = None, *, on_finished:
                 )
             )
         window.statusBar().showMessage(lines[0], 10000)
-        QMessageBox.information(window, title, "\n\n".join(lines))
+        plain_text.information(window, title, "\n\n".join(lines))
         window.refresh_feedback()
         if on_finished is not None:
             on_finished(report)
 
     def failed(message: str) -> None:
         window.statusBar().clearMessage()
-        QMessageBox.warning(
+        plain_text.warning(
             window,
             title,
             QCoreApplication.translate(
@@ -147,4 +148,4 @@ def import_feedback(window: Any, path: str | Path | None = None, *, on_finished:
         if on_finished is not None:
             on_finished(None)
 
-    run_in_background(window, work, done, failed, name="import-feedback")
+    run_in_background(window, work, done, failed)

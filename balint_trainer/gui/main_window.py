@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.feedback_flow import UnreadTracker
 from balint_trainer.gui.library import LibraryView
+from balint_trainer.gui.plain_text import plain_labels
 
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.core.catalogue import CatalogueEntry
@@ -32,6 +34,7 @@ WORKBENCH_MODULE = "balint_trainer.gui.workbench"
 def resume_or_new_box(parent: QWidget, title: str, text: str) -> QMessageBox:
     """The question box of :func:`ask_resume_or_new`: Resume is the default, Escape cancels."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the text names the scenario: untrusted
     resume = box.addButton(QCoreApplication.translate("MainWindow", "&Resume"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("MainWindow", "Start &new"), QMessageBox.ButtonRole.ActionRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -110,6 +113,7 @@ class MainWindow(QMainWindow):
         self.library.set_loading()
         self.library.start_requested.connect(self.start_scenario)
         self.library.resume_requested.connect(self.resume_scenario)
+        self.library.edit_requested.connect(lambda entry: self.open_workbench("open_editor", path=entry.path))
         self.stack.addWidget(self.library)
         self.setCentralWidget(self.stack)
         self._build_menus()
@@ -124,6 +128,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._service_opened.connect(self._service_ready)
         self._update_actions()
+        plain_labels(self)  # scenario and user text is never rich text
 
     # -- menus -----------------------------------------------------------------
     def _action(
@@ -171,7 +176,9 @@ class MainWindow(QMainWindow):
         self.leave_action = self._action(self.tr("Lea&ve session"), self.leave_session, "Ctrl+W")
         self.library_action = self._action(self.tr("&Library"), self.show_library, "Ctrl+L")
         self.progress_action = self._action(self.tr("Your pro&gress"), self.show_progress, "Ctrl+G")
-        self.review_action = self._action(self.tr("My past a&ttempts…"), lambda: self.show_review(), "Ctrl+Shift+R")
+        self.review_action = self._action(
+            self.tr("My past a&ttempts…"), lambda: self.show_review(), "Ctrl+Shift+R"
+        )
         practice.addActions([self.practice_action, self.exam_action, self.resume_action, self.leave_action])
         practice.addSeparator()
         practice.addActions([self.library_action, self.progress_action, self.review_action])
@@ -304,6 +311,9 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
             self.entries = load_catalogue(self._all_extra_dirs(), include_bundled=self.include_bundled)
+        except Exception as exc:  # each file is isolated (load_entry); this is the folder walk itself
+            self.entries = []
+            plain_text.warning(self, self.tr("Library"), self.tr("The library could not be read:") + f"\n{exc}")
         finally:
             QApplication.restoreOverrideCursor()
         self.library.set_entries(self.entries)
@@ -342,7 +352,7 @@ class MainWindow(QMainWindow):
     def _storage_failed(self, message: str) -> None:
         self.service = None
         self.storage_label.setText(self.tr("Not saving: no database"))
-        QMessageBox.warning(
+        plain_text.warning(
             self,
             self.tr("Answers will not be saved"),
             self.tr(
@@ -455,10 +465,10 @@ class MainWindow(QMainWindow):
         try:
             has_attempts = bool(self.service.attempts(profile_id=self.profile.id))
         except Exception as exc:
-            QMessageBox.warning(self, title, str(exc) or type(exc).__name__)
+            plain_text.warning(self, title, str(exc) or type(exc).__name__)
             return None
         if not has_attempts:
-            QMessageBox.information(
+            plain_text.information(
                 self, title, self.tr("You have no attempts to export yet. Practise a scenario first.")
             )
             return None
@@ -483,7 +493,7 @@ class MainWindow(QMainWindow):
             count = self.service.export_attempts(self.profile.id, target)
         except Exception as exc:  # BundleError (cannot write) and a lost database alike: say it in words
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(
+            plain_text.warning(
                 self,
                 title,
                 self.tr("Your attempts were not exported; no file was written.\n\n%1").replace(
@@ -494,7 +504,7 @@ class MainWindow(QMainWindow):
         QApplication.restoreOverrideCursor()
         done = self.tr("%Ln attempt(s) exported to %1", "", count).replace("%1", str(target))
         self.statusBar().showMessage(done, 10000)
-        QMessageBox.information(
+        plain_text.information(
             self,
             title,
             done
@@ -613,7 +623,7 @@ class MainWindow(QMainWindow):
                 scenario, attempt.mode, answers=attempt.answers, seed=attempt.option_seed
             )
         except (SessionError, ValueError, Exception) as exc:
-            QMessageBox.warning(self, self.tr("Cannot resume"), str(exc))
+            plain_text.warning(self, self.tr("Cannot resume"), str(exc))
             return
         self._play(session, attempt, scenario.title)
 
@@ -631,7 +641,7 @@ class MainWindow(QMainWindow):
         )
 
     def _ask_continue_unsaved(self, message: str) -> bool:
-        answer = QMessageBox.question(
+        answer = plain_text.question(
             self,
             self.tr("Cannot save this attempt"),
             self.tr("The attempt could not be stored:\n\n%1\n\nPractise anyway, without saving?").replace(
@@ -654,7 +664,7 @@ class MainWindow(QMainWindow):
                 shown_order=result.shown_order or None,
             )
         except Exception as exc:
-            QMessageBox.warning(
+            plain_text.warning(
                 self,
                 self.tr("Answer not saved"),
                 self.tr("Your answer could not be saved:\n\n%1").replace("%1", str(exc)),
@@ -671,7 +681,7 @@ class MainWindow(QMainWindow):
             try:
                 self.attempt = self.service.finish_attempt(self.attempt.id)
             except Exception as exc:
-                QMessageBox.warning(self, self.tr("Attempt not finished"), str(exc))
+                plain_text.warning(self, self.tr("Attempt not finished"), str(exc))
         self.show_summary(session.summary(), title, session.scenario.language)
         self.refresh_progress()
 
@@ -742,7 +752,7 @@ class MainWindow(QMainWindow):
             self.player.selected_option() is not None or self.player.own_words.toPlainText().strip()
         ):
             text += "\n\n" + self.tr("The choice you have not confirmed yet is not saved.")
-        answer = QMessageBox.question(self, title, text)
+        answer = plain_text.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
     def show_library(self) -> None:
@@ -753,7 +763,7 @@ class MainWindow(QMainWindow):
 
     def show_progress(self) -> None:
         if self.service is None or self.profile is None:
-            QMessageBox.information(
+            plain_text.information(
                 self, self.tr("Progress"), self.tr("Progress needs the database, which is not open.")
             )
             return
@@ -767,7 +777,7 @@ class MainWindow(QMainWindow):
         try:
             points = self.service.progress(self.profile.id)
         except Exception as exc:
-            QMessageBox.warning(self, self.tr("Progress"), str(exc))
+            plain_text.warning(self, self.tr("Progress"), str(exc))
             return
         titles = {e.id: e.title for e in self.entries if e.ok}
         labels: dict[str, str] = {}
@@ -788,14 +798,14 @@ class MainWindow(QMainWindow):
             module = importlib.import_module(WORKBENCH_MODULE)
             function = getattr(module, name)
         except (ImportError, AttributeError) as exc:
-            QMessageBox.warning(
+            plain_text.warning(
                 self,
                 self.tr("Not available"),
                 self.tr("This tool is not available in this installation.\n\n%1").replace("%1", str(exc)),
             )
             return None
         if self.service is None:
-            QMessageBox.warning(
+            plain_text.warning(
                 self, self.tr("Not available"), self.tr("This tool needs the database, which is not open.")
             )
             return None

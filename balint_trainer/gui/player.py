@@ -42,6 +42,7 @@ from balint_trainer.core.session import (
     format_clock,
 )
 from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.style import muted_colour, speaker_colour, title_label
 
 # Auto-play delay per speed step (slow … fast), milliseconds.
@@ -197,6 +198,7 @@ class PlayerView(QWidget):
             QKeySequence("Ctrl+Return"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         confirm.activated.connect(self.confirm_choice)
+        plain_labels(self)  # scenario and user text is never rich text
 
     # -- panels ---------------------------------------------------------------
     def _build_step_panel(self) -> QWidget:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.gui.local_time import when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.worker import run_in_background
 
 ATTEMPT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -185,6 +186,7 @@ class OwnReviewView(QWidget):
         layout.addLayout(buttons)
         self.setTabOrder(self.table, self.details)
         self.setTabOrder(self.details, self.back_button)
+        plain_labels(self)  # messages may name files or scenarios: never rich text
 
     # -- loading -----------------------------------------------------------------
     def load(
@@ -212,7 +214,7 @@ class OwnReviewView(QWidget):
                 self._select(select_scenario)
             self.attempts_loaded.emit()
 
-        run_in_background(self, work, done, self._failed, name="review-attempts")
+        run_in_background(self, work, done, self._failed)
 
     def _show_counts(self) -> None:
         rows = self.model.rowCount()
@@ -276,7 +278,7 @@ class OwnReviewView(QWidget):
             self.shown_attempt_id = attempt.id
             self.attempt_shown.emit(attempt.id)
 
-        run_in_background(self, work, done, self._failed, name="review-attempt")
+        run_in_background(self, work, done, self._failed)
 
     def _failed(self, message: str) -> None:
         self.status.setText(self.tr("Could not read your attempts: %1").replace("%1", message))

@@ -21,6 +21,7 @@ from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.session import DecisionFeedback, SessionSummary
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel
+from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.player import feedback_html
 from balint_trainer.gui.style import title_label
 
@@ -162,6 +163,7 @@ class SummaryView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
+        plain_labels(self)  # scenario and user text is never rich text
 
     def show_summary(self, summary: SessionSummary, title: str, language: str | None = None) -> None:
         self.summary = summary

@@ -1,11 +1,20 @@
-"""The one seam for slow work started from the UI: run a callable on a worker thread and
-deliver its result (or its error) back on the UI thread.
+"""Run slow work (reading packs, parsing bundles) off the UI thread, with progress and Cancel.
 
-Database calls, imports and exports can take far more than a frame; on the UI thread they
-freeze the window. :func:`run_in_background` runs ``work`` on a daemon thread; ``on_done``
-gets the result and ``on_error`` the message of an exception, both on the UI thread. The
-default error path shows the message in a translated warning box. If ``parent`` is gone by
-then, nothing is delivered.
+    worker = Worker(lambda token: read_pack(path, should_stop=token.cancelled))
+    worker.finished.connect(on_result)     # the callable's return value, on the UI thread
+    worker.failed.connect(on_error)        # the exception it raised, on the UI thread
+    worker.start()
+    worker.cancel()                        # sets the flag; the callable decides when to stop
+
+or, for a caller that wants the answer before going on (the UI keeps painting meanwhile)::
+
+    outcome = run_with_progress(parent, "Checking the pack…", work)
+    if outcome.cancelled: ...
+    outcome.result / outcome.error
+
+The callable runs on a plain Python thread and receives a :class:`CancelToken`; it must
+not touch widgets (report progress through the token instead). Signals are emitted from
+that thread and delivered queued to the UI thread, where the worker lives.
 """
 
 from __future__ import annotations
@@ -13,19 +22,138 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
 
 
-class _Relay(QObject):
-    """Lives on the UI thread; its signals, emitted from the worker, are queued to it."""
+class CancelToken:
+    """Shared between the UI and the work: a cancel flag and a progress report."""
 
-    done = Signal(object)
-    failed = Signal(str)
+    def __init__(self, worker: Worker[Any]) -> None:
+        self._worker = worker
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def report(self, done: int, total: int) -> None:
+        """Progress from the work (``total`` 0: unknown); shown on the UI thread."""
+        self._worker.progress.emit(done, total)
+
+
+class Worker(QObject, Generic[T]):
+    """One callable on one background thread; its outcome comes back as a signal."""
+
+    finished = Signal(object)  # the result
+    failed = Signal(object)  # the exception
+    progress = Signal(int, int)  # done, total
+
+    def __init__(self, work: Callable[[CancelToken], T], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self.token = CancelToken(self)
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is not None:
+            raise RuntimeError("a Worker runs once")
+        self._thread = threading.Thread(target=self._run, name="worker", daemon=True)
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _run(self) -> None:
+        try:
+            result = self._work(self.token)
+        except BaseException as exc:  # delivered to the UI thread, which decides what to say
+            self._emit(self.failed, exc)
+            return
+        self._emit(self.finished, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the worker was deleted meanwhile: nobody waits
+            signal.emit(value)  # queued to the UI thread
+
+
+@dataclass
+class Outcome(Generic[T]):
+    result: T | None = None
+    error: BaseException | None = None
+    cancelled: bool = False
+
+
+def run_with_progress(
+    parent: QWidget | None,
+    label: str,
+    work: Callable[[CancelToken], T],
+    *,
+    show_after_ms: int = 400,
+) -> Outcome[T]:
+    """Run ``work`` on a thread and wait for it in a local event loop, with a progress dialog.
+
+    The dialog (busy until the work reports a total) appears only if the work takes longer
+    than ``show_after_ms``; its Cancel sets the token's flag and returns at once with
+    ``cancelled``: whatever the work still produces is dropped.
+    """
+    outcome: Outcome[T] = Outcome()
+    loop = QEventLoop()
+    worker: Worker[T] = Worker(work)
+    dialog = QProgressDialog(label, QCoreApplication.translate("Worker", "Cancel"), 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(show_after_ms)  # Qt's own show timer, as a fallback
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def done(result: object) -> None:
+        outcome.result = result  # type: ignore[assignment]
+        loop.quit()
+
+    def failed(error: object) -> None:
+        outcome.error = error if isinstance(error, BaseException) else RuntimeError(str(error))
+        loop.quit()
+
+    def cancelled() -> None:
+        outcome.cancelled = True
+        worker.cancel()
+        loop.quit()
+
+    def progress(done_count: int, total: int) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done_count, total) if total else 0)
+
+    worker.finished.connect(done, Qt.ConnectionType.QueuedConnection)
+    worker.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    worker.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
+    dialog.canceled.connect(cancelled)
+    show = QTimer()
+    show.setSingleShot(True)
+    show.timeout.connect(dialog.show)  # quick work never flashes a dialog
+    show.start(show_after_ms)
+    QTimer.singleShot(0, worker.start)
+    try:
+        loop.exec()
+    finally:
+        show.stop()
+        for signal in (worker.finished, worker.failed, worker.progress):
+            signal.disconnect()
+        dialog.canceled.disconnect()
+        dialog.close()
+        dialog.deleteLater()
+        worker.deleteLater()
+    return outcome
 
 
 def error_text(exc: BaseException) -> str:
@@ -37,50 +165,37 @@ def error_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
-def show_error(parent: QWidget | None, message: str) -> None:
-    QMessageBox.warning(
-        parent,
-        QCoreApplication.translate("Worker", "Something went wrong"),
-        QCoreApplication.translate("Worker", "This did not work:\n\n%1").replace("%1", message),
-    )
-
-
 def run_in_background(
     parent: QObject,
     work: Callable[[], T],
     on_done: Callable[[T], Any],
     on_error: Callable[[str], Any] | None = None,
-    *,
-    name: str = "worker",
-) -> threading.Thread:
-    """Start ``work()`` on a worker thread; ``on_done(result)`` or ``on_error(message)`` follow
-    on the UI thread (default error path: :func:`show_error` over ``parent``)."""
-    relay = _Relay(parent)  # parented: dropped (and nothing delivered) if the parent is deleted
+) -> Worker[T]:
+    """A :class:`Worker` for work that needs no progress or Cancel: ``on_done(result)`` or
+    ``on_error(message)`` follow on the UI thread; without ``on_error`` the one error path
+    shows the message in a translated warning over ``parent``. Nothing is delivered once
+    ``parent`` is deleted (the worker is its child)."""
+    worker: Worker[T] = Worker(lambda _token: work(), parent)
 
-    def deliver(result: object) -> None:
-        relay.deleteLater()
+    def done(result: object) -> None:
+        worker.deleteLater()
         on_done(result)  # type: ignore[arg-type]
 
-    def fail(message: str) -> None:
-        relay.deleteLater()
+    def failed(error: object) -> None:
+        worker.deleteLater()
+        message = error_text(error) if isinstance(error, BaseException) else str(error)
         if on_error is not None:
             on_error(message)
-        else:
-            show_error(parent if isinstance(parent, QWidget) else None, message)
-
-    relay.done.connect(deliver)
-    relay.failed.connect(fail)
-
-    def run() -> None:
-        try:
-            result = work()
-        except Exception as exc:  # every error reaches the UI as words, never a traceback
-            with contextlib.suppress(RuntimeError):  # the relay was deleted with its parent
-                relay.failed.emit(error_text(exc))
             return
-        with contextlib.suppress(RuntimeError):
-            relay.done.emit(result)
+        from balint_trainer.gui.plain_text import warning
 
-    thread = threading.Thread(target=run, name=name, daemon=True)
-    thread.start()
-    return thread
+        warning(
+            parent if isinstance(parent, QWidget) else None,
+            QCoreApplication.translate("Worker", "Something went wrong"),
+            QCoreApplication.translate("Worker", "This did not work:\n\n%1").replace("%1", message),
+        )
+
+    worker.finished.connect(done, Qt.ConnectionType.QueuedConnection)
+    worker.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    worker.start()
+    return worker

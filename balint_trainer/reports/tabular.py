@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -111,8 +111,24 @@ def write_answers_csv(
     return _write(target, ANSWER_COLUMNS, answer_records(reports), guarded)
 
 
-def write_item_analysis_csv(stats: Iterable[ItemStats], target: Path | IO[str]) -> int:
-    return _write(target, ITEM_COLUMNS, (item_record(s) for s in stats), ())
+# Added after the contract-era columns, so scripts reading by position keep working.
+ITEM_EXTRA_COLUMNS: tuple[str, ...] = ("wrong_option_text", "item_rest", "scenario_alpha", "alpha_attempts")
+
+
+def write_item_analysis_csv(
+    stats: Iterable[ItemStats],
+    target: Path | IO[str],
+    extras: Mapping[tuple[str, str], Mapping[str, object]] | None = None,
+) -> int:
+    """One row per item; ``extras`` adds, per (scenario, decision), the wrong option's text and
+    the reliability figures (``ITEM_EXTRA_COLUMNS``). The free-text column is formula-guarded."""
+    extras = extras or {}
+
+    def records() -> Iterable[dict[str, Any]]:
+        for item in stats:
+            yield {**item_record(item), **extras.get((item.scenario_id, item.decision_id), {})}
+
+    return _write(target, (*ITEM_COLUMNS, *ITEM_EXTRA_COLUMNS), records(), ("wrong_option_text",))
 
 
 def answers_csv_text(reports: Iterable[TraineeReport], *, formula_guard: bool = True) -> str:

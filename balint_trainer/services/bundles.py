@@ -40,8 +40,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-import json
 import math
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -52,6 +52,7 @@ from balint_trainer.core.fileio import atomic_write_bytes
 from balint_trainer.core.model import Scenario
 from balint_trainer.core.option_order import is_permutation
 from balint_trainer.core.scoring import ScoringError, credit
+from balint_trainer.core.untrusted import UntrustedInputError, exception_problem, loads_json, read_limited
 from balint_trainer.services.errors import BundleError
 
 BUNDLE_FORMAT = "balint-attempts/1"
@@ -130,26 +131,33 @@ def write_bundle(bundle: Bundle, path: Path) -> None:
 
 
 def read_bundle(path: Path) -> Bundle:
+    """Read and shape-check a bundle; raises :class:`BundleError` for anything wrong with it."""
+    try:
+        return _read_bundle(path)
+    except BundleError:
+        raise
+    except Exception as exc:  # the last line of defence: a hostile bundle never gives a traceback
+        raise BundleError(str(exception_problem(str(path), exc))) from None
+
+
+def _read_bundle(path: Path) -> Bundle:
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BundleError(f"{name}: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BundleError(f"{name}: cannot read file: {exc.strerror or exc}") from None
+        raw = read_limited(path, MAX_FILE_BYTES)  # FIFOs and devices refused; bounded read
+    except UntrustedInputError as exc:
+        raise BundleError(str(exc.problems[0])) from None
     if raw[:2] == b"\x1f\x8b":
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(raw)) as unzipped:
                 raw = unzipped.read(MAX_JSON_BYTES + 1)
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             raise BundleError(f"{name}: damaged gzip data ({exc})") from None
         if len(raw) > MAX_JSON_BYTES:
             raise BundleError(f"{name}: uncompressed bundle exceeds {MAX_JSON_BYTES:,} bytes")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BundleError(f"{name}: not an attempt bundle (invalid JSON: {exc})") from None
+        data = loads_json(raw, name)  # bounded depth and number size
+    except UntrustedInputError as exc:
+        raise BundleError(f"{exc.problems[0]} (not an attempt bundle?)") from None
     if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
         found = data.get("format") if isinstance(data, dict) else None
         raise BundleError(f"{name}: not an attempt bundle (format {found!r}; expected {BUNDLE_FORMAT!r})")
@@ -175,6 +183,15 @@ def _sha_matches(text: str, sha256: str) -> bool:
 
 def validate_bundle(bundle: Bundle, source: str) -> CheckedBundle:
     """Check every scenario text, reference, decision, option and credit; raise BundleError."""
+    try:
+        return _validate_bundle(bundle, source)
+    except BundleError:
+        raise
+    except Exception as exc:  # the last line of defence: a hostile bundle never gives a traceback
+        raise BundleError(str(exception_problem(source, exc))) from None
+
+
+def _validate_bundle(bundle: Bundle, source: str) -> CheckedBundle:
     from balint_trainer.core.validation import load_scenario_bytes
 
     scenarios: dict[tuple[str, str], Scenario] = {}

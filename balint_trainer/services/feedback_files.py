@@ -27,8 +27,6 @@ other content refuses the whole file. The import is one transaction: all or noth
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -38,6 +36,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from balint_trainer.core.fileio import atomic_write_bytes
+from balint_trainer.core.untrusted import UntrustedInputError, exception_problem, loads_json, read_limited
 from balint_trainer.services import dto
 from balint_trainer.services.errors import ServiceError
 from balint_trainer.storage import models as m
@@ -49,12 +48,10 @@ if TYPE_CHECKING:
 FEEDBACK_FORMAT = "balint-feedback/1"
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 8  # the format nests 4 deep; anything deeper is not a feedback file
-MAX_NUMBER_CHARS = 32  # the format has no numbers at all; bound them before int() sees them
+MAX_NUMBER_CHARS = 32  # digits; the format has no numbers at all
 MAX_COMMENTS = 50_000
 MAX_TEXT = 20_000
 _UID_CHUNK = 500
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
-_BRACKET = re.compile(r"[\[\]{}]")
 
 Uid = Annotated[
     str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -99,46 +96,15 @@ class FeedbackFile(_Strict):
 
 
 # ----------------------------------------------------------------------------- reading
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
-
-
-def _bounded(kind: type[int] | type[float]) -> Any:
-    def parse(text: str) -> Any:
-        if len(text) > MAX_NUMBER_CHARS:
-            raise ValueError(f"a number of {len(text):,} characters (at most {MAX_NUMBER_CHARS})")
-        return kind(text)
-
-    return parse
-
-
-def _check_depth(text: str, name: str) -> None:
-    """Refuse deep nesting before ``json`` recurses into it (strings cannot hold structure)."""
-    depth = 0
-    for bracket in _BRACKET.finditer(_STRING.sub('""', text)):
-        depth += 1 if bracket.group() in "[{" else -1
-        if depth > MAX_DEPTH:
-            raise FeedbackFileError(f"{name}: not a feedback file (nested deeper than {MAX_DEPTH} levels)")
-
-
 def parse_feedback_bytes(raw: bytes, name: str) -> FeedbackFile:
+    """Shape-check a feedback file's bytes; raises :class:`FeedbackFileError`."""
     if len(raw) > MAX_FILE_BYTES:
-        raise FeedbackFileError(f"{name}: file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        raise FeedbackFileError(f"{name}:1:1: file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FeedbackFileError(f"{name}: not a feedback file (not UTF-8 text: {exc.reason})") from None
-    _check_depth(text, name)
-    try:
-        data = json.loads(
-            text, parse_int=_bounded(int), parse_float=_bounded(float), parse_constant=_reject_constant
-        )
-    except json.JSONDecodeError as exc:
-        raise FeedbackFileError(
-            f"{name}:{exc.lineno}:{exc.colno}: not a feedback file (invalid JSON: {exc.msg})"
-        ) from None
-    except (ValueError, RecursionError) as exc:
-        raise FeedbackFileError(f"{name}: not a feedback file ({exc})") from None
+        # The shared guard (core.untrusted): depth and number length bounded before json runs.
+        data = loads_json(raw, name, max_depth=MAX_DEPTH, max_int_digits=MAX_NUMBER_CHARS)
+    except UntrustedInputError as exc:
+        raise FeedbackFileError(f"{exc.problems[0]} (not a feedback file?)") from None
     if not isinstance(data, dict) or data.get("format") != FEEDBACK_FORMAT:
         found = data.get("format") if isinstance(data, dict) else None
         raise FeedbackFileError(
@@ -163,16 +129,18 @@ def parse_feedback_bytes(raw: bytes, name: str) -> FeedbackFile:
 
 
 def read_feedback(path: Path) -> FeedbackFile:
+    """Read and check a feedback file; raises :class:`FeedbackFileError` for anything wrong."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:  # before reading a byte of it
-            raise FeedbackFileError(f"{name}: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise FeedbackFileError(f"{name}: cannot read file: {exc.strerror or exc}") from None
-    return parse_feedback_bytes(raw, name)
+        raw = read_limited(path, MAX_FILE_BYTES)  # size checked before reading; FIFOs and devices refused
+    except UntrustedInputError as exc:
+        raise FeedbackFileError(str(exc.problems[0])) from None
+    try:
+        return parse_feedback_bytes(raw, name)
+    except FeedbackFileError:
+        raise
+    except Exception as exc:  # the last line of defence: a hostile file never gives a traceback
+        raise FeedbackFileError(str(exception_problem(name, exc))) from None
 
 
 def _summarise(exc: ValidationError, limit: int = 5) -> str:

@@ -479,3 +479,40 @@ def test_cancelling_the_home_page_exports_nothing(window, monkeypatch) -> None: 
     assert window.export_report("xapi") is None
     assert window.export_cohort("xapi") is None
     assert QSettings().value(window.XAPI_HOME_PAGE_KEY) in (None, "")
+
+
+def test_item_table_and_export_carry_item_rest_and_scenario_alpha(window, seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.core.psychometrics import cronbach_alpha, item_rest_correlations
+
+    svc, _ids = seeded
+    [reliability] = svc.reliability()
+    # Finished, complete attempts: Ann's two and Bob's (Cy's is unfinished).
+    assert reliability.attempts == 3
+    window.tabs.setCurrentIndex(2)
+    proxy = window.item_proxy
+    decision, rest, alpha = (_column(window, name) for name in ("Decision", "Item–rest r", "Scenario α"))
+    shown = {proxy.index(r, decision).data(): proxy.index(r, rest).data() for r in range(proxy.rowCount())}
+    complete = _complete_rows(svc, reliability.decisions)
+    expected_rest = dict(zip(reliability.decisions, item_rest_correlations(complete), strict=True))
+    for name, value in expected_rest.items():
+        assert shown[name] == ("" if value is None else f"{value:.2f} *")
+    alpha_value = cronbach_alpha(complete)
+    assert {proxy.index(r, alpha).data() for r in range(proxy.rowCount())} == {
+        "" if alpha_value is None else f"{alpha_value:.2f} *"
+    }
+    path = window.export_item_analysis(tmp_path / "items.csv")
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert {"wrong_option_text", "item_rest", "scenario_alpha", "alpha_attempts"} <= set(rows[0])
+    first = next(r for r in rows if r["decision"] == "first")
+    assert first["wrong_option_text"] in ("Talk.", "Lecture.")
+    assert first["alpha_attempts"] == "3"
+
+
+def _complete_rows(svc, decisions):  # type: ignore[no-untyped-def]
+    rows = []
+    for attempt in svc.attempts(finished=True):
+        credits = {a.decision_id: a.credit for a in attempt.answers}
+        if all(d in credits for d in decisions):
+            rows.append([credits[d] for d in decisions])
+    return rows

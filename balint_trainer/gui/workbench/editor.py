@@ -67,9 +67,13 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.fileio import atomic_write_bytes
 from balint_trainer.core.model import Scenario
 from balint_trainer.core.problems import Problem
+from balint_trainer.core.untrusted import EDITABLE_BYTES, UntrustedInputError, read_limited
 from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes, load_scenario_file
 from balint_trainer.core.yamlsource import parse_yaml
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.models import Column, RowsModel
+from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.workbench.editor_audit import audit_warnings, severity_icon, style_warning_underline
 
 VALIDATION_DELAY_MS = 300
 # Red wavy underline under problems: readable on light and dark bases alike.
@@ -327,8 +331,11 @@ class CodeEditor(QPlainTextEdit):
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor  # type: ignore[attr-defined]
             fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(PROBLEM_COLOUR)
+            if problem.is_error:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                fmt.setUnderlineColor(PROBLEM_COLOUR)
+            else:
+                style_warning_underline(fmt)
             selection.format = fmt  # type: ignore[attr-defined]
             selections.append(selection)
         self.setExtraSelections(selections)
@@ -406,6 +413,8 @@ class ProblemModel(RowsModel):
         if index.isValid() and role in (LINE_ROLE, COLUMN_ROLE):  # LINE_ROLE is also SORT_ROLE
             problem = self.row(index.row())
             return problem.line if role == LINE_ROLE else problem.column
+        if index.isValid() and role == Qt.ItemDataRole.DecorationRole and index.column() == 2:
+            return severity_icon(self.row(index.row()))
         return super().data(index, role)
 
 
@@ -590,6 +599,7 @@ class ScenarioEditor(QMainWindow):
         self.path: Path | None = None
         self.newline = "\n"
         self.loaded: LoadedScenario | None = None
+        self.audit_warnings: list[Problem] = []
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.resize(1200, 800)
 
@@ -665,6 +675,7 @@ class ScenarioEditor(QMainWindow):
             self.open_path(Path(path))
         else:
             self.new_from_template()
+        plain_labels(self)  # scenario and user text is never rich text
 
     # -- actions --------------------------------------------------------------
     def _action(
@@ -747,9 +758,9 @@ class ScenarioEditor(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         try:
-            raw = path.read_bytes()
+            raw = read_limited(path, EDITABLE_BYTES)  # a pipe or device would hang the window
             text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+        except (UntrustedInputError, UnicodeDecodeError) as exc:
             self.show_error(self.tr("Cannot open %1").replace("%1", str(path)), str(exc))
             return False
         newline = "\r\n" if "\r\n" in text else "\n"
@@ -769,10 +780,16 @@ class ScenarioEditor(QMainWindow):
         text = self.text
         loaded = load_scenario_bytes(text, self.display_name)
         self.loaded = loaded
-        self.problem_model.set_rows(loaded.problems)
-        self.editor.mark_problems(loaded.problems)
+        self.audit_warnings = audit_warnings(loaded)  # item-writing audit, valid scenarios only
+        rows = [*loaded.problems, *self.audit_warnings]
+        self.problem_model.set_rows(rows)
+        self.editor.mark_problems(rows)
         errors = len(loaded.errors)
-        if loaded.ok:
+        if loaded.ok and self.audit_warnings:
+            self.status_label.setText(
+                self.tr("Valid scenario, with %n item-writing warning(s).", "", len(self.audit_warnings))
+            )
+        elif loaded.ok:
             self.status_label.setText(self.tr("Valid scenario."))
         else:
             self.status_label.setText(self.tr("%n problem(s)", "", errors or len(loaded.problems)))
@@ -865,7 +882,7 @@ class ScenarioEditor(QMainWindow):
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         buttons = QMessageBox.StandardButton
-        return QMessageBox.question(
+        return plain_text.question(
             self,
             self.tr("Unsaved changes"),
             self.tr("%1 has unsaved changes. Save them?").replace("%1", self.display_name),
@@ -874,7 +891,7 @@ class ScenarioEditor(QMainWindow):
         )
 
     def show_error(self, title: str, detail: str) -> None:
-        QMessageBox.warning(self, title, detail)
+        plain_text.warning(self, title, detail)
 
     def _scenario_id(self) -> str | None:
         return self.loaded.scenario.id if self.loaded and self.loaded.scenario else None

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.worker import run_in_background
 
 
@@ -44,7 +44,7 @@ def export_feedback(window: Any, path: Path | str | None = None, *, on_finished:
             .replace("%2", str(target))
         )
         window.statusBar().showMessage(text, 10000)
-        QMessageBox.information(
+        plain_text.information(
             window,
             title,
             text
@@ -60,7 +60,7 @@ def export_feedback(window: Any, path: Path | str | None = None, *, on_finished:
             on_finished(target)
 
     def failed(message: str) -> None:
-        QMessageBox.warning(
+        plain_text.warning(
             window,
             title,
             QCoreApplication.translate(
@@ -70,6 +70,4 @@ def export_feedback(window: Any, path: Path | str | None = None, *, on_finished:
         if on_finished is not None:
             on_finished(None)
 
-    run_in_background(
-        window, lambda: service.export_feedback(profile.id, target), done, failed, name="export-feedback"
-    )
+    run_in_background(window, lambda: service.export_feedback(profile.id, target), done, failed)
