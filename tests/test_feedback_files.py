@@ -175,3 +175,20 @@ def test_only_the_attempts_trainee_marks_its_comments_read(service: TrainerServi
     assert service.unread_comments(ann.id).by_attempt == {attempt.id: 1}
     assert service.mark_comments_read(ann.id, attempt.id) == {comment.id}
     assert service.unread_comments(ann.id).total == 0
+
+
+def test_a_comment_stored_without_a_uid_exports_with_a_stable_one(offline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    trainee_db, supervisor_db, _me, trainee_there, sue, (first, _second) = offline
+    there = supervisor_db.attempt_by_uid(first.uid)
+    comment = supervisor_db.add_comment(there.id, sue.id, "Written behind the app's back.")
+    with supervisor_db._engine.begin() as conn:  # as raw SQL without a uid would leave it
+        conn.execute(text("UPDATE comments SET uid = NULL WHERE id = :id"), {"id": comment.id})
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    supervisor_db.export_feedback(trainee_there.id, one)
+    supervisor_db.export_feedback(trainee_there.id, two)
+    uids = [json.loads(p.read_text("utf-8"))["comments"][0]["uid"] for p in (one, two)]
+    assert uids[0] == uids[1]
+    assert trainee_db.import_feedback(one).comments_new == 1
+    assert trainee_db.import_feedback(two).comments_new == 0

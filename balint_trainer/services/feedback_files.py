@@ -27,6 +27,7 @@ other content refuses the whole file. The import is one transaction: all or noth
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -153,6 +154,14 @@ def _summarise(exc: ValidationError, limit: int = 5) -> str:
 
 
 # ----------------------------------------------------------------------------- export
+def _derived_uid(comment: m.Comment, attempt_uid: str) -> str:
+    """A stable uid for a comment stored without one (raw SQL): the same on every export,
+    so importing again still adds nothing; members may not update comments to store it."""
+    return str(
+        uuid.uuid5(uuid.NAMESPACE_URL, f"balint-comment:{attempt_uid}:{comment.id}:{comment.created_at}")
+    )
+
+
 def export_feedback(service: TrainerService, profile_id: int, path: Path) -> int:
     """Write every comment on the profile's attempts to ``path`` (atomically); how many."""
     from balint_trainer import __version__
@@ -176,9 +185,6 @@ def export_feedback(service: TrainerService, profile_id: int, path: Path) -> int
             .where(m.Comment.attempt_id.in_(attempts))
             .order_by(m.Comment.created_at, m.Comment.id)
         ).all()
-        for comment in comments:
-            if comment.uid is None:  # written by an older app that bypassed the model default
-                comment.uid = m.new_uid()
         return {
             "format": FEEDBACK_FORMAT,
             "exported_at": utcnow(),
@@ -187,7 +193,7 @@ def export_feedback(service: TrainerService, profile_id: int, path: Path) -> int
             "attempt_uids": list(attempts.values()),
             "comments": [
                 {
-                    "uid": c.uid,
+                    "uid": c.uid or _derived_uid(c, attempts[c.attempt_id]),
                     "attempt_uid": attempts[c.attempt_id],
                     "decision_id": c.decision_id,
                     "author": {"uid": c.author.uid, "name": c.author.name, "role": c.author.role},
@@ -199,7 +205,7 @@ def export_feedback(service: TrainerService, profile_id: int, path: Path) -> int
             ],
         }
 
-    data = service._write(work)  # a write: comments without a uid get one, so re-exports match
+    data = service._read(work)
     try:
         document = FeedbackFile.model_validate(data)
     except ValidationError as exc:
