@@ -92,6 +92,18 @@ def import_feedback(window: Any, path: str | Path | None = None, *, on_finished:
     if service is None:
         return
     title = QCoreApplication.translate("FeedbackFlow", "Import feedback from my supervisor")
+    if getattr(service, "dialect", "") == "postgresql" and path is None:
+        plain_text.information(
+            window,
+            title,
+            QCoreApplication.translate(
+                "FeedbackFlow",
+                "You practise on a shared course database: your supervisor's comments appear in "
+                "Practice → My past attempts… by themselves. Feedback files are for trainees who "
+                "work offline.",
+            ),
+        )
+        return
     if path is None:
         path = ask_feedback_path(window)
         if not path:
