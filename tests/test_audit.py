@@ -252,3 +252,30 @@ def test_no_length_warning_when_every_option_earns_full_credit(tmp_path: Path) -
     library = audit_paths([path])
     assert library.decisions[0].credits == [1.0, 1.0, 1.0]
     assert library.warnings == []
+
+
+def test_a_letter_for_a_shuffled_option_is_flagged_where_the_trainee_reads_it(tmp_path: Path) -> None:
+    """Options are shown in a new order in each attempt: "(c)" in a rationale names nothing."""
+    text = (AUDIT / "clean.yaml").read_text()
+    text = text.replace(
+        "    rationale: Stay with the doctor's account.\n",
+        "    rationale: Stay with the doctor's account; going on (c) was rated lowest, and option b is close.\n",
+    )
+    path = tmp_path / "letters.yaml"
+    path.write_text(text)
+    found = [w for w in audit_paths([path]).warnings if w.code == "AUD008"]
+    assert len(found) == 1
+    assert "'b', 'c'" in found[0].message
+    line = text.splitlines().index(
+        "    rationale: Stay with the doctor's account; going on (c) was rated lowest, and option b is close."
+    )
+    assert (found[0].line, found[0].column) == (line + 1, 16)
+    # An ordered scale that opts out of shuffling may name its options by letter.
+    path.write_text(
+        text.replace(
+            "    competency: frame-and-structure\n",
+            "    competency: frame-and-structure\n    shuffle: false\n",
+            1,
+        )
+    )
+    assert [w.code for w in audit_paths([path]).warnings if w.code == "AUD008"] == []

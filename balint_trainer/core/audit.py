@@ -11,6 +11,7 @@ audit`` and the scenario editor. A whole library (limits, the cross-file check A
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -287,6 +288,18 @@ def audit_scenario(scenario: Scenario, filename: str, text: str | None) -> Scena
                 + ". Write every option the same way: all as what you would say, or all as what you would do.",
             )
 
+        if d.shuffle:
+            for field_path, field_text in _trainee_visible_texts(step, path):
+                named = _letters_named(field_text, d.option_ids)
+                if named:
+                    warn(
+                        field_path,
+                        "AUD008",
+                        f"this text names option(s) {_quoted(named)} by id, but options are shown in a "
+                        "different order in each attempt, so the trainee never sees those letters. Name "
+                        "the option by what it says (e.g. “asking about his father”) instead.",
+                    )
+
         rated.append(_formulaic_ratings(step))
         splits.append(tuple(sorted((v for v in _votes(step) if v), reverse=True)))
 
@@ -304,6 +317,29 @@ def audit_scenario(scenario: Scenario, filename: str, text: str | None) -> Scena
     if first_decision is not None:
         _panel_warnings(first_decision, rated, splits, warn)
     return audit
+
+
+def _trainee_visible_texts(step: DecisionStep, path: tuple[Any, ...]) -> Iterable[tuple[tuple[Any, ...], str]]:
+    """The decision's texts a trainee reads in feedback: prompt, rationale, option feedback, notes."""
+    yield (*path, "prompt"), step.prompt
+    yield (*path, "rationale"), step.rationale
+    for i, option in enumerate(step.options):
+        if option.feedback:
+            yield (*path, "options", i, "feedback"), option.feedback
+    for i, expert in enumerate(step.experts):
+        if expert.note:
+            yield (*path, "experts", i, "note"), expert.note
+
+
+def _letters_named(text: str, option_ids: Sequence[str]) -> list[str]:
+    """Short option ids the text refers to as "(c)" or "option c"."""
+    short = [i for i in option_ids if len(i) <= 2]
+    if not short:
+        return []
+    alternatives = "|".join(re.escape(i) for i in short)
+    pattern = re.compile(rf"\((?:options?\s+)?({alternatives})\)|\boptions?\s+({alternatives})\b", re.IGNORECASE)
+    found = {(m.group(1) or m.group(2)).lower() for m in pattern.finditer(text)}
+    return [i for i in short if i.lower() in found]
 
 
 def _votes(decision: DecisionStep) -> list[int]:

@@ -13,11 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from balint_trainer.gui import plain_text
-from balint_trainer.gui.worker import run_in_background
+from balint_trainer.gui.worker import Worker, error_text, run_in_background
 
 
 def ask_feedback_path(parent: QWidget) -> str | None:
@@ -54,7 +54,13 @@ class UnreadTracker(QObject):
         def work() -> Any:
             return service.unread_comments(profile.id)
 
-        run_in_background(self, work, self._show, self._failed)
+        # Quiet on failure (a status-bar line, no dialog): it runs on every return to the library.
+        worker: Worker[Any] = Worker(lambda _token: work(), self)
+        worker.finished.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        worker.failed.connect(lambda exc: self._failed(error_text(exc)), Qt.ConnectionType.QueuedConnection)
+        worker.finished.connect(worker.deleteLater, Qt.ConnectionType.QueuedConnection)
+        worker.failed.connect(worker.deleteLater, Qt.ConnectionType.QueuedConnection)
+        worker.start()
 
     def _show(self, unread: Any) -> None:
         self.unread = unread
@@ -148,16 +154,17 @@ def import_feedback(window: Any, path: str | Path | None = None, *, on_finished:
         if on_finished is not None:
             on_finished(report)
 
-    def failed(message: str) -> None:
+    def failed(_error: BaseException) -> None:  # the message was shown by the worker's error path
         window.statusBar().clearMessage()
-        plain_text.warning(
-            window,
-            title,
-            QCoreApplication.translate(
-                "FeedbackFlow", "The feedback was not imported; nothing was changed.\n\n%1"
-            ).replace("%1", message),
-        )
         if on_finished is not None:
             on_finished(None)
 
-    run_in_background(window, work, done, failed)
+    run_in_background(
+        window,
+        work,
+        done,
+        error_title=QCoreApplication.translate(
+            "FeedbackFlow", "The feedback was not imported; nothing was changed"
+        ),
+        on_error=failed,
+    )

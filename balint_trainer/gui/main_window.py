@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self._load_pending = False
         self._closed = False
         self._service_opened.connect(self._service_ready)
+        self.setAcceptDrops(True)  # annotation requests dropped from a file manager are opened
         self._update_actions()
         plain_labels(self)  # scenario and user text is never rich text
 
@@ -154,11 +155,16 @@ class MainWindow(QMainWindow):
             self.tr("Import &feedback from my supervisor…"), lambda: self.import_feedback()
         )
         self.restore_backup_action = self._action(self.tr("Restore from &backup…"), self.restore_backup)
+        # An expert annotating from their own machine: needs no database (annotation_exchange.py).
+        self.open_request_action = self._action(
+            self.tr("&Open annotation request…"), self.open_annotation_request, "Ctrl+Shift+O"
+        )
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         file_menu.addActions([self.add_folder_action, self.reload_action])
         file_menu.addSeparator()
         file_menu.addAction(self.export_attempts_action)
         file_menu.addAction(self.import_feedback_action)
+        file_menu.addAction(self.open_request_action)
         file_menu.addAction(self.restore_backup_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
@@ -259,6 +265,13 @@ class MainWindow(QMainWindow):
         if self.service is not None or not self._owns_service:
             self._service_ready(self.service, "")
             return
+        self._open_service_in_background("open-database", backup=True)
+
+    def _open_service_in_background(
+        self, name: str, *, backup: bool, before: Callable[[], object] | None = None
+    ) -> None:
+        """Open the database on a worker thread (imports, migrations, a network server; after
+        ``before``, e.g. restoring a backup) and deliver it or the error to ``_service_ready``."""
         url = self.database_url
 
         def work() -> None:
@@ -269,7 +282,9 @@ class MainWindow(QMainWindow):
                 error = str(exc)
             else:
                 try:
-                    service = open_service(url, backup=True)
+                    if before is not None:
+                        before()
+                    service = open_service(url, backup=backup)
                 except ServiceError as exc:
                     error = str(exc)
                 except Exception as exc:
@@ -280,7 +295,7 @@ class MainWindow(QMainWindow):
                 if service is not None:
                     service.close()
 
-        threading.Thread(target=work, name="open-database", daemon=True).start()
+        threading.Thread(target=work, name=name, daemon=True).start()
 
     def _service_ready(self, service: Any, error: str) -> None:
         if self._closed:  # the window went away while the database was opening
@@ -818,6 +833,34 @@ class MainWindow(QMainWindow):
             self.reload_library()
         return result
 
+    def open_annotation_request(self, path: str | Path | None = None) -> Any:
+        """Open an organiser's annotation request (read off the UI thread) in its own window."""
+        from balint_trainer.gui.workbench.annotation_exchange import open_annotation_request
+
+        return open_annotation_request(self, path)
+
+    @staticmethod
+    def _dropped_requests(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+        mime = event.mimeData()
+        files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+        return [Path(f) for f in files if f.lower().endswith(".json")]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_requests(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_requests(event)
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        # Once the drop has returned: a message shown inside it would hold the file manager.
+        for path in paths:
+            QTimer.singleShot(0, lambda path=path: self.open_annotation_request(path))
+
     # -- backups -----------------------------------------------------------------------
     def restore_backup(self) -> None:
         """Replace the local database with a backup the user chooses. Works when the database
@@ -854,27 +897,13 @@ class MainWindow(QMainWindow):
         self.is_loaded = False
         self._update_actions()
         self.storage_label.setText(self.tr("Restoring a backup…"))
-        url = self.database_url
 
-        def work() -> None:
-            service, error = None, ""
-            try:
-                from balint_trainer.services import ServiceError, open_service
-                from balint_trainer.services.backups import restore
+        def swap_files() -> None:
+            from balint_trainer.services.backups import restore
 
-                restore(database, chosen.path)
-                service = open_service(url, backup=False)
-            except ServiceError as exc:
-                error = str(exc)
-            except Exception as exc:
-                error = f"{type(exc).__name__}: {exc}"
-            try:
-                self._service_opened.emit(service, error)
-            except RuntimeError:
-                if service is not None:
-                    service.close()
+            restore(database, chosen.path)
 
-        threading.Thread(target=work, name="restore-backup", daemon=True).start()
+        self._open_service_in_background("restore-backup", backup=False, before=swap_files)
 
     def show_about(self) -> None:
         from balint_trainer.gui.about import AboutDialog

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from balint_trainer.gui.local_time import when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.plain_text import plain_labels
-from balint_trainer.gui.worker import run_in_background
+from balint_trainer.gui.worker import error_text, run_in_background
 
 ATTEMPT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -214,7 +214,14 @@ class OwnReviewView(QWidget):
                 self._select(select_scenario)
             self.attempts_loaded.emit()
 
-        run_in_background(self, work, done, self._failed)
+        run_in_background(
+            self,
+            work,
+            done,
+            error_title=self.tr("Could not read your attempts"),
+            on_error=lambda exc: self._failed(error_text(exc)),
+            busy=False,
+        )
 
     def _show_counts(self) -> None:
         rows = self.model.rowCount()
@@ -278,7 +285,14 @@ class OwnReviewView(QWidget):
             self.shown_attempt_id = attempt.id
             self.attempt_shown.emit(attempt.id)
 
-        run_in_background(self, work, done, self._failed)
+        run_in_background(
+            self,
+            work,
+            done,
+            error_title=self.tr("Could not read this attempt"),
+            on_error=lambda exc: self._failed(error_text(exc)),
+            busy=False,
+        )
 
     def _failed(self, message: str) -> None:
         self.status.setText(self.tr("Could not read your attempts: %1").replace("%1", message))

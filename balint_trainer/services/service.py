@@ -1019,6 +1019,20 @@ class TrainerService:
 
         return self._read(work)
 
+    def export_annotation_request(
+        self, loaded: list[LoadedScenario], *, organiser: str, expert: str, path: Path
+    ) -> Any:
+        """Write a blind annotation request for one expert (see services.annotation_exchange)."""
+        from balint_trainer.services.annotation_exchange import export_request
+
+        return export_request(self, loaded, organiser=organiser, expert=expert, path=path)
+
+    def import_annotations(self, path: Path) -> Any:
+        """Import one expert's annotation file: atomic, idempotent (services.annotation_exchange)."""
+        from balint_trainer.services.annotation_exchange import import_annotations
+
+        return import_annotations(self, path)
+
     # ----------------------------------------------------------------- bundles
     def export_attempts(self, profile_id: int, path: Path) -> int:
         """Write the profile's attempts (finished or not) to a bundle file; returns how many."""

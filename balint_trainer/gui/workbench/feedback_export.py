@@ -59,15 +59,16 @@ def export_feedback(window: Any, path: Path | str | None = None, *, on_finished:
         if on_finished is not None:
             on_finished(target)
 
-    def failed(message: str) -> None:
-        plain_text.warning(
-            window,
-            title,
-            QCoreApplication.translate(
-                "FeedbackExport", "The feedback was not exported; no file was written.\n\n%1"
-            ).replace("%1", message),
-        )
+    def failed(_error: BaseException) -> None:  # the message was shown by the worker's error path
         if on_finished is not None:
             on_finished(None)
 
-    run_in_background(window, lambda: service.export_feedback(profile.id, target), done, failed)
+    run_in_background(
+        window,
+        lambda: service.export_feedback(profile.id, target),
+        done,
+        error_title=QCoreApplication.translate(
+            "FeedbackExport", "The feedback was not exported; no file was written"
+        ),
+        on_error=failed,
+    )
