@@ -49,6 +49,7 @@ class UnreadTracker(QObject):
     def refresh(self) -> None:
         service, profile = self.window.service, self.window.profile
         if service is None or profile is None:
+            self._show(None)  # nobody practising: no one's marks
             return
 
         def work() -> Any:
@@ -56,16 +57,21 @@ class UnreadTracker(QObject):
 
         # Quiet on failure (a status-bar line, no dialog): it runs on every return to the library.
         worker: Worker[Any] = Worker(lambda _token: work(), self)
-        worker.finished.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        worker.finished.connect(
+            lambda unread: self._show(unread, profile.id), Qt.ConnectionType.QueuedConnection
+        )
         worker.failed.connect(lambda exc: self._failed(error_text(exc)), Qt.ConnectionType.QueuedConnection)
         worker.finished.connect(worker.deleteLater, Qt.ConnectionType.QueuedConnection)
         worker.failed.connect(worker.deleteLater, Qt.ConnectionType.QueuedConnection)
         worker.start()
 
-    def _show(self, unread: Any) -> None:
+    def _show(self, unread: Any, profile_id: int | None = None) -> None:
+        current = self.window.profile
+        if profile_id is not None and (current is None or current.id != profile_id):
+            return  # counted for a profile that has since been switched away from
         self.unread = unread
-        self.window.library.model.set_unread(unread.by_scenario)
-        total = unread.total
+        self.window.library.model.set_unread(unread.by_scenario if unread is not None else {})
+        total = unread.total if unread is not None else 0
         self.label.setText(
             QCoreApplication.translate("FeedbackFlow", "%n unread comment(s) from your supervisor", "", total)
             if total
@@ -77,7 +83,8 @@ class UnreadTracker(QObject):
             else ""
         )
         self.label.setVisible(bool(total))
-        self.updated.emit(unread)
+        if unread is not None:
+            self.updated.emit(unread)
 
     def _failed(self, message: str) -> None:
         # Not worth a dialog: the marks are a convenience, the comments stay in the review.

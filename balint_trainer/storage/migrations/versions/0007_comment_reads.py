@@ -12,7 +12,7 @@ only for a comment on one of their own attempts (row-level security, checked aga
 but the owner may update or delete read marks; supervisors do not see them.
 
 Revision ID: 0007_comment_reads
-Revises: 0005_integrity
+Revises: 0006_profile_aliases
 Create Date: 2026-12-05
 """
 
@@ -24,9 +24,9 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_comment_reads"
-# The brief asked for "0003_profile_uid"; this branch already holds 0004 and 0005 after it,
-# and a second head would stop every start-up. The lead re-chains it on merge.
-down_revision = "0005_integrity"
+# The brief asked for "0003_profile_uid"; main already holds 0004–0006 after it, and a second
+# head would stop every start-up, so this follows main's head (the lead may re-chain it).
+down_revision = "0006_profile_aliases"
 branch_labels = None
 depends_on = None
 
