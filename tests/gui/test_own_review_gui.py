@@ -185,3 +185,17 @@ def test_keyboard_only_the_review_opens_and_moves_between_attempts(qtbot, window
     assert shown.args == [first.id]
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.library
+
+
+def test_unread_marks_follow_the_profile_practising(qtbot, window, supervisor, tmp_path):  # type: ignore[no-untyped-def]
+    path, _attempt = _feedback_file(qtbot, window, supervisor, tmp_path)
+    _import(qtbot, window, path)
+    model = window.library.model
+    qtbot.waitUntil(lambda: model.unread("minimal-test") == 2, timeout=5000)
+    mine = window.profile
+    other = window.service.create_profile("Someone Else", "trainee")
+    window.set_profile(other)  # another trainee on the same computer sees none of them
+    qtbot.waitUntil(lambda: model.unread("minimal-test") == 0, timeout=5000)
+    assert not window.feedback.label.isVisible()
+    window.set_profile(mine)
+    qtbot.waitUntil(lambda: model.unread("minimal-test") == 2, timeout=5000)
