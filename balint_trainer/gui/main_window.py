@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._build_menus()
         self.storage_label = QLabel()
-        self.storage_label.setAccessibleName(self.tr("Where answers are saved"))
+        self.storage_label.setAccessibleDescription(self.tr("Where answers are saved"))
         self.statusBar().addPermanentWidget(self.storage_label)
         self.feedback = UnreadTracker(self)  # unread supervisor comments: library marks, count here
         self.statusBar().addPermanentWidget(self.feedback.label)

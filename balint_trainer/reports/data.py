@@ -25,7 +25,7 @@ class OptionView:
     text: str
     votes: int
     credit: float
-    feedback: str | None = None  # the scenario's feedback on choosing this option (Markdown)
+    feedback: str | None = None  # what the scenario says about this option
 
 
 @dataclass(frozen=True)
