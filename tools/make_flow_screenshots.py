@@ -24,8 +24,15 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 REPO = Path(__file__).resolve().parent.parent
+# This checkout's package, not whichever one the environment has installed.
+sys.path.insert(0, str(REPO))
 SCENARIO = "gp-heartsink-frequent-attender"
 SEED = "screenshots"
+NOTES = (
+    "Holds the frame without reprimand.",
+    "Keeps the group with the doctor and the patient.",
+    "A first meeting: the leader says it once, for everyone.",
+)
 TRAINEES = ("Amira Haddad", "Ben Okafor", "Chloe Martin", "Dev Patel")
 
 
@@ -54,13 +61,16 @@ class Shooter:
         return self.only is None or name in self.only
 
     def grab(self, widget: QWidget, name: str) -> None:
+        if not self.wanted(name):
+            return
         settle(self.app)
         path = self.out / f"{name}.png"
         widget.grab().save(str(path))
         print(f"wrote {path}")
 
-    def run(self, name: str, shot: Callable[[], None]) -> None:
-        if not self.wanted(name):
+    def run(self, name: str, shot: Callable[[], None], also: tuple[str, ...] = ()) -> None:
+        """``also``: further screenshots this flow makes on its way."""
+        if not any(self.wanted(n) for n in (name, *also)):
             return
         try:
             shot()
@@ -69,7 +79,9 @@ class Shooter:
             self.failed.append(name)
 
 
-def _answer(service: Any, attempt: Any, scenario: Any, pick: Callable[[Any, list[str]], str], words: str | None = None) -> None:
+def _answer(
+    service: Any, attempt: Any, scenario: Any, pick: Callable[[Any, list[str]], str], words: str | None = None
+) -> None:
     from balint_trainer.core.option_order import shown_order
     from balint_trainer.core.scoring import credit
 
@@ -155,7 +167,7 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
     entries = load_catalogue([], include_bundled=True)
     entry = next(e for e in entries if e.id == SCENARIO)
     version = service.register_scenario(entry.loaded)
-    scenario = entry.scenario
+    scenario: Any = entry.scenario
     profiles = [service.create_profile(name, "trainee", cohort="Autumn 2026") for name in TRAINEES]
     amira = profiles[0]
     supervisor = service.create_profile("Dr Sue Lindqvist", "supervisor")
@@ -179,7 +191,9 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
         "Next time try naming the rule once, warmly, for the whole group.",
         decision_id=first_decision,
     )
-    service.add_comment(attempt.id, supervisor.id, "A thoughtful session: you stayed with the patient throughout.")
+    service.add_comment(
+        attempt.id, supervisor.id, "A thoughtful session: you stayed with the patient throughout."
+    )
 
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(extra_scenario_dirs=[extra], service=service, settings=settings)
@@ -245,8 +259,10 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
     shooter.run("introduction", introduction)
 
     def glossary() -> None:
-        dialog = window.guidance.show_glossary("alpha")
+        dialog = window.guidance.show_glossary()
         dialog.resize(900, 640)
+        settle(app)
+        dialog.show_entry("stat-credit")  # after the layout, so the scroll lands on it
         shooter.grab(dialog, "glossary")
         dialog.close()
 
@@ -279,6 +295,49 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
     _authoring(app, shooter, service, tmp)
     _annotation(app, shooter, service, window, entries, tmp)
 
+    def supervisor_review() -> None:
+        from balint_trainer.gui.workbench import open_supervisor
+
+        win = open_supervisor(None, service)
+        win.resize(1280, 760)
+        win.show()
+        assert win.select_trainee(amira.id) and win.select_attempt(attempt.id)
+        win.select_decision(first_decision)
+        shooter.grab(win, "supervisor-review")
+        win.close()
+
+    shooter.run("supervisor-review", supervisor_review)
+
+    def report_page() -> None:
+        import subprocess
+
+        from balint_trainer.gui.report_pdf import write_pdf
+        from balint_trainer.reports import trainee_report, trainee_report_html
+
+        pdf = tmp / "report.pdf"
+        html = trainee_report_html(trainee_report(service, amira.id), mirror_tables=True)
+        write_pdf(html, pdf, title=amira.name)
+        # Page 2: the competency chart and the first decision against the panel, with a comment.
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-f",
+                "2",
+                "-l",
+                "2",
+                "-r",
+                "80",
+                "-png",
+                "-singlefile",
+                str(pdf),
+                str(shooter.out / "report-page"),
+            ],
+            check=True,
+        )
+        print(f"wrote {shooter.out / 'report-page.png'}")
+
+    shooter.run("report-page", report_page)
+
     def item_analysis() -> None:
         from balint_trainer.gui.workbench import open_supervisor
 
@@ -288,10 +347,10 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
         win.show()
         win.tabs.setCurrentWidget(win.items_tab)
         win.refresh_items()
-        shooter.grab(win, "item-reliability")
+        shooter.grab(win, "item-analysis")
         win.close()
 
-    shooter.run("item-reliability", item_analysis)
+    shooter.run("item-analysis", item_analysis)
 
     window.close()
     service.close()
@@ -301,6 +360,17 @@ def _authoring(app: QApplication, shooter: Shooter, service: Any, tmp: Path) -> 
     from PySide6.QtWidgets import QMessageBox
 
     from balint_trainer.gui.workbench.editor import ScenarioEditor
+
+    def bundled_editor() -> None:
+        win = ScenarioEditor(None, service, REPO / "scenarios" / f"{SCENARIO}.yaml")
+        win.resize(1280, 780)
+        win.show()
+        wait_until(app, lambda: win.loaded is not None)
+        win.editor.jump_to(40, 1)
+        shooter.grab(win, "editor")
+        win.close()
+
+    shooter.run("editor", bundled_editor)
 
     source = REPO / "tests" / "data" / "audit" / "longest-key.yaml"
     path = tmp / "thursday-draft.yaml"
@@ -325,7 +395,7 @@ def _authoring(app: QApplication, shooter: Shooter, service: Any, tmp: Path) -> 
             form.close()
             return False
 
-        editor.authoring.run_form = run  # type: ignore[method-assign]
+        editor.authoring.run_form = run  # type: ignore[method-assign,assignment]
         editor.editor.jump_to(17, 5)
         editor.authoring.edit_decision()
 
@@ -347,13 +417,22 @@ def _authoring(app: QApplication, shooter: Shooter, service: Any, tmp: Path) -> 
             for row in range(people.rowCount()):
                 if people.item(row, 0).text() == "Dr Maria Lopez":
                     people.item(row, 1).setText("Dr Ana Reyes")
-            people.setCurrentCell(0, 1)
+            roles = {
+                "Dr Ana Reyes": "General practitioner",
+                "Dr Tom Hughes": "GP registrar",
+                "Dr Aisha Khan": "Practice nurse lead",
+            }
+            for row in range(people.rowCount()):
+                role = roles.get(people.item(row, 1).text())
+                if role and people.item(row, 2) is not None:
+                    people.item(row, 2).setText(role)
+            people.setCurrentCell(1, 1)
             people.setFocus(Qt.FocusReason.OtherFocusReason)
             shooter.grab(wizard, "transcript-wizard")
             wizard.reject()
             return False
 
-        editor.authoring.run_form = run  # type: ignore[method-assign]
+        editor.authoring.run_form = run  # type: ignore[method-assign,assignment]
         editor.authoring.new_from_transcript()
 
     shooter.run("transcript-wizard", transcript_wizard)
@@ -361,12 +440,16 @@ def _authoring(app: QApplication, shooter: Shooter, service: Any, tmp: Path) -> 
     editor.close()
 
 
-def _annotation(app: QApplication, shooter: Shooter, service: Any, window: Any, entries: Any, tmp: Path) -> None:
+def _annotation(
+    app: QApplication, shooter: Shooter, service: Any, window: Any, entries: Any, tmp: Path
+) -> None:
     entry = next(e for e in entries if e.id == SCENARIO)
 
     def remote_request() -> None:
         request = tmp / "request-dr-ana.json"
-        service.export_annotation_request([entry.loaded], organiser="Olga Organiser", expert="Dr Ana Reyes", path=request)
+        service.export_annotation_request(
+            [entry.loaded], organiser="Olga Organiser", expert="Dr Ana Reyes", path=request
+        )
         task = window.open_annotation_request(request)
         wait_until(app, lambda: getattr(window, "request_window", None) is not None)
         del task
@@ -388,25 +471,36 @@ def _annotation(app: QApplication, shooter: Shooter, service: Any, window: Any, 
         rng = random.Random(3)
         version = service.register_scenario(entry.loaded)
         scenario = entry.scenario
-        for n, name in enumerate(("Dr Ana Reyes", "Dr Ben Adeyemi", "Dr Cy Novak", "Dr Dana Kim", "Dr Eli Sato")):
+        for n, name in enumerate(
+            ("Dr Ana Reyes", "Dr Ben Adeyemi", "Dr Cy Novak", "Dr Dana Kim", "Dr Eli Sato")
+        ):
             expert = service.create_profile(name, "supervisor")
             for step in scenario.decisions:
                 ids = [o.id for o in step.options]
-                best = _modal(step) if rng.random() < 0.75 - 0.05 * n else rng.choice(ids)
+                best = _modal(step) if rng.random() < 0.9 - 0.05 * n else rng.choice(ids)
                 ratings = {o: (5 if o == best else rng.randint(1, 3)) for o in ids}
-                service.save_annotation(version.id, step.decision, expert.id, best, ratings, None)
+                note = NOTES[(n + len(step.decision)) % len(NOTES)] if n < 3 else None
+                service.save_annotation(version.id, step.decision, expert.id, best, ratings, note)
         organiser = service.create_profile("Olga Organiser", "organiser")
         win = AnnotationWindow(None, service, entries)
         win.resize(1280, 760)
         win.show()
         win.select_scenario(SCENARIO)
+        # An expert annotating on the organiser's machine: the blind page (no key, no votes).
+        fresh = service.create_profile("Dr Farah Sadeghi", "supervisor")
+        win.reload_experts(fresh.id)
+        win.select_expert(fresh.id)
+        win.tabs.setCurrentIndex(0)
+        win.show_decision(1)
+        win.choose_number(3)
+        shooter.grab(win, "annotation")
         win.select_expert(organiser.id)
         win.tabs.setCurrentIndex(1)
         win.refresh_organiser()
         shooter.grab(win, "annotation-alpha")
         win.close()
 
-    shooter.run("annotation-alpha", organiser_alpha)
+    shooter.run("annotation-alpha", organiser_alpha, also=("annotation",))
 
 
 if __name__ == "__main__":

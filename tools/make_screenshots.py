@@ -1,13 +1,17 @@
 """Make the README screenshots of the real app (run under Xvfb).
 
-    xvfb-run -s "-screen 0 1400x900x24" python tools/make_screenshots.py [--scenario ID] [--out docs/screenshots]
+    xvfb-run -a -s "-screen 0 1400x900x24" python tools/make_screenshots.py [--scenario ID] [--out docs/screenshots]
+    xvfb-run -a -s "-screen 0 1400x900x24" python tools/make_screenshots.py --dark
 
-Uses a throw-away SQLite database, so no real user data is touched or shown.
+Uses a throw-away SQLite database and data, cache and settings folders, so no real user data is
+touched or shown. The light run then makes the newer flows' screenshots too
+(``tools/make_flow_screenshots.py``); ``--no-flows`` skips them.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -16,6 +20,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 REPO = Path(__file__).resolve().parent.parent
+# This checkout's package, not whichever one the environment has installed.
+sys.path.insert(0, str(REPO))
 
 
 def settle(app: QApplication, rounds: int = 5) -> None:
@@ -40,9 +46,13 @@ def main() -> int:
     parser.add_argument("--out", default=str(REPO / "docs" / "screenshots"))
     parser.add_argument("--rtl-scenario", default="gp-heartsink-frequent-attender-fa")
     parser.add_argument("--dark", action="store_true", help="force the dark colour scheme")
+    parser.add_argument("--no-flows", action="store_true", help="skip tools/make_flow_screenshots.py")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    home = tempfile.TemporaryDirectory(prefix="balint-shots-")
+    for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+        os.environ[name] = str(Path(home.name) / name.lower())
 
     from balint_trainer.gui.app import create_application
 
@@ -63,6 +73,8 @@ def main() -> int:
     suffix = "-dark" if args.dark else ""
     with tempfile.TemporaryDirectory() as tmp:
         service = open_service(f"sqlite:///{Path(tmp) / 'screens.db'}")
+        # The one trainee profile is chosen without asking; its name shows in the status bar.
+        service.create_profile("Amira Haddad", "trainee", cohort="Autumn 2026")
         window = MainWindow(service=service)
         window.resize(1280, 820)
         window.show()
@@ -102,7 +114,7 @@ def main() -> int:
         # Second attempt, an exam, for the progress chart.
         window.show_library()
         library.select_scenario(args.scenario)
-        window.start_scenario(library.current_entry(), "exam")
+        window.start_scenario(library.current_entry(), "exam")  # type: ignore[arg-type]
         player.begin()
         while player.state != "end":
             if player.state == "deciding":
@@ -118,7 +130,7 @@ def main() -> int:
 
         # A right-to-left scenario, if the library has one.
         if library.select_scenario(args.rtl_scenario):
-            window.start_scenario(library.current_entry(), "practice")
+            window.start_scenario(library.current_entry(), "practice")  # type: ignore[arg-type]
             player.begin()
             player.step_until_decision()
             player.select_option(1)
@@ -126,9 +138,16 @@ def main() -> int:
         window.show_library()  # closing mid-session would ask whether to quit
         window.close()
         service.close()
+    code = 0
+    if not args.dark and not args.no_flows:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import make_flow_screenshots
+
+        code = make_flow_screenshots.main(["--out", str(out)], app=app)
     QTimer.singleShot(0, app.quit)
     app.exec()
-    return 0
+    home.cleanup()
+    return code
 
 
 if __name__ == "__main__":
