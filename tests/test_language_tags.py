@@ -12,8 +12,20 @@ from balint_trainer.core.validation import load_scenario_bytes
 
 @pytest.mark.parametrize(
     "tag",
-    ["en", "fa", "fa-IR", "en-GB", "sr-Latn-RS", "zh-yue-HK", "de-CH-1901", "es-419", "en-a-bbb-x-priv", "x-local",
-     "i-klingon", "EN-gb"],
+    [
+        "en",
+        "fa",
+        "fa-IR",
+        "en-GB",
+        "sr-Latn-RS",
+        "zh-yue-HK",
+        "de-CH-1901",
+        "es-419",
+        "en-a-bbb-x-priv",
+        "x-local",
+        "i-klingon",
+        "EN-gb",
+    ],
 )
 def test_well_formed_tags_are_accepted(tag: str) -> None:
     assert language_tag_problem(tag) is None

@@ -19,7 +19,9 @@ _EXTENSIONS = rf"(?P<extensions>(?:-[0-9A-WY-Za-wy-z](?:-{_ALNUM}{{2,8}})+)*)"
 _PRIVATE = rf"(?:-(?P<private>[xX](?:-{_ALNUM}{{1,8}})+))?"
 _LANGTAG = re.compile(rf"{_LANGUAGE}{_SCRIPT}{_REGION}{_VARIANTS}{_EXTENSIONS}{_PRIVATE}\Z")
 # For JSON Schema (ECMA regex: no named groups): the grammar, without the extra checks below.
-JSON_SCHEMA_PATTERN = "^(?:" + re.sub(r"\?P<\w+>", "?:", _LANGTAG.pattern[:-2]) + rf"|[xX](?:-{_ALNUM}{{1,8}})+)$"
+JSON_SCHEMA_PATTERN = (
+    "^(?:" + re.sub(r"\?P<\w+>", "?:", _LANGTAG.pattern[:-2]) + rf"|[xX](?:-{_ALNUM}{{1,8}})+)$"
+)
 _PRIVATE_ONLY = re.compile(rf"[xX](?:-{_ALNUM}{{1,8}})+\Z")
 # RFC 5646 2.2.8: grandfathered tags are well-formed as a whole.
 _GRANDFATHERED = frozenset(
