@@ -59,7 +59,7 @@ def test_descriptions_are_plain_text_with_folded_whitespace(service: TrainerServ
     text = (
         MINIMAL.read_text(encoding="utf-8")
         .replace("prompt: What now?", "prompt: |\n      Say it in your *own* words,\n      **now**.\n")
-        .replace("text: Wait.", "text: \"Wait  \\nfor `the group`.\\n\"")
+        .replace("text: Wait.", 'text: "Wait  \\nfor `the group`.\\n"')
     )
     profile = _answer_all(service, _register(service, text))
     statements = xapi_statements([trainee_report(service, profile.id)], home_page=HOME)
@@ -71,9 +71,8 @@ def test_descriptions_are_plain_text_with_folded_whitespace(service: TrainerServ
 
 
 def test_one_tag_per_text_in_a_persian_scenario(service: TrainerService) -> None:
-    text = (
-        MINIMAL.read_text(encoding="utf-8")
-        .replace("summary:", "language: fa\ncompetencies:\n  frame-and-structure: نگه‌داشتن چارچوب\nsummary:", 1)
+    text = MINIMAL.read_text(encoding="utf-8").replace(
+        "summary:", "language: fa\ncompetencies:\n  frame-and-structure: نگه‌داشتن چارچوب\nsummary:", 1
     )
     profile = _answer_all(service, _register(service, text))
     statements = xapi_statements([trainee_report(service, profile.id)], home_page=HOME)
@@ -113,12 +112,16 @@ def test_home_page_refuses_what_would_leak_into_every_id(url: str, words: str) -
 
 
 def test_a_plain_home_page_is_kept() -> None:
-    assert normalise_home_page("  https://course.example.org/balint/ ") == "https://course.example.org/balint/"
+    assert (
+        normalise_home_page("  https://course.example.org/balint/ ") == "https://course.example.org/balint/"
+    )
 
 
 def test_statements_do_not_change_after_a_rename(service: TrainerService) -> None:
     profile = _answer_all(service, _register(service, MINIMAL.read_text(encoding="utf-8")))
-    before = json.dumps(xapi_statements([trainee_report(service, profile.id)], home_page=HOME), sort_keys=True)
+    before = json.dumps(
+        xapi_statements([trainee_report(service, profile.id)], home_page=HOME), sort_keys=True
+    )
     service.rename_profile(profile.id, "Ann Smith-Jones")
     after = json.dumps(xapi_statements([trainee_report(service, profile.id)], home_page=HOME), sort_keys=True)
     assert after == before
