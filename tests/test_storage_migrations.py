@@ -151,7 +151,13 @@ def test_migrations_need_no_alembic_ini_in_the_working_directory(
     finally:
         svc.close()
     scripts = sorted(p.name for p in (MIGRATIONS_DIR / "versions").glob("*.py") if p.name != "__init__.py")
-    assert scripts == ["0001_initial.py", "0002_postgres_rls.py", "0003_profile_uid.py", "0005_integrity.py"]
+    assert scripts == [
+        "0001_initial.py",
+        "0002_postgres_rls.py",
+        "0003_profile_uid.py",
+        "0005_integrity.py",
+        "0009_lrs_queue.py",
+    ]
     assert (MIGRATIONS_DIR / "env.py").is_file() and (MIGRATIONS_DIR / "script.py.mako").is_file()
 
 
