@@ -106,7 +106,7 @@ class Transport:
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         req = urllib.request.Request(url, data=data, method=method, headers=self._headers)
         try:
-            with urllib.request.urlopen(req, timeout=self._timeout) as answer:  # noqa: S310 - http(s) only
+            with urllib.request.urlopen(req, timeout=self._timeout) as answer:
                 return Response(answer.status, answer.read(4096).decode("utf-8", "replace"))
         except urllib.error.HTTPError as exc:
             return Response(exc.code, exc.read(4096).decode("utf-8", "replace") if exc.fp else "")
