@@ -135,7 +135,7 @@ class RalphServer:
             self.endpoint + path,
             headers={"Authorization": f"Basic {token}", "X-Experience-API-Version": "1.0.3"},
         )
-        with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310 - loopback
+        with urllib.request.urlopen(request, timeout=10) as answer:
             return json.loads(answer.read())
 
     def statements(self) -> list[dict[str, Any]]:
@@ -150,8 +150,8 @@ class RalphServer:
             page = self.get(more.split("/xAPI/", 1)[1] if "/xAPI/" in more else more.lstrip("/"))
 
 
-@pytest.fixture(scope="session")
-def ralph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RalphServer]:
+@pytest.fixture(scope="session", name="ralph_server")
+def ralph_server_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RalphServer]:
     ralph = _ralph()
     if ralph is None:
         pytest.skip(

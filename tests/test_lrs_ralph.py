@@ -16,7 +16,7 @@ from balint_trainer.core.validation import load_scenario_file
 from balint_trainer.services import TrainerService, open_service
 from balint_trainer.services.lrs import BACKOFF_CAP_S, LrsSender, LrsSettings, Response, Transport
 from tests.db_fixtures import MINIMAL
-from tests.lrs_server import PASSWORD, USER, RalphServer, ralph_server  # noqa: F401 - fixture
+from tests.lrs_server import PASSWORD, USER, RalphServer, ralph_server_fixture  # noqa: F401 - the fixture
 from tests.test_lrs_queue import Clock
 
 pytestmark = pytest.mark.slow
