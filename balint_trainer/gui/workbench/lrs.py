@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -216,12 +217,12 @@ class QueueModel(QAbstractTableModel):
         self.items: list[QueueItem] = []
         self.names: dict[int, str] = {}
         self.headers = [
-            LrsDialog.tr_("Trainee"),
-            LrsDialog.tr_("Scenario"),
-            LrsDialog.tr_("Statement"),
-            LrsDialog.tr_("Status"),
-            LrsDialog.tr_("Tries"),
-            LrsDialog.tr_("When"),
+            QCoreApplication.translate("LrsDialog", "Trainee"),
+            QCoreApplication.translate("LrsDialog", "Scenario"),
+            QCoreApplication.translate("LrsDialog", "Statement"),
+            QCoreApplication.translate("LrsDialog", "Status"),
+            QCoreApplication.translate("LrsDialog", "Tries"),
+            QCoreApplication.translate("LrsDialog", "When"),
         ]
 
     def set_items(self, items: Sequence[QueueItem], names: dict[int, str]) -> None:
@@ -245,12 +246,16 @@ class QueueModel(QAbstractTableModel):
     @staticmethod
     def status_text(item: QueueItem) -> str:
         if item.status == "sent":
-            return LrsDialog.tr_("sent")
+            return QCoreApplication.translate("LrsDialog", "sent")
         if item.status == "failed":
-            return LrsDialog.tr_("failed ({reason})").format(reason=item.last_error or "?")
+            return QCoreApplication.translate("LrsDialog", "failed ({reason})").format(
+                reason=item.last_error or "?"
+            )
         if item.last_error:
-            return LrsDialog.tr_("waiting ({reason})").format(reason=item.last_error)
-        return LrsDialog.tr_("waiting")
+            return QCoreApplication.translate("LrsDialog", "waiting ({reason})").format(
+                reason=item.last_error
+            )
+        return QCoreApplication.translate("LrsDialog", "waiting")
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -265,11 +270,13 @@ class QueueModel(QAbstractTableModel):
             return item.scenario_id
         if column == 2:
             if item.kind == "answered":
-                return LrsDialog.tr_("answer to {decision}").format(decision=item.decision_id)
+                return QCoreApplication.translate("LrsDialog", "answer to {decision}").format(
+                    decision=item.decision_id
+                )
             return (
-                LrsDialog.tr_("attempt completed")
+                QCoreApplication.translate("LrsDialog", "attempt completed")
                 if item.kind == "completed"
-                else LrsDialog.tr_("passed / failed")
+                else QCoreApplication.translate("LrsDialog", "passed / failed")
             )
         if column == 3:
             return self.status_text(item)
@@ -281,12 +288,6 @@ class QueueModel(QAbstractTableModel):
 
 class LrsDialog(QDialog):
     """Settings of the course's LRS and the state of every queued statement."""
-
-    @staticmethod
-    def tr_(text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("LrsDialog", text)
 
     def __init__(self, controller: LrsController, parent: QWidget | None = None) -> None:
         super().__init__(parent)

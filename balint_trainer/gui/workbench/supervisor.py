@@ -667,7 +667,7 @@ class SupervisorWindow(QMainWindow):
         self.home_page_action = QAction(self.tr("xAPI c&ourse home page…"), self)
         self.home_page_action.triggered.connect(lambda: self.change_xapi_home_page())
         menu.addAction(self.home_page_action)
-        self.lrs_action = QAction(self.tr("&Learning record store (LRS)…"), self)
+        self.lrs_action = QAction(self.tr("Lear&ning record store (LRS)…"), self)
         self.lrs_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.lrs_action.triggered.connect(lambda: self.open_lrs())
         menu.addAction(self.lrs_action)
