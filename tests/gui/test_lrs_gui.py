@@ -118,4 +118,4 @@ def test_statements_are_sent_in_the_background_and_shown_by_status(
 
 def _statuses(dialog: Any) -> list[str]:
     model = dialog.model
-    return [model.data(model.index(row, 3)) for row in range(model.rowCount())]
+    return [model.data(model.index(row, 5)) for row in range(model.rowCount())]

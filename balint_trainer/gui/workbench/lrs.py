@@ -187,8 +187,8 @@ class LrsController(QObject):
         def done(result: tuple[Any, QueueCounts]) -> None:
             report, self.counts = result
             self.busy = False
-            if report is not None:
-                self.last_error = report.error
+            if report is not None and (report.sent or report.failed or report.retry):
+                self.last_error = report.error  # a pass with nothing due keeps the last outcome
             self.changed.emit()
 
         run_in_background(work, done, self._error)
@@ -220,9 +220,9 @@ class QueueModel(QAbstractTableModel):
             QCoreApplication.translate("LrsDialog", "Trainee"),
             QCoreApplication.translate("LrsDialog", "Scenario"),
             QCoreApplication.translate("LrsDialog", "Statement"),
-            QCoreApplication.translate("LrsDialog", "Status"),
             QCoreApplication.translate("LrsDialog", "Tries"),
             QCoreApplication.translate("LrsDialog", "When"),
+            QCoreApplication.translate("LrsDialog", "Status"),
         ]
 
     def set_items(self, items: Sequence[QueueItem], names: dict[int, str]) -> None:
@@ -276,14 +276,13 @@ class QueueModel(QAbstractTableModel):
             return (
                 QCoreApplication.translate("LrsDialog", "attempt completed")
                 if item.kind == "completed"
-                else QCoreApplication.translate("LrsDialog", "passed / failed")
+                else QCoreApplication.translate("LrsDialog", "passed or failed")
             )
         if column == 3:
-            return self.status_text(item)
-        if column == 4:
             return str(item.tries)
-        moment = item.sent_at if item.status == "sent" else item.next_try_at
-        return when_text(moment)
+        if column == 4:
+            return when_text(item.sent_at if item.status == "sent" else item.next_try_at)
+        return self.status_text(item)  # last: the reason may be long
 
 
 class LrsDialog(QDialog):
