@@ -148,3 +148,19 @@ def test_wrong_password_keeps_everything_waiting(ralph_server: RalphServer, cour
     wrong = LrsSettings(ralph_server.endpoint, USER, "not the password", HOME)
     report = LrsSender(service, wrong, clock=Clock()).send_all()
     assert report.retry == 4 and "user name or password" in (report.error or "")
+
+
+def test_ralph_accepts_the_statements_of_every_bundled_scenario(
+    ralph_server: RalphServer, tmp_path: Path
+) -> None:
+    from tests.test_xapi_findings import _answer_every_bundled_scenario
+
+    with open_service(f"sqlite:///{tmp_path / 'all.sqlite3'}") as service:
+        _answer_every_bundled_scenario(service)
+        sender = LrsSender(service, _settings(ralph_server), clock=Clock())
+        report = sender.send_all()
+        counts = sender.queue.counts()
+        assert (report.failed, report.error, counts.waiting, counts.failed) == (0, None, 0, 0)
+        ids = {item.statement_id for item in sender.queue.items(limit=10_000)}
+    assert counts.sent == len(ids) > 100
+    assert _counts(ralph_server, ids) == Counter(dict.fromkeys(ids, 1))

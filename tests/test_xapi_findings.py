@@ -125,3 +125,39 @@ def test_statements_do_not_change_after_a_rename(service: TrainerService) -> Non
     service.rename_profile(profile.id, "Ann Smith-Jones")
     after = json.dumps(xapi_statements([trainee_report(service, profile.id)], home_page=HOME), sort_keys=True)
     assert after == before
+
+
+def _answer_every_bundled_scenario(service: TrainerService) -> Any:
+    from balint_trainer.core.validation import load_scenario_file
+
+    profile = service.create_profile("Ivy", "trainee")
+    scenarios = sorted((Path(__file__).resolve().parents[1] / "scenarios").rglob("*.yaml"))
+    assert len(scenarios) >= 10
+    for path in scenarios:
+        version = service.register_scenario(load_scenario_file(path))
+        key = version.load()
+        attempt = service.start_attempt(profile.id, version.id, "practice")
+        for step in key.decisions:
+            option = step.options[-1].id
+            service.record_answer(attempt.id, step.decision, option, credit=credit(step, option), seconds=3.0)
+        service.finish_attempt(attempt.id)
+    return profile
+
+
+def test_every_bundled_text_is_plain_and_tagged_consistently(tmp_path: Path) -> None:
+    from balint_trainer.services import open_service
+
+    with open_service(f"sqlite:///{tmp_path / 'all.sqlite3'}") as service:
+        profile = _answer_every_bundled_scenario(service)
+        report = trainee_report(service, profile.id)
+        statements = xapi_statements([report], home_page=HOME)
+    assert len(statements) > 100
+    languages = {review.attempt.uid: review.language for review in report.attempts}
+    for statement in statements:
+        scenario_tag = languages[statement["context"]["registration"]]
+        assert statement["context"]["language"] == scenario_tag
+        for tag, value in _texts([statement]):
+            assert tag in {scenario_tag, "en"}, (tag, value)
+            assert not re.search(r"[\n\r\t*`]|  ", value) and value == value.strip(), value
+        tags = {tag for tag, _ in _texts([statement])}
+        assert not ({"en", "en-US"} <= tags)
