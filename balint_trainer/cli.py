@@ -1,6 +1,7 @@
 """Command line: ``balint-trainer`` opens the app; sub-commands work without Qt.
 
-Exit codes: 0 success, 1 invalid input (validation failed), 2 usage error.
+Exit codes: 0 success, 1 invalid input (validation failed) or any unexpected failure
+(``error: …`` on one line, never a traceback), 2 usage error.
 """
 
 from __future__ import annotations
@@ -74,6 +75,16 @@ def _app_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
     return args
 
 
+def _points(value: str) -> float:
+    try:
+        points = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of points") from None
+    if not 0 <= points <= 100:
+        raise argparse.ArgumentTypeError(f"{value}: expected 0 to 100 points")
+    return points
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="balint-trainer",
@@ -87,6 +98,23 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check scenario files or folders")
     validate.add_argument("paths", nargs="+", metavar="PATH")
     validate.add_argument("-q", "--quiet", action="store_true", help="print problems only, no summary")
+
+    audit = commands.add_parser(
+        "audit",
+        help="item-writing audit: can surface strategies (longest option …) beat chance?",
+        description="Warn about item-writing flaws and compare what always picking the longest "
+        "option, the one with most words or the first would score with chance. Exit 1 when a "
+        "surface strategy beats chance by more than the threshold (see docs/scenario-format.md).",
+    )
+    audit.add_argument("paths", nargs="+", metavar="PATH")
+    audit.add_argument("--json", action="store_true", help="print JSON (default: warnings and tables)")
+    audit.add_argument(
+        "--threshold",
+        type=_points,
+        default=None,
+        metavar="N",
+        help="points above chance a surface strategy may score library-wide (default 12)",
+    )
 
     commands.add_parser("schema", help="print the JSON Schema of the scenario format")
 
@@ -311,6 +339,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return cmd_validate(args, out, err)
+        if args.command == "audit":
+            from balint_trainer.cli_audit import cmd_audit
+
+            return cmd_audit(args, out, err)
         if args.command == "schema":
             return cmd_schema(out)
         if args.command == "score":
@@ -327,6 +359,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_backup.cmd_restore(args, out, err)
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK
+    except Exception as exc:  # whatever the input, a one-line error and exit 1, never a traceback
+        from balint_trainer.core.problems import one_line
+
+        print(f"error: {one_line(str(exc) or type(exc).__name__)}", file=err)
+        return EXIT_INVALID
     from balint_trainer.gui.app import run_app
 
     return run_app(

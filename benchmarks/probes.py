@@ -83,14 +83,27 @@ def _install_window_probe(want_main_window: bool, rows: int | None, instrument: 
         _report(t_done=state["t_done"], t_paint=state["t_paint"], instrument=instrument)
         os._exit(0)  # no teardown: the same for both sides, and not part of "first window"
 
+    def ready() -> bool:
+        """The user can act: the library shows its rows *and* the main window says it is loaded
+        (database open, practice actions enabled), not merely rows on screen."""
+        shown = any(
+            isinstance(w, QtWidgets.QAbstractItemView)
+            and w.isVisible()
+            and w.model() is not None
+            and w.model().rowCount() >= (rows or 0)
+            for w in QtWidgets.QApplication.allWidgets()
+        )
+        loaded = any(
+            isinstance(w, QtWidgets.QMainWindow) and getattr(w, "is_loaded", False)
+            for w in QtWidgets.QApplication.topLevelWidgets()
+        )
+        return shown and loaded
+
     def poll() -> None:
-        for widget in QtWidgets.QApplication.allWidgets():
-            if isinstance(widget, QtWidgets.QAbstractItemView) and widget.isVisible():
-                model = widget.model()
-                if model is not None and model.rowCount() >= (rows or 0):
-                    state["t_done"] = time.time()
-                    finish()
-                    return
+        if ready():
+            state["t_done"] = time.time()
+            finish()
+            return
         QTimer.singleShot(2, poll)
 
     def painted() -> None:
@@ -236,6 +249,7 @@ grouped AS (
                 WHEN rn > n - MAX(1, CAST(ROUND(0.27 * n) AS INTEGER)) THEN 1
                 ELSE 0 END AS grp
     FROM ranked
+    ORDER BY attempt_id  -- as the service's query: SQLite then joins answers in attempt order
 )
 SELECT g.scenario_id, a.decision_id, a.option_id, g.grp,
        COUNT(*), SUM(a.credit), SUM(a.credit >= 0.999999999)

@@ -170,7 +170,7 @@ def measure(args: argparse.Namespace, workdir: Path) -> list[Comparison]:
             "time to first window",
             ours,
             bare,
-            1.5,
+            1.3,
             note=(
                 "app main window vs bare QLabel, first paint seen by an event filter on the window; "
                 f"with an application-wide filter (the first probe) {app_filter_ratio:.2f}x"
@@ -182,14 +182,19 @@ def measure(args: argparse.Namespace, workdir: Path) -> list[Comparison]:
     rows = str(args.scenarios)
     library_args = ("app-library", rows, "--scenarios", str(library))
     cold = runner.probe(*library_args)  # empty catalogue cache: every file is parsed
-    ours, _ = runner.pair(runs, library_args, ("bare-window",))  # bare: the same reference as above
+    # Paired with its own bare runs, interleaved: a bare median from another section would
+    # mix two moments of a drifting machine into one ratio.
+    ours, library_bare = runner.pair(runs, library_args, ("bare-window",))
     comparisons.append(
         Comparison(
-            f"{args.scenarios}-scenario library interactive",
+            f"{args.scenarios}-scenario library, ready to practise",
             ours,
-            bare,
+            library_bare,
             3.0,
-            note=f"warm catalogue cache; first start (cold cache) took {cold.seconds:.2f} s",
+            note=(
+                "warm catalogue cache; ready = rows shown and the main window loaded (database open, "
+                f"practice enabled); first start (cold cache) took {cold.seconds:.2f} s"
+            ),
         )
     )
 
@@ -232,10 +237,10 @@ def measure(args: argparse.Namespace, workdir: Path) -> list[Comparison]:
     memory = Comparison(
         f"peak memory, {args.scenarios}-scenario library",
         [Sample(s.maxrss_kb / 1024, s.maxrss_kb) for s in library_ours],
-        [Sample(s.maxrss_kb / 1024, s.maxrss_kb) for s in bare],
+        [Sample(s.maxrss_kb / 1024, s.maxrss_kb) for s in comparisons[1].baseline],
         2.0,
         unit="MiB",
-        note="peak RSS (VmHWM) of the app with the library interactive vs the bare window",
+        note="peak RSS (VmHWM) of the app ready to practise vs the bare window of the same runs",
     )
     comparisons.append(memory)
     return comparisons

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
@@ -431,12 +432,11 @@ def test_rtl_language_lays_the_report_out_right_to_left(report) -> None:
 
 
 def test_rtl_scenario_in_an_english_report(service: FakeService) -> None:
-    service.version = replace(
-        service.version,
-        text=service.version.text.replace(
-            "format: balint-scenario/1\n", "format: balint-scenario/1\nlanguage: fa\n"
-        ),
+    text = service.version.text.replace(
+        "format: balint-scenario/1\n", "format: balint-scenario/1\nlanguage: fa\n"
     )
+    # A stored version is only read when its text matches its checksum.
+    service.version = replace(service.version, text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
     report = trainee_report(service, 1)
     assert report.attempts[0].language == "fa"
     html = trainee_report_html(report)

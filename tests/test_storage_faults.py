@@ -59,6 +59,14 @@ def _corrupt_middle_page(path: Path) -> None:
         handle.write(b"\xde\xad\xbe\xef" * (page_size // 4))
 
 
+def _as_if_from_a_newer_version(db: Path) -> None:
+    open_service(_url(db)).close()
+    connection = sqlite3.connect(db)
+    connection.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
+    connection.commit()
+    connection.close()
+
+
 def test_a_data_folder_that_cannot_be_created_is_one_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be")
@@ -81,11 +89,7 @@ def test_a_corrupted_page_is_reported_as_damage_not_saved(tmp_path: Path) -> Non
 
 def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     db = tmp_path / "db.sqlite3"
-    open_service(_url(db)).close()
-    connection = sqlite3.connect(db)
-    connection.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
-    connection.commit()
-    connection.close()
+    _as_if_from_a_newer_version(db)
     before = db.read_bytes()
     with pytest.raises(NewerDatabase, match="newer version of Balint Trainer"):
         open_service(_url(db))
@@ -94,11 +98,7 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) ->
 
 def test_cli_says_error_and_exits_1_for_a_newer_database(tmp_path: Path) -> None:
     db = tmp_path / "db.sqlite3"
-    open_service(_url(db)).close()
-    connection = sqlite3.connect(db)
-    connection.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
-    connection.commit()
-    connection.close()
+    _as_if_from_a_newer_version(db)
     result = subprocess.run(
         [
             sys.executable,

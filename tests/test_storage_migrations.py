@@ -155,6 +155,7 @@ def test_migrations_need_no_alembic_ini_in_the_working_directory(
         "0001_initial.py",
         "0002_postgres_rls.py",
         "0003_profile_uid.py",
+        "0004_option_order.py",
         "0005_integrity.py",
         "0009_lrs_queue.py",
     ]

@@ -58,6 +58,8 @@ def main() -> int:
     from balint_trainer.gui.main_window import MainWindow
     from balint_trainer.services import open_service
 
+    # Options are shuffled per attempt: a fixed seed keeps the screenshots reproducible.
+    MainWindow.option_seed = staticmethod(lambda: "screenshots")  # type: ignore[method-assign]
     suffix = "-dark" if args.dark else ""
     with tempfile.TemporaryDirectory() as tmp:
         service = open_service(f"sqlite:///{Path(tmp) / 'screens.db'}")

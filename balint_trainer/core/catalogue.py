@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from balint_trainer.core.catalogue_cache import CatalogueCache, ScenarioSummary, scenario_summary
 from balint_trainer.core.competencies import localise_label
 from balint_trainer.core.problems import Problem
+from balint_trainer.core.untrusted import exception_problem
 from balint_trainer.core.validation import LoadedScenario, iter_scenario_paths, load_scenario_file
 
 if TYPE_CHECKING:
@@ -92,9 +93,20 @@ class CatalogueEntry:
 
 
 def load_entry(path: Path, *, bundled: bool = False, cache: CatalogueCache | None = None) -> CatalogueEntry:
-    """Parse and validate one file; with ``cache``, an unchanged file is not re-parsed."""
-    loaded = cache.load(path) if cache is not None else load_scenario_file(path)
-    return CatalogueEntry(path, loaded, bundled, tuple(loaded.problems))
+    """Parse and validate one file; with ``cache``, an unchanged file is not re-parsed.
+
+    Never raises: a file that fails in any way at all (even in code that should not fail)
+    is listed as broken with its problem, and the rest of the library still loads.
+    """
+    try:
+        loaded = cache.load(path) if cache is not None else load_scenario_file(path)
+        entry = CatalogueEntry(path, loaded, bundled, tuple(loaded.problems))
+        _ = entry.summary  # computed here, so a failure is this file's problem, not the list's
+        return entry
+    except Exception as exc:  # the last line of defence
+        problem = exception_problem(str(path), exc)
+        broken = LoadedScenario(str(path), "", None, None, [problem])
+        return CatalogueEntry(path, broken, bundled, (problem,))
 
 
 def _file_identity(path: Path) -> object:

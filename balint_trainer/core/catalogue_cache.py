@@ -35,11 +35,13 @@ import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
 from balint_trainer import __version__
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.problems import Problem
+from balint_trainer.core.untrusted import UntrustedInputError, read_limited
 from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes, load_scenario_file
 from balint_trainer.core.yamlsource import MAX_FILE_BYTES
 
@@ -52,7 +54,9 @@ BLOB_FOLDER = "scenarios"
 # An mtime this close to the moment it was recorded may hide a later edit of the same size.
 RACY_NS = 3_000_000_000
 # Modules whose behaviour decides what a file validates to.
-_VALIDATOR_MODULES = ("model", "validation", "yamlsource", "competencies", "problems", "catalogue_cache")
+_VALIDATOR_MODULES = (
+    "model", "validation", "yamlsource", "untrusted", "competencies", "problems", "catalogue_cache"
+)
 
 
 def default_cache_dir() -> Path:
@@ -295,7 +299,7 @@ class CatalogueCache:
     def _read_index(self) -> None:
         try:
             raw = json.loads(self.index_path.read_bytes())
-        except (OSError, ValueError):  # missing or corrupt: start empty
+        except (OSError, ValueError, RecursionError):  # missing or corrupt (or hostile): start empty
             return
         if not isinstance(raw, dict) or raw.get("fingerprint") != self.fingerprint:
             self._dirty = True  # outdated: replaced on the next save
@@ -373,11 +377,11 @@ class CatalogueCache:
         return [self.load(p) for p in paths]
 
     def _parse(self, name: str, stat: os.stat_result, max_bytes: int) -> LoadedScenario:
-        if stat.st_size > max_bytes:
+        if stat.st_size > max_bytes or not S_ISREG(stat.st_mode):
             return load_scenario_file(name, max_bytes=max_bytes)  # phrases the problem; not cached
         try:
-            raw = Path(name).read_bytes()
-        except OSError:
+            raw = read_limited(name, max_bytes)
+        except UntrustedInputError:
             return load_scenario_file(name, max_bytes=max_bytes)
         loaded = load_scenario_bytes(raw, name, max_bytes=max_bytes)
         self._remember(name, stat, loaded)
@@ -401,8 +405,8 @@ class CatalogueCache:
     def reload(self, name: str, expected_sha256: str) -> LoadedScenario:
         """The full scenario for a cache hit: from its blob if the file is unchanged."""
         try:
-            raw = Path(name).read_bytes()
-        except OSError:
+            raw = read_limited(name, MAX_FILE_BYTES)
+        except UntrustedInputError:
             return load_scenario_file(name)
         digest = hashlib.sha256(raw).hexdigest()
         entry = self._entries.get(name)
@@ -436,8 +440,8 @@ class CatalogueCache:
 
 def _file_sha256(name: str) -> str | None:
     try:
-        return hashlib.sha256(Path(name).read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_limited(name, MAX_FILE_BYTES)).hexdigest()
+    except UntrustedInputError:
         return None
 
 

@@ -85,15 +85,29 @@ def render_markdown(text: str | None, *, language: str | None = None) -> str:
     """Markdown to a safe HTML fragment; wrapped in ``<div dir="rtl">`` for RTL languages."""
     if not text:
         return ""
-    converter = _converter()
-    converter.reset()
-    body = sanitize_html(converter.convert(text))
+    from balint_trainer.core.untrusted import markdown_problem
+
+    body = None
+    if markdown_problem(text) is None:  # validation reports such text; here it is only shown
+        converter = _converter()
+        converter.reset()
+        try:
+            body = sanitize_html(converter.convert(text))
+        except Exception:  # untrusted text must display, never crash a view
+            converter.reset()
+    if body is None:
+        body = _as_plain_paragraph(text)
     if is_rtl(language):
         # Arabic-script and Hebrew typography emphasise with weight, not slant (and many
         # fonts have no italic for these scripts, which shows as missing glyphs).
         body = body.replace("<em>", "<strong>").replace("</em>", "</strong>")
         return f'<div dir="rtl">{body}</div>'
     return body
+
+
+def _as_plain_paragraph(text: str) -> str:
+    """Text that cannot be rendered as Markdown, shown as it is (escaped, line breaks kept)."""
+    return "<p>" + render_plain(text).replace("\n", "<br>") + "</p>"
 
 
 def render_inline(text: str | None, *, language: str | None = None) -> str:

@@ -88,6 +88,8 @@ class DecisionStep(_Strict):
     options: Annotated[list[Option], Field(min_length=2, max_length=8)]
     experts: Annotated[list[ExpertAnnotation], Field(min_length=1)]
     rationale: Markdown
+    # False keeps the file order on screen (an ordered scale); otherwise each attempt shuffles.
+    shuffle: Annotated[bool, Field(strict=True)] = True
 
 
 Step = Annotated[

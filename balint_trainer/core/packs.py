@@ -38,6 +38,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 from balint_trainer import __version__
+from balint_trainer.core.untrusted import (
+    UntrustedInputError,
+    exception_problem,
+    loads_json,
+    regular_file_problem,
+    zip_directory_size,
+)
 from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes, load_scenario_file
 from balint_trainer.core.yamlsource import MAX_FILE_BYTES
 
@@ -66,6 +73,10 @@ class PackLimits:
     # Text compresses well, but not 100:1; only checked above a small size.
     max_ratio: float = 100.0
     ratio_floor_bytes: int = 64 * 1024
+    # The zip's central directory (names and headers), checked before zipfile reads it.
+    max_directory_bytes: int = 4 * 1024 * 1024
+    # Checking stops after this many broken scenarios: each may cost a bounded parse.
+    max_broken_scenarios: int = 10
 
 
 DEFAULT_LIMITS = PackLimits()
@@ -326,13 +337,9 @@ def _read_member(
 def _parse_manifest(raw: bytes) -> tuple[Manifest | None, list[str]]:
     problems: list[str] = []
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        return None, [f"{MANIFEST_NAME}: not UTF-8 text"]
-    except json.JSONDecodeError as exc:
-        return None, [f"{MANIFEST_NAME}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}"]
-    except RecursionError:
-        return None, [f"{MANIFEST_NAME}: nested too deeply"]
+        data = loads_json(raw, MANIFEST_NAME)  # bounded depth and number size
+    except UntrustedInputError as exc:
+        return None, [str(p) for p in exc.problems]
     if not isinstance(data, dict):
         return None, [f"{MANIFEST_NAME}: must be a JSON object"]
     if data.get("format") != PACK_FORMAT:
@@ -386,25 +393,68 @@ def _parse_manifest(raw: bytes) -> tuple[Manifest | None, list[str]]:
     return Manifest(str(title), str(created), str(app_version), tuple(entries)), []
 
 
-def read_pack(path: str | Path, *, limits: PackLimits = DEFAULT_LIMITS) -> Pack:
-    """Open and fully check a pack. Raises :class:`PackError` listing every problem."""
+def read_pack(
+    path: str | Path,
+    *,
+    limits: PackLimits = DEFAULT_LIMITS,
+    should_stop: Callable[[], bool] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Pack:
+    """Open and fully check a pack. Raises :class:`PackError` listing every problem.
+
+    For a caller on another thread: ``on_progress(done, total)`` is called per scenario,
+    and ``should_stop()`` returning true between scenarios ends the check with a PackError.
+    """
     path = Path(path)
     refused = f"The pack {path.name} cannot be imported:"
+    special = regular_file_problem(path)  # a FIFO or device would hang or never end
+    if special is not None:
+        raise PackError(refused, [special])
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise PackError(refused, [f"cannot read the file: {exc.strerror or exc}"]) from None
     if size > limits.max_pack_bytes:
         raise PackError(refused, [f"the file is {size:,} bytes; the limit is {limits.max_pack_bytes:,}"])
+    # zipfile builds an object per directory entry on open: check the declared count first.
+    try:
+        directory = zip_directory_size(path)
+    except OSError as exc:
+        raise PackError(refused, [f"cannot read the file: {exc.strerror or exc}"]) from None
+    if directory is not None:
+        entries, directory_bytes = directory
+        if entries > limits.max_entries + 2:  # the manifest is one entry more, a folder maybe another
+            raise PackError(refused, [f"{entries:,} entries; the limit is {limits.max_entries:,}"])
+        if directory_bytes > limits.max_directory_bytes:
+            raise PackError(
+                refused,
+                [
+                    f"the zip directory is {directory_bytes:,} bytes; the limit is {limits.max_directory_bytes:,}"
+                ],
+            )
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
         raise PackError(refused, [f"not a valid zip file ({exc})"]) from None
+    except Exception as exc:  # a damaged directory may raise anything: never a traceback
+        raise PackError(refused, [f"not a valid zip file ({exc})"]) from None
     with archive:
-        return _check_archive(archive, path, refused, limits)
+        try:
+            return _check_archive(archive, path, refused, limits, should_stop, on_progress)
+        except PackError:
+            raise
+        except Exception as exc:  # the last line of defence for hostile packs
+            raise PackError(refused, [str(exception_problem(path.name, exc))]) from None
 
 
-def _check_archive(archive: zipfile.ZipFile, path: Path, refused: str, limits: PackLimits) -> Pack:
+def _check_archive(
+    archive: zipfile.ZipFile,
+    path: Path,
+    refused: str,
+    limits: PackLimits,
+    should_stop: Callable[[], bool] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> Pack:
     infos = archive.infolist()
     if len(infos) > limits.max_entries + 2:
         raise PackError(refused, [f"{len(infos):,} entries; the limit is {limits.max_entries:,}"])
@@ -484,7 +534,16 @@ def _check_archive(archive: zipfile.ZipFile, path: Path, refused: str, limits: P
     # 4. Contents: sizes, checksums, validity.
     scenarios: list[PackScenario] = []
     total_read = 0
-    for entry in manifest.entries:
+    broken = 0
+    for done, entry in enumerate(manifest.entries):
+        if should_stop is not None and should_stop():
+            raise PackError(refused, ["cancelled"])
+        if on_progress is not None:
+            on_progress(done, len(manifest.entries))
+        if broken >= limits.max_broken_scenarios:
+            problems.append(f"checking stopped after {broken} broken scenarios")
+            break
+        broken += 1  # until this entry passes every check
         info = members[entry.path]
         if info.file_size != entry.size:
             problems.append(
@@ -511,6 +570,7 @@ def _check_archive(archive: zipfile.ZipFile, path: Path, refused: str, limits: P
             )
             continue
         scenarios.append(PackScenario(entry, raw, loaded))
+        broken -= 1
     if problems:
         raise PackError(refused, problems)
     return Pack(str(path), manifest, tuple(scenarios))

@@ -25,6 +25,7 @@ from typing import Any, Literal, TypeAlias
 from balint_trainer.core import scoring
 from balint_trainer.core.competencies import PHASE_LABELS, PHASES, competency_label
 from balint_trainer.core.model import DecisionStep, NarrateStep, PhaseStep, SayStep, Scenario
+from balint_trainer.core.option_order import is_permutation, option_label, shown_order
 
 Mode = Literal["practice", "exam"]
 MODES: tuple[Mode, ...] = ("practice", "exam")
@@ -75,7 +76,7 @@ class NarrationEvent:
 @dataclass(frozen=True)
 class OptionView:
     id: str
-    number: int  # 1-based, for keys 1..8
+    number: int  # 1-based position on screen (keys 1..8), after shuffling
     markdown: str
 
 
@@ -85,10 +86,14 @@ class DecisionEvent:
     prompt: str
     competency: str
     competency_label: str
-    options: tuple[OptionView, ...]
+    options: tuple[OptionView, ...]  # in the order shown
     number: int  # 1-based among the scenario's decisions
     total: int
     minute: float
+
+    @property
+    def shown_order(self) -> tuple[str, ...]:
+        return tuple(option.id for option in self.options)
 
 
 Event: TypeAlias = PhaseEvent | LineEvent | NarrationEvent | DecisionEvent
@@ -113,17 +118,22 @@ class DecisionFeedback:
     chosen_text: str
     own_words: str | None
     credit: float
-    votes: dict[str, int]  # option id -> votes, in option order
+    votes: dict[str, int]  # option id -> votes, in the order the options were shown
     option_texts: dict[str, str]
     modal_options: tuple[str, ...]
     rationale: str
     option_feedback: str | None
     expert_notes: tuple[ExpertNote, ...]
     agreement: float | None
+    shown_order: tuple[str, ...] = ()  # option ids as shown to the trainee
 
     @property
     def is_modal(self) -> bool:
         return self.chosen in self.modal_options
+
+    def label(self, option_id: str) -> str:
+        """The option named by its shortened text (see :func:`core.option_order.option_label`)."""
+        return option_label(self.option_texts.get(option_id, option_id))
 
 
 @dataclass(frozen=True)
@@ -134,6 +144,7 @@ class AnswerResult:
     seconds: float | None
     credit: float  # always present: it is stored with the answer
     feedback: DecisionFeedback | None  # None in exam mode until the end
+    shown_order: tuple[str, ...] = ()  # option ids in the order shown: stored with the answer
 
 
 @dataclass(frozen=True)
@@ -157,6 +168,7 @@ class GivenAnswer:
     option_id: str
     own_words: str | None = None
     seconds: float | None = None
+    shown_order: tuple[str, ...] | None = None
 
 
 def _as_given(item: Any) -> GivenAnswer:
@@ -170,6 +182,7 @@ def _as_given(item: Any) -> GivenAnswer:
         item.option_id,
         getattr(item, "own_words", None),
         getattr(item, "seconds", None),
+        getattr(item, "shown_order", None),
     )
 
 
@@ -225,12 +238,18 @@ class PracticeSession:
         scenario: Scenario,
         mode: Mode = "practice",
         answers: Iterable[Any] | Mapping[str, str] | None = None,
+        *,
+        seed: str | None = None,
     ) -> None:
+        """``seed``: the attempt's option-order seed (``None``: options in file order)."""
         if mode not in MODES:
             raise SessionError(f"unknown mode '{mode}' (modes: {', '.join(MODES)})")
         self.scenario = scenario
         self.mode: Mode = mode
+        self.seed = seed
         self.duration_minutes = scenario.duration_minutes or DEFAULT_DURATION_MINUTES
+        # Orders stored with earlier answers win over recomputing them (see _fast_forward).
+        self._orders: dict[str, tuple[str, ...]] = {}
         self._minutes = phase_minutes(scenario)
         self._decision_numbers = {d.decision: n for n, d in enumerate(scenario.decisions, start=1)}
         # Queue of (step, minute, consequence flag); consequence lines are pushed to the front.
@@ -320,7 +339,7 @@ class PracticeSession:
             ids = ", ".join(o.id for o in decision.options)
             raise SessionError(f"decision '{decision_id}' has no option '{option_id}' (options: {ids})")
         own_words = (own_words or "").strip() or None
-        feedback = self._make_feedback(decision, option_id, own_words)
+        feedback = self._make_feedback(decision, option_id, own_words, pending.shown_order)
         self._feedback[decision_id] = feedback
         result = AnswerResult(
             decision_id,
@@ -329,6 +348,7 @@ class PracticeSession:
             seconds,
             feedback.credit,
             feedback if self.mode == "practice" else None,
+            pending.shown_order,
         )
         self._results[decision_id] = result
         self._pending = None
@@ -377,6 +397,10 @@ class PracticeSession:
 
     def _fast_forward(self, given: Mapping[str, GivenAnswer]) -> None:
         remaining = dict(given)
+        for earlier in given.values():
+            decision = self.scenario.decision(earlier.decision_id)
+            if earlier.shown_order and is_permutation(earlier.shown_order, decision):
+                self._orders[earlier.decision_id] = tuple(earlier.shown_order)
         while remaining:
             event = self.next_event()
             if event is None:
@@ -413,12 +437,14 @@ class PracticeSession:
         if isinstance(step, NarrateStep):
             return NarrationEvent(step.narrate, minute, consequence)
         if isinstance(step, DecisionStep):
+            texts = {o.id: o.text for o in step.options}
+            order = self._orders.get(step.decision) or shown_order(step, self.seed)
             return DecisionEvent(
                 step.decision,
                 step.prompt,
                 step.competency,
                 competency_label(step.competency, self.scenario.competencies),
-                tuple(OptionView(o.id, n, o.text) for n, o in enumerate(step.options, start=1)),
+                tuple(OptionView(oid, n, texts[oid]) for n, oid in enumerate(order, start=1)),
                 self._decision_numbers[step.decision],
                 len(self._decision_numbers),
                 minute,
@@ -434,9 +460,11 @@ class PracticeSession:
         return LineEvent(step.say, person.name, person.role, person.kind, step.text, minute, consequence)
 
     def _make_feedback(
-        self, decision: DecisionStep, option_id: str, own_words: str | None
+        self, decision: DecisionStep, option_id: str, own_words: str | None, order: tuple[str, ...]
     ) -> DecisionFeedback:
         option = next(o for o in decision.options if o.id == option_id)
+        counts = scoring.votes(decision)
+        panel = set(scoring.modal_options(decision))
         return DecisionFeedback(
             decision_id=decision.decision,
             prompt=decision.prompt,
@@ -446,11 +474,12 @@ class PracticeSession:
             chosen_text=option.text,
             own_words=own_words,
             credit=scoring.credit(decision, option_id),
-            votes=scoring.votes(decision),
-            option_texts={o.id: o.text for o in decision.options},
-            modal_options=tuple(scoring.modal_options(decision)),
+            votes={oid: counts[oid] for oid in order},
+            option_texts={oid: next(o.text for o in decision.options if o.id == oid) for oid in order},
+            modal_options=tuple(m for m in order if m in panel),
             rationale=decision.rationale,
             option_feedback=option.feedback,
             expert_notes=tuple(ExpertNote(a.expert, a.best, a.note) for a in decision.experts if a.note),
             agreement=scoring.panel_agreement(decision),
+            shown_order=order,
         )

@@ -10,6 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from balint_trainer.core.competencies import BUILTIN_COMPETENCIES, PHASES
 from balint_trainer.core.problems import Problem
+from balint_trainer.core.untrusted import (
+    UntrustedInputError,
+    exception_problem,
+    markdown_problem,
+    read_limited,
+)
 from balint_trainer.core.yamlsource import MAX_FILE_BYTES, YamlDocument, parse_yaml
 
 if TYPE_CHECKING:  # pydantic loads on the first parse: a cached library list needs none of it
@@ -19,6 +25,8 @@ if TYPE_CHECKING:  # pydantic loads on the first parse: a cached library list ne
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 _STEP_KEYS = ("phase", "say", "narrate", "decision")
+# Keys whose string values are Markdown (docs/scenario-format.md), wherever they occur.
+_MARKDOWN_KEYS = frozenset({"summary", "case", "text", "narrate", "prompt", "rationale", "feedback", "note"})
 
 
 @dataclass
@@ -218,10 +226,48 @@ def _cross_check(data: dict[str, Any], doc: YamlDocument, filename: str) -> list
     return problems
 
 
+def _markdown_problems(data: Any, doc: YamlDocument, filename: str) -> list[Problem]:
+    """Markdown the app could not display (too deep, too long), at the field's position.
+
+    What validates must also display: the same bound guards the renderer.
+    """
+    problems: list[Problem] = []
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, str) and key in _MARKDOWN_KEYS:
+                    message = markdown_problem(item)
+                    if message is not None:
+                        line, column = doc.position((*path, key))
+                        problems.append(
+                            Problem(filename, line, column, f"{_format_loc((*path, key))}: {message}")
+                        )
+                elif isinstance(item, dict | list):
+                    stack.append((item, (*path, key)))
+        elif isinstance(value, list):
+            stack.extend((item, (*path, index)) for index, item in enumerate(value))
+    return problems
+
+
 def load_scenario_bytes(
     raw: bytes | str, filename: str, *, max_bytes: int = MAX_FILE_BYTES
 ) -> LoadedScenario:
-    """Parse and validate one scenario. Never raises for bad input."""
+    """Parse and validate one scenario. Never raises for bad input.
+
+    Any exception at all becomes a problem: one broken file must never stop a library,
+    a pack or a bundle from loading with a traceback.
+    """
+    try:
+        return _load_scenario_bytes(raw, filename, max_bytes)
+    except Exception as exc:  # the last line of defence
+        raw_bytes = raw.encode("utf-8", "replace") if isinstance(raw, str) else raw
+        digest = hashlib.sha256(raw_bytes).hexdigest()
+        return LoadedScenario(filename, digest, None, None, [exception_problem(filename, exc)])
+
+
+def _load_scenario_bytes(raw: bytes | str, filename: str, max_bytes: int) -> LoadedScenario:
     from pydantic import ValidationError
 
     from balint_trainer.core.model import Scenario
@@ -248,6 +294,7 @@ def load_scenario_bytes(
         scenario = None
         problems.extend(_schema_problems(doc, filename, exc))
     problems.extend(_cross_check(doc.data, doc, filename))
+    problems.extend(_markdown_problems(doc.data, doc, filename))
     problems = sorted(set(problems))
     if text is None:
         text = doc.text  # decoded once, by the parser
@@ -256,23 +303,11 @@ def load_scenario_bytes(
 
 
 def load_scenario_file(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> LoadedScenario:
-    path = Path(path)
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return LoadedScenario(
-                name,
-                "",
-                None,
-                None,
-                [Problem(name, 1, 1, f"file is {size:,} bytes; the limit is {max_bytes:,}")],
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        return LoadedScenario(
-            name, "", None, None, [Problem(name, 1, 1, f"cannot read file: {exc.strerror or exc}")]
-        )
+        raw = read_limited(path, max_bytes)  # refuses FIFOs and devices; never reads past the limit
+    except UntrustedInputError as exc:
+        return LoadedScenario(name, "", None, None, exc.problems)
     return load_scenario_bytes(raw, name, max_bytes=max_bytes)
 
 

@@ -27,6 +27,13 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODE_VISITS = 200_000
+# Tags a scalar may carry: plain data only (no !!binary, Python or custom tags). Timestamps
+# stay because a plain date resolves to one; a malformed one is reported at its position.
+_YAML = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(_YAML + name for name in ("str", "int", "float", "bool", "null", "timestamp"))
+_STR_TAG = _YAML + "str"
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
 
 Position = tuple[int, int]
 
@@ -88,10 +95,19 @@ def locate(root: yaml.Node | None, path: Sequence[Any], *, key: bool = False) ->
     return _mark_position(node.start_mark)
 
 
-def _check_graph(root: yaml.Node, filename: str, problems: list[Problem]) -> None:
-    """Walk the node graph with a visit budget; report duplicate keys."""
+def _check_graph(root: yaml.Node, filename: str, problems: list[Problem], loader: Any = None) -> int:
+    """Walk the node graph with a visit budget; report duplicate keys and bad scalars.
+
+    With ``loader``, every scalar is constructed here, where its position is known:
+    ``!!bool maybe``, ``!!timestamp x`` or ``2020-13-45`` fail in PyYAML's constructors
+    with bare ``KeyError``/``AttributeError``/``ValueError``. The loader caches what it
+    built, so the document's construction afterwards does not repeat the work.
+    Returns the number of bad scalars found.
+    """
     visits = 0
     active: set[int] = set()
+    constructed: set[int] = set()
+    bad: list[Problem] = []
 
     def walk(node: yaml.Node) -> None:
         nonlocal visits
@@ -100,7 +116,15 @@ def _check_graph(root: yaml.Node, filename: str, problems: list[Problem]) -> Non
             raise YamlTooLarge(f"document expands to more than {MAX_NODE_VISITS:,} nodes (aliases?); refused")
         if id(node) in active:
             raise YamlTooLarge("recursive alias; refused")
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, yaml.ScalarNode):
+            # Strings cannot fail to construct, and they are most of a scenario: skip them.
+            if loader is not None and node.tag != _STR_TAG and id(node) not in constructed:
+                constructed.add(id(node))
+                problem = _scalar_problem(loader, node, filename)
+                if problem is not None:
+                    problems.append(problem)
+                    bad.append(problem)
+        elif isinstance(node, yaml.MappingNode):
             active.add(id(node))
             seen: dict[str, yaml.Node] = {}
             for key_node, value_node in node.value:
@@ -128,6 +152,7 @@ def _check_graph(root: yaml.Node, filename: str, problems: list[Problem]) -> Non
             active.discard(id(node))
 
     walk(root)
+    return len(bad)
 
 
 def _decode(raw: bytes, filename: str) -> tuple[str | None, Problem | None]:
@@ -141,8 +166,89 @@ def _decode(raw: bytes, filename: str) -> tuple[str | None, Problem | None]:
     return text, None
 
 
+def _scalar_problem(loader: Any, node: yaml.ScalarNode, filename: str) -> Problem | None:
+    tag = node.tag or ""
+    short = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+    if tag not in _PLAIN_TAGS:
+        return Problem(filename, *_mark_position(node.start_mark), f"YAML tag {short} is not allowed here")
+    try:
+        loader.construct_object(node)
+    except Exception:  # PyYAML's scalar constructors raise anything
+        value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        return Problem(filename, *_mark_position(node.start_mark), f"'{value}' is not a valid {short}")
+    return None
+
+
+def _control_character_problems(text: str, filename: str, limit: int = 20) -> list[Problem]:
+    """Every character YAML refuses, at its own line and column (PyYAML says "position N")."""
+    problems: list[Problem] = []
+    for match in _NON_PRINTABLE.finditer(text):
+        if len(problems) == limit:
+            problems.append(Problem(filename, *_text_position(text, match.start()), "more such characters"))
+            break
+        code = ord(match.group())
+        problems.append(
+            Problem(
+                filename,
+                *_text_position(text, match.start()),
+                f"control character U+{code:04X} is not allowed in YAML",
+            )
+        )
+    return problems
+
+
+def _text_position(text: str, index: int) -> Position:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _node_estimate(text: str) -> int:
+    """An upper bound on the number of nodes: every node starts after one of these."""
+    return 2 * sum(text.count(ch) for ch in ",:-[]{}?\n") + 2
+
+
+def _count_events(text: str, budget: int, filename: str) -> Problem | None:
+    """Refuse a document with more than ``budget`` nodes before composing any of them.
+
+    Composing a 2 MiB flow sequence builds a million Python objects (~4 s); counting
+    parser events stops at the budget (~0.25 s).
+    """
+    loader = _Loader(text)
+    nodes = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return None
+            if isinstance(event, _NODE_EVENTS):
+                nodes += 1
+                if nodes > budget:
+                    return Problem(
+                        filename,
+                        *_mark_position(event.start_mark),
+                        f"document has more than {budget:,} nodes; refused",
+                    )
+    except yaml.YAMLError:
+        return None  # the real parse reports it with its position
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(raw: bytes | str, filename: str, *, max_bytes: int = MAX_FILE_BYTES) -> YamlDocument:
     """Parse one YAML document. Never raises for bad input: problems are returned."""
+    try:
+        return _parse_yaml(raw, filename, max_bytes)
+    except RecursionError:
+        return YamlDocument(None, None, [Problem(filename, 1, 1, "document is nested too deeply")])
+    except MemoryError:
+        return YamlDocument(None, None, [Problem(filename, 1, 1, "document is too large to process")])
+    except Exception as exc:  # the last line of defence: never a traceback
+        from balint_trainer.core.untrusted import exception_problem
+
+        return YamlDocument(None, None, [exception_problem(filename, exc, what="YAML")])
+
+
+def _parse_yaml(raw: bytes | str, filename: str, max_bytes: int) -> YamlDocument:
     size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
     if size > max_bytes:
         return YamlDocument(
@@ -156,6 +262,13 @@ def parse_yaml(raw: bytes | str, filename: str, *, max_bytes: int = MAX_FILE_BYT
             return YamlDocument(None, None, [problem] if problem else [])
     else:
         text = raw
+    control = _control_character_problems(text, filename)
+    if control:
+        return YamlDocument(None, None, control)
+    if _node_estimate(text) > MAX_NODE_VISITS:
+        too_many = _count_events(text, MAX_NODE_VISITS, filename)
+        if too_many is not None:
+            return YamlDocument(None, None, [too_many])
     problems: list[Problem] = []
     loader = _Loader(text)
     try:
@@ -170,11 +283,13 @@ def parse_yaml(raw: bytes | str, filename: str, *, max_bytes: int = MAX_FILE_BYT
         if root is None:
             return YamlDocument(None, None, [Problem(filename, 1, 1, "the file is empty")])
         try:
-            _check_graph(root, filename, problems)
+            bad_scalars = _check_graph(root, filename, problems, loader)
         except YamlTooLarge as exc:
             return YamlDocument(None, root, [Problem(filename, *_mark_position(root.start_mark), str(exc))])
         except RecursionError:
             return YamlDocument(None, root, [Problem(filename, 1, 1, "document is nested too deeply")])
+        if bad_scalars:
+            return YamlDocument(None, root, problems)
         try:
             data = loader.construct_document(root)
         except yaml.MarkedYAMLError as exc:

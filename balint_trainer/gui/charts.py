@@ -46,31 +46,49 @@ def votes_chart(
     chosen: str,
     modal: Sequence[str],
 ) -> Any:
-    """Horizontal bars: expert votes per option, the trainee's choice highlighted."""
+    """Horizontal bars: expert votes per option, the trainee's choice highlighted.
+
+    Options are named by their text, which is too long for an axis: each name sits above its
+    bar, wrapped to the chart's width, so the bars keep the whole width.
+    """
     pg, plot = _new_plot(parent, QApplication.translate("Charts", "Expert vote split"))
     ids = list(votes)
     highlight, neutral = accent_colours(parent)
     brushes = [highlight if option_id == chosen else neutral for option_id in ids]
     y = list(range(len(ids)))[::-1]
-    bars = pg.BarGraphItem(x0=0, y=y, height=0.6, width=[votes[i] for i in ids], brushes=brushes)
+    bar_y = [pos - 0.2 for pos in y]
+    bars = pg.BarGraphItem(x0=0, y=bar_y, height=0.4, width=[votes[i] for i in ids], brushes=brushes)
     plot.addItem(bars)
     # The count beside each bar: an option no expert chose (often the trainee's) has no bar to see.
     text_colour = parent.palette().color(QPalette.ColorRole.Text)
     plot.vote_labels = []
+    plot.option_labels = []
     for pos, option_id in zip(y, ids, strict=True):
         label = pg.TextItem(str(votes[option_id]), color=text_colour, anchor=(0, 0.5))
-        label.setPos(votes[option_id] + 0.08, pos)
+        label.setPos(votes[option_id] + 0.08, pos - 0.2)
         plot.addItem(label)
         plot.vote_labels.append(label)
-    axis = plot.getPlotItem().getAxis("left")
-    axis.setTicks([[(pos, labels.get(i, i)) for pos, i in zip(y, ids, strict=True)]])
+        name = pg.TextItem(labels.get(option_id, option_id), color=text_colour, anchor=(0, 0))
+        name.setPos(0, pos + 0.5)
+        plot.addItem(name)
+        plot.option_labels.append(name)
+    plot.getPlotItem().hideAxis("left")
+    view = plot.getPlotItem().getViewBox()
+
+    def wrap_names() -> None:
+        width = max(view.width() - 6, 60)
+        for name in plot.option_labels:
+            name.setTextWidth(width)
+
+    view.sigResized.connect(wrap_names)
+    wrap_names()
     bottom = plot.getPlotItem().getAxis("bottom")
     bottom.setLabel(QApplication.translate("Charts", "expert votes"))
     top = max(votes.values(), default=1) or 1
     bottom.setTicks([[(v, str(v)) for v in range(top + 1)]])
     plot.setXRange(0, top + 0.2 + 0.1 * top + 0.4, padding=0)
-    plot.setYRange(-0.6, len(ids) - 0.4, padding=0)
-    plot.setMinimumHeight(40 + 28 * len(ids))
+    plot.setYRange(-0.5, len(ids) - 0.5, padding=0)
+    plot.setMinimumHeight(40 + 48 * len(ids))  # room for a name of two lines above each bar
     plot.setToolTip(
         "\n".join(
             f"{labels.get(i, i)}: {votes[i]}"

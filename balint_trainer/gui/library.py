@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.competencies import BUILTIN_COMPETENCIES
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.gui.plain_text import plain_labels
 
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.core.catalogue import CatalogueEntry
@@ -217,6 +218,7 @@ class LibraryFilter(QSortFilterProxyModel):
 class LibraryView(QWidget):
     start_requested = Signal(object, str)  # entry, mode
     resume_requested = Signal(object)
+    edit_requested = Signal(object)  # a broken entry: open its file in the scenario editor
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -295,11 +297,17 @@ class LibraryView(QWidget):
         self.practice_button.clicked.connect(lambda: self._start("practice"))
         self.exam_button.clicked.connect(lambda: self._start("exam"))
         self.resume_button.clicked.connect(self._resume)
+        self.edit_button = QPushButton(self.tr("Open in &editor"))
+        self.edit_button.setAccessibleName(self.tr("Open the broken file in the scenario editor"))
+        self.edit_button.setToolTip(self.tr("See the problems where they are and fix them"))
+        self.edit_button.clicked.connect(self._edit)
+        self.edit_button.hide()
 
         self.status = QLabel(self.tr("Loading…"))
         self.status.setAccessibleName(self.tr("Library status"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.resume_button)
         buttons.addWidget(self.exam_button)
         buttons.addWidget(self.practice_button)
@@ -319,10 +327,12 @@ class LibraryView(QWidget):
         self.setTabOrder(self.level, self.competency)
         self.setTabOrder(self.competency, self.table)
         self.setTabOrder(self.table, self.details)
-        self.setTabOrder(self.details, self.resume_button)
+        self.setTabOrder(self.details, self.edit_button)
+        self.setTabOrder(self.edit_button, self.resume_button)
         self.setTabOrder(self.resume_button, self.exam_button)
         self.setTabOrder(self.exam_button, self.practice_button)
         self._update_details()
+        plain_labels(self)  # scenario and user text is never rich text
 
     # -- data ------------------------------------------------------------
     def set_loading(self) -> None:
@@ -415,9 +425,18 @@ class LibraryView(QWidget):
         if entry is not None and entry.ok and self.model.is_resumable(entry.id):
             self.resume_requested.emit(entry)
 
+    def _edit(self) -> None:
+        entry = self.current_entry()
+        if entry is not None and not entry.ok:
+            self.edit_requested.emit(entry)
+
     def _update_details(self) -> None:
         entry = self.current_entry()
         usable = entry is not None and entry.ok
+        # A broken file (not a missing folder) can be opened in the editor to be fixed.
+        self.edit_button.setVisible(
+            entry is not None and not entry.ok and entry.path.suffix.lower() in (".yaml", ".yml")
+        )
         self.practice_button.setEnabled(usable)
         self.exam_button.setEnabled(usable)
         self.resume_button.setEnabled(bool(usable and entry and self.model.is_resumable(entry.id)))

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.library import LibraryView
+from balint_trainer.gui.plain_text import plain_labels
 
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.core.catalogue import CatalogueEntry
@@ -31,6 +33,7 @@ WORKBENCH_MODULE = "balint_trainer.gui.workbench"
 def resume_or_new_box(parent: QWidget, title: str, text: str) -> QMessageBox:
     """The question box of :func:`ask_resume_or_new`: Resume is the default, Escape cancels."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the text names the scenario: untrusted
     resume = box.addButton(QCoreApplication.translate("MainWindow", "&Resume"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("MainWindow", "Start &new"), QMessageBox.ButtonRole.ActionRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -108,6 +111,7 @@ class MainWindow(QMainWindow):
         self.library.set_loading()
         self.library.start_requested.connect(self.start_scenario)
         self.library.resume_requested.connect(self.resume_scenario)
+        self.library.edit_requested.connect(lambda entry: self.open_workbench("open_editor", path=entry.path))
         self.stack.addWidget(self.library)
         self.setCentralWidget(self.stack)
         self._build_menus()
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._service_opened.connect(self._service_ready)
         self._update_actions()
+        plain_labels(self)  # scenario and user text is never rich text
 
     # -- menus -----------------------------------------------------------------
     def _action(
@@ -241,6 +246,13 @@ class MainWindow(QMainWindow):
         if self.service is not None or not self._owns_service:
             self._service_ready(self.service, "")
             return
+        self._open_service_in_background("open-database", backup=True)
+
+    def _open_service_in_background(
+        self, name: str, *, backup: bool, before: Callable[[], object] | None = None
+    ) -> None:
+        """Open the database on a worker thread (imports, migrations, a network server; after
+        ``before``, e.g. restoring a backup) and deliver it or the error to ``_service_ready``."""
         url = self.database_url
 
         def work() -> None:
@@ -251,7 +263,9 @@ class MainWindow(QMainWindow):
                 error = str(exc)
             else:
                 try:
-                    service = open_service(url, backup=True)
+                    if before is not None:
+                        before()
+                    service = open_service(url, backup=backup)
                 except ServiceError as exc:
                     error = str(exc)
                 except Exception as exc:
@@ -262,7 +276,7 @@ class MainWindow(QMainWindow):
                 if service is not None:
                     service.close()
 
-        threading.Thread(target=work, name="open-database", daemon=True).start()
+        threading.Thread(target=work, name=name, daemon=True).start()
 
     def _service_ready(self, service: Any, error: str) -> None:
         if self._closed:  # the window went away while the database was opening
@@ -293,6 +307,9 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
             self.entries = load_catalogue(self._all_extra_dirs(), include_bundled=self.include_bundled)
+        except Exception as exc:  # each file is isolated (load_entry); this is the folder walk itself
+            self.entries = []
+            plain_text.warning(self, self.tr("Library"), self.tr("The library could not be read:") + f"\n{exc}")
         finally:
             QApplication.restoreOverrideCursor()
         self.library.set_entries(self.entries)
@@ -331,7 +348,7 @@ class MainWindow(QMainWindow):
     def _storage_failed(self, message: str) -> None:
         self.service = None
         self.storage_label.setText(self.tr("Not saving: no database"))
-        QMessageBox.warning(
+        plain_text.warning(
             self,
             self.tr("Answers will not be saved"),
             self.tr(
@@ -416,10 +433,10 @@ class MainWindow(QMainWindow):
         try:
             has_attempts = bool(self.service.attempts(profile_id=self.profile.id))
         except Exception as exc:
-            QMessageBox.warning(self, title, str(exc) or type(exc).__name__)
+            plain_text.warning(self, title, str(exc) or type(exc).__name__)
             return None
         if not has_attempts:
-            QMessageBox.information(
+            plain_text.information(
                 self, title, self.tr("You have no attempts to export yet. Practise a scenario first.")
             )
             return None
@@ -444,7 +461,7 @@ class MainWindow(QMainWindow):
             count = self.service.export_attempts(self.profile.id, target)
         except Exception as exc:  # BundleError (cannot write) and a lost database alike: say it in words
             QApplication.restoreOverrideCursor()
-            QMessageBox.warning(
+            plain_text.warning(
                 self,
                 title,
                 self.tr("Your attempts were not exported; no file was written.\n\n%1").replace(
@@ -455,7 +472,7 @@ class MainWindow(QMainWindow):
         QApplication.restoreOverrideCursor()
         done = self.tr("%Ln attempt(s) exported to %1", "", count).replace("%1", str(target))
         self.statusBar().showMessage(done, 10000)
-        QMessageBox.information(
+        plain_text.information(
             self,
             title,
             done
@@ -502,15 +519,26 @@ class MainWindow(QMainWindow):
         if choice == "resume":
             self.resume_scenario(entry)
             return
+        from balint_trainer.core.option_order import new_seed
+
         attempt = None
         if self.service is not None and self.profile is not None:
             try:
                 version = self.service.register_scenario(entry.loaded)
-                attempt = self.service.start_attempt(self.profile.id, version.id, mode)
+                attempt = self.service.start_attempt(
+                    self.profile.id, version.id, mode, option_seed=type(self).option_seed()
+                )
             except Exception as exc:
                 if not self._ask_continue_unsaved(str(exc)):
                     return
-        self._play(PracticeSession(scenario, mode), attempt, entry.title)  # type: ignore[arg-type]
+        # The stored attempt's seed; an unsaved one shuffles too.
+        seed = attempt.option_seed if attempt is not None else new_seed()
+        self._play(PracticeSession(scenario, mode, seed=seed), attempt, entry.title)  # type: ignore[arg-type]
+
+    @staticmethod
+    def option_seed() -> str | None:
+        """The seed of a new attempt's option order (None: a fresh random one; tests replace this)."""
+        return None
 
     def _offer_resume(self, entry: CatalogueEntry) -> str:
         """"new" unless an unfinished attempt at this scenario exists: then ask the trainee.
@@ -559,9 +587,11 @@ class MainWindow(QMainWindow):
                 return
             # The stored version, not today's file: the attempt is scored on what it started with.
             scenario = self.service.scenario_version(attempt.version_id).load()
-            session = PracticeSession(scenario, attempt.mode, answers=attempt.answers)
+            session = PracticeSession(
+                scenario, attempt.mode, answers=attempt.answers, seed=attempt.option_seed
+            )
         except (SessionError, ValueError, Exception) as exc:
-            QMessageBox.warning(self, self.tr("Cannot resume"), str(exc))
+            plain_text.warning(self, self.tr("Cannot resume"), str(exc))
             return
         self._play(session, attempt, scenario.title)
 
@@ -579,7 +609,7 @@ class MainWindow(QMainWindow):
         )
 
     def _ask_continue_unsaved(self, message: str) -> bool:
-        answer = QMessageBox.question(
+        answer = plain_text.question(
             self,
             self.tr("Cannot save this attempt"),
             self.tr("The attempt could not be stored:\n\n%1\n\nPractise anyway, without saving?").replace(
@@ -599,9 +629,10 @@ class MainWindow(QMainWindow):
                 own_words=result.own_words,
                 seconds=result.seconds,
                 credit=result.credit,
+                shown_order=result.shown_order or None,
             )
         except Exception as exc:
-            QMessageBox.warning(
+            plain_text.warning(
                 self,
                 self.tr("Answer not saved"),
                 self.tr("Your answer could not be saved:\n\n%1").replace("%1", str(exc)),
@@ -618,7 +649,7 @@ class MainWindow(QMainWindow):
             try:
                 self.attempt = self.service.finish_attempt(self.attempt.id)
             except Exception as exc:
-                QMessageBox.warning(self, self.tr("Attempt not finished"), str(exc))
+                plain_text.warning(self, self.tr("Attempt not finished"), str(exc))
         self.show_summary(session.summary(), title, session.scenario.language)
         self.refresh_progress()
 
@@ -689,7 +720,7 @@ class MainWindow(QMainWindow):
             self.player.selected_option() is not None or self.player.own_words.toPlainText().strip()
         ):
             text += "\n\n" + self.tr("The choice you have not confirmed yet is not saved.")
-        answer = QMessageBox.question(self, title, text)
+        answer = plain_text.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
     def show_library(self) -> None:
@@ -700,7 +731,7 @@ class MainWindow(QMainWindow):
 
     def show_progress(self) -> None:
         if self.service is None or self.profile is None:
-            QMessageBox.information(
+            plain_text.information(
                 self, self.tr("Progress"), self.tr("Progress needs the database, which is not open.")
             )
             return
@@ -713,7 +744,7 @@ class MainWindow(QMainWindow):
         try:
             points = self.service.progress(self.profile.id)
         except Exception as exc:
-            QMessageBox.warning(self, self.tr("Progress"), str(exc))
+            plain_text.warning(self, self.tr("Progress"), str(exc))
             return
         titles = {e.id: e.title for e in self.entries if e.ok}
         labels: dict[str, str] = {}
@@ -734,14 +765,14 @@ class MainWindow(QMainWindow):
             module = importlib.import_module(WORKBENCH_MODULE)
             function = getattr(module, name)
         except (ImportError, AttributeError) as exc:
-            QMessageBox.warning(
+            plain_text.warning(
                 self,
                 self.tr("Not available"),
                 self.tr("This tool is not available in this installation.\n\n%1").replace("%1", str(exc)),
             )
             return None
         if self.service is None:
-            QMessageBox.warning(
+            plain_text.warning(
                 self, self.tr("Not available"), self.tr("This tool needs the database, which is not open.")
             )
             return None
@@ -790,27 +821,13 @@ class MainWindow(QMainWindow):
         self.is_loaded = False
         self._update_actions()
         self.storage_label.setText(self.tr("Restoring a backup…"))
-        url = self.database_url
 
-        def work() -> None:
-            service, error = None, ""
-            try:
-                from balint_trainer.services import ServiceError, open_service
-                from balint_trainer.services.backups import restore
+        def swap_files() -> None:
+            from balint_trainer.services.backups import restore
 
-                restore(database, chosen.path)
-                service = open_service(url, backup=False)
-            except ServiceError as exc:
-                error = str(exc)
-            except Exception as exc:
-                error = f"{type(exc).__name__}: {exc}"
-            try:
-                self._service_opened.emit(service, error)
-            except RuntimeError:
-                if service is not None:
-                    service.close()
+            restore(database, chosen.path)
 
-        threading.Thread(target=work, name="restore-backup", daemon=True).start()
+        self._open_service_in_background("restore-backup", backup=False, before=swap_files)
 
     def show_about(self) -> None:
         from balint_trainer.gui.about import AboutDialog

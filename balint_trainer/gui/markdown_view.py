@@ -11,13 +11,14 @@ from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
 from balint_trainer.core.markdown_render import is_rtl, render_markdown
+from balint_trainer.gui import plain_text
 
 _LOCAL_SCHEMES = ("qrc",)
 _DATA_IMAGE = ("data:image/png;", "data:image/jpeg;", "data:image/gif;", "data:image/webp;")
 
 
 def confirm_open_link(parent: QWidget | None, url: QUrl) -> bool:
-    answer = QMessageBox.question(
+    answer = plain_text.question(
         parent,
         QCoreApplication.translate("SafeTextBrowser", "Open link?"),
         QCoreApplication.translate(

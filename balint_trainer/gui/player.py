@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.core.competencies import PHASES
 from balint_trainer.core.markdown_render import render_inline, render_markdown, render_plain
+from balint_trainer.core.option_order import option_label
 from balint_trainer.core.session import (
     AnswerResult,
     DecisionEvent,
@@ -41,11 +42,13 @@ from balint_trainer.core.session import (
     format_clock,
 )
 from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.style import muted_colour, speaker_colour, title_label
 
 # Auto-play delay per speed step (slow … fast), milliseconds.
 SPEED_INTERVALS_MS = (4000, 2800, 1800, 1100, 600)
 _STEP_KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+CHART_LABEL_LENGTH = 48
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 9)}
 
 
@@ -195,6 +198,7 @@ class PlayerView(QWidget):
             QKeySequence("Ctrl+Return"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         confirm.activated.connect(self.confirm_choice)
+        plain_labels(self)  # scenario and user text is never rich text
 
     # -- panels ---------------------------------------------------------------
     def _build_step_panel(self) -> QWidget:
@@ -538,6 +542,14 @@ class PlayerView(QWidget):
         self.decision_scroll.ensureWidgetVisible(button)
         return True
 
+    def option_number(self, option_id: str) -> int | None:
+        """Where an option of the pending decision is on screen (1-based: its key), if shown."""
+        return self._option_ids.index(option_id) + 1 if option_id in self._option_ids else None
+
+    def shown_option_ids(self) -> list[str]:
+        """The pending decision's option ids in the order shown."""
+        return list(self._option_ids)
+
     def selected_option(self) -> str | None:
         number = self.option_group.checkedId()
         return self._option_ids[number - 1] if 1 <= number <= len(self._option_ids) else None
@@ -570,7 +582,6 @@ class PlayerView(QWidget):
 
     def _show_feedback(self, feedback: DecisionFeedback) -> None:
         self.state = "feedback"
-        labels = {oid: f"{n}" for n, oid in enumerate(feedback.votes, start=1)}
         self.credit_label.setText(
             self.tr("Your credit: %1 of 1").replace("%1", f"{feedback.credit:.2f}")
             + " — "
@@ -581,8 +592,9 @@ class PlayerView(QWidget):
         from balint_trainer.gui import charts
 
         chart_labels = {}
-        for oid, n in labels.items():
-            label = self.tr("Option %1").replace("%1", n)
+        for oid in feedback.votes:  # in the order shown
+            # Short enough for the axis; the chart's tooltip and the text below name it in full.
+            label = option_label(feedback.option_texts[oid], CHART_LABEL_LENGTH)
             if oid == feedback.chosen:
                 label += " " + self.tr("(you)")
             elif oid in feedback.modal_options:
@@ -770,14 +782,20 @@ class _ClickableLabel(QLabel):
         super().mouseReleaseEvent(event)
 
 
-def _option_list(numbers: list[str]) -> str:
-    if len(numbers) == 1:
-        return numbers[0]
+def _option_list(labels: list[str]) -> str:
+    if len(labels) == 1:
+        return labels[0]
     return (
         QCoreApplication.translate("Feedback", "%1 and %2")
-        .replace("%1", ", ".join(numbers[:-1]))
-        .replace("%2", numbers[-1])
+        .replace("%1", ", ".join(labels[:-1]))
+        .replace("%2", labels[-1])
     )
+
+
+def _quoted(label: str) -> str:
+    if label[:1] in "\"“”„«»‹›'‘’":  # already quoted speech: no second pair of quotes
+        return label
+    return QCoreApplication.translate("Feedback", "“%1”").replace("%1", label)
 
 
 # The feedback texts below are shared by the player and the summary: one literal context
@@ -785,16 +803,15 @@ def _option_list(numbers: list[str]) -> str:
 
 
 def verdict_text(feedback: DecisionFeedback) -> str:
-    """Did the trainee choose what the panel chose? ("option 1" / "options 1 and 3" when tied)."""
-    numbers = {oid: str(n) for n, oid in enumerate(feedback.votes, start=1)}
-    modal = [numbers[m] for m in feedback.modal_options]
+    """Did the trainee choose what the panel chose? Options are named by their (shortened) text."""
+    modal = [_quoted(feedback.label(m)) for m in feedback.modal_options]
     if feedback.is_modal:
         return QCoreApplication.translate("Feedback", "You chose what most of the panel chose.")
     if len(modal) == 1:
-        return QCoreApplication.translate("Feedback", "The panel most often chose option %1.").replace(
+        return QCoreApplication.translate("Feedback", "The panel most often chose %1.").replace(
             "%1", modal[0]
         )
-    return QCoreApplication.translate("Feedback", "The panel's votes were tied between options %1.").replace(
+    return QCoreApplication.translate("Feedback", "The panel's votes were tied between %1.").replace(
         "%1", _option_list(modal)
     )
 
@@ -826,23 +843,19 @@ def feedback_html(feedback: DecisionFeedback, *, illustrative: bool = False) -> 
     def heading(text: str) -> str:
         return f"<h3>{render_plain(text)}</h3>"
 
-    numbers = {oid: n for n, oid in enumerate(feedback.votes, start=1)}
     parts = [heading(QCoreApplication.translate("Feedback", "Why")), render_markdown(feedback.rationale)]
     if feedback.option_feedback:
         parts += [
             heading(QCoreApplication.translate("Feedback", "About your choice")),
             render_markdown(feedback.option_feedback),
         ]
-    modal = [
-        f"<li><b>{numbers[m]}.</b> {render_inline(feedback.option_texts[m])}</li>"
-        for m in feedback.modal_options
-    ]
+    modal = [f"<li>{render_inline(feedback.option_texts[m])}</li>" for m in feedback.modal_options]
     parts += [heading(QCoreApplication.translate("Feedback", "Panel choice")) + f"<ul>{''.join(modal)}</ul>"]
     if feedback.expert_notes:
         chose = QCoreApplication.translate("Feedback", "chose %1")
         notes = "".join(
             f"<li><i>{render_plain(n.expert)}</i> "
-            f"({render_plain(chose.replace('%1', str(numbers.get(n.best, n.best))))}): "
+            f"({render_plain(chose.replace('%1', _quoted(feedback.label(n.best))))}): "
             f"{render_inline(n.markdown)}</li>"
             for n in feedback.expert_notes
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_plain
 from balint_trainer.gui.local_time import day_month_text, when_text
+from balint_trainer.gui.plain_text import plain_labels
 
 
 class ProgressView(QWidget):
@@ -74,6 +75,7 @@ class ProgressView(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
+        plain_labels(self, rich=[self.legend])  # scenario and user text is never rich text
 
     def show_points(
         self,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -68,6 +69,7 @@ def dark_palette() -> QPalette:
 def title_label() -> QLabel:
     """A bold, larger, wrapping label for a view's title (scenario title, summary heading)."""
     label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a scenario's title is untrusted text
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 1.3)
     font.setBold(True)

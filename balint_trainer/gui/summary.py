@@ -21,21 +21,17 @@ from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.session import DecisionFeedback, SessionSummary
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel
-from balint_trainer.gui.player import feedback_html, markdown_to_plain
+from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.player import feedback_html
 from balint_trainer.gui.style import title_label
 
 
-def _option_numbers(row: DecisionFeedback) -> dict[str, int]:
-    return {oid: n for n, oid in enumerate(row.votes, start=1)}
-
-
 def _chosen(row: DecisionFeedback) -> str:
-    return f"{_option_numbers(row)[row.chosen]}. {markdown_to_plain(row.chosen_text)}"
+    return row.label(row.chosen)
 
 
 def _panel(row: DecisionFeedback) -> str:
-    numbers = _option_numbers(row)
-    return " / ".join(f"{numbers[m]}. {markdown_to_plain(row.option_texts[m])}" for m in row.modal_options)
+    return " / ".join(row.label(m) for m in row.modal_options)
 
 
 def _no_tooltip(row: DecisionFeedback) -> None:
@@ -167,6 +163,7 @@ class SummaryView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
+        plain_labels(self)  # scenario and user text is never rich text
 
     def show_summary(self, summary: SessionSummary, title: str, language: str | None = None) -> None:
         self.summary = summary
@@ -216,14 +213,13 @@ class SummaryView(QWidget):
         if self.summary is None or not 0 <= row < len(self.summary.decisions):
             return
         feedback = self.summary.decisions[row]
-        numbers = {oid: n for n, oid in enumerate(feedback.votes, start=1)}
-        votes = ", ".join(
-            self.tr("option %1: %2").replace("%1", str(numbers[o])).replace("%2", str(v))
+        votes = "; ".join(  # in the order the options were shown
+            self.tr("“%1”: %2").replace("%1", feedback.label(o)).replace("%2", str(v))
             for o, v in feedback.votes.items()
         )
         # Translated first: lupdate does not look inside f-strings.
         heading = self.tr("Decision %1").replace("%1", str(row + 1))
-        chose = self.tr("You chose %1:").replace("%1", str(numbers[feedback.chosen]))
+        chose = self.tr("You chose:")
         credit = (
             self.tr("Credit %1 · expert votes: %2")
             .replace("%1", f"{feedback.credit:.2f}")

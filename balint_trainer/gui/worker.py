@@ -1,74 +1,156 @@
-"""One seam for work that may take more than ~100 ms (database, files, network): run a callable
-on a worker thread and get its result, or its error, back on the UI thread by signal."""
+"""Run slow work (reading packs, parsing bundles) off the UI thread, with progress and Cancel.
+
+    worker = Worker(lambda token: read_pack(path, should_stop=token.cancelled))
+    worker.finished.connect(on_result)     # the callable's return value, on the UI thread
+    worker.failed.connect(on_error)        # the exception it raised, on the UI thread
+    worker.start()
+    worker.cancel()                        # sets the flag; the callable decides when to stop
+
+or, for a caller that wants the answer before going on (the UI keeps painting meanwhile)::
+
+    outcome = run_with_progress(parent, "Checking the pack…", work)
+    if outcome.cancelled: ...
+    outcome.result / outcome.error
+
+The callable runs on a plain Python thread and receives a :class:`CancelToken`; it must
+not touch widgets (report progress through the token instead). Signals are emitted from
+that thread and delivered queued to the UI thread, where the worker lives.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
-_running: set[Task] = set()  # kept alive until their result is delivered
+T = TypeVar("T")
 
 
-class Task(QObject):
-    """Created on the UI thread; its signals are delivered there (queued)."""
+class CancelToken:
+    """Shared between the UI and the work: a cancel flag and a progress report."""
 
-    finished = Signal(object)
-    failed = Signal(object)
-    _done = Signal(object, bool)
+    def __init__(self, worker: Worker[Any]) -> None:
+        self._worker = worker
+        self._event = threading.Event()
 
-    def __init__(self, work: Callable[[], Any]) -> None:
-        super().__init__()
+    def cancel(self) -> None:
+        self._event.set()
+
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def report(self, done: int, total: int) -> None:
+        """Progress from the work (``total`` 0: unknown); shown on the UI thread."""
+        self._worker.progress.emit(done, total)
+
+
+class Worker(QObject, Generic[T]):
+    """One callable on one background thread; its outcome comes back as a signal."""
+
+    finished = Signal(object)  # the result
+    failed = Signal(object)  # the exception
+    progress = Signal(int, int)  # done, total
+
+    def __init__(self, work: Callable[[CancelToken], T], parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._work = work
-        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.token = CancelToken(self)
+        self._thread: threading.Thread | None = None
 
-    def _run(self) -> None:  # worker thread
+    def start(self) -> None:
+        if self._thread is not None:
+            raise RuntimeError("a Worker runs once")
+        self._thread = threading.Thread(target=self._run, name="worker", daemon=True)
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _run(self) -> None:
         try:
-            result = self._work()
-        except Exception as exc:  # delivered to the one error path below
-            self._done.emit(exc, False)
-        else:
-            self._done.emit(result, True)
+            result = self._work(self.token)
+        except BaseException as exc:  # delivered to the UI thread, which decides what to say
+            self._emit(self.failed, exc)
+            return
+        self._emit(self.finished, result)
 
-    @Slot(object, bool)
-    def _deliver(self, value: Any, ok: bool) -> None:  # UI thread
-        _running.discard(self)
-        (self.finished if ok else self.failed).emit(value)
-
-
-class _Runnable(QRunnable):
-    def __init__(self, task: Task) -> None:
-        super().__init__()
-        self._task = task
-
-    def run(self) -> None:
-        self._task._run()
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the worker was deleted meanwhile: nobody waits
+            signal.emit(value)  # queued to the UI thread
 
 
-def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    """The one error path: a translated title and the error's own words."""
-    QMessageBox.warning(
-        parent,
-        title or QCoreApplication.translate("Worker", "The action could not be completed"),
-        str(exc) or exc.__class__.__name__,
-    )
+@dataclass
+class Outcome(Generic[T]):
+    result: T | None = None
+    error: BaseException | None = None
+    cancelled: bool = False
 
 
-def run_in_background(
-    work: Callable[[], Any],
-    on_done: Callable[[Any], None] | None = None,
-    on_error: Callable[[BaseException], None] | None = None,
+def run_with_progress(
+    parent: QWidget | None,
+    label: str,
+    work: Callable[[CancelToken], T],
     *,
-    parent: QWidget | None = None,
-) -> Task:
-    """Start ``work`` on the global thread pool; ``on_done(result)`` or ``on_error(exc)`` (default:
-    :func:`show_error`) then run on the UI thread."""
-    task = Task(work)
-    if on_done is not None:
-        task.finished.connect(on_done)
-    task.failed.connect(on_error if on_error is not None else (lambda exc: show_error(parent, exc)))
-    _running.add(task)
-    QThreadPool.globalInstance().start(_Runnable(task))
-    return task
+    show_after_ms: int = 400,
+) -> Outcome[T]:
+    """Run ``work`` on a thread and wait for it in a local event loop, with a progress dialog.
+
+    The dialog (busy until the work reports a total) appears only if the work takes longer
+    than ``show_after_ms``; its Cancel sets the token's flag and returns at once with
+    ``cancelled``: whatever the work still produces is dropped.
+    """
+    outcome: Outcome[T] = Outcome()
+    loop = QEventLoop()
+    worker: Worker[T] = Worker(work)
+    dialog = QProgressDialog(label, QCoreApplication.translate("Worker", "Cancel"), 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(show_after_ms)  # Qt's own show timer, as a fallback
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def done(result: object) -> None:
+        outcome.result = result  # type: ignore[assignment]
+        loop.quit()
+
+    def failed(error: object) -> None:
+        outcome.error = error if isinstance(error, BaseException) else RuntimeError(str(error))
+        loop.quit()
+
+    def cancelled() -> None:
+        outcome.cancelled = True
+        worker.cancel()
+        loop.quit()
+
+    def progress(done_count: int, total: int) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done_count, total) if total else 0)
+
+    worker.finished.connect(done, Qt.ConnectionType.QueuedConnection)
+    worker.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    worker.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
+    dialog.canceled.connect(cancelled)
+    show = QTimer()
+    show.setSingleShot(True)
+    show.timeout.connect(dialog.show)  # quick work never flashes a dialog
+    show.start(show_after_ms)
+    QTimer.singleShot(0, worker.start)
+    try:
+        loop.exec()
+    finally:
+        show.stop()
+        for signal in (worker.finished, worker.failed, worker.progress):
+            signal.disconnect()
+        dialog.canceled.disconnect()
+        dialog.close()
+        dialog.deleteLater()
+        worker.deleteLater()
+    return outcome

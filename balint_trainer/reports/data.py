@@ -15,6 +15,7 @@ from typing import Any
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.localise import translate
 from balint_trainer.core.model import DecisionStep, Scenario
+from balint_trainer.core.option_order import option_label, order_for
 from balint_trainer.core.scoring import ScoringError, modal_options, votes
 
 
@@ -34,7 +35,7 @@ class DecisionReview:
     prompt: str
     competency: str
     competency_label: str
-    options: tuple[OptionView, ...]
+    options: tuple[OptionView, ...]  # in the order the trainee saw them
     modal: tuple[str, ...]
     experts: int
     chosen: str | None  # None: not answered (unfinished attempt)
@@ -50,6 +51,15 @@ class DecisionReview:
 
     def option(self, option_id: str | None) -> OptionView | None:
         return next((o for o in self.options if o.id == option_id), None)
+
+    def label(self, option_id: str | None) -> str:
+        """The option named by its shortened text (its id only if the version is unreadable)."""
+        option = self.option(option_id)
+        return option_label(option.text) if option else (option_id or "")
+
+    def position(self, option_id: str | None) -> int | None:
+        """1-based place on the trainee's screen."""
+        return next((n for n, o in enumerate(self.options, start=1) if o.id == option_id), None)
 
     @property
     def chosen_text(self) -> str:
@@ -142,17 +152,18 @@ class ScenarioCache:
         return self._loaded[version_id]
 
 
-def _options(step: DecisionStep) -> tuple[tuple[OptionView, ...], tuple[str, ...]]:
+def _options(step: DecisionStep, order: Sequence[str]) -> tuple[tuple[OptionView, ...], tuple[str, ...]]:
     counts = votes(step)
     top = max(counts.values(), default=0)
+    texts = {o.id: o.text for o in step.options}
     options = tuple(
-        OptionView(o.id, o.text, counts[o.id], counts[o.id] / top if top else 0.0) for o in step.options
+        OptionView(oid, texts[oid], counts[oid], counts[oid] / top if top else 0.0) for oid in order
     )
     try:
-        modal = tuple(modal_options(step))
+        panel = set(modal_options(step))
     except ScoringError:
-        modal = ()
-    return options, modal
+        panel = set()
+    return options, tuple(oid for oid in order if oid in panel)
 
 
 def review_attempt(service: Any, attempt: Any, cache: ScenarioCache | None = None) -> AttemptReview:
@@ -173,7 +184,10 @@ def review_attempt(service: Any, attempt: Any, cache: ScenarioCache | None = Non
     known = {step.decision for step in steps}
     for step in steps:
         answer = answers.get(step.decision)
-        options, modal = _options(step)
+        # What the trainee saw: the order stored with the answer, else the attempt's seed.
+        seed = getattr(attempt, "option_seed", None)
+        order = order_for(step, seed, getattr(answer, "shown_order", None) if answer else None)
+        options, modal = _options(step, order)
         reviews.append(
             DecisionReview(
                 decision_id=step.decision,

@@ -119,10 +119,24 @@ def _option_cell(decision: DecisionReview, option_id: str | None, language: str,
         unanswered = translate("Report", "not answered")
         return f'<span class="muted">{_e(unanswered)}</span>'
     option = decision.option(option_id)
-    label = f"<b>{_e(option_id)}</b>"
     if option is None:
-        return label
-    return f"{label} {_md(option.text, language, layout)}"
+        return f"<b>{_e(option_id)}</b>"
+    # Named by its place on the trainee's screen and its text: the id is never shown to trainees.
+    where = translate("Report", "shown {position} of {count}").format(
+        position=decision.position(option_id), count=len(decision.options)
+    )
+    return f'{_md(option.text, language, layout)}<div class="muted">{_e(where)}</div>'
+
+
+def _shown_options(decision: DecisionReview, language: str, layout: _Layout) -> str:
+    """The options in the order the trainee saw them (each attempt has its own order)."""
+    if not decision.options:
+        return ""
+    heading = translate("Report", "Options as shown:")
+    items = "".join(f"<li>{_e(decision.label(o.id))}</li>" for o in decision.options)
+    return f'<div class="muted">{_e(heading)}</div>' + _in_direction_of(
+        language, f'<ol class="muted">{items}</ol>', layout
+    )
 
 
 def _panel_cell(decision: DecisionReview, language: str, layout: _Layout) -> str:
@@ -141,7 +155,8 @@ def _decision_row(decision: DecisionReview, language: str, layout: _Layout) -> l
         chosen += _experts(chosen_votes, decision.experts)
     return [
         f"<b>{_e(decision.decision_id)}</b><br/>{_md(decision.prompt, language, layout)}"
-        + (f'<br/><span class="muted">{_e(decision.competency_label)}</span>' if decision.competency else ""),
+        + (f'<br/><span class="muted">{_e(decision.competency_label)}</span>' if decision.competency else "")
+        + _shown_options(decision, language, layout),
         chosen,
         _panel_cell(decision, language, layout),
         _number(decision.credit),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,6 +34,11 @@ ANSWER_COLUMNS: tuple[str, ...] = (
     "own_words",
     "seconds",
     "answered_at",
+    # Options as the trainee saw them: ids above are for joining, these are for reading.
+    "chosen_text",
+    "panel_texts",
+    "chosen_position",
+    "shown_order",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -65,6 +70,10 @@ def answer_records(reports: Iterable[TraineeReport]) -> Iterator[dict[str, Any]]
                     "own_words": decision.own_words or "",
                     "seconds": "" if decision.seconds is None else decision.seconds,
                     "answered_at": decision.answered_at.isoformat() if decision.answered_at else "",
+                    "chosen_text": decision.label(decision.chosen),
+                    "panel_texts": " | ".join(decision.label(m) for m in decision.modal),
+                    "chosen_position": decision.position(decision.chosen) or "",
+                    "shown_order": " ".join(o.id for o in decision.options),
                 }
 
 
@@ -98,12 +107,28 @@ def write_answers_csv(
     reports: Iterable[TraineeReport], target: Path | IO[str], *, formula_guard: bool = True
 ) -> int:
     """Write the answers CSV (UTF-8 with BOM so spreadsheets detect the encoding); returns the row count."""
-    guarded = ("trainee", "cohort", "own_words") if formula_guard else ()
+    guarded = ("trainee", "cohort", "own_words", "chosen_text", "panel_texts") if formula_guard else ()
     return _write(target, ANSWER_COLUMNS, answer_records(reports), guarded)
 
 
-def write_item_analysis_csv(stats: Iterable[ItemStats], target: Path | IO[str]) -> int:
-    return _write(target, ITEM_COLUMNS, (item_record(s) for s in stats), ())
+# Added after the contract-era columns, so scripts reading by position keep working.
+ITEM_EXTRA_COLUMNS: tuple[str, ...] = ("wrong_option_text", "item_rest", "scenario_alpha", "alpha_attempts")
+
+
+def write_item_analysis_csv(
+    stats: Iterable[ItemStats],
+    target: Path | IO[str],
+    extras: Mapping[tuple[str, str], Mapping[str, object]] | None = None,
+) -> int:
+    """One row per item; ``extras`` adds, per (scenario, decision), the wrong option's text and
+    the reliability figures (``ITEM_EXTRA_COLUMNS``). The free-text column is formula-guarded."""
+    extras = extras or {}
+
+    def records() -> Iterable[dict[str, Any]]:
+        for item in stats:
+            yield {**item_record(item), **extras.get((item.scenario_id, item.decision_id), {})}
+
+    return _write(target, (*ITEM_COLUMNS, *ITEM_EXTRA_COLUMNS), records(), ("wrong_option_text",))
 
 
 def answers_csv_text(reports: Iterable[TraineeReport], *, formula_guard: bool = True) -> str:

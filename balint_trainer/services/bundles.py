@@ -6,9 +6,15 @@ recognised by its magic bytes on import)::
     {"format": "balint-attempts/1", "exported_at": ISO-8601, "app_version": "...",
      "profile": {"name", "role", "cohort"},
      "scenario_versions": [{"scenario_id", "sha256", "text"}],
-     "attempts": [{"uid", "scenario_id", "sha256", "mode", "started_at", "finished_at",
+     "attempts": [{"uid", "scenario_id", "sha256", "mode", "option_seed"?, "started_at",
+                   "finished_at",
                    "answers": [{"decision_id", "option_id", "own_words", "seconds",
-                                "credit", "answered_at"}]}]}
+                                "credit", "answered_at", "shown_order"?}]}]}
+
+``option_seed`` (the attempt's option-order seed) and ``shown_order`` (option
+ids in the order the trainee saw them) are optional: bundles written before
+options were shuffled lack them and import as file order. A ``shown_order``
+must be a permutation of the decision's option ids.
 
 An export holds all of the profile's attempts, finished or not, so every
 bundle repeats the earlier ones; importing is idempotent by attempt ``uid``
@@ -34,8 +40,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-import json
 import math
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -44,7 +50,9 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 
 from balint_trainer.core.fileio import atomic_write_bytes
 from balint_trainer.core.model import Scenario
+from balint_trainer.core.option_order import is_permutation
 from balint_trainer.core.scoring import ScoringError, credit
+from balint_trainer.core.untrusted import UntrustedInputError, exception_problem, loads_json, read_limited
 from balint_trainer.services.errors import BundleError
 
 BUNDLE_FORMAT = "balint-attempts/1"
@@ -84,6 +92,7 @@ class BundleAnswer(_Strict):
     seconds: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
     credit: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
     answered_at: AwareDatetime
+    shown_order: Annotated[list[Ident], Field(max_length=8)] | None = None
 
 
 class BundleAttempt(_Strict):
@@ -91,6 +100,7 @@ class BundleAttempt(_Strict):
     scenario_id: Ident
     sha256: Sha256
     mode: Literal["practice", "exam"]
+    option_seed: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
     started_at: AwareDatetime
     finished_at: AwareDatetime | None = None
     answers: Annotated[list[BundleAnswer], Field(max_length=1000)]
@@ -121,26 +131,33 @@ def write_bundle(bundle: Bundle, path: Path) -> None:
 
 
 def read_bundle(path: Path) -> Bundle:
+    """Read and shape-check a bundle; raises :class:`BundleError` for anything wrong with it."""
+    try:
+        return _read_bundle(path)
+    except BundleError:
+        raise
+    except Exception as exc:  # the last line of defence: a hostile bundle never gives a traceback
+        raise BundleError(str(exception_problem(str(path), exc))) from None
+
+
+def _read_bundle(path: Path) -> Bundle:
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise BundleError(f"{name}: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BundleError(f"{name}: cannot read file: {exc.strerror or exc}") from None
+        raw = read_limited(path, MAX_FILE_BYTES)  # FIFOs and devices refused; bounded read
+    except UntrustedInputError as exc:
+        raise BundleError(str(exc.problems[0])) from None
     if raw[:2] == b"\x1f\x8b":
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(raw)) as unzipped:
                 raw = unzipped.read(MAX_JSON_BYTES + 1)
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             raise BundleError(f"{name}: damaged gzip data ({exc})") from None
         if len(raw) > MAX_JSON_BYTES:
             raise BundleError(f"{name}: uncompressed bundle exceeds {MAX_JSON_BYTES:,} bytes")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BundleError(f"{name}: not an attempt bundle (invalid JSON: {exc})") from None
+        data = loads_json(raw, name)  # bounded depth and number size
+    except UntrustedInputError as exc:
+        raise BundleError(f"{exc.problems[0]} (not an attempt bundle?)") from None
     if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
         found = data.get("format") if isinstance(data, dict) else None
         raise BundleError(f"{name}: not an attempt bundle (format {found!r}; expected {BUNDLE_FORMAT!r})")
@@ -166,6 +183,15 @@ def _sha_matches(text: str, sha256: str) -> bool:
 
 def validate_bundle(bundle: Bundle, source: str) -> CheckedBundle:
     """Check every scenario text, reference, decision, option and credit; raise BundleError."""
+    try:
+        return _validate_bundle(bundle, source)
+    except BundleError:
+        raise
+    except Exception as exc:  # the last line of defence: a hostile bundle never gives a traceback
+        raise BundleError(str(exception_problem(source, exc))) from None
+
+
+def _validate_bundle(bundle: Bundle, source: str) -> CheckedBundle:
     from balint_trainer.core.validation import load_scenario_bytes
 
     scenarios: dict[tuple[str, str], Scenario] = {}
@@ -207,6 +233,12 @@ def validate_bundle(bundle: Bundle, source: str) -> CheckedBundle:
                 raise BundleError(f"{a_where}: scenario has no decision '{answer.decision_id}'") from None
             except ScoringError as exc:
                 raise BundleError(f"{a_where}: {exc}") from None
+            if answer.shown_order is not None and not is_permutation(answer.shown_order, decision):
+                ids = ", ".join(o.id for o in decision.options)
+                raise BundleError(
+                    f"{a_where}: shown_order ({', '.join(answer.shown_order)}) is not an order of the "
+                    f"options of '{answer.decision_id}' ({ids})"
+                )
             if not math.isclose(answer.credit, expected, rel_tol=0, abs_tol=CREDIT_TOLERANCE):
                 raise BundleError(
                     f"{a_where}: credit {answer.credit:g} does not match the expert key ({expected:g})"

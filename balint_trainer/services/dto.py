@@ -67,6 +67,8 @@ class Answer:
     credit: float
     answered_at: datetime
     competency: str = ""
+    # Option ids in the order shown to the trainee; None for answers stored before shuffling.
+    shown_order: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Attempt:
     finished_at: datetime | None
     total: float | None
     answers: tuple[Answer, ...] = ()
+    option_seed: str | None = None  # seed of the options' shown order; None: file order
 
     @property
     def finished(self) -> bool:

@@ -14,7 +14,7 @@ import math
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -23,6 +23,8 @@ from sqlalchemy import Engine, case, func, select, text
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker, undefer
 
+from balint_trainer.core import option_order
+from balint_trainer.core.option_order import new_seed
 from balint_trainer.core.scoring import DecisionScore, ScoringError, score_credits
 from balint_trainer.core.scoring import credit as key_credit
 from balint_trainer.services import dto
@@ -81,6 +83,13 @@ def _clean_cohort(cohort: str | None) -> str | None:
     return cohort
 
 
+def _clean_seed(seed: str) -> str:
+    seed = str(seed).strip()
+    if not seed or len(seed) > 64:
+        raise ServiceError("the option-order seed must have 1 to 64 characters")
+    return seed
+
+
 def _profile_dto(row: m.Profile) -> dto.Profile:
     return dto.Profile(row.id, row.name, row.role, row.cohort, row.db_role, uid=row.uid)
 
@@ -98,6 +107,7 @@ def _answer_dto(row: m.AnswerRow) -> dto.Answer:
         row.credit,
         row.answered_at,
         row.competency,
+        tuple(row.shown_order) if row.shown_order else None,
     )
 
 
@@ -122,6 +132,7 @@ def _attempt_dto(row: m.Attempt) -> dto.Attempt:
         # Always derived from the stored answers, so it cannot drift from them.
         total=_score(row.version.scenario_id, answers).total,
         answers=tuple(_answer_dto(a) for a in answers),
+        option_seed=row.option_seed,
     )
 
 
@@ -603,14 +614,24 @@ class TrainerService:
         return self._read(work)
 
     # ------------------------------------------------------ attempts, answers
-    def start_attempt(self, profile_id: int, version_id: int, mode: str) -> dto.Attempt:
+    def start_attempt(
+        self, profile_id: int, version_id: int, mode: str, *, option_seed: str | None = None
+    ) -> dto.Attempt:
+        """A new attempt with its own option-order seed (``option_seed``: a given one, for tests)."""
         if mode not in MODES:
             raise ServiceError(f"unknown mode '{mode}' (one of: {', '.join(MODES)})")
+        seed = new_seed() if option_seed is None else _clean_seed(option_seed)
 
         def work(session: Session) -> dto.Attempt:
             self._get(session, m.Profile, profile_id, "profile")
             self._get(session, m.ScenarioVersion, version_id, "scenario version")
-            row = m.Attempt(uid=str(uuid.uuid4()), profile_id=profile_id, version_id=version_id, mode=mode)
+            row = m.Attempt(
+                uid=str(uuid.uuid4()),
+                profile_id=profile_id,
+                version_id=version_id,
+                mode=mode,
+                option_seed=seed,
+            )
             session.add(row)
             session.flush()
             session.refresh(row, ["version", "answers"])
@@ -627,11 +648,15 @@ class TrainerService:
         own_words: str | None = None,
         seconds: float | None = None,
         credit: float,
+        shown_order: Sequence[str] | None = None,
     ) -> dto.Answer:
         """Store one answer; it is committed (durable) when this returns.
 
         The credit must be the key's credit for that option in the attempt's
         scenario version (``core.scoring.credit``); answers are final.
+        ``shown_order``: the option ids in the order the trainee saw them (a
+        permutation of the decision's options); without it, the order the
+        attempt's seed gives is stored.
         """
         if own_words is not None:
             own_words = own_words.strip() or None
@@ -661,6 +686,15 @@ class TrainerService:
                     f"credit {credit:g} for option '{option_id}' of '{decision_id}' does not match "
                     f"the expert key of this scenario version ({expected:g})"
                 )
+            if shown_order is None:
+                order = list(option_order.shown_order(decision, attempt.option_seed))
+            elif option_order.is_permutation(list(shown_order), decision):
+                order = list(shown_order)
+            else:
+                raise InvalidAnswer(
+                    f"the order shown for '{decision_id}' ({', '.join(map(str, shown_order))}) is not an "
+                    f"order of its options ({', '.join(o.id for o in decision.options)})"
+                )
             duplicate = session.scalars(
                 select(m.AnswerRow.id).where(
                     m.AnswerRow.attempt_id == attempt_id, m.AnswerRow.decision_id == decision_id
@@ -676,6 +710,7 @@ class TrainerService:
                 own_words=own_words,
                 seconds=seconds,
                 credit=float(expected),
+                shown_order=order,
             )
             session.add(row)
             session.flush()
@@ -987,6 +1022,7 @@ class TrainerService:
                         "scenario_id": r.version.scenario_id,
                         "sha256": r.version.sha256,
                         "mode": r.mode,
+                        "option_seed": r.option_seed,
                         "started_at": r.started_at,
                         "finished_at": r.finished_at,
                         "answers": [
@@ -997,6 +1033,7 @@ class TrainerService:
                                 "seconds": a.seconds,
                                 "credit": a.credit,
                                 "answered_at": a.answered_at,
+                                "shown_order": a.shown_order,
                             }
                             for a in sorted(r.answers, key=lambda a: a.id)
                         ],
@@ -1088,6 +1125,7 @@ class TrainerService:
                         version_id=version.id,
                         mode=a.mode,
                         started_at=a.started_at,
+                        option_seed=a.option_seed,
                     )
                     session.add(row)
                     session.flush()
@@ -1097,6 +1135,11 @@ class TrainerService:
                         raise BundleError(
                             f"{source}: attempt {a.uid} is stored here for another profile, "
                             "scenario version or mode; nothing was imported"
+                        )
+                    if a.option_seed is not None and row.option_seed not in (None, a.option_seed):
+                        raise BundleError(
+                            f"{source}: attempt {a.uid} is stored here with another option order; "
+                            "nothing was imported"
                         )
                     is_new, changed = False, False
                 stored = {x.decision_id: x for x in row.answers}
@@ -1122,6 +1165,7 @@ class TrainerService:
                             seconds=ans.seconds,
                             credit=ans.credit,
                             answered_at=ans.answered_at,
+                            shown_order=list(ans.shown_order) if ans.shown_order else None,
                         )
                     )
                     answers_new += 1

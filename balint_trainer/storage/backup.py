@@ -88,6 +88,19 @@ def _integrity_ok(path: Path) -> bool:
         connection.close()
 
 
+def _online_copy(source_path: Path, target_path: Path) -> None:
+    """A consistent copy through SQLite's backup API (safe while another connection writes)."""
+    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True, timeout=30)
+    try:
+        copy = sqlite3.connect(target_path)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+
+
 def make_backup(database: Path, *, keep: int = KEEP, min_interval_s: float = 0, now: datetime | None = None) -> Path | None:
     """Copy ``database`` into its backup folder and drop all but the newest ``keep`` backups.
 
@@ -106,15 +119,7 @@ def make_backup(database: Path, *, keep: int = KEEP, min_interval_s: float = 0, 
         partial = target.with_name(target.name + ".partial")
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            source = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)
-            try:
-                copy = sqlite3.connect(partial)
-                try:
-                    source.backup(copy)
-                finally:
-                    copy.close()
-            finally:
-                source.close()
+            _online_copy(database, partial)
             if not _integrity_ok(partial):
                 raise BackupError(f"the database {database} is damaged; no backup was made from it")
             os.replace(partial, target)
@@ -142,15 +147,7 @@ def restore_backup(database: Path, backup: Path, *, now: datetime | None = None)
     staged = database.with_name(database.name + ".restoring")
     try:
         # Copy first, so a failure half-way leaves the current database untouched.
-        source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        try:
-            copy = sqlite3.connect(staged)
-            try:
-                source.backup(copy)
-            finally:
-                copy.close()
-        finally:
-            source.close()
+        _online_copy(backup, staged)
         moved: Path | None = None
         if database.exists():
             os.replace(database, aside)

@@ -135,6 +135,8 @@ class Attempt(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     total: Mapped[float | None] = mapped_column(Float)
+    # Seed of the options' shown order (core.option_order); NULL (older attempts): file order.
+    option_seed: Mapped[str | None] = mapped_column(String(64))
 
     version: Mapped[ScenarioVersion] = relationship(lazy="joined")
     answers: Mapped[list[AnswerRow]] = relationship(
@@ -157,6 +159,8 @@ class AnswerRow(Base):
     seconds: Mapped[float | None] = mapped_column(Float)
     credit: Mapped[float] = mapped_column(Float)
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Option ids in the order shown (a JSON list), so the evidence does not rest on recomputing it.
+    shown_order: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class Comment(Base):

@@ -182,3 +182,21 @@ def test_dropping_bundle_files_imports_them(qtbot, window, supervisor, tmp_path,
     assert event.isAccepted()
     qtbot.waitUntil(lambda: win.trainee_names() == [window.profile.name], timeout=5000)
     assert win.attempt_model.rowCount() == 2
+
+
+def test_bundles_are_imported_off_the_ui_thread(supervisor, tmp_path, monkeypatch, no_dialogs):  # type: ignore[no-untyped-def]
+    import threading
+
+    from balint_trainer.services.errors import BundleError
+
+    win, svc = supervisor
+    threads: list[bool] = []
+
+    def import_attempts(path: Path) -> None:
+        threads.append(threading.current_thread() is threading.main_thread())
+        raise BundleError(f"{path}: refused for the test")
+
+    monkeypatch.setattr(svc, "import_attempts", import_attempts)
+    results = win.import_attempt_bundles([tmp_path / "a.json", tmp_path / "b.json"])
+    assert threads == [False, False]  # the window kept painting meanwhile
+    assert [r.error for r in results] == ["refused for the test", "refused for the test"]

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from balint_trainer.core.session import DecisionEvent
+from tests.gui.options import choose, key_for
 
 pytestmark = pytest.mark.gui
 
@@ -24,12 +25,12 @@ def step_to_decision(qtbot, player, max_steps=50):
 
 
 def practise_and_answer_first_decision(qtbot, window):
-    """Start practice from the library, answer the first decision with option 1; the player."""
+    """Start practice from the library, answer the first decision with the panel's "a"; the player."""
     qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
     step_to_decision(qtbot, player)
-    qtbot.keyClick(player, Qt.Key.Key_1)
+    choose(qtbot, player, "a")
     qtbot.keyClick(player, Qt.Key.Key_Return)
     return player
 
@@ -95,14 +96,13 @@ def test_practice_mode_with_keys(window, qtbot, service):
     assert "Decision 1 of 2" in player.decision_title.text()
     assert not player.confirm_button.isEnabled()
 
-    qtbot.keyClick(player, Qt.Key.Key_2)  # choose option b by key
-    assert player.selected_option() == "b"
+    choose(qtbot, player, "b")  # by the key of its place on screen
     qtbot.keyClicks(player.own_words, "I'd keep quiet 1 more minute")
     assert player.selected_option() == "b"  # digits typed in the text stay text
     qtbot.keyClick(player, Qt.Key.Key_Return)
     assert player.state == "feedback"
     assert player.credit_label.text().startswith("Your credit: 0.33")
-    assert "panel most often chose option 1" in player.credit_label.text()
+    assert "panel most often chose “Wait.”" in player.credit_label.text()
     import pyqtgraph as pg
 
     assert isinstance(player.feedback_chart, pg.PlotWidget)
@@ -121,7 +121,8 @@ def test_practice_mode_with_keys(window, qtbot, service):
     assert player.state == "stepping"
     assert player.phase_indicator.current == "questions"
     step_to_decision(qtbot, player)
-    qtbot.mouseClick(player.option_group.button(1), Qt.MouseButton.LeftButton)  # by mouse
+    position = player.option_number("x")
+    qtbot.mouseClick(player.option_group.button(position), Qt.MouseButton.LeftButton)  # by mouse
     qtbot.mouseClick(player.confirm_button, Qt.MouseButton.LeftButton)
     assert player.credit_label.text().startswith("Your credit: 1.00")
     qtbot.mouseClick(player.continue_button, Qt.MouseButton.LeftButton)
@@ -140,7 +141,8 @@ def test_practice_mode_with_keys(window, qtbot, service):
     assert summary.chart is not None
     assert summary.model.rowCount() == 2
     assert summary.model.index(0, 4).data() == "0.33"
-    assert summary.model.index(0, 3).data().startswith("1. Wait")
+    # Options are named by their text, never by a number the trainee may not have seen.
+    assert (summary.model.index(0, 2).data(), summary.model.index(0, 3).data()) == ("Talk.", "Wait.")
     finished = service.attempt(window.attempt.id)
     assert finished.finished_at is not None and finished.total == pytest.approx(200 / 3)
 
@@ -159,7 +161,7 @@ def test_exam_mode_withholds_feedback(window, qtbot, service):
     assert player.mode_label.text() == "Exam"
     qtbot.keyClick(player.begin_button, Qt.Key.Key_Space)  # Space on the focused button begins
     step_to_decision(qtbot, player)
-    qtbot.keyClick(player, Qt.Key.Key_3)
+    qtbot.keyClick(player, key_for(player, "c"))
     qtbot.keyClick(player, Qt.Key.Key_Enter)
     assert player.state == "stepping"  # no feedback panel in an exam
     assert player.feedback_chart is None
@@ -167,7 +169,7 @@ def test_exam_mode_withholds_feedback(window, qtbot, service):
     stored = service.attempt(window.attempt.id)
     assert stored.mode == "exam" and [a.option_id for a in stored.answers] == ["c"]
     step_to_decision(qtbot, player)
-    qtbot.keyClick(player, Qt.Key.Key_2)
+    choose(qtbot, player, "y")
     qtbot.keyClick(player, Qt.Key.Key_Return)
     assert player.feedback_chart is None
     while player.state != "end":
@@ -198,7 +200,7 @@ def test_resume_after_interrupted_attempt(window, qtbot, service, no_dialogs):
     assert player.decision_counter.text() == "Decisions 1/2"
     step_to_decision(qtbot, player)
     assert "Decision 2 of 2" in player.decision_title.text()
-    qtbot.keyClick(player, Qt.Key.Key_2)
+    choose(qtbot, player, "y")
     qtbot.keyClick(player, Qt.Key.Key_Return)
     stored = service.attempt(first_attempt)
     assert [a.decision_id for a in stored.answers] == ["first", "second"]

@@ -104,12 +104,12 @@ def test_attempts_and_review_show_choice_against_panel(window, seeded) -> None: 
     assert [model.index(0, c).data() for c in range(6)] == [
         "first",
         "Holding the frame and structure",
-        "b",
-        "a",
+        "Talk.",  # options are named by their text, as the trainee saw them
+        "Wait.",
         "0.33",
         "0:12",
     ]
-    assert model.index(1, 2).data() == "x ✓"  # split panel: x is a modal option
+    assert model.index(1, 2).data() == "Ask about feelings. ✓"  # split panel: x is a modal option
 
     assert window.select_decision("first")
     text = window.decision_detail.toPlainText()
@@ -206,7 +206,7 @@ def test_item_analysis_table_sorts_and_filters(window) -> None:  # type: ignore[
     assert proxy.index(0, _column(window, "Competency")).data() == "Inviting feelings and fantasies"
     wrong = _column(window, "Most-chosen wrong option")
     first_row = next(r for r in range(2) if proxy.index(r, decision).data() == "first")
-    assert proxy.index(first_row, wrong).data() in ("b", "c")
+    assert proxy.index(first_row, wrong).data() in ("Talk.", "Lecture.")  # by text, not id
 
     window.cohort_combo.setCurrentIndex(window.cohort_combo.findData("south"))
     assert proxy.rowCount() == 1
@@ -479,3 +479,40 @@ def test_cancelling_the_home_page_exports_nothing(window, monkeypatch) -> None: 
     assert window.export_report("xapi") is None
     assert window.export_cohort("xapi") is None
     assert QSettings().value(window.XAPI_HOME_PAGE_KEY) in (None, "")
+
+
+def test_item_table_and_export_carry_item_rest_and_scenario_alpha(window, seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.core.psychometrics import cronbach_alpha, item_rest_correlations
+
+    svc, _ids = seeded
+    [reliability] = svc.reliability()
+    # Finished, complete attempts: Ann's two and Bob's (Cy's is unfinished).
+    assert reliability.attempts == 3
+    window.tabs.setCurrentIndex(2)
+    proxy = window.item_proxy
+    decision, rest, alpha = (_column(window, name) for name in ("Decision", "Item–rest r", "Scenario α"))
+    shown = {proxy.index(r, decision).data(): proxy.index(r, rest).data() for r in range(proxy.rowCount())}
+    complete = _complete_rows(svc, reliability.decisions)
+    expected_rest = dict(zip(reliability.decisions, item_rest_correlations(complete), strict=True))
+    for name, value in expected_rest.items():
+        assert shown[name] == ("" if value is None else f"{value:.2f} *")
+    alpha_value = cronbach_alpha(complete)
+    assert {proxy.index(r, alpha).data() for r in range(proxy.rowCount())} == {
+        "" if alpha_value is None else f"{alpha_value:.2f} *"
+    }
+    path = window.export_item_analysis(tmp_path / "items.csv")
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert {"wrong_option_text", "item_rest", "scenario_alpha", "alpha_attempts"} <= set(rows[0])
+    first = next(r for r in rows if r["decision"] == "first")
+    assert first["wrong_option_text"] in ("Talk.", "Lecture.")
+    assert first["alpha_attempts"] == "3"
+
+
+def _complete_rows(svc, decisions):  # type: ignore[no-untyped-def]
+    rows = []
+    for attempt in svc.attempts(finished=True):
+        credits = {a.decision_id: a.credit for a in attempt.answers}
+        if all(d in credits for d in decisions):
+            rows.append([credits[d] for d in decisions])
+    return rows

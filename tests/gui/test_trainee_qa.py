@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication
 
+from tests.gui.options import choose
+
 pytestmark = pytest.mark.gui
 
 ILLUSTRATIVE = "Illustrative expert key"
@@ -64,11 +66,13 @@ def test_credit_is_explained_and_ties_read_naturally(window, qtbot):
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
     to_state(qtbot, player, "deciding")
-    qtbot.keyClick(player, Qt.Key.Key_2)
+    shown = player.shown_option_ids()
+    choose(qtbot, player, "b")
     qtbot.keyClick(player, Qt.Key.Key_Return)
     assert player.credit_label.text().startswith("Your credit: 0.33 of 1")
     counts = [label.toPlainText() for label in player.feedback_chart.vote_labels]
-    assert counts == ["3", "1", "0"]  # each bar carries its count, so a zero-vote option still shows
+    # Each bar carries its count, so a zero-vote option still shows; bars in the order shown.
+    assert counts == [{"a": "3", "b": "1", "c": "0"}[oid] for oid in shown]
     explanation = player.credit_explanation.text()
     assert "1 of 4 experts chose your option; the most chosen option had 3." in explanation
     assert "votes for your option" in explanation
@@ -84,14 +88,19 @@ def test_credit_is_explained_and_ties_read_naturally(window, qtbot):
     assert "average credit" in window.summary_view.score_note.text()
 
 
-def test_tied_panel_reads_options_1_and_2(qapp):
+def test_tied_panel_names_the_options_by_their_text(qapp):
     from balint_trainer.core.session import DecisionFeedback
     from balint_trainer.gui.player import verdict_text
 
+    texts = {"x": "Ask about *feelings*.", "y": "Ask about the diagnosis.", "z": "Z"}
+    votes = {"x": 2, "y": 2, "z": 0}
     feedback = DecisionFeedback(
-        "d", "p", "c", "C", "z", "Z", None, 0.0, {"x": 2, "y": 2, "z": 0}, {}, ("x", "y"), "", None, (), None
+        "d", "p", "c", "C", "z", "Z", None, 0.0, votes, texts, ("x", "y"), "", None, (), None
     )
-    assert verdict_text(feedback) == "The panel's votes were tied between options 1 and 2."
+    assert (
+        verdict_text(feedback)
+        == "The panel's votes were tied between “Ask about feelings.” and “Ask about the diagnosis.”."
+    )
 
 
 def test_decision_tab_order_goes_options_then_own_words_then_confirm(window, qtbot):
@@ -213,6 +222,5 @@ def test_small_window_scrolls_the_options_instead_of_clipping(window, qtbot):
     qtbot.keyClick(player, Qt.Key.Key_Return)
     to_state(qtbot, player, "deciding")
     assert player.options_box.parentWidget() is player.decision_scroll.widget()
-    qtbot.keyClick(player, Qt.Key.Key_3)
-    assert player.selected_option() == "c"
+    choose(qtbot, player, "c")
     assert player.confirm_button.isVisible()

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -63,9 +62,12 @@ from balint_trainer.core.catalogue import CatalogueEntry
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.model import Scenario
+from balint_trainer.core.untrusted import EDITABLE_BYTES, UntrustedInputError, read_limited
 from balint_trainer.core.user_copies import user_copy_path
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel
+from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.workbench.editor import atomic_write_text
 from balint_trainer.paths import is_bundled_scenario
 
@@ -281,6 +283,7 @@ class AnnotationWindow(QMainWindow):
         self.expert_combo.currentIndexChanged.connect(self._expert_changed)
         if self.entries:
             self._scenario_changed()
+        plain_labels(self)  # scenario and user text is never rich text
 
     # -- building -------------------------------------------------------------
     def _build_annotate_page(self) -> QWidget:
@@ -755,6 +758,7 @@ class AnnotationWindow(QMainWindow):
             .replace("%2", str(path))
             .replace("%3", built_in.name if built_in is not None else "")
         )
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is untrusted text
         label.setWordWrap(True)
         view = QPlainTextEdit(diff)
         view.setReadOnly(True)
@@ -800,9 +804,9 @@ class AnnotationWindow(QMainWindow):
         # their earlier copy of the built-in) is changed in place, keeping their edits.
         source = built_in if built_in is not None and not path.exists() else path
         try:
-            raw = source.read_bytes()
+            raw = read_limited(source, EDITABLE_BYTES)  # a pipe or device would hang the window
             text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+        except (UntrustedInputError, UnicodeDecodeError) as exc:
             self.show_error(self.tr("Cannot read %1").replace("%1", str(source)), str(exc))
             return None
         newline = "\r\n" if "\r\n" in text else "\n"
@@ -861,10 +865,10 @@ class AnnotationWindow(QMainWindow):
 
     # -- messages (replaceable in tests) -------------------------------------
     def show_error(self, title: str, detail: str) -> None:
-        QMessageBox.warning(self, title, detail)
+        plain_text.warning(self, title, detail)
 
     def show_info(self, title: str, detail: str) -> None:
-        QMessageBox.information(self, title, detail)
+        plain_text.information(self, title, detail)
 
 
 def open_annotation(parent: QWidget | None, service: Any) -> AnnotationWindow:

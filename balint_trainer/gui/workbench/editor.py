@@ -67,9 +67,13 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.fileio import atomic_write_bytes
 from balint_trainer.core.model import Scenario
 from balint_trainer.core.problems import Problem
+from balint_trainer.core.untrusted import EDITABLE_BYTES, UntrustedInputError, read_limited
 from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes, load_scenario_file
 from balint_trainer.core.yamlsource import parse_yaml
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.models import Column, RowsModel
+from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.workbench.editor_audit import audit_warnings, severity_icon, style_warning_underline
 
 VALIDATION_DELAY_MS = 300
 # Red wavy underline under problems: readable on light and dark bases alike.
@@ -107,14 +111,17 @@ script:
   - decision: first-decision
     prompt: The presenter has finished. What do you do now?
     competency: frame-and-structure
+    # Options are shuffled for every attempt; keep them of similar length so none stands out.
     options:
-      - id: a
-        text: Invite questions of fact, briefly.
+      - id: own-view
+        text: Offer the group your own first view of the case.
+      - id: facts
+        text: Invite brief questions of fact about the case.
         feedback: Keeps the structure clear.
-      - id: b
-        text: Offer your own view of the case.
+      - id: feelings
+        text: Ask the group at once how the case makes them feel.
     experts:
-      - {expert: expert-1, best: a, ratings: {a: 5, b: 2}}
+      - {expert: expert-1, best: facts, ratings: {own-view: 2, facts: 5, feelings: 3}}
     rationale: Questions of fact come before the group's free discussion.
   - phase: questions
   - phase: push-back
@@ -324,8 +331,11 @@ class CodeEditor(QPlainTextEdit):
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor  # type: ignore[attr-defined]
             fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(PROBLEM_COLOUR)
+            if problem.is_error:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                fmt.setUnderlineColor(PROBLEM_COLOUR)
+            else:
+                style_warning_underline(fmt)
             selection.format = fmt  # type: ignore[attr-defined]
             selections.append(selection)
         self.setExtraSelections(selections)
@@ -403,6 +413,8 @@ class ProblemModel(RowsModel):
         if index.isValid() and role in (LINE_ROLE, COLUMN_ROLE):  # LINE_ROLE is also SORT_ROLE
             problem = self.row(index.row())
             return problem.line if role == LINE_ROLE else problem.column
+        if index.isValid() and role == Qt.ItemDataRole.DecorationRole and index.column() == 2:
+            return severity_icon(self.row(index.row()))
         return super().data(index, role)
 
 
@@ -587,6 +599,7 @@ class ScenarioEditor(QMainWindow):
         self.path: Path | None = None
         self.newline = "\n"
         self.loaded: LoadedScenario | None = None
+        self.audit_warnings: list[Problem] = []
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.resize(1200, 800)
 
@@ -662,6 +675,7 @@ class ScenarioEditor(QMainWindow):
             self.open_path(Path(path))
         else:
             self.new_from_template()
+        plain_labels(self)  # scenario and user text is never rich text
 
     # -- actions --------------------------------------------------------------
     def _action(
@@ -744,9 +758,9 @@ class ScenarioEditor(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         try:
-            raw = path.read_bytes()
+            raw = read_limited(path, EDITABLE_BYTES)  # a pipe or device would hang the window
             text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+        except (UntrustedInputError, UnicodeDecodeError) as exc:
             self.show_error(self.tr("Cannot open %1").replace("%1", str(path)), str(exc))
             return False
         newline = "\r\n" if "\r\n" in text else "\n"
@@ -766,10 +780,16 @@ class ScenarioEditor(QMainWindow):
         text = self.text
         loaded = load_scenario_bytes(text, self.display_name)
         self.loaded = loaded
-        self.problem_model.set_rows(loaded.problems)
-        self.editor.mark_problems(loaded.problems)
+        self.audit_warnings = audit_warnings(loaded)  # item-writing audit, valid scenarios only
+        rows = [*loaded.problems, *self.audit_warnings]
+        self.problem_model.set_rows(rows)
+        self.editor.mark_problems(rows)
         errors = len(loaded.errors)
-        if loaded.ok:
+        if loaded.ok and self.audit_warnings:
+            self.status_label.setText(
+                self.tr("Valid scenario, with %n item-writing warning(s).", "", len(self.audit_warnings))
+            )
+        elif loaded.ok:
             self.status_label.setText(self.tr("Valid scenario."))
         else:
             self.status_label.setText(self.tr("%n problem(s)", "", errors or len(loaded.problems)))
@@ -862,7 +882,7 @@ class ScenarioEditor(QMainWindow):
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:
         buttons = QMessageBox.StandardButton
-        return QMessageBox.question(
+        return plain_text.question(
             self,
             self.tr("Unsaved changes"),
             self.tr("%1 has unsaved changes. Save them?").replace("%1", self.display_name),
@@ -871,7 +891,7 @@ class ScenarioEditor(QMainWindow):
         )
 
     def show_error(self, title: str, detail: str) -> None:
-        QMessageBox.warning(self, title, detail)
+        plain_text.warning(self, title, detail)
 
     def _scenario_id(self) -> str | None:
         return self.loaded.scenario.id if self.loaded and self.loaded.scenario else None
@@ -967,13 +987,15 @@ class ScenarioEditor(QMainWindow):
                 self.tr("Cannot play-test"), self.tr("Fix the problems listed below the editor first.")
             )
             return None
+        from balint_trainer.core.option_order import new_seed
         from balint_trainer.core.session import PracticeSession
 
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Play-test: %1").replace("%1", loaded.scenario.title))
         dialog.resize(1000, 700)
         layout = QVBoxLayout(dialog)
-        session = PracticeSession(loaded.scenario, "practice")
+        # Shuffled as a trainee would see it (each play-test its own order).
+        session = PracticeSession(loaded.scenario, "practice", seed=new_seed())
         player_class: Any = None
         try:
             from balint_trainer.gui import player as player_module

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.gui.local_time import when_text
-from balint_trainer.gui.worker import run_in_background
+from balint_trainer.gui.worker import Worker
 from balint_trainer.reports.xapi import DEFAULT_HOME_PAGE, DEFAULT_MASTERY
 from balint_trainer.services.lrs import (
     LrsQueue,
@@ -51,6 +51,26 @@ from balint_trainer.services.lrs import (
     QueueItem,
     normalise_endpoint,
 )
+
+_running: set[Worker[Any]] = set()  # kept alive until their outcome is delivered
+
+
+def run_in_background(
+    work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+) -> None:
+    """``work`` on a :class:`~balint_trainer.gui.worker.Worker` thread; the outcome on the UI thread."""
+    worker: Worker[Any] = Worker(lambda _token: work())
+
+    def finish(callback: Callable[[Any], None], value: Any) -> None:
+        _running.discard(worker)
+        worker.deleteLater()
+        callback(value)
+
+    worker.finished.connect(lambda value: finish(on_done, value), Qt.ConnectionType.QueuedConnection)
+    worker.failed.connect(lambda exc: finish(on_error, exc), Qt.ConnectionType.QueuedConnection)
+    _running.add(worker)
+    worker.start()
+
 
 HOME_PAGE_KEY = "xapi/home_page"  # shared with the xAPI export (SupervisorWindow.XAPI_HOME_PAGE_KEY)
 SEND_INTERVAL_MS = 30_000

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.core import packs as core_packs
 from balint_trainer.core.catalogue import CatalogueEntry, load_catalogue
+from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.worker import run_with_progress
 
 
 def user_scenarios_dir() -> Path:
@@ -99,6 +101,7 @@ def ask_conflict_policy(
         )
     )
     box.setInformativeText("\n".join(lines[:10]) + ("\n…" if len(lines) > 10 else ""))
+    plain_labels(box)  # pack titles are untrusted: never rich text
     replace = box.addButton(
         QCoreApplication.translate("ScenarioPacks", "&Replace"), QMessageBox.ButtonRole.AcceptRole
     )
@@ -131,11 +134,14 @@ def show_problems(parent: QWidget | None, title: str, message: str, problems: Se
         )
     box.setInformativeText("\n".join(shown))
     box.setDetailedText("\n".join(problems))
+    plain_labels(box)  # problems quote untrusted names: never rich text
     box.exec()
 
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.information(parent, title, message)
+    box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent)
+    plain_labels(box)  # the message names the pack's (untrusted) title
+    box.exec()
 
 
 # --------------------------------------------------------------------------- export
@@ -233,6 +239,7 @@ class ExportPackDialog(QDialog):
         layout.addLayout(selection)
         layout.addWidget(self.buttons)
         self._update_ok()
+        plain_labels(self)  # scenario and user text is never rich text
 
     def set_all(self, checked: bool) -> None:
         self.model.set_checked(set(range(len(self.model.entries))) if checked else set())
@@ -324,8 +331,19 @@ def import_pack(
         builtin_ids.update(c.scenario_id for c in conflicts if c.builtin)
         return ask_conflict_policy(parent, conflicts)
 
+    checking = QCoreApplication.translate("ScenarioPacks", "Checking the pack…")
+    outcome = run_with_progress(
+        parent,
+        checking,
+        lambda token: core_packs.read_pack(path, should_stop=token.cancelled, on_progress=token.report),
+    )  # off the UI thread: a large pack takes seconds to check
+    if outcome.cancelled:
+        return None
     try:
-        pack = core_packs.read_pack(path)
+        if outcome.error is not None:
+            raise outcome.error
+        pack = outcome.result
+        assert pack is not None
     except core_packs.PackError as exc:
         # "…cannot be imported:" introduces the list below it; say first that nothing changed.
         message = (

@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balint_trainer.gui.plain_text import plain_labels
+
 ROLES = ("trainee", "supervisor", "organiser")
 
 
@@ -134,6 +136,7 @@ class NewProfileDialog(QDialog):
         self.role_combo.currentIndexChanged.connect(self._update)
         self._update()
         self.name_edit.setFocus()
+        plain_labels(self)  # scenario and user text is never rich text
 
     @property
     def role(self) -> str:
@@ -341,6 +344,7 @@ class ProfileEditDialog(QDialog):
         self.edit.textChanged.connect(self._update)
         self._update()
         field.setFocus()
+        plain_labels(self)  # scenario and user text is never rich text
 
     def text(self) -> str:
         return self.edit.text()
@@ -455,6 +459,7 @@ class ProfilesDialog(QDialog):
         self.setTabOrder(self.filter_edit, self.table)
         self.refresh()
         self.table.setFocus()
+        plain_labels(self)  # scenario and user text is never rich text
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter on a profile edits it, as a double-click does; the dialog used to take it

@@ -68,9 +68,13 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.analytics import ItemStats, competency_series
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_markdown, render_plain
+from balint_trainer.core.option_order import option_label
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.local_time import day_month_text, when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import SORT_ROLE, Column, RowsModel
+from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.worker import CancelToken, run_with_progress
 from balint_trainer.reports import (
     AttemptReview,
     DecisionReview,
@@ -194,6 +198,24 @@ class BundleImport:
 class ItemRow:
     stats: ItemStats
     competency: str
+    wrong_label: str = ""  # the most-chosen wrong option named by its text
+    item_rest: float | None = None  # corrected item-total correlation over complete attempts
+    scenario_alpha: float | None = None  # Cronbach's alpha of the scenario's decisions
+    alpha_attempts: int = 0  # complete attempts behind the two figures above
+
+    @property
+    def reliability_small_sample(self) -> bool:
+        from balint_trainer.core.psychometrics import MIN_ATTEMPTS
+
+        return self.alpha_attempts < MIN_ATTEMPTS
+
+    def csv_extras(self) -> dict[str, object]:
+        return {
+            "wrong_option_text": self.wrong_label,
+            "item_rest": self.item_rest,
+            "scenario_alpha": self.scenario_alpha,
+            "alpha_attempts": self.alpha_attempts,
+        }
 
 
 def _attempt_columns() -> list[Column]:
@@ -238,13 +260,14 @@ def _attempt_columns() -> list[Column]:
 
 
 def _decision_columns() -> list[Column]:
+    # Options are named by their text, as the trainee saw them (never by id).
     def panel(d: DecisionReview) -> str:
-        return ", ".join(d.modal)
+        return " / ".join(d.label(m) for m in d.modal)
 
     def chosen(d: DecisionReview) -> str:
         if not d.answered:
             return QCoreApplication.translate("SupervisorWindow", "not answered")
-        return f"{d.chosen} ✓" if d.matches_panel else str(d.chosen)
+        return f"{d.label(d.chosen)} ✓" if d.matches_panel else d.label(d.chosen)
 
     return [
         Column(QCoreApplication.translate("SupervisorWindow", "Decision"), lambda d: d.decision_id),
@@ -280,6 +303,10 @@ def _decision_columns() -> list[Column]:
             numeric=True,
         ),
     ]
+
+
+def _starred(text: str, small_sample: bool) -> str:
+    return f"{text} *" if text and small_sample else text
 
 
 def _item_columns() -> list[Column]:
@@ -330,8 +357,33 @@ def _item_columns() -> list[Column]:
             ),
         ),
         Column(
+            QCoreApplication.translate("SupervisorWindow", "Item–rest r"),
+            lambda r: _starred(_number(r.item_rest), r.reliability_small_sample),
+            lambda r: _MISSING if r.item_rest is None else r.item_rest,
+            numeric=True,
+            tooltip=QCoreApplication.translate(
+                "SupervisorWindow",
+                "Corrected item–total correlation: how well credit on this decision goes with credit on "
+                "the scenario's other decisions, over attempts that answered them all. Near 0 or "
+                "negative: the decision measures something else (or its key is doubtful); * = fewer "
+                "than 30 complete attempts",
+            ),
+        ),
+        Column(
+            QCoreApplication.translate("SupervisorWindow", "Scenario α"),
+            lambda r: _starred(_number(r.scenario_alpha), r.reliability_small_sample),
+            lambda r: _MISSING if r.scenario_alpha is None else r.scenario_alpha,
+            numeric=True,
+            tooltip=QCoreApplication.translate(
+                "SupervisorWindow",
+                "Cronbach's alpha of the scenario's decisions: how consistently they rank trainees "
+                "(0.7 or more is usual for a test that decides something; a practice scenario of six "
+                "decisions is often lower); * = fewer than 30 complete attempts",
+            ),
+        ),
+        Column(
             QCoreApplication.translate("SupervisorWindow", "Most-chosen wrong option"),
-            lambda r: r.stats.wrong_option or "",
+            lambda r: r.wrong_label or r.stats.wrong_option or "",
             tooltip=QCoreApplication.translate(
                 "SupervisorWindow", "The option without full credit that most trainees chose"
             ),
@@ -406,7 +458,7 @@ class SupervisorWindow(QMainWindow):
         self._review: AttemptReview | None = None
         self._chart: Any = None
         self._chart_profile: int | None = None
-        self._item_competencies: dict[tuple[str, str], str] = {}
+        self._item_competencies: dict[tuple[str, str], tuple[str, dict[str, str]]] = {}
         self._items_stale = True
         # Unsent comment text per target (attempt id, decision id or None for the whole attempt):
         # moving to another decision or trainee must neither lose it nor file it under the new one.
@@ -420,6 +472,7 @@ class SupervisorWindow(QMainWindow):
         self.setAcceptDrops(True)  # attempt bundles dropped from a file manager are imported
         self._build_lrs()
         self.refresh()
+        plain_labels(self, rich=[self.chart_legend])  # scenario and user text is never rich text
 
     # ------------------------------------------------------------------ layout
 
@@ -889,7 +942,7 @@ class SupervisorWindow(QMainWindow):
         out.append("</h3>")
         out.append(render_markdown(decision.prompt, language=lang))
         rows = []
-        for option in decision.options:
+        for number, option in enumerate(decision.options, start=1):  # in the order the trainee saw
             marks = []
             if option.id == decision.chosen:
                 marks.append(esc(self.tr("trainee's choice")))
@@ -897,7 +950,7 @@ class SupervisorWindow(QMainWindow):
                 marks.append(esc(self.tr("panel's choice")))
             rows.append(
                 "<tr>"
-                f"<td><b>{esc(option.id)}</b></td>"
+                f"<td><b>{number}</b></td>"
                 f"<td>{render_markdown(option.text, language=lang)}</td>"
                 f"<td>{option.votes}/{decision.experts}</td>"
                 f"<td>{_number(option.credit)}</td>"
@@ -907,8 +960,8 @@ class SupervisorWindow(QMainWindow):
         headers = "".join(
             f"<th>{esc(h)}</th>"
             for h in (
+                self.tr("Shown"),
                 self.tr("Option"),
-                self.tr("Text"),
                 self.tr("Votes"),
                 self.tr("Credit"),
                 "",
@@ -926,7 +979,7 @@ class SupervisorWindow(QMainWindow):
                         "Chosen: {chosen} · credit {credit} · time taken {time} · answered {when}",
                     )
                 ).format(
-                    chosen=f"<b>{esc(decision.chosen)}</b>",
+                    chosen=f"<b>{esc(decision.label(decision.chosen))}</b>",
                     credit=_number(decision.credit),
                     time=esc(format_seconds(decision.seconds) or self.tr("not recorded")),
                     when=esc(when_text(decision.answered_at)),
@@ -1100,20 +1153,26 @@ class SupervisorWindow(QMainWindow):
             paths = type(self).ask_bundle_paths(self)
         if not paths:
             return []
-        from PySide6.QtWidgets import QApplication
-
         results: list[BundleImport] = []
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        try:
-            for raw in paths:
-                path = Path(raw)
+        chosen = [Path(raw) for raw in paths]
+
+        def work(token: CancelToken) -> None:  # on a worker thread: the service allows that
+            for done, path in enumerate(chosen):
+                if token.cancelled():  # each file is atomic: stop between files
+                    return
+                token.report(done, len(chosen))
                 try:
                     results.append(BundleImport(path, self._service.import_attempts(path)))
                 except Exception as exc:  # BundleError says what is wrong; nothing of it was written
                     message = str(exc) or type(exc).__name__
                     results.append(BundleImport(path, None, message.removeprefix(f"{path}: ")))
-        finally:
-            QApplication.restoreOverrideCursor()
+
+        outcome = run_with_progress(self, self.tr("Importing attempts…"), work)
+        results = list(results)  # after Cancel: the files done so far (the worker may finish one more)
+        if outcome.cancelled and not results:
+            return []
+        if outcome.error is not None and len(results) < len(chosen):
+            results.append(BundleImport(chosen[len(results)], None, str(outcome.error)))
         imported = [r.report for r in results if r.report is not None]
         if imported:
             self.refresh()
@@ -1160,9 +1219,9 @@ class SupervisorWindow(QMainWindow):
         title = self.tr("Import trainee attempts")
         text = status + "\n\n" + "\n\n".join(lines)
         if done < len(results):
-            QMessageBox.warning(self, title, text)
+            plain_text.warning(self, title, text)
         else:
-            QMessageBox.information(self, title, text)
+            plain_text.information(self, title, text)
 
     @staticmethod
     def _dropped_bundles(mime: QMimeData) -> list[Path]:
@@ -1325,9 +1384,25 @@ class SupervisorWindow(QMainWindow):
         except Exception as exc:
             self._show_error(self.tr("Could not load the cohort's answers"), exc)
             stats = []
-        self.item_model.set_rows(
-            [ItemRow(s, self._item_competency(s.scenario_id, s.decision_id)) for s in stats]
-        )
+        try:
+            reliability = {r.scenario_id: r for r in self._service.reliability(cohort=cohort)}
+        except Exception as exc:
+            self._show_error(self.tr("Could not compute the scenarios' reliability"), exc)
+            reliability = {}
+        rows = []
+        for s in stats:
+            rel = reliability.get(s.scenario_id)
+            rows.append(
+                ItemRow(
+                    s,
+                    self._item_competency(s.scenario_id, s.decision_id),
+                    self._item_option_label(s.scenario_id, s.decision_id, s.wrong_option),
+                    rel.item_rest.get(s.decision_id) if rel else None,
+                    rel.alpha if rel else None,
+                    rel.attempts if rel else 0,
+                )
+            )
+        self.item_model.set_rows(rows)
         scenarios = sorted({s.scenario_id for s in stats})
         current = self.scenario_combo.currentData()
         self.scenario_combo.blockSignals(True)
@@ -1340,15 +1415,28 @@ class SupervisorWindow(QMainWindow):
         self._apply_scenario_filter()
         answers = sum(s.n for s in stats)
         self.item_note.setText(
-            self.tr("{items} decision(s), {answers} answer(s). * = fewer than 20 attempts.").format(
+            self.tr(
+                "{items} decision(s), {answers} answer(s). * = fewer than 20 attempts "
+                "(discrimination) or 30 complete attempts (item–rest r, scenario α)."
+            ).format(
                 items=len(stats), answers=answers
             )
         )
 
     def _item_competency(self, scenario_id: str, decision_id: str) -> str:
+        return self._item_info(scenario_id, decision_id)[0]
+
+    def _item_option_label(self, scenario_id: str, decision_id: str, option_id: str | None) -> str:
+        if option_id is None:
+            return ""
+        text = self._item_info(scenario_id, decision_id)[1].get(option_id)
+        return option_label(text) if text else option_id
+
+    def _item_info(self, scenario_id: str, decision_id: str) -> tuple[str, dict[str, str]]:
+        """Competency label and option texts of a decision, from the scenario's latest version."""
         key = (scenario_id, decision_id)
         if key not in self._item_competencies:
-            label = ""
+            info: tuple[str, dict[str, str]] = ("", {})
             try:
                 version = self._service.latest_version(scenario_id)
                 if version is not None:
@@ -1356,9 +1444,10 @@ class SupervisorWindow(QMainWindow):
                     if scenario is not None:
                         step = scenario.decision(decision_id)
                         label = competency_label(step.competency, dict(scenario.competencies))
+                        info = (label, {o.id: o.text for o in step.options})
             except Exception:  # an unknown decision or unreadable version: show the row without it
-                label = ""
-            self._item_competencies[key] = label
+                info = ("", {})
+            self._item_competencies[key] = info
         return self._item_competencies[key]
 
     def _apply_scenario_filter(self) -> None:
@@ -1366,12 +1455,15 @@ class SupervisorWindow(QMainWindow):
         pattern = "" if scenario_id is None else f"^{QRegularExpression.escape(scenario_id)}$"
         self.item_proxy.setFilterRegularExpression(pattern)
 
-    def visible_items(self) -> list[ItemStats]:
+    def visible_item_rows(self) -> list[ItemRow]:
         """Item rows in the table's current order and filter (what the export writes)."""
         return [
-            self.item_model.row(self.item_proxy.mapToSource(self.item_proxy.index(r, 0)).row()).stats
+            self.item_model.row(self.item_proxy.mapToSource(self.item_proxy.index(r, 0)).row())
             for r in range(self.item_proxy.rowCount())
         ]
+
+    def visible_items(self) -> list[ItemStats]:
+        return [row.stats for row in self.visible_item_rows()]
 
     def export_item_analysis(self, path: Path | str | None = None) -> Path | None:
         target = self._ask_path(
@@ -1380,7 +1472,12 @@ class SupervisorWindow(QMainWindow):
         if target is None:
             return None
         try:
-            count = write_item_analysis_csv(self.visible_items(), target)
+            rows = self.visible_item_rows()
+            count = write_item_analysis_csv(
+                [r.stats for r in rows],
+                target,
+                {(r.stats.scenario_id, r.stats.decision_id): r.csv_extras() for r in rows},
+            )
         except OSError as exc:
             self._show_error(self.tr("The item analysis was not exported"), exc)
             return None
@@ -1565,7 +1662,7 @@ class SupervisorWindow(QMainWindow):
 
     def ask_discard_drafts(self, count: int) -> bool:
         """Whether closing may drop unsent comments (tests replace this to answer)."""
-        answer = QMessageBox.question(
+        answer = plain_text.question(
             self,
             self.tr("Unsent comments"),
             self.tr("%n comment(s) typed but not added yet. Close and discard them?", "", count),
@@ -1584,7 +1681,7 @@ class SupervisorWindow(QMainWindow):
     def _show_error(self, title: str, exc: BaseException) -> None:
         """Tell the user in words (tests replace this to record instead of blocking)."""
         self.statusBar().showMessage(f"{title}: {exc}", 10000)
-        QMessageBox.warning(self, title, str(exc) or exc.__class__.__name__)
+        plain_text.warning(self, title, str(exc) or exc.__class__.__name__)
 
 
 def home_page_dialog(parent: QWidget | None, label: str, current: str) -> QInputDialog:

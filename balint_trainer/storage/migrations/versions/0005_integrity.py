@@ -12,7 +12,7 @@ PostgreSQL only (SQLite is one person's file; the app checks the same there):
   insert or rewrite another expert's annotation, and any member could read every vote.
 
 Revision ID: 0005_integrity
-Revises: 0003_profile_uid
+Revises: 0004_option_order
 Create Date: 2026-12-05
 """
 
@@ -21,7 +21,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0005_integrity"
-down_revision = "0003_profile_uid"
+down_revision = "0004_option_order"
 branch_labels = None
 depends_on = None
 
