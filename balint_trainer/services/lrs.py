@@ -63,6 +63,9 @@ def normalise_endpoint(text: str) -> str:
         raise ValueError("enter a full web address starting with https:// or http://")
     if "@" in parts.netloc:
         raise ValueError("put the user name and password in their own fields, not in the address")
+    if parts.scheme == "http" and parts.hostname not in ("localhost", "127.0.0.1", "::1"):
+        # Basic authentication: over plain http the password would cross the network readable.
+        raise ValueError("use https:// (plain http:// only for an LRS on this computer)")
     if parts.query or parts.fragment:
         raise ValueError("the LRS address cannot contain '?' or '#'")
     if value.rstrip("/").endswith("/statements"):
