@@ -51,11 +51,14 @@ def _corrupt_middle_page(path: Path) -> None:
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    # A page every use of the file reads (the answers table's root), not whichever page sits in
+    # the middle: which table that is changes whenever a migration adds one.
+    (root,) = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = 'answers'").fetchone()
     connection.close()
     pages = path.stat().st_size // page_size
-    assert pages > 4
+    assert pages > 4 and 1 < root <= pages
     with path.open("r+b") as handle:
-        handle.seek(page_size * (pages // 2))
+        handle.seek(page_size * (root - 1))
         handle.write(b"\xde\xad\xbe\xef" * (page_size // 4))
 
 
