@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from balint_trainer import __version__, cli_backup
+from balint_trainer import __version__, cli_annotation, cli_backup
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -133,6 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", metavar="FILE", help="bundle to write (.json, or .json.gz compressed)")
     imp = commands.add_parser("import-attempts", help="import an attempt bundle (safe to repeat)")
     imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "--as",
+        dest="as_name",
+        metavar="NAME",
+        help="the existing profile these attempts belong to (remembered for the trainee's later bundles)",
+    )
 
     # --- shared courses: the course admin creates accounts (PostgreSQL: one login role each)
     account = commands.add_parser(
@@ -145,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--password-stdin", action="store_true", help="read the password from standard input, not a prompt"
     )
     cli_backup.add_parsers(commands)
+    cli_annotation.add_parsers(commands)
     return parser
 
 
@@ -283,7 +290,9 @@ def cmd_attempt_bundle(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
                 count = svc.export_attempts(profile.id, Path(args.file))
                 print(f"{args.file}: {count} attempt(s) of {profile.name} exported", file=err)
             else:
-                print(svc.import_attempts(Path(args.file)).summary(), file=out)
+                as_name = getattr(args, "as_name", None)
+                as_id = svc.profile_by_name(as_name).id if as_name else None
+                print(svc.import_attempts(Path(args.file), as_profile_id=as_id).summary(), file=out)
     except BundleError as exc:
         print(f"error: {exc}", file=err)
         return EXIT_INVALID
@@ -353,6 +362,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_attempt_bundle(args, out, err)
         if args.command == "create-account":
             return cmd_create_account(args, out, err)
+        if args.command in cli_annotation.COMMANDS:
+            return cli_annotation.cmd_annotation(args, out, err)
         if args.command == "backup":
             return cli_backup.cmd_backup(args, out, err)
         if args.command == "restore-backup":

@@ -9,6 +9,7 @@ two versions of one scenario that credit the same option differently, and attemp
 
 from __future__ import annotations
 
+import hashlib
 import random
 from datetime import UTC, datetime
 from uuid import UUID
@@ -69,9 +70,10 @@ def build_cohort(service: TrainerService, rng: random.Random) -> None:
                         {
                             "id": next_version,
                             "scenario_id": scenario_id,
-                            "sha256": f"{copy:064d}",
+                            # The database checks that a version's text hashes to its sha256.
+                            "sha256": hashlib.sha256(f"# copy {copy}\n".encode()).hexdigest(),
                             "title": "t",
-                            "text": "",
+                            "text": f"# copy {copy}\n",
                         }
                     ],
                 )

@@ -187,6 +187,7 @@ class DecisionAgreement:
     modal: list[str]
     agreement: float | None  # panel agreement P; None for fewer than two experts
     kappa: float | None  # Fleiss' kappa over the ratings, where every expert rated every option
+    alpha: float | None = None  # Krippendorff's alpha (ordinal) over the ratings; missing ones allowed
 
     @property
     def low_agreement(self) -> bool:
@@ -197,6 +198,7 @@ class DecisionAgreement:
 class AgreementReport:
     decisions: list[DecisionAgreement] = field(default_factory=list)
     pooled_kappa: float | None = None
+    pooled_alpha: float | None = None
 
     @property
     def flagged(self) -> list[str]:
@@ -228,9 +230,11 @@ def agreement_report(scenario: Scenario, votes: Iterable[ExpertVote] | None = No
                 modal=scoring.modal_options(step),
                 agreement=scoring.panel_agreement(step),
                 kappa=scoring.decision_kappa(step) if step.experts else None,
+                alpha=scoring.decision_alpha(step) if step.experts else None,
             )
         )
-    return AgreementReport(rows, scoring.pooled_kappa([s for s in steps if s.experts]))
+    annotated = [s for s in steps if s.experts]
+    return AgreementReport(rows, scoring.pooled_kappa(annotated), scoring.pooled_alpha(annotated))
 
 
 # --------------------------------------------------------------------------- YAML splicing

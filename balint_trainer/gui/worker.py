@@ -6,6 +6,12 @@
     worker.start()
     worker.cancel()                        # sets the flag; the callable decides when to stop
 
+or, to get the result (or show the error) later on the UI thread, with a busy cursor::
+
+    task = run_in_background(window, lambda: service.import_annotations(path), on_result,
+                             error_title=window.tr("Import failed"))
+    # task.finished is emitted last, either way (tests wait for it)
+
 or, for a caller that wants the answer before going on (the UI keeps painting meanwhile)::
 
     outcome = run_with_progress(parent, "Checking the pack…", work)
@@ -26,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 T = TypeVar("T")
 
@@ -154,3 +160,103 @@ def run_with_progress(
         dialog.deleteLater()
         worker.deleteLater()
     return outcome
+
+
+# --------------------------------------------------------------------------- fire and forget
+
+
+def error_text(exc: BaseException) -> str:
+    """What to tell the user: our errors' messages are written for them; others get their type."""
+    from balint_trainer.core.boundedjson import JsonInputError
+    from balint_trainer.services.errors import ServiceError
+
+    message = str(exc)
+    if isinstance(exc, ServiceError | JsonInputError | OSError) and message:
+        return message
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def show_error(owner: QWidget, title: str, detail: str) -> None:
+    """The one error path of :func:`run_in_background`: the owner's ``show_error(title, detail)``
+    when it has one (tests replace it), else a translated warning box."""
+    custom = getattr(owner, "show_error", None)
+    if callable(custom):
+        custom(title, detail)
+        return
+    QMessageBox.warning(
+        owner, title, QCoreApplication.translate("Worker", "This did not work:\n\n%1").replace("%1", detail)
+    )
+
+
+class Task(QObject):
+    """A :class:`Worker` whose result goes to a callback and whose error is shown; see
+    :func:`run_in_background`. Parented to its owner, so it lives until it is done."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        owner: QWidget,
+        work: Callable[[], Any],
+        on_result: Callable[[Any], None],
+        *,
+        error_title: str,
+        on_error: Callable[[BaseException], None] | None = None,
+        busy: bool = True,
+    ) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        self.on_result = on_result
+        self.on_error = on_error
+        self.error_title = error_title
+        self.busy = busy
+        self.done = False
+        self.error: BaseException | None = None
+        self.worker: Worker[Any] = Worker(lambda _token: work(), self)
+        # Queued: the slots run on the thread this object lives in, the UI thread.
+        self.worker.finished.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
+        self.worker.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+
+    def start(self) -> Task:
+        if self.busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.worker.start()
+        return self
+
+    def _end(self) -> None:
+        if self.busy:
+            QApplication.restoreOverrideCursor()
+        self.done = True
+
+    def _succeeded(self, value: Any) -> None:
+        self._end()
+        try:
+            self.on_result(value)
+        finally:
+            self.finished.emit()
+            self.deleteLater()
+
+    def _failed(self, error: Any) -> None:
+        self._end()
+        self.error = error if isinstance(error, BaseException) else RuntimeError(str(error))
+        try:
+            show_error(self.owner, self.error_title, error_text(self.error))
+            if self.on_error is not None:
+                self.on_error(self.error)
+        finally:
+            self.finished.emit()
+            self.deleteLater()
+
+
+def run_in_background(
+    owner: QWidget,
+    work: Callable[[], Any],
+    on_result: Callable[[Any], None],
+    *,
+    error_title: str,
+    on_error: Callable[[BaseException], None] | None = None,
+    busy: bool = True,
+) -> Task:
+    """Run ``work`` on a worker thread; ``on_result(value)`` then runs on the UI thread. If
+    ``work`` raises, the one error path shows the message (see :func:`show_error`)."""
+    return Task(owner, work, on_result, error_title=error_title, on_error=on_error, busy=busy).start()

@@ -72,6 +72,7 @@ from balint_trainer.gui.workbench.editor import atomic_write_text
 from balint_trainer.paths import is_bundled_scenario
 
 NO_RATING = 0
+FLAG_COLUMN = 6  # of AgreementModel
 EXPERT_ROLES = ("supervisor", "organiser")
 
 
@@ -123,6 +124,16 @@ class AgreementModel(RowsModel):
                     cell_tooltip=self._kappa_tip,
                 ),
                 Column(
+                    QCoreApplication.translate("AgreementModel", "Alpha"),
+                    lambda r: _fmt(r.alpha),
+                    numeric=True,
+                    tooltip=QCoreApplication.translate(
+                        "AgreementModel",
+                        "Krippendorff's alpha (ordinal) over the 1–5 ratings; experts need not rate every option",
+                    ),
+                    cell_tooltip=row_tip,
+                ),
+                Column(
                     QCoreApplication.translate("AgreementModel", "Flag"),
                     lambda r: self.tr("Low agreement") if r.low_agreement else "",
                     cell_tooltip=row_tip,
@@ -155,7 +166,7 @@ class AgreementModel(RowsModel):
                 font = QFont()
                 font.setBold(True)
                 return font
-            if role == Qt.ItemDataRole.ForegroundRole and row.low_agreement and index.column() == 5:
+            if role == Qt.ItemDataRole.ForegroundRole and row.low_agreement and index.column() == FLAG_COLUMN:
                 return QPalette().color(QPalette.ColorRole.Highlight)
             return None
         return super().data(index, role)
@@ -226,6 +237,7 @@ class _NoteEdit(QPlainTextEdit):
 class AnnotationWindow(QMainWindow):
     saved = Signal(str)  # decision id
     merged = Signal(str)  # path written
+    organiser_exchange = True  # remote experts: request export and annotation import buttons
 
     def __init__(
         self,
@@ -371,6 +383,7 @@ class AnnotationWindow(QMainWindow):
         self.rows_view.horizontalHeader().setStretchLastSection(True)
         self.agreement_view.selectionModel().currentRowChanged.connect(self._show_rows)
         self.pooled_label = QLabel()
+        self.pooled_label.setWordWrap(True)  # kappa, alpha and the flag count: long in any language
         self.pooled_label.setAccessibleName(self.tr("Pooled kappa"))
         refresh = QPushButton(self.tr("&Refresh"))
         refresh.setAccessibleName(self.tr("Refresh agreement"))
@@ -382,6 +395,10 @@ class AnnotationWindow(QMainWindow):
         buttons.addWidget(self.pooled_label, 1)
         buttons.addWidget(refresh)
         buttons.addWidget(self.merge_button)
+        if self.organiser_exchange:  # request export, annotation import (annotation_exchange.py)
+            from balint_trainer.gui.workbench.annotation_exchange import install_organiser_exchange
+
+            self.exchange = install_organiser_exchange(self, buttons)
         layout = QVBoxLayout(page)
         layout.addWidget(self.agreement_view, 2)
         layout.addWidget(self.rows_view, 1)
@@ -718,6 +735,8 @@ class AnnotationWindow(QMainWindow):
             self.tr("Pooled kappa: %1 · %2 decision(s) with low agreement (P < 0.5)")
             .replace("%1", pooled)
             .replace("%2", str(flagged))
+            + " · "
+            + self.tr("Krippendorff's alpha: %1").replace("%1", _fmt(report.pooled_alpha))
         )
         self.merge_button.setEnabled(bool(annotations))
         if report.decisions:

@@ -1143,6 +1143,48 @@ class SupervisorWindow(QMainWindow):
         )
         return chosen
 
+    @staticmethod
+    def ask_bundle_match(parent: QWidget, match: Any) -> int | str | None:
+        """Whose first bundle this is: a profile id, "new", or None to skip (tests replace this)."""
+        from balint_trainer.gui.workbench.bundle_match import ask_bundle_match
+
+        return ask_bundle_match(parent, match)
+
+    def _match_bundles(self, paths: Sequence[Path]) -> dict[Path, tuple[int | None, bool] | None] | None:
+        """Whose each bundle is, as (``as_profile_id``, ``as_new``) for the import; None for a file
+        the supervisor skipped. A trainee never seen here is matched once (the dialog, on this
+        thread; the service remembers it); reading the files runs on a worker. None: cancelled."""
+        matches: dict[Path, Any] = {}
+
+        def read(token: CancelToken) -> None:
+            for done, path in enumerate(paths):
+                if token.cancelled():
+                    return
+                token.report(done, len(paths))
+                try:
+                    matches[path] = self._service.bundle_match(path)
+                except Exception:  # the import itself reports what is wrong with the file
+                    continue
+
+        if run_with_progress(self, self.tr("Reading attempt files…"), read).cancelled:
+            return None
+        decided: dict[Path, tuple[int | None, bool] | None] = {}
+        by_uid: dict[str, tuple[int | None, bool] | None] = {}  # one question per trainee
+        for path in paths:
+            match = matches.get(path)
+            if match is None or match.known is not None or not (match.suggestions or match.others):
+                decided[path] = (None, False)  # decided already, or nobody to match it to
+                continue
+            if match.uid is not None and match.uid in by_uid:
+                decided[path] = by_uid[match.uid]
+                continue
+            choice = type(self).ask_bundle_match(self, match)
+            decision = None if choice is None else (None, True) if choice == "new" else (int(choice), False)
+            decided[path] = decision
+            if match.uid is not None:
+                by_uid[match.uid] = decision
+        return decided
+
     def import_attempt_bundles(self, paths: Sequence[Path | str] | None = None) -> list[BundleImport]:
         """Import trainees' attempt bundles, each file on its own (atomic, idempotent).
 
@@ -1155,6 +1197,11 @@ class SupervisorWindow(QMainWindow):
             return []
         results: list[BundleImport] = []
         chosen = [Path(raw) for raw in paths]
+        decided = self._match_bundles(chosen)
+        if decided is None:
+            return []
+
+        skipped = self.tr("Skipped; nothing was imported.")
 
         def work(token: CancelToken) -> None:  # on a worker thread: the service allows that
             for done, path in enumerate(chosen):
@@ -1162,7 +1209,17 @@ class SupervisorWindow(QMainWindow):
                     return
                 token.report(done, len(chosen))
                 try:
-                    results.append(BundleImport(path, self._service.import_attempts(path)))
+                    decision = decided.get(path, (None, False))
+                    if decision is None:
+                        results.append(BundleImport(path, None, skipped))
+                        continue
+                    as_id, as_new = decision
+                    chosen_for: dict[str, Any] = {}  # only when the supervisor chose
+                    if as_id is not None:
+                        chosen_for["as_profile_id"] = as_id
+                    if as_new:
+                        chosen_for["as_new"] = True
+                    results.append(BundleImport(path, self._service.import_attempts(path, **chosen_for)))
                 except Exception as exc:  # BundleError says what is wrong; nothing of it was written
                     message = str(exc) or type(exc).__name__
                     results.append(BundleImport(path, None, message.removeprefix(f"{path}: ")))
@@ -1202,6 +1259,10 @@ class SupervisorWindow(QMainWindow):
             )
             if report.matched_by == "created":
                 line += " " + self.tr("A new profile was created.")
+            elif report.matched_by == "chosen":
+                line += " " + self.tr("Later files from this trainee will go to %1 too.").replace(
+                    "%1", report.profile.name
+                )
             if report.note:  # the bundle names the trainee differently: say where the attempts went
                 line += " " + self.tr(
                     "Imported into %1, which already holds these attempts (the file calls the trainee %2)."
