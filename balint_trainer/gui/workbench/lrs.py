@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.gui.local_time import when_text
-from balint_trainer.gui.worker import Worker
+from balint_trainer.gui.worker import Worker, run_in_background
 from balint_trainer.reports.xapi import DEFAULT_HOME_PAGE, DEFAULT_MASTERY
 from balint_trainer.services.lrs import (
     LrsQueue,
@@ -55,10 +55,12 @@ from balint_trainer.services.lrs import (
 _running: set[Worker[Any]] = set()  # kept alive until their outcome is delivered
 
 
-def run_in_background(
+def run_quietly(
     work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
 ) -> None:
-    """``work`` on a :class:`~balint_trainer.gui.worker.Worker` thread; the outcome on the UI thread."""
+    """``work`` on a :class:`~balint_trainer.gui.worker.Worker` thread, the outcome on the UI thread,
+    and no message box: for the periodic sending, whose errors the status shows instead (a box
+    every half minute while the database is away would be worse than useless)."""
     worker: Worker[Any] = Worker(lambda _token: work())
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
@@ -154,7 +156,7 @@ class LrsController(QObject):
             self.changed.emit()
             self.tick()
 
-        run_in_background(work, done, self._error)
+        run_quietly(work, done, self._error)
         self.timer.start()
 
     def save(self, endpoint: str, username: str, password: str | None, mastery: int) -> None:
@@ -177,7 +179,7 @@ class LrsController(QObject):
                 self.keyring = stored or bool(self.keyring)
                 self.changed.emit()
 
-            run_in_background(work, done, self._error)
+            self._user_action(work, done)
         self.changed.emit()
         self.timer.start()
         self.tick()
@@ -211,7 +213,16 @@ class LrsController(QObject):
                 self.last_error = report.error  # a pass with nothing due keeps the last outcome
             self.changed.emit()
 
-        run_in_background(work, done, self._error)
+        run_quietly(work, done, self._error)
+
+    def _user_action(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """A user's action: errors shown by the app's one error path (gui/worker.py)."""
+        owner = self.parent()
+        if not isinstance(owner, QWidget):
+            run_quietly(work, done, self._error)
+            return
+        title = QCoreApplication.translate("LrsDialog", "Learning record store")
+        run_in_background(owner, work, done, error_title=title, on_error=self._error, busy=False)
 
     def _queue_then_tick(self, what: str) -> None:
         service = self.service
@@ -222,7 +233,7 @@ class LrsController(QObject):
         def done(_result: None) -> None:
             self.tick()
 
-        run_in_background(work, done, self._error)
+        self._user_action(work, done)
 
     def send_now(self) -> None:
         self._queue_then_tick("retry_now")
@@ -445,4 +456,4 @@ class LrsDialog(QDialog):
             with contextlib.suppress(RuntimeError):
                 self.problem_label.setText(str(exc))
 
-        run_in_background(work, done, failed)
+        run_quietly(work, done, failed)
