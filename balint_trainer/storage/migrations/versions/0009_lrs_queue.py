@@ -16,7 +16,7 @@ its statement. Supervisors and organisers get SELECT and UPDATE of the sending s
 row-level security: they see rows of the attempts they may see (``attempts`` policies of 0002).
 
 Revision ID: 0009_lrs_queue
-Revises: 0006_profile_aliases (the lead re-chains it; the brief said 0003_profile_uid, but 0006 is
+Revises: 0007_comment_reads (the lead re-chains it; the brief said 0003_profile_uid, but 0007 is
 the head here and two heads would stop every upgrade)
 Create Date: 2026-12-05
 """
@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_lrs_queue"
-down_revision = "0006_profile_aliases"
+down_revision = "0007_comment_reads"
 branch_labels = None
 depends_on = None
 
