@@ -69,6 +69,7 @@ from balint_trainer.gui.local_time import day_month_text, when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import SORT_ROLE, Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.worker import CancelToken, run_with_progress
 from balint_trainer.reports import (
     AttemptReview,
@@ -531,6 +532,13 @@ class SupervisorWindow(QMainWindow):
         decision_header = self.decision_view.horizontalHeader()
         decision_header.setStretchLastSection(False)
         decision_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Credit, Time and Comments right after the decision, each as wide as its header: in a
+        # narrow pane the long option texts scrolled them off ("Comme"). The texts elide instead.
+        for visual, logical in enumerate((4, 5, 6), start=1):
+            decision_header.moveSection(decision_header.visualIndex(logical), visual)
+        for logical in (2, 3):
+            decision_header.setSectionResizeMode(logical, QHeaderView.ResizeMode.Interactive)
+            decision_header.resizeSection(logical, 180)
         self.decision_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.decision_view.selectionModel().currentRowChanged.connect(self._on_decision_changed)
 
@@ -871,9 +879,10 @@ class SupervisorWindow(QMainWindow):
         else:
             parts.append(self.tr("not finished"))
         parts.append(
-            self.tr("{answered} of {total} decisions answered").format(
-                answered=len(review.answered), total=len(review.decisions)
-            )
+            # %n chooses the plural form by the total ("1 of 1 decision answered").
+            plural(
+                self.tr("{answered} of %n decision(s) answered", "", len(review.decisions)), len(review.decisions)
+            ).format(answered=len(review.answered))
         )
         if review.total_seconds is not None:
             parts.append(
@@ -881,7 +890,10 @@ class SupervisorWindow(QMainWindow):
             )
         if review.general_comments:
             parts.append(
-                self.tr("{n} comment(s) on the whole attempt").format(n=len(review.general_comments))
+                plural(
+                    self.tr("%n comment(s) on the whole attempt", "", len(review.general_comments)),
+                    len(review.general_comments),
+                )
             )
         text = " · ".join(parts)
         if review.load_problem:
@@ -1373,7 +1385,7 @@ class SupervisorWindow(QMainWindow):
         from balint_trainer.gui.charts import progress_chart, series_colours  # pyqtgraph loads only now
 
         series, labels, x_labels = data
-        colours = series_colours(list(series))
+        colours = series_colours(list(series), self)
         self._chart = progress_chart(self.progress_tab, series, labels, x_labels, colours)
         self.chart_legend.setText(
             "<table>"
