@@ -308,6 +308,11 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
 
     shooter.run("supervisor-review", supervisor_review)
 
+    def lrs_status() -> None:
+        _lrs_status(app, shooter, service, version, scenario, profiles[1])
+
+    shooter.run("lrs-status", lrs_status)
+
     def report_page() -> None:
         import subprocess
 
@@ -354,6 +359,76 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
 
     window.close()
     service.close()
+
+
+class _OfflineLrs:
+    """An LRS in memory (no network): stores statements, or is unreachable while ``down``."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, Any] = {}
+        self.down = False
+
+    def post(self, statements: list[dict[str, Any]]) -> Any:
+        from balint_trainer.services.lrs import Response
+
+        if self.down:
+            return Response(0, "[Errno 111] Connection refused")
+        self.stored.update((s["id"], s) for s in statements)
+        return Response(200, "[]")
+
+    def put(self, statement: dict[str, Any]) -> Any:
+        from balint_trainer.services.lrs import Response
+
+        if self.down:
+            return Response(0, "[Errno 111] Connection refused")
+        self.stored[statement["id"]] = statement
+        return Response(204, "")
+
+
+def _lrs_status(
+    app: QApplication, shooter: Shooter, service: Any, version: Any, scenario: Any, trainee: Any
+) -> None:
+    """The supervisor's LRS dialog: Amira's statements sent, then the LRS goes down while Ben practises."""
+    from PySide6.QtCore import QSettings
+
+    from balint_trainer.gui.workbench import open_supervisor
+    from balint_trainer.services import lrs_secrets
+
+    lrs_secrets._backend = lambda: None  # type: ignore[attr-defined]  # no keyring: the dialog says so
+    QSettings().setValue("xapi/home_page", "https://balint.example.org/course-2027/")
+    fake = _OfflineLrs()
+    win = open_supervisor(None, service)
+    win.lrs.transport_factory = lambda _settings: fake
+    dialog = win.open_lrs()
+    wait_until(app, lambda: win.lrs.keyring is not None and not win.lrs.busy)
+    dialog.endpoint_edit.setText("https://lrs.example.org/xAPI/")
+    dialog.username_edit.setText("balint-course")
+    dialog.password_edit.setText("screenshot-only")
+    dialog.mastery_spin.setValue(70)
+    dialog.save()
+    wait_until(app, lambda: win.lrs.counts is not None and win.lrs.counts.waiting == 0 and not win.lrs.busy)
+    fake.down = True
+    attempt = service.start_attempt(trainee.id, version.id, "practice", option_seed="ben")
+    for step in scenario.decisions[:3]:
+        from balint_trainer.core.option_order import shown_order
+        from balint_trainer.core.scoring import credit
+
+        service.record_answer(
+            attempt.id,
+            step.decision,
+            _modal(step),
+            credit=credit(step, _modal(step)),
+            shown_order=list(shown_order(step, attempt.option_seed)),
+            seconds=25.0,
+        )
+    win.lrs.send_now()
+    wait_until(app, lambda: win.lrs.counts.waiting == 3 and not win.lrs.busy)
+    dialog.reload()
+    wait_until(app, lambda: dialog.model.rowCount() > 0 and "waiting" in dialog.summary_text().lower())
+    dialog.resize(900, 560)
+    shooter.grab(dialog, "lrs-status")
+    dialog.close()
+    win.close()
 
 
 def _authoring(app: QApplication, shooter: Shooter, service: Any, tmp: Path) -> None:
