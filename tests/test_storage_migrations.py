@@ -14,7 +14,7 @@ from balint_trainer.storage.engine import ENV_DATABASE_URL
 from balint_trainer.storage.migrate import MIGRATIONS_DIR, alembic_config, current_revision, head_revision
 from balint_trainer.storage.models import Base
 
-TABLES = {"profiles", "credentials", "scenario_versions", "attempts", "answers", "comments", "annotations"}
+TABLES = {"profiles", "credentials", "scenario_versions", "attempts", "answers", "comments", "annotations", "review_cards"}
 
 
 def test_migrations_create_the_schema_of_the_models(db_url: str) -> None:
@@ -157,6 +157,7 @@ def test_migrations_need_no_alembic_ini_in_the_working_directory(
         "0003_profile_uid.py",
         "0004_option_order.py",
         "0005_integrity.py",
+        "0008_review_cards.py",
     ]
     assert (MIGRATIONS_DIR / "env.py").is_file() and (MIGRATIONS_DIR / "script.py.mako").is_file()
 
