@@ -15,8 +15,9 @@ from balint_trainer.services.service import TrainerService
 from balint_trainer.storage.models import utcnow
 
 
-def _answer(svc: TrainerService, version: ScenarioVersion, attempt_id: int, decision: str, option: str, **kw):  # type: ignore[no-untyped-def]
+def _answer(svc: TrainerService, version: ScenarioVersion, attempt_id, decision: str, option: str, **kw):  # type: ignore[no-untyped-def]
     key = version.load()
+    attempt_id = getattr(attempt_id, "id", attempt_id)
     return svc.record_answer(attempt_id, decision, option, credit=credit(key.decision(decision), option), **kw)
 
 
@@ -69,3 +70,39 @@ def test_mastery_counts_learned_cards_per_competency() -> None:
     rows = mastery(cards, {"c1": [("s", "d1"), ("s", "d2"), ("s", "d3")], "c2": [("s", "d4")]})
     assert [(r.competency, r.decisions, r.seen, r.learned) for r in rows] == [("c1", 3, 2, 1), ("c2", 1, 0, 0)]
     assert rows[0].share == pytest.approx(1 / 3)
+
+
+def test_bundles_carry_confidence_and_cards_and_old_bundles_still_import(
+    service: TrainerService, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from balint_trainer.core.validation import load_scenario_file
+    from balint_trainer.services import open_service
+    from tests.db_fixtures import MINIMAL
+
+    offline = open_service(f"sqlite:///{tmp_path / 'offline.sqlite3'}")
+    try:
+        me = offline.local_profile()
+        version = offline.register_scenario(load_scenario_file(MINIMAL))
+        attempt = offline.start_attempt(me.id, version.id, "practice")
+        _answer(offline, version, attempt, "first", "c", confidence=2)
+        path = tmp_path / "b.json"
+        offline.export_attempts(me.id, path)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert [c["decision_id"] for c in data["review_cards"]] == ["first"]
+        # The same bundle as an older version wrote it: no cards, no confidence.
+        del data["review_cards"]
+        data["attempts"][0]["answers"][0].pop("confidence")
+        old = tmp_path / "old.json"
+        old.write_text(json.dumps(data), encoding="utf-8")
+        report = service.import_attempts(old)
+        assert report.answers_new == 1 and ReviewService(service).cards(report.profile.id) == []
+        service.import_attempts(path)  # the full bundle adds the card (and is otherwise already there)
+        cards = ReviewService(service).cards(report.profile.id)
+        source = ReviewService(offline).cards(me.id)
+        assert [(c.uid, c.card) for c in cards] == [(c.uid, c.card) for c in source]
+        service.import_attempts(path)  # again: nothing changes
+        assert ReviewService(service).cards(report.profile.id) == cards
+    finally:
+        offline.close()

@@ -186,3 +186,42 @@ class ReviewService:
             return [(c, float(v)) for c, v in session.execute(query).all()]
 
         return calibration(self._service._read(work))
+
+
+_CARD_FIELDS = (
+    "uid", "scenario_id", "decision_id", "competency", "state", "step", "stability", "difficulty",
+    "due", "last_review", "reps", "lapses", "last_credit",
+)  # fmt: skip
+
+
+def export_cards(session: Session, profile_id: int) -> list[dict[str, object]]:
+    """The profile's cards for an attempt bundle (``services.bundles``, optional section)."""
+    rows = session.scalars(
+        select(m.ReviewCard).where(m.ReviewCard.profile_id == profile_id).order_by(m.ReviewCard.id)
+    ).all()
+    return [{field: getattr(row, field) for field in _CARD_FIELDS} for row in rows]
+
+
+def import_cards(session: Session, profile_id: int, cards: Iterable[object]) -> int:
+    """Merge bundle cards into the profile's: a card wins if it was reviewed later. Returns changes."""
+    changed = 0
+    for card in cards:
+        values = {field: getattr(card, field) for field in _CARD_FIELDS}
+        row = _find(session, profile_id, values["scenario_id"], values["decision_id"])  # type: ignore[arg-type]
+        if row is not None:
+            if values["last_review"] is None or (
+                row.last_review is not None and row.last_review >= values["last_review"]  # type: ignore[operator]
+            ):
+                continue
+            values.pop("uid")  # the stored card keeps its identity
+        else:
+            if session.scalars(select(m.ReviewCard.id).where(m.ReviewCard.uid == values["uid"])).first():
+                values.pop("uid")  # held by another profile's card: this one gets its own
+            row = m.ReviewCard(profile_id=profile_id)
+            session.add(row)
+        for field, value in values.items():
+            setattr(row, field, value)
+        row.updated_at = utcnow()
+        changed += 1
+    session.flush()
+    return changed

@@ -1057,12 +1057,14 @@ class TrainerService:
                                 "credit": a.credit,
                                 "answered_at": a.answered_at,
                                 "shown_order": a.shown_order,
+                                "confidence": a.confidence,
                             }
                             for a in sorted(r.answers, key=lambda a: a.id)
                         ],
                     }
                     for r in rows
                 ],
+                "review_cards": review_cards.export_cards(session, profile_id),
             }
             return data, len(rows)
 
@@ -1189,6 +1191,7 @@ class TrainerService:
                             credit=ans.credit,
                             answered_at=ans.answered_at,
                             shown_order=list(ans.shown_order) if ans.shown_order else None,
+                            confidence=ans.confidence,
                         )
                     )
                     answers_new += 1
@@ -1204,6 +1207,7 @@ class TrainerService:
                     updated += 1
                 else:
                     present += 1
+            review_cards.import_cards(session, profile.id, bundle.review_cards or [])
             session.flush()
             return dto.ImportReport(
                 _profile_dto(profile),
