@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.library)
         self.setCentralWidget(self.stack)
         self._build_menus()
+        from balint_trainer.gui.practice.weak_spots import WeakSpots
+
+        self.weak_spots = WeakSpots(self)  # spaced review of missed decisions
         self.storage_label = QLabel()
         self.storage_label.setAccessibleName(self.tr("Where answers are saved"))
         self.statusBar().addPermanentWidget(self.storage_label)
@@ -175,6 +178,7 @@ class MainWindow(QMainWindow):
         self.library_action = self._action(self.tr("&Library"), self.show_library, "Ctrl+L")
         self.progress_action = self._action(self.tr("Your pro&gress"), self.show_progress, "Ctrl+G")
         practice.addActions([self.practice_action, self.exam_action, self.resume_action, self.leave_action])
+        self.practice_menu = practice
         practice.addSeparator()
         practice.addActions([self.library_action, self.progress_action])
 
@@ -409,6 +413,7 @@ class MainWindow(QMainWindow):
             return
         self.library.set_progress(best, unfinished)
         self._update_actions()
+        self.weak_spots.refresh()
 
     def reload_library(self) -> None:
         self.library.set_loading()

@@ -1,0 +1,77 @@
+"""Review my weak spots: two due decisions reviewed end to end with the keyboard."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from balint_trainer.core.validation import load_scenario_file
+from balint_trainer.services.review_cards import ReviewService
+from balint_trainer.storage.models import utcnow
+from tests.db_fixtures import many_decisions_yaml
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def review_window(qtbot, service, scenario_dir, no_dialogs):
+    """Two decisions missed three days ago (credit 0, due two days ago), one answered right."""
+    from balint_trainer.gui.main_window import MainWindow
+
+    path = scenario_dir / "many.yaml"
+    path.write_text(many_decisions_yaml(3), encoding="utf-8")
+    scenario = load_scenario_file(path).scenario
+    me = service.local_profile()
+    past = utcnow() - timedelta(days=3)
+    reviews = ReviewService(service)
+    reviews.answer_review(me.id, scenario, "d001", "c", now=past)
+    reviews.answer_review(me.id, scenario, "d000", "c", now=past + timedelta(minutes=1))
+    reviews.answer_review(me.id, scenario, "d002", "a", now=past)  # right: not a weak spot
+    win = MainWindow(extra_scenario_dirs=[scenario_dir], service=service, include_bundled=False)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.loaded, timeout=5000):
+        win.start_loading()
+    return win
+
+
+def test_review_two_due_decisions_end_to_end(review_window, qtbot, service) -> None:
+    window = review_window
+    button = window.library.review_button
+    qtbot.waitUntil(lambda: button.text().replace("&", "") == "Review 2 due", timeout=5000)
+    assert button.isEnabled() and window.weak_spots.action.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    view = window.weak_spots.view
+    assert window.stack.currentWidget() is view
+    assert view.header.text().startswith("Review 1 of 2")
+    assert view.current.decision.decision == "d001"  # the longest overdue first
+    assert "Generated for storage tests." in view.context.toPlainText()
+    me = service.local_profile()
+    before = {c.decision_id: c.card for c in ReviewService(service).cards(me.id)}
+
+    for expected, option in (("d001", "a"), ("d000", "b")):
+        assert view.current.decision.decision == expected
+        number = view.current.order.index(option) + 1
+        qtbot.keyClick(view, getattr(Qt.Key, f"Key_{number}"))
+        qtbot.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.ShiftModifier)
+        assert view.sure.checkedId() == 3
+        with qtbot.waitSignal(view.answered, timeout=5000) as answered:
+            qtbot.keyClick(view, Qt.Key.Key_Return)
+        credit, card = answered.args[0]
+        assert credit == (1.0 if option == "a" else 0.5)
+        assert card.due > utcnow()
+        assert "Credit" in view.verdict.text() and view.feedback.isVisible()
+        qtbot.keyClick(view, Qt.Key.Key_Return)  # next
+
+    assert view.header.text() == "Review done"
+    after = {c.decision_id: c.card for c in ReviewService(service).cards(me.id)}
+    for decision in ("d001", "d000"):
+        assert after[decision].reps == before[decision].reps + 1
+        assert after[decision].due > utcnow() > before[decision].due
+    assert after["d002"] == before["d002"]
+    qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.library
+    qtbot.waitUntil(lambda: button.text().replace("&", "") == "Review 0 due", timeout=5000)
+    assert not button.isEnabled()
