@@ -148,7 +148,8 @@ class ReviewSessionView(QWidget):
         )
         parts = [f"<h3>{render_plain(item.scenario.title)}</h3>", render_markdown(item.scenario.summary or "")]
         if item.context:
-            parts.append(f"<h3>{render_plain(self.tr('Just before the decision'))}</h3>")
+            before = self.tr("Just before the decision")
+            parts.append(f"<h3>{render_plain(before)}</h3>")
         for line in item.context:
             who = self.tr("Leader") if line.speaker == "leader" else line.speaker
             speaker = f"<b>{render_plain(who)}:</b> " if who else ""
