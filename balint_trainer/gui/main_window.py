@@ -502,6 +502,7 @@ class MainWindow(QMainWindow):
             from balint_trainer.gui.player import PlayerView
 
             self.player = PlayerView()
+            self.player.ask_confidence = self.weak_spots.confidence_action.isChecked()
             self.player.answer_given.connect(self._record_answer)
             self.player.summary_requested.connect(self.finish_session)
             self.player.leave_requested.connect(self.leave_session)
@@ -641,6 +642,7 @@ class MainWindow(QMainWindow):
                 seconds=result.seconds,
                 credit=result.credit,
                 shown_order=result.shown_order or None,
+                confidence=self.player.confidence_row.value() if self.player is not None else None,
             )
         except Exception as exc:
             plain_text.warning(

@@ -75,3 +75,26 @@ def test_review_two_due_decisions_end_to_end(review_window, qtbot, service) -> N
     assert window.stack.currentWidget() is window.library
     qtbot.waitUntil(lambda: button.text().replace("&", "") == "Review 0 due", timeout=5000)
     assert not button.isEnabled()
+
+
+def test_practice_asks_confidence_before_feedback_and_stores_it(window, qtbot, service) -> None:
+    from tests.gui.options import choose
+    from tests.gui.test_player_flow import step_to_decision
+
+    qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    player = window.player
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    step_to_decision(qtbot, player)
+    assert player.confidence_row.isVisible()
+    choose(qtbot, player, "a")
+    qtbot.keyClick(player, Qt.Key.Key_2, Qt.KeyboardModifier.ShiftModifier)
+    assert player.confidence_row.value() == 2
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    assert player.state == "feedback"
+    stored = service.attempts()[0].answers[0]
+    assert (stored.decision_id, stored.confidence) == ("first", 2)
+    # The next decision starts with no confidence chosen; turning the question off hides it.
+    window.weak_spots.confidence_action.setChecked(False)
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    step_to_decision(qtbot, player)
+    assert not player.confidence_row.isVisible() and player.confidence_row.value() is None

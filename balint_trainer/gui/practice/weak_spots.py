@@ -46,8 +46,25 @@ class WeakSpots(QObject):
         self.action.triggered.connect(lambda _checked=False: self.start())
         self.action.setEnabled(False)
         window.practice_menu.addAction(self.action)
+        from balint_trainer.gui.practice.confidence import SETTING
+
+        self.confidence_action = QAction(self.tr("Ask how &sure I am (practice)"), window)
+        self.confidence_action.setCheckable(True)
+        settings = window.settings
+        stored = settings.value(SETTING, True) if settings is not None else True
+        self.confidence_action.setChecked(stored not in (False, "false", "0", 0))
+        self.confidence_action.toggled.connect(self._confidence_toggled)
+        window.practice_menu.addAction(self.confidence_action)
         window.library.review_button.clicked.connect(self.start)
         self._show_count()
+
+    def _confidence_toggled(self, on: bool) -> None:
+        from balint_trainer.gui.practice.confidence import SETTING
+
+        if self.window.settings is not None:
+            self.window.settings.setValue(SETTING, on)
+        if self.window.player is not None:
+            self.window.player.ask_confidence = on
 
     def refresh(self) -> None:
         """Re-read today's queue off the UI thread (after loading, an attempt, a review)."""
