@@ -764,6 +764,9 @@ class MainWindow(QMainWindow):
         for entry in self.entries:
             labels.update(zip(entry.competencies, entry.competency_labels(), strict=True))
         self.progress_view.show_points(points, titles, labels)
+        from balint_trainer.gui.practice.weak_spots import show_in_progress
+
+        self.progress_task = show_in_progress(self, labels)  # mastery and calibration, off the UI thread
         self.stack.setCurrentWidget(self.progress_view)
         self.progress_view.back_button.setFocus()
         self._update_actions()

@@ -98,3 +98,29 @@ def test_practice_asks_confidence_before_feedback_and_stores_it(window, qtbot, s
     qtbot.keyClick(player, Qt.Key.Key_Return)
     step_to_decision(qtbot, player)
     assert not player.confidence_row.isVisible() and player.confidence_row.value() is None
+
+
+def test_progress_shows_mastery_and_calibration(review_window, qtbot, service) -> None:
+    from balint_trainer.core.scoring import credit
+
+    window = review_window
+    me = service.local_profile()
+    version = service.register_scenario(load_scenario_file(window.entries[0].path))
+    key = version.load()
+    attempt = service.start_attempt(me.id, version.id, "practice")
+    decision = key.decisions[0].decision
+    option = key.decisions[0].options[0].id
+    service.record_answer(
+        attempt.id, decision, option, credit=credit(key.decisions[0], option), confidence=1
+    )
+    window.show_progress()
+    panel = window.progress_view.adaptive_panel
+    qtbot.waitUntil(lambda: panel.mastery.table.rowCount() > 0, timeout=5000)
+    rows = {
+        panel.mastery.table.item(r, 0).text(): [panel.mastery.table.item(r, c).text() for c in range(1, 5)]
+        for r in range(panel.mastery.table.rowCount())
+    }
+    # many.yaml: three leader-restraint decisions, all answered, none stable yet.
+    assert rows["Leader restraint"] == ["3", "3", "0", "0 %"]
+    qtbot.waitUntil(lambda: panel.calibration.chart is not None, timeout=5000)
+    assert "Unsure: mean credit" in panel.calibration.text.text()

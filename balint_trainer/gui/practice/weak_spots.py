@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from balint_trainer.gui import plain_text
@@ -129,3 +129,48 @@ class WeakSpots(QObject):
         self.view.start(self.items, answer)
         window.stack.setCurrentWidget(self.view)
         window._update_actions()
+
+
+def library_decisions(entries: list[Any]) -> dict[str, list[tuple[str, str]]]:
+    """Competency → (scenario id, decision id) of every decision in the library."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for entry in entries:
+        scenario = entry.scenario if entry.ok else None
+        if scenario is None:
+            continue
+        for decision in scenario.decisions:
+            table.setdefault(decision.competency, []).append((scenario.id, decision.decision))
+    return table
+
+
+def progress_data(service: Any, profile_id: int, entries: list[Any]) -> tuple[list[Any], list[Any]]:
+    """(mastery rows, calibration points) for *Your progress*; runs on a worker thread."""
+    from balint_trainer.services.review_cards import ReviewService, mastery
+
+    reviews = ReviewService(service)
+    return mastery(reviews.cards(profile_id), library_decisions(entries)), reviews.calibration(profile_id)
+
+
+def show_in_progress(window: Any, labels: dict[str, str]) -> Any:
+    """Add (once) and fill the mastery and calibration panel of *Your progress*; returns the task."""
+    view = window.progress_view
+    panel = getattr(view, "adaptive_panel", None)
+    if panel is None:
+        from balint_trainer.gui.practice.adaptive_views import AdaptivePanel
+
+        panel = view.adaptive_panel = AdaptivePanel()
+        view.split.addWidget(panel)
+    service, profile_id, entries = window.service, window.profile.id, list(window.entries)
+
+    def done(result: Any) -> None:
+        rows, points = result
+        panel.mastery.show_rows(rows, labels)
+        panel.calibration.show_points(points)
+
+    return run_in_background(
+        window,
+        lambda: progress_data(service, profile_id, entries),
+        done,
+        error_title=QCoreApplication.translate("WeakSpots", "Could not read your mastery"),
+        busy=False,
+    )
