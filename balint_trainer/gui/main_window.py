@@ -663,7 +663,11 @@ class MainWindow(QMainWindow):
                 self.attempt = self.service.finish_attempt(self.attempt.id)
             except Exception as exc:
                 plain_text.warning(self, self.tr("Attempt not finished"), str(exc))
-        self.show_summary(session.summary(), title, session.scenario.language)
+        summary = session.summary()
+        self.show_summary(summary, title, session.scenario.language)
+        from balint_trainer.gui.practice.adaptive_views import show_panel_relative
+
+        show_panel_relative(self.summary_view.panel_relative, session.scenario, summary.decisions)
         self.refresh_progress()
 
     def show_summary(self, summary: Any, title: str, language: str | None = None) -> None:

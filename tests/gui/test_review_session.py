@@ -124,3 +124,35 @@ def test_progress_shows_mastery_and_calibration(review_window, qtbot, service) -
     assert rows["Leader restraint"] == ["3", "3", "0", "0 %"]
     qtbot.waitUntil(lambda: panel.calibration.chart is not None, timeout=5000)
     assert "Unsure: mean credit" in panel.calibration.text.text()
+
+
+def test_summary_and_supervisor_show_the_panel_relative_score(window, qtbot, service) -> None:
+    """Exam: first=c (credit 0), second=y (credit 1): 50, which is the leave-one-out panel mean
+    of the minimal scenario (e1 50, e2 50, e3 0, e4 100; SD 40.8), so z = 0 and scaled 80."""
+    from tests.gui.options import choose, key_for
+    from tests.gui.test_player_flow import step_to_decision
+
+    qtbot.mouseClick(window.library.exam_button, Qt.MouseButton.LeftButton)
+    player = window.player
+    assert not player.confidence_row.isVisible() or player.state != "deciding"
+    qtbot.keyClick(player.begin_button, Qt.Key.Key_Space)
+    step_to_decision(qtbot, player)
+    assert not player.confidence_row.isVisible()  # not asked in an exam
+    qtbot.keyClick(player, key_for(player, "c"))
+    qtbot.keyClick(player, Qt.Key.Key_Enter)
+    step_to_decision(qtbot, player)
+    choose(qtbot, player, "y")
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    while player.state != "end":
+        qtbot.keyClick(player, Qt.Key.Key_Space)
+    qtbot.mouseClick(player.summary_button, Qt.MouseButton.LeftButton)
+    label = window.summary_view.panel_relative
+    assert label.isVisible()
+    assert "about as much as a typical panel member" in label.text()
+    assert "you score 80 (z = +0.0)" in label.text()
+
+    from balint_trainer.gui.practice.adaptive_views import attempt_adaptive_text
+    from balint_trainer.reports.data import ScenarioCache
+
+    text = attempt_adaptive_text(ScenarioCache(service), service.attempt(window.attempt.id))
+    assert "typical panel member" in text and "Confidence" not in text  # no confidence in an exam

@@ -187,3 +187,45 @@ def panel_relative_text(result: Any) -> str:
             "%1", f"{result.scaled:.0f}"
         ).replace("%2", f"{result.z:+.1f}")
     return sentence + " " + figures
+
+
+def panel_relative_for(scenario: Any, answers: Sequence[Any]) -> Any:
+    """PanelRelative for answers (objects with ``decision_id`` and ``credit``) to ``scenario``; pure."""
+    from balint_trainer.core.panel_relative import for_answers
+
+    decisions, credits = [], []
+    for answer in answers:
+        try:
+            decisions.append(scenario.decision(answer.decision_id))
+        except KeyError:
+            continue
+        credits.append(answer.credit)
+    return for_answers(decisions, credits)
+
+
+def show_panel_relative(label: QLabel, scenario: Any, answers: Sequence[Any]) -> None:
+    """Fill ``label`` with the panel-relative sentence, or hide it when it is undefined."""
+    result = panel_relative_for(scenario, answers)
+    label.setText(panel_relative_text(result) if result is not None else "")
+    label.setVisible(result is not None)
+
+
+def attempt_adaptive_text(cache: Any, attempt: Any) -> str:
+    """For the supervisor's review of one attempt: panel-relative sentence and calibration, in words.
+
+    ``cache``: the supervisor's ``reports.data.ScenarioCache`` (the scenario is already loaded)."""
+    from balint_trainer.core.calibration import calibration
+
+    try:
+        _version, scenario, _problem = cache.get(attempt.version_id)
+    except Exception:
+        return ""
+    parts = []
+    if scenario is not None and attempt.answers:
+        result = panel_relative_for(scenario, attempt.answers)
+        if result is not None:
+            parts.append(panel_relative_text(result))
+    pairs = [(a.confidence, a.credit) for a in attempt.answers if getattr(a, "confidence", None)]
+    if pairs:
+        parts.append(_tr("Confidence against credit:") + " " + calibration_text(calibration(pairs)).replace("\n", "; "))
+    return "\n".join(parts)

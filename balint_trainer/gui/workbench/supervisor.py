@@ -893,6 +893,11 @@ class SupervisorWindow(QMainWindow):
                 self.tr("{n} comment(s) on the whole attempt").format(n=len(review.general_comments))
             )
         text = " · ".join(parts)
+        from balint_trainer.gui.practice.adaptive_views import attempt_adaptive_text
+
+        adaptive = attempt_adaptive_text(self._cache, attempt)  # panel-relative score, calibration
+        if adaptive:
+            text += "\n" + adaptive
         if review.load_problem:
             text += "\n" + review.load_problem
         return text
