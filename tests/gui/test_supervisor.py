@@ -109,7 +109,7 @@ def test_attempts_and_review_show_choice_against_panel(window, seeded) -> None: 
         "0.33",
         "0:12",
     ]
-    assert model.index(1, 2).data() == "Ask about feelings. ✓"  # split panel: x is a modal option
+    assert model.index(1, 2).data() == "Ask about her feelings. ✓"  # split panel: x is a modal option
 
     assert window.select_decision("first")
     text = window.decision_detail.toPlainText()
