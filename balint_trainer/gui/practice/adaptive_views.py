@@ -60,11 +60,11 @@ def calibration_chart(parent: QWidget, points: Sequence[Any]) -> Any:
     text_colour = parent.palette().color(parent.foregroundRole())
     for p, height in zip(points, heights, strict=True):
         label = pg.TextItem(f"n={p.count}", color=text_colour, anchor=(0.5, 1))
-        label.setPos(p.level, height + 0.12)
+        label.setPos(p.level, height + 0.02)  # anchored at its bottom edge, just above the bar
         plot.addItem(label)
     plot.getPlotItem().getAxis("bottom").setTicks([[(p.level, names[p.level]) for p in points]])
     plot.getPlotItem().getAxis("left").setLabel(_tr("mean credit"))
-    plot.setYRange(0, 1.15, padding=0)
+    plot.setYRange(0, 1.3, padding=0)
     plot.setXRange(0.4, 3.6, padding=0)
     plot.setMinimumHeight(180)
     plot.setToolTip(calibration_text(points))
@@ -100,7 +100,7 @@ class CalibrationBox(QWidget):
         self.text.setText(
             calibration_text(points)
             + "\n"
-            + _tr("Well calibrated: the surer you are, the higher your credit.")
+            + _tr("Well calibrated means: the surer you say you are, the higher your credit.")
         )
         self.chart = calibration_chart(self, points)
         self.layout_.insertWidget(1, self.chart)
@@ -150,8 +150,9 @@ class MasteryTable(QWidget):
                 if c:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # numbers always in view
 
 
 class AdaptivePanel(QWidget):

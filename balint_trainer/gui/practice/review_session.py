@@ -155,9 +155,17 @@ class ReviewSessionView(QWidget):
             speaker = f"<b>{render_plain(who)}:</b> " if who else ""
             parts.append(f"<p>{speaker}{render_inline(line.markdown)}</p>")
         self.context.set_safe_html("".join(parts), language=language)
+        # The scenario's own direction, whatever the interface's (as in the player).
+        from balint_trainer.core.markdown_render import is_rtl
+
+        direction = Qt.LayoutDirection.RightToLeft if is_rtl(language) else Qt.LayoutDirection.LeftToRight
+        self.prompt.setLayoutDirection(direction)
         self.prompt.setText(render_inline(item.decision.prompt))
         for number, option_id in enumerate(item.order, 1):
-            button = QRadioButton(f"{number}. {option_label(item.option_text(option_id), 400)}")
+            # Isolate the option in the scenario's direction, whatever the interface's.
+            embed = "\u202b" if is_rtl(language) else "\u202a"
+            button = QRadioButton(f"{embed}{number}. {option_label(item.option_text(option_id), 400)}\u202c")
+            button.setLayoutDirection(direction)
             button.setProperty("option_id", option_id)
             self.options.addButton(button, number)
             self.options_box.addWidget(button)
