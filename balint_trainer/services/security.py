@@ -31,6 +31,9 @@ What the database enforces (migration ``0002_postgres_rls``):
   annotation stays blind even to raw SQL; organisers read every annotation (to
   see agreement and merge keys, which happens in files, not in the database);
   trainees read none.
+* ``review_cards`` (migration ``0008_review_cards``): row-level security. A member reads,
+  inserts and updates only their own spaced-review cards; supervisors see their
+  trainees' answers (and confidence), not their schedules.
 * Members cannot change profiles, roles or cohorts, cannot update or delete
   answers (append-only), and may update only ``finished_at``/``total`` of
   their own unfinished attempts: a finished attempt can be neither reopened
