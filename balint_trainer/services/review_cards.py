@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from balint_trainer.core import scheduling
@@ -73,14 +74,17 @@ def _store(row: m.ReviewCard, card: CardState, now: datetime) -> None:
     row.reps, row.lapses, row.last_credit, row.updated_at = card.reps, card.lapses, card.last_credit, now
 
 
-def _find(session: Session, profile_id: int, scenario_id: str, decision_id: str) -> m.ReviewCard | None:
-    return session.scalars(
-        select(m.ReviewCard).where(
-            m.ReviewCard.profile_id == profile_id,
-            m.ReviewCard.scenario_id == scenario_id,
-            m.ReviewCard.decision_id == decision_id,
-        )
-    ).first()
+def _find(
+    session: Session, profile_id: int, scenario_id: str, decision_id: str, *, lock: bool = False
+) -> m.ReviewCard | None:
+    query = select(m.ReviewCard).where(
+        m.ReviewCard.profile_id == profile_id,
+        m.ReviewCard.scenario_id == scenario_id,
+        m.ReviewCard.decision_id == decision_id,
+    )
+    # PostgreSQL: two attempts answering the same decision at once must not lose a review
+    # (SQLite serialises writers anyway and has no FOR UPDATE).
+    return session.scalars(query.with_for_update() if lock else query).first()
 
 
 def on_answer(
@@ -95,17 +99,26 @@ def on_answer(
 ) -> CardState:
     """Create or reschedule the profile's card for ``decision`` after an answer with ``credit``."""
     now = now or utcnow()
-    row = _find(session, profile_id, scenario_id, decision.decision)
-    before = _state(row) if row is not None else None
-    card = scheduling.answer(before, credit, now, confidence=confidence, seconds=seconds)
+    row = _find(session, profile_id, scenario_id, decision.decision, lock=True)
     if row is None:
-        row = m.ReviewCard(
-            profile_id=profile_id,
-            scenario_id=scenario_id,
-            decision_id=decision.decision,
-            competency=decision.competency,
-        )
-        session.add(row)
+        card = scheduling.answer(None, credit, now, confidence=confidence, seconds=seconds)
+        try:
+            with session.begin_nested():  # a concurrent first answer may insert the card first
+                row = m.ReviewCard(
+                    profile_id=profile_id,
+                    scenario_id=scenario_id,
+                    decision_id=decision.decision,
+                    competency=decision.competency,
+                )
+                _store(row, card, now)
+                session.add(row)
+                session.flush()
+            return card
+        except IntegrityError:
+            row = _find(session, profile_id, scenario_id, decision.decision, lock=True)
+            if row is None:
+                raise
+    card = scheduling.answer(_state(row), credit, now, confidence=confidence, seconds=seconds)
     row.competency = decision.competency
     _store(row, card, now)
     session.flush()
