@@ -133,6 +133,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", metavar="FILE", help="bundle to write (.json, or .json.gz compressed)")
     imp = commands.add_parser("import-attempts", help="import an attempt bundle (safe to repeat)")
     imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "--as",
+        dest="as_name",
+        metavar="NAME",
+        help="the existing profile these attempts belong to (remembered for the trainee's later bundles)",
+    )
 
     # --- shared courses: the course admin creates accounts (PostgreSQL: one login role each)
     account = commands.add_parser(
@@ -298,7 +304,9 @@ def cmd_attempt_bundle(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
                 count = svc.export_attempts(profile.id, Path(args.file))
                 print(f"{args.file}: {count} attempt(s) of {profile.name} exported", file=err)
             else:
-                print(svc.import_attempts(Path(args.file)).summary(), file=out)
+                as_name = getattr(args, "as_name", None)
+                as_id = svc.profile_by_name(as_name).id if as_name else None
+                print(svc.import_attempts(Path(args.file), as_profile_id=as_id).summary(), file=out)
     except BundleError as exc:
         print(f"error: {exc}", file=err)
         return EXIT_INVALID

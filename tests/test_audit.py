@@ -26,21 +26,59 @@ def warnings_of(*names: str) -> list[AuditWarning]:
 
 
 def test_hand_computed_strategy_figures() -> None:
+    """clean.yaml by hand (lengths of the plain text, quotes stripped):
+    d1 credits a 1, b 2/3, c 0; characters 40/46/40, words 8/7/11.
+    d2 credits a 1/4, b 1, c 0; characters 45/40/37, words 9/9/8.
+    d3 credits a 1, b 1/2, c 1; characters 32/33/33, words 8/7/6."""
     (scenario,) = audit_paths([AUDIT / "clean.yaml"]).files
     d1, d2, d3 = scenario.decisions
+    # d1: a and c tie for the shortest, so "shortest" earns their mean credit.
     assert d1.strategies == pytest.approx(
-        {"longest": 2 / 3, "most-words": 0, "first": 5 / 9, "random": 5 / 9}
+        {
+            "longest": 2 / 3,
+            "most-words": 0,
+            "shortest": 1 / 2,
+            "fewest-words": 2 / 3,
+            "not-longest": 1 / 2,
+            "first": 5 / 9,
+            "random": 5 / 9,
+        }
     )
     assert d2.strategies == pytest.approx(
-        {"longest": 1 / 4, "most-words": 1 / 8, "first": 5 / 12, "random": 5 / 12}
+        {
+            "longest": 1 / 4,
+            "most-words": 5 / 8,
+            "shortest": 0,
+            "fewest-words": 0,
+            "not-longest": 1 / 2,
+            "first": 5 / 12,
+            "random": 5 / 12,
+        }
     )
-    # d3: b and c tie for the longest, so the strategy earns their mean credit.
+    # d3: b and c tie for the longest, so the strategy earns their mean credit; avoiding the
+    # longest leaves a alone.
     assert d3.strategies == pytest.approx(
-        {"longest": 3 / 4, "most-words": 1, "first": 5 / 6, "random": 5 / 6}
+        {
+            "longest": 3 / 4,
+            "most-words": 1,
+            "shortest": 1,
+            "fewest-words": 1,
+            "not-longest": 1,
+            "first": 5 / 6,
+            "random": 5 / 6,
+        }
     )
     chance = 100 * (5 / 9 + 5 / 12 + 5 / 6) / 3
     assert scenario.scores() == pytest.approx(
-        {"longest": 100 * (2 / 3 + 1 / 4 + 3 / 4) / 3, "most-words": 37.5, "first": chance, "random": chance}
+        {
+            "longest": 100 * (2 / 3 + 1 / 4 + 3 / 4) / 3,
+            "most-words": 100 * (0 + 5 / 8 + 1) / 3,
+            "shortest": 50.0,
+            "fewest-words": 100 * (2 / 3 + 0 + 1) / 3,
+            "not-longest": 100 * (1 / 2 + 1 / 2 + 1) / 3,
+            "first": chance,
+            "random": chance,
+        }
     )
 
 
@@ -157,10 +195,10 @@ def test_cli_clean_file_exits_zero_with_table(capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out.splitlines()
     assert f"{AUDIT / 'clean.yaml'} (audit-clean), 3 decision(s)" in out
     assert "  always the longest           55.6    60.2" in out
-    assert "  always the most words        37.5    60.2" in out
+    assert "  always the most words        54.2    60.2" in out
     assert out[-1] == (
         "library: 3 decision(s) in 1 file(s); panel's choice strictly the longest in 0.0 %; "
-        "always the longest 55.6, most words 37.5, always the first 60.2, random 60.2 (chance)"
+        "always the longest 55.6, most words 54.2, always the first 60.2, random 60.2 (chance)"
     )
 
 
@@ -187,13 +225,23 @@ def test_cli_surface_strategy_beating_chance_exits_one(capsys: pytest.CaptureFix
     assert f"audit failed: {path}: 'always the longest' scores 100.0, 55.6 points above chance; " in err
 
 
-def test_cli_threshold_decides(capsys: pytest.CaptureFixture[str]) -> None:
-    path = str(AUDIT / "key-first.yaml")  # most words 63.9 against chance 49.1: 14.8 points
-    assert main(["audit", path]) == 1
-    assert "'always the most words' scores 63.9, 14.8 points above chance (49.1); the limit is 12" in (
+def test_cli_threshold_decides(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # clean.yaml with d1's options reworded so that "most words" finds the key there only as
+    # a tie: 72.7 against chance 60.2, 12.5 points above it.
+    text = (AUDIT / "clean.yaml").read_text()
+    for old, new in (
+        ("'\"Is it OK if we go on to the group now?\"'", "'\"Shall we go on to the group?\"'"),
+        ("'\"Could you say a little more about her?\"'", "'\"Can you say a bit more, Ana?\"'"),
+    ):
+        assert old in text
+        text = text.replace(old, new)
+    path = tmp_path / "most-words.yaml"
+    path.write_text(text)
+    assert main(["audit", str(path)]) == 1
+    assert "'always the most words' scores 72.7, 12.5 points above chance (60.2); the limit is 12" in (
         capsys.readouterr().err
     )
-    assert main(["audit", "--threshold", "15", path]) == 0
+    assert main(["audit", "--threshold", "15", str(path)]) == 0
     assert capsys.readouterr().err == ""
 
 
@@ -228,8 +276,8 @@ def test_cli_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert report["library"]["files"] == 3 and report["library"]["decisions"] == 5
     assert report["passed"] is False and report["failures"]
     clean = next(f for f in report["files"] if f["id"] == "audit-clean")
-    assert clean["scores"]["most-words"] == pytest.approx(37.5)
-    assert clean["decisions"][0]["options"][0] == {"id": "a", "credit": 1.0, "characters": 31, "words": 6}
+    assert clean["scores"]["most-words"] == pytest.approx(100 * (0 + 5 / 8 + 1) / 3)
+    assert clean["decisions"][0]["options"][0] == {"id": "a", "credit": 1.0, "characters": 40, "words": 8}
     codes = {w["code"] for f in report["files"] for w in f["warnings"]}
     assert codes == {"AUD007"}
 

@@ -172,7 +172,8 @@ def test_bundle_goes_to_the_profile_the_supervisor_renamed(
         "a",
     )
     report = service.import_attempts(_export(offline, tmp_path / "week2.json"))
-    assert report.profile == renamed and report.matched_by == "attempts" and report.bundle_name == name
+    # The profile created by the first import took over the bundle's profile uid.
+    assert report.profile == renamed and report.matched_by == "uid" and report.bundle_name == name
     assert (report.attempts_new, report.attempts_already_present) == (1, 2)
     assert report.note == (
         f"imported into profile '{name} Smith', which already holds these attempts "
@@ -194,7 +195,7 @@ def test_trainee_renamed_locally_keeps_her_history_together(
     # A different person the supervisor registered under the new name must stay untouched.
     stranger = service.create_profile("Ann S.", "trainee")
     report = service.import_attempts(_export(offline, tmp_path / "after.json"))
-    assert report.profile.name == name and report.matched_by == "attempts"
+    assert report.profile.name == name and report.matched_by == "uid"
     assert not report.changed and report.namesake == "Ann S."
     assert report.note is not None and "the other profile named 'Ann S.' was left unchanged" in report.note
     assert service.attempts(profile_id=stranger.id) == []
@@ -212,7 +213,12 @@ def test_attempts_split_over_two_profiles_are_refused_and_nothing_changes(
         part = tmp_path / f"{who}.json"
         part.write_text(
             json.dumps(
-                {**data, "profile": {**data["profile"], "name": who}, "attempts": [data["attempts"][index]]}
+                {
+                    **data,
+                    # Old bundles (no profile uid): only the attempts tie the parts together.
+                    "profile": {**data["profile"], "name": who, "uid": None},
+                    "attempts": [data["attempts"][index]],
+                }
             )
         )
         service.import_attempts(part)

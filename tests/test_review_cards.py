@@ -106,3 +106,20 @@ def test_bundles_carry_confidence_and_cards_and_old_bundles_still_import(
         assert ReviewService(service).cards(report.profile.id) == cards
     finally:
         offline.close()
+
+
+def test_merging_profiles_keeps_the_later_card_per_decision(
+    service: TrainerService, minimal_version: ScenarioVersion
+) -> None:
+    reviews = ReviewService(service)
+    scenario = minimal_version.load()
+    laptop = service.create_profile("Ann (laptop)", "trainee")
+    desk = service.create_profile("Ann", "trainee")
+    then = utcnow() - timedelta(days=5)
+    reviews.answer_review(laptop.id, scenario, "first", "c", now=then + timedelta(days=1))  # later: missed
+    reviews.answer_review(desk.id, scenario, "first", "a", now=then)
+    reviews.answer_review(laptop.id, scenario, "second", "x", now=then)
+    service.merge_profiles(laptop.id, desk.id)
+    cards = {c.decision_id: c.card for c in reviews.cards(desk.id)}
+    assert set(cards) == {"first", "second"}
+    assert cards["first"].last_credit == 0 and cards["first"].lapses == 1

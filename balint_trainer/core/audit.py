@@ -37,11 +37,16 @@ LENGTH_RATIO_LIMIT = 2.0  # AUD002: longest option more than twice the shortest 
 KEY_POSITION_MIN_DECISIONS = 3  # AUD003: needs this many unshuffled decisions in the file …
 KEY_POSITION_SHARE = 0.75  # … and the key in the same position in at least this share of them
 
-STRATEGIES = ("longest", "most-words", "first", "random")
-SURFACE_STRATEGIES = STRATEGIES[:3]
+# The reverse cues count too: a library whose keys are never the longest teaches "the long one
+# is a trap" as surely as one whose keys always are.
+STRATEGIES = ("longest", "most-words", "shortest", "fewest-words", "not-longest", "first", "random")
+SURFACE_STRATEGIES = STRATEGIES[:-1]
 STRATEGY_LABELS = {
     "longest": "always the longest",
     "most-words": "always the most words",
+    "shortest": "always the shortest",
+    "fewest-words": "always the fewest words",
+    "not-longest": "never the longest",
     "first": "always the first",
     "random": "random pick (chance)",
 }
@@ -175,6 +180,13 @@ def _best_of(values: Sequence[int], credit: Sequence[float]) -> float:
     return _mean([c for v, c in zip(values, credit, strict=True) if v == top])
 
 
+def _avoiding_longest(lengths: Sequence[int], credit: Sequence[float]) -> float:
+    """A random pick among the options that are not the longest (all, when all tie)."""
+    top = max(lengths)
+    rest = [c for n, c in zip(lengths, credit, strict=True) if n != top]
+    return _mean(rest) if rest else _mean(credit)
+
+
 def _decision_audit(decision: DecisionStep, texts: Sequence[str]) -> DecisionAudit:
     table = credits(decision)
     credit = [table[o.id] for o in decision.options]
@@ -195,6 +207,9 @@ def _decision_audit(decision: DecisionStep, texts: Sequence[str]) -> DecisionAud
         strategies={
             "longest": _best_of(lengths, credit),
             "most-words": _best_of(counts, credit),
+            "shortest": _best_of([-n for n in lengths], credit),
+            "fewest-words": _best_of([-n for n in counts], credit),
+            "not-longest": _avoiding_longest(lengths, credit),
             "first": chance if shuffle else credit[0],  # shuffled: the first shown is a random one
             "random": chance,
         },

@@ -306,7 +306,7 @@ class LibraryView(QWidget):
         self.edit_button.hide()
 
         self.status = QLabel(self.tr("Loading…"))
-        self.status.setAccessibleName(self.tr("Library status"))
+        self.status.setAccessibleDescription(self.tr("Library status"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.edit_button)
@@ -420,7 +420,7 @@ class LibraryView(QWidget):
     # -- actions ----------------------------------------------------------
     def _start(self, mode: str) -> None:
         entry = self.current_entry()
-        if entry is not None and entry.ok:
+        if entry is not None and entry.ok and getattr(self, "_startable", True):
             self.start_requested.emit(entry, mode)
 
     def _resume(self) -> None:
@@ -433,16 +433,25 @@ class LibraryView(QWidget):
         if entry is not None and not entry.ok:
             self.edit_requested.emit(entry)
 
+    def set_startable(self, startable: bool) -> None:
+        """Whether scenarios may be started at all (not while nobody is practising)."""
+        self._startable = startable
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        entry = self.current_entry()
+        usable = bool(getattr(self, "_startable", True) and entry is not None and entry.ok)
+        self.practice_button.setEnabled(usable)
+        self.exam_button.setEnabled(usable)
+        self.resume_button.setEnabled(bool(usable and entry and self.model.is_resumable(entry.id)))
+
     def _update_details(self) -> None:
         entry = self.current_entry()
-        usable = entry is not None and entry.ok
+        self._update_buttons()
         # A broken file (not a missing folder) can be opened in the editor to be fixed.
         self.edit_button.setVisible(
             entry is not None and not entry.ok and entry.path.suffix.lower() in (".yaml", ".yml")
         )
-        self.practice_button.setEnabled(usable)
-        self.exam_button.setEnabled(usable)
-        self.resume_button.setEnabled(bool(usable and entry and self.model.is_resumable(entry.id)))
         if entry is None:
             if self.model.rowCount():
                 self.details.setPlainText(self.tr("No scenario matches the search."))

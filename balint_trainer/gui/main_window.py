@@ -73,7 +73,8 @@ def ask_save_path(parent: QWidget, caption: str, default: str, file_filter: str)
 
 
 class MainWindow(QMainWindow):
-    loaded = Signal()  # library and database are ready
+    loaded = Signal()  # library and database are ready (the profile chooser may still be open)
+    profile_changed = Signal(object)  # the profile practising now (chosen at start or switched)
     _service_opened = Signal(object, str)  # from the worker thread: service or None, error
     # Replaceable in tests (a modal box would block them).
     resume_prompt: Callable[[QWidget, str, str], str] = staticmethod(ask_resume_or_new)  # type: ignore[assignment]
@@ -119,12 +120,13 @@ class MainWindow(QMainWindow):
 
         self.weak_spots = WeakSpots(self)  # spaced review of missed decisions
         self.storage_label = QLabel()
-        self.storage_label.setAccessibleName(self.tr("Where answers are saved"))
+        self.storage_label.setAccessibleDescription(self.tr("Where answers are saved"))
         self.statusBar().addPermanentWidget(self.storage_label)
         self.statusBar().showMessage(self.tr("Loading…"))
         self.resize(1200, 800)
         self._load_pending = False
         self._closed = False
+        self._chooser: Any = None  # the open "Who is practising?" dialog
         self._service_opened.connect(self._service_ready)
         self.setAcceptDrops(True)  # annotation requests dropped from a file manager are opened
         self._update_actions()
@@ -151,12 +153,18 @@ class MainWindow(QMainWindow):
             self.tr("&Export my attempts for my supervisor…"), self.export_attempts, "Ctrl+Shift+X"
         )
         self.restore_backup_action = self._action(self.tr("Restore from &backup…"), self.restore_backup)
+        self.switch_profile_action = self._action(
+            self.tr("&Switch profile…"), self.switch_profile, "Ctrl+Shift+U"
+        )
+        self.password_action = self._action(self.tr("Set &password…"), self.set_password)
         # An expert annotating from their own machine: needs no database (annotation_exchange.py).
         self.open_request_action = self._action(
             self.tr("&Open annotation request…"), self.open_annotation_request, "Ctrl+Shift+O"
         )
         quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         file_menu.addActions([self.add_folder_action, self.reload_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.switch_profile_action, self.password_action])
         file_menu.addSeparator()
         file_menu.addAction(self.export_attempts_action)
         file_menu.addAction(self.open_request_action)
@@ -216,15 +224,21 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         in_library = self.stack.currentWidget() is self.library
         entry = self.library.current_entry()
-        usable = bool(self.is_loaded and in_library and entry is not None and entry.ok)
+        # With a database, nobody practises until a profile is chosen (answers need an owner).
+        someone = self.service is None or self.profile is not None
+        self.library.set_startable(someone)
+        usable = bool(self.is_loaded and someone and in_library and entry is not None and entry.ok)
         self.practice_action.setEnabled(usable)
         self.exam_action.setEnabled(usable)
         self.resume_action.setEnabled(
             usable and entry is not None and self.library.model.is_resumable(entry.id)
         )
         self.leave_action.setEnabled(self.player is not None and self.stack.currentWidget() is self.player)
-        self.progress_action.setEnabled(self.service is not None)
+        self.progress_action.setEnabled(self.service is not None and self.profile is not None)
         self.export_attempts_action.setEnabled(self.service is not None and self.profile is not None)
+        local = self.service is not None and getattr(self.service, "dialect", "sqlite") == "sqlite"
+        self.switch_profile_action.setEnabled(bool(self.is_loaded and local and self._chooser is None))
+        self.password_action.setEnabled(local and self.profile is not None)
 
     # -- loading -----------------------------------------------------------------
     def start_loading(self) -> None:
@@ -297,19 +311,58 @@ class MainWindow(QMainWindow):
             self._storage_failed(error)
         elif self.service is None:
             self.service = service
-        self._after_service()
+        if self.service is None:
+            self._finish_loading()
+            return
+        # Who practises is read on a worker too; ``loaded`` follows once it is known or asked.
+        from balint_trainer.gui.profile_chooser import profile_choices
+        from balint_trainer.gui.worker import run_in_background
+
+        self.storage_label.setText(self.tr("Opening profiles…"))
+        svc = self.service
+        run_in_background(
+            self,
+            lambda: profile_choices(svc),
+            self._choices_ready,
+            error_title=self.tr("Answers will not be saved"),
+            on_error=self._profiles_failed,
+            busy=False,
+        )
+
+    def _choices_ready(self, choices: Any) -> None:
+        if self._closed:
+            return
+        if choices.chosen is not None:
+            self.set_profile(choices.chosen)
+        else:
+            self.ask_profile(choices)
+        self._finish_loading()
+
+    def _profiles_failed(self, _error: BaseException) -> None:
+        # The worker's error path has shown why; practise on without saving, as with no database.
+        self.service = None
+        self.storage_label.setText(self.tr("Not saving: no database"))
+        self._finish_loading()
+
+    def _finish_loading(self) -> None:
         self.is_loaded = True
         self._update_actions()
         self.loaded.emit()
 
     def load_now(self) -> None:
+        """Load everything on this thread (tests and scripts; the app uses :meth:`start_loading`)."""
+        from balint_trainer.gui.profile_chooser import profile_choices
+
         self.load_library()
         if self.service is None:
             self._open_service()
-        self._after_service()
-        self.is_loaded = True
-        self._update_actions()
-        self.loaded.emit()
+        if self.service is not None:
+            try:
+                self._choices_ready(profile_choices(self.service))
+                return
+            except Exception as exc:
+                self._storage_failed(str(exc))
+        self._finish_loading()
 
     def load_library(self) -> None:
         from balint_trainer.core.catalogue import load_catalogue
@@ -366,31 +419,107 @@ class MainWindow(QMainWindow):
             ).replace("%1", message),
         )
 
-    def _after_service(self) -> None:
-        if self.service is None:
-            return
-        try:
-            self.profile = self.service.local_profile()
-        except Exception as exc:
-            self._storage_failed(str(exc))
-            return
+    def set_profile(self, profile: Any) -> None:
+        """``profile`` practises from now on: title, status bar, best scores and the last choice
+        (kept in the settings, preselected next time) follow."""
+        self.profile = profile
+        if self.settings is not None and profile is not None:
+            from balint_trainer.gui.profile_chooser import SETTINGS_KEY
+
+            self.settings.setValue(SETTINGS_KEY, profile.uid)
         self._show_storage()
+        self.library.set_progress({}, set())  # never show the previous person's scores meanwhile
         self.refresh_progress()
+        self._update_actions()
+        self.profile_changed.emit(profile)
 
     def _show_storage(self) -> None:
         url = str(getattr(self.service, "url", ""))
         where = self.tr("local database") if url.startswith("sqlite") else self.tr("course database")
-        self.storage_label.setText(
-            self.tr("%1 · saved to the %2").replace("%1", self.profile.name).replace("%2", where)
-        )
+        if self.profile is None:
+            self.setWindowTitle(self.tr("Balint Trainer"))
+            self.storage_label.setText(self.tr("Nobody is practising yet: File → Switch profile…"))
+        else:
+            self.setWindowTitle(self.tr("%1 — Balint Trainer").replace("%1", self.profile.name))
+            self.storage_label.setText(
+                self.tr("%1 · saved to the %2").replace("%1", self.profile.name).replace("%2", where)
+            )
         self.storage_label.setToolTip(url)
+
+    # -- who is practising -----------------------------------------------------------
+    def ask_profile(self, choices: Any) -> Any:
+        """Open the "Who is practising?" dialog (window-modal, not blocking); returns it."""
+        from balint_trainer.gui.profile_chooser import SETTINGS_KEY, ProfileChooser
+
+        if self._chooser is not None:
+            return self._chooser
+        last = self.settings.value(SETTINGS_KEY, None) if self.settings is not None else None
+        current = getattr(self.profile, "uid", None) or last
+        chooser = ProfileChooser(
+            self.service, choices, self, preselect_uid=current if isinstance(current, str) else None
+        )
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        chooser.chosen.connect(self.set_profile)
+        chooser.finished.connect(self._chooser_closed)
+        self._chooser = chooser
+        self._show_storage()
+        self._update_actions()
+        chooser.open()
+        return chooser
+
+    def _chooser_closed(self, _result: int) -> None:
+        self._chooser = None
+        self._update_actions()
+
+    def switch_profile(self) -> None:
+        """File → Switch profile…: ask first if a session is open, then choose again."""
+        if self.service is None or self._chooser is not None:
+            return
+        if not self._confirm_leaving(quitting=False):
+            return
+        player: Any = self.player
+        if player is not None and self.stack.currentIndex() == self.stack.indexOf(player):
+            player.set_auto_play(False)
+            player.state = "idle"  # the attempt stays resumable under its own profile
+        if self.stack.currentWidget() is not self.library:
+            self.show_library()
+        from balint_trainer.gui.profile_chooser import profile_choices
+        from balint_trainer.gui.worker import run_in_background
+
+        svc = self.service
+        self.switch_profile_action.setEnabled(False)
+        run_in_background(
+            self,
+            lambda: profile_choices(svc, ask=True),
+            self.ask_profile,
+            error_title=self.tr("Switch profile"),
+            on_error=lambda _error: self._update_actions(),
+        )
+
+    def set_password(self) -> Any:
+        """File → Set password…: a password for the practising profile on this computer."""
+        from balint_trainer.gui.profile_chooser import PasswordDialog
+
+        if self.service is None or self.profile is None:
+            return None
+        dialog = PasswordDialog(self.service, self.profile, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Password set."), 5000))
+        dialog.open()
+        return dialog
 
     def open_profiles(self) -> Any:
         dialog = self.open_workbench("manage_profiles", current_profile_id=getattr(self.profile, "id", None))
         if dialog is not None:
             # The same dialog comes back when it is already open: connect once.
             dialog.profile_changed.connect(self.update_profile, Qt.ConnectionType.UniqueConnection)
+            dialog.profiles_merged.connect(self._profiles_merged, Qt.ConnectionType.UniqueConnection)
         return dialog
+
+    def _profiles_merged(self, report: Any) -> None:
+        """The practising profile was merged into another: that one practises now."""
+        if self.profile is not None and report.source.id == self.profile.id:
+            self.set_profile(report.target)
 
     def update_profile(self, profile: Any) -> None:
         """A profile was renamed or moved: if it is the one practising here, show its new name."""
@@ -400,6 +529,7 @@ class MainWindow(QMainWindow):
 
     def refresh_progress(self) -> None:
         if self.service is None or self.profile is None:
+            self.library.set_progress({}, set())
             return
         try:
             best = self.service.best_scores(self.profile.id)
@@ -523,8 +653,8 @@ class MainWindow(QMainWindow):
         from balint_trainer.core.session import PracticeSession
 
         scenario = entry.scenario
-        if scenario is None:
-            return
+        if scenario is None or (self.service is not None and self.profile is None):
+            return  # nobody practising yet: an attempt without an owner would be lost
         choice = self._offer_resume(entry)
         if choice == "cancel":
             return

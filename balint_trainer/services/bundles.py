@@ -4,7 +4,7 @@ File format (JSON, gzip-compressed when the name ends in ``.gz``; gzip is also
 recognised by its magic bytes on import)::
 
     {"format": "balint-attempts/1", "exported_at": ISO-8601, "app_version": "...",
-     "profile": {"name", "role", "cohort"},
+     "profile": {"name", "role", "cohort", "uid"},
      "scenario_versions": [{"scenario_id", "sha256", "text"}],
      "attempts": [{"uid", "scenario_id", "sha256", "mode", "option_seed"?, "started_at",
                    "finished_at",
@@ -27,8 +27,11 @@ An export holds all of the profile's attempts, finished or not, so every
 bundle repeats the earlier ones; importing is idempotent by attempt ``uid``
 (answers given since are added, a now-finished attempt is finished).
 
-Whose attempts they are: ``profile.name`` is only the name at export time, and
-either side may rename a profile. On import, attempt uids the database already
+Whose attempts they are: ``profile.uid`` (optional: bundles written before it
+existed have none) is the stable uid of the exporting profile; a uid that is a
+profile here, or was matched to one before (``profile_aliases``), decides first
+(:mod:`balint_trainer.services.profile_identity`). ``profile.name`` is only the
+name at export time, and either side may rename a profile. Then attempt uids the database already
 holds decide: the profile owning them receives the whole bundle, whatever it is
 called now (nothing is renamed; the import report's ``note`` names both). If the
 known attempts belong to more than one profile the bundle is refused. Only when
@@ -82,6 +85,7 @@ class _Strict(BaseModel):
 
 class BundleProfile(_Strict):
     name: Name
+    uid: Uid | None = None  # the exporting profile's stable uid (absent in older bundles)
     role: Literal["trainee", "supervisor", "organiser"] = "trainee"
     cohort: Annotated[str, StringConstraints(max_length=200)] | None = None
 

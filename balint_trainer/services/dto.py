@@ -133,9 +133,11 @@ class Annotation:
 class ImportReport:
     """What an attempt-bundle import changed (all zero when it was imported before).
 
-    ``matched_by`` says how ``profile`` was chosen: ``"attempts"`` (it already holds some
-    of the bundle's attempts, whatever it is called now), ``"name"`` (no attempt was
-    known; same name as the bundle's profile) or ``"created"`` (neither: a new profile).
+    ``matched_by`` says how ``profile`` was chosen: ``"uid"`` (the bundle's profile uid is
+    this profile's), ``"alias"`` (matched to it by an earlier import), ``"chosen"`` (by the
+    person importing), ``"attempts"`` (it already holds some of the bundle's attempts,
+    whatever it is called now), ``"name"`` (same name as the bundle's profile) or
+    ``"created"`` (a new profile); see :mod:`balint_trainer.services.profile_identity`.
     """
 
     profile: Profile
@@ -145,15 +147,15 @@ class ImportReport:
     answers_new: int
     scenario_versions_new: int
     bundle_name: str = ""  # the profile name written in the bundle
-    matched_by: Literal["attempts", "name", "created"] = "name"
+    matched_by: Literal["uid", "alias", "chosen", "attempts", "name", "created"] = "name"
     # Another profile here carries the bundle's name but was left alone (matched by attempts).
     namesake: str | None = None
 
     @property
     def note(self) -> str | None:
         """Why the attempts went to a profile of another name (``None`` when the names agree)."""
-        if not self.bundle_name or self.bundle_name == self.profile.name:
-            return None
+        if not self.bundle_name or self.bundle_name == self.profile.name or self.matched_by == "chosen":
+            return None  # a profile chosen by the person importing needs no explanation
         text = (
             f"imported into profile '{self.profile.name}', which already holds these attempts "
             f"(the bundle calls the profile '{self.bundle_name}')"
@@ -175,3 +177,37 @@ class ImportReport:
             f"{self.scenario_versions_new} new scenario version(s)"
             + (f"\nnote: {self.note}" if self.note else "")
         )
+
+
+@dataclass(frozen=True)
+class BundleMatch:
+    """Whose attempt bundle a file is, before importing it (:meth:`TrainerService.bundle_match`).
+
+    ``known``: the profile it goes to without asking (its uid, a remembered match or
+    attempts stored here; ``matched_by`` says which). Otherwise ``suggestions``: profiles
+    of the bundle's role with its name (ignoring case), then those in its cohort.
+    """
+
+    path: str
+    name: str
+    role: str
+    cohort: str | None
+    uid: str | None
+    attempts: int
+    known: Profile | None
+    matched_by: str | None
+    suggestions: tuple[Profile, ...] = ()
+    others: tuple[Profile, ...] = ()  # every other profile of the bundle's role, by name
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    """What merging ``source`` into ``target`` moves (or moved): counts per kind of row."""
+
+    source: Profile
+    target: Profile
+    attempts: int
+    comments_authored: int
+    comments_received: int
+    annotations: int
+    aliases: int

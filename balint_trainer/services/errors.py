@@ -51,3 +51,7 @@ class NewerDatabase(DatabaseUnavailable):
 class TamperedVersion(InvalidScenario, ValueError):
     """A stored scenario version whose text does not hash to its checksum, or does not parse:
     it is never used for scoring (a ValueError too, for callers that caught the old error)."""
+
+
+class MergeRefused(ServiceError):
+    """Two profiles that cannot be merged (other roles, clashing annotations); nothing changed."""

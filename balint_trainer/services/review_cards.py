@@ -238,3 +238,21 @@ def import_cards(session: Session, profile_id: int, cards: Iterable[object]) -> 
         changed += 1
     session.flush()
     return changed
+
+
+def merge_cards(session: Session, source_id: int, target_id: int) -> None:
+    """Profile merge: the source's cards go to the target; where both have a card for one
+    decision, the one reviewed later stays (its schedule reflects the latest answer)."""
+    target = {
+        (r.scenario_id, r.decision_id): r
+        for r in session.scalars(select(m.ReviewCard).where(m.ReviewCard.profile_id == target_id))
+    }
+    for row in session.scalars(select(m.ReviewCard).where(m.ReviewCard.profile_id == source_id)).all():
+        other = target.get((row.scenario_id, row.decision_id))
+        if other is None:
+            row.profile_id = target_id
+            continue
+        if (row.last_review or row.due) > (other.last_review or other.due):
+            _store(other, _state(row), utcnow())
+        session.delete(row)
+    session.flush()

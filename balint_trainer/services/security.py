@@ -44,6 +44,11 @@ What the database enforces (migration ``0002_postgres_rls``):
 * The owner of the tables (the account that ran the migrations, e.g. the
   course organiser's admin role) is not subject to RLS and sees everything;
   it creates accounts, imports attempt bundles and upgrades the schema.
+  ``profile_aliases`` (migration ``0006_profile_aliases``: which profile a
+  trainee's laptop profile uid was matched to) is used only by bundle import
+  and profile merging, so members have no privilege on it at all; merging
+  profiles (:meth:`TrainerService.merge_profiles`) updates ``attempts.profile_id``
+  and deletes a profile, which members may not do either.
 
 What only the app enforces:
 

@@ -17,9 +17,9 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Engine, case, func, select, text
+from sqlalchemy import Engine, case, select, text
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker, undefer
 
@@ -55,7 +55,6 @@ MODES = m.MODES
 CREDIT_TOLERANCE = 1e-9
 MAX_TEXT = 20_000
 _LOCK_RETRIES = 8
-_UID_CHUNK = 500  # uids per IN (...) query: well under every backend's parameter limit
 
 
 def _is_sqlite_busy(exc: BaseException) -> bool:
@@ -549,6 +548,40 @@ class TrainerService:
 
         return self._read(work)
 
+    def has_password(self) -> set[int]:
+        """Ids of the profiles with an app password (on PostgreSQL: those this account may see)."""
+        return self._read(lambda s: set(s.scalars(select(m.Credential.profile_id))))
+
+    def merge_preview(self, source_id: int, target_id: int) -> dto.MergeReport:
+        """What :meth:`merge_profiles` would move; MergeRefused if it would be refused."""
+        return self._merge(source_id, target_id, apply=False)
+
+    def merge_profiles(self, source_id: int, target_id: int) -> dto.MergeReport:
+        """Move every attempt, comment (written and received), annotation and remembered bundle
+        match of one profile to another of the same role, then remove the first (one transaction).
+
+        Refused (MergeRefused) across roles and when both annotated one decision; on
+        PostgreSQL only the table owner may (PermissionDenied for member accounts).
+        See :mod:`balint_trainer.services.profiles_merge`.
+        """
+        return self._merge(source_id, target_id, apply=True)
+
+    def _merge(self, source_id: int, target_id: int, *, apply: bool) -> dto.MergeReport:
+        from balint_trainer.services import profiles_merge
+
+        def work(session: Session) -> dto.MergeReport:
+            source = self._get(session, m.Profile, source_id, "profile")
+            target = self._get(session, m.Profile, target_id, "profile")
+            profiles_merge.check(session, source, target)
+            report = dto.MergeReport(
+                _profile_dto(source), _profile_dto(target), *profiles_merge.counts(session, source)
+            )
+            if apply:
+                profiles_merge.merge(session, source, target)
+            return report
+
+        return (self._write if apply else self._read)(work)
+
     # ------------------------------------------------------- scenario versions
     def register_scenario(self, loaded: LoadedScenario) -> dto.ScenarioVersion:
         """Store this exact scenario file (idempotent on scenario id + SHA-256)."""
@@ -1034,7 +1067,12 @@ class TrainerService:
                 "format": "balint-attempts/1",
                 "exported_at": utcnow(),
                 "app_version": __version__,
-                "profile": {"name": profile.name, "role": profile.role, "cohort": profile.cohort},
+                "profile": {
+                    "name": profile.name,
+                    "role": profile.role,
+                    "cohort": profile.cohort,
+                    "uid": profile.uid,
+                },
                 "scenario_versions": [
                     {"scenario_id": v.scenario_id, "sha256": v.sha256, "text": v.text}
                     for v in versions.values()
@@ -1075,19 +1113,61 @@ class TrainerService:
             raise BundleError(f"{path}: cannot write the bundle: {exc.strerror or exc}") from None
         return count
 
-    def import_attempts(self, path: Path) -> dto.ImportReport:
+    def bundle_match(self, path: Path) -> dto.BundleMatch:
+        """Whose bundle ``path`` is, before importing it: the profile it already goes to
+        (``known``), else the profiles it probably belongs to (``suggestions``)."""
+        from balint_trainer.services import profile_identity
+        from balint_trainer.services.bundles import read_bundle
+
+        bundle = read_bundle(Path(path))
+        wanted = bundle.profile
+        cohort = _clean_cohort(wanted.cohort)
+
+        def work(session: Session) -> dto.BundleMatch:
+            known = profile_identity.known_profile(session, wanted.uid)
+            how: str | None = known[1] if known else None
+            owner = known[0] if known else None
+            if owner is None:
+                owner = profile_identity.bundle_owner(session, str(path), [a.uid for a in bundle.attempts])
+                how = "attempts" if owner is not None else None
+            suggested = profile_identity.suggestions(session, bundle, cohort)
+            return dto.BundleMatch(
+                path=str(path),
+                name=wanted.name,
+                role=wanted.role,
+                cohort=cohort,
+                uid=wanted.uid,
+                attempts=len(bundle.attempts),
+                known=_opt(owner),
+                matched_by=how,
+                suggestions=tuple(_profile_dto(p) for p in suggested),
+                others=tuple(
+                    _profile_dto(p)
+                    for p in session.scalars(
+                        select(m.Profile).where(m.Profile.role == wanted.role).order_by(m.Profile.name)
+                    )
+                    if p.id not in {s.id for s in suggested}
+                ),
+            )
+
+        return self._read(work)
+
+    def import_attempts(
+        self, path: Path, *, as_profile_id: int | None = None, as_new: bool = False
+    ) -> dto.ImportReport:
         """Import a bundle atomically and idempotently (importing it again adds nothing).
 
         Attempts are matched on their uid: answers given since an earlier
         import are added and a now-finished attempt is marked finished; a
         bundle contradicting stored answers is refused as a whole.
 
-        The bundle goes to the profile already holding its known attempts, even
-        if either side renamed it since (the report's ``note`` says so; nothing
-        is renamed); known attempts held by several profiles are refused. Only
-        when no attempt is known does the bundle's profile name decide (a
-        profile of that name, else a new one). The role must agree either way.
+        Whose bundle it is: see :mod:`balint_trainer.services.profile_identity` (the
+        bundle's profile uid, a remembered match, ``as_profile_id`` — the profile the
+        person importing chose — known attempts, then the name; ``as_new`` makes a
+        new profile). Known attempts held by several profiles are refused. The role
+        must agree either way.
         """
+        from balint_trainer.services import profile_identity
         from balint_trainer.services.bundles import read_bundle, validate_bundle
 
         source = str(path)
@@ -1096,19 +1176,17 @@ class TrainerService:
 
         def work(session: Session) -> dto.ImportReport:
             wanted = bundle.profile
-            matched_by: Literal["attempts", "name", "created"] = "attempts"
-            profile = _bundle_owner(session, source, [a.uid for a in bundle.attempts])
-            if profile is None:
-                profile = session.scalars(select(m.Profile).where(m.Profile.name == wanted.name)).first()
-                matched_by = "name"
-            if profile is None:
-                # The cohort as create_profile stores it: " C1" or "" would be a cohort of its own
-                # (row-level security compares cohorts exactly; no supervisor would see the trainee).
-                profile = m.Profile(name=wanted.name, role=wanted.role, cohort=_clean_cohort(wanted.cohort))
-                session.add(profile)
-                session.flush()
-                matched_by = "created"
-            elif profile.role != wanted.role:
+            # The cohort as create_profile stores it: " C1" or "" would be a cohort of its own
+            # (row-level security compares cohorts exactly; no supervisor would see the trainee).
+            profile, matched_by = profile_identity.resolve_owner(
+                session,
+                bundle,
+                source,
+                as_profile_id=as_profile_id,
+                as_new=as_new,
+                cohort=_clean_cohort(wanted.cohort),
+            )
+            if profile.role != wanted.role:
                 called = "" if profile.name == wanted.name else f" (called '{wanted.name}' in the bundle)"
                 raise BundleError(
                     f"{source}: profile '{profile.name}'{called} is a {profile.role} here "
@@ -1227,36 +1305,6 @@ class TrainerService:
             raise BundleError(
                 f"{source}: conflicts with stored data ({exc.orig}); nothing was imported"
             ) from None
-
-
-def _bundle_owner(session: Session, source: str, uids: list[str]) -> m.Profile | None:
-    """The one profile already holding some of a bundle's attempts (``None``: none is known).
-
-    Attempt uids are stable while profile names are not (either side may rename), so
-    known attempts, not the name, decide whose bundle it is. Known attempts spread
-    over several profiles are refused: any choice would misfile someone's history.
-    """
-    held: dict[int, int] = {}
-    for start in range(0, len(uids), _UID_CHUNK):
-        chunk = uids[start : start + _UID_CHUNK]
-        for profile_id, count in session.execute(
-            select(m.Attempt.profile_id, func.count())
-            .where(m.Attempt.uid.in_(chunk))
-            .group_by(m.Attempt.profile_id)
-        ):
-            held[profile_id] = held.get(profile_id, 0) + count
-    if not held:
-        return None
-    owners = {p.id: p for p in session.scalars(select(m.Profile).where(m.Profile.id.in_(held)))}
-    if len(held) > 1:
-        names = {pid: owners[pid].name if pid in owners else f"#{pid}" for pid in held}
-        listed = ", ".join(f"'{names[pid]}' ({held[pid]})" for pid in sorted(held, key=names.__getitem__))
-        raise BundleError(
-            f"{source}: the bundle's attempts are stored here under more than one profile "
-            f"(attempts per profile: {listed}); nothing was imported"
-        )
-    (profile_id,) = held
-    return owners.get(profile_id)
 
 
 def _opt(row: m.Profile | None) -> dto.Profile | None:

@@ -202,6 +202,20 @@ class Annotation(Base):
     expert: Mapped[Profile] = relationship(lazy="joined")
 
 
+class ProfileAlias(Base):
+    """A profile uid from another machine (an offline trainee's bundle) mapped to a profile here.
+
+    Written when a supervisor matches a bundle to an existing profile, so later bundles
+    from the same person go to the same profile whatever either side calls it.
+    """
+
+    __tablename__ = "profile_aliases"
+
+    foreign_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class ReviewCard(Base):
     """A profile's FSRS card for one decision (``core.scheduling.CardState``), keyed by scenario id."""
 

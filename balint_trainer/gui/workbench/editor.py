@@ -631,7 +631,7 @@ class ScenarioEditor(QMainWindow):
         self.problems.clicked.connect(self._jump_to_index)
         self.problems.activated.connect(self._jump_to_index)
         self.status_label = QLabel()
-        self.status_label.setAccessibleName(self.tr("Validation status"))
+        self.status_label.setAccessibleDescription(self.tr("Validation status"))
 
         from balint_trainer.gui.markdown_view import SafeTextBrowser
 

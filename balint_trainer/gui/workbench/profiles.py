@@ -111,7 +111,7 @@ class NewProfileDialog(QDialog):
         self.cohort_edit.setPlaceholderText(self.tr("Optional, e.g. 2026-spring"))
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("Problem"))
+        self.error_label.setAccessibleDescription(self.tr("Problem"))
         self.error_label.hide()
 
         form = QFormLayout()
@@ -321,7 +321,7 @@ class ProfileEditDialog(QDialog):
         self.note_label.setVisible(bool(note))
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("Problem"))
+        self.error_label.setAccessibleDescription(self.tr("Problem"))
         self.error_label.hide()
 
         form = QFormLayout()
@@ -376,6 +376,7 @@ class ProfilesDialog(QDialog):
     """
 
     profile_changed = Signal(object)
+    profiles_merged = Signal(object)  # services.dto.MergeReport: the source profile is gone
 
     def __init__(
         self,
@@ -427,9 +428,12 @@ class ProfilesDialog(QDialog):
         self.cohort_action = QAction(self.tr("Change c&ohort…"), self)
         self.cohort_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.cohort_action.triggered.connect(lambda _checked=False: self.change_cohort_selected())
+        self.merge_action = QAction(self.tr("&Merge into…"), self)
+        self.merge_action.setShortcut(QKeySequence("Ctrl+Shift+J"))
+        self.merge_action.triggered.connect(lambda _checked=False: self.merge_selected())
         buttons = QHBoxLayout()
         self.action_buttons: list[QPushButton] = []
-        for action in (self.new_action, self.rename_action, self.cohort_action):
+        for action in (self.new_action, self.rename_action, self.cohort_action, self.merge_action):
             self.addAction(action)
             button = QPushButton(action.text(), self)
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -447,7 +451,7 @@ class ProfilesDialog(QDialog):
 
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName(self.tr("Last change"))
+        self.status_label.setAccessibleDescription(self.tr("Last change"))
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(filter_label)
@@ -506,6 +510,7 @@ class ProfilesDialog(QDialog):
         has = self.selected_profile() is not None
         self.rename_action.setEnabled(has)
         self.cohort_action.setEnabled(has)
+        self.merge_action.setEnabled(has)
 
     def _changed(self, profile: Any, message: str) -> None:
         self.model.replace(profile)
@@ -611,6 +616,12 @@ class ProfilesDialog(QDialog):
     def change_cohort_selected(self) -> Any:
         """Ask for the cohort of the selected profile; the updated profile, or None."""
         return self._run(self.cohort_dialog())
+
+    def merge_selected(self) -> None:
+        """Merge the selected profile into another of its role (asks which, then confirms)."""
+        from balint_trainer.gui.workbench.profile_merge import merge_selected
+
+        merge_selected(self)
 
     def new_profile(self) -> Any:
         """Create a profile (a trainee unless changed) and select it; the profile, or None."""

@@ -11,7 +11,7 @@ a member reads and writes only their own cards (supervisors see answers, not
 schedules). The table-level grants of 0002 on ``answers`` cover the new column.
 
 Revision ID: 0008_review_cards
-Revises: 0005_integrity
+Revises: 0006_profile_aliases
 Create Date: 2026-12-05
 """
 
@@ -23,9 +23,9 @@ from alembic import op
 from balint_trainer.storage.models import UTCDateTime
 
 revision = "0008_review_cards"
-# The brief said 0003_profile_uid; on this branch 0004 and 0005 already follow it, and two
-# heads would stop every start-up. The lead re-chains this after the other new migrations.
-down_revision = "0005_integrity"
+# The brief said 0003_profile_uid; main's head when merged was 0006 and two heads would stop
+# every start-up. Re-chain if another migration lands first.
+down_revision = "0006_profile_aliases"
 branch_labels = None
 depends_on = None
 
