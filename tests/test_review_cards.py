@@ -18,7 +18,9 @@ from balint_trainer.storage.models import utcnow
 def _answer(svc: TrainerService, version: ScenarioVersion, attempt_id, decision: str, option: str, **kw):  # type: ignore[no-untyped-def]
     key = version.load()
     attempt_id = getattr(attempt_id, "id", attempt_id)
-    return svc.record_answer(attempt_id, decision, option, credit=credit(key.decision(decision), option), **kw)
+    return svc.record_answer(
+        attempt_id, decision, option, credit=credit(key.decision(decision), option), **kw
+    )
 
 
 def test_answers_create_cards_and_wrong_ones_are_due_first(
@@ -68,7 +70,10 @@ def test_mastery_counts_learned_cards_per_competency() -> None:
 
     cards = [ReviewCard("s", "d1", "c1", learned), ReviewCard("s", "d2", "c1", shaky)]
     rows = mastery(cards, {"c1": [("s", "d1"), ("s", "d2"), ("s", "d3")], "c2": [("s", "d4")]})
-    assert [(r.competency, r.decisions, r.seen, r.learned) for r in rows] == [("c1", 3, 2, 1), ("c2", 1, 0, 0)]
+    assert [(r.competency, r.decisions, r.seen, r.learned) for r in rows] == [
+        ("c1", 3, 2, 1),
+        ("c2", 1, 0, 0),
+    ]
     assert rows[0].share == pytest.approx(1 / 3)
 
 

@@ -79,9 +79,7 @@ def panel_relative(panel: Sequence[Mapping[str, str]], trainee_score: float) -> 
     mean = sum(scores) / len(scores)
     sd = math.sqrt(sum((s - mean) ** 2 for s in scores) / (len(scores) - 1)) if len(scores) > 1 else None
     z = (trainee_score - mean) / sd if sd else None
-    return PanelRelative(
-        trainee_score, tuple(scores), mean, sd, z, None if z is None else 80 + 5 * z
-    )
+    return PanelRelative(trainee_score, tuple(scores), mean, sd, z, None if z is None else 80 + 5 * z)
 
 
 def decision_panel(decision: DecisionStep) -> dict[str, str]:

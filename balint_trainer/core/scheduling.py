@@ -101,7 +101,12 @@ def review(card: CardState, rating: int, now: datetime, *, credit: float | None 
 
 
 def answer(
-    card: CardState | None, credit: float, now: datetime, *, confidence: int | None = None, seconds: float | None = None
+    card: CardState | None,
+    credit: float,
+    now: datetime,
+    *,
+    confidence: int | None = None,
+    seconds: float | None = None,
 ) -> CardState:
     """Create or update the card for an answer with ``credit`` given at ``now``."""
     return review(card or new_card(now), rating_for(credit, confidence, seconds), now, credit=credit)
@@ -109,7 +114,9 @@ def answer(
 
 def due_queue(cards: list[tuple[Any, CardState]], now: datetime, cap: int = DAILY_CAP) -> list[Any]:
     """Keys of weak cards due by ``now``, the longest overdue first, at most ``cap``."""
-    due = [(card.due, i, key) for i, (key, card) in enumerate(cards) if card.weak and _utc(card.due) <= _utc(now)]
+    due = [
+        (card.due, i, key) for i, (key, card) in enumerate(cards) if card.weak and _utc(card.due) <= _utc(now)
+    ]
     due.sort(key=lambda item: (item[0], item[1]))
     return [key for _due, _i, key in due[:cap]]
 

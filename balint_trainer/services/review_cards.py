@@ -151,7 +151,9 @@ class ReviewService:
 
         return self._service._read(work)
 
-    def due(self, profile_id: int, now: datetime | None = None, cap: int = scheduling.DAILY_CAP) -> list[ReviewCard]:
+    def due(
+        self, profile_id: int, now: datetime | None = None, cap: int = scheduling.DAILY_CAP
+    ) -> list[ReviewCard]:
         """Today's queue: weak cards due by ``now``, the longest overdue first, at most ``cap``."""
         cards = self.cards(profile_id)
         return scheduling.due_queue([(c, c.card) for c in cards], now or utcnow(), cap)

@@ -42,7 +42,9 @@ def test_review_two_due_decisions_end_to_end(review_window, qtbot, service) -> N
     button = window.library.review_button
     qtbot.waitUntil(lambda: button.text().replace("&", "") == "Review 2 due", timeout=5000)
     assert button.isEnabled() and window.weak_spots.action.isEnabled()
-    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     view = window.weak_spots.view
     assert window.stack.currentWidget() is view
     assert view.header.text().startswith("Review 1 of 2")
@@ -110,9 +112,7 @@ def test_progress_shows_mastery_and_calibration(review_window, qtbot, service) -
     attempt = service.start_attempt(me.id, version.id, "practice")
     decision = key.decisions[0].decision
     option = key.decisions[0].options[0].id
-    service.record_answer(
-        attempt.id, decision, option, credit=credit(key.decisions[0], option), confidence=1
-    )
+    service.record_answer(attempt.id, decision, option, credit=credit(key.decisions[0], option), confidence=1)
     window.show_progress()
     panel = window.progress_view.adaptive_panel
     qtbot.waitUntil(lambda: panel.mastery.table.rowCount() > 0, timeout=5000)

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.scheduling import LEARNED_STABILITY_DAYS
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Adaptive", text)
-
-
 def confidence_names() -> dict[int, str]:
-    return {1: _tr("Unsure"), 2: _tr("Fairly sure"), 3: _tr("Sure")}
+    return {
+        1: QCoreApplication.translate("Adaptive", "Unsure"),
+        2: QCoreApplication.translate("Adaptive", "Fairly sure"),
+        3: QCoreApplication.translate("Adaptive", "Sure"),
+    }
 
 
 def calibration_text(points: Sequence[Any]) -> str:
@@ -39,7 +39,7 @@ def calibration_text(points: Sequence[Any]) -> str:
     for p in points:
         mean = "—" if p.mean_credit is None else f"{p.mean_credit:.2f}"
         lines.append(
-            _tr("%1: mean credit %2 (%3 answers)")
+            QCoreApplication.translate("Adaptive", "%1: mean credit %2 (%3 answers)")
             .replace("%1", names[p.level])
             .replace("%2", mean)
             .replace("%3", str(p.count))
@@ -51,7 +51,7 @@ def calibration_chart(parent: QWidget, points: Sequence[Any]) -> Any:
     """Vertical bars: mean credit (0–1) per confidence level, the number of answers above each."""
     from balint_trainer.gui import charts
 
-    pg, plot = charts._new_plot(parent, _tr("Confidence calibration"))
+    pg, plot = charts._new_plot(parent, QCoreApplication.translate("Adaptive", "Confidence calibration"))
     highlight, _ = charts.accent_colours(parent)
     names = confidence_names()
     xs = [p.level for p in points]
@@ -63,7 +63,7 @@ def calibration_chart(parent: QWidget, points: Sequence[Any]) -> Any:
         label.setPos(p.level, height + 0.02)  # anchored at its bottom edge, just above the bar
         plot.addItem(label)
     plot.getPlotItem().getAxis("bottom").setTicks([[(p.level, names[p.level]) for p in points]])
-    plot.getPlotItem().getAxis("left").setLabel(_tr("mean credit"))
+    plot.getPlotItem().getAxis("left").setLabel(QCoreApplication.translate("Adaptive", "mean credit"))
     plot.setYRange(0, 1.3, padding=0)
     plot.setXRange(0.4, 3.6, padding=0)
     plot.setMinimumHeight(180)
@@ -77,10 +77,12 @@ class CalibrationBox(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart: Any = None
-        self.heading = QLabel(_tr("How sure you were, against the credit you earned"))
+        self.heading = QLabel(
+            QCoreApplication.translate("Adaptive", "How sure you were, against the credit you earned")
+        )
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setAccessibleName(_tr("Confidence calibration"))
+        self.text.setAccessibleName(QCoreApplication.translate("Adaptive", "Confidence calibration"))
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.heading)
@@ -94,13 +96,18 @@ class CalibrationBox(QWidget):
         answered = sum(p.count for p in points)
         if not answered:
             self.text.setText(
-                _tr("No answers with a confidence yet: in practice, say how sure you are before the feedback.")
+                QCoreApplication.translate(
+                    "Adaptive",
+                    "No answers with a confidence yet: in practice, say how sure you are before the feedback.",
+                )
             )
             return
         self.text.setText(
             calibration_text(points)
             + "\n"
-            + _tr("Well calibrated means: the surer you say you are, the higher your credit.")
+            + QCoreApplication.translate(
+                "Adaptive", "Well calibrated means: the surer you say you are, the higher your credit."
+            )
         )
         self.chart = calibration_chart(self, points)
         self.layout_.insertWidget(1, self.chart)
@@ -112,27 +119,34 @@ class MasteryTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.explanation = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "Adaptive",
                 "A decision counts as learned when you have answered it right often enough, with "
                 "days in between, that you would very likely still get it right in %1 days "
                 "(its review interval has grown to %1 days or more). Decisions you missed come "
-                "back in Review my weak spots."
+                "back in Review my weak spots.",
             ).replace("%1", f"{LEARNED_STABILITY_DAYS:.0f}")
         )
         self.explanation.setWordWrap(True)
         self.table = QTableWidget()
-        self.table.setAccessibleName(_tr("Mastery per competency"))
+        self.table.setAccessibleName(QCoreApplication.translate("Adaptive", "Mastery per competency"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(_tr("Mastery per competency")))
+        layout.addWidget(QLabel(QCoreApplication.translate("Adaptive", "Mastery per competency")))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.explanation)
 
     def show_rows(self, rows: Sequence[Any], labels: Mapping[str, str]) -> None:
-        columns = [_tr("Competency"), _tr("Decisions"), _tr("Answered"), _tr("Learned"), _tr("Mastery")]
+        columns = [
+            QCoreApplication.translate("Adaptive", "Competency"),
+            QCoreApplication.translate("Adaptive", "Decisions"),
+            QCoreApplication.translate("Adaptive", "Answered"),
+            QCoreApplication.translate("Adaptive", "Learned"),
+            QCoreApplication.translate("Adaptive", "Mastery"),
+        ]
         self.table.clear()
         self.table.setColumnCount(len(columns))
         self.table.setHorizontalHeaderLabels(columns)
@@ -174,19 +188,34 @@ def panel_relative_text(result: Any) -> str:
 
     kind = band(result)
     sentence = {
-        "typical": _tr("Your choices agree with the panel about as much as a typical panel member's do."),
-        "above": _tr("Your choices agree with the panel more than a typical panel member's do."),
-        "below": _tr("Your choices agree with the panel less than a typical panel member's do."),
-        "far-below": _tr("Your choices agree with the panel much less than the panel members' own do."),
-        "unknown": _tr("The panel members agree with each other equally here, so there is no spread to compare with."),
+        "typical": QCoreApplication.translate(
+            "Adaptive", "Your choices agree with the panel about as much as a typical panel member's do."
+        ),
+        "above": QCoreApplication.translate(
+            "Adaptive", "Your choices agree with the panel more than a typical panel member's do."
+        ),
+        "below": QCoreApplication.translate(
+            "Adaptive", "Your choices agree with the panel less than a typical panel member's do."
+        ),
+        "far-below": QCoreApplication.translate(
+            "Adaptive", "Your choices agree with the panel much less than the panel members' own do."
+        ),
+        "unknown": QCoreApplication.translate(
+            "Adaptive",
+            "The panel members agree with each other equally here, so there is no spread to compare with.",
+        ),
     }[kind]
-    figures = _tr("Panel members score %1 on average (SD %2) against the rest of the panel.").replace(
-        "%1", f"{result.panel_mean:.0f}"
-    ).replace("%2", "—" if result.panel_sd is None else f"{result.panel_sd:.0f}")
+    figures = (
+        QCoreApplication.translate(
+            "Adaptive", "Panel members score %1 on average (SD %2) against the rest of the panel."
+        )
+        .replace("%1", f"{result.panel_mean:.0f}")
+        .replace("%2", "—" if result.panel_sd is None else f"{result.panel_sd:.0f}")
+    )
     if result.scaled is not None:
-        figures += " " + _tr("On the panel's scale (panel = 80, SD 5) you score %1 (z = %2).").replace(
-            "%1", f"{result.scaled:.0f}"
-        ).replace("%2", f"{result.z:+.1f}")
+        figures += " " + QCoreApplication.translate(
+            "Adaptive", "On the panel's scale (panel = 80, SD 5) you score %1 (z = %2)."
+        ).replace("%1", f"{result.scaled:.0f}").replace("%2", f"{result.z:+.1f}")
     return sentence + " " + figures
 
 
@@ -228,5 +257,9 @@ def attempt_adaptive_text(cache: Any, attempt: Any) -> str:
             parts.append(panel_relative_text(result))
     pairs = [(a.confidence, a.credit) for a in attempt.answers if getattr(a, "confidence", None)]
     if pairs:
-        parts.append(_tr("Confidence against credit:") + " " + calibration_text(calibration(pairs)).replace("\n", "; "))
+        parts.append(
+            QCoreApplication.translate("Adaptive", "Confidence against credit:")
+            + " "
+            + calibration_text(calibration(pairs)).replace("\n", "; ")
+        )
     return "\n".join(parts)

@@ -1,4 +1,4 @@
-""""How sure are you?" before the feedback (certainty-based marking, as Moodle's CBM asks).
+""" "How sure are you?" before the feedback (certainty-based marking, as Moodle's CBM asks).
 
 Three levels: 1 unsure, 2 fairly sure, 3 sure; optional (no choice stores NULL).
 Asked in practice only, by default: an exam measures the choice itself, and the

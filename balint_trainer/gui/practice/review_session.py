@@ -146,7 +146,10 @@ class ReviewSessionView(QWidget):
             .replace("%3", item.scenario.title)
             .replace("%4", item.competency_label)
         )
-        parts = [f"<h3>{render_plain(item.scenario.title)}</h3>", render_markdown(item.scenario.summary or "")]
+        parts = [
+            f"<h3>{render_plain(item.scenario.title)}</h3>",
+            render_markdown(item.scenario.summary or ""),
+        ]
         if item.context:
             before = self.tr("Just before the decision")
             parts.append(f"<h3>{render_plain(before)}</h3>")

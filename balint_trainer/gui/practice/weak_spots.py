@@ -94,7 +94,9 @@ class WeakSpots(QObject):
         count = len(self.items)
         button = self.window.library.review_button
         button.setText(self.tr("Re&view %1 due").replace("%1", str(count)))
-        button.setAccessibleName(self.tr("Review my weak spots: %1 decisions due today").replace("%1", str(count)))
+        button.setAccessibleName(
+            self.tr("Review my weak spots: %1 decisions due today").replace("%1", str(count))
+        )
         button.setToolTip(
             self.tr(
                 "Decisions you missed come back on a spaced schedule (FSRS, as in Anki): "
@@ -123,7 +125,12 @@ class WeakSpots(QObject):
             from balint_trainer.services.review_cards import ReviewService
 
             return ReviewService(service).answer_review(
-                profile_id, item.scenario, item.decision.decision, option_id, confidence=confidence, seconds=seconds
+                profile_id,
+                item.scenario,
+                item.decision.decision,
+                option_id,
+                confidence=confidence,
+                seconds=seconds,
             )
 
         self.view.start(self.items, answer)

@@ -52,7 +52,10 @@ def upgrade() -> None:
         sa.Column("last_credit", sa.Float(), nullable=True),
         sa.Column("updated_at", UTCDateTime(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["profile_id"], ["profiles.id"], name=op.f("fk_review_cards_profile_id_profiles"), ondelete="CASCADE"
+            ["profile_id"],
+            ["profiles.id"],
+            name=op.f("fk_review_cards_profile_id_profiles"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_review_cards")),
         sa.UniqueConstraint("uid", name=op.f("uq_review_cards_uid")),
