@@ -530,6 +530,7 @@ class MainWindow(QMainWindow):
     def refresh_progress(self) -> None:
         if self.service is None or self.profile is None:
             self.library.set_progress({}, set())
+            self.weak_spots.refresh()  # no profile: nothing due
             return
         try:
             best = self.service.best_scores(self.profile.id)

@@ -70,11 +70,15 @@ class WeakSpots(QObject):
         """Re-read today's queue off the UI thread (after loading, an attempt, a review)."""
         window = self.window
         if window.service is None or window.profile is None or not window.entries:
+            self.items = []
+            self._show_count()
             return
         service, profile_id, entries = window.service, window.profile.id, list(window.entries)
 
         def done(items: Any) -> None:
             self.task = None
+            if window.profile is None or window.profile.id != profile_id:
+                return  # the profile changed meanwhile; its own refresh follows
             self.items = list(items)
             self._show_count()
 
