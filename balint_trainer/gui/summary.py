@@ -143,7 +143,6 @@ class SummaryView(QWidget):
         # Filled by gui/practice/adaptive_views.py: where the score sits on the panel's own scale.
         self.panel_relative = QLabel()
         self.panel_relative.setWordWrap(True)
-        self.panel_relative.setAccessibleName(self.tr("Your score on the panel's scale"))
         self.panel_relative.hide()
         left.addWidget(self.panel_relative)
         left.addWidget(self.competency_text)

@@ -11,6 +11,7 @@ from balint_trainer.core.validation import load_scenario_file
 from balint_trainer.services.review_cards import ReviewService
 from balint_trainer.storage.models import utcnow
 from tests.db_fixtures import many_decisions_yaml
+from tests.gui.a11y_tree import hidden_values
 
 pytestmark = pytest.mark.gui
 
@@ -65,6 +66,7 @@ def test_review_two_due_decisions_end_to_end(review_window, qtbot, service) -> N
         assert credit == (1.0 if option == "a" else 0.5)
         assert card.due > utcnow()
         assert "Credit" in view.verdict.text() and view.feedback.isVisible()
+        assert hidden_values(window) == []  # screen readers hear the verdict, the header, the options
         qtbot.keyClick(view, Qt.Key.Key_Return)  # next
 
     assert view.header.text() == "Review done"

@@ -82,7 +82,6 @@ class CalibrationBox(QWidget):
         )
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setAccessibleName(QCoreApplication.translate("Adaptive", "Confidence calibration"))
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.heading)
@@ -236,7 +235,9 @@ def panel_relative_for(scenario: Any, answers: Sequence[Any]) -> Any:
 def show_panel_relative(label: QLabel, scenario: Any, answers: Sequence[Any]) -> None:
     """Fill ``label`` with the panel-relative sentence, or hide it when it is undefined."""
     result = panel_relative_for(scenario, answers)
-    label.setText(panel_relative_text(result) if result is not None else "")
+    text = panel_relative_text(result) if result is not None else ""
+    label.setText(text)
+    label.setAccessibleName(text)  # screen readers read the result itself
     label.setVisible(result is not None)
 
 

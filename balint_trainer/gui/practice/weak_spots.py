@@ -98,7 +98,9 @@ class WeakSpots(QObject):
         count = len(self.items)
         button = self.window.library.review_button
         button.setText(self.tr("Re&view %1 due").replace("%1", str(count)))
-        button.setAccessibleName(
+        # Screen readers read what is shown (a11y tree test); the explanation goes in the description.
+        button.setAccessibleName(button.text().replace("&", ""))
+        button.setAccessibleDescription(
             self.tr("Review my weak spots: %1 decisions due today").replace("%1", str(count))
         )
         button.setToolTip(
