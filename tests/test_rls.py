@@ -221,7 +221,14 @@ def test_admin_who_owns_the_tables_sees_everything(course: Course) -> None:
     assert _raw(course.url, "SELECT count(*) FROM credentials") == [(4,)]
     rls = _raw(course.url, "SELECT relname FROM pg_class WHERE relrowsecurity ORDER BY relname")
     assert rls == [
-        ("annotations",), ("answers",), ("attempts",), ("comments",), ("credentials",), ("review_cards",)
+        ("annotations",),
+        ("answers",),
+        ("attempts",),
+        ("comment_reads",),
+        ("comments",),
+        ("credentials",),
+        ("lrs_queue",),
+        ("review_cards",),
     ]
 
 
