@@ -44,7 +44,7 @@ def test_review_two_due_decisions_end_to_end(review_window, qtbot, service) -> N
     qtbot.waitUntil(lambda: button.text().replace("&", "") == "Review 2 due", timeout=5000)
     assert button.isEnabled() and window.weak_spots.action.isEnabled()
     qtbot.keyClick(
-        window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     view = window.weak_spots.view
     assert window.stack.currentWidget() is view

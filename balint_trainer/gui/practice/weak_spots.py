@@ -42,7 +42,7 @@ class WeakSpots(QObject):
         self.view: Any = None
         self.task: Any = None
         self.action = QAction(self.tr("Review my &weak spots"), window)
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+W"))
         self.action.triggered.connect(lambda _checked=False: self.start())
         self.action.setEnabled(False)
         window.practice_menu.addAction(self.action)
