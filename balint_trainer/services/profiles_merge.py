@@ -91,6 +91,9 @@ def merge(session: Session, source: m.Profile, target: m.Profile) -> None:
     session.execute(
         update(m.ProfileAlias).where(m.ProfileAlias.profile_id == source.id).values(profile_id=target.id)
     )
+    from balint_trainer.services.review_cards import merge_cards
+
+    merge_cards(session, source.id, target.id)  # spaced-review schedules, the later one per decision
     # Bundles still exported under the source's uid (a trainee's laptop) now go to the target.
     session.add(m.ProfileAlias(foreign_uid=source.uid, profile_id=target.id))
     if source.is_local:
