@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 REPO = Path(__file__).resolve().parent.parent
@@ -109,6 +109,16 @@ def main() -> int:
             else:
                 player.step()
         window.finish_session()
+        # The summary's top pane keeps the height it had before the panel-relative text was
+        # filled in, and its labels then overlap: drag the splitter down, as a user would.
+        from PySide6.QtWidgets import QSplitter
+
+        splitter = next(
+            w
+            for w in window.summary_view.findChildren(QSplitter)
+            if w.orientation() == Qt.Orientation.Vertical
+        )
+        splitter.setSizes([430, 330])
         grab(app, window, out / f"summary{suffix}.png")
 
         # Second attempt, an exam, for the progress chart.
