@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from balint_trainer.core.model import DecisionStep, GotoStep, NarrateStep, Option, PhaseStep, SayStep, Scenario
+from balint_trainer.core.model import (
+    DecisionStep,
+    GotoStep,
+    NarrateStep,
+    Option,
+    PhaseStep,
+    SayStep,
+    Scenario,
+)
 from balint_trainer.core.validation import LoadedScenario
 
 
