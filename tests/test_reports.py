@@ -330,7 +330,7 @@ def test_html_report_content(report) -> None:
     assert "2 (1 finished)" in text
     assert "Holding the frame and structure" in text
     assert "Talk." in text and "Wait." in text  # chosen option vs the panel's
-    assert "1/4 experts" in text and "3/4 experts" in text
+    assert "1/4" in text and "3/4" in text and "Votes" in text
     assert "0.33" in text
     assert "0:12" in text  # time taken
     assert "not answered" in text
@@ -360,18 +360,19 @@ def marked_translator() -> Iterator[list[tuple[str, str]]]:
 
 
 def _thead(html: str, index: int = -1) -> list[str]:
-    """Header cells of the index-th table with a header row, in document order."""
-    head = re.findall(r"<thead><tr>(.*?)</tr></thead>", html)[index]
-    return re.findall(r"<th[^>]*>(.*?)</th>", head)
+    """Header cells of the index-th decision table (its header names the Decision column)."""
+    heads = [h for h in re.findall(r"<thead><tr>(.*?)</tr></thead>", html) if ">Decision<" in h]
+    return re.findall(r"<th[^>]*>(.*?)</th>", heads[index])
 
 
 def test_html_report_uses_the_installed_translator(service: FakeService, marked_translator) -> None:
     html = trainee_report_html(trainee_report(service, 1))
     assert "<h2>«Best score per scenario»</h2>" in html
     assert "«Holding the frame and structure»" in html  # built-in competency labels, same hook
-    assert "«(1/4 experts)»" in html and "«not answered»" in html  # placeholders filled after translation
+    assert "«Options as shown:»" in html and "«not answered»" in html
+    assert "«shown 2 of 3»" in html  # placeholders filled after translation
     assert ("Report", "Trainee") in marked_translator
-    assert {context for context, _text in marked_translator} == {"Report", "Competency"}
+    assert {context for context, _text in marked_translator} == {"Report", "Competency", "AgainstPanel"}
     assert "«Minimal test scenario»" not in html and "Talk." in html  # scenario text is never translated
 
 

@@ -141,6 +141,7 @@ class DecisionFeedback:
     shown_order: tuple[str, ...] = ()  # option ids as shown to the trainee
     timed_out: bool = False  # real time ran out: recorded as no intervention
     seconds: float | None = None  # time taken to decide
+    option_feedbacks: dict[str, str | None] = field(default_factory=dict)  # every option's feedback
 
     @property
     def is_modal(self) -> bool:
@@ -583,4 +584,5 @@ class PracticeSession:
             agreement=scoring.panel_agreement(decision),
             shown_order=order,
             seconds=seconds,
+            option_feedbacks={o.id: o.feedback for o in decision.options},
         )

@@ -304,7 +304,7 @@ class LibraryView(QWidget):
         self.edit_button.hide()
 
         self.status = QLabel(self.tr("Loading…"))
-        self.status.setAccessibleName(self.tr("Library status"))
+        self.status.setAccessibleDescription(self.tr("Library status"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.edit_button)

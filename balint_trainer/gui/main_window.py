@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._build_menus()
         self.storage_label = QLabel()
-        self.storage_label.setAccessibleName(self.tr("Where answers are saved"))
+        self.storage_label.setAccessibleDescription(self.tr("Where answers are saved"))
         self.statusBar().addPermanentWidget(self.storage_label)
         self.statusBar().showMessage(self.tr("Loading…"))
         self.resize(1200, 800)

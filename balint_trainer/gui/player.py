@@ -6,13 +6,25 @@ storing answers is the job of whoever listens to :attr:`PlayerView.answer_given`
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QShortcut,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -42,6 +54,7 @@ from balint_trainer.core.session import (
     format_clock,
 )
 from balint_trainer.gui import realtime
+from balint_trainer.gui.a11y import announce
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.style import muted_colour, speaker_colour, title_label
@@ -80,14 +93,12 @@ class PhaseIndicator(QFrame):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        # The arrows between phases are painted (paintEvent), not widgets: decoration that a
+        # screen reader would otherwise read aloud between every two phases.
+        layout.setSpacing(self.fontMetrics().horizontalAdvance("→") + 12)
         self.labels: dict[str, QLabel] = {}
         names = phase_labels()
-        for index, phase in enumerate(PHASES):
-            if index:
-                arrow = QLabel("→")
-                arrow.setAccessibleName("")
-                layout.addWidget(arrow)
+        for phase in PHASES:
             label = QLabel(names[phase])
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setMargin(3)
@@ -96,6 +107,23 @@ class PhaseIndicator(QFrame):
         layout.addStretch(1)
         self.current: str | None = None
         self.set_phase(None)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        arrow = "←" if rtl else "→"
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        labels = sorted(self.labels.values(), key=lambda label: label.geometry().left())
+        for left, right in pairwise(labels):
+            gap = QRect(
+                left.geometry().right(),
+                left.geometry().top(),
+                right.geometry().left() - left.geometry().right(),
+                left.height(),
+            )
+            painter.drawText(gap, int(Qt.AlignmentFlag.AlignCenter), arrow)
+        painter.end()
 
     def set_phase(self, phase: str | None) -> None:
         self.current = phase
@@ -137,7 +165,7 @@ class PlayerView(QWidget):
         self.mode_label = QLabel()
         self.decision_counter = QLabel()
         self.clock_label = QLabel()
-        self.clock_label.setAccessibleName(self.tr("Session clock"))
+        self.clock_label.setAccessibleDescription(self.tr("Session clock"))
         self.phase_indicator = PhaseIndicator()
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -258,7 +286,9 @@ class PlayerView(QWidget):
         self.option_group = QButtonGroup(self)
         self.option_group.setExclusive(True)
         self.option_group.idToggled.connect(lambda *_: self._update_confirm())
-        self.options_box = QWidget()
+        # A group named by the prompt: screen readers say which question the options answer.
+        self.options_box = QGroupBox()
+        self.options_box.setFlat(True)
         self.options_layout = QVBoxLayout(self.options_box)
         self.options_layout.setContentsMargins(0, 0, 0, 0)
         self.own_words = QPlainTextEdit()
@@ -303,14 +333,14 @@ class PlayerView(QWidget):
         panel = QWidget()
         self.credit_label = QLabel()
         self.credit_label.setWordWrap(True)
-        self.credit_label.setAccessibleName(self.tr("Your credit"))
+        self.credit_label.setAccessibleDescription(self.tr("Your credit"))
         bold = self.credit_label.font()
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.1)
         self.credit_label.setFont(bold)
         self.credit_explanation = QLabel()
         self.credit_explanation.setWordWrap(True)
-        self.credit_explanation.setAccessibleName(self.tr("What the credit means"))
+        self.credit_explanation.setAccessibleDescription(self.tr("What the credit means"))
         self.chart_holder = QVBoxLayout()
         self.chart_holder.setContentsMargins(0, 0, 0, 0)
         chart_box = QWidget()
@@ -507,11 +537,17 @@ class PlayerView(QWidget):
                 widget.setParent(None)
                 widget.deleteLater()
         self._option_ids = []
+        self.options_box.setAccessibleName(markdown_to_plain(event.prompt))
         for option in event.options:
             plain = markdown_to_plain(option.markdown)
             button = QRadioButton(f"&{option.number}")
             button.setAccessibleName(
                 self.tr("Option %1: %2").replace("%1", str(option.number)).replace("%2", plain)
+            )
+            button.setAccessibleDescription(
+                self.tr("option %1 of %2")
+                .replace("%1", str(option.number))
+                .replace("%2", str(len(event.options)))
             )
             button.installEventFilter(self)
             # The style's own focus frame around a one-digit label is easy to miss.
@@ -637,16 +673,15 @@ class PlayerView(QWidget):
         self.credit_explanation.setText(credit_explanation(feedback))
         self._clear_chart()
         from balint_trainer.gui import charts
+        from balint_trainer.reports.against_panel import from_feedback, marks
 
+        view = from_feedback(feedback)
         chart_labels = {}
-        for oid in feedback.votes:  # in the order shown
+        for position, oid in enumerate(feedback.votes):  # in the order shown
             # Short enough for the axis; the chart's tooltip and the text below name it in full.
             label = option_label(feedback.option_texts[oid], CHART_LABEL_LENGTH)
-            if oid == feedback.chosen:
-                label += " " + self.tr("(you)")
-            elif oid in feedback.modal_options:
-                label += " " + self.tr("(panel)")
-            chart_labels[oid] = label
+            tags = marks(view.options[position], view)  # a tie is marked on every tied option
+            chart_labels[oid] = label + (" (" + ", ".join(tags) + ")" if tags else "")
         self.feedback_chart = charts.votes_chart(
             self, feedback.votes, chart_labels, feedback.chosen, feedback.modal_options
         )
@@ -656,7 +691,12 @@ class PlayerView(QWidget):
             feedback_html(feedback, illustrative=illustrative), language=self._language()
         )
         self.panel.setCurrentIndex(2)
+        # Focus goes to Continue; the result is spoken and is Continue's description, so a
+        # screen reader reads it on arrival instead of only "Continue the session".
+        result = self.credit_label.text()
+        self.continue_button.setAccessibleDescription(result)
         self.continue_button.setFocus()
+        announce(self.credit_label, result)
 
     def _clear_chart(self) -> None:
         if self.feedback_chart is not None:
@@ -850,17 +890,10 @@ def _quoted(label: str) -> str:
 
 
 def verdict_text(feedback: DecisionFeedback) -> str:
-    """Did the trainee choose what the panel chose? Options are named by their (shortened) text."""
-    modal = [_quoted(feedback.label(m)) for m in feedback.modal_options]
-    if feedback.is_modal:
-        return QCoreApplication.translate("Feedback", "You chose what most of the panel chose.")
-    if len(modal) == 1:
-        return QCoreApplication.translate("Feedback", "The panel most often chose %1.").replace(
-            "%1", modal[0]
-        )
-    return QCoreApplication.translate("Feedback", "The panel's votes were tied between %1.").replace(
-        "%1", _option_list(modal)
-    )
+    """Did the trainee choose what the panel chose (a tie called a tie)? One renderer for all views."""
+    from balint_trainer.reports.against_panel import from_feedback, verdict
+
+    return verdict(from_feedback(feedback))
 
 
 def credit_explanation(feedback: DecisionFeedback) -> str:
@@ -899,16 +932,16 @@ def feedback_html(feedback: DecisionFeedback, *, illustrative: bool = False) -> 
     def heading(text: str) -> str:
         return f"<h3>{render_plain(text)}</h3>"
 
+    from balint_trainer.reports.against_panel import against_panel_html, from_feedback
+
     parts = [heading(QCoreApplication.translate("Feedback", "Why")), render_markdown(feedback.rationale)]
     if feedback.timed_out:
         parts.insert(0, f"<p><b>{render_plain(timed_out_text(feedback))}</b></p>")
-    if feedback.option_feedback:
-        parts += [
-            heading(QCoreApplication.translate("Feedback", "About your choice")),
-            render_markdown(feedback.option_feedback),
-        ]
-    modal = [f"<li>{render_inline(feedback.option_texts[m])}</li>" for m in feedback.modal_options]
-    parts += [heading(QCoreApplication.translate("Feedback", "Panel choice")) + f"<ul>{''.join(modal)}</ul>"]
+    # Every option against the panel, with what the scenario says about each (shared renderer).
+    parts += [
+        heading(QCoreApplication.translate("Feedback", "Your choice and the panel's")),
+        against_panel_html(from_feedback(feedback)),
+    ]
     if feedback.expert_notes:
         chose = QCoreApplication.translate("Feedback", "chose %1")
         notes = "".join(

@@ -42,7 +42,10 @@ def _seconds(row: DecisionFeedback) -> str:
 
 
 def _panel(row: DecisionFeedback) -> str:
-    return " / ".join(row.label(m) for m in row.modal_options)
+    labels = " / ".join(row.label(m) for m in row.modal_options)
+    if len(row.modal_options) > 1:  # a tie is called a tie, as in the feedback and the reports
+        return QCoreApplication.translate("DecisionTableModel", "tie: %1").replace("%1", labels)
+    return labels
 
 
 def _no_tooltip(row: DecisionFeedback) -> None:
@@ -105,17 +108,17 @@ class SummaryView(QWidget):
         self.chart: Any = None
         self.title = title_label()
         self.score_label = QLabel()
-        self.score_label.setAccessibleName(self.tr("Score"))
+        self.score_label.setAccessibleDescription(self.tr("Score"))
         score_font = self.score_label.font()
         score_font.setPointSizeF(score_font.pointSizeF() * 1.6)
         score_font.setBold(True)
         self.score_label.setFont(score_font)
         self.score_note = QLabel()
         self.score_note.setWordWrap(True)
-        self.score_note.setAccessibleName(self.tr("What the score means"))
+        self.score_note.setAccessibleDescription(self.tr("What the score means"))
         self.competency_text = QLabel()
         self.competency_text.setWordWrap(True)
-        self.competency_text.setAccessibleName(self.tr("Competency profile"))
+        self.competency_text.setAccessibleDescription(self.tr("Competency profile"))
         self.chart_layout = QVBoxLayout()
         self.chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_box = QWidget()
@@ -143,7 +146,7 @@ class SummaryView(QWidget):
         self.back_button.setAccessibleName(self.tr("Back to the library"))
         self.back_button.clicked.connect(self.back_requested.emit)
         self.again_button = QPushButton(self.tr("Practise &again"))
-        self.again_button.setAccessibleName(self.tr("Practise this scenario again"))
+        self.again_button.setAccessibleDescription(self.tr("Practise this scenario again"))
         self.again_button.clicked.connect(self.again_requested.emit)
         self.progress_button = QPushButton(self.tr("Your pro&gress"))
         self.progress_button.setAccessibleName(self.tr("Show your progress"))
@@ -230,24 +233,11 @@ class SummaryView(QWidget):
         if self.summary is None or not 0 <= row < len(self.summary.decisions):
             return
         feedback = self.summary.decisions[row]
-        votes = "; ".join(  # in the order the options were shown
-            self.tr("“%1”: %2").replace("%1", feedback.label(o)).replace("%2", str(v))
-            for o, v in feedback.votes.items()
-        )
         # Translated first: lupdate does not look inside f-strings.
         heading = self.tr("Decision %1").replace("%1", str(row + 1))
-        chose = self.tr("You chose:")
-        credit = (
-            self.tr("Credit %1 · expert votes: %2")
-            .replace("%1", f"{feedback.credit:.2f}")
-            .replace("%2", votes)
-        )
-        html = (
-            f"<h3>{render_plain(heading)}</h3>"
-            + render_markdown(feedback.prompt)
-            + f"<p><b>{render_plain(chose)}</b></p>"
-            + render_markdown(feedback.chosen_text)
-        )
+        credit = self.tr("Your credit: %1 of 1").replace("%1", f"{feedback.credit:.2f}")
+        # Every option, votes and panel marks come from feedback_html (the shared renderer).
+        html = f"<h3>{render_plain(heading)}</h3>" + render_markdown(feedback.prompt)
         if feedback.own_words:
             own = self.tr("In your own words: %1").replace("%1", feedback.own_words)
             html += f"<p><i>{render_plain(own)}</i></p>"

@@ -25,6 +25,7 @@ class OptionView:
     text: str
     votes: int
     credit: float
+    feedback: str | None = None  # what the scenario says about this option
 
 
 @dataclass(frozen=True)
@@ -155,9 +156,10 @@ class ScenarioCache:
 def _options(step: DecisionStep, order: Sequence[str]) -> tuple[tuple[OptionView, ...], tuple[str, ...]]:
     counts = votes(step)
     top = max(counts.values(), default=0)
-    texts = {o.id: o.text for o in step.options}
+    by_id = {o.id: o for o in step.options}
     options = tuple(
-        OptionView(oid, texts[oid], counts[oid], counts[oid] / top if top else 0.0) for oid in order
+        OptionView(oid, by_id[oid].text, counts[oid], counts[oid] / top if top else 0.0, by_id[oid].feedback)
+        for oid in order
     )
     try:
         panel = set(modal_options(step))

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
     QLocale,
-    QMarginsF,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,10 +35,6 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeyEvent,
     QKeySequence,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,6 +82,7 @@ from balint_trainer.reports import (
     write_item_analysis_csv,
     write_xapi_json,
 )
+from balint_trainer.reports.against_panel import against_panel_html, from_review
 from balint_trainer.reports.xapi import DEFAULT_HOME_PAGE, normalise_home_page
 
 _MISSING = float("-inf")  # sorts unknown numbers (no score, no index) below every real value
@@ -97,28 +93,10 @@ def _number(value: float | None, digits: int = 2) -> str:
 
 
 def write_pdf(html: str, path: Path, *, title: str = "") -> None:
-    """Render report HTML to an A4 PDF with Qt's own writer (no browser engine needed)."""
-    path = Path(path)
-    with path.open("wb"):  # fail early with a clear OSError; QPdfWriter would fail silently
-        pass
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    # QTextDocument.print_ adds its own 2 cm margin (and the page numbers inside it); page
-    # margins on top of that left a third of every page blank.
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
-    writer.setTitle(title)
-    writer.setCreator("Balint Trainer")
-    document = QTextDocument()
-    document.setHtml(html)
-    document.print_(writer)
-    del writer  # flushes and closes the file
-    if path.stat().st_size == 0:
-        raise OSError(
-            QCoreApplication.translate("SupervisorWindow", "The PDF could not be written to {path}.").format(
-                path=path
-            )
-        )
+    """Render report HTML to an A4 PDF (decisions never split across pages; see gui/report_pdf.py)."""
+    from balint_trainer.gui.report_pdf import write_pdf as write
+
+    write(html, path, title=title)
 
 
 # ---------------------------------------------------------------------------------------------- models
@@ -262,7 +240,10 @@ def _attempt_columns() -> list[Column]:
 def _decision_columns() -> list[Column]:
     # Options are named by their text, as the trainee saw them (never by id).
     def panel(d: DecisionReview) -> str:
-        return " / ".join(d.label(m) for m in d.modal)
+        labels = " / ".join(d.label(m) for m in d.modal)
+        if len(d.modal) > 1:  # a tie is called a tie, as in the feedback and the reports
+            return QCoreApplication.translate("SupervisorWindow", "tie: {options}").format(options=labels)
+        return labels
 
     def chosen(d: DecisionReview) -> str:
         if not d.answered:
@@ -546,7 +527,7 @@ class SupervisorWindow(QMainWindow):
         self.attempt_summary = QLabel(review)
         self.attempt_summary.setWordWrap(True)
         self.attempt_summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.attempt_summary.setAccessibleName(self.tr("Attempt summary"))
+        self.attempt_summary.setAccessibleDescription(self.tr("Attempt summary"))
         review_layout.addWidget(self.attempt_summary)
 
         horizontal = QSplitter(Qt.Orientation.Horizontal, review)
@@ -574,7 +555,7 @@ class SupervisorWindow(QMainWindow):
         self.comment_edit.setMaximumHeight(110)
         comment_label.setBuddy(self.comment_edit)
         self.whole_attempt_check = QCheckBox(self.tr("About the &whole attempt"), detail)
-        self.whole_attempt_check.setAccessibleName(self.tr("Comment on the whole attempt"))
+        self.whole_attempt_check.setAccessibleDescription(self.tr("Comment on the whole attempt"))
         self.add_comment_button = QPushButton(self.tr("Add &comment"), detail)
         self.add_comment_button.setAccessibleName(self.tr("Add comment"))
         self.add_comment_button.clicked.connect(self.add_comment)
@@ -944,35 +925,8 @@ class SupervisorWindow(QMainWindow):
             out.append(f" — {esc(decision.competency_label)}")
         out.append("</h3>")
         out.append(render_markdown(decision.prompt, language=lang))
-        rows = []
-        for number, option in enumerate(decision.options, start=1):  # in the order the trainee saw
-            marks = []
-            if option.id == decision.chosen:
-                marks.append(esc(self.tr("trainee's choice")))
-            if option.id in decision.modal:
-                marks.append(esc(self.tr("panel's choice")))
-            rows.append(
-                "<tr>"
-                f"<td><b>{number}</b></td>"
-                f"<td>{render_markdown(option.text, language=lang)}</td>"
-                f"<td>{option.votes}/{decision.experts}</td>"
-                f"<td>{_number(option.credit)}</td>"
-                f"<td><b>{' · '.join(marks)}</b></td>"
-                "</tr>"
-            )
-        headers = "".join(
-            f"<th>{esc(h)}</th>"
-            for h in (
-                self.tr("Shown"),
-                self.tr("Option"),
-                self.tr("Votes"),
-                self.tr("Credit"),
-                "",
-            )
-        )
-        out.append(
-            f'<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr>{headers}</tr>{"".join(rows)}</table>'
-        )
+        # Every option against the panel: the renderer the trainee's feedback and the report use.
+        out.append(against_panel_html(from_review(decision), language=lang, trainee=False))
         if decision.answered:
             out.append(
                 "<p>"
