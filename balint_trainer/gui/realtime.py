@@ -12,12 +12,14 @@ from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from balint_trainer.core.session import PracticeSession
+from balint_trainer.gui.a11y import announce
 
 SETTING_KEY = "player/time_limit"
 SCENARIO = "scenario"  # use the scenario's limits (no limit where it sets none)
 OFF = "off"
 FIXED_CHOICES = (20, 30, 45)
 TICK_MS = 200
+ANNOUNCE_AT = (10, 5)  # seconds left that a screen reader speaks (the label changes every second)
 
 
 def effective_limit(setting: str | float, session: PracticeSession | None, decision_id: str) -> float | None:
@@ -61,6 +63,7 @@ class Countdown(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._limit = 0.0
+        self._announced: set[int] = set()
         self._elapsed = QElapsedTimer()
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -84,6 +87,8 @@ class Countdown(QWidget):
 
     def start(self, seconds: float) -> None:
         self._limit = float(seconds)
+        self._announced = set()
+        announce(self, self.tr("Real time: %1 seconds to decide").replace("%1", str(round(seconds))))
         self._elapsed.start()
         self.bar.setRange(0, max(1, round(self._limit * 1000)))
         self._timer.start()
@@ -106,6 +111,9 @@ class Countdown(QWidget):
         if text != self.label.text():
             self.label.setText(text)
             self.bar.setAccessibleDescription(text)
+            if whole in ANNOUNCE_AT and whole not in self._announced and whole < self._limit:
+                self._announced.add(whole)
+                announce(self, text)
         self.bar.setValue(round(left * 1000))
         if left <= 0.0:
             self.stop()
