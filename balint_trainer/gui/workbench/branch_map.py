@@ -93,7 +93,8 @@ class BranchMap(QTreeWidget):
                 add([f"{label}→ {step.goto}", when or self.tr("always")], parent)
             elif isinstance(step, DecisionStep):
                 flush()
-                item = add([f"{label}{self.tr('Decision')} {step.decision}", when], parent)
+                decision = self.tr("Decision %1").replace("%1", step.decision)
+                item = add([label + decision, when], parent)
                 for option in step.options:
                     effect = _sets(option)
                     if option.goto:
