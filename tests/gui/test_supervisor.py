@@ -160,7 +160,7 @@ def test_adding_a_comment_with_ctrl_enter_stores_it(qtbot, window, seeded) -> No
     window.add_comment_button.click()
     comments = svc.comments(ids["ann_1"])
     assert [(c.decision_id, c.text) for c in comments][-1] == (None, "Overall: well paced.")
-    assert "1 comment(s) on the whole attempt" in window.attempt_summary.text()
+    assert "1 comment on the whole attempt" in window.attempt_summary.text()
     assert window.recorded_errors == []
 
 

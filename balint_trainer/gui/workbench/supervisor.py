@@ -69,6 +69,7 @@ from balint_trainer.gui.local_time import day_month_text, when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import SORT_ROLE, Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.worker import CancelToken, run_with_progress
 from balint_trainer.reports import (
     AttemptReview,
@@ -538,6 +539,13 @@ class SupervisorWindow(QMainWindow):
         decision_header = self.decision_view.horizontalHeader()
         decision_header.setStretchLastSection(False)
         decision_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Credit, Time and Comments right after the decision, each as wide as its header: in a
+        # narrow pane the long option texts scrolled them off ("Comme"). The texts elide instead.
+        for visual, logical in enumerate((4, 5, 6), start=1):
+            decision_header.moveSection(decision_header.visualIndex(logical), visual)
+        for logical in (2, 3):
+            decision_header.setSectionResizeMode(logical, QHeaderView.ResizeMode.Interactive)
+            decision_header.resizeSection(logical, 180)
         self.decision_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.decision_view.selectionModel().currentRowChanged.connect(self._on_decision_changed)
 
@@ -705,6 +713,11 @@ class SupervisorWindow(QMainWindow):
         cohort_xapi = QAction(self.tr("Cohort answers as xAPI &JSON…"), self)
         cohort_xapi.triggered.connect(lambda: self.export_cohort("xapi"))
         menu.addAction(cohort_xapi)
+        menu.addSeparator()
+        # Comments back to an offline trainee (gui/workbench/feedback_export.py).
+        self.export_feedback_action = QAction(self.tr("Export &feedback for trainee…"), self)
+        self.export_feedback_action.triggered.connect(lambda: self.export_feedback())
+        menu.addAction(self.export_feedback_action)
         self.home_page_action = QAction(self.tr("xAPI c&ourse home page…"), self)
         self.home_page_action.triggered.connect(lambda: self.change_xapi_home_page())
         menu.addAction(self.home_page_action)
@@ -869,9 +882,10 @@ class SupervisorWindow(QMainWindow):
         else:
             parts.append(self.tr("not finished"))
         parts.append(
-            self.tr("{answered} of {total} decisions answered").format(
-                answered=len(review.answered), total=len(review.decisions)
-            )
+            # %n chooses the plural form by the total ("1 of 1 decision answered").
+            plural(
+                self.tr("{answered} of %n decision(s) answered", "", len(review.decisions)), len(review.decisions)
+            ).format(answered=len(review.answered))
         )
         if review.total_seconds is not None:
             parts.append(
@@ -879,7 +893,10 @@ class SupervisorWindow(QMainWindow):
             )
         if review.general_comments:
             parts.append(
-                self.tr("{n} comment(s) on the whole attempt").format(n=len(review.general_comments))
+                plural(
+                    self.tr("%n comment(s) on the whole attempt", "", len(review.general_comments)),
+                    len(review.general_comments),
+                )
             )
         text = " · ".join(parts)
         if review.load_problem:
@@ -1371,7 +1388,7 @@ class SupervisorWindow(QMainWindow):
         from balint_trainer.gui.charts import progress_chart, series_colours  # pyqtgraph loads only now
 
         series, labels, x_labels = data
-        colours = series_colours(list(series))
+        colours = series_colours(list(series), self)
         self._chart = progress_chart(self.progress_tab, series, labels, x_labels, colours)
         self.chart_legend.setText(
             "<table>"
@@ -1513,6 +1530,13 @@ class SupervisorWindow(QMainWindow):
         enabled = self.current_trainee() is not None
         for action in self.report_actions.values():
             action.setEnabled(enabled)
+        if hasattr(self, "export_feedback_action"):
+            self.export_feedback_action.setEnabled(enabled)
+
+    def export_feedback(self, path: Path | str | None = None, *, on_finished: Any = None) -> None:
+        from balint_trainer.gui.workbench.feedback_export import export_feedback
+
+        export_feedback(self, path, on_finished=on_finished)
 
     def export_report(self, kind: str, path: Path | str | None = None) -> Path | None:
         """Export the selected trainee's report: kind is 'html', 'pdf', 'csv' or 'xapi'."""
