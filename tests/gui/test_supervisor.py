@@ -268,7 +268,7 @@ def test_report_exports(window, seeded, tmp_path: Path) -> None:  # type: ignore
 
     xapi_path = window.export_report("xapi", tmp_path / "ann.json")
     statements = json.loads(xapi_path.read_text(encoding="utf-8"))
-    assert len(statements) == 4
+    assert len(statements) == 8  # 4 answers; 2 finished attempts: "completed" and "passed"/"failed"
     assert statements[0]["object"]["definition"]["interactionType"] == "choice"
     assert statements[0]["result"]["response"] == "b"
 

@@ -460,6 +460,7 @@ class SupervisorWindow(QMainWindow):
         self._build()
         self._build_actions()
         self.setAcceptDrops(True)  # attempt bundles dropped from a file manager are imported
+        self._build_lrs()
         self.refresh()
         plain_labels(self, rich=[self.chart_legend])  # scenario and user text is never rich text
 
@@ -721,6 +722,10 @@ class SupervisorWindow(QMainWindow):
         self.home_page_action = QAction(self.tr("xAPI c&ourse home page…"), self)
         self.home_page_action.triggered.connect(lambda: self.change_xapi_home_page())
         menu.addAction(self.home_page_action)
+        self.lrs_action = QAction(self.tr("Lear&ning record store (LRS)…"), self)
+        self.lrs_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.lrs_action.triggered.connect(lambda: self.open_lrs())
+        menu.addAction(self.lrs_action)
         menu.addSeparator()
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
@@ -1571,7 +1576,7 @@ class SupervisorWindow(QMainWindow):
             elif kind == "csv":
                 write_answers_csv([report], target)
             else:
-                write_xapi_json([report], target, home_page=home_page)
+                write_xapi_json([report], target, home_page=home_page, mastery=self.lrs.mastery)
         except Exception as exc:
             self._show_error(self.tr("The report was not exported"), exc)
             return None
@@ -1598,13 +1603,43 @@ class SupervisorWindow(QMainWindow):
             if kind == "csv":
                 write_answers_csv(reports, target)
             else:
-                write_xapi_json(reports, target, home_page=home_page)
+                write_xapi_json(reports, target, home_page=home_page, mastery=self.lrs.mastery)
         except Exception as exc:
             self._show_error(self.tr("The cohort answers were not exported"), exc)
             return None
         self.statusBar().showMessage(self.tr("Written to {path}.").format(path=target), 6000)
         self.exported.emit(f"cohort-{kind}", str(target))
         return target
+
+    # -- the course's LRS (gui/workbench/lrs.py) -------------------------------------------
+    def _build_lrs(self) -> None:
+        from balint_trainer.gui.workbench.lrs import LrsController
+
+        self.lrs = LrsController(self._service, self)
+        self.lrs_status = QLabel(self)
+        self.lrs_status.setAccessibleName(self.tr("LRS status"))
+        self.statusBar().addPermanentWidget(self.lrs_status)
+        self.lrs.changed.connect(self._update_lrs_status)
+        if self.lrs.endpoint:
+            self.lrs.start()
+
+    def _update_lrs_status(self) -> None:
+        counts = self.lrs.counts
+        text = self.tr("LRS: %1 sent, %2 waiting, %3 failed")
+        self.lrs_status.setText(
+            text.replace("%1", str(counts.sent)).replace("%2", str(counts.waiting)).replace("%3", str(counts.failed))
+        )
+
+    def open_lrs(self) -> QDialog:
+        """The LRS settings and the state of every queued statement (not modal)."""
+        from balint_trainer.gui.workbench.lrs import LrsDialog
+
+        dialog = LrsDialog(self.lrs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.lrs.start()
+        self.lrs.tick()
+        dialog.show()
+        return dialog
 
     # -- xAPI course home page ----------------------------------------------------------
     XAPI_HOME_PAGE_KEY = "xapi/home_page"
@@ -1635,7 +1670,10 @@ class SupervisorWindow(QMainWindow):
                 value = normalise_home_page(text)
             except ValueError:
                 current = text
-                problem = self.tr("enter a full web address starting with https:// (or http://), without spaces")
+                problem = self.tr(
+                    "enter a full web address starting with https:// (or http://), without spaces, "
+                    "'?', '#' or a user name"
+                )
                 continue
             QSettings().setValue(self.XAPI_HOME_PAGE_KEY, value)
             self.statusBar().showMessage(self.tr("xAPI course home page: %1").replace("%1", value), 6000)
