@@ -40,3 +40,8 @@ def test_no_intervention_is_stored_with_credit_zero(service: TrainerService) -> 
     assert (stored.option_id, stored.credit) == (NO_INTERVENTION, 0.0)
     finished = service.finish_attempt(attempt.id)
     assert finished.total == 0.0
+    from balint_trainer.reports.data import review_attempt
+
+    review = review_attempt(service, service.attempt(attempt.id))
+    shown = {d.decision_id: d.chosen_text for d in review.answered}
+    assert shown["close"].startswith("No intervention")  # the supervisor and reports name it
