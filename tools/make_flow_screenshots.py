@@ -447,6 +447,18 @@ def _authoring(app: QApplication, shooter: Shooter, service: Any, tmp: Path) -> 
 
     shooter.run("editor", bundled_editor)
 
+    def branch_map() -> None:
+        win = ScenarioEditor(None, service, REPO / "scenarios" / "gp-opioid-request-next-meeting.yaml")
+        win.resize(1280, 780)
+        win.show()
+        wait_until(app, lambda: win.loaded is not None and win.branch_map.topLevelItemCount() > 0)
+        win.side_tabs.setCurrentWidget(win.branch_map)
+        win.branch_map.expandAll()
+        shooter.grab(win, "branch-map")
+        win.close()
+
+    shooter.run("branch-map", branch_map)
+
     source = REPO / "tests" / "data" / "audit" / "longest-key.yaml"
     path = tmp / "thursday-draft.yaml"
     shutil.copyfile(source, path)

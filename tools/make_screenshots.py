@@ -45,6 +45,7 @@ def main() -> int:
     parser.add_argument("--scenario", default="gp-heartsink-frequent-attender")
     parser.add_argument("--out", default=str(REPO / "docs" / "screenshots"))
     parser.add_argument("--rtl-scenario", default="gp-heartsink-frequent-attender-fa")
+    parser.add_argument("--realtime-scenario", default="gp-opioid-request-next-meeting")
     parser.add_argument("--dark", action="store_true", help="force the dark colour scheme")
     parser.add_argument("--no-flows", action="store_true", help="skip tools/make_flow_screenshots.py")
     args = parser.parse_args()
@@ -145,6 +146,13 @@ def main() -> int:
             player.step_until_decision()
             player.select_option(1)
             grab(app, window, out / f"player-rtl{suffix}.png")
+        # Real time: the follow-up session sets a time limit, so its decisions count down.
+        window.show_library()
+        if library.select_scenario(args.realtime_scenario):
+            window.start_scenario(library.current_entry(), "practice")  # type: ignore[arg-type]
+            player.begin()
+            player.step_until_decision()
+            grab(app, window, out / f"player-realtime{suffix}.png")
         window.show_library()  # closing mid-session would ask whether to quit
         window.close()
         service.close()
