@@ -454,6 +454,9 @@ def _authoring(app: QApplication, shooter: Shooter, service: Any, tmp: Path) -> 
         wait_until(app, lambda: win.loaded is not None and win.branch_map.topLevelItemCount() > 0)
         win.side_tabs.setCurrentWidget(win.branch_map)
         win.branch_map.expandAll()
+        splitter: Any = win.centralWidget()
+        splitter.setSizes([230, 450, 600])  # room for the conditions column
+        win.branch_map.resizeColumnToContents(0)
         shooter.grab(win, "branch-map")
         win.close()
 
