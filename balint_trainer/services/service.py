@@ -959,6 +959,18 @@ class TrainerService:
 
         return self._read(work)
 
+    # ------------------------------------------------------- recorded sessions
+    def save_recorded_session(self, trainee_id: int, supervisor_id: int, coded: Any) -> Any:
+        """Store a supervisor's coding of a recording (core.recorded_session.RecordedSession)."""
+        from balint_trainer.services import recorded_sessions
+
+        return recorded_sessions.save(self, trainee_id, supervisor_id, coded)
+
+    def recorded_sessions(self, trainee_id: int) -> list[Any]:
+        from balint_trainer.services import recorded_sessions
+
+        return recorded_sessions.of_trainee(self, trainee_id)
+
     # -------------------------------------------------------------- annotation
     def save_annotation(
         self,
