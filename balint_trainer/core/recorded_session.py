@@ -62,6 +62,10 @@ def coding_label(competency_id: str) -> str:
     return competency_label(competency_id)
 
 
+def good_looks_like(competency_id: str) -> str:
+    return translate("Competency", GOOD_LOOKS_LIKE[competency_id])
+
+
 def anchor_label(rating: int) -> str:
     return translate("Competency", RATING_ANCHORS[rating])
 

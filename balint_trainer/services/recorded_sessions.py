@@ -32,7 +32,9 @@ def to_core(row: m.RecordedSessionRow) -> rs.RecordedSession:
     )
 
 
-def save(service: TrainerService, trainee_id: int, supervisor_id: int, coded: rs.RecordedSession) -> rs.RecordedSession:
+def save(
+    service: TrainerService, trainee_id: int, supervisor_id: int, coded: rs.RecordedSession
+) -> rs.RecordedSession:
     try:
         rs.check(coded)
     except rs.CodingError as exc:
@@ -44,7 +46,9 @@ def save(service: TrainerService, trainee_id: int, supervisor_id: int, coded: rs
         if trainee.role != "trainee":
             raise ServiceError(f"{trainee.name} is not a trainee")
         if supervisor.role not in ("supervisor", "organiser"):
-            raise PermissionDenied(f"{supervisor.name} is a {supervisor.role}; only supervisors code sessions")
+            raise PermissionDenied(
+                f"{supervisor.name} is a {supervisor.role}; only supervisors code sessions"
+            )
         row = m.RecordedSessionRow(
             trainee_id=trainee_id,
             supervisor_id=supervisor_id,
