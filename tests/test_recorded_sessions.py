@@ -266,3 +266,28 @@ def test_without_multimedia_typed_times_are_coded(
     assert record.global_ratings == {"frame-and-structure": 5}
     _assert_file_not_stored(tmp_path, spoken_wav)
     coder.close()
+
+
+def test_trainee_report_lists_coded_sessions(sqlite_service) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.reports.data import trainee_report
+    from balint_trainer.reports.html_report import trainee_report_html
+
+    svc = sqlite_service
+    trainee = svc.create_profile("Tara", "trainee")
+    supervisor = svc.create_profile("Sam", "supervisor")
+    assert "Recorded session" not in trainee_report_html(trainee_report(svc, trainee.id))  # none: no section
+    svc.save_recorded_session(
+        trainee.id,
+        supervisor.id,
+        rs.RecordedSession(
+            "tuesday group.mp4",
+            "c" * 64,
+            5400.0,
+            (rs.Moment(754, "return-from-escape", 5, "brought them back <gently>"),),
+            {"return-from-escape": 5, "safe-space": 3},
+        ),
+    )
+    html = trainee_report_html(trainee_report(svc, trainee.id))
+    assert "Recorded sessions coded by a supervisor" in html and "tuesday group.mp4 (1:30:00)" in html
+    assert "12:34" in html and "5 Exemplary" in html and "3 Competent" in html
+    assert "brought them back &lt;gently&gt;" in html  # user text escaped
