@@ -291,3 +291,29 @@ def test_trainee_report_lists_coded_sessions(sqlite_service) -> None:  # type: i
     assert "Recorded sessions coded by a supervisor" in html and "tuesday group.mp4 (1:30:00)" in html
     assert "12:34" in html and "5 Exemplary" in html and "3 Competent" in html
     assert "brought them back &lt;gently&gt;" in html  # user text escaped
+
+
+def test_trainee_progress_shows_codings_beside_simulator_scores(qtbot, sqlite_service) -> None:  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    from balint_trainer.gui.progress import ProgressView
+
+    svc = sqlite_service
+    trainee = svc.create_profile("Tara", "trainee")
+    supervisor = svc.create_profile("Sam", "supervisor")
+    svc.save_recorded_session(
+        trainee.id, supervisor.id, rs.RecordedSession("g.wav", "d" * 64, 60.0, (), {"leader-restraint": 2})
+    )
+    view = ProgressView()
+    qtbot.addWidget(view)
+    view.show_recorded([], [])
+    assert view.recorded.isHidden()  # nothing coded: no empty panel
+    points = [
+        SimpleNamespace(competencies={"leader-restraint": 0.5}),
+        SimpleNamespace(competencies={"leader-restraint": 1.0}),
+    ]
+    view.show_recorded(svc.recorded_sessions(trainee.id), points)
+    assert not view.recorded.isHidden()
+    table = view.recorded.compare_table
+    row = [table.item(0, c).text() for c in range(3)]
+    assert row == [rs.coding_label("leader-restraint"), "75 %", "2 Emerging"]

@@ -46,9 +46,9 @@ def describe(session: rs.RecordedSession) -> str:
         lines.append(f"  {rs.coding_label(competency)}: {rating} {rs.anchor_label(rating)}")
     lines += ["", translate("RecordedSessionsView", "Moments")]
     for moment in session.moments:
-        rating = f" [{moment.rating} {rs.anchor_label(moment.rating)}]" if moment.rating else ""
+        marked = f" [{moment.rating} {rs.anchor_label(moment.rating)}]" if moment.rating else ""
         note = f" — {moment.note}" if moment.note else ""
-        lines.append(f"  {rs.format_time(moment.seconds)} {rs.coding_label(moment.competency)}{rating}{note}")
+        lines.append(f"  {rs.format_time(moment.seconds)} {rs.coding_label(moment.competency)}{marked}{note}")
     if session.note:
         lines += ["", session.note]
     return "\n".join(lines)
@@ -124,13 +124,13 @@ class RecordedSessionsView(QWidget):
                 self.compare_table.setItem(row, column, QTableWidgetItem(value))
         self.sessions_table.setRowCount(len(self._sessions))
         for row, session in enumerate(reversed(self._sessions)):
-            values = (
+            cells = (
                 when_text(session.created_at) if session.created_at else "",
                 session.file_name,
                 str(len(session.moments)),
                 session.supervisor_name,
             )
-            for column, value in enumerate(values):
+            for column, value in enumerate(cells):
                 self.sessions_table.setItem(row, column, QTableWidgetItem(value))
         if self._sessions:
             self.sessions_table.setCurrentCell(0, 0)

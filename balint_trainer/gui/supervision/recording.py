@@ -183,10 +183,10 @@ class RecordingCoder(QDialog):
         self.speed_combo.setAccessibleName(self.tr("Playback speed"))
         self.speed_combo.currentIndexChanged.connect(self._speed_changed)
         speed_label.setBuddy(self.speed_combo)
-        for widget in (self.play_button, self.slider):
-            transport.addWidget(widget, 1 if widget is self.slider else 0)
-        for widget in (time_label, self.time_edit, self.length_label, speed_label, self.speed_combo):
-            transport.addWidget(widget)
+        transport.addWidget(self.play_button)
+        transport.addWidget(self.slider, 1)
+        for item in (time_label, self.time_edit, self.length_label, speed_label, self.speed_combo):
+            transport.addWidget(item)
         layout.addLayout(transport)
         self.media_note = QLabel(self)
         self.media_note.setWordWrap(True)
