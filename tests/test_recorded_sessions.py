@@ -126,6 +126,16 @@ def _window(qtbot, svc, trainee, supervisor):  # type: ignore[no-untyped-def]
     window.show_error = lambda title, detail: pytest.fail(f"{title}: {detail}")  # type: ignore[attr-defined]
     assert window.select_trainee(trainee.id)
     window.recordings.audio = False  # offscreen: no sound device needed
+    opened = window.recordings.open_coder
+
+    def open_coder():  # type: ignore[no-untyped-def]
+        coder = opened()
+        coder.show_error = lambda title, detail: pytest.fail(f"{title}: {detail}")
+        return coder
+
+    window.recordings.open_coder = open_coder
+    window.recordings.code_action.triggered.disconnect()
+    window.recordings.code_action.triggered.connect(lambda: open_coder())
     return window
 
 
@@ -252,18 +262,18 @@ def test_without_multimedia_typed_times_are_coded(
         qtbot.keyClick(coder.time_edit, Qt.Key.Key_Return)  # focus leaves the field: keys mark
         qtbot.keyClick(coder.moments_table, key)
     assert [(m.seconds, m.competency) for m in coder.moments()] == [
-        (2, "frame-and-structure"),
+        (2, "safe-space"),
         (4, "leader-restraint"),
         (7, "signpost-support"),
     ]
     qtbot.keyClick(coder.moments_table, Qt.Key.Key_Delete)  # the selected (last) one goes
     assert len(coder.moments()) == 2
-    coder.set_global_rating("frame-and-structure", 5)
+    coder.set_global_rating("safe-space", 5)
     with qtbot.waitSignal(coder.saved, timeout=10_000):
         coder.save()
     [record] = svc.recorded_sessions(trainee.id)
     assert [m.seconds for m in record.moments] == [2, 4]
-    assert record.global_ratings == {"frame-and-structure": 5}
+    assert record.global_ratings == {"safe-space": 5}
     _assert_file_not_stored(tmp_path, spoken_wav)
     coder.close()
 

@@ -313,6 +313,10 @@ class RecordingCoder(QDialog):
                 lambda on: self.video is not None and self.video.setVisible(on)
             )
         self.setTabOrder(self.open_button, self.play_button)
+        # Enter belongs to the time field (and Return to notes): no button of a dialog may take it.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
     def _fill_ratings(self, combo: QComboBox) -> None:
         combo.addItem("—", None)
@@ -565,6 +569,13 @@ class RecordingCoder(QDialog):
         self.status_label.setText(self.tr("Saved to %1's record.").replace("%1", self._trainee.name))
         self._update_enabled()
         self.saved.emit(stored)
+
+    def show_error(self, title: str, detail: str) -> None:
+        """The worker seam's one error path (tests replace it to record instead of blocking)."""
+        from balint_trainer.gui import plain_text
+
+        self.status_label.setText(f"{title}: {detail}")
+        plain_text.warning(self, title, detail)
 
     def _update_enabled(self) -> None:
         has_file = self._info is not None
