@@ -35,10 +35,10 @@ class RecordingsSupport:
         self.code_action.triggered.connect(lambda: self.open_coder())
         menu.addAction(self.code_action)
         window.tabs.currentChanged.connect(lambda _i: self.refresh_if_visible())
-        window.trainee_view.selectionModel().currentChanged.connect(lambda *_a: self._trainee_changed())
-        self._trainee_changed()
+        window.trainee_view.selectionModel().currentChanged.connect(lambda *_a: self._on_trainee_changed())
+        self._on_trainee_changed()
 
-    def _trainee_changed(self) -> None:
+    def _on_trainee_changed(self) -> None:
         self.code_action.setEnabled(self.window.current_trainee() is not None)
         self.refresh_if_visible()
 
