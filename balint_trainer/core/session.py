@@ -126,6 +126,7 @@ class DecisionFeedback:
     expert_notes: tuple[ExpertNote, ...]
     agreement: float | None
     shown_order: tuple[str, ...] = ()  # option ids as shown to the trainee
+    option_feedbacks: dict[str, str | None] = field(default_factory=dict)  # every option's feedback
 
     @property
     def is_modal(self) -> bool:
@@ -482,4 +483,5 @@ class PracticeSession:
             expert_notes=tuple(ExpertNote(a.expert, a.best, a.note) for a in decision.experts if a.note),
             agreement=scoring.panel_agreement(decision),
             shown_order=order,
+            option_feedbacks={o.id: o.feedback for o in decision.options},
         )

@@ -85,6 +85,8 @@ def _describe_error(error: Mapping[str, Any], data: Any) -> tuple[str, bool]:
         return f"{where}: a step needs one of {', '.join(_STEP_KEYS)}", False
     if kind == "literal_error" and loc == ("format",):
         return "format: must be 'balint-scenario/1'", False
+    if kind == "value_error" and loc == ("language",):
+        return f"language: {error.get('ctx', {}).get('error', error['msg'])}", False
     if kind == "string_pattern_mismatch":
         value = error.get("input")
         allowed = (
@@ -266,16 +268,20 @@ def load_scenario_bytes(
 
 
 def _load_scenario_bytes(raw: bytes | str, filename: str, max_bytes: int) -> LoadedScenario:
-    from pydantic import ValidationError
+    """The work of :func:`load_scenario_bytes`.
 
-    from balint_trainer.core.model import Scenario
-
+    When the YAML does not parse, the syntax error comes first and the problems
+    of a tolerant re-parse (:mod:`balint_trainer.core.yaml_hints`) follow it.
+    """
     raw_bytes = raw.encode("utf-8") if isinstance(raw, str) else raw
     digest = hashlib.sha256(raw_bytes).hexdigest()
     doc = parse_yaml(raw_bytes, filename, max_bytes=max_bytes)
     text = raw if isinstance(raw, str) else None
     if doc.data is None and doc.problems:
-        return LoadedScenario(filename, digest, text, None, doc.problems)
+        problems = list(doc.problems)
+        if doc.syntax_source is not None:
+            problems.extend(_problems_after_recovery(doc.syntax_source, filename))
+        return LoadedScenario(filename, digest, text, None, problems)
     problems = list(doc.problems)
     if not isinstance(doc.data, dict):
         line, column = doc.position(())
@@ -285,6 +291,21 @@ def _load_scenario_bytes(raw: bytes | str, filename: str, max_bytes: int) -> Loa
             )
         )
         return LoadedScenario(filename, digest, text, None, problems)
+    scenario, shape_problems = _validate_data(doc, filename)
+    problems = sorted(set(problems + shape_problems))
+    if text is None:
+        text = doc.text  # decoded once, by the parser
+    valid = scenario is not None and not any(p.is_error for p in problems)
+    return LoadedScenario(filename, digest, text, scenario if valid else None, problems)
+
+
+def _validate_data(doc: YamlDocument, filename: str) -> tuple[Scenario | None, list[Problem]]:
+    """Schema and cross-checks of a parsed mapping."""
+    from pydantic import ValidationError
+
+    from balint_trainer.core.model import Scenario
+
+    problems: list[Problem] = []
     scenario: Scenario | None
     try:
         scenario = Scenario.model_validate(doc.data)
@@ -293,11 +314,45 @@ def _load_scenario_bytes(raw: bytes | str, filename: str, max_bytes: int) -> Loa
         problems.extend(_schema_problems(doc, filename, exc))
     problems.extend(_cross_check(doc.data, doc, filename))
     problems.extend(_markdown_problems(doc.data, doc, filename))
-    problems = sorted(set(problems))
-    if text is None:
-        text = doc.text  # decoded once, by the parser
-    valid = scenario is not None and not any(p.is_error for p in problems)
-    return LoadedScenario(filename, digest, text, scenario if valid else None, problems)
+    return scenario, problems
+
+
+def _problems_after_recovery(text: str, filename: str) -> list[Problem]:
+    """The file's other problems, found in a copy with the broken lines patched (never saved).
+
+    Further syntax errors met while patching are listed too, with their hints; other
+    problems on the patched lines are left out (they would describe the patch).
+    """
+    from balint_trainer.core.yaml_hints import recover
+
+    try:
+        recovery = recover(text)
+    except Exception:  # the re-parse is a courtesy: the syntax error is already reported
+        return []
+    if recovery is None:
+        return []
+    from balint_trainer.core.yaml_hints import syntax_hint
+
+    # Later syntax errors the repair met (the first one is already reported), each with its hint.
+    problems = []
+    for error in recovery.errors[1:]:
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        hint = syntax_hint(text, error)
+        problems.append(
+            Problem(
+                filename,
+                error.line + 1,
+                error.column + 1,
+                f"YAML syntax: {message}" + (f"; hint: {hint}" if hint else ""),
+            )
+        )
+    doc = parse_yaml(recovery.text, filename)
+    problems += [p for p in doc.problems if p.line not in recovery.lines]
+    if not isinstance(doc.data, dict):
+        return problems
+    _scenario, shape_problems = _validate_data(doc, filename)
+    problems.extend(p for p in shape_problems if p.line not in recovery.lines)
+    return sorted(set(problems))
 
 
 def load_scenario_file(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> LoadedScenario:

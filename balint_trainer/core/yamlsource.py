@@ -46,6 +46,8 @@ class YamlDocument:
     root: yaml.Node | None
     problems: list[Problem] = field(default_factory=list)
     text: str | None = None  # the decoded source, once parsing got that far
+    # Set when the YAML itself does not parse: the decoded text, for a tolerant re-parse.
+    syntax_source: str | None = None
 
     def position(self, path: Sequence[Any], *, key: bool = False) -> Position:
         return locate(self.root, path, key=key)
@@ -166,6 +168,24 @@ def _decode(raw: bytes, filename: str) -> tuple[str | None, Problem | None]:
     return text, None
 
 
+def _hint(text: str, exc: yaml.MarkedYAMLError) -> str | None:
+    from balint_trainer.core.yaml_hints import SyntaxError_, syntax_hint
+
+    mark, ctx = exc.problem_mark or exc.context_mark, exc.context_mark
+    error = SyntaxError_(
+        mark.line if mark else 0,
+        mark.column if mark else 0,
+        exc.problem or "",
+        exc.context or "",
+        ctx.line if ctx else None,
+        ctx.column if ctx else None,
+    )
+    try:
+        return syntax_hint(text, error)
+    except Exception:  # a hint is a courtesy: never let it cost the real message
+        return None
+
+
 def _scalar_problem(loader: Any, node: yaml.ScalarNode, filename: str) -> Problem | None:
     tag = node.tag or ""
     short = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
@@ -277,7 +297,12 @@ def _parse_yaml(raw: bytes | str, filename: str, max_bytes: int) -> YamlDocument
         except yaml.MarkedYAMLError as exc:
             line, column = _mark_position(exc.problem_mark or exc.context_mark)
             message = " ".join(part for part in (exc.context, exc.problem) if part)
-            return YamlDocument(None, None, [Problem(filename, line, column, f"YAML syntax: {message}")])
+            hint = _hint(text, exc)
+            if hint:  # same line: the FILE:LINE:COL: message contract
+                message += f"; hint: {hint}"
+            return YamlDocument(
+                None, None, [Problem(filename, line, column, f"YAML syntax: {message}")], syntax_source=text
+            )
         except yaml.YAMLError as exc:
             return YamlDocument(None, None, [Problem(filename, 1, 1, f"YAML error: {exc}")])
         if root is None:
@@ -297,7 +322,7 @@ def _parse_yaml(raw: bytes | str, filename: str, max_bytes: int) -> YamlDocument
             return YamlDocument(
                 None, root, [*problems, Problem(filename, line, column, f"YAML: {exc.problem}")]
             )
-        except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        except Exception as exc:  # PyYAML's constructors raise IndexError etc. on odd tagged scalars
             return YamlDocument(None, root, [*problems, Problem(filename, 1, 1, f"YAML: {exc}")])
     finally:
         loader.dispose()

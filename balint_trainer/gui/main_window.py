@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.gui import plain_text
+from balint_trainer.gui.feedback_flow import UnreadTracker
 from balint_trainer.gui.library import LibraryView
 from balint_trainer.gui.plain_text import plain_labels
 
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.player: Any = None
         self.summary_view: Any = None
         self.progress_view: Any = None
+        self.review_view: Any = None
 
         self.setWindowTitle(self.tr("Balint Trainer"))
         self.stack = QStackedWidget()
@@ -117,8 +119,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._build_menus()
         self.storage_label = QLabel()
-        self.storage_label.setAccessibleName(self.tr("Where answers are saved"))
+        self.storage_label.setAccessibleDescription(self.tr("Where answers are saved"))
         self.statusBar().addPermanentWidget(self.storage_label)
+        self.feedback = UnreadTracker(self)  # unread supervisor comments: library marks, count here
+        self.statusBar().addPermanentWidget(self.feedback.label)
         self.statusBar().showMessage(self.tr("Loading…"))
         self.resize(1200, 800)
         self._load_pending = False
@@ -149,6 +153,9 @@ class MainWindow(QMainWindow):
         self.export_attempts_action = self._action(
             self.tr("&Export my attempts for my supervisor…"), self.export_attempts, "Ctrl+Shift+X"
         )
+        self.import_feedback_action = self._action(
+            self.tr("Import &feedback from my supervisor…"), lambda: self.import_feedback()
+        )
         self.restore_backup_action = self._action(self.tr("Restore from &backup…"), self.restore_backup)
         self.switch_profile_action = self._action(
             self.tr("&Switch profile…"), self.switch_profile, "Ctrl+Shift+U"
@@ -164,6 +171,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.switch_profile_action, self.password_action])
         file_menu.addSeparator()
         file_menu.addAction(self.export_attempts_action)
+        file_menu.addAction(self.import_feedback_action)
         file_menu.addAction(self.open_request_action)
         file_menu.addAction(self.restore_backup_action)
         file_menu.addSeparator()
@@ -182,9 +190,12 @@ class MainWindow(QMainWindow):
         self.leave_action = self._action(self.tr("Lea&ve session"), self.leave_session, "Ctrl+W")
         self.library_action = self._action(self.tr("&Library"), self.show_library, "Ctrl+L")
         self.progress_action = self._action(self.tr("Your pro&gress"), self.show_progress, "Ctrl+G")
+        self.review_action = self._action(
+            self.tr("My past a&ttempts…"), lambda: self.show_review(), "Ctrl+Shift+R"
+        )
         practice.addActions([self.practice_action, self.exam_action, self.resume_action, self.leave_action])
         practice.addSeparator()
-        practice.addActions([self.library_action, self.progress_action])
+        practice.addActions([self.library_action, self.progress_action, self.review_action])
 
         tools = bar.addMenu(self.tr("&Tools"))
         self.tool_actions = [
@@ -214,6 +225,12 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Balint Trainer"), self.show_about))
         help_menu.addAction(self._action(self.tr("About &Qt"), QApplication.aboutQt))
+        from balint_trainer.gui.guidance_menu import GuidanceMenu
+        from balint_trainer.gui.reading import ViewMenu
+
+        self.view_menu = ViewMenu(self, self.settings, before=help_menu.menuAction())
+        self.guidance = GuidanceMenu(self, help_menu, self.settings)
+        self.loaded.connect(self._introduce_when_free)  # first start: what the method is
         self.library.selection_changed = self._update_actions  # type: ignore[attr-defined]
         self.library.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
 
@@ -232,6 +249,8 @@ class MainWindow(QMainWindow):
         self.leave_action.setEnabled(self.player is not None and self.stack.currentWidget() is self.player)
         self.progress_action.setEnabled(self.service is not None and self.profile is not None)
         self.export_attempts_action.setEnabled(self.service is not None and self.profile is not None)
+        self.review_action.setEnabled(self.service is not None and self.profile is not None)
+        self.import_feedback_action.setEnabled(self.service is not None and self.profile is not None)
         local = self.service is not None and getattr(self.service, "dialect", "sqlite") == "sqlite"
         self.switch_profile_action.setEnabled(bool(self.is_loaded and local and self._chooser is None))
         self.password_action.setEnabled(local and self.profile is not None)
@@ -340,6 +359,13 @@ class MainWindow(QMainWindow):
         self.storage_label.setText(self.tr("Not saving: no database"))
         self._finish_loading()
 
+    def _introduce_when_free(self) -> None:
+        """The first-run introduction, after "Who is practising?" if that is being asked."""
+        if self._chooser is not None:
+            self._chooser.finished.connect(lambda _result: self.guidance.maybe_show_intro())
+        else:
+            self.guidance.maybe_show_intro()
+
     def _finish_loading(self) -> None:
         self.is_loaded = True
         self._update_actions()
@@ -372,8 +398,11 @@ class MainWindow(QMainWindow):
         finally:
             QApplication.restoreOverrideCursor()
         self.library.set_entries(self.entries)
+        valid = sum(e.ok for e in self.entries)
+        from balint_trainer.gui.reading import plural
+
         self.statusBar().showMessage(
-            self.tr("Library loaded: %n scenario(s)", "", sum(e.ok for e in self.entries)), 5000
+            plural(self.tr("Library loaded: %n scenario(s)", "", valid), valid), 5000
         )
 
     def _all_extra_dirs(self) -> list[Path]:
@@ -526,6 +555,7 @@ class MainWindow(QMainWindow):
     def refresh_progress(self) -> None:
         if self.service is None or self.profile is None:
             self.library.set_progress({}, set())
+            self.refresh_feedback()  # clears the previous person's unread marks
             return
         try:
             best = self.service.best_scores(self.profile.id)
@@ -538,6 +568,34 @@ class MainWindow(QMainWindow):
             )
             return
         self.library.set_progress(best, unfinished)
+        self._update_actions()
+        self.refresh_feedback()
+
+    # -- supervisor feedback (gui/feedback_flow.py, gui/review.py) -----------------------
+    def refresh_feedback(self) -> None:
+        """Re-count unread supervisor comments (off the UI thread) and update their marks."""
+        self.feedback.refresh()
+
+    def import_feedback(self, path: Path | str | None = None) -> None:
+        from balint_trainer.gui.feedback_flow import import_feedback
+
+        import_feedback(self, path)
+
+    def show_review(self, scenario_id: str | None = None) -> None:
+        """*My past attempts…*: the trainee's own review of every attempt, with comments."""
+        if self.service is None or self.profile is None:
+            return
+        if self.review_view is None:
+            from balint_trainer.gui.review import OwnReviewView
+
+            self.review_view = OwnReviewView()
+            self.review_view.back_requested.connect(self.show_library)
+            self.review_view.comments_read.connect(lambda _n: self.refresh_feedback())
+            self.stack.addWidget(self.review_view)
+        titles = {e.id: e.title for e in self.entries if e.ok}
+        self.review_view.load(self.service, self.profile, titles, select_scenario=scenario_id)
+        self.stack.setCurrentWidget(self.review_view)
+        self.review_view.table.setFocus()
         self._update_actions()
 
     def reload_library(self) -> None:
@@ -630,6 +688,8 @@ class MainWindow(QMainWindow):
             self.player.answer_given.connect(self._record_answer)
             self.player.summary_requested.connect(self.finish_session)
             self.player.leave_requested.connect(self.leave_session)
+            self.player.glossary_requested.connect(self.guidance.open_link)
+            self.view_menu.attach(self.player)  # View → text size applies to the player
             self.stack.addWidget(self.player)
         return self.player
 
@@ -797,6 +857,7 @@ class MainWindow(QMainWindow):
             self.summary_view.back_requested.connect(self.show_library)
             self.summary_view.progress_requested.connect(self.show_progress)
             self.summary_view.again_requested.connect(self._practise_again)
+            self.summary_view.glossary_requested.connect(self.guidance.open_link)
             self.stack.addWidget(self.summary_view)
         self.summary_view.show_summary(summary, title, language)
         self.stack.setCurrentWidget(self.summary_view)
@@ -876,6 +937,7 @@ class MainWindow(QMainWindow):
 
             self.progress_view = ProgressView()
             self.progress_view.back_requested.connect(self.show_library)
+            self.progress_view.review_requested.connect(lambda: self.show_review())
             self.stack.addWidget(self.progress_view)
         try:
             points = self.service.progress(self.profile.id)
@@ -886,7 +948,7 @@ class MainWindow(QMainWindow):
         labels: dict[str, str] = {}
         for entry in self.entries:
             labels.update(zip(entry.competencies, entry.competency_labels(), strict=True))
-        self.progress_view.show_points(points, titles, labels)
+        self.progress_view.show_points(points, titles, labels, unread=self.feedback.by_attempt())
         self.stack.setCurrentWidget(self.progress_view)
         from balint_trainer.gui.worker import run_in_background
 
@@ -1010,7 +1072,7 @@ class MainWindow(QMainWindow):
 
     # -- closing -----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._confirm_leaving(quitting=True):
+        if not self._confirm_leaving(quitting=True) or not close_tool_windows(self):
             event.ignore()
             return
         self._closed = True  # a database still opening is closed when it arrives
@@ -1020,6 +1082,27 @@ class MainWindow(QMainWindow):
             self.service.close()
             self.service = None
         super().closeEvent(event)
+
+
+def close_tool_windows(window: QWidget) -> bool:
+    """Close the windows opened from this one (editor, supervisor…) first, each asking about
+    unsaved work; False, with everything left open, as soon as one refuses (Cancel)."""
+    for widget in QApplication.topLevelWidgets():
+        if widget is window or not widget.isVisible() or not _owned_by(widget, window):
+            continue
+        if not widget.close():
+            return False
+    return True
+
+
+def _owned_by(widget: QWidget, window: QWidget) -> bool:
+    # isAncestorOf() stops at window boundaries; a tool window is a separate window.
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent is window:
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def current_widget_name(window: MainWindow) -> str:

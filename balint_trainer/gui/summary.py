@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balint_trainer.core.guidance import statistic_help
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.session import DecisionFeedback, SessionSummary
+from balint_trainer.gui import reading
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
@@ -31,7 +33,10 @@ def _chosen(row: DecisionFeedback) -> str:
 
 
 def _panel(row: DecisionFeedback) -> str:
-    return " / ".join(row.label(m) for m in row.modal_options)
+    labels = " / ".join(row.label(m) for m in row.modal_options)
+    if len(row.modal_options) > 1:  # a tie is called a tie, as in the feedback and the reports
+        return QCoreApplication.translate("DecisionTableModel", "tie: %1").replace("%1", labels)
+    return labels
 
 
 def _no_tooltip(row: DecisionFeedback) -> None:
@@ -62,6 +67,7 @@ class DecisionTableModel(RowsModel):
                 Column(
                     QCoreApplication.translate("DecisionTableModel", "Credit"),
                     lambda row: f"{row.credit:.2f}",
+                    tooltip=statistic_help("credit"),
                     cell_tooltip=_no_tooltip,
                     alignment=centre,
                 ),
@@ -81,6 +87,7 @@ class SummaryView(QWidget):
     back_requested = Signal()
     progress_requested = Signal()
     again_requested = Signal()
+    glossary_requested = Signal(str)  # glossary:ANCHOR
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,17 +95,28 @@ class SummaryView(QWidget):
         self.chart: Any = None
         self.title = title_label()
         self.score_label = QLabel()
-        self.score_label.setAccessibleName(self.tr("Score"))
+        self.score_label.setAccessibleDescription(self.tr("Score"))
         score_font = self.score_label.font()
         score_font.setPointSizeF(score_font.pointSizeF() * 1.6)
         score_font.setBold(True)
         self.score_label.setFont(score_font)
         self.score_note = QLabel()
         self.score_note.setWordWrap(True)
-        self.score_note.setAccessibleName(self.tr("What the score means"))
+        self.score_note.setAccessibleDescription(self.tr("What the score means"))
         self.competency_text = QLabel()
         self.competency_text.setWordWrap(True)
-        self.competency_text.setAccessibleName(self.tr("Competency profile"))
+        self.competency_text.setAccessibleDescription(self.tr("Competency profile"))
+        self.score_label.setToolTip(statistic_help("score"))
+        self.glossary_links = QLabel(
+            '<a href="glossary:competency-relationship-focus">'
+            + render_plain(self.tr("What do the competencies mean?"))
+            + '</a> · <a href="glossary:stat-credit">'
+            + render_plain(self.tr("How is the score made?"))
+            + "</a>"
+        )
+        self.glossary_links.setTextFormat(Qt.TextFormat.RichText)
+        self.glossary_links.setAccessibleDescription(self.tr("Explanations in the glossary"))
+        self.glossary_links.linkActivated.connect(self.glossary_requested.emit)
         self.chart_layout = QVBoxLayout()
         self.chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_box = QWidget()
@@ -126,7 +144,7 @@ class SummaryView(QWidget):
         self.back_button.setAccessibleName(self.tr("Back to the library"))
         self.back_button.clicked.connect(self.back_requested.emit)
         self.again_button = QPushButton(self.tr("Practise &again"))
-        self.again_button.setAccessibleName(self.tr("Practise this scenario again"))
+        self.again_button.setAccessibleDescription(self.tr("Practise this scenario again"))
         self.again_button.clicked.connect(self.again_requested.emit)
         self.progress_button = QPushButton(self.tr("Your pro&gress"))
         self.progress_button.setAccessibleName(self.tr("Show your progress"))
@@ -138,6 +156,7 @@ class SummaryView(QWidget):
         left.addWidget(self.score_label)
         left.addWidget(self.score_note)
         left.addWidget(self.competency_text)
+        left.addWidget(self.glossary_links)
         left.addStretch(1)
         top.addLayout(left, 2)
         top.addWidget(chart_box, 3)
@@ -190,7 +209,9 @@ class SummaryView(QWidget):
             for cid, value in summary.score.competencies.items()
         ]
         if summary.unanswered:
-            lines.append(self.tr("%n decision(s) not answered", "", len(summary.unanswered)))
+            lines.append(
+                reading.plural(self.tr("%n decision(s) not answered", "", len(summary.unanswered)), len(summary.unanswered))
+            )
         self.competency_text.setText("\n".join(lines))
         if self.chart is not None:
             self.chart_layout.removeWidget(self.chart)
@@ -213,24 +234,11 @@ class SummaryView(QWidget):
         if self.summary is None or not 0 <= row < len(self.summary.decisions):
             return
         feedback = self.summary.decisions[row]
-        votes = "; ".join(  # in the order the options were shown
-            self.tr("“%1”: %2").replace("%1", feedback.label(o)).replace("%2", str(v))
-            for o, v in feedback.votes.items()
-        )
         # Translated first: lupdate does not look inside f-strings.
         heading = self.tr("Decision %1").replace("%1", str(row + 1))
-        chose = self.tr("You chose:")
-        credit = (
-            self.tr("Credit %1 · expert votes: %2")
-            .replace("%1", f"{feedback.credit:.2f}")
-            .replace("%2", votes)
-        )
-        html = (
-            f"<h3>{render_plain(heading)}</h3>"
-            + render_markdown(feedback.prompt)
-            + f"<p><b>{render_plain(chose)}</b></p>"
-            + render_markdown(feedback.chosen_text)
-        )
+        credit = self.tr("Your credit: %1 of 1").replace("%1", f"{feedback.credit:.2f}")
+        # Every option, votes and panel marks come from feedback_html (the shared renderer).
+        html = f"<h3>{render_plain(heading)}</h3>" + render_markdown(feedback.prompt)
         if feedback.own_words:
             own = self.tr("In your own words: %1").replace("%1", feedback.own_words)
             html += f"<p><i>{render_plain(own)}</i></p>"

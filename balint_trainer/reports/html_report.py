@@ -19,15 +19,20 @@ from html import escape
 
 from balint_trainer.core.localise import translate
 from balint_trainer.core.markdown_render import is_rtl, render_markdown
+from balint_trainer.reports.against_panel import against_panel_html, from_review
 from balint_trainer.reports.data import AttemptReview, DecisionReview, TraineeReport, format_seconds
+from balint_trainer.reports.svg_charts import chart_img, competency_svg, progress_svg
 
 _STYLE = """
 body { font-family: sans-serif; font-size: 10pt; }
-h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 18px; } h3 { font-size: 11pt; }
+h1 { font-size: 18pt; margin-bottom: 2px; } h2 { font-size: 13pt; margin-top: 18px; } h3 { font-size: 11pt; }
+h4 { font-size: 10pt; margin-top: 6px; margin-bottom: 2px; }
 table { border-collapse: collapse; margin-bottom: 8px; }
 th { font-weight: bold; font-size: 9pt; }
+td { vertical-align: top; }
 .muted { color: gray; }
 .comment { font-style: italic; }
+.subtitle { font-size: 11pt; color: gray; }
 """
 
 
@@ -98,12 +103,6 @@ def _paragraph(text: str) -> str:
     return f"<p>{_e(text)}</p>"
 
 
-def _experts(votes: int, experts: int) -> str:
-    text = translate("Report", "({votes}/{experts} experts)").format(votes=votes, experts=experts)
-    # A block of its own: after option text in the other direction it would run that way too.
-    return f'<div class="muted">{_e(text)}</div>'
-
-
 def _comments(comments: Iterable[object]) -> str:
     # People write comments in any language: dir="auto" lets a browser follow the text itself.
     parts = [
@@ -114,56 +113,50 @@ def _comments(comments: Iterable[object]) -> str:
     return "".join(parts)
 
 
-def _option_cell(decision: DecisionReview, option_id: str | None, language: str, layout: _Layout) -> str:
-    if option_id is None:
+def _answer_cell(decision: DecisionReview, language: str, layout: _Layout) -> str:
+    """Every option against the panel (the shared renderer), own words and comments, wrapping in one cell."""
+    parts = []
+    if decision.options:
+        heading = translate("Report", "Options as shown:")
+        parts.append(f'<div class="muted">{_e(heading)}</div>')
+        # The report's direction and, for the PDF, columns in visual order (see trainee_report_html).
+        parts.append(
+            against_panel_html(
+                from_review(decision),
+                language=language,
+                trainee=False,
+                full_text=False,
+                feedback=False,
+                rtl=layout.rtl,
+                mirror_tables=layout.mirror_tables,
+            )
+        )
+    elif decision.chosen is not None:
+        parts.append(
+            f"<b>{_e(decision.chosen)}</b>"
+        )  # the stored version is unreadable: the id is all there is
+    if not decision.answered:
         unanswered = translate("Report", "not answered")
-        return f'<span class="muted">{_e(unanswered)}</span>'
-    option = decision.option(option_id)
-    if option is None:
-        return f"<b>{_e(option_id)}</b>"
-    # Named by its place on the trainee's screen and its text: the id is never shown to trainees.
-    where = translate("Report", "shown {position} of {count}").format(
-        position=decision.position(option_id), count=len(decision.options)
-    )
-    return f'{_md(option.text, language, layout)}<div class="muted">{_e(where)}</div>'
+        parts.append(f'<p class="muted">{_e(unanswered)}</p>')
+    if decision.own_words:
+        heading = translate("Report", "Own words")
+        # What the trainee would say to the group: in the group's (the scenario's) language.
+        parts.append(
+            f"<h4>{_e(heading)}</h4>" + _in_direction_of(language, _text(decision.own_words), layout)
+        )
+    if decision.comments:
+        heading = translate("Report", "Comments")
+        parts.append(f"<h4>{_e(heading)}</h4>" + _comments(decision.comments))
+    return "".join(parts)
 
 
-def _shown_options(decision: DecisionReview, language: str, layout: _Layout) -> str:
-    """The options in the order the trainee saw them (each attempt has its own order)."""
-    if not decision.options:
-        return ""
-    heading = translate("Report", "Options as shown:")
-    items = "".join(f"<li>{_e(decision.label(o.id))}</li>" for o in decision.options)
-    return f'<div class="muted">{_e(heading)}</div>' + _in_direction_of(
-        language, f'<ol class="muted">{items}</ol>', layout
-    )
-
-
-def _panel_cell(decision: DecisionReview, language: str, layout: _Layout) -> str:
-    if not decision.modal:
-        return ""
-    cells = [_option_cell(decision, option_id, language, layout) for option_id in decision.modal]
-    option = decision.option(decision.modal[0])
-    votes = _experts(option.votes, decision.experts) if option else ""
-    return "<br/>".join(cells) + votes
-
-
-def _decision_row(decision: DecisionReview, language: str, layout: _Layout) -> list[str]:
-    chosen_votes = decision.chosen_votes
-    chosen = _option_cell(decision, decision.chosen, language, layout)
-    if decision.answered and chosen_votes is not None:
-        chosen += _experts(chosen_votes, decision.experts)
+def _decision_row(number: int, decision: DecisionReview, language: str, layout: _Layout) -> list[str]:
     return [
-        f"<b>{_e(decision.decision_id)}</b><br/>{_md(decision.prompt, language, layout)}"
-        + (f'<br/><span class="muted">{_e(decision.competency_label)}</span>' if decision.competency else "")
-        + _shown_options(decision, language, layout),
-        chosen,
-        _panel_cell(decision, language, layout),
+        f"<b>{number}. {_e(decision.decision_id)}</b><br/>{_md(decision.prompt, language, layout)}"
+        + (f'<br/><span class="muted">{_e(decision.competency_label)}</span>' if decision.competency else ""),
+        _answer_cell(decision, language, layout),
         _number(decision.credit),
         _e(format_seconds(decision.seconds)),
-        # What the trainee would say to the group: in the group's (the scenario's) language.
-        _in_direction_of(language, _text(decision.own_words), layout),
-        _comments(decision.comments),
     ]
 
 
@@ -194,15 +187,16 @@ def _attempt_section(review: AttemptReview, index: int, layout: _Layout) -> str:
         parts.append(f"<p><b>{_e(heading)}</b></p>{_comments(review.general_comments)}")
     headers = (
         translate("Report", "Decision"),
-        translate("Report", "Chosen"),
-        translate("Report", "Panel"),
+        translate("Report", "Choice against the panel"),
         translate("Report", "Credit"),
         translate("Report", "Time"),
-        translate("Report", "Own words"),
-        translate("Report", "Comments"),
     )
-    rows = (_decision_row(d, review.language, layout) for d in review.decisions)
-    parts.append(_table(layout, headers, rows, (22, 20, 20, 7, 7, 12, 12)))
+    # Four columns wide enough for their headers ("Credit" never breaks) and for comments to wrap.
+    # One table per decision: the PDF writer moves a table that would straddle a page to the
+    # next page (gui/report_pdf.py), so a decision is never split; each piece keeps its header.
+    for number, decision in enumerate(review.decisions, 1):
+        row = _decision_row(number, decision, review.language, layout)
+        parts.append(_table(layout, headers, [row], (28, 56, 8, 8)))
     return "".join(parts)
 
 
@@ -229,6 +223,33 @@ def _summary(report: TraineeReport, layout: _Layout) -> str:
     )
 
 
+def _competency_chart(report: TraineeReport) -> str:
+    title = translate("Report", "Mean credit per competency (0–100)")
+    chart = competency_svg(
+        [(row.label, row.mean) for row in report.competencies],
+        title=title,
+        axis=translate("Report", "mean credit × 100"),
+    )
+    return f"<p>{chart_img(chart, title)}</p>"
+
+
+def _progress_chart(report: TraineeReport) -> str:
+    """Scores of finished attempts, oldest first (nothing to plot before two)."""
+    finished = [r for r in report.finished if r.attempt.total is not None]
+    if len(finished) < 2:
+        return ""
+    finished.sort(key=lambda r: r.attempt.finished_at)
+    title = translate("Report", "Score of each finished attempt, oldest first")
+    chart = progress_svg(
+        [(str(n), float(r.attempt.total)) for n, r in enumerate(finished, 1)],
+        title=title,
+        x_axis=translate("Report", "finished attempt"),
+        y_axis=translate("Report", "score"),
+    )
+    heading = translate("Report", "Progress")
+    return f"<h3>{_e(heading)}</h3><p>{chart_img(chart, title)}</p>"
+
+
 def trainee_report_html(report: TraineeReport, *, language: str = "en", mirror_tables: bool = False) -> str:
     """The report as a standalone HTML page.
 
@@ -239,12 +260,15 @@ def trainee_report_html(report: TraineeReport, *, language: str = "en", mirror_t
     Browsers mirror tables themselves, so the HTML file must not ask for this.
     """
     layout = _Layout(rtl=is_rtl(language), mirror_tables=mirror_tables and is_rtl(language))
-    best = report.best_totals
+    # Scenarios are named by their title (as in the library), with the best finished score.
+    titles = {review.attempt.scenario_id: review.title for review in report.finished}
+    best = sorted(report.best_totals.items(), key=lambda kv: titles.get(kv[0], kv[0]).lower())
     best_table = (
         _table(
             layout,
             (translate("Report", "Scenario"), translate("Report", "Best score")),
-            ([_e(sid), _number(total, 0)] for sid, total in sorted(best.items())),
+            ([_e(titles.get(sid, sid)), _number(total, 0)] for sid, total in best),
+            (80, 20),
         )
         if best
         else _paragraph(translate("Report", "No finished attempts yet."))
@@ -262,14 +286,18 @@ def trainee_report_html(report: TraineeReport, *, language: str = "en", mirror_t
                 [_e(row.label), str(row.answers), _number(row.mean), _number(row.latest)]
                 for row in report.competencies
             ),
+            (52, 14, 17, 17),
         )
+        + _competency_chart(report)
         if report.competencies
         else _paragraph(translate("Report", "No answers yet."))
     )
+    progress = _progress_chart(report)
     attempts = "".join(_attempt_section(review, i, layout) for i, review in enumerate(report.attempts, 1))
     # (translate() calls stay outside f-strings: lupdate does not look inside them.)
     title = _e(translate("Report", "Balint Trainer report: {name}").format(name=report.profile.name))
     best_heading = _e(translate("Report", "Best score per scenario"))
+    subtitle = _e(translate("Report", "Trainee report: practice and exam attempts against the expert panel"))
     competencies_heading = _e(translate("Report", "Competencies"))
     attempts_heading = _e(translate("Report", "Attempts"))
     attempts = attempts or _paragraph(translate("Report", "No attempts yet."))
@@ -286,8 +314,8 @@ def trainee_report_html(report: TraineeReport, *, language: str = "en", mirror_t
         "<!DOCTYPE html>\n"
         f'<html lang="{_e(language)}" {direction}><head><meta charset="utf-8"/><title>{title}</title>'
         f"<style>{_STYLE}</style></head><body {direction}>"
-        f"<h1>{title}</h1>{_summary(report, layout)}"
-        f"<h2>{best_heading}</h2>{best_table}"
+        f'<h1>{title}</h1><p class="subtitle">{subtitle}</p>{_summary(report, layout)}<hr/>'
+        f"<h2>{best_heading}</h2>{best_table}{progress}"
         f"<h2>{competencies_heading}</h2>{competency_table}"
         f'<p class="muted">{_e(credit_note)}</p>'
         f"<h2>{attempts_heading}</h2>{attempts}"

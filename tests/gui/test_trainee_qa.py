@@ -78,10 +78,11 @@ def test_credit_is_explained_and_ties_read_naturally(window, qtbot):
     assert "votes for your option" in explanation
     qtbot.keyClick(player, Qt.Key.Key_Space)
     to_state(qtbot, player, "deciding")
-    # The second decision's panel is split 1:1; only options the trainee did not pick read as a tie.
+    # The second decision's panel is split 1:1.
     qtbot.keyClick(player, Qt.Key.Key_1)
     qtbot.keyClick(player, Qt.Key.Key_Return)
-    assert "You chose what most of the panel chose." in player.credit_label.text()
+    # A tie is called a tie (it used to read as if the panel had one choice).
+    assert "You chose one of the 2 options tied for the panel's choice." in player.credit_label.text()
     qtbot.keyClick(player, Qt.Key.Key_Space)
     to_state(qtbot, player, "end")
     qtbot.keyClick(player, Qt.Key.Key_Return)

@@ -266,7 +266,7 @@ class AnnotationWindow(QMainWindow):
         self.expert_combo = QComboBox()
         self.expert_combo.setAccessibleName(self.tr("Expert profile"))
         self.new_expert_button = QPushButton(self.tr("New e&xpert or organiser…"))
-        self.new_expert_button.setAccessibleName(self.tr("New expert profile"))
+        self.new_expert_button.setAccessibleDescription(self.tr("New expert profile"))
         self.new_expert_button.clicked.connect(self.on_new_expert)
         top = QHBoxLayout()
         scenario_label = QLabel(self.tr("&Scenario:"))
@@ -302,7 +302,7 @@ class AnnotationWindow(QMainWindow):
         page = AnnotatePage()
         page.number_pressed.connect(self.choose_number)
         self.counter = QLabel()
-        self.counter.setAccessibleName(self.tr("Decision number"))
+        self.counter.setAccessibleDescription(self.tr("Decision number"))
         # Spare height goes to the transcript, not to blank space around this one-line label.
         self.counter.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.context = SafeTextBrowser(accessible_name=self.tr("Case and transcript so far"))
@@ -324,7 +324,7 @@ class AnnotationWindow(QMainWindow):
         self.previous_button.setAccessibleName(self.tr("Previous decision"))
         self.previous_button.clicked.connect(self.go_previous)
         self.next_button = QPushButton(self.tr("Save && &next"))
-        self.next_button.setAccessibleName(self.tr("Save and go to the next decision"))
+        self.next_button.setAccessibleDescription(self.tr("Save and go to the next decision"))
         self.next_button.setToolTip(self.tr("Ctrl+Return"))
         self.next_button.clicked.connect(self.save_and_next)
         # A button's mnemonic text replaces any shortcut set on the button (the text changes
@@ -334,11 +334,11 @@ class AnnotationWindow(QMainWindow):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.save_and_next)
         self.status = QLabel()
-        self.status.setAccessibleName(self.tr("Annotation status"))
+        self.status.setAccessibleDescription(self.tr("Annotation status"))
         self.rating_warning = QLabel()
         self.rating_warning.setTextFormat(Qt.TextFormat.PlainText)
         self.rating_warning.setWordWrap(True)
-        self.rating_warning.setAccessibleName(self.tr("Rating warning"))
+        self.rating_warning.setAccessibleDescription(self.tr("Rating warning"))
         self.rating_warning.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
@@ -384,7 +384,7 @@ class AnnotationWindow(QMainWindow):
         self.agreement_view.selectionModel().currentRowChanged.connect(self._show_rows)
         self.pooled_label = QLabel()
         self.pooled_label.setWordWrap(True)  # kappa, alpha and the flag count: long in any language
-        self.pooled_label.setAccessibleName(self.tr("Pooled kappa"))
+        self.pooled_label.setAccessibleDescription(self.tr("Pooled kappa"))
         refresh = QPushButton(self.tr("&Refresh"))
         refresh.setAccessibleName(self.tr("Refresh agreement"))
         refresh.clicked.connect(self.refresh_organiser)
@@ -600,8 +600,11 @@ class AnnotationWindow(QMainWindow):
             # The text sits in a word-wrapping label: a radio button never wraps, and one long
             # option made the window wider than the screen.
             button = QRadioButton(f"&{row + 1}.")
-            button.setAccessibleName(self.tr("Option %1").replace("%1", str(row + 1)))
-            button.setAccessibleDescription(plain)
+            # The name starts with the visible "1." (voice control) and goes on with the option's text.
+            button.setAccessibleName(f"{row + 1}. {plain}")
+            button.setAccessibleDescription(
+                self.tr("option %1 of %2").replace("%1", str(row + 1)).replace("%2", str(len(context.options)))
+            )
             button.setToolTip(option_id)
             button.toggled.connect(self._update_next)
             button.toggled.connect(self._check_ratings)

@@ -73,6 +73,7 @@ from balint_trainer.core.yamlsource import parse_yaml
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.workbench.editor_audit import audit_warnings, severity_icon, style_warning_underline
 
 VALIDATION_DELAY_MS = 300
@@ -438,6 +439,11 @@ def build_outline(model: QStandardItemModel, text: str) -> bool:
     not parse at all.
     """
     doc = parse_yaml(text, "outline")
+    if doc.root is None and doc.syntax_source is not None:  # outline the in-memory repair (same lines)
+        from balint_trainer.core.yaml_hints import recover
+
+        repaired = recover(text)
+        doc = parse_yaml(repaired.text, "outline") if repaired else doc
     root = doc.root
     if not isinstance(root, yaml.MappingNode):
         return False
@@ -512,13 +518,19 @@ def build_outline(model: QStandardItemModel, text: str) -> bool:
 
 
 def preview_html(scenario: Scenario | None, text: str) -> str:
-    """Title, summary, people and case, rendered as the trainee would see them."""
+    """Title, summary, people, case and the whole script, rendered as the trainee would see them."""
     from balint_trainer.core.markdown_render import render_markdown, render_plain
+    from balint_trainer.gui.authoring.preview import script_html
 
     if scenario is None:
         data: Any = None
         try:
             data = parse_yaml(text, "preview").data
+            if data is None:  # a syntax error: preview the in-memory repair (yaml_hints)
+                from balint_trainer.core.yaml_hints import recover
+
+                repaired = recover(text)
+                data = parse_yaml(repaired.text, "preview").data if repaired else None
         except Exception:  # the preview must never break editing
             data = None
         if not isinstance(data, dict):
@@ -560,8 +572,9 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
     # Translated outside the f-strings: lupdate does not look inside them.
     people_heading = render_plain(QCoreApplication.translate("ScenarioEditor", "People"))
     case_heading = render_plain(QCoreApplication.translate("ScenarioEditor", "Case"))
-    count = QCoreApplication.translate("ScenarioEditor", "%1 decisions").replace(
-        "%1", str(len(scenario.decisions))
+    count = plural(
+        QCoreApplication.translate("ScenarioEditor", "%n decision(s)", "", len(scenario.decisions)),
+        len(scenario.decisions),
     )
     return (
         f"<h2>{render_plain(scenario.title)}</h2>"
@@ -569,7 +582,7 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
         f"{render_markdown(scenario.summary, language=language)}"
         f"<h3>{people_heading}</h3><ul>{people}</ul>"
         f"<h3>{case_heading}</h3>{render_markdown(scenario.case, language=language)}"
-        f"<p>{render_plain(count)}</p>"
+        f"<p>{render_plain(count)}</p>{script_html(scenario)}"
     )
 
 
@@ -631,7 +644,7 @@ class ScenarioEditor(QMainWindow):
         self.problems.clicked.connect(self._jump_to_index)
         self.problems.activated.connect(self._jump_to_index)
         self.status_label = QLabel()
-        self.status_label.setAccessibleName(self.tr("Validation status"))
+        self.status_label.setAccessibleDescription(self.tr("Validation status"))
 
         from balint_trainer.gui.markdown_view import SafeTextBrowser
 
@@ -642,8 +655,12 @@ class ScenarioEditor(QMainWindow):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.status_label)
         lower_layout.addWidget(self.problems)
+        editor_box = QWidget()  # the text, with the find bar under it
+        self.editor_box_layout = QVBoxLayout(editor_box)
+        self.editor_box_layout.setContentsMargins(0, 0, 0, 0)
+        self.editor_box_layout.addWidget(self.editor)
         centre = QSplitter(Qt.Orientation.Vertical)
-        centre.addWidget(self.editor)
+        centre.addWidget(editor_box)
         centre.addWidget(lower)
         centre.setStretchFactor(0, 4)
         centre.setStretchFactor(1, 1)
@@ -671,6 +688,10 @@ class ScenarioEditor(QMainWindow):
         self.editor.document().modificationChanged.connect(self.setWindowModified)
 
         self._build_actions()
+        from balint_trainer.gui.authoring.editor_tools import install
+
+        self.authoring = install(self)  # find/replace, go to line, wrap, decision form, insert, transcripts
+        self.editor_box_layout.addWidget(self.authoring.find_bar)
         if path is not None:
             self.open_path(Path(path))
         else:

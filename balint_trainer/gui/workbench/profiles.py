@@ -111,7 +111,7 @@ class NewProfileDialog(QDialog):
         self.cohort_edit.setPlaceholderText(self.tr("Optional, e.g. 2026-spring"))
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("Problem"))
+        self.error_label.setAccessibleDescription(self.tr("Problem"))
         self.error_label.hide()
 
         form = QFormLayout()
@@ -321,7 +321,7 @@ class ProfileEditDialog(QDialog):
         self.note_label.setVisible(bool(note))
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("Problem"))
+        self.error_label.setAccessibleDescription(self.tr("Problem"))
         self.error_label.hide()
 
         form = QFormLayout()
@@ -451,7 +451,7 @@ class ProfilesDialog(QDialog):
 
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName(self.tr("Last change"))
+        self.status_label.setAccessibleDescription(self.tr("Last change"))
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(filter_label)

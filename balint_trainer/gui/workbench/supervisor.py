@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
     QLocale,
-    QMarginsF,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -36,10 +35,6 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeyEvent,
     QKeySequence,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,6 +69,7 @@ from balint_trainer.gui.local_time import day_month_text, when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import SORT_ROLE, Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.worker import CancelToken, run_with_progress
 from balint_trainer.reports import (
     AttemptReview,
@@ -87,6 +83,7 @@ from balint_trainer.reports import (
     write_item_analysis_csv,
     write_xapi_json,
 )
+from balint_trainer.reports.against_panel import against_panel_html, from_review
 from balint_trainer.reports.xapi import DEFAULT_HOME_PAGE, normalise_home_page
 
 _MISSING = float("-inf")  # sorts unknown numbers (no score, no index) below every real value
@@ -97,28 +94,10 @@ def _number(value: float | None, digits: int = 2) -> str:
 
 
 def write_pdf(html: str, path: Path, *, title: str = "") -> None:
-    """Render report HTML to an A4 PDF with Qt's own writer (no browser engine needed)."""
-    path = Path(path)
-    with path.open("wb"):  # fail early with a clear OSError; QPdfWriter would fail silently
-        pass
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    # QTextDocument.print_ adds its own 2 cm margin (and the page numbers inside it); page
-    # margins on top of that left a third of every page blank.
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
-    writer.setTitle(title)
-    writer.setCreator("Balint Trainer")
-    document = QTextDocument()
-    document.setHtml(html)
-    document.print_(writer)
-    del writer  # flushes and closes the file
-    if path.stat().st_size == 0:
-        raise OSError(
-            QCoreApplication.translate("SupervisorWindow", "The PDF could not be written to {path}.").format(
-                path=path
-            )
-        )
+    """Render report HTML to an A4 PDF (decisions never split across pages; see gui/report_pdf.py)."""
+    from balint_trainer.gui.report_pdf import write_pdf as write
+
+    write(html, path, title=title)
 
 
 # ---------------------------------------------------------------------------------------------- models
@@ -262,7 +241,10 @@ def _attempt_columns() -> list[Column]:
 def _decision_columns() -> list[Column]:
     # Options are named by their text, as the trainee saw them (never by id).
     def panel(d: DecisionReview) -> str:
-        return " / ".join(d.label(m) for m in d.modal)
+        labels = " / ".join(d.label(m) for m in d.modal)
+        if len(d.modal) > 1:  # a tie is called a tie, as in the feedback and the reports
+            return QCoreApplication.translate("SupervisorWindow", "tie: {options}").format(options=labels)
+        return labels
 
     def chosen(d: DecisionReview) -> str:
         if not d.answered:
@@ -473,6 +455,7 @@ class SupervisorWindow(QMainWindow):
 
         self.recordings = RecordingsSupport(self)  # Trainee → Code a recorded session…, and its tab
         self.setAcceptDrops(True)  # attempt bundles dropped from a file manager are imported
+        self._build_lrs()
         self.refresh()
         plain_labels(self, rich=[self.chart_legend])  # scenario and user text is never rich text
 
@@ -541,7 +524,7 @@ class SupervisorWindow(QMainWindow):
         self.attempt_summary = QLabel(review)
         self.attempt_summary.setWordWrap(True)
         self.attempt_summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.attempt_summary.setAccessibleName(self.tr("Attempt summary"))
+        self.attempt_summary.setAccessibleDescription(self.tr("Attempt summary"))
         review_layout.addWidget(self.attempt_summary)
 
         horizontal = QSplitter(Qt.Orientation.Horizontal, review)
@@ -552,6 +535,13 @@ class SupervisorWindow(QMainWindow):
         decision_header = self.decision_view.horizontalHeader()
         decision_header.setStretchLastSection(False)
         decision_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Credit, Time and Comments right after the decision, each as wide as its header: in a
+        # narrow pane the long option texts scrolled them off ("Comme"). The texts elide instead.
+        for visual, logical in enumerate((4, 5, 6), start=1):
+            decision_header.moveSection(decision_header.visualIndex(logical), visual)
+        for logical in (2, 3):
+            decision_header.setSectionResizeMode(logical, QHeaderView.ResizeMode.Interactive)
+            decision_header.resizeSection(logical, 180)
         self.decision_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.decision_view.selectionModel().currentRowChanged.connect(self._on_decision_changed)
 
@@ -569,7 +559,7 @@ class SupervisorWindow(QMainWindow):
         self.comment_edit.setMaximumHeight(110)
         comment_label.setBuddy(self.comment_edit)
         self.whole_attempt_check = QCheckBox(self.tr("About the &whole attempt"), detail)
-        self.whole_attempt_check.setAccessibleName(self.tr("Comment on the whole attempt"))
+        self.whole_attempt_check.setAccessibleDescription(self.tr("Comment on the whole attempt"))
         self.add_comment_button = QPushButton(self.tr("Add &comment"), detail)
         self.add_comment_button.setAccessibleName(self.tr("Add comment"))
         self.add_comment_button.clicked.connect(self.add_comment)
@@ -719,9 +709,18 @@ class SupervisorWindow(QMainWindow):
         cohort_xapi = QAction(self.tr("Cohort answers as xAPI &JSON…"), self)
         cohort_xapi.triggered.connect(lambda: self.export_cohort("xapi"))
         menu.addAction(cohort_xapi)
+        menu.addSeparator()
+        # Comments back to an offline trainee (gui/workbench/feedback_export.py).
+        self.export_feedback_action = QAction(self.tr("Export &feedback for trainee…"), self)
+        self.export_feedback_action.triggered.connect(lambda: self.export_feedback())
+        menu.addAction(self.export_feedback_action)
         self.home_page_action = QAction(self.tr("xAPI c&ourse home page…"), self)
         self.home_page_action.triggered.connect(lambda: self.change_xapi_home_page())
         menu.addAction(self.home_page_action)
+        self.lrs_action = QAction(self.tr("Lear&ning record store (LRS)…"), self)
+        self.lrs_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.lrs_action.triggered.connect(lambda: self.open_lrs())
+        menu.addAction(self.lrs_action)
         menu.addSeparator()
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
@@ -883,9 +882,10 @@ class SupervisorWindow(QMainWindow):
         else:
             parts.append(self.tr("not finished"))
         parts.append(
-            self.tr("{answered} of {total} decisions answered").format(
-                answered=len(review.answered), total=len(review.decisions)
-            )
+            # %n chooses the plural form by the total ("1 of 1 decision answered").
+            plural(
+                self.tr("{answered} of %n decision(s) answered", "", len(review.decisions)), len(review.decisions)
+            ).format(answered=len(review.answered))
         )
         if review.total_seconds is not None:
             parts.append(
@@ -893,7 +893,10 @@ class SupervisorWindow(QMainWindow):
             )
         if review.general_comments:
             parts.append(
-                self.tr("{n} comment(s) on the whole attempt").format(n=len(review.general_comments))
+                plural(
+                    self.tr("%n comment(s) on the whole attempt", "", len(review.general_comments)),
+                    len(review.general_comments),
+                )
             )
         text = " · ".join(parts)
         if review.load_problem:
@@ -939,35 +942,8 @@ class SupervisorWindow(QMainWindow):
             out.append(f" — {esc(decision.competency_label)}")
         out.append("</h3>")
         out.append(render_markdown(decision.prompt, language=lang))
-        rows = []
-        for number, option in enumerate(decision.options, start=1):  # in the order the trainee saw
-            marks = []
-            if option.id == decision.chosen:
-                marks.append(esc(self.tr("trainee's choice")))
-            if option.id in decision.modal:
-                marks.append(esc(self.tr("panel's choice")))
-            rows.append(
-                "<tr>"
-                f"<td><b>{number}</b></td>"
-                f"<td>{render_markdown(option.text, language=lang)}</td>"
-                f"<td>{option.votes}/{decision.experts}</td>"
-                f"<td>{_number(option.credit)}</td>"
-                f"<td><b>{' · '.join(marks)}</b></td>"
-                "</tr>"
-            )
-        headers = "".join(
-            f"<th>{esc(h)}</th>"
-            for h in (
-                self.tr("Shown"),
-                self.tr("Option"),
-                self.tr("Votes"),
-                self.tr("Credit"),
-                "",
-            )
-        )
-        out.append(
-            f'<table border="1" cellspacing="0" cellpadding="3" width="100%"><tr>{headers}</tr>{"".join(rows)}</table>'
-        )
+        # Every option against the panel: the renderer the trainee's feedback and the report use.
+        out.append(against_panel_html(from_review(decision), language=lang, trainee=False))
         if decision.answered:
             out.append(
                 "<p>"
@@ -1412,7 +1388,7 @@ class SupervisorWindow(QMainWindow):
         from balint_trainer.gui.charts import progress_chart, series_colours  # pyqtgraph loads only now
 
         series, labels, x_labels = data
-        colours = series_colours(list(series))
+        colours = series_colours(list(series), self)
         self._chart = progress_chart(self.progress_tab, series, labels, x_labels, colours)
         self.chart_legend.setText(
             "<table>"
@@ -1554,6 +1530,13 @@ class SupervisorWindow(QMainWindow):
         enabled = self.current_trainee() is not None
         for action in self.report_actions.values():
             action.setEnabled(enabled)
+        if hasattr(self, "export_feedback_action"):
+            self.export_feedback_action.setEnabled(enabled)
+
+    def export_feedback(self, path: Path | str | None = None, *, on_finished: Any = None) -> None:
+        from balint_trainer.gui.workbench.feedback_export import export_feedback
+
+        export_feedback(self, path, on_finished=on_finished)
 
     def export_report(self, kind: str, path: Path | str | None = None) -> Path | None:
         """Export the selected trainee's report: kind is 'html', 'pdf', 'csv' or 'xapi'."""
@@ -1588,7 +1571,7 @@ class SupervisorWindow(QMainWindow):
             elif kind == "csv":
                 write_answers_csv([report], target)
             else:
-                write_xapi_json([report], target, home_page=home_page)
+                write_xapi_json([report], target, home_page=home_page, mastery=self.lrs.mastery)
         except Exception as exc:
             self._show_error(self.tr("The report was not exported"), exc)
             return None
@@ -1615,13 +1598,43 @@ class SupervisorWindow(QMainWindow):
             if kind == "csv":
                 write_answers_csv(reports, target)
             else:
-                write_xapi_json(reports, target, home_page=home_page)
+                write_xapi_json(reports, target, home_page=home_page, mastery=self.lrs.mastery)
         except Exception as exc:
             self._show_error(self.tr("The cohort answers were not exported"), exc)
             return None
         self.statusBar().showMessage(self.tr("Written to {path}.").format(path=target), 6000)
         self.exported.emit(f"cohort-{kind}", str(target))
         return target
+
+    # -- the course's LRS (gui/workbench/lrs.py) -------------------------------------------
+    def _build_lrs(self) -> None:
+        from balint_trainer.gui.workbench.lrs import LrsController
+
+        self.lrs = LrsController(self._service, self)
+        self.lrs_status = QLabel(self)
+        self.lrs_status.setAccessibleName(self.tr("LRS status"))
+        self.statusBar().addPermanentWidget(self.lrs_status)
+        self.lrs.changed.connect(self._update_lrs_status)
+        if self.lrs.endpoint:
+            self.lrs.start()
+
+    def _update_lrs_status(self) -> None:
+        counts = self.lrs.counts
+        text = self.tr("LRS: %1 sent, %2 waiting, %3 failed")
+        self.lrs_status.setText(
+            text.replace("%1", str(counts.sent)).replace("%2", str(counts.waiting)).replace("%3", str(counts.failed))
+        )
+
+    def open_lrs(self) -> QDialog:
+        """The LRS settings and the state of every queued statement (not modal)."""
+        from balint_trainer.gui.workbench.lrs import LrsDialog
+
+        dialog = LrsDialog(self.lrs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.lrs.start()
+        self.lrs.tick()
+        dialog.show()
+        return dialog
 
     # -- xAPI course home page ----------------------------------------------------------
     XAPI_HOME_PAGE_KEY = "xapi/home_page"
@@ -1652,7 +1665,10 @@ class SupervisorWindow(QMainWindow):
                 value = normalise_home_page(text)
             except ValueError:
                 current = text
-                problem = self.tr("enter a full web address starting with https:// (or http://), without spaces")
+                problem = self.tr(
+                    "enter a full web address starting with https:// (or http://), without spaces, "
+                    "'?', '#' or a user name"
+                )
                 continue
             QSettings().setValue(self.XAPI_HOME_PAGE_KEY, value)
             self.statusBar().showMessage(self.tr("xAPI course home page: %1").replace("%1", value), 6000)

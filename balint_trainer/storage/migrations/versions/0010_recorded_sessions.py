@@ -7,8 +7,8 @@ PostgreSQL: row-level security like comments (see services.security): a supervis
 inserts and reads codings of the trainees in their cohort, written under their own
 profile; the trainee reads their own; nobody updates or deletes (the table owner may).
 
-Revision ID: 0009_recorded_sessions
-Revises: 0006_profile_aliases
+Revision ID: 0010_recorded_sessions
+Revises: 0009_lrs_queue
 Create Date: 2026-12-05
 """
 
@@ -19,9 +19,9 @@ from alembic import op
 
 from balint_trainer.storage.models import UTCDateTime
 
-revision = "0009_recorded_sessions"
-# main's head when written: re-chain if 0007/0008 land first.
-down_revision = "0006_profile_aliases"
+revision = "0010_recorded_sessions"
+# main's head when written (the brief named 0009, taken by 0009_lrs_queue): re-chain if needed.
+down_revision = "0009_lrs_queue"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""Authoring aids for the scenario editor: find/replace, decision form, insert menu, preview, transcripts."""
