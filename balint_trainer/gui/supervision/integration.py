@@ -27,7 +27,7 @@ class RecordingsSupport:
         window.tabs.addTab(
             self.view, QCoreApplication.translate("SupervisorRecordings", "&Recorded sessions")
         )
-        menu = window.menuBar().addMenu(QCoreApplication.translate("SupervisorRecordings", "T&rainee"))
+        menu = window.menuBar().addMenu(QCoreApplication.translate("SupervisorRecordings", "&Trainee"))
         self.code_action = QAction(
             QCoreApplication.translate("SupervisorRecordings", "&Code a recorded session…"), window
         )
