@@ -151,6 +151,7 @@ class PlayerView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ask_confidence = True  # practice only; the main window keeps the setting
         self.session: PracticeSession | None = None
         self.title_text = ""
         self.state = "idle"  # idle, case, stepping, deciding, feedback, end
@@ -312,6 +313,10 @@ class PlayerView(QWidget):
         content_layout.addWidget(self.options_box)
         content_layout.addWidget(own_words_label)
         content_layout.addWidget(self.own_words)
+        from balint_trainer.gui.practice.confidence import ConfidenceRow
+
+        self.confidence_row = ConfidenceRow(self)  # read by the main window with the answer
+        content_layout.addWidget(self.confidence_row)
         content_layout.addStretch(1)
         self.decision_scroll = QScrollArea()
         self.decision_scroll.setWidget(content)
@@ -540,6 +545,8 @@ class PlayerView(QWidget):
         )
         self.prompt.set_markdown(event.prompt, language=self._language())
         self._fit_prompt()
+        mode = self.session.mode if self.session is not None else "exam"
+        self.confidence_row.reset(visible=self.ask_confidence and mode == "practice")
         for button in self.option_group.buttons():
             self.option_group.removeButton(button)
         while self.options_layout.count():

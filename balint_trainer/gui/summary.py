@@ -155,6 +155,11 @@ class SummaryView(QWidget):
         left.addWidget(self.title)
         left.addWidget(self.score_label)
         left.addWidget(self.score_note)
+        # Filled by gui/practice/adaptive_views.py: where the score sits on the panel's own scale.
+        self.panel_relative = QLabel()
+        self.panel_relative.setWordWrap(True)
+        self.panel_relative.hide()
+        left.addWidget(self.panel_relative)
         left.addWidget(self.competency_text)
         left.addWidget(self.glossary_links)
         left.addStretch(1)

@@ -641,6 +641,10 @@ class SupervisorWindow(QMainWindow):
         )
         self.competency_view = _table(page, self.competency_model, self.tr("Competency summary"))
         layout.addWidget(self.competency_view, 2)
+        from balint_trainer.gui.practice.adaptive_views import CalibrationBox
+
+        self.calibration_box = CalibrationBox(page)  # confidence against credit, all their answers
+        layout.addWidget(self.calibration_box, 2)
         return page
 
     def _build_items_tab(self) -> QWidget:
@@ -899,6 +903,11 @@ class SupervisorWindow(QMainWindow):
                 )
             )
         text = " · ".join(parts)
+        from balint_trainer.gui.practice.adaptive_views import attempt_adaptive_text
+
+        adaptive = attempt_adaptive_text(self._cache, attempt)  # panel-relative score, calibration
+        if adaptive:
+            text += "\n" + adaptive
         if review.load_problem:
             text += "\n" + review.load_problem
         return text
@@ -1345,6 +1354,7 @@ class SupervisorWindow(QMainWindow):
             self._show_error(self.tr("Could not load progress"), exc)
             return
         self.competency_model.set_rows(report.competencies)
+        self._show_calibration(profile.id)
         labels = {row.id: row.label for row in report.competencies}
         ordered = sorted(points, key=lambda p: p.finished_at)
         if not ordered:
@@ -1406,6 +1416,16 @@ class SupervisorWindow(QMainWindow):
     @property
     def chart(self) -> Any:
         return self._chart
+
+    def _show_calibration(self, profile_id: int) -> None:
+        from balint_trainer.services.review_cards import ReviewService
+
+        try:
+            points = ReviewService(self._service).calibration(profile_id)
+        except Exception as exc:
+            self._show_error(self.tr("Could not load progress"), exc)
+            return
+        self.calibration_box.show_points(points)
 
     # ------------------------------------------------------------------ cohort items
 

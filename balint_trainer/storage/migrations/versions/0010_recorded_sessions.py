@@ -8,7 +8,7 @@ inserts and reads codings of the trainees in their cohort, written under their o
 profile; the trainee reads their own; nobody updates or deletes (the table owner may).
 
 Revision ID: 0010_recorded_sessions
-Revises: 0009_lrs_queue
+Revises: 0008_review_cards
 Create Date: 2026-12-05
 """
 
@@ -20,8 +20,8 @@ from alembic import op
 from balint_trainer.storage.models import UTCDateTime
 
 revision = "0010_recorded_sessions"
-# main's head when written (the brief named 0009, taken by 0009_lrs_queue): re-chain if needed.
-down_revision = "0009_lrs_queue"
+# main's head when written (after 0009_lrs_queue and 0008_review_cards): re-chain if needed.
+down_revision = "0008_review_cards"
 branch_labels = None
 depends_on = None
 
