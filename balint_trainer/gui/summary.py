@@ -29,7 +29,18 @@ from balint_trainer.gui.style import title_label
 
 
 def _chosen(row: DecisionFeedback) -> str:
+    if row.timed_out:
+        from balint_trainer.gui.player import timed_out_text
+
+        return timed_out_text(row)
     return row.label(row.chosen)
+
+
+def _seconds(row: DecisionFeedback) -> str:
+    """Time to decide (real time or not), e.g. ``12 s``; blank when it was not measured."""
+    if row.seconds is None:
+        return ""
+    return QCoreApplication.translate("DecisionTableModel", "%1 s").replace("%1", f"{row.seconds:.0f}")
 
 
 def _panel(row: DecisionFeedback) -> str:
@@ -68,6 +79,12 @@ class DecisionTableModel(RowsModel):
                     QCoreApplication.translate("DecisionTableModel", "Credit"),
                     lambda row: f"{row.credit:.2f}",
                     tooltip=statistic_help("credit"),
+                    cell_tooltip=_no_tooltip,
+                    alignment=centre,
+                ),
+                Column(
+                    QCoreApplication.translate("DecisionTableModel", "Time to decide"),
+                    _seconds,
                     cell_tooltip=_no_tooltip,
                     alignment=centre,
                 ),

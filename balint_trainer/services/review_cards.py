@@ -5,7 +5,7 @@ Cards are written in the transaction of the answer that changes them
 :meth:`ReviewService.answer_review`. Scheduling itself is pure
 (:mod:`balint_trainer.core.scheduling`); this module only loads and stores
 card states. On PostgreSQL a member reads and writes only their own cards
-(row-level security, migration ``0008_review_cards``).
+(row-level security, migration ``0010_review_cards``).
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ What the database enforces (migration ``0002_postgres_rls``):
   DELETE), under row-level security: rows of the attempts they may see (a
   supervisor: their cohort's). The LRS password is never in the database
   (system keyring, or memory only: ``gui/workbench/lrs.py``).
-* ``review_cards`` (migration ``0008_review_cards``): row-level security. A member reads,
+* ``review_cards`` (migration ``0010_review_cards``): row-level security. A member reads,
   inserts and updates only their own spaced-review cards; supervisors see their
   trainees' answers (and confidence), not their schedules.
 * Members cannot change profiles, roles or cohorts, cannot update or delete

@@ -384,6 +384,14 @@ def _item_columns() -> list[Column]:
             numeric=True,
         ),
         Column(
+            QCoreApplication.translate("SupervisorWindow", "Median time (s)"),
+            *num(lambda s: s.median_seconds, 0),
+            numeric=True,
+            tooltip=QCoreApplication.translate(
+                "SupervisorWindow", "Median time to decide, in seconds (real-time or not)"
+            ),
+        ),
+        Column(
             QCoreApplication.translate("SupervisorWindow", "Attempts"),
             lambda r: str(r.stats.attempts),
             lambda r: r.stats.attempts,

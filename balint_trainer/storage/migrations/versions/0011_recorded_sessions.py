@@ -7,8 +7,8 @@ PostgreSQL: row-level security like comments (see services.security): a supervis
 inserts and reads codings of the trainees in their cohort, written under their own
 profile; the trainee reads their own; nobody updates or deletes (the table owner may).
 
-Revision ID: 0010_recorded_sessions
-Revises: 0008_review_cards
+Revision ID: 0011_recorded_sessions
+Revises: 0010_review_cards
 Create Date: 2026-12-05
 """
 
@@ -19,9 +19,9 @@ from alembic import op
 
 from balint_trainer.storage.models import UTCDateTime
 
-revision = "0010_recorded_sessions"
-# main's head when written (after 0009_lrs_queue and 0008_review_cards): re-chain if needed.
-down_revision = "0008_review_cards"
+revision = "0011_recorded_sessions"
+# main's head when written (after 0010_review_cards): re-chain if needed.
+down_revision = "0010_review_cards"
 branch_labels = None
 depends_on = None
 

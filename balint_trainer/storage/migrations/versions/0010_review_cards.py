@@ -10,7 +10,7 @@ PostgreSQL: ``review_cards`` gets row-level security like ``attempts``, but stri
 a member reads and writes only their own cards (supervisors see answers, not
 schedules). The table-level grants of 0002 on ``answers`` cover the new column.
 
-Revision ID: 0008_review_cards
+Revision ID: 0010_review_cards
 Revises: 0009_lrs_queue
 Create Date: 2026-12-05
 """
@@ -22,7 +22,7 @@ from alembic import op
 
 from balint_trainer.storage.models import UTCDateTime
 
-revision = "0008_review_cards"
+revision = "0010_review_cards"
 # The brief said 0003_profile_uid; main's head when last merged was 0009 (0007 -> 0009) and two
 # heads would stop every start-up, so this follows 0009. Re-chain if another migration lands first.
 down_revision = "0009_lrs_queue"
