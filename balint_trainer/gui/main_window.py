@@ -965,6 +965,16 @@ class MainWindow(QMainWindow):
 
         self.progress_task = show_in_progress(self, labels)  # mastery and calibration, off the UI thread
         self.stack.setCurrentWidget(self.progress_view)
+        from balint_trainer.gui.worker import run_in_background
+
+        service, profile_id = self.service, self.profile.id
+        run_in_background(
+            self,
+            lambda: service.recorded_sessions(profile_id),
+            lambda sessions: self.progress_view.show_recorded(sessions, points),
+            error_title=self.tr("Could not load recorded sessions"),
+            busy=False,
+        )
         self.progress_view.back_button.setFocus()
         self._update_actions()
 

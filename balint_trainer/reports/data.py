@@ -118,6 +118,7 @@ class TraineeReport:
     generated_at: datetime
     attempts: tuple[AttemptReview, ...]
     competencies: tuple[CompetencyRow, ...]
+    recorded_sessions: tuple[Any, ...] = ()  # core.recorded_session.RecordedSession, oldest first
 
     @property
     def finished(self) -> tuple[AttemptReview, ...]:
@@ -292,6 +293,9 @@ def trainee_report(
         generated_at=datetime.now(UTC),
         attempts=reviews,
         competencies=competency_rows(reviews),
+        recorded_sessions=tuple(service.recorded_sessions(profile_id))
+        if hasattr(service, "recorded_sessions")
+        else (),
     )
 
 

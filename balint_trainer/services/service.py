@@ -970,6 +970,18 @@ class TrainerService:
 
         return self._read(work)
 
+    # ------------------------------------------------------- recorded sessions
+    def save_recorded_session(self, trainee_id: int, supervisor_id: int, coded: Any) -> Any:
+        """Store a supervisor's coding of a recording (core.recorded_session.RecordedSession)."""
+        from balint_trainer.services import recorded_sessions
+
+        return recorded_sessions.save(self, trainee_id, supervisor_id, coded)
+
+    def recorded_sessions(self, trainee_id: int) -> list[Any]:
+        from balint_trainer.services import recorded_sessions
+
+        return recorded_sessions.of_trainee(self, trainee_id)
+
     def unread_comments(self, profile_id: int) -> dto.UnreadComments:
         """Comments on this profile's attempts that it has not read (see services.comment_reads)."""
         from balint_trainer.services.comment_reads import unread_comments

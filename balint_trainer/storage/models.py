@@ -277,3 +277,26 @@ class ReviewCard(Base):
     lapses: Mapped[int] = mapped_column(Integer, default=0)
     last_credit: Mapped[float | None] = mapped_column(Float)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RecordedSessionRow(Base):
+    """A supervisor's coding of a recorded group the trainee led (core.recorded_session).
+
+    Only the recording's SHA-256, duration and file name are stored, never its bytes.
+    """
+
+    __tablename__ = "recorded_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    supervisor_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    file_name: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64))
+    duration_s: Mapped[float] = mapped_column(Float)
+    moments: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    global_ratings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    supervisor: Mapped[Profile] = relationship(lazy="joined", foreign_keys=[supervisor_id])

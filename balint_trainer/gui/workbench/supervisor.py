@@ -459,6 +459,9 @@ class SupervisorWindow(QMainWindow):
         self.resize(1200, 780)
         self._build()
         self._build_actions()
+        from balint_trainer.gui.supervision.integration import RecordingsSupport
+
+        self.recordings = RecordingsSupport(self)  # Trainee → Code a recorded session…, and its tab
         self.setAcceptDrops(True)  # attempt bundles dropped from a file manager are imported
         self._build_lrs()
         self.refresh()
