@@ -308,6 +308,11 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
 
     shooter.run("supervisor-review", supervisor_review)
 
+    def recorded_session() -> None:
+        _recorded_session(app, shooter, service, amira, supervisor, tmp)
+
+    shooter.run("recorded-session-coding", recorded_session)
+
     def lrs_status() -> None:
         _lrs_status(app, shooter, service, version, scenario, profiles[1])
 
@@ -429,6 +434,46 @@ def _lrs_status(
     shooter.grab(dialog, "lrs-status")
     dialog.close()
     win.close()
+
+
+def _recorded_session(
+    app: QApplication, shooter: Shooter, service: Any, trainee: Any, supervisor: Any, tmp: Path
+) -> None:
+    """Coding a recording of a group the trainee led (a silent WAV stands in for the recording)."""
+    import wave
+
+    from balint_trainer.gui.supervision.recording import RecordingCoder
+
+    recording = tmp / "tuesday-group.wav"
+    with wave.open(str(recording), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(b"\0\0" * 8000 * 95)
+    coder = RecordingCoder(service, trainee, supervisor.id, audio=False)
+    coder.resize(1250, 800)
+    coder.show()
+    done: list[bool] = []
+    coder.loaded.connect(lambda: done.append(True))
+    coder.open_file(recording)
+    wait_until(app, lambda: bool(done))
+    for when, competency, rating, note in (
+        (12, "invite-feelings", 4, "Asked for feelings before facts."),
+        (41, "relationship-focus", 3, None),
+        (77, "leader-restraint", None, "Let the silence work."),
+    ):
+        coder.seek_to(when)
+        coder.mark(competency)
+        if rating is not None:
+            coder.set_moment_rating(rating)
+        if note is not None:
+            coder.moment_note.setPlainText(note)
+        coder.keep_note()
+    for competency, rating in (("relationship-focus", 3), ("invite-feelings", 4), ("leader-restraint", 3)):
+        coder.set_global_rating(competency, rating)
+    coder.moments_table.setCurrentCell(0, 0)
+    shooter.grab(coder, "recorded-session-coding")
+    coder.done(0)
 
 
 def _authoring(app: QApplication, shooter: Shooter, service: Any, tmp: Path) -> None:
