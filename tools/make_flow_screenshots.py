@@ -296,6 +296,8 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
     _annotation(app, shooter, service, window, entries, tmp)
 
     def supervisor_review() -> None:
+        from PySide6.QtCore import Qt
+
         from balint_trainer.gui.workbench import open_supervisor
 
         win = open_supervisor(None, service)
@@ -303,6 +305,8 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
         win.show()
         assert win.select_trainee(amira.id) and win.select_attempt(attempt.id)
         win.select_decision(first_decision)
+        signer = win.author_combo.findText(supervisor.name, Qt.MatchFlag.MatchContains)
+        win.author_combo.setCurrentIndex(max(signer, 0))
         shooter.grab(win, "supervisor-review")
         win.close()
 

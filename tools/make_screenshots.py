@@ -96,14 +96,17 @@ def main() -> int:
         player.step_until_decision()
         player.select_option(2)
         player.own_words.setPlainText("Could we stay with what it was like to sit with her?")
+        player.confidence_row.set_level(2)  # "Fairly sure": the progress view's calibration chart
         grab(app, window, out / f"player-decision{suffix}.png")
         player.confirm_choice()
         grab(app, window, out / f"practice-feedback{suffix}.png")
         choices = iter([1, 3, 1, 2, 1, 1, 1, 1])
+        levels = iter([3, 1, 3, 2, 3, 1, 2])
         player.continue_after_feedback()
         while player.state != "end":
             if player.state == "deciding":
                 player.select_option(next(choices, 1))
+                player.confidence_row.set_level(next(levels, 2))
                 player.confirm_choice()
             elif player.state == "feedback":
                 player.continue_after_feedback()
