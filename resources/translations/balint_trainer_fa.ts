@@ -44,9 +44,117 @@
     </message>
 </context>
 <context>
+    <name>AgainstPanel</name>
+    <message>
+        <location filename="../../balint_trainer/reports/against_panel.py" line="+115"/>
+        <source>“{text}”</source>
+        <translation>«{text}»</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{first} and {last}</source>
+        <translation>{first} و {last}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not answered.</source>
+        <translation>پاسخ داده نشد.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You chose one of the {count} options tied for the panel&apos;s choice.</source>
+        <translation>شما یکی از {count} گزینه‌ای را برگزیدید که در انتخاب هیئت رأی برابر داشتند.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The trainee chose one of the {count} options tied for the panel&apos;s choice.</source>
+        <translation>کارآموز یکی از {count} گزینه‌ای را برگزید که در انتخاب هیئت رأی برابر داشتند.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You chose what most of the panel chose.</source>
+        <translation>شما همان را برگزیدید که بیشتر اعضای هیئت برگزیدند.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The trainee chose what most of the panel chose.</source>
+        <translation>کارآموز همان را برگزید که بیشتر اعضای هیئت برگزیدند.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No expert votes for this decision.</source>
+        <translation>برای این تصمیم رأی خبره‌ای نیست.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The panel&apos;s votes were tied between {options}.</source>
+        <translation>رأی‌های هیئت میان {options} برابر بود.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The panel most often chose {option}.</source>
+        <translation>هیئت بیش از همه {option} را برگزید.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>your choice</source>
+        <translation>انتخاب شما</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>trainee&apos;s choice</source>
+        <translation>انتخاب کارآموز</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>tied for the panel&apos;s choice</source>
+        <translation>هم‌رأی با انتخاب هیئت</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>panel&apos;s choice</source>
+        <translation>انتخاب هیئت</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Shown</source>
+        <translation>ترتیب نمایش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Option</source>
+        <translation>گزینه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Votes</source>
+        <translation>رأی‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit</source>
+        <translation>اعتبار</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choice</source>
+        <translation>انتخاب</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>shown {position} of {count}</source>
+        <translation>نمایش‌داده‌شده در جایگاه {position} از {count}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About each option</source>
+        <translation>درباره هر گزینه</translation>
+    </message>
+</context>
+<context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/annotation.py" line="+88"/>
+        <location filename="../../balint_trainer/gui/workbench/annotation.py" line="+91"/>
         <source>Decision</source>
         <translation>تصمیم</translation>
     </message>
@@ -72,11 +180,21 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Alpha</source>
+        <translation>آلفا</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Krippendorff&apos;s alpha (ordinal) over the 1–5 ratings; experts need not rate every option</source>
+        <translation>آلفای کریپندورف (رتبه‌ای) بر پایه نمره‌های ۱ تا ۵؛ لازم نیست خبرگان به همه گزینه‌ها نمره دهند</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Flag</source>
         <translation>نشان</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-27"/>
         <source>Panel agreement P: chance that two experts picked the same best option</source>
         <translation>توافق هیئت P: احتمال اینکه دو خبره یک گزینه را بهترین بدانند</translation>
     </message>
@@ -86,7 +204,7 @@
         <translation>کاپای فلایس بر پایه نمره‌های ۱ تا ۵؛ فقط وقتی نشان داده می‌شود که همه خبرگان به همه گزینه‌ها نمره داده باشند</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>Low agreement</source>
         <translation>توافق کم</translation>
     </message>
@@ -102,9 +220,62 @@
     </message>
 </context>
 <context>
+    <name>AnnotationExchange</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/annotation_exchange.py" line="+137"/>
+        <source>Export annotation request</source>
+        <translation>صدور درخواست حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick at least one scenario, give your name and at least one expert&apos;s name.</source>
+        <translation>دست‌کم یک سناریو را علامت بزنید، نام خود و نام دست‌کم یک خبره را بنویسید.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save the request for %1</source>
+        <translation>ذخیره درخواست برای %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Annotation requests (*.json)</source>
+        <translation>درخواست‌های حاشیه‌نویسی (*.json)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a folder for the request files</source>
+        <translation>پوشه‌ای برای پرونده‌های درخواست برگزینید</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import annotation files</source>
+        <translation>وارد کردن پرونده‌های حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annotation files (*.json);;All files (*)</source>
+        <translation>پرونده‌های حاشیه‌نویسی (*.json);;همه پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location line="+274"/>
+        <source>Open annotation request</source>
+        <translation>باز کردن درخواست حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annotation requests (*.json);;All files (*)</source>
+        <translation>درخواست‌های حاشیه‌نویسی (*.json);;همه پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Annotation request not opened</source>
+        <translation>درخواست حاشیه‌نویسی باز نشد</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationRowsModel</name>
     <message>
-        <location line="+29"/>
+        <location filename="../../balint_trainer/gui/workbench/annotation.py" line="+29"/>
         <source>Expert</source>
         <translation>خبره</translation>
     </message>
@@ -127,7 +298,7 @@
 <context>
     <name>AnnotationWindow</name>
     <message>
-        <location line="+60"/>
+        <location line="+72"/>
         <source>Expert annotation</source>
         <translation>حاشیه‌نویسی خبره</translation>
     </message>
@@ -143,12 +314,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+155"/>
+        <location line="+173"/>
         <source>New expert profile</source>
         <translation>نمایه خبره تازه</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-170"/>
         <source>&amp;Scenario:</source>
         <translation>سناریو: (&amp;S)</translation>
     </message>
@@ -168,7 +339,7 @@
         <translation>نمای برگزارکننده (&amp;O)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Decision number</source>
         <translation>شماره تصمیم</translation>
     </message>
@@ -209,22 +380,32 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+231"/>
+        <location line="+257"/>
         <source>Save &amp;&amp; &amp;next</source>
         <translation>ذخیره و بعدی (&amp;N)</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-256"/>
         <source>Save and go to the next decision</source>
         <translation>ذخیره و رفتن به تصمیم بعدی</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Annotation status</source>
         <translation>وضعیت حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+4"/>
+        <source>Rating warning</source>
+        <translation>هشدار نمره‌دهی</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Agreement per decision</source>
         <translation>توافق در هر تصمیم</translation>
     </message>
@@ -234,7 +415,7 @@
         <translation>حاشیه‌نویسی‌های تصمیم انتخاب‌شده</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Pooled kappa</source>
         <translation>کاپای تجمیعی</translation>
     </message>
@@ -254,17 +435,17 @@
         <translation>ادغام حاشیه‌نویسی‌ها در کلید سناریو</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-124"/>
         <source>New e&amp;xpert or organiser…</source>
         <translation>خبره یا برگزارکننده تازه… (&amp;X)</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+121"/>
         <source>Refresh agreement</source>
         <translation>تازه‌سازی توافق</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>supervisor</source>
         <translation>ناظر</translation>
     </message>
@@ -274,7 +455,7 @@
         <translation>برگزارکننده</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+74"/>
         <source>Scenario not available</source>
         <translation>سناریو در دسترس نیست</translation>
     </message>
@@ -309,12 +490,7 @@
         <translation>ذخیره و پایان (&amp;F)</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Option %1</source>
-        <translation>گزینه %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+34"/>
         <source>Rating of option %1</source>
         <translation>نمره گزینه %1</translation>
     </message>
@@ -349,7 +525,12 @@
         <translation>۵ بهترین شیوه</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
+        <source>You rated option %1 higher than the option you chose as best (%2). Check your ratings.</source>
+        <translation>به گزینه %1 نمره‌ای بالاتر از گزینه‌ای دادید که بهترین دانستید (%2). نمره‌هایتان را بازبینی کنید.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>No expert chosen</source>
         <translation>خبره‌ای انتخاب نشده</translation>
     </message>
@@ -394,7 +575,12 @@
         <translation>کاپای تجمیعی: %1 · %2 تصمیم با توافق کم (P &lt; 0.5)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+4"/>
+        <source>Krippendorff&apos;s alpha: %1</source>
+        <translation>آلفای کریپندورف: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Merge annotations into the key</source>
         <translation>ادغام حاشیه‌نویسی‌ها در کلید</translation>
     </message>
@@ -414,7 +600,7 @@
         <translation>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %1 تصمیم آن همان‌گونه که نشان داده شده جایگزین می‌شود و نتیجه به صورت نسخه خودتان، %2، ذخیره می‌شود که در کتابخانه شما جای سناریوی همراه برنامه را می‌گیرد.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Changes</source>
         <translation>تغییرات</translation>
     </message>
@@ -441,7 +627,12 @@
         <translation>کلید ادغام نشد</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-256"/>
+        <source>option %1 of %2</source>
+        <translation>گزینه %1 از %2</translation>
+    </message>
+    <message>
+        <location line="+257"/>
         <source>The file could not be written: %1</source>
         <translation>پرونده نوشته نشد: %1</translation>
     </message>
@@ -472,14 +663,59 @@
     </message>
 </context>
 <context>
+    <name>BundleMatchDialog</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/bundle_match.py" line="+32"/>
+        <source>Whose attempts are these?</source>
+        <translation>این تلاش‌ها از آنِ کیست؟</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The file {file} holds %n attempt(s) of “{who}”, whose files were never imported here. Choose the profile they belong to; later files from this trainee will go there without asking.</source>
+        <translation>
+            <numerusform>پرونده {file} دربردارنده %n تلاشِ «{who}» است که تاکنون پرونده‌ای از او اینجا وارد نشده است. نمایه‌ای را که این تلاش‌ها به آن تعلق دارند برگزینید؛ پرونده‌های بعدی این کارآموز بی‌پرسش به همان‌جا می‌روند.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Profiles</source>
+        <translation>نمایه‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Belongs to:</source>
+        <translation>متعلق به: (&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{profile} — suggested</source>
+        <translation>{profile} — پیشنهادی</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new profile “{name}”</source>
+        <translation>نمایه تازه «{name}»</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Import</source>
+        <translation>وارد کردن (&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Skip this file</source>
+        <translation>رد شدن از این پرونده (&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
-        <location filename="../../balint_trainer/gui/charts.py" line="+50"/>
+        <location filename="../../balint_trainer/gui/charts.py" line="+54"/>
         <source>Expert vote split</source>
         <translation>پراکندگی رأی خبرگان</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+32"/>
         <source>expert votes</source>
         <translation>رأی خبرگان</translation>
     </message>
@@ -564,9 +800,162 @@
     </message>
 </context>
 <context>
+    <name>DecisionForm</name>
+    <message>
+        <location filename="../../balint_trainer/gui/authoring/decision_form.py" line="+67"/>
+        <source>Decision %1</source>
+        <translation>تصمیم %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decision id</source>
+        <translation>شناسه تصمیم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt</source>
+        <translation>پرسش</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Competency</source>
+        <translation>شایستگی</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rationale</source>
+        <translation>دلیل</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Options</source>
+        <translation>گزینه‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Id</source>
+        <translation>شناسه</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Feedback</source>
+        <translation>بازخورد</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add &amp;option</source>
+        <translation>افزودن گزینه (&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove o&amp;ption</source>
+        <translation>حذف گزینه (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expert key</source>
+        <translation>کلید خبرگان</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add e&amp;xpert</source>
+        <translation>افزودن خبره (&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove exper&amp;t</source>
+        <translation>حذف خبره (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Id:</source>
+        <translation>شناسه: (&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pro&amp;mpt:</source>
+        <translation>پرسش: (&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Competency:</source>
+        <translation>شایستگی: (&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optio&amp;ns (text and feedback):</source>
+        <translation>گزینه‌ها (متن و بازخورد): (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Expert &amp;key (best option, ratings 1–5, note):</source>
+        <translation>کلید خبرگان (بهترین گزینه، نمره‌های ۱ تا ۵، یادداشت): (&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Rationale:</source>
+        <translation>دلیل: (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Form problems</source>
+        <translation>اشکال‌های فرم</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Expert</source>
+        <translation>خبره</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Best</source>
+        <translation>بهترین</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rating %1</source>
+        <translation>نمره %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Every option needs an id.</source>
+        <translation>هر گزینه به یک شناسه نیاز دارد.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two options have the same id.</source>
+        <translation>دو گزینه شناسه یکسان دارند.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Expert %1: the best option must be one of the option ids.</source>
+        <translation>خبره %1: بهترین گزینه باید یکی از شناسه‌های گزینه‌ها باشد.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expert %1: ratings are 1 to 5 (or empty).</source>
+        <translation>خبره %1: نمره‌ها از ۱ تا ۵ هستند (یا خالی).</translation>
+    </message>
+</context>
+<context>
     <name>DecisionTableModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/summary.py" line="+54"/>
+        <location filename="../../balint_trainer/gui/summary.py" line="+36"/>
+        <source>tie: %1</source>
+        <translation>رأی برابر: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -594,7 +983,7 @@
 <context>
     <name>ExportPackDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/packs.py" line="+202"/>
+        <location filename="../../balint_trainer/gui/workbench/packs.py" line="+208"/>
         <source>Export scenario pack</source>
         <translation>صدور بسته سناریو</translation>
     </message>
@@ -637,27 +1026,17 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="+777"/>
+        <location filename="../../balint_trainer/gui/player.py" line="+829"/>
         <source>%1 and %2</source>
         <translation>%1 و %2</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>You chose what most of the panel chose.</source>
-        <translation>شما همان را برگزیدید که بیشتر اعضای هیئت برگزیدند.</translation>
+        <location line="+9"/>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The panel most often chose option %1.</source>
-        <translation>هیئت بیش از همه گزینه %1 را برگزید.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The panel&apos;s votes were tied between options %1.</source>
-        <translation>رأی‌های هیئت میان گزینه‌های %1 برابر بود.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>%1 of %2 experts chose your option; the most chosen option had %3.</source>
         <translation>%1 از %2 خبره گزینه شما را برگزیدند؛ پرطرفدارترین گزینه %3 رأی داشت.</translation>
     </message>
@@ -667,22 +1046,17 @@
         <translation>اعتبار = رأی‌های گزینه شما ÷ رأی‌های پرطرفدارترین گزینه: ۱ یعنی انتخاب هیئت، ۰ یعنی هیچ خبره‌ای آن را برنگزید.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Why</source>
         <translation>چرا</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>About your choice</source>
-        <translation>درباره انتخاب شما</translation>
+        <source>Your choice and the panel&apos;s</source>
+        <translation>انتخاب شما و انتخاب هیئت</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Panel choice</source>
-        <translation>انتخاب هیئت</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>chose %1</source>
         <translation>گزینه %1 را برگزید</translation>
     </message>
@@ -698,9 +1072,96 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../balint_trainer/gui/authoring/find_replace.py" line="+30"/>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>یافتن</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Replace with</source>
+        <translation>جایگزین با</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Match &amp;case</source>
+        <translation>تطبیق کوچکی و بزرگی حروف (&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Whole words</source>
+        <translation>فقط واژه‌های کامل (&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next</source>
+        <translation>بعدی (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre&amp;vious</source>
+        <translation>قبلی (&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Replace</source>
+        <translation>جایگزین کردن (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace &amp;all</source>
+        <translation>جایگزین کردن همه (&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close find bar</source>
+        <translation>بستن نوار یافتن</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find status</source>
+        <translation>وضعیت یافتن</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find:</source>
+        <translation>یافتن: (&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;place:</source>
+        <translation>جایگزین: (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Search wrapped around.</source>
+        <translation>جست‌وجو از آغاز از سر گرفته شد.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not found: %1</source>
+        <translation>یافت نشد: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>%n replacement(s).</source>
+        <translation>
+            <numerusform>%n جایگزینی.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/library.py" line="+67"/>
+        <location filename="../../balint_trainer/gui/library.py" line="+68"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
@@ -768,7 +1229,7 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Search title, setting or competency…</source>
         <translation>جست‌وجوی عنوان، محیط یا شایستگی…</translation>
     </message>
@@ -873,18 +1334,33 @@
         <translation>ادامه تلاش ناتمام</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+30"/>
+        <location line="+4"/>
+        <source>Open in &amp;editor</source>
+        <translation>باز کردن در ویرایشگر (&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the broken file in the scenario editor</source>
+        <translation>باز کردن پرونده معیوب در ویرایشگر سناریو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See the problems where they are and fix them</source>
+        <translation>اشکال‌ها را در جای خودشان ببینید و برطرفشان کنید</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+33"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-32"/>
         <source>Library status</source>
         <translation>وضعیت کتابخانه</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Loading scenarios…</source>
         <translation>در حال بارگذاری سناریوها…</translation>
     </message>
@@ -908,7 +1384,7 @@
         <translation>همه شایستگی‌ها</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+75"/>
         <source>No scenario matches the search.</source>
         <translation>هیچ سناریویی با جست‌وجو جور نیست.</translation>
     </message>
@@ -948,12 +1424,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+98"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+109"/>
+        <location line="+327"/>
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-316"/>
         <source>Where answers are saved</source>
         <translation>محل ذخیره پاسخ‌ها</translation>
     </message>
@@ -963,7 +1440,7 @@
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>&amp;File</source>
         <translation>پرونده (&amp;F)</translation>
     </message>
@@ -983,12 +1460,12 @@
         <translation>صدور تلاش‌هایم برای ناظرم… (&amp;E)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>&amp;Quit</source>
         <translation>خروج (&amp;Q)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>&amp;Practice</source>
         <translation>تمرین (&amp;P)</translation>
     </message>
@@ -1063,24 +1540,61 @@
         <translation>درباره Qt (&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location line="+103"/>
+        <location line="+160"/>
         <source>Library loaded: %n scenario(s)</source>
         <translation>
             <numerusform>کتابخانه بارگذاری شد: %n سناریو</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-36"/>
+        <location line="+69"/>
         <source>Not saving: no database</source>
         <translation>ذخیره نمی‌شود: پایگاه داده‌ای نیست</translation>
     </message>
     <message>
+        <location line="-257"/>
+        <source>Restore from &amp;backup…</source>
+        <translation>بازگردانی از نسخه پشتیبان… (&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Switch profile…</source>
+        <translation>تعویض نمایه… (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set &amp;password…</source>
+        <translation>تعیین گذرواژه… (&amp;P)</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>&amp;Open annotation request…</source>
+        <translation>باز کردن درخواست حاشیه‌نویسی… (&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>Opening profiles…</source>
+        <translation>در حال باز کردن نمایه‌ها…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+89"/>
         <source>Answers will not be saved</source>
         <translation>پاسخ‌ها ذخیره نخواهند شد</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-41"/>
+        <source>Library</source>
+        <translation>کتابخانه</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The library could not be read:</source>
+        <translation>کتابخانه خوانده نشد:</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>The database could not be opened, so your answers will not be saved this time.
 
 %1</source>
@@ -1089,7 +1603,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>local database</source>
         <translation>پایگاه داده محلی</translation>
     </message>
@@ -1099,12 +1613,32 @@
         <translation>پایگاه داده دوره</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Nobody is practising yet: File → Switch profile…</source>
+        <translation>هنوز کسی تمرین نمی‌کند: پرونده ← تعویض نمایه…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — Balint Trainer</source>
+        <translation>%1 — تمرین رهبری گروه بالینت</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>%1 · saved to the %2</source>
         <translation>%1 · ذخیره در %2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+50"/>
+        <source>Switch profile</source>
+        <translation>تعویض نمایه</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Password set.</source>
+        <translation>گذرواژه تعیین شد.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Could not read your scores: %1</source>
         <translation>امتیازهای شما خوانده نشد: %1</translation>
     </message>
@@ -1155,7 +1689,7 @@
         <translation>این پرونده را برای ناظرتان بفرستید تا آن را در نمای ناظر وارد کند (نمایه‌ها ← وارد کردن تلاش‌های کارآموز…). پس از تمرین بیشتر دوباره صادر کنید: هر پرونده همه تلاش‌های شما را در بر دارد و وارد کردن دوباره یک پرونده چیزی نمی‌افزاید.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+82"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -1184,7 +1718,7 @@ Resume it, or start a new attempt? The unfinished one is kept either way.</sourc
         <translation>چیزی برای ادامه در این سناریو نیست.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Cannot resume</source>
         <translation>ادامه ممکن نیست</translation>
     </message>
@@ -1227,7 +1761,7 @@ Practise anyway, without saving?</source>
 بدون ذخیره تمرین می‌کنید؟</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Answer not saved</source>
         <translation>پاسخ ذخیره نشد</translation>
     </message>
@@ -1276,12 +1810,33 @@ Practise anyway, without saving?</source>
         <translation>این جلسه را ترک می‌کنید؟ پاسخ‌های شما ذخیره نشده‌اند.</translation>
     </message>
     <message>
+        <location line="+111"/>
+        <location line="+7"/>
+        <source>Restore from backup</source>
+        <translation>بازگردانی از نسخه پشتیبان</translation>
+    </message>
+    <message>
         <location line="-6"/>
+        <source>Backups are kept for the local database only; a course database is backed up by its administrator.</source>
+        <translation>نسخه‌های پشتیبان فقط برای پایگاه داده محلی نگه داشته می‌شوند؛ از پایگاه داده دوره، مدیر آن پشتیبان می‌گیرد.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There are no backups of %1 yet.</source>
+        <translation>هنوز نسخه پشتیبانی از %1 نیست.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Restoring a backup…</source>
+        <translation>در حال بازگردانی نسخه پشتیبان…</translation>
+    </message>
+    <message>
+        <location line="-140"/>
         <source>Leave session</source>
         <translation>ترک جلسه</translation>
     </message>
     <message>
-        <location line="-637"/>
+        <location line="-810"/>
         <source>&amp;Resume</source>
         <translation>ادامه (&amp;R)</translation>
     </message>
@@ -1291,7 +1846,7 @@ Practise anyway, without saving?</source>
         <translation>شروع تازه (&amp;N)</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+144"/>
         <source>Lea&amp;ve session</source>
         <translation>ترک جلسه (&amp;V)</translation>
     </message>
@@ -1301,7 +1856,7 @@ Practise anyway, without saving?</source>
         <translation>ویرایش سناریوی انتخاب‌شده… (&amp;T)</translation>
     </message>
     <message>
-        <location line="+513"/>
+        <location line="+661"/>
         <source>The choice you have not confirmed yet is not saved.</source>
         <translation>انتخابی که هنوز تأیید نکرده‌اید ذخیره نمی‌شود.</translation>
     </message>
@@ -1345,7 +1900,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>NewProfileDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+44"/>
+        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+46"/>
         <source>Trainee (practises scenarios)</source>
         <translation>کارآموز (سناریوها را تمرین می‌کند)</translation>
     </message>
@@ -1421,9 +1976,181 @@ Practise anyway, without saving?</source>
     </message>
 </context>
 <context>
+    <name>OrganiserExchange</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/annotation_exchange.py" line="-297"/>
+        <source>Export re&amp;quest…</source>
+        <translation>صدور درخواست… (&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export a blind annotation request for experts</source>
+        <translation>صدور درخواست حاشیه‌نویسی کور برای خبرگان</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import annotation files…</source>
+        <translation>وارد کردن پرونده‌های حاشیه‌نویسی… (&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import experts&apos; annotation files</source>
+        <translation>وارد کردن پرونده‌های حاشیه‌نویسی خبرگان</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Several files at once; or drop them on this window</source>
+        <translation>چند پرونده با هم؛ یا آن‌ها را روی این پنجره رها کنید</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+51"/>
+        <source>%n request file(s) written</source>
+        <translation>
+            <numerusform>%n پرونده درخواست نوشته شد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export annotation request</source>
+        <translation>صدور درخواست حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Written:
+%1
+
+Send each expert their file. They open it with File → Open annotation request… (or drop it on the app), annotate, and send back the annotation file they export.</source>
+        <translation>نوشته شد:
+%1
+
+پرونده هر خبره را برایش بفرستید. او آن را با پرونده ← باز کردن درخواست حاشیه‌نویسی… باز می‌کند (یا روی برنامه رها می‌کند)، حاشیه‌نویسی می‌کند و پرونده حاشیه‌نویسی‌ای را که صادر می‌کند بازمی‌فرستد.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Request not exported</source>
+        <translation>درخواست صادر نشد</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Import failed</source>
+        <translation>وارد کردن ناموفق بود</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: not imported, nothing changed.</source>
+        <translation>%1: وارد نشد، چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 — %3 vote(s) added, %4 replaced by newer ones, %5 unchanged.</source>
+        <translation>%1: %2 — %3 رأی افزوده شد، %4 با رأی‌های تازه‌تر جایگزین شد، %5 بدون تغییر.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 kept: newer votes of this expert are already here.</source>
+        <translation>%1 نگه داشته شد: رأی‌های تازه‌تر این خبره از پیش اینجا هستند.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A new expert profile was created.</source>
+        <translation>یک نمایه خبره تازه ایجاد شد.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Note: votes for %1 are for the version you sent, which differs from the file in your library now; this view shows the library&apos;s version, so those votes are stored but not shown or merged here.</source>
+        <translation>توجه: رأی‌های %1 برای نسخه‌ای است که فرستادید و با پرونده کنونی کتابخانه شما فرق دارد؛ این نما نسخه کتابخانه را نشان می‌دهد، پس آن رأی‌ها ذخیره می‌شوند ولی اینجا نشان داده یا ادغام نمی‌شوند.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Imported %1 of %2 annotation file(s).</source>
+        <translation>%1 از %2 پرونده حاشیه‌نویسی وارد شد.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+2"/>
+        <source>Import annotation files</source>
+        <translation>وارد کردن پرونده‌های حاشیه‌نویسی</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../balint_trainer/gui/profile_chooser.py" line="+235"/>
+        <source>Password of {name}</source>
+        <translation>گذرواژه {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With a password, nobody else on this computer can practise as you. Leave the current password empty if you have none yet.</source>
+        <translation>با گذرواژه، هیچ‌کس دیگری در این رایانه نمی‌تواند به نام شما تمرین کند. اگر هنوز گذرواژه‌ای ندارید، گذرواژه کنونی را خالی بگذارید.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Current password:</source>
+        <translation>گذرواژه کنونی: (&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Current password</source>
+        <translation>گذرواژه کنونی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password:</source>
+        <translation>گذرواژه تازه: (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New password</source>
+        <translation>گذرواژه تازه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat it:</source>
+        <translation>تکرار آن: (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Repeat the new password</source>
+        <translation>تکرار گذرواژه تازه</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Problem</source>
+        <translation>اشکال</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Set password</source>
+        <translation>تعیین گذرواژه (&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>The new password must have at least %n characters.</source>
+        <translation>
+            <numerusform>گذرواژه تازه باید دست‌کم %n نویسه داشته باشد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two new passwords differ.</source>
+        <translation>دو گذرواژه تازه یکسان نیستند.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Set password</source>
+        <translation>تعیین گذرواژه</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The current password is wrong.</source>
+        <translation>گذرواژه کنونی نادرست است.</translation>
+    </message>
+</context>
+<context>
     <name>PhaseIndicator</name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="-742"/>
+        <location filename="../../balint_trainer/gui/player.py" line="-757"/>
         <source>not started</source>
         <translation>آغازنشده</translation>
     </message>
@@ -1436,7 +2163,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>Phases</name>
     <message>
-        <location line="-47"/>
+        <location line="-62"/>
         <source>Frame</source>
         <translation>چارچوب</translation>
     </message>
@@ -1469,19 +2196,19 @@ Practise anyway, without saving?</source>
 <context>
     <name>PlayerView</name>
     <message>
-        <location line="+68"/>
+        <location line="+83"/>
         <source>Session clock</source>
         <translation>ساعت جلسه</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+15"/>
-        <location line="+234"/>
+        <location line="+237"/>
         <source>The case</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-251"/>
         <source>&amp;Begin the session</source>
         <translation>آغاز جلسه (&amp;B)</translation>
     </message>
@@ -1501,7 +2228,7 @@ Practise anyway, without saving?</source>
         <translation>متن گفت‌وگوی جلسه</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>&amp;Next line</source>
         <translation>سطر بعد (&amp;N)</translation>
     </message>
@@ -1512,12 +2239,12 @@ Practise anyway, without saving?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>Space or Enter</source>
         <translation>فاصله یا Enter</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-104"/>
         <source>&amp;Auto-play</source>
         <translation>پخش خودکار (&amp;A)</translation>
     </message>
@@ -1547,7 +2274,7 @@ Practise anyway, without saving?</source>
         <translation>پرسش تصمیم</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>What would you say to the group?</source>
         <translation>به گروه چه می‌گویید؟</translation>
     </message>
@@ -1652,37 +2379,27 @@ Practise anyway, without saving?</source>
         <translation>تصمیم %1 از %2 — %3</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Option %1: %2</source>
         <translation>گزینه %1: %2</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+3"/>
+        <source>option %1 of %2</source>
+        <translation>گزینه %1 از %2</translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>Answer saved. Feedback comes at the end of the exam.</source>
         <translation>پاسخ ذخیره شد. بازخورد در پایان آزمون می‌آید.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Your credit: %1 of 1</source>
         <translation>اعتبار شما: %1 از ۱</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Option %1</source>
-        <translation>گزینه %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>(you)</source>
-        <translation>(شما)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>(panel)</source>
-        <translation>(هیئت)</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location line="+52"/>
         <source>The session is over. You answered %1 of %2 decisions.</source>
         <translation>جلسه به پایان رسید. شما به %1 از %2 تصمیم پاسخ دادید.</translation>
     </message>
@@ -1719,9 +2436,73 @@ Practise anyway, without saving?</source>
     </message>
 </context>
 <context>
+    <name>ProfileChooser</name>
+    <message>
+        <location filename="../../balint_trainer/gui/profile_chooser.py" line="-225"/>
+        <location line="+102"/>
+        <source>Who is practising?</source>
+        <translation>چه کسی تمرین می‌کند؟</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Choose your profile. Each profile has its own attempts and scores.</source>
+        <translation>نمایه خود را برگزینید. هر نمایه تلاش‌ها و امتیازهای خودش را دارد.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trainee profiles</source>
+        <translation>نمایه‌های کارآموزان</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Profiles:</source>
+        <translation>نمایه‌ها: (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>گذرواژه: (&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Problem</source>
+        <translation>اشکال</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New profile…</source>
+        <translation>نمایه تازه… (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Practise as this profile</source>
+        <translation>تمرین با این نمایه (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Type the password of {name}.</source>
+        <translation>گذرواژه {name} را بنویسید.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Wrong password. Try again.</source>
+        <translation>گذرواژه نادرست است. دوباره امتحان کنید.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileEditDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+196"/>
+        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+197"/>
         <source>Problem</source>
         <translation>اشکال</translation>
     </message>
@@ -1782,17 +2563,17 @@ Practise anyway, without saving?</source>
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-560"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-708"/>
         <source>&amp;Profiles…</source>
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+681"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+715"/>
         <source>&amp;Manage profiles…</source>
         <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+127"/>
+        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+129"/>
         <location line="+17"/>
         <source>Profiles</source>
         <translation>نمایه‌ها</translation>
@@ -1828,17 +2609,22 @@ Practise anyway, without saving?</source>
         <translation>تغییر دوره… (&amp;O)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Merge into…</source>
+        <translation>ادغام در… (&amp;M)</translation>
+    </message>
+    <message>
         <location line="+23"/>
         <source>Last change</source>
         <translation>آخرین تغییر</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Could not load the profiles: {error}</source>
         <translation>نمایه‌ها بارگیری نشدند: {error}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>{old} is now called {new}.</source>
         <translation>نام {old} اکنون {new} است.</translation>
     </message>
@@ -1918,15 +2704,85 @@ Practise anyway, without saving?</source>
         <translation>تعیین (&amp;S)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Profile {name} created.</source>
         <translation>نمایه {name} ایجاد شد.</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/profile_merge.py" line="+26"/>
+        <source>Merge {name} into…</source>
+        <translation>ادغام {name} در…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything of {name} moves to the profile you choose; {name} is then removed.</source>
+        <translation>همه چیزِ {name} به نمایه‌ای که برمی‌گزینید منتقل می‌شود؛ سپس {name} حذف می‌شود.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Attempts</source>
+        <translation>تلاش‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments received</source>
+        <translation>یادداشت‌های دریافتی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments written</source>
+        <translation>یادداشت‌های نوشته‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expert annotations</source>
+        <translation>حاشیه‌نویسی‌های خبره</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remembered import matches</source>
+        <translation>تطبیق‌های به‌یادسپرده برای وارد کردن</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merge {source} into {target}? These move to {target}:</source>
+        <translation>{source} در {target} ادغام شود؟ این‌ها به {target} منتقل می‌شوند:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Then the profile {source} is removed. This cannot be undone.</source>
+        <translation>سپس نمایه {source} حذف می‌شود. این کار برگشت‌پذیر نیست.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>There is no other profile with the role of {name} to merge it into.</source>
+        <translation>نمایه دیگری با نقشِ {name} نیست که بتوان آن را در آن ادغام کرد.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Merge profiles</source>
+        <translation>ادغام نمایه‌ها</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not merged: {reason}</source>
+        <translation>ادغام نشد: {reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{source} was merged into {target}.</source>
+        <translation>{source} در {target} ادغام شد.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Counting what would move…</source>
+        <translation>در حال شمردن آنچه منتقل می‌شود…</translation>
     </message>
 </context>
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../balint_trainer/gui/progress.py" line="+33"/>
+        <location filename="../../balint_trainer/gui/progress.py" line="+34"/>
         <source>Your progress</source>
         <translation>پیشرفت شما</translation>
     </message>
@@ -1951,7 +2807,7 @@ Practise anyway, without saving?</source>
         <translation>بازگشت به کتابخانه</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>No finished attempts yet. Finish a scenario and your scores will appear here.</source>
         <translation>هنوز تلاش تمام‌شده‌ای نیست. یک سناریو را تمام کنید تا امتیازهایتان اینجا نمایش داده شود.</translation>
     </message>
@@ -1979,22 +2835,17 @@ Practise anyway, without saving?</source>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../balint_trainer/reports/data.py" line="+139"/>
+        <location filename="../../balint_trainer/reports/data.py" line="+150"/>
         <source>stored scenario version cannot be read: {error}</source>
         <translation>نسخه ذخیره‌شده سناریو خوانده نمی‌شود: {error}</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/reports/html_report.py" line="+102"/>
-        <source>({votes}/{experts} experts)</source>
-        <translation>({votes} از {experts} خبره)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location filename="../../balint_trainer/reports/html_report.py" line="+139"/>
         <source>not answered</source>
         <translation>بی‌پاسخ</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+25"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -2034,17 +2885,7 @@ Practise anyway, without saving?</source>
         <translation>تصمیم</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Chosen</source>
-        <translation>انتخاب کارآموز</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Panel</source>
-        <translation>انتخاب هیئت</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Credit</source>
         <translation>اعتبار</translation>
     </message>
@@ -2054,17 +2895,27 @@ Practise anyway, without saving?</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-50"/>
         <source>Own words</source>
         <translation>به زبان خود</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-22"/>
+        <source>Options as shown:</source>
+        <translation>گزینه‌ها به ترتیب نمایش:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Comments</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+42"/>
+        <source>Choice against the panel</source>
+        <translation>انتخاب در برابر هیئت</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{count} ({finished} finished)</source>
         <translation>{count} ({finished} تمام‌شده)</translation>
     </message>
@@ -2080,12 +2931,12 @@ Practise anyway, without saving?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+57"/>
+        <location line="+91"/>
         <source>Attempts</source>
         <translation>تلاش‌ها</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-90"/>
         <source>Mean score</source>
         <translation>میانگین امتیاز</translation>
     </message>
@@ -2095,7 +2946,37 @@ Practise anyway, without saving?</source>
         <translation>تاریخ تهیه گزارش</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+14"/>
+        <source>Mean credit per competency (0–100)</source>
+        <translation>میانگین اعتبار در هر شایستگی (۰ تا ۱۰۰)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>mean credit × 100</source>
+        <translation>میانگین اعتبار × ۱۰۰</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Score of each finished attempt, oldest first</source>
+        <translation>امتیاز هر تلاش تمام‌شده، از قدیمی‌ترین</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>finished attempt</source>
+        <translation>تلاش تمام‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>score</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Progress</source>
+        <translation>پیشرفت</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Scenario</source>
         <translation>سناریو</translation>
     </message>
@@ -2105,7 +2986,7 @@ Practise anyway, without saving?</source>
         <translation>بهترین امتیاز</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No finished attempts yet.</source>
         <translation>هنوز تلاش تمام‌شده‌ای نیست.</translation>
     </message>
@@ -2130,12 +3011,12 @@ Practise anyway, without saving?</source>
         <translation>آخرین تلاش</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>No answers yet.</source>
         <translation>هنوز پاسخی نیست.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Balint Trainer report: {name}</source>
         <translation>گزارش تمرین رهبری گروه بالینت: {name}</translation>
     </message>
@@ -2143,6 +3024,11 @@ Practise anyway, without saving?</source>
         <location line="+1"/>
         <source>Best score per scenario</source>
         <translation>بهترین امتیاز در هر سناریو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainee report: practice and exam attempts against the expert panel</source>
+        <translation>گزارش کارآموز: تلاش‌های تمرین و آزمون در برابر هیئت خبرگان</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2161,9 +3047,175 @@ Practise anyway, without saving?</source>
     </message>
 </context>
 <context>
+    <name>ReportPdf</name>
+    <message>
+        <location filename="../../balint_trainer/gui/report_pdf.py" line="+120"/>
+        <source>page {page} of {pages}</source>
+        <translation>صفحه {page} از {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestAnnotationWindow</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/annotation_exchange.py" line="+23"/>
+        <source>Annotation request from %1</source>
+        <translation>درخواست حاشیه‌نویسی از %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Annotation progress</source>
+        <translation>پیشرفت حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expor&amp;t annotations…</source>
+        <translation>صدور حاشیه‌نویسی‌ها… (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export your annotations for the organiser</source>
+        <translation>صدور حاشیه‌نویسی‌های شما برای برگزارکننده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Earlier answers set aside</source>
+        <translation>پاسخ‌های پیشین کنار گذاشته شد</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your earlier answers to this request could not be read and were kept aside; you start afresh.
+
+%1</source>
+        <translation>پاسخ‌های پیشین شما به این درخواست خوانده نشد و کنار نگه داشته شد؛ از نو آغاز می‌کنید.
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>For %1 from %2 · %3 of %4 decisions answered · saved on this computer as you go</source>
+        <translation>برای %1 از طرف %2 · %3 از %4 تصمیم پاسخ داده شده · هم‌زمان در این رایانه ذخیره می‌شود</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>all done: export your annotations (Ctrl+E) and send the file to %1</source>
+        <translation>همه انجام شد: حاشیه‌نویسی‌هایتان را صادر کنید (Ctrl+E) و پرونده را برای %1 بفرستید</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export your annotations</source>
+        <translation>صدور حاشیه‌نویسی‌های شما</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Annotation files (*.json)</source>
+        <translation>پرونده‌های حاشیه‌نویسی (*.json)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 of %2 decisions exported to %3. Send this file to %4.</source>
+        <translation>%1 از %2 تصمیم در %3 صادر شد. این پرونده را برای %4 بفرستید.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Annotations exported</source>
+        <translation>حاشیه‌نویسی‌ها صادر شد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Annotations not exported</source>
+        <translation>حاشیه‌نویسی‌ها صادر نشد</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <location line="-368"/>
+        <source>Export annotation request</source>
+        <translation>صدور درخواست حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scenarios to annotate</source>
+        <translation>سناریوهایی برای حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your name</source>
+        <translation>نام شما</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Experts, one name per line</source>
+        <translation>خبرگان، در هر سطر یک نام</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One expert per line; each gets their own request file</source>
+        <translation>در هر سطر یک خبره؛ هر کدام پرونده درخواست خود را می‌گیرد</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Scenarios (Space ticks):</source>
+        <translation>سناریوها (کلید فاصله علامت می‌زند): (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your &amp;name:</source>
+        <translation>نام شما: (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xperts:</source>
+        <translation>خبرگان: (&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each expert gets the case, the transcript, the prompts and the options only: no key, votes, feedback, rationale or consequences.</source>
+        <translation>هر خبره فقط مورد، متن گفت‌وگو، پرسش‌ها و گزینه‌ها را می‌گیرد: بدون کلید، رأی‌ها، بازخورد، دلیل یا پیامدها.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Export…</source>
+        <translation>صدور… (&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <location filename="../../balint_trainer/gui/backups.py" line="+20"/>
+        <source>Restore from backup</source>
+        <translation>بازگردانی از نسخه پشتیبان</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Balint Trainer keeps a copy of your local database when it starts and after each finished attempt. Restoring one replaces the database with that copy; the current file is kept beside it (renamed), so nothing is deleted. Answers given after the copy was made are not in it.</source>
+        <translation>برنامه هنگام آغاز و پس از هر تلاش تمام‌شده، یک رونوشت از پایگاه داده محلی شما نگه می‌دارد. بازگردانی یک رونوشت، پایگاه داده را با آن جایگزین می‌کند؛ پرونده کنونی (با نام تازه) کنار آن نگه داشته می‌شود، پس چیزی پاک نمی‌شود. پاسخ‌هایی که پس از ساختن رونوشت داده شده‌اند در آن نیستند.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Backups, newest first</source>
+        <translation>نسخه‌های پشتیبان، از تازه‌ترین</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Backups, newest first:</source>
+        <translation>نسخه‌های پشتیبان، از تازه‌ترین: (&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Restore</source>
+        <translation>بازگردانی (&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>SafeTextBrowser</name>
     <message>
-        <location filename="../../balint_trainer/gui/markdown_view.py" line="+22"/>
+        <location filename="../../balint_trainer/gui/markdown_view.py" line="+23"/>
         <source>Open link?</source>
         <translation>پیوند باز شود؟</translation>
     </message>
@@ -2184,7 +3236,7 @@ Open it in your web browser?</source>
 <context>
     <name>ScenarioEditor</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+369"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+379"/>
         <source>warning: </source>
         <translation>هشدار: </translation>
     </message>
@@ -2204,7 +3256,7 @@ Open it in your web browser?</source>
         <translation>اشکال</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+58"/>
         <source>Line %1</source>
         <translation>سطر %1</translation>
     </message>
@@ -2220,33 +3272,41 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+94"/>
+        <location line="+100"/>
         <source>Case</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+90"/>
+        <location line="-97"/>
+        <location line="+96"/>
         <source>People</source>
         <translation>افراد</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location filename="../../balint_trainer/gui/authoring/preview.py" line="+39"/>
+        <location line="+34"/>
+        <source>Leader (you)</source>
+        <translation>رهبر (شما)</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="-87"/>
         <source>Script</source>
         <translation>روند جلسه</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+7"/>
         <source>Phase: %1</source>
         <translation>مرحله: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../balint_trainer/gui/authoring/preview.py" line="+34"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+6"/>
         <source>Decision %1</source>
         <translation>تصمیم %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+40"/>
         <source>Nothing to preview yet: the YAML does not parse.</source>
         <translation>هنوز چیزی برای پیش‌نمایش نیست: YAML خوانده نمی‌شود.</translation>
     </message>
@@ -2266,7 +3326,7 @@ Open it in your web browser?</source>
         <translation>%1 تصمیم</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Scenario YAML</source>
         <translation>YAML سناریو</translation>
     </message>
@@ -2291,12 +3351,12 @@ Open it in your web browser?</source>
         <translation>پیش‌نمایش</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>&amp;Preview</source>
         <translation>پیش‌نمایش (&amp;P)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>&amp;New from Template</source>
         <translation>تازه از الگو (&amp;N)</translation>
     </message>
@@ -2346,22 +3406,120 @@ Open it in your web browser?</source>
         <translation>اشکال بعدی (&amp;N)</translation>
     </message>
     <message>
+        <location filename="../../balint_trainer/gui/authoring/editor_tools.py" line="+61"/>
+        <source>&amp;Find…</source>
+        <translation>یافتن… (&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;eplace…</source>
+        <translation>جایگزین کردن… (&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find &amp;Next</source>
+        <translation>یافتن بعدی (&amp;N)</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Find Pre&amp;vious</source>
+        <translation>یافتن قبلی (&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Go to Line…</source>
+        <translation>رفتن به سطر… (&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Wrap Long Lines</source>
+        <translation>شکستن سطرهای بلند (&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edit &amp;Decision at Cursor…</source>
+        <translation>ویرایش تصمیمِ محل مکان‌نما… (&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Decision</source>
+        <translation>تصمیم (&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transcript &amp;Line (say)</source>
+        <translation>سطر گفت‌وگو (say) (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Stage Direction (narrate)</source>
+        <translation>توضیح صحنه (narrate) (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next &amp;Phase</source>
+        <translation>مرحله بعد (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New from &amp;Transcript…</source>
+        <translation>تازه از متن گفت‌وگو… (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+3"/>
         <source>&amp;File</source>
         <translation>پرونده (&amp;F)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+5"/>
         <source>&amp;Edit</source>
         <translation>ویرایش (&amp;E)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+3"/>
         <source>&amp;Scenario</source>
         <translation>سناریو (&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>&amp;Insert</source>
+        <translation>درج (&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>P&amp;hase</source>
+        <translation>مرحله (&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Cannot edit this decision</source>
+        <translation>این تصمیم ویرایش‌پذیر نیست</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The form needs YAML that parses: fix the syntax error listed first.</source>
+        <translation>فرم به YAML خوانا نیاز دارد: نخست خطای نحوی‌ای را که در صدر فهرست آمده برطرف کنید.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Put the cursor in a decision first (Insert → Decision adds one).</source>
+        <translation>نخست مکان‌نما را درون یک تصمیم بگذارید (درج ← تصمیم یکی می‌افزاید).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot write this decision</source>
+        <translation>این تصمیم نوشته نشد</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot insert here</source>
+        <translation>اینجا نمی‌توان درج کرد</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+3"/>
         <source>Editor</source>
         <translation>ویرایشگر</translation>
     </message>
@@ -2385,8 +3543,15 @@ Open it in your web browser?</source>
         <source>%1[*] — Scenario editor</source>
         <translation>%1[*] — ویرایشگر سناریو</translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Valid scenario, with %n item-writing warning(s).</source>
+        <translation>
+            <numerusform>سناریوی معتبر، با %n هشدار درباره نگارش گویه.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
         <source>Valid scenario.</source>
         <translation>سناریوی معتبر.</translation>
     </message>
@@ -2469,20 +3634,30 @@ Open it in your web browser?</source>
         <translation>ابتدا اشکال‌های فهرست‌شده زیر ویرایشگر را برطرف کنید.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Play-test: %1</source>
         <translation>آزمایش اجرا: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Read-through</source>
         <translation>بازخوانی</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/gui/authoring/find_replace.py" line="+9"/>
+        <source>Go to line</source>
+        <translation>رفتن به سطر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line (1–%1):</source>
+        <translation>سطر (۱ تا %1):</translation>
     </message>
 </context>
 <context>
     <name>ScenarioPacks</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/packs.py" line="-169"/>
+        <location filename="../../balint_trainer/gui/workbench/packs.py" line="-173"/>
         <source>Import scenario pack</source>
         <translation>وارد کردن بسته سناریو</translation>
     </message>
@@ -2519,7 +3694,7 @@ Open it in your web browser?</source>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Replace</source>
         <translation>جایگزین کردن (&amp;R)</translation>
     </message>
@@ -2534,7 +3709,7 @@ Open it in your web browser?</source>
         <translation>… و %1 مورد دیگر (جزئیات را ببینید)</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+145"/>
         <location line="+8"/>
         <source>Pack not exported</source>
         <translation>بسته صادر نشد</translation>
@@ -2560,7 +3735,12 @@ Open it in your web browser?</source>
         <translation>بسته وارد نشد</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>Checking the pack…</source>
+        <translation>در حال بررسی بسته…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Nothing was changed.</source>
         <translation>چیزی تغییر نکرد.</translation>
     </message>
@@ -2668,7 +3848,7 @@ Open it in your web browser?</source>
         <translation>نمایش پیشرفت شما</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -2706,26 +3886,16 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+25"/>
-        <source>option %1: %2</source>
-        <translation>گزینه %1: %2</translation>
+        <source>Your credit: %1 of 1</source>
+        <translation>اعتبار شما: %1 از ۱</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-1"/>
         <source>Decision %1</source>
         <translation>تصمیم %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>You chose %1:</source>
-        <translation>شما گزینه %1 را برگزیدید:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Credit %1 · expert votes: %2</source>
-        <translation>اعتبار %1 · رأی خبرگان: %2</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>In your own words: %1</source>
         <translation>به زبان خودتان: %1</translation>
     </message>
@@ -2733,12 +3903,12 @@ Open it in your web browser?</source>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-266"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-267"/>
         <source>Balint Trainer — Supervisor</source>
         <translation>تمرین رهبری گروه بالینت — ناظر</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>&amp;Trainees</source>
         <translation>کارآموزان (&amp;T)</translation>
     </message>
@@ -2863,24 +4033,24 @@ Open it in your web browser?</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location line="-404"/>
-        <location line="+104"/>
-        <location line="+302"/>
+        <location line="-438"/>
+        <location line="+112"/>
+        <location line="+328"/>
         <source>Scenario</source>
         <translation>سناریو</translation>
     </message>
     <message>
-        <location line="-493"/>
+        <location filename="../../balint_trainer/gui/report_pdf.py" line="+13"/>
         <source>The PDF could not be written to {path}.</source>
         <translation>پرونده PDF در {path} نوشته نشد.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-510"/>
         <source>Cohort: {cohort}</source>
         <translation>دوره: {cohort}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+72"/>
         <source>Mode</source>
         <translation>حالت</translation>
     </message>
@@ -2916,31 +4086,36 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+76"/>
-        <location line="+268"/>
+        <location line="+84"/>
+        <location line="+294"/>
         <source>Answers</source>
         <translation>پاسخ‌ها</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-365"/>
+        <source>tie: {options}</source>
+        <translation>رأی برابر: {options}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>not answered</source>
         <translation>بی‌پاسخ</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Decision</source>
         <translation>تصمیم</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+107"/>
-        <location line="+216"/>
+        <location line="-59"/>
+        <location line="+136"/>
+        <location line="+217"/>
         <source>Competency</source>
         <translation>شایستگی</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-351"/>
         <source>Chosen</source>
         <translation>انتخاب کارآموز</translation>
     </message>
@@ -2961,23 +4136,22 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+643"/>
         <source>Credit</source>
         <translation>اعتبار</translation>
     </message>
     <message>
-        <location line="-637"/>
+        <location line="+6"/>
         <source>Time</source>
         <translation>زمان</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+662"/>
+        <location line="+665"/>
         <source>Comments</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location line="-625"/>
+        <location line="-624"/>
         <source>Facility</source>
         <translation>سهولت</translation>
     </message>
@@ -2998,6 +4172,26 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>Item–rest r</source>
+        <translation>r گویه–باقی</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Corrected item–total correlation: how well credit on this decision goes with credit on the scenario&apos;s other decisions, over attempts that answered them all. Near 0 or negative: the decision measures something else (or its key is doubtful); * = fewer than 30 complete attempts</source>
+        <translation>همبستگی اصلاح‌شده گویه با کل: اعتبار این تصمیم تا چه اندازه با اعتبار دیگر تصمیم‌های سناریو همسو است، در تلاش‌هایی که به همه آن‌ها پاسخ داده‌اند. نزدیک صفر یا منفی: این تصمیم چیز دیگری را می‌سنجد (یا کلیدش جای تردید دارد)؛ * = کمتر از ۳۰ تلاش کامل</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scenario α</source>
+        <translation>α سناریو</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cronbach&apos;s alpha of the scenario&apos;s decisions: how consistently they rank trainees (0.7 or more is usual for a test that decides something; a practice scenario of six decisions is often lower); * = fewer than 30 complete attempts</source>
+        <translation>آلفای کرونباخ تصمیم‌های سناریو: این تصمیم‌ها کارآموزان را تا چه اندازه هماهنگ رتبه‌بندی می‌کنند (برای آزمونی که درباره چیزی تصمیم می‌گیرد ۰٫۷ یا بیشتر معمول است؛ یک سناریوی تمرینیِ شش‌تصمیمی اغلب کمتر است)؛ * = کمتر از ۳۰ تلاش کامل</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Most-chosen wrong option</source>
         <translation>پرانتخاب‌ترین گزینه نادرست</translation>
     </message>
@@ -3018,17 +4212,17 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+234"/>
+        <location line="+235"/>
         <source>Mean credit</source>
         <translation>میانگین اعتبار</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-230"/>
         <source>Attempts</source>
         <translation>تلاش‌ها</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+236"/>
         <source>Latest attempt</source>
         <translation>آخرین تلاش</translation>
     </message>
@@ -3168,8 +4362,8 @@ Open it in your web browser?</source>
         <translation>امتیاز {score}/100</translation>
     </message>
     <message>
-        <location line="-608"/>
-        <location line="+610"/>
+        <location line="-642"/>
+        <location line="+644"/>
         <source>not finished</source>
         <translation>تمام‌نشده</translation>
     </message>
@@ -3189,7 +4383,7 @@ Open it in your web browser?</source>
         <translation>{n} یادداشت درباره کل تلاش</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+121"/>
         <source>&amp;New comment on the whole attempt</source>
         <translation>یادداشت تازه درباره کل تلاش (&amp;N)</translation>
     </message>
@@ -3224,7 +4418,12 @@ Open it in your web browser?</source>
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
     <message>
-        <location line="+439"/>
+        <location line="+367"/>
+        <source>{items} decision(s), {answers} answer(s). * = fewer than 20 attempts (discrimination) or 30 complete attempts (item–rest r, scenario α).</source>
+        <translation>{items} تصمیم، {answers} پاسخ. * = کمتر از ۲۰ تلاش (ضریب تمیز) یا ۳۰ تلاش کامل (r گویه–باقی، α سناریو).</translation>
+    </message>
+    <message>
+        <location line="+177"/>
         <source>enter a full web address starting with https:// (or http://), without spaces</source>
         <translation>یک نشانی وب کامل بنویسید که با https://‎ (یا http://‎) شروع شود و فاصله نداشته باشد</translation>
     </message>
@@ -3261,37 +4460,12 @@ Open it in your web browser?</source>
         </translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-363"/>
         <source>The comment was not saved</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
     <message>
-        <location line="-318"/>
-        <source>trainee&apos;s choice</source>
-        <translation>انتخاب کارآموز</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>panel&apos;s choice</source>
-        <translation>انتخاب هیئت</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Option</source>
-        <translation>گزینه</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Text</source>
-        <translation>متن</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Votes</source>
-        <translation>رأی‌ها</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="-356"/>
         <source>Chosen: {chosen} · credit {credit} · time taken {time} · answered {when}</source>
         <translation>انتخاب: {chosen} · اعتبار {credit} · زمان صرف‌شده {time} · پاسخ در {when}</translation>
     </message>
@@ -3327,17 +4501,32 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+132"/>
-        <location line="+75"/>
+        <location line="+142"/>
         <source>Import trainee attempts</source>
         <translation>وارد کردن تلاش‌های کارآموز</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-140"/>
         <source>Attempt bundles (*.json.gz *.json);;All files (*)</source>
         <translation>بسته‌های تلاش (*.json.gz *.json);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+29"/>
+        <source>Reading attempt files…</source>
+        <translation>در حال خواندن پرونده‌های تلاش…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Skipped; nothing was imported.</source>
+        <translation>رد شد؛ چیزی وارد نشد.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Importing attempts…</source>
+        <translation>در حال وارد کردن تلاش‌ها…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>%1: not imported. %2</source>
         <translation>%1: وارد نشد. %2</translation>
     </message>
@@ -3352,7 +4541,12 @@ Open it in your web browser?</source>
         <translation>نمایه تازه‌ای ایجاد شد.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Later files from this trainee will go to %1 too.</source>
+        <translation>پرونده‌های بعدی این کارآموز هم به %1 می‌روند.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Imported into %1, which already holds these attempts (the file calls the trainee %2).</source>
         <translation>به نمایه %1 وارد شد که این تلاش‌ها را از پیش دارد (در پرونده، نام کارآموز %2 است).</translation>
     </message>
@@ -3414,23 +4608,23 @@ Open it in your web browser?</source>
         <translation>پاسخ‌های دوره بارگذاری نشدند</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Could not compute the scenarios&apos; reliability</source>
+        <translation>پایایی سناریوها محاسبه نشد</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>All scenarios</source>
         <translation>همه سناریوها</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{items} decision(s), {answers} answer(s). * = fewer than 20 attempts.</source>
-        <translation>{items} تصمیم، {answers} پاسخ. * = کمتر از ۲۰ تلاش.</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+60"/>
         <source>Export item analysis</source>
         <translation>صدور تحلیل گویه‌ها</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+32"/>
+        <location line="+37"/>
         <location line="+36"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
@@ -3486,6 +4680,241 @@ Open it in your web browser?</source>
         <location line="+13"/>
         <source>The cohort answers were not exported</source>
         <translation>پاسخ‌های دوره صادر نشدند</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptWizard</name>
+    <message>
+        <location filename="../../balint_trainer/gui/authoring/transcript_wizard.py" line="+60"/>
+        <source>New scenario from a transcript</source>
+        <translation>سناریوی تازه از متن گفت‌وگو</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <location filename="../../balint_trainer/gui/worker.py" line="+120"/>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>This did not work:
+
+%1</source>
+        <translation>این کار انجام نشد:
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>_LinesPage</name>
+    <message>
+        <location filename="../../balint_trainer/gui/authoring/transcript_wizard.py" line="+200"/>
+        <source>Phases and decision points</source>
+        <translation>مرحله‌ها و نقطه‌های تصمیم</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phase split is a proposal: change where a phase starts in the first column. Tick “Decision after” on the lines where the trainee should decide; each gets an empty decision to fill in the editor.</source>
+        <translation>تقسیم مرحله‌ها یک پیشنهاد است: جای آغاز هر مرحله را در ستون نخست تغییر دهید. در سطرهایی که کارآموز باید تصمیم بگیرد «تصمیم پس از آن» را علامت بزنید؛ هر کدام یک تصمیم خالی می‌گیرد که در ویرایشگر پر می‌کنید.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Transcript lines</source>
+        <translation>سطرهای متن گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phase starts</source>
+        <translation>آغاز مرحله</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decision after</source>
+        <translation>تصمیم پس از آن</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Speaker</source>
+        <translation>گوینده</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Line</source>
+        <translation>سطر</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Phase starting at line %1</source>
+        <translation>مرحله‌ای که از سطر %1 آغاز می‌شود</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(stage direction)</source>
+        <translation>(توضیح صحنه)</translation>
+    </message>
+</context>
+<context>
+    <name>_PeoplePage</name>
+    <message>
+        <location line="-125"/>
+        <source>People</source>
+        <translation>افراد</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename people to protect identities (names are also replaced inside the lines) and say who is who. Exactly one presenter; the leader&apos;s lines become yours.</source>
+        <translation>برای حفظ هویت‌ها نام افراد را تغییر دهید (نام‌ها درون سطرها هم جایگزین می‌شوند) و بگویید چه کسی کیست. دقیقاً یک ارائه‌دهنده؛ سطرهای رهبر از آنِ شما می‌شوند.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>People in the transcript</source>
+        <translation>افراد در متن گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the transcript</source>
+        <translation>در متن گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name in the scenario</source>
+        <translation>نام در سناریو</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>گونه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turns</source>
+        <translation>نوبت‌ها</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Presenter</source>
+        <translation>ارائه‌دهنده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>عضو گروه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co-leader</source>
+        <translation>هم‌رهبر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leader (the trainee)</source>
+        <translation>رهبر (کارآموز)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Kind of %1</source>
+        <translation>گونه %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Choose exactly one presenter.</source>
+        <translation>دقیقاً یک ارائه‌دهنده برگزینید.</translation>
+    </message>
+</context>
+<context>
+    <name>_TextPage</name>
+    <message>
+        <location line="-167"/>
+        <source>Transcript</source>
+        <translation>متن گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste the transcript or open a text file. One turn per paragraph as “Name: words”; stage directions on their own line in [brackets] or *asterisks*.</source>
+        <translation>متن گفت‌وگو را جای‌گذاری کنید یا یک پرونده متنی باز کنید. هر نوبت در یک بند به شکل «نام: سخن»؛ توضیح‌های صحنه در سطری جداگانه درون [کروشه] یا *ستاره*.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Transcript text</source>
+        <translation>متن کامل گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open text file…</source>
+        <translation>باز کردن پرونده متنی… (&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scenario id</source>
+        <translation>شناسه سناریو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A session from a transcript</source>
+        <translation>جلسه‌ای از روی متن گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scenario title</source>
+        <translation>عنوان سناریو</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language of the transcript</source>
+        <translation>زبان متن گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scenario &amp;id:</source>
+        <translation>شناسه سناریو: (&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Title:</source>
+        <translation>عنوان: (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Language (en, fa, …):</source>
+        <translation>زبان (en، fa، …): (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Open transcript</source>
+        <translation>باز کردن متن گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text files (*.txt *.md);;All files (*)</source>
+        <translation>پرونده‌های متنی (*.txt *.md);;همه پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+22"/>
+        <source>Reading the transcript…</source>
+        <translation>در حال خواندن متن گفت‌وگو…</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 خوانده نشد: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read %1.</source>
+        <translation>%1 خوانده شد.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No “Name: words” lines found.</source>
+        <translation>هیچ سطری به شکل «نام: سخن» یافت نشد.</translation>
     </message>
 </context>
 </TS>
