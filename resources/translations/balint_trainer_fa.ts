@@ -108,7 +108,7 @@
     <message>
         <location line="+4"/>
         <source>tied for the panel&apos;s choice</source>
-        <translation>هم‌رأی با انتخاب هیئت</translation>
+        <translation>رأی برابر با انتخاب هیئت</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1985,7 +1985,7 @@ Practise anyway, without saving?</source>
     <message>
         <location line="+1"/>
         <source>Export a blind annotation request for experts</source>
-        <translation>صدور درخواست حاشیه‌نویسی کور برای خبرگان</translation>
+        <translation>صدور درخواست حاشیه‌نویسی برای خبرگان، بی‌آنکه کلید و رأی‌ها را ببینند</translation>
     </message>
     <message>
         <location line="+2"/>
