@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from balint_trainer import __version__, cli_annotation, cli_backup
+from balint_trainer import __version__, cli_annotation, cli_backup, cli_feedback
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -151,6 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--password-stdin", action="store_true", help="read the password from standard input, not a prompt"
     )
     cli_backup.add_parsers(commands)
+    cli_feedback.add_parsers(commands)
     cli_annotation.add_parsers(commands)
     return parser
 
@@ -362,6 +363,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_attempt_bundle(args, out, err)
         if args.command == "create-account":
             return cmd_create_account(args, out, err)
+        if args.command in cli_feedback.COMMANDS:
+            return cli_feedback.cmd_feedback(args, out, err)
         if args.command in cli_annotation.COMMANDS:
             return cli_annotation.cmd_annotation(args, out, err)
         if args.command == "backup":

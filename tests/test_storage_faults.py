@@ -47,15 +47,18 @@ def _answer_all(service: TrainerService, count: int) -> list[str]:
     return uids
 
 
-def _corrupt_middle_page(path: Path) -> None:
+def _corrupt_middle_page(path: Path, table: str | None = None) -> None:
+    """Overwrite the file's middle page, or the root page of ``table`` (a page the test is
+    sure to read: which table holds the middle page depends on the schema)."""
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
     connection.close()
     pages = path.stat().st_size // page_size
     assert pages > 4
     with path.open("r+b") as handle:
-        handle.seek(page_size * (pages // 2))
+        handle.seek(page_size * (root[0] - 1 if root else pages // 2))
         handle.write(b"\xde\xad\xbe\xef" * (page_size // 4))
 
 
@@ -78,7 +81,7 @@ def test_a_corrupted_page_is_reported_as_damage_not_saved(tmp_path: Path) -> Non
     db = tmp_path / "db.sqlite3"
     with open_service(_url(db)) as service:
         _answer_all(service, 3)
-    _corrupt_middle_page(db)
+    _corrupt_middle_page(db, "answers")
     # Opening may succeed (the damaged page is not read until needed); using it must not
     # let a raw sqlite3.DatabaseError escape, nor report a write as saved.
     with pytest.raises(DatabaseCorrupt, match="damaged"), open_service(_url(db)) as service:

@@ -61,6 +61,7 @@ class LibraryModel(QAbstractTableModel):
         self._entries: list[CatalogueEntry] = []
         self._best: dict[str, float] = {}
         self._resumable: set[str] = set()
+        self._unread: dict[str, int] = {}  # scenario id -> unread supervisor comments
         self._isolate = False  # right to left: scenario text keeps its own direction
 
     def headers(self) -> list[str]:
@@ -86,6 +87,14 @@ class LibraryModel(QAbstractTableModel):
         self._resumable = set(resumable)
         if self._entries:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, len(self.COLUMNS) - 1))
+
+    def set_unread(self, by_scenario: Mapping[str, int]) -> None:
+        self._unread = {k: v for k, v in by_scenario.items() if v}
+        if self._entries:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, len(self.COLUMNS) - 1))
+
+    def unread(self, scenario_id: str) -> int:
+        return self._unread.get(scenario_id, 0)
 
     def entry(self, row: int) -> CatalogueEntry:
         return self._entries[row]
@@ -128,7 +137,19 @@ class LibraryModel(QAbstractTableModel):
             if column == "best":
                 return self._best.get(entry.id, -1.0) if entry.ok else -2.0
             return (self._display(entry, column) or "").casefold()
+        if role == Qt.ItemDataRole.FontRole and column == "title" and self._unread.get(entry.id):
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "title" and self._unread.get(entry.id):
+                return self.tr(
+                    "%n comment(s) from your supervisor you have not read yet (Practice → My past attempts…)",
+                    "",
+                    self._unread[entry.id],
+                )
             if not entry.ok:
                 return self.tr("This file cannot be used:") + "\n" + entry.problem_text()
             if column == "competencies":
@@ -150,7 +171,10 @@ class LibraryModel(QAbstractTableModel):
             if not entry.ok:
                 return self.tr("%1 (invalid)").replace("%1", title)
             if entry.id in self._resumable:
-                return self.tr("%1 (unfinished)").replace("%1", title)
+                title = self.tr("%1 (unfinished)").replace("%1", title)
+            if self._unread.get(entry.id):
+                # First, so a narrow column cuts the title rather than the marker.
+                title = self.tr("✉ %n new comment(s) · %1", "", self._unread[entry.id]).replace("%1", title)
             return title
         if column == "setting":
             return self._own_direction(entry.setting)
@@ -483,6 +507,14 @@ class LibraryView(QWidget):
             from balint_trainer.gui.about import illustrative_notice
 
             notice = f"<p><i>{render_plain(illustrative_notice())}</i></p>"
+        if self.model.unread(entry.id):
+            unread = self.tr(
+                "%n comment(s) from your supervisor on your attempts you have not read yet: "
+                "Practice → My past attempts… (Ctrl+Shift+R).",
+                "",
+                self.model.unread(entry.id),
+            )
+            notice += f"<p><b>{render_plain(unread)}</b></p>"
         if entry.replaces is not None:
             # Otherwise nothing tells the user why edits to a built-in show here, or how to undo them.
             copy_note = self.tr(

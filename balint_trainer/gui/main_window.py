@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.gui import plain_text
+from balint_trainer.gui.feedback_flow import UnreadTracker
 from balint_trainer.gui.library import LibraryView
 from balint_trainer.gui.plain_text import plain_labels
 
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.player: Any = None
         self.summary_view: Any = None
         self.progress_view: Any = None
+        self.review_view: Any = None
 
         self.setWindowTitle(self.tr("Balint Trainer"))
         self.stack = QStackedWidget()
@@ -119,6 +121,8 @@ class MainWindow(QMainWindow):
         self.storage_label = QLabel()
         self.storage_label.setAccessibleDescription(self.tr("Where answers are saved"))
         self.statusBar().addPermanentWidget(self.storage_label)
+        self.feedback = UnreadTracker(self)  # unread supervisor comments: library marks, count here
+        self.statusBar().addPermanentWidget(self.feedback.label)
         self.statusBar().showMessage(self.tr("Loading…"))
         self.resize(1200, 800)
         self._load_pending = False
@@ -149,6 +153,9 @@ class MainWindow(QMainWindow):
         self.export_attempts_action = self._action(
             self.tr("&Export my attempts for my supervisor…"), self.export_attempts, "Ctrl+Shift+X"
         )
+        self.import_feedback_action = self._action(
+            self.tr("Import &feedback from my supervisor…"), lambda: self.import_feedback()
+        )
         self.restore_backup_action = self._action(self.tr("Restore from &backup…"), self.restore_backup)
         self.switch_profile_action = self._action(
             self.tr("&Switch profile…"), self.switch_profile, "Ctrl+Shift+U"
@@ -164,6 +171,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.switch_profile_action, self.password_action])
         file_menu.addSeparator()
         file_menu.addAction(self.export_attempts_action)
+        file_menu.addAction(self.import_feedback_action)
         file_menu.addAction(self.open_request_action)
         file_menu.addAction(self.restore_backup_action)
         file_menu.addSeparator()
@@ -182,9 +190,12 @@ class MainWindow(QMainWindow):
         self.leave_action = self._action(self.tr("Lea&ve session"), self.leave_session, "Ctrl+W")
         self.library_action = self._action(self.tr("&Library"), self.show_library, "Ctrl+L")
         self.progress_action = self._action(self.tr("Your pro&gress"), self.show_progress, "Ctrl+G")
+        self.review_action = self._action(
+            self.tr("My past a&ttempts…"), lambda: self.show_review(), "Ctrl+Shift+R"
+        )
         practice.addActions([self.practice_action, self.exam_action, self.resume_action, self.leave_action])
         practice.addSeparator()
-        practice.addActions([self.library_action, self.progress_action])
+        practice.addActions([self.library_action, self.progress_action, self.review_action])
 
         tools = bar.addMenu(self.tr("&Tools"))
         self.tool_actions = [
@@ -232,6 +243,8 @@ class MainWindow(QMainWindow):
         self.leave_action.setEnabled(self.player is not None and self.stack.currentWidget() is self.player)
         self.progress_action.setEnabled(self.service is not None and self.profile is not None)
         self.export_attempts_action.setEnabled(self.service is not None and self.profile is not None)
+        self.review_action.setEnabled(self.service is not None and self.profile is not None)
+        self.import_feedback_action.setEnabled(self.service is not None and self.profile is not None)
         local = self.service is not None and getattr(self.service, "dialect", "sqlite") == "sqlite"
         self.switch_profile_action.setEnabled(bool(self.is_loaded and local and self._chooser is None))
         self.password_action.setEnabled(local and self.profile is not None)
@@ -526,6 +539,7 @@ class MainWindow(QMainWindow):
     def refresh_progress(self) -> None:
         if self.service is None or self.profile is None:
             self.library.set_progress({}, set())
+            self.refresh_feedback()  # clears the previous person's unread marks
             return
         try:
             best = self.service.best_scores(self.profile.id)
@@ -538,6 +552,34 @@ class MainWindow(QMainWindow):
             )
             return
         self.library.set_progress(best, unfinished)
+        self._update_actions()
+        self.refresh_feedback()
+
+    # -- supervisor feedback (gui/feedback_flow.py, gui/review.py) -----------------------
+    def refresh_feedback(self) -> None:
+        """Re-count unread supervisor comments (off the UI thread) and update their marks."""
+        self.feedback.refresh()
+
+    def import_feedback(self, path: Path | str | None = None) -> None:
+        from balint_trainer.gui.feedback_flow import import_feedback
+
+        import_feedback(self, path)
+
+    def show_review(self, scenario_id: str | None = None) -> None:
+        """*My past attempts…*: the trainee's own review of every attempt, with comments."""
+        if self.service is None or self.profile is None:
+            return
+        if self.review_view is None:
+            from balint_trainer.gui.review import OwnReviewView
+
+            self.review_view = OwnReviewView()
+            self.review_view.back_requested.connect(self.show_library)
+            self.review_view.comments_read.connect(lambda _n: self.refresh_feedback())
+            self.stack.addWidget(self.review_view)
+        titles = {e.id: e.title for e in self.entries if e.ok}
+        self.review_view.load(self.service, self.profile, titles, select_scenario=scenario_id)
+        self.stack.setCurrentWidget(self.review_view)
+        self.review_view.table.setFocus()
         self._update_actions()
 
     def reload_library(self) -> None:
@@ -876,6 +918,7 @@ class MainWindow(QMainWindow):
 
             self.progress_view = ProgressView()
             self.progress_view.back_requested.connect(self.show_library)
+            self.progress_view.review_requested.connect(lambda: self.show_review())
             self.stack.addWidget(self.progress_view)
         try:
             points = self.service.progress(self.profile.id)
@@ -886,7 +929,7 @@ class MainWindow(QMainWindow):
         labels: dict[str, str] = {}
         for entry in self.entries:
             labels.update(zip(entry.competencies, entry.competency_labels(), strict=True))
-        self.progress_view.show_points(points, titles, labels)
+        self.progress_view.show_points(points, titles, labels, unread=self.feedback.by_attempt())
         self.stack.setCurrentWidget(self.progress_view)
         self.progress_view.back_button.setFocus()
         self._update_actions()

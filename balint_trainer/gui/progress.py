@@ -27,6 +27,7 @@ from balint_trainer.gui.plain_text import plain_labels
 
 class ProgressView(QWidget):
     back_requested = Signal()
+    review_requested = Signal()  # *My past attempts…*: the review with supervisor comments
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +61,9 @@ class ProgressView(QWidget):
         self.back_button = QPushButton(self.tr("Back to the &library"))
         self.back_button.setAccessibleName(self.tr("Back to the library"))
         self.back_button.clicked.connect(self.back_requested.emit)
+        self.review_button = QPushButton(self.tr("My past a&ttempts and comments…"))
+        self.review_button.setAccessibleName(self.tr("My past attempts and comments"))
+        self.review_button.clicked.connect(self.review_requested.emit)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(chart_box)
         split.addWidget(self.table)
@@ -69,6 +73,7 @@ class ProgressView(QWidget):
         self.split = split
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
+        buttons.addWidget(self.review_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -82,8 +87,12 @@ class ProgressView(QWidget):
         points: Sequence[Any],
         titles: Mapping[str, str] | None = None,
         labels: Mapping[str, str] | None = None,
+        *,
+        unread: Mapping[int, int] | None = None,
     ) -> None:
-        """``points``: ProgressPoint DTOs (finished_at, scenario_id, total, competencies) in time order."""
+        """``points``: ProgressPoint DTOs (finished_at, scenario_id, total, competencies) in time order;
+        ``unread``: attempt id -> supervisor comments not read yet (a column of its own)."""
+        unread = unread or {}
         titles = titles or {}
         labels = dict(labels or {})
         if self.chart is not None:
@@ -107,6 +116,7 @@ class ProgressView(QWidget):
             self.tr("Scenario"),
             self.tr("Score"),
             *(labels.get(c) or competency_label(c) for c in competencies),
+            self.tr("New comments"),
         ]
         self.table.clear()
         self.table.setColumnCount(len(columns))
@@ -121,6 +131,7 @@ class ProgressView(QWidget):
                     f"{100 * point.competencies[c]:.0f}" if c in point.competencies else ""
                     for c in competencies
                 ),
+                self.tr("%n new", "", unread[point.attempt_id]) if unread.get(point.attempt_id) else "",
             ]
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))

@@ -16,7 +16,7 @@ from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.localise import translate
 from balint_trainer.core.model import DecisionStep, Scenario
 from balint_trainer.core.option_order import option_label, order_for
-from balint_trainer.core.scoring import ScoringError, modal_options, votes
+from balint_trainer.core.scoring import ScoringError, modal_options, panel_agreement, votes
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,9 @@ class DecisionReview:
     seconds: float | None
     answered_at: datetime | None
     comments: tuple[Any, ...] = ()  # service Comment DTOs about this decision
+    rationale: str = ""  # the panel's reasoning (Markdown)
+    agreement: float | None = None  # panel agreement P (None: fewer than two experts)
+    expert_notes: tuple[tuple[str, str, str], ...] = ()  # (expert, option id chosen, note Markdown)
 
     @property
     def answered(self) -> bool:
@@ -205,6 +208,9 @@ def review_attempt(service: Any, attempt: Any, cache: ScenarioCache | None = Non
                 seconds=answer.seconds if answer else None,
                 answered_at=answer.answered_at if answer else None,
                 comments=tuple(by_decision.get(step.decision, ())),
+                rationale=step.rationale,
+                agreement=panel_agreement(step),
+                expert_notes=tuple((a.expert, a.best, a.note) for a in step.experts if a.note),
             )
         )
     # Answers the stored version does not explain (unreadable version): keep them, never drop data.

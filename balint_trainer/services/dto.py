@@ -113,6 +113,45 @@ class Comment:
     author_name: str
     text: str
     created_at: datetime
+    uid: str | None = None  # stable across databases (feedback files)
+
+
+@dataclass(frozen=True)
+class UnreadComments:
+    """Comments on a trainee's attempts that the trainee has not opened yet."""
+
+    by_attempt: dict[int, int] = field(default_factory=dict)  # attempt id -> unread comments
+    by_scenario: dict[str, int] = field(default_factory=dict)  # scenario id -> unread comments
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_attempt.values())
+
+
+@dataclass(frozen=True)
+class FeedbackImportReport:
+    """What a feedback-file import changed (``comments_new`` is 0 the second time)."""
+
+    trainee_name: str  # as the file names the trainee
+    comments_new: int
+    comments_present: int
+    attempts_matched: int  # attempts of the file this database holds
+    unknown_attempts: tuple[str, ...]  # attempt uids this database does not hold (their comments skipped)
+    comments_skipped: int  # comments on those attempts
+
+    def summary(self) -> str:
+        text = (
+            f"feedback for {self.trainee_name}: {self.comments_new} new comment(s), "
+            f"{self.comments_present} already here, on {self.attempts_matched} attempt(s)"
+        )
+        if self.unknown_attempts:
+            text += (
+                f"; {self.comments_skipped} comment(s) on {len(self.unknown_attempts)} attempt(s) this database "
+                f"does not hold were skipped ({', '.join(self.unknown_attempts[:5])}"
+                + (", …" if len(self.unknown_attempts) > 5 else "")
+                + ")"
+            )
+        return text
 
 
 @dataclass(frozen=True)

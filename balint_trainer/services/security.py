@@ -31,6 +31,11 @@ What the database enforces (migration ``0002_postgres_rls``):
   annotation stays blind even to raw SQL; organisers read every annotation (to
   see agreement and merge keys, which happens in files, not in the database);
   trainees read none.
+* ``comment_reads`` (migration ``0007_comment_reads``): row-level security. A
+  trainee reads the comments on their own attempts through ``comments_select`` and
+  marks one read only for themselves and only if it is on one of their own attempts;
+  read marks are private (nobody else reads them) and can be neither updated nor
+  deleted by members.
 * Members cannot change profiles, roles or cohorts, cannot update or delete
   answers (append-only), and may update only ``finished_at``/``total`` of
   their own unfinished attempts: a finished attempt can be neither reopened

@@ -939,7 +939,9 @@ class TrainerService:
             row = m.Comment(attempt_id=attempt_id, author_id=author_id, decision_id=decision_id, text=body)
             session.add(row)
             session.flush()
-            return dto.Comment(row.id, attempt_id, decision_id, author_id, author.name, body, row.created_at)
+            return dto.Comment(
+                row.id, attempt_id, decision_id, author_id, author.name, body, row.created_at, uid=row.uid
+            )
 
         return self._write(work)
 
@@ -952,12 +954,36 @@ class TrainerService:
             )
             return [
                 dto.Comment(
-                    c.id, c.attempt_id, c.decision_id, c.author_id, c.author.name, c.text, c.created_at
+                    c.id, c.attempt_id, c.decision_id, c.author_id, c.author.name, c.text, c.created_at, uid=c.uid
                 )
                 for c in rows
             ]
 
         return self._read(work)
+
+    def unread_comments(self, profile_id: int) -> dto.UnreadComments:
+        """Comments on this profile's attempts that it has not read (see services.comment_reads)."""
+        from balint_trainer.services.comment_reads import unread_comments
+
+        return self._read(lambda session: unread_comments(session, profile_id))
+
+    def mark_comments_read(self, profile_id: int, attempt_id: int) -> set[int]:
+        """Mark every comment on one of the profile's own attempts read; the ids newly marked."""
+        from balint_trainer.services.comment_reads import mark_read
+
+        return self._write(lambda session: mark_read(session, profile_id, attempt_id))
+
+    def export_feedback(self, profile_id: int, path: Path) -> int:
+        """Write the comments on this trainee's attempts to a feedback file; returns how many."""
+        from balint_trainer.services.feedback_files import export_feedback
+
+        return export_feedback(self, profile_id, Path(path))
+
+    def import_feedback(self, path: Path) -> dto.FeedbackImportReport:
+        """Import a supervisor's feedback file atomically and idempotently."""
+        from balint_trainer.services.feedback_files import import_feedback
+
+        return import_feedback(self, Path(path))
 
     # -------------------------------------------------------------- annotation
     def save_annotation(

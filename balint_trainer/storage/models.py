@@ -172,8 +172,20 @@ class Comment(Base):
     author_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Stable across databases: feedback files are merged on it (nullable only for SQLite's sake).
+    uid: Mapped[str | None] = mapped_column(String(36), unique=True, index=True, default=new_uid)
 
     author: Mapped[Profile] = relationship(lazy="joined")
+
+
+class CommentRead(Base):
+    """The trainee (``profile_id``) has read this comment on one of their attempts."""
+
+    __tablename__ = "comment_reads"
+
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True, index=True)
+    read_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Annotation(Base):

@@ -697,6 +697,11 @@ class SupervisorWindow(QMainWindow):
         cohort_xapi = QAction(self.tr("Cohort answers as xAPI &JSON…"), self)
         cohort_xapi.triggered.connect(lambda: self.export_cohort("xapi"))
         menu.addAction(cohort_xapi)
+        menu.addSeparator()
+        # Comments back to an offline trainee (gui/workbench/feedback_export.py).
+        self.export_feedback_action = QAction(self.tr("Export &feedback for trainee…"), self)
+        self.export_feedback_action.triggered.connect(lambda: self.export_feedback())
+        menu.addAction(self.export_feedback_action)
         self.home_page_action = QAction(self.tr("xAPI c&ourse home page…"), self)
         self.home_page_action.triggered.connect(lambda: self.change_xapi_home_page())
         menu.addAction(self.home_page_action)
@@ -1505,6 +1510,13 @@ class SupervisorWindow(QMainWindow):
         enabled = self.current_trainee() is not None
         for action in self.report_actions.values():
             action.setEnabled(enabled)
+        if hasattr(self, "export_feedback_action"):
+            self.export_feedback_action.setEnabled(enabled)
+
+    def export_feedback(self, path: Path | str | None = None, *, on_finished: Any = None) -> None:
+        from balint_trainer.gui.workbench.feedback_export import export_feedback
+
+        export_feedback(self, path, on_finished=on_finished)
 
     def export_report(self, kind: str, path: Path | str | None = None) -> Path | None:
         """Export the selected trainee's report: kind is 'html', 'pdf', 'csv' or 'xapi'."""
