@@ -663,6 +663,63 @@
     </message>
 </context>
 <context>
+    <name>AttemptListModel</name>
+    <message>
+        <location filename="../../balint_trainer/gui/review.py" line="+91"/>
+        <source>Started</source>
+        <translation>آغاز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scenario</source>
+        <translation>سناریو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mode</source>
+        <translation>حالت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New comments</source>
+        <translation>یادداشت‌های تازه</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n comment(s) from your supervisor you have not read yet</source>
+        <translation>
+            <numerusform>%n یادداشت از ناظرتان که هنوز نخوانده‌اید</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exam</source>
+        <translation>آزمون</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Practice</source>
+        <translation>تمرین</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unfinished</source>
+        <translation>ناتمام</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n تازه</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BundleMatchDialog</name>
     <message>
         <location filename="../../balint_trainer/gui/workbench/bundle_match.py" line="+32"/>
@@ -1047,6 +1104,7 @@
     </message>
     <message>
         <location line="+16"/>
+        <location filename="../../balint_trainer/reports/own_review.py" line="+126"/>
         <source>Why</source>
         <translation>چرا</translation>
     </message>
@@ -1057,18 +1115,129 @@
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../balint_trainer/reports/own_review.py" line="+24"/>
         <source>chose %1</source>
         <translation>گزینه %1 را برگزید</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../../balint_trainer/reports/own_review.py" line="-1"/>
         <source>Expert notes</source>
         <translation>یادداشت‌های خبرگان</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../balint_trainer/reports/own_review.py" line="+11"/>
         <source>The panel disagreed a lot on this decision; treat the credit with care.</source>
         <translation>هیئت در این تصمیم اختلاف زیادی داشت؛ اعتبار را با احتیاط بنگرید.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackExport</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/feedback_export.py" line="+29"/>
+        <location line="+9"/>
+        <source>Export feedback for trainee</source>
+        <translation>صدور بازخورد برای کارآموز</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Feedback files (*.json)</source>
+        <translation>پرونده‌های بازخورد (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n comment(s) for %1 exported to %2</source>
+        <translation>
+            <numerusform>%n یادداشت برای %1 در %2 صادر شد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Send this file to the trainee, who imports it with File → Import feedback from my supervisor…. Each file holds all your comments on their attempts; importing one twice adds nothing.</source>
+        <translation>این پرونده را برای کارآموز بفرستید تا آن را با پرونده ← وارد کردن بازخورد ناظرم… وارد کند. هر پرونده همه یادداشت‌های شما درباره تلاش‌های او را دارد؛ دوباره وارد کردن آن چیزی نمی‌افزاید.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The feedback was not exported; no file was written</source>
+        <translation>بازخورد صادر نشد؛ هیچ پرونده‌ای نوشته نشد</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackFlow</name>
+    <message>
+        <location filename="../../balint_trainer/gui/feedback_flow.py" line="+27"/>
+        <location line="+80"/>
+        <source>Import feedback from my supervisor</source>
+        <translation>وارد کردن بازخورد ناظرم</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Feedback files (*.json);;All files (*)</source>
+        <translation>پرونده‌های بازخورد (*.json);;همه پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Unread comments from your supervisor</source>
+        <translation>یادداشت‌های نخوانده از ناظرتان</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n unread comment(s) from your supervisor</source>
+        <translation>
+            <numerusform>%n یادداشت نخوانده از ناظرتان</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Practice → My past attempts… shows them</source>
+        <translation>تمرین ← تلاش‌های پیشین من… آن‌ها را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not count unread comments: %1</source>
+        <translation>شمار یادداشت‌های نخوانده به دست نیامد: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>You practise on a shared course database: your supervisor&apos;s comments appear in Practice → My past attempts… by themselves. Feedback files are for trainees who work offline.</source>
+        <translation>شما روی پایگاه داده مشترک دوره تمرین می‌کنید: یادداشت‌های ناظرتان خودبه‌خود در تمرین ← تلاش‌های پیشین من… نمایان می‌شوند. پرونده‌های بازخورد برای کارآموزانی است که بدون اتصال کار می‌کنند.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Importing feedback…</source>
+        <translation>در حال وارد کردن بازخورد…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n new comment(s) imported.</source>
+        <translation>
+            <numerusform>%n یادداشت تازه وارد شد.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n comment(s) were already here.</source>
+        <translation>
+            <numerusform>%n یادداشت از پیش اینجا بود.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n comment(s) are on attempts this database does not hold; they were skipped (attempts made on another computer or profile).</source>
+        <translation>
+            <numerusform>%n یادداشت مربوط به تلاش‌هایی است که در این پایگاه داده نیستند؛ کنار گذاشته شدند (تلاش‌هایی که در رایانه یا نمایه دیگری انجام شده‌اند).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Practice → My past attempts… (Ctrl+Shift+R) shows them.</source>
+        <translation>تمرین ← تلاش‌های پیشین من… (Ctrl+Shift+R) آن‌ها را نشان می‌دهد.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The feedback was not imported; nothing was changed</source>
+        <translation>بازخورد وارد نشد؛ چیزی تغییر نکرد</translation>
     </message>
 </context>
 <context>
@@ -1161,7 +1330,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/library.py" line="+68"/>
+        <location filename="../../balint_trainer/gui/library.py" line="+69"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
@@ -1190,8 +1359,15 @@
         <source>Your best</source>
         <translation>بهترین شما</translation>
     </message>
+    <message numerus="yes">
+        <location line="+75"/>
+        <source>%n comment(s) from your supervisor you have not read yet (Practice → My past attempts…)</source>
+        <translation>
+            <numerusform>%n یادداشت از ناظرتان که هنوز نخوانده‌اید (تمرین ← تلاش‌های پیشین من…)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+60"/>
+        <location line="+5"/>
         <source>This file cannot be used:</source>
         <translation>این پرونده به کار نمی‌آید:</translation>
     </message>
@@ -1204,6 +1380,13 @@
         <location line="+2"/>
         <source>%1 (unfinished)</source>
         <translation>%1 (ناتمام)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>✉ %n new comment(s) · %1</source>
+        <translation>
+            <numerusform>✉ %n یادداشت تازه · %1</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1415,6 +1598,13 @@
         <source>Competencies:</source>
         <translation>شایستگی‌ها:</translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n comment(s) from your supervisor on your attempts you have not read yet: Practice → My past attempts… (Ctrl+Shift+R).</source>
+        <translation>
+            <numerusform>%n یادداشت از ناظرتان درباره تلاش‌هایتان که هنوز نخوانده‌اید: تمرین ← تلاش‌های پیشین من… (Ctrl+Shift+R).</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+9"/>
         <source>Your own copy of a built-in scenario, saved in %1. It takes the built-in&apos;s place in your library; delete this file and reload the library (F5) to get the built-in back.</source>
@@ -1424,18 +1614,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+109"/>
-        <location line="+327"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+111"/>
+        <location line="+338"/>
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-327"/>
         <source>Where answers are saved</source>
         <translation>محل ذخیره پاسخ‌ها</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
@@ -1460,12 +1650,12 @@
         <translation>صدور تلاش‌هایم برای ناظرم… (&amp;E)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>&amp;Quit</source>
         <translation>خروج (&amp;Q)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Practice</source>
         <translation>تمرین (&amp;P)</translation>
     </message>
@@ -1495,7 +1685,7 @@
         <translation>پیشرفت شما (&amp;G)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&amp;Tools</source>
         <translation>ابزارها (&amp;T)</translation>
     </message>
@@ -1540,7 +1730,7 @@
         <translation>درباره Qt (&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location line="+160"/>
+        <location line="+162"/>
         <source>Library loaded: %n scenario(s)</source>
         <translation>
             <numerusform>کتابخانه بارگذاری شد: %n سناریو</numerusform>
@@ -1553,7 +1743,12 @@
         <translation>ذخیره نمی‌شود: پایگاه داده‌ای نیست</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-265"/>
+        <source>Import &amp;feedback from my supervisor…</source>
+        <translation>وارد کردن بازخورد ناظرم… (&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Restore from &amp;backup…</source>
         <translation>بازگردانی از نسخه پشتیبان… (&amp;B)</translation>
     </message>
@@ -1573,7 +1768,12 @@
         <translation>باز کردن درخواست حاشیه‌نویسی… (&amp;O)</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+28"/>
+        <source>My past a&amp;ttempts…</source>
+        <translation>تلاش‌های پیشین من… (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>Opening profiles…</source>
         <translation>در حال باز کردن نمایه‌ها…</translation>
     </message>
@@ -1638,12 +1838,12 @@
         <translation>گذرواژه تعیین شد.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Could not read your scores: %1</source>
         <translation>امتیازهای شما خوانده نشد: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+40"/>
         <source>Add a folder of scenarios</source>
         <translation>افزودن پوشه‌ای از سناریوها</translation>
     </message>
@@ -1810,7 +2010,7 @@ Practise anyway, without saving?</source>
         <translation>این جلسه را ترک می‌کنید؟ پاسخ‌های شما ذخیره نشده‌اند.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <location line="+7"/>
         <source>Restore from backup</source>
         <translation>بازگردانی از نسخه پشتیبان</translation>
@@ -1831,12 +2031,12 @@ Practise anyway, without saving?</source>
         <translation>در حال بازگردانی نسخه پشتیبان…</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-141"/>
         <source>Leave session</source>
         <translation>ترک جلسه</translation>
     </message>
     <message>
-        <location line="-810"/>
+        <location line="-851"/>
         <source>&amp;Resume</source>
         <translation>ادامه (&amp;R)</translation>
     </message>
@@ -1846,33 +2046,33 @@ Practise anyway, without saving?</source>
         <translation>شروع تازه (&amp;N)</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+151"/>
         <source>Lea&amp;ve session</source>
         <translation>ترک جلسه (&amp;V)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Edit selec&amp;ted scenario…</source>
         <translation>ویرایش سناریوی انتخاب‌شده… (&amp;T)</translation>
     </message>
     <message>
-        <location line="+661"/>
+        <location line="+692"/>
         <source>The choice you have not confirmed yet is not saved.</source>
         <translation>انتخابی که هنوز تأیید نکرده‌اید ذخیره نمی‌شود.</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Progress</source>
         <translation>پیشرفت</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>Progress needs the database, which is not open.</source>
         <translation>نمایش پیشرفت به پایگاه داده نیاز دارد که باز نیست.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <location line="+6"/>
         <source>Not available</source>
         <translation>در دسترس نیست</translation>
@@ -2070,6 +2270,205 @@ Send each expert their file. They open it with File → Open annotation request�
         <location line="+2"/>
         <source>Import annotation files</source>
         <translation>وارد کردن پرونده‌های حاشیه‌نویسی</translation>
+    </message>
+</context>
+<context>
+    <name>OwnReview</name>
+    <message>
+        <location filename="../../balint_trainer/reports/own_review.py" line="-128"/>
+        <source>“{label}”</source>
+        <translation>«{label}»</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>New</source>
+        <translation>تازه</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Decision {number} of {count}: {competency}</source>
+        <translation>تصمیم {number} از {count}: {competency}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+59"/>
+        <source>your choice</source>
+        <translation>انتخاب شما</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <location line="+61"/>
+        <source>panel&apos;s choice</source>
+        <translation>انتخاب هیئت</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Shown</source>
+        <translation>ترتیب نمایش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Option</source>
+        <translation>گزینه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Panel votes</source>
+        <translation>رأی‌های هیئت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit</source>
+        <translation>اعتبار</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>What you saw, and how the panel voted</source>
+        <translation>آنچه دیدید و رأی هیئت</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You chose {option}: credit {credit}, time taken {time}.</source>
+        <translation>شما {option} را برگزیدید: اعتبار {credit}، زمان صرف‌شده {time}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not recorded</source>
+        <translation>ثبت نشده</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In your own words</source>
+        <translation>به زبان خودتان</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not answered in this attempt.</source>
+        <translation>در این تلاش پاسخ داده نشده است.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Feedback on each option</source>
+        <translation>بازخورد هر گزینه</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No feedback is written for this option.</source>
+        <translation>برای این گزینه بازخوردی نوشته نشده است.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Your supervisor&apos;s comments</source>
+        <translation>یادداشت‌های ناظر شما</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No comments on this decision.</source>
+        <translation>یادداشتی درباره این تصمیم نیست.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not finished</source>
+        <translation>ناتمام</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>score {score}</source>
+        <translation>امتیاز {score}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started {started} · {mode} · {score}</source>
+        <translation>آغاز: {started} · {mode} · {score}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>exam</source>
+        <translation>آزمون</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>practice</source>
+        <translation>تمرین</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Comments on the whole attempt</source>
+        <translation>یادداشت‌ها درباره کل تلاش</translation>
+    </message>
+</context>
+<context>
+    <name>OwnReviewView</name>
+    <message>
+        <location filename="../../balint_trainer/gui/review.py" line="+18"/>
+        <source>My past attempts</source>
+        <translation>تلاش‌های پیشین من</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+48"/>
+        <location line="+61"/>
+        <source>Loading…</source>
+        <translation>در حال بارگذاری…</translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <source>Past attempts status</source>
+        <translation>وضعیت تلاش‌های پیشین</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your past attempts</source>
+        <translation>تلاش‌های پیشین شما</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Review of the selected attempt</source>
+        <translation>مرور تلاش انتخاب‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the &amp;library</source>
+        <translation>بازگشت به کتابخانه (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the library</source>
+        <translation>بازگشت به کتابخانه</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No attempts yet. Practise a scenario and it will be listed here.</source>
+        <translation>هنوز تلاشی نیست. یک سناریو را تمرین کنید تا اینجا فهرست شود.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not read your attempts</source>
+        <translation>تلاش‌های شما خوانده نشد</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n تلاش</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unread comment(s)</source>
+        <translation>
+            <numerusform>%n یادداشت نخوانده</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Could not read this attempt</source>
+        <translation>این تلاش خوانده نشد</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not read your attempts: %1</source>
+        <translation>تلاش‌های شما خوانده نشد: %1</translation>
     </message>
 </context>
 <context>
@@ -2563,12 +2962,12 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-708"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-740"/>
         <source>&amp;Profiles…</source>
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+715"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+720"/>
         <source>&amp;Manage profiles…</source>
         <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
     </message>
@@ -2782,7 +3181,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../balint_trainer/gui/progress.py" line="+34"/>
+        <location filename="../../balint_trainer/gui/progress.py" line="+35"/>
         <source>Your progress</source>
         <translation>پیشرفت شما</translation>
     </message>
@@ -2807,7 +3206,17 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>بازگشت به کتابخانه</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+2"/>
+        <source>My past a&amp;ttempts and comments…</source>
+        <translation>تلاش‌های پیشین و یادداشت‌های من… (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My past attempts and comments</source>
+        <translation>تلاش‌های پیشین و یادداشت‌های من</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>No finished attempts yet. Finish a scenario and your scores will appear here.</source>
         <translation>هنوز تلاش تمام‌شده‌ای نیست. یک سناریو را تمام کنید تا امتیازهایتان اینجا نمایش داده شود.</translation>
     </message>
@@ -2827,7 +3236,19 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>امتیاز</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+2"/>
+        <source>New comments</source>
+        <translation>یادداشت‌های تازه</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n تازه</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Overall score</source>
         <translation>امتیاز کلی</translation>
     </message>
@@ -2835,7 +3256,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../balint_trainer/reports/data.py" line="+150"/>
+        <location filename="../../balint_trainer/reports/data.py" line="+153"/>
         <source>stored scenario version cannot be read: {error}</source>
         <translation>نسخه ذخیره‌شده سناریو خوانده نمی‌شود: {error}</translation>
     </message>
@@ -3903,7 +4324,7 @@ Open it in your web browser?</source>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-267"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-272"/>
         <source>Balint Trainer — Supervisor</source>
         <translation>تمرین رهبری گروه بالینت — ناظر</translation>
     </message>
@@ -4146,12 +4567,12 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+665"/>
+        <location line="+670"/>
         <source>Comments</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location line="-624"/>
+        <location line="-629"/>
         <source>Facility</source>
         <translation>سهولت</translation>
     </message>
@@ -4302,6 +4723,11 @@ Open it in your web browser?</source>
         <translation>پاسخ‌های دوره به صورت xAPI JSON… (&amp;J)</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Export &amp;feedback for trainee…</source>
+        <translation>صدور بازخورد برای کارآموز… (&amp;F)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>xAPI c&amp;ourse home page…</source>
         <translation>نشانی وب دوره برای xAPI… (&amp;O)</translation>
@@ -4362,8 +4788,8 @@ Open it in your web browser?</source>
         <translation>امتیاز {score}/100</translation>
     </message>
     <message>
-        <location line="-642"/>
-        <location line="+644"/>
+        <location line="-647"/>
+        <location line="+649"/>
         <source>not finished</source>
         <translation>تمام‌نشده</translation>
     </message>
@@ -4423,7 +4849,7 @@ Open it in your web browser?</source>
         <translation>{items} تصمیم، {answers} پاسخ. * = کمتر از ۲۰ تلاش (ضریب تمیز) یا ۳۰ تلاش کامل (r گویه–باقی، α سناریو).</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+184"/>
         <source>enter a full web address starting with https:// (or http://), without spaces</source>
         <translation>یک نشانی وب کامل بنویسید که با https://‎ (یا http://‎) شروع شود و فاصله نداشته باشد</translation>
     </message>
@@ -4460,7 +4886,7 @@ Open it in your web browser?</source>
         </translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-370"/>
         <source>The comment was not saved</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
@@ -4624,13 +5050,13 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+37"/>
+        <location line="+44"/>
         <location line="+36"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-68"/>
         <source>The item analysis was not exported</source>
         <translation>تحلیل گویه‌ها صادر نشد</translation>
     </message>
@@ -4640,7 +5066,7 @@ Open it in your web browser?</source>
         <translation>{n} گویه در {path} نوشته شد.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>HTML files (*.html)</source>
         <translation>پرونده‌های HTML (*.html)</translation>
     </message>
