@@ -260,14 +260,31 @@ def _assert_statement_shape(statement: dict) -> None:
 
 
 def test_xapi_statements_structure(report) -> None:
-    statements = xapi_statements([report], home_page="https://course.example.org/")
+    everything = xapi_statements([report], home_page="https://course.example.org/")
+    statements = [s for s in everything if s["verb"]["id"].endswith("/answered")]
     assert len(statements) == 3
     for statement in statements:
         _assert_statement_shape(statement)
     first = statements[0]
-    # identified by the profile uid (stable over renames); the name is for display only
-    assert first["actor"]["account"] == {"homePage": "https://course.example.org/", "name": TRAINEE_UID}
-    assert first["actor"]["name"] == HOSTILE
+    # identified by the profile uid only (stable over renames: no name that could change)
+    assert first["actor"] == {
+        "objectType": "Agent",
+        "account": {"homePage": "https://course.example.org/", "name": TRAINEE_UID},
+    }
+    assert HOSTILE not in json.dumps(everything, ensure_ascii=False)
+    # the finished attempt: "completed" and "passed" (75/100 against the default mastery of 70)
+    attempt_level = [s for s in everything if s not in statements]
+    assert [s["verb"]["id"].rsplit("/", 1)[1] for s in attempt_level] == ["completed", "passed"]
+    for statement in attempt_level:
+        assert statement["object"]["id"] == "https://course.example.org/scenarios/minimal-test"
+        assert statement["result"]["score"]["scaled"] == pytest.approx(0.75)
+        assert statement["result"]["completion"] is True
+        assert re.match(r"^PT\d+(\.\d+)?S$", statement["result"]["duration"])
+    assert attempt_level[1]["result"]["success"] is True
+    failed = xapi_statements([report], home_page="https://course.example.org/", mastery=80)
+    outcome = next(s for s in failed if s["id"] == attempt_level[1]["id"])
+    assert outcome["verb"]["id"] == "http://adlnet.gov/expapi/verbs/failed"
+    assert outcome["result"]["success"] is False
     assert first["object"]["id"] == "https://course.example.org/scenarios/minimal-test/decisions/first"
     assert first["object"]["definition"]["correctResponsesPattern"] == ["a"]
     assert [c["id"] for c in first["object"]["definition"]["choices"]] == ["a", "b", "c"]
@@ -283,16 +300,16 @@ def test_xapi_statements_structure(report) -> None:
     assert "duration" not in statements[2]["result"]
     # the same answer always gets the same statement id (an LRS then ignores a re-export)
     again = xapi_statements([report], home_page="https://course.example.org/")
-    assert [s["id"] for s in again] == [s["id"] for s in statements]
-    assert len({s["id"] for s in statements}) == 3
+    assert again == everything
+    assert len({s["id"] for s in everything}) == 5
 
 
 def test_xapi_json_file(report, tmp_path: Path) -> None:
     path = tmp_path / "statements.json"
-    assert write_xapi_json([report], path) == 3
+    assert write_xapi_json([report], path) == 5  # 3 answers, "completed" and "passed"
     loaded = json.loads(path.read_text(encoding="utf-8"))
-    assert isinstance(loaded, list) and len(loaded) == 3
-    assert loaded[0]["actor"]["name"] == HOSTILE
+    assert isinstance(loaded, list) and len(loaded) == 5
+    assert loaded[0]["actor"]["account"]["name"] == TRAINEE_UID
 
 
 class _TextCollector(HTMLParser):
@@ -394,6 +411,7 @@ def test_exports_stay_english_with_a_translator(service: FakeService, marked_tra
     names = [
         s["context"]["contextActivities"]["category"][0]["definition"]["name"]["en"]
         for s in xapi_statements([report])
+        if "contextActivities" in s["context"]  # attempt-level statements have none
     ]
     assert "Holding the frame and structure" in names and not any("«" in n for n in names)  # ...xAPI not
     assert "«" not in answers_csv_text([report])

@@ -220,7 +220,15 @@ def test_admin_who_owns_the_tables_sees_everything(course: Course) -> None:
     assert _raw(course.url, "SELECT count(*) FROM answers") == [(2,)]
     assert _raw(course.url, "SELECT count(*) FROM credentials") == [(4,)]
     rls = _raw(course.url, "SELECT relname FROM pg_class WHERE relrowsecurity ORDER BY relname")
-    assert rls == [("annotations",), ("answers",), ("attempts",), ("comment_reads",), ("comments",), ("credentials",)]
+    assert rls == [
+        ("annotations",),
+        ("answers",),
+        ("attempts",),
+        ("comment_reads",),
+        ("comments",),
+        ("credentials",),
+        ("lrs_queue",),
+    ]
 
 
 def test_wrong_database_password_is_refused_by_postgresql(course: Course) -> None:

@@ -159,6 +159,7 @@ def test_migrations_need_no_alembic_ini_in_the_working_directory(
         "0005_integrity.py",
         "0006_profile_aliases.py",
         "0007_comment_reads.py",
+        "0009_lrs_queue.py",
     ]
     assert (MIGRATIONS_DIR / "env.py").is_file() and (MIGRATIONS_DIR / "script.py.mako").is_file()
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+
+from balint_trainer.core.langtag import language_tag_problem
 
 FORMAT_ID = "balint-scenario/1"
 
@@ -22,6 +24,17 @@ Markdown = Annotated[str, StringConstraints(min_length=1, max_length=50_000)]
 PhaseName = Literal["frame", "presentation", "questions", "push-back", "return", "closing"]
 Level = Literal["introductory", "intermediate", "advanced"]
 Rating = Annotated[int, Field(ge=1, le=5, strict=True)]
+
+
+def _language_tag(value: str) -> str:
+    problem = language_tag_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+# BCP 47 / RFC 5646: the tag reaches xAPI statements and HTML ``lang`` as written.
+LanguageTag = Annotated[str, StringConstraints(max_length=100), AfterValidator(_language_tag)]
 
 
 class _Strict(BaseModel):
@@ -110,7 +123,7 @@ class Scenario(_Strict):
     id: Slug
     title: Text
     summary: Markdown
-    language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")] = "en"
+    language: LanguageTag = "en"
     setting: Text | None = None
     level: Level | None = None
     duration_minutes: Annotated[int, Field(ge=5, le=480, strict=True)] | None = None

@@ -85,6 +85,8 @@ def _describe_error(error: Mapping[str, Any], data: Any) -> tuple[str, bool]:
         return f"{where}: a step needs one of {', '.join(_STEP_KEYS)}", False
     if kind == "literal_error" and loc == ("format",):
         return "format: must be 'balint-scenario/1'", False
+    if kind == "value_error" and loc == ("language",):
+        return f"language: {error.get('ctx', {}).get('error', error['msg'])}", False
     if kind == "string_pattern_mismatch":
         value = error.get("input")
         allowed = (

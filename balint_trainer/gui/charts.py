@@ -120,10 +120,21 @@ def competency_chart(parent: QWidget, scores: Mapping[str, float], labels: Mappi
     return plot
 
 
-def series_colours(keys: Sequence[str]) -> dict[str, QColor]:
-    """One distinct colour per series (hues spread evenly), readable on light and dark bases."""
-    count = max(len(keys), 3)
-    return {key: QColor.fromHsv(int(360 * index / count) % 360, 200, 210) for index, key in enumerate(keys)}
+# Okabe & Ito (2008): told apart with every common colour-vision deficiency. Black is the
+# total's (the text colour below); yellow, weakest on white, comes last.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+
+
+def series_colours(keys: Sequence[str], widget: QWidget | None = None) -> dict[str, QColor]:
+    """A colour-blind-safe colour per series; the total in the text colour (black or white)."""
+    palette = widget.palette() if widget is not None else QApplication.palette()
+    colours: dict[str, QColor] = {}
+    others = [key for key in keys if key != "total"]
+    for index, key in enumerate(others):
+        colours[key] = QColor(OKABE_ITO[index % len(OKABE_ITO)])
+    if "total" in keys:
+        colours["total"] = palette.color(QPalette.ColorRole.Text)
+    return {key: colours[key] for key in keys}
 
 
 def progress_chart(
@@ -135,14 +146,18 @@ def progress_chart(
 ) -> Any:
     """Lines of score (0..100) over attempts, one per competency plus the total (thick)."""
     pg, plot = _new_plot(parent, QApplication.translate("Charts", "Scores over time"))
-    colours = dict(colours or series_colours(list(series)))
-    for key, points in series.items():
+    colours = dict(colours or series_colours(list(series), parent))
+    from PySide6.QtCore import Qt
+
+    for index, (key, points) in enumerate(series.items()):
         colour = colours[key]
         total = key == "total"
+        # More series than palette colours: the repeats are dashed, so no two lines look alike.
+        style = Qt.PenStyle.DashLine if index > len(OKABE_ITO) else Qt.PenStyle.SolidLine
         plot.plot(
             [p[0] for p in points],
             [p[1] for p in points],
-            pen=pg.mkPen(colour, width=4 if total else 2),
+            pen=pg.mkPen(colour, width=4 if total else 2, style=style),
             symbol="o",
             symbolSize=9 if total else 6,
             symbolBrush=colour,

@@ -33,6 +33,7 @@ from balint_trainer.core.competencies import BUILTIN_COMPETENCIES
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import plural
 
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.core.catalogue import CatalogueEntry
@@ -378,9 +379,9 @@ class LibraryView(QWidget):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
         valid = sum(1 for e in entries if e.ok)
         invalid = len(entries) - valid
-        text = self.tr("%n scenario(s)", "", valid)
+        text = plural(self.tr("%n scenario(s)", "", valid), valid)
         if invalid:
-            text += " · " + self.tr("%n file(s) with problems", "", invalid)
+            text += " · " + plural(self.tr("%n file(s) with problems", "", invalid), invalid)
         self.status.setText(text)
         row = 0
         if selected is not None:
@@ -494,8 +495,8 @@ class LibraryView(QWidget):
             for x in (
                 entry.setting,
                 self.model.index(row, 2).data(),
-                self.tr("%1 minutes").replace("%1", str(entry.duration)) if entry.duration else "",
-                self.tr("%n decision(s)", "", entry.decision_count),
+                plural(self.tr("%n minute(s)", "", entry.duration), entry.duration) if entry.duration else "",
+                plural(self.tr("%n decision(s)", "", entry.decision_count), entry.decision_count),
                 self.tr("your best: %1").replace("%1", best) if best != "—" else "",
             )
             if x

@@ -225,6 +225,12 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Balint Trainer"), self.show_about))
         help_menu.addAction(self._action(self.tr("About &Qt"), QApplication.aboutQt))
+        from balint_trainer.gui.guidance_menu import GuidanceMenu
+        from balint_trainer.gui.reading import ViewMenu
+
+        self.view_menu = ViewMenu(self, self.settings, before=help_menu.menuAction())
+        self.guidance = GuidanceMenu(self, help_menu, self.settings)
+        self.loaded.connect(self._introduce_when_free)  # first start: what the method is
         self.library.selection_changed = self._update_actions  # type: ignore[attr-defined]
         self.library.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
 
@@ -353,6 +359,13 @@ class MainWindow(QMainWindow):
         self.storage_label.setText(self.tr("Not saving: no database"))
         self._finish_loading()
 
+    def _introduce_when_free(self) -> None:
+        """The first-run introduction, after "Who is practising?" if that is being asked."""
+        if self._chooser is not None:
+            self._chooser.finished.connect(lambda _result: self.guidance.maybe_show_intro())
+        else:
+            self.guidance.maybe_show_intro()
+
     def _finish_loading(self) -> None:
         self.is_loaded = True
         self._update_actions()
@@ -385,8 +398,11 @@ class MainWindow(QMainWindow):
         finally:
             QApplication.restoreOverrideCursor()
         self.library.set_entries(self.entries)
+        valid = sum(e.ok for e in self.entries)
+        from balint_trainer.gui.reading import plural
+
         self.statusBar().showMessage(
-            self.tr("Library loaded: %n scenario(s)", "", sum(e.ok for e in self.entries)), 5000
+            plural(self.tr("Library loaded: %n scenario(s)", "", valid), valid), 5000
         )
 
     def _all_extra_dirs(self) -> list[Path]:
@@ -672,6 +688,8 @@ class MainWindow(QMainWindow):
             self.player.answer_given.connect(self._record_answer)
             self.player.summary_requested.connect(self.finish_session)
             self.player.leave_requested.connect(self.leave_session)
+            self.player.glossary_requested.connect(self.guidance.open_link)
+            self.view_menu.attach(self.player)  # View → text size applies to the player
             self.stack.addWidget(self.player)
         return self.player
 
@@ -839,6 +857,7 @@ class MainWindow(QMainWindow):
             self.summary_view.back_requested.connect(self.show_library)
             self.summary_view.progress_requested.connect(self.show_progress)
             self.summary_view.again_requested.connect(self._practise_again)
+            self.summary_view.glossary_requested.connect(self.guidance.open_link)
             self.stack.addWidget(self.summary_view)
         self.summary_view.show_summary(summary, title, language)
         self.stack.setCurrentWidget(self.summary_view)
@@ -1043,7 +1062,7 @@ class MainWindow(QMainWindow):
 
     # -- closing -----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._confirm_leaving(quitting=True):
+        if not self._confirm_leaving(quitting=True) or not close_tool_windows(self):
             event.ignore()
             return
         self._closed = True  # a database still opening is closed when it arrives
@@ -1053,6 +1072,27 @@ class MainWindow(QMainWindow):
             self.service.close()
             self.service = None
         super().closeEvent(event)
+
+
+def close_tool_windows(window: QWidget) -> bool:
+    """Close the windows opened from this one (editor, supervisor…) first, each asking about
+    unsaved work; False, with everything left open, as soon as one refuses (Cancel)."""
+    for widget in QApplication.topLevelWidgets():
+        if widget is window or not widget.isVisible() or not _owned_by(widget, window):
+            continue
+        if not widget.close():
+            return False
+    return True
+
+
+def _owned_by(widget: QWidget, window: QWidget) -> bool:
+    # isAncestorOf() stops at window boundaries; a tool window is a separate window.
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent is window:
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def current_widget_name(window: MainWindow) -> str:

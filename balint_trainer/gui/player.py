@@ -53,6 +53,7 @@ from balint_trainer.core.session import (
     PracticeSession,
     format_clock,
 )
+from balint_trainer.gui import reading
 from balint_trainer.gui.a11y import announce
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.plain_text import plain_labels
@@ -146,6 +147,7 @@ class PlayerView(QWidget):
     answer_given = Signal(object)  # AnswerResult
     summary_requested = Signal()
     leave_requested = Signal()
+    glossary_requested = Signal(str)  # a glossary:ANCHOR link ("What is this?")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,6 +220,9 @@ class PlayerView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.phase_indicator)
         layout.addWidget(self.pages, 1)
+        self._columns = [reading.ReadingColumn(v) for v in (self.transcript, self.case_intro)]
+        # The transcript gets the room the panel below does not need (the step row is small).
+        self.panel.currentChanged.connect(lambda _index: self._fit_panel())
 
         for widget in (self.case_intro, self.case_side, self.transcript, self.prompt, self.feedback_text):
             widget.installEventFilter(self)
@@ -290,10 +295,10 @@ class PlayerView(QWidget):
         self.confirm_button.setAccessibleName(self.tr("Confirm choice"))
         self.confirm_button.setToolTip(self.tr("Enter (Ctrl+Enter while typing)"))
         self.confirm_button.clicked.connect(self.confirm_choice)
-        hint = QLabel(self.tr("Choose with the mouse or keys 1–8, then press Enter."))
-        hint.setWordWrap(True)
+        self.decision_hint = QLabel(self._decision_hint_text())
+        self.decision_hint.setWordWrap(True)
         bottom = QHBoxLayout()
-        bottom.addWidget(hint, 1)
+        bottom.addWidget(self.decision_hint, 1)
         bottom.addWidget(self.confirm_button)
         own_words_label = QLabel(self.tr("In my &own words (optional):"))
         own_words_label.setBuddy(self.own_words)
@@ -319,6 +324,28 @@ class PlayerView(QWidget):
         layout.addLayout(bottom)
         return panel
 
+    def _decision_hint_text(self) -> str:
+        return self.tr("Choose with the mouse or keys 1–8, then press Enter.")
+
+    def _fit_panel(self) -> None:
+        """Stepping: the panel as small as its controls; deciding or feedback: room for them."""
+        page = self.panel.currentWidget()
+        # Hidden pages must not hold the stack at their minimum height (the feedback chart's).
+        for index in range(self.panel.count()):
+            other = self.panel.widget(index)
+            if other is None:
+                continue
+            policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
+        total = sum(self.session_split.sizes())
+        if total <= 0:
+            return
+        if self.panel.currentIndex() in (0, 3) and page is not None:
+            below = min(page.minimumSizeHint().height() + 8, total // 3)
+        else:
+            below = total * 11 // 20
+        self.session_split.setSizes([total - below, below])
+
     def _build_feedback_panel(self) -> QWidget:
         panel = QWidget()
         self.credit_label = QLabel()
@@ -331,6 +358,15 @@ class PlayerView(QWidget):
         self.credit_explanation = QLabel()
         self.credit_explanation.setWordWrap(True)
         self.credit_explanation.setAccessibleDescription(self.tr("What the credit means"))
+        from balint_trainer.core.guidance import statistic_help
+
+        self.credit_label.setToolTip(statistic_help("credit"))
+        self.credit_label.setWhatsThis(statistic_help("credit"))
+        self.glossary_links = QLabel()
+        self.glossary_links.setTextFormat(Qt.TextFormat.RichText)
+        self.glossary_links.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByKeyboard | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.glossary_links.setAccessibleDescription(self.tr("Explanations in the glossary"))
+        self.glossary_links.linkActivated.connect(self.glossary_requested.emit)
         self.chart_holder = QVBoxLayout()
         self.chart_holder.setContentsMargins(0, 0, 0, 0)
         chart_box = QWidget()
@@ -353,6 +389,7 @@ class PlayerView(QWidget):
         layout = QVBoxLayout(panel)
         layout.addWidget(self.credit_label)
         layout.addWidget(self.credit_explanation)
+        layout.addWidget(self.glossary_links)
         layout.addWidget(middle, 1)
         layout.addLayout(bottom)
         return panel
@@ -442,6 +479,7 @@ class PlayerView(QWidget):
         self.pages.setCurrentIndex(1)
         self.state = "stepping"
         self.panel.setCurrentIndex(0)
+        QTimer.singleShot(0, self._fit_panel)  # once the session page has its size
         self.transcript.setFocus()
 
     # -- stepping -------------------------------------------------------------
@@ -496,8 +534,8 @@ class PlayerView(QWidget):
         self.state = "deciding"
         self.decision_title.setText(
             self.tr("Decision %1 of %2 — %3")
-            .replace("%1", str(event.number))
-            .replace("%2", str(event.total))
+            .replace("%1", reading.number(event.number))
+            .replace("%2", reading.number(event.total))
             .replace("%3", event.competency_label)
         )
         self.prompt.set_markdown(event.prompt, language=self._language())
@@ -556,10 +594,13 @@ class PlayerView(QWidget):
         self.panel.setCurrentIndex(1)
         self._update_confirm()
         self._decision_clock.start()
-        self.options_box.setFocus()
-        first = self.option_group.button(1)
-        if first is not None:
-            first.setFocus()
+        # Nothing chosen and no option focused: Space (the "next line" key) must not pick one.
+        self.option_group.setExclusive(False)
+        for button in self.option_group.buttons():
+            button.setChecked(False)
+        self.option_group.setExclusive(True)
+        self.decision_hint.setText(self._decision_hint_text())
+        self.prompt.setFocus()
         self.decision_scroll.verticalScrollBar().setValue(0)
 
     def _fit_prompt(self) -> None:
@@ -598,7 +639,10 @@ class PlayerView(QWidget):
             return None
         option_id = self.selected_option()
         pending = self.session.pending_decision
-        if option_id is None or pending is None:
+        if option_id is None:
+            self.decision_hint.setText(self.tr("Choose an option first (keys 1–8), then press Enter."))
+            return None
+        if pending is None:
             return None
         seconds = self._decision_clock.elapsed() / 1000.0 if self._decision_clock.isValid() else None
         result = self.session.answer(pending.decision_id, option_id, self.own_words.toPlainText(), seconds)
@@ -619,11 +663,14 @@ class PlayerView(QWidget):
     def _show_feedback(self, feedback: DecisionFeedback) -> None:
         self.state = "feedback"
         self.credit_label.setText(
-            self.tr("Your credit: %1 of 1").replace("%1", f"{feedback.credit:.2f}")
+            self.tr("Your credit: %1 of %2")
+            .replace("%1", reading.decimal(feedback.credit))
+            .replace("%2", reading.number(1))
             + " — "
             + verdict_text(feedback)
         )
         self.credit_explanation.setText(credit_explanation(feedback))
+        self.glossary_links.setText(self._glossary_links_html(feedback))
         self._clear_chart()
         from balint_trainer.gui import charts
         from balint_trainer.reports.against_panel import from_feedback, marks
@@ -651,6 +698,19 @@ class PlayerView(QWidget):
         self.continue_button.setFocus()
         announce(self.credit_label, result)
 
+    def _glossary_links_html(self, feedback: DecisionFeedback) -> str:
+        from balint_trainer.core.guidance import competency_anchor
+
+        links = [("stat-credit", self.tr("What is credit?"))]
+        anchor = competency_anchor(feedback.competency)
+        if anchor is not None:
+            links.insert(
+                0, (anchor, self.tr("What is “%1”?").replace("%1", feedback.competency_label))
+            )
+        if feedback.agreement is not None and feedback.agreement < 0.5:
+            links.append(("stat-agreement", self.tr("What is panel agreement?")))
+        return " · ".join(f'<a href="glossary:{a}">{render_plain(text)}</a>' for a, text in links)
+
     def _clear_chart(self) -> None:
         if self.feedback_chart is not None:
             self.chart_holder.removeWidget(self.feedback_chart)
@@ -670,10 +730,11 @@ class PlayerView(QWidget):
         self.state = "end"
         self._auto_timer.stop()
         self._update_header()  # the clock shows the full session length
+        total = self.session.decision_count if self.session else 0
+        # %n picks the plural form for the total ("1 decision"); %1 is the count answered.
         self.end_label.setText(
-            self.tr("The session is over. You answered %1 of %2 decisions.")
-            .replace("%1", str(len(self.session.results) if self.session else 0))
-            .replace("%2", str(self.session.decision_count if self.session else 0))
+            reading.plural(self.tr("The session is over. You answered %1 of %n decision(s).", "", total), total)
+            .replace("%1", reading.number(len(self.session.results) if self.session else 0))
         )
         self.panel.setCurrentIndex(3)
         self.summary_button.setFocus()
@@ -691,7 +752,7 @@ class PlayerView(QWidget):
         elif isinstance(event, LineEvent):
             colour = speaker_colour(event.kind, self)
             role = (
-                f' <span style="color:{muted_colour(self)}">({render_plain(event.role)})</span>'
+                f' <span style="color:{muted_colour(self)}">{render_plain(role_suffix(event.role))}</span>'
                 if event.role and event.kind != "leader"  # "You (leader)" already says it
                 else ""
             )
@@ -735,9 +796,17 @@ class PlayerView(QWidget):
 
     def _render_choice(self, markdown: str, own_words: str | None) -> None:
         colour = speaker_colour("leader", self)
-        you = render_plain(self.tr("You (leader)"))
-        html = f'<p{self._dir()}><b style="color:{colour}">{you}</b></p>'
-        html += render_markdown(markdown, language=self._language())
+        from balint_trainer.core.guidance import is_quoted_speech
+
+        if is_quoted_speech(markdown):
+            you = render_plain(self.tr("You (leader)"))
+            html = f'<p{self._dir()}><b style="color:{colour}">{you}</b></p>'
+            html += render_markdown(markdown, language=self._language())
+        else:  # a described action ("Stay quiet…"): the leader does it, nobody says it
+            you = render_plain(self.tr("(You)"))
+            action = render_inline(markdown_to_plain(markdown))
+            inner = f'<b style="color:{colour}">{you}</b> {action}'
+            html = f"<p{self._dir()}>{inner if _rtl(self._language()) else f'<i>{inner}</i>'}</p>"
         if own_words:
             html += self._muted(render_plain(self.tr("In your own words: %1").replace("%1", own_words)))
         self._append(html)
@@ -758,12 +827,16 @@ class PlayerView(QWidget):
         self.phase_indicator.set_phase(session.phase.phase if session.phase else None)
         total = format_clock(float(session.duration_minutes))
         self.clock_label.setText(
-            self.tr("Session clock %1 / %2").replace("%1", session.clock).replace("%2", total)
+            self.tr("Session clock %1 / %2")
+            .replace("%1", reading.digits(session.clock))
+            .replace("%2", reading.digits(total))
         )
         self.clock_label.setToolTip(self.tr("Simulated time into the group session"))
         answered = len(session.results)
         self.decision_counter.setText(
-            self.tr("Decisions %1/%2").replace("%1", str(answered)).replace("%2", str(session.decision_count))
+            self.tr("Decisions %1/%2")
+            .replace("%1", reading.number(answered))
+            .replace("%2", reading.number(session.decision_count))
         )
 
     # -- keys -------------------------------------------------------------------
@@ -779,6 +852,8 @@ class PlayerView(QWidget):
         if self.state == "deciding":
             if key in _DIGIT_KEYS and not modifiers:
                 return self.select_option(_DIGIT_KEYS[key])
+            if key == Qt.Key.Key_Space:
+                return True  # a Space meant for "next line" chooses nothing
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.confirm_choice()
                 return True
@@ -792,6 +867,26 @@ class PlayerView(QWidget):
             self.leave_requested.emit()
             return True
         return False
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Light/dark switched (View → Appearance or the system): the transcript's speaker colours
+        # were written into its HTML, so write it again in the new palette.
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.session is not None and self.state != "idle":
+            self._rerender()
+
+    def _rerender(self) -> None:
+        assert self.session is not None
+        position = self.transcript.verticalScrollBar().value()
+        case_html = self._case_html()
+        self.case_intro.set_safe_html(case_html, language=self._language())
+        self.case_side.set_safe_html(case_html, language=self._language())
+        self.transcript.clear()
+        for event in self.session.history:
+            self._render(event, replay=True)
+        if self.state == "end":
+            self._append_marker(self.tr("— end of the session —"))
+        self.transcript.verticalScrollBar().setValue(position)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.handle_key(event):
@@ -820,6 +915,13 @@ class _ClickableLabel(QLabel):
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit()
         super().mouseReleaseEvent(event)
+
+
+def role_suffix(role: str) -> str:
+    """A speaker's role after the name: in brackets, unless the role has brackets of its own."""
+    if "(" in role or ")" in role:
+        return QCoreApplication.translate("PlayerView", "— %1").replace("%1", role)
+    return QCoreApplication.translate("PlayerView", "(%1)").replace("%1", role)
 
 
 def _option_list(labels: list[str]) -> str:

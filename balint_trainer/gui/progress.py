@@ -152,7 +152,7 @@ class ProgressView(QWidget):
         x_labels = [f"{i}: {day_month_text(p.finished_at)}" for i, p in enumerate(points, start=1)]
         from balint_trainer.gui import charts
 
-        colours = charts.series_colours(list(series))
+        colours = charts.series_colours(list(series), self)
         self.chart = charts.progress_chart(self, series, names, x_labels, colours)
         self.chart_layout.addWidget(self.chart)
         self.legend.setText(

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balint_trainer.core.guidance import statistic_help
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.session import DecisionFeedback, SessionSummary
+from balint_trainer.gui import reading
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
@@ -65,6 +67,7 @@ class DecisionTableModel(RowsModel):
                 Column(
                     QCoreApplication.translate("DecisionTableModel", "Credit"),
                     lambda row: f"{row.credit:.2f}",
+                    tooltip=statistic_help("credit"),
                     cell_tooltip=_no_tooltip,
                     alignment=centre,
                 ),
@@ -84,6 +87,7 @@ class SummaryView(QWidget):
     back_requested = Signal()
     progress_requested = Signal()
     again_requested = Signal()
+    glossary_requested = Signal(str)  # glossary:ANCHOR
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +106,17 @@ class SummaryView(QWidget):
         self.competency_text = QLabel()
         self.competency_text.setWordWrap(True)
         self.competency_text.setAccessibleDescription(self.tr("Competency profile"))
+        self.score_label.setToolTip(statistic_help("score"))
+        self.glossary_links = QLabel(
+            '<a href="glossary:competency-relationship-focus">'
+            + render_plain(self.tr("What do the competencies mean?"))
+            + '</a> · <a href="glossary:stat-credit">'
+            + render_plain(self.tr("How is the score made?"))
+            + "</a>"
+        )
+        self.glossary_links.setTextFormat(Qt.TextFormat.RichText)
+        self.glossary_links.setAccessibleDescription(self.tr("Explanations in the glossary"))
+        self.glossary_links.linkActivated.connect(self.glossary_requested.emit)
         self.chart_layout = QVBoxLayout()
         self.chart_layout.setContentsMargins(0, 0, 0, 0)
         chart_box = QWidget()
@@ -141,6 +156,7 @@ class SummaryView(QWidget):
         left.addWidget(self.score_label)
         left.addWidget(self.score_note)
         left.addWidget(self.competency_text)
+        left.addWidget(self.glossary_links)
         left.addStretch(1)
         top.addLayout(left, 2)
         top.addWidget(chart_box, 3)
@@ -193,7 +209,9 @@ class SummaryView(QWidget):
             for cid, value in summary.score.competencies.items()
         ]
         if summary.unanswered:
-            lines.append(self.tr("%n decision(s) not answered", "", len(summary.unanswered)))
+            lines.append(
+                reading.plural(self.tr("%n decision(s) not answered", "", len(summary.unanswered)), len(summary.unanswered))
+            )
         self.competency_text.setText("\n".join(lines))
         if self.chart is not None:
             self.chart_layout.removeWidget(self.chart)

@@ -36,6 +36,14 @@ What the database enforces (migration ``0002_postgres_rls``):
   marks one read only for themselves and only if it is on one of their own attempts;
   read marks are private (nobody else reads them) and can be neither updated nor
   deleted by members.
+* ``lrs_queue`` (migration ``0009_lrs_queue``): the statements waiting for the
+  course's LRS. Trainees may not read or write it at all; their answers and
+  finished attempts still queue statements, through triggers running
+  ``SECURITY DEFINER`` functions owned by the tables' owner. Supervisors and
+  organisers have SELECT and UPDATE of the sending state only (no INSERT or
+  DELETE), under row-level security: rows of the attempts they may see (a
+  supervisor: their cohort's). The LRS password is never in the database
+  (system keyring, or memory only: ``gui/workbench/lrs.py``).
 * Members cannot change profiles, roles or cohorts, cannot update or delete
   answers (append-only), and may update only ``finished_at``/``total`` of
   their own unfinished attempts: a finished attempt can be neither reopened

@@ -224,3 +224,28 @@ class ProfileAlias(Base):
     foreign_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
     profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LrsQueueItem(Base):
+    """One xAPI statement to send to the course's LRS (migration 0009; rows come from triggers).
+
+    ``decision_id`` is '' for the attempt-level statements ("completed", "outcome").
+    """
+
+    __tablename__ = "lrs_queue"
+    __table_args__ = (
+        UniqueConstraint("attempt_id", "decision_id", "kind", name="uq_lrs_queue_statement"),
+        CheckConstraint("kind IN ('answered', 'completed', 'outcome')", name="kind"),
+        CheckConstraint("status IN ('waiting', 'sent', 'failed')", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"))
+    decision_id: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(10), index=True, default="waiting")
+    tries: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -73,6 +73,7 @@ from balint_trainer.core.yamlsource import parse_yaml
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.workbench.editor_audit import audit_warnings, severity_icon, style_warning_underline
 
 VALIDATION_DELAY_MS = 300
@@ -571,8 +572,9 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
     # Translated outside the f-strings: lupdate does not look inside them.
     people_heading = render_plain(QCoreApplication.translate("ScenarioEditor", "People"))
     case_heading = render_plain(QCoreApplication.translate("ScenarioEditor", "Case"))
-    count = QCoreApplication.translate("ScenarioEditor", "%1 decisions").replace(
-        "%1", str(len(scenario.decisions))
+    count = plural(
+        QCoreApplication.translate("ScenarioEditor", "%n decision(s)", "", len(scenario.decisions)),
+        len(scenario.decisions),
     )
     return (
         f"<h2>{render_plain(scenario.title)}</h2>"

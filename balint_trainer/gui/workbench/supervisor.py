@@ -69,6 +69,7 @@ from balint_trainer.gui.local_time import day_month_text, when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import SORT_ROLE, Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.worker import CancelToken, run_with_progress
 from balint_trainer.reports import (
     AttemptReview,
@@ -451,6 +452,7 @@ class SupervisorWindow(QMainWindow):
         self._build()
         self._build_actions()
         self.setAcceptDrops(True)  # attempt bundles dropped from a file manager are imported
+        self._build_lrs()
         self.refresh()
         plain_labels(self, rich=[self.chart_legend])  # scenario and user text is never rich text
 
@@ -530,6 +532,13 @@ class SupervisorWindow(QMainWindow):
         decision_header = self.decision_view.horizontalHeader()
         decision_header.setStretchLastSection(False)
         decision_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Credit, Time and Comments right after the decision, each as wide as its header: in a
+        # narrow pane the long option texts scrolled them off ("Comme"). The texts elide instead.
+        for visual, logical in enumerate((4, 5, 6), start=1):
+            decision_header.moveSection(decision_header.visualIndex(logical), visual)
+        for logical in (2, 3):
+            decision_header.setSectionResizeMode(logical, QHeaderView.ResizeMode.Interactive)
+            decision_header.resizeSection(logical, 180)
         self.decision_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.decision_view.selectionModel().currentRowChanged.connect(self._on_decision_changed)
 
@@ -705,6 +714,10 @@ class SupervisorWindow(QMainWindow):
         self.home_page_action = QAction(self.tr("xAPI c&ourse home page…"), self)
         self.home_page_action.triggered.connect(lambda: self.change_xapi_home_page())
         menu.addAction(self.home_page_action)
+        self.lrs_action = QAction(self.tr("Lear&ning record store (LRS)…"), self)
+        self.lrs_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.lrs_action.triggered.connect(lambda: self.open_lrs())
+        menu.addAction(self.lrs_action)
         menu.addSeparator()
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
@@ -866,9 +879,10 @@ class SupervisorWindow(QMainWindow):
         else:
             parts.append(self.tr("not finished"))
         parts.append(
-            self.tr("{answered} of {total} decisions answered").format(
-                answered=len(review.answered), total=len(review.decisions)
-            )
+            # %n chooses the plural form by the total ("1 of 1 decision answered").
+            plural(
+                self.tr("{answered} of %n decision(s) answered", "", len(review.decisions)), len(review.decisions)
+            ).format(answered=len(review.answered))
         )
         if review.total_seconds is not None:
             parts.append(
@@ -876,7 +890,10 @@ class SupervisorWindow(QMainWindow):
             )
         if review.general_comments:
             parts.append(
-                self.tr("{n} comment(s) on the whole attempt").format(n=len(review.general_comments))
+                plural(
+                    self.tr("%n comment(s) on the whole attempt", "", len(review.general_comments)),
+                    len(review.general_comments),
+                )
             )
         text = " · ".join(parts)
         if review.load_problem:
@@ -1368,7 +1385,7 @@ class SupervisorWindow(QMainWindow):
         from balint_trainer.gui.charts import progress_chart, series_colours  # pyqtgraph loads only now
 
         series, labels, x_labels = data
-        colours = series_colours(list(series))
+        colours = series_colours(list(series), self)
         self._chart = progress_chart(self.progress_tab, series, labels, x_labels, colours)
         self.chart_legend.setText(
             "<table>"
@@ -1551,7 +1568,7 @@ class SupervisorWindow(QMainWindow):
             elif kind == "csv":
                 write_answers_csv([report], target)
             else:
-                write_xapi_json([report], target, home_page=home_page)
+                write_xapi_json([report], target, home_page=home_page, mastery=self.lrs.mastery)
         except Exception as exc:
             self._show_error(self.tr("The report was not exported"), exc)
             return None
@@ -1578,13 +1595,43 @@ class SupervisorWindow(QMainWindow):
             if kind == "csv":
                 write_answers_csv(reports, target)
             else:
-                write_xapi_json(reports, target, home_page=home_page)
+                write_xapi_json(reports, target, home_page=home_page, mastery=self.lrs.mastery)
         except Exception as exc:
             self._show_error(self.tr("The cohort answers were not exported"), exc)
             return None
         self.statusBar().showMessage(self.tr("Written to {path}.").format(path=target), 6000)
         self.exported.emit(f"cohort-{kind}", str(target))
         return target
+
+    # -- the course's LRS (gui/workbench/lrs.py) -------------------------------------------
+    def _build_lrs(self) -> None:
+        from balint_trainer.gui.workbench.lrs import LrsController
+
+        self.lrs = LrsController(self._service, self)
+        self.lrs_status = QLabel(self)
+        self.lrs_status.setAccessibleName(self.tr("LRS status"))
+        self.statusBar().addPermanentWidget(self.lrs_status)
+        self.lrs.changed.connect(self._update_lrs_status)
+        if self.lrs.endpoint:
+            self.lrs.start()
+
+    def _update_lrs_status(self) -> None:
+        counts = self.lrs.counts
+        text = self.tr("LRS: %1 sent, %2 waiting, %3 failed")
+        self.lrs_status.setText(
+            text.replace("%1", str(counts.sent)).replace("%2", str(counts.waiting)).replace("%3", str(counts.failed))
+        )
+
+    def open_lrs(self) -> QDialog:
+        """The LRS settings and the state of every queued statement (not modal)."""
+        from balint_trainer.gui.workbench.lrs import LrsDialog
+
+        dialog = LrsDialog(self.lrs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.lrs.start()
+        self.lrs.tick()
+        dialog.show()
+        return dialog
 
     # -- xAPI course home page ----------------------------------------------------------
     XAPI_HOME_PAGE_KEY = "xapi/home_page"
@@ -1615,7 +1662,10 @@ class SupervisorWindow(QMainWindow):
                 value = normalise_home_page(text)
             except ValueError:
                 current = text
-                problem = self.tr("enter a full web address starting with https:// (or http://), without spaces")
+                problem = self.tr(
+                    "enter a full web address starting with https:// (or http://), without spaces, "
+                    "'?', '#' or a user name"
+                )
                 continue
             QSettings().setValue(self.XAPI_HOME_PAGE_KEY, value)
             self.statusBar().showMessage(self.tr("xAPI course home page: %1").replace("%1", value), 6000)
