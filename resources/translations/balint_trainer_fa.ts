@@ -793,17 +793,17 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+39"/>
+        <location line="+54"/>
         <source>score (0–100)</source>
         <translation>امتیاز (۰ تا ۱۰۰)</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-21"/>
         <source>Scores over time</source>
         <translation>امتیازها در گذر زمان</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>finished attempts</source>
         <translation>تلاش‌های تمام‌شده</translation>
     </message>
@@ -1007,7 +1007,7 @@
 <context>
     <name>DecisionTableModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/summary.py" line="+36"/>
+        <location filename="../../balint_trainer/gui/summary.py" line="+38"/>
         <source>tie: %1</source>
         <translation>رأی برابر: %1</translation>
     </message>
@@ -1083,7 +1083,7 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="+829"/>
+        <location filename="../../balint_trainer/gui/player.py" line="+931"/>
         <source>%1 and %2</source>
         <translation>%1 و %2</translation>
     </message>
@@ -1328,9 +1328,105 @@
     </message>
 </context>
 <context>
+    <name>GlossaryDialog</name>
+    <message>
+        <location filename="../../balint_trainer/gui/guidance.py" line="+79"/>
+        <location line="+1"/>
+        <source>Glossary</source>
+        <translation>واژه‌نامه</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The six phases of a session</source>
+        <translation>شش مرحله یک جلسه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What a leader practises here</source>
+        <translation>آنچه رهبر اینجا تمرین می‌کند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The numbers</source>
+        <translation>عددها</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Going well:</source>
+        <translation>نشانه‌های پیشرفت خوب:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What good looks like:</source>
+        <translation>نمونه خوب چگونه است:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How to read it:</source>
+        <translation>چگونه بخوانیم:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sources</source>
+        <translation>منابع</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The method follows published guidance:</source>
+        <translation>این روش از راهنماهای منتشرشده پیروی می‌کند:</translation>
+    </message>
+</context>
+<context>
+    <name>Guidance</name>
+    <message>
+        <location filename="../../balint_trainer/gui/guidance_menu.py" line="+39"/>
+        <source>&amp;Introduction to the method</source>
+        <translation>آشنایی با روش (&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Glossary</source>
+        <translation>واژه‌نامه (&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>میان‌برهای صفحه‌کلید (&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>IntroductionDialog</name>
+    <message>
+        <location filename="../../balint_trainer/gui/guidance.py" line="-65"/>
+        <location line="+4"/>
+        <source>Welcome to Balint Trainer</source>
+        <translation>به تمرین رهبری گروه بالینت خوش آمدید</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Introduction</source>
+        <translation>آشنایی</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Drawn from published guidance on leading Balint groups:</source>
+        <translation>برگرفته از راهنماهای منتشرشده برای رهبری گروه‌های بالینت:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Don&apos;t show this again</source>
+        <translation>دیگر نشان داده نشود (&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the &amp;glossary</source>
+        <translation>باز کردن واژه‌نامه (&amp;G)</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/library.py" line="+69"/>
+        <location filename="../../balint_trainer/gui/library.py" line="+70"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
@@ -1576,10 +1672,12 @@
         <source>This file cannot be used until these problems are fixed:</source>
         <translation>تا این اشکال‌ها برطرف نشوند این پرونده به کار نمی‌آید:</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13"/>
-        <source>%1 minutes</source>
-        <translation>%1 دقیقه</translation>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n دقیقه</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
@@ -1612,15 +1710,188 @@
     </message>
 </context>
 <context>
+    <name>LrsDialog</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/lrs.py" line="+224"/>
+        <source>Learning record store</source>
+        <translation>انباره سوابق یادگیری</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Trainee</source>
+        <translation>کارآموز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scenario</source>
+        <translation>سناریو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statement</source>
+        <translation>گزاره</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tries</source>
+        <translation>دفعه‌های تلاش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>sent</source>
+        <translation>ارسال‌شده</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed ({reason})</source>
+        <translation>ناموفق ({reason})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>waiting ({reason})</source>
+        <translation>در انتظار ({reason})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waiting</source>
+        <translation>در انتظار</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>answer to {decision}</source>
+        <translation>پاسخ به {decision}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>attempt completed</source>
+        <translation>تلاش کامل شد</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>passed or failed</source>
+        <translation>قبول یا رد</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Learning record store (LRS)</source>
+        <translation>انباره سوابق یادگیری (LRS)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Endpoint (xAPI):</source>
+        <translation>نشانی مقصد (xAPI): (&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name:</source>
+        <translation>نام کاربری: (&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>گذرواژه: (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mastery score:</source>
+        <translation>امتیاز تسلط: (&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Course home page:</source>
+        <translation>نشانی وب دوره:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Statements for the LRS</source>
+        <translation>گزاره‌های LRS</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Save settings</source>
+        <translation>ذخیره تنظیمات (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send &amp;now</source>
+        <translation>ارسال هم‌اکنون (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retry failed</source>
+        <translation>تلاش دوباره برای ناموفق‌ها (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not saved: %1</source>
+        <translation>ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sent: %1 · waiting: %2 · failed: %3</source>
+        <translation>ارسال‌شده: %1 · در انتظار: %2 · ناموفق: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no LRS configured: statements wait in the queue</source>
+        <translation>هیچ LRSی تنظیم نشده است: گزاره‌ها در صف می‌مانند</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>enter the password to send</source>
+        <translation>برای ارسال، گذرواژه را بنویسید</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last try: %1</source>
+        <translation>آخرین تلاش: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Looking for the system keyring…</source>
+        <translation>در حال جست‌وجوی جاکلیدی سیستم…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password is kept in the system keyring, never in the database or the settings.</source>
+        <translation>گذرواژه در جاکلیدی سیستم نگه داشته می‌شود، هرگز در پایگاه داده یا تنظیمات.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No system keyring is available: the password is kept in memory only, until Balint Trainer closes, and asked again next session. It is never written to the database or the settings.</source>
+        <translation>جاکلیدی سیستم در دسترس نیست: گذرواژه فقط تا بسته شدن برنامه در حافظه نگه داشته می‌شود و بار بعد دوباره پرسیده می‌شود. هرگز در پایگاه داده یا تنظیمات نوشته نمی‌شود.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(stored — type to change)</source>
+        <translation>(ذخیره‌شده — برای تغییر بنویسید)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>required to send</source>
+        <translation>برای ارسال لازم است</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../balint_trainer/gui/main_window.py" line="+111"/>
-        <location line="+338"/>
+        <location line="+354"/>
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
     <message>
-        <location line="-327"/>
+        <location line="-343"/>
         <source>Where answers are saved</source>
         <translation>محل ذخیره پاسخ‌ها</translation>
     </message>
@@ -1730,20 +2001,20 @@
         <translation>درباره Qt (&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location line="+162"/>
+        <location line="+178"/>
         <source>Library loaded: %n scenario(s)</source>
         <translation>
             <numerusform>کتابخانه بارگذاری شد: %n سناریو</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-36"/>
-        <location line="+69"/>
+        <location line="-46"/>
+        <location line="+79"/>
         <source>Not saving: no database</source>
         <translation>ذخیره نمی‌شود: پایگاه داده‌ای نیست</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-281"/>
         <source>Import &amp;feedback from my supervisor…</source>
         <translation>وارد کردن بازخورد ناظرم… (&amp;F)</translation>
     </message>
@@ -1773,18 +2044,18 @@
         <translation>تلاش‌های پیشین من… (&amp;T)</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+142"/>
         <source>Opening profiles…</source>
         <translation>در حال باز کردن نمایه‌ها…</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+89"/>
+        <location line="+99"/>
         <source>Answers will not be saved</source>
         <translation>پاسخ‌ها ذخیره نخواهند شد</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-44"/>
         <source>Library</source>
         <translation>کتابخانه</translation>
     </message>
@@ -1794,7 +2065,7 @@
         <translation>کتابخانه خوانده نشد:</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>The database could not be opened, so your answers will not be saved this time.
 
 %1</source>
@@ -1889,7 +2160,7 @@
         <translation>این پرونده را برای ناظرتان بفرستید تا آن را در نمای ناظر وارد کند (نمایه‌ها ← وارد کردن تلاش‌های کارآموز…). پس از تمرین بیشتر دوباره صادر کنید: هر پرونده همه تلاش‌های شما را در بر دارد و وارد کردن دوباره یک پرونده چیزی نمی‌افزاید.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -1985,7 +2256,7 @@ Practise anyway, without saving?</source>
         <translation>تلاش تمام نشده است</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Quit Balint Trainer</source>
         <translation>خروج از برنامه</translation>
     </message>
@@ -2036,7 +2307,7 @@ Practise anyway, without saving?</source>
         <translation>ترک جلسه</translation>
     </message>
     <message>
-        <location line="-851"/>
+        <location line="-870"/>
         <source>&amp;Resume</source>
         <translation>ادامه (&amp;R)</translation>
     </message>
@@ -2056,7 +2327,7 @@ Practise anyway, without saving?</source>
         <translation>ویرایش سناریوی انتخاب‌شده… (&amp;T)</translation>
     </message>
     <message>
-        <location line="+692"/>
+        <location line="+711"/>
         <source>The choice you have not confirmed yet is not saved.</source>
         <translation>انتخابی که هنوز تأیید نکرده‌اید ذخیره نمی‌شود.</translation>
     </message>
@@ -2549,7 +2820,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>PhaseIndicator</name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="-757"/>
+        <location filename="../../balint_trainer/gui/player.py" line="-858"/>
         <source>not started</source>
         <translation>آغازنشده</translation>
     </message>
@@ -2595,19 +2866,19 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>PlayerView</name>
     <message>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Session clock</source>
         <translation>ساعت جلسه</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+15"/>
-        <location line="+237"/>
+        <location line="+272"/>
         <source>The case</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-286"/>
         <source>&amp;Begin the session</source>
         <translation>آغاز جلسه (&amp;B)</translation>
     </message>
@@ -2627,7 +2898,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>متن گفت‌وگوی جلسه</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>&amp;Next line</source>
         <translation>سطر بعد (&amp;N)</translation>
     </message>
@@ -2638,12 +2909,12 @@ Send each expert their file. They open it with File → Open annotation request�
     </message>
     <message>
         <location line="+1"/>
-        <location line="+106"/>
+        <location line="+137"/>
         <source>Space or Enter</source>
         <translation>فاصله یا Enter</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-135"/>
         <source>&amp;Auto-play</source>
         <translation>پخش خودکار (&amp;A)</translation>
     </message>
@@ -2698,17 +2969,54 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>Enter (هنگام نوشتن Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+32"/>
         <source>Choose with the mouse or keys 1–8, then press Enter.</source>
         <translation>با ماوس یا کلیدهای ۱ تا ۸ انتخاب کنید، سپس Enter را بزنید.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+338"/>
+        <source>Your credit: %1 of %2</source>
+        <translation>اعتبار شما: %1 از %2</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>What is credit?</source>
+        <translation>اعتبار چیست؟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What is “%1”?</source>
+        <translation>«%1» چیست؟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What is panel agreement?</source>
+        <translation>توافق هیئت چیست؟</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>The session is over. You answered %1 of %n decision(s).</source>
+        <translation>
+            <numerusform>جلسه به پایان رسید. شما به %1 از %n تصمیم پاسخ دادید.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+187"/>
+        <source>— %1</source>
+        <translation>— %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <location line="-621"/>
         <source>In my &amp;own words (optional):</source>
         <translation>به زبان خودم (اختیاری): (&amp;O)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+50"/>
         <source>Your credit</source>
         <translation>اعتبار شما</translation>
     </message>
@@ -2718,7 +3026,12 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>معنای اعتبار</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Explanations in the glossary</source>
+        <translation>توضیح‌ها در واژه‌نامه</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Expert feedback</source>
         <translation>بازخورد خبرگان</translation>
     </message>
@@ -2733,7 +3046,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>ادامه جلسه</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>See the &amp;summary</source>
         <translation>دیدن خلاصه (&amp;S)</translation>
     </message>
@@ -2773,7 +3086,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>در گروه</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Decision %1 of %2 — %3</source>
         <translation>تصمیم %1 از %2 — %3</translation>
     </message>
@@ -2788,33 +3101,34 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>گزینه %1 از %2</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+82"/>
+        <source>Choose an option first (keys 1–8), then press Enter.</source>
+        <translation>نخست یک گزینه را انتخاب کنید (کلیدهای ۱ تا ۸)، سپس Enter را بزنید.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Answer saved. Feedback comes at the end of the exam.</source>
         <translation>پاسخ ذخیره شد. بازخورد در پایان آزمون می‌آید.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Your credit: %1 of 1</source>
-        <translation>اعتبار شما: %1 از ۱</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>The session is over. You answered %1 of %2 decisions.</source>
-        <translation>جلسه به پایان رسید. شما به %1 از %2 تصمیم پاسخ دادید.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+83"/>
+        <location line="+147"/>
         <source>— end of the session —</source>
         <translation>— پایان جلسه —</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+40"/>
+        <location line="-129"/>
+        <location line="+43"/>
         <source>You (leader)</source>
         <translation>شما (رهبر)</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>(You)</source>
+        <translation>(شما)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>In your own words: %1</source>
         <translation>به زبان خودتان: %1</translation>
     </message>
@@ -2824,7 +3138,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>ساعت جلسه %1 / %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Simulated time into the group session</source>
         <translation>زمان شبیه‌سازی‌شده از آغاز جلسه گروه</translation>
     </message>
@@ -2962,12 +3276,12 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-740"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-759"/>
         <source>&amp;Profiles…</source>
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+720"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+733"/>
         <source>&amp;Manage profiles…</source>
         <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
     </message>
@@ -3657,7 +3971,7 @@ Open it in your web browser?</source>
 <context>
     <name>ScenarioEditor</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+379"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+380"/>
         <source>warning: </source>
         <translation>هشدار: </translation>
     </message>
@@ -3742,12 +4056,7 @@ Open it in your web browser?</source>
         <translation>%1 دقیقه</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1 decisions</source>
-        <translation>%1 تصمیم</translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>Scenario YAML</source>
         <translation>YAML سناریو</translation>
     </message>
@@ -3939,8 +4248,15 @@ Open it in your web browser?</source>
         <source>Cannot insert here</source>
         <translation>اینجا نمی‌توان درج کرد</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="-175"/>
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n تصمیم</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+3"/>
+        <location line="+178"/>
         <source>Editor</source>
         <translation>ویرایشگر</translation>
     </message>
@@ -4212,9 +4528,68 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../balint_trainer/gui/guidance.py" line="+91"/>
+        <location line="+1"/>
+        <source>Keyboard shortcuts</source>
+        <translation>میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Where</source>
+        <translation>کجا</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>کار</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>کلیدها</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Player</source>
+        <translation>پخش جلسه</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Begin, next line, continue after feedback</source>
+        <translation>آغاز، سطر بعد، ادامه پس از بازخورد</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Space or Enter</source>
+        <translation>فاصله یا Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose option 1–8 at a decision</source>
+        <translation>انتخاب گزینه ۱ تا ۸ در یک تصمیم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm your choice</source>
+        <translation>تأیید انتخاب</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter (Ctrl+Enter while typing)</source>
+        <translation>Enter (هنگام نوشتن Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the session</source>
+        <translation>ترک جلسه</translation>
+    </message>
+</context>
+<context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../balint_trainer/gui/summary.py" line="+28"/>
+        <location filename="../../balint_trainer/gui/summary.py" line="+30"/>
         <source>Score</source>
         <translation>امتیاز</translation>
     </message>
@@ -4229,7 +4604,22 @@ Open it in your web browser?</source>
         <translation>نیمرخ شایستگی</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>What do the competencies mean?</source>
+        <translation>شایستگی‌ها چه معنایی دارند؟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How is the score made?</source>
+        <translation>امتیاز چگونه ساخته می‌شود؟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Explanations in the glossary</source>
+        <translation>توضیح‌ها در واژه‌نامه</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Your decisions and the panel&apos;s</source>
         <translation>تصمیم‌های شما و هیئت</translation>
     </message>
@@ -4269,7 +4659,7 @@ Open it in your web browser?</source>
         <translation>نمایش پیشرفت شما</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -4299,14 +4689,14 @@ Open it in your web browser?</source>
         <translation>امتیاز، میانگین اعتبار شما × ۱۰۰ است: ۱۰۰ یعنی همه انتخاب‌ها با پرطرفدارترین گزینه هیئت خبرگان یکی بوده است. هر شایستگی نیز به همین شیوه بر پایه تصمیم‌های خودش امتیاز می‌گیرد.</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%n decision(s) not answered</source>
         <translation>
             <numerusform>%n تصمیم بی‌پاسخ</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Your credit: %1 of 1</source>
         <translation>اعتبار شما: %1 از ۱</translation>
     </message>
@@ -4324,12 +4714,12 @@ Open it in your web browser?</source>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-272"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-284"/>
         <source>Balint Trainer — Supervisor</source>
         <translation>تمرین رهبری گروه بالینت — ناظر</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>&amp;Trainees</source>
         <translation>کارآموزان (&amp;T)</translation>
     </message>
@@ -4384,7 +4774,7 @@ Open it in your web browser?</source>
         <translation>تصمیم‌های این تلاش</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Decision review</source>
         <translation>مرور تصمیم</translation>
     </message>
@@ -4454,9 +4844,9 @@ Open it in your web browser?</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location line="-438"/>
+        <location line="-446"/>
         <location line="+112"/>
-        <location line="+328"/>
+        <location line="+336"/>
         <source>Scenario</source>
         <translation>سناریو</translation>
     </message>
@@ -4466,7 +4856,7 @@ Open it in your web browser?</source>
         <translation>پرونده PDF در {path} نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-510"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-518"/>
         <source>Cohort: {cohort}</source>
         <translation>دوره: {cohort}</translation>
     </message>
@@ -4508,12 +4898,12 @@ Open it in your web browser?</source>
     <message>
         <location line="+5"/>
         <location line="+84"/>
-        <location line="+294"/>
+        <location line="+302"/>
         <source>Answers</source>
         <translation>پاسخ‌ها</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-373"/>
         <source>tie: {options}</source>
         <translation>رأی برابر: {options}</translation>
     </message>
@@ -4531,12 +4921,12 @@ Open it in your web browser?</source>
     <message>
         <location line="-59"/>
         <location line="+136"/>
-        <location line="+217"/>
+        <location line="+225"/>
         <source>Competency</source>
         <translation>شایستگی</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-359"/>
         <source>Chosen</source>
         <translation>انتخاب کارآموز</translation>
     </message>
@@ -4567,12 +4957,12 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+670"/>
+        <location line="+686"/>
         <source>Comments</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location line="-629"/>
+        <location line="-645"/>
         <source>Facility</source>
         <translation>سهولت</translation>
     </message>
@@ -4633,17 +5023,17 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+235"/>
+        <location line="+243"/>
         <source>Mean credit</source>
         <translation>میانگین اعتبار</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-238"/>
         <source>Attempts</source>
         <translation>تلاش‌ها</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+244"/>
         <source>Latest attempt</source>
         <translation>آخرین تلاش</translation>
     </message>
@@ -4733,7 +5123,12 @@ Open it in your web browser?</source>
         <translation>نشانی وب دوره برای xAPI… (&amp;O)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Lear&amp;ning record store (LRS)…</source>
+        <translation>انباره سوابق یادگیری (LRS)… (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Refresh</source>
         <translation>تازه‌سازی (&amp;R)</translation>
     </message>
@@ -4788,28 +5183,18 @@ Open it in your web browser?</source>
         <translation>امتیاز {score}/100</translation>
     </message>
     <message>
-        <location line="-647"/>
-        <location line="+649"/>
+        <location line="-659"/>
+        <location line="+661"/>
         <source>not finished</source>
         <translation>تمام‌نشده</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{answered} of {total} decisions answered</source>
-        <translation>{answered} از {total} تصمیم پاسخ داده شد</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>time on decisions {time}</source>
         <translation>زمان صرف‌شده برای تصمیم‌ها {time}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{n} comment(s) on the whole attempt</source>
-        <translation>{n} یادداشت درباره کل تلاش</translation>
-    </message>
-    <message>
-        <location line="+121"/>
+        <location line="+128"/>
         <source>&amp;New comment on the whole attempt</source>
         <translation>یادداشت تازه درباره کل تلاش (&amp;N)</translation>
     </message>
@@ -4849,12 +5234,7 @@ Open it in your web browser?</source>
         <translation>{items} تصمیم، {answers} پاسخ. * = کمتر از ۲۰ تلاش (ضریب تمیز) یا ۳۰ تلاش کامل (r گویه–باقی، α سناریو).</translation>
     </message>
     <message>
-        <location line="+184"/>
-        <source>enter a full web address starting with https:// (or http://), without spaces</source>
-        <translation>یک نشانی وب کامل بنویسید که با https://‎ (یا http://‎) شروع شود و فاصله نداشته باشد</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+220"/>
         <source>xAPI course home page: %1</source>
         <translation>نشانی وب دوره برای xAPI: %1</translation>
     </message>
@@ -4878,20 +5258,49 @@ Open it in your web browser?</source>
         <source>Unsent comments</source>
         <translation>یادداشت‌های فرستاده‌نشده</translation>
     </message>
+    <message>
+        <location line="-94"/>
+        <source>LRS status</source>
+        <translation>وضعیت LRS</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>LRS: %1 sent, %2 waiting, %3 failed</source>
+        <translation>LRS: %1 ارسال‌شده، %2 در انتظار، %3 ناموفق</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>enter a full web address starting with https:// (or http://), without spaces, &apos;?&apos;, &apos;#&apos; or a user name</source>
+        <translation>یک نشانی وب کامل بنویسید که با https://‎ (یا http://‎) شروع شود، بدون فاصله، &apos;?&apos;، &apos;#&apos; یا نام کاربری</translation>
+    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+41"/>
         <source>%n comment(s) typed but not added yet. Close and discard them?</source>
         <translation>
             <numerusform>%n یادداشت نوشته شده ولی هنوز افزوده نشده است. بسته شود و کنار گذاشته شوند؟</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-403"/>
         <source>The comment was not saved</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
+    <message numerus="yes">
+        <location line="-420"/>
+        <source>{answered} of %n decision(s) answered</source>
+        <translation>
+            <numerusform>{answered} از %n تصمیم پاسخ داده شده</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n comment(s) on the whole attempt</source>
+        <translation>
+            <numerusform>%n یادداشت درباره کل تلاش</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-356"/>
+        <location line="+54"/>
         <source>Chosen: {chosen} · credit {credit} · time taken {time} · answered {when}</source>
         <translation>انتخاب: {chosen} · اعتبار {credit} · زمان صرف‌شده {time} · پاسخ در {when}</translation>
     </message>
@@ -5114,6 +5523,49 @@ Open it in your web browser?</source>
         <location filename="../../balint_trainer/gui/authoring/transcript_wizard.py" line="+60"/>
         <source>New scenario from a transcript</source>
         <translation>سناریوی تازه از متن گفت‌وگو</translation>
+    </message>
+</context>
+<context>
+    <name>ViewMenu</name>
+    <message>
+        <location filename="../../balint_trainer/gui/reading.py" line="+126"/>
+        <source>&amp;View</source>
+        <translation>نما (&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Larger text</source>
+        <translation>متن بزرگ‌تر (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Smaller text</source>
+        <translation>متن کوچک‌تر (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Normal text size</source>
+        <translation>اندازه عادی متن (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Appearance</source>
+        <translation>ظاهر (&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow the &amp;system</source>
+        <translation>پیروی از سیستم (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>روشن (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>تیره (&amp;D)</translation>
     </message>
 </context>
 <context>
