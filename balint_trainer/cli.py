@@ -231,10 +231,17 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ScoringError as exc:
         print(f"{args.file}: {exc}", file=err)
         return EXIT_USAGE
+    from balint_trainer.core.panel_relative import for_answers
+
+    answered = [scenario.decision(d.id) for d in result.decisions]
+    relative = for_answers(answered, [d.credit for d in result.decisions])
     if args.json:
         import json
 
-        json.dump(result.as_json(), out, indent=2)
+        data = result.as_json()
+        if relative is not None:  # optional: the contract's other fields are unchanged
+            data["panel_relative"] = relative.as_json()
+        json.dump(data, out, indent=2)
         out.write("\n")
         return EXIT_OK
     print(f"{scenario.title} ({scenario.id})", file=out)
@@ -242,6 +249,13 @@ def cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"  {d.id:<32} chose {d.chosen:<6} credit {d.credit:.2f}  [{d.competency}]", file=out)
     total = "—" if result.total is None else f"{result.total:.1f} / 100"
     print(f"Total: {total}", file=out)
+    if relative is not None and relative.panel_sd is not None:
+        scaled = "—" if relative.scaled is None else f"{relative.scaled:.1f}"
+        print(
+            f"Panel (leave-one-out): mean {relative.panel_mean:.1f}, SD {relative.panel_sd:.1f}; "
+            f"scaled score (panel 80, SD 5): {scaled}",
+            file=out,
+        )
     for cid, value in result.competencies.items():
         print(f"  {cid:<24} {value:.2f}", file=out)
     return EXIT_OK

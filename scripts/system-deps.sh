@@ -13,8 +13,8 @@ packages=(
 )
 if [[ "${1:-}" == "test" ]]; then
   # a real PostgreSQL server (the tests start their own throw-away cluster), Xvfb for screenshots,
-  # poppler to check PDF reports
-  packages+=(postgresql xvfb xauth poppler-utils python3-venv)
+  # poppler to check PDF reports, espeak-ng to speak a short recording for the coding tests
+  packages+=(postgresql xvfb xauth poppler-utils python3-venv espeak-ng)
 fi
 
 command -v dpkg >/dev/null 2>&1 || { echo "system-deps: not a Debian-based system; install Qt 6 runtime libraries${1:+ and PostgreSQL} yourself" >&2; exit 0; }

@@ -71,7 +71,15 @@ def test_score_json_contract(minimal_path: Path, capsys: pytest.CaptureFixture[s
     code = main(["score", str(minimal_path), "--answer", "first=b", "--answer", "second=x", "--json"])
     assert code == 0
     result = json.loads(capsys.readouterr().out)
-    assert set(result) == {"scenario", "total", "decisions", "competencies"}
+    # The contract's fields, plus the optional panel-relative score (docs/scenario-format.md).
+    assert set(result) == {"scenario", "total", "decisions", "competencies", "panel_relative"}
+    # Leave-one-out: e1 50 (a; x against y alone 0), e2 50, e3 0 (b against a,a,a), e4 100: mean 50,
+    # sample SD sqrt(2 * 50² / 3) = 40.82; trainee 66.67 → z 0.408, scaled 82.04.
+    relative = result["panel_relative"]
+    assert (relative["panel_mean"], relative["experts"]) == (50.0, 4)
+    assert relative["panel_sd"] == pytest.approx(40.8248, abs=1e-4)
+    assert relative["z"] == pytest.approx(0.4082, abs=1e-4)
+    assert relative["scaled"] == pytest.approx(82.0412, abs=1e-4)
     assert result["scenario"] == "minimal-test"
     assert result["total"] == pytest.approx(100 * (1 / 3 + 1) / 2)
     assert result["decisions"] == [

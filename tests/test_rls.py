@@ -228,6 +228,7 @@ def test_admin_who_owns_the_tables_sees_everything(course: Course) -> None:
         ("comments",),
         ("credentials",),
         ("lrs_queue",),
+        ("review_cards",),
     ]
 
 
@@ -261,3 +262,20 @@ def test_an_account_never_takes_over_a_privileged_role(course: Course) -> None:
         assert name not in {p.name for p in course.admin.profiles()}
     finally:
         _raw(course.url, f"DROP ROLE {db_role_name(name)}")
+
+
+def test_review_cards_are_private_to_their_trainee_even_from_their_supervisor(course: Course) -> None:
+    alice, bob = course.people["alice"], course.people["bob"]
+    # The fixture's answers created one card each, under each trainee's own login.
+    assert _raw(course.url_as("alice"), "SELECT profile_id FROM review_cards") == [(alice.id,)]
+    assert _raw(course.url_as("sue"), "SELECT count(*) FROM review_cards") == [(0,)]
+    with pytest.raises(DBAPIError):
+        _raw(
+            course.url_as("alice"),
+            "INSERT INTO review_cards (uid, profile_id, scenario_id, decision_id, competency, state, due, "
+            "reps, lapses, updated_at) VALUES ('x', :p, 's', 'd', 'c', 1, now(), 0, 0, now())",
+            p=bob.id,
+        )
+    # Updating someone else's card touches no row at all.
+    _raw(course.url_as("alice"), "UPDATE review_cards SET lapses = 9 WHERE profile_id = :p", p=bob.id)
+    assert _raw(course.url, "SELECT lapses FROM review_cards WHERE profile_id = :p", p=bob.id) == [(0,)]

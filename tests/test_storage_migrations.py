@@ -14,7 +14,7 @@ from balint_trainer.storage.engine import ENV_DATABASE_URL
 from balint_trainer.storage.migrate import MIGRATIONS_DIR, alembic_config, current_revision, head_revision
 from balint_trainer.storage.models import Base
 
-TABLES = {"profiles", "credentials", "scenario_versions", "attempts", "answers", "comments", "annotations"}
+TABLES = {"profiles", "credentials", "scenario_versions", "attempts", "answers", "comments", "annotations", "review_cards"}
 
 
 def test_migrations_create_the_schema_of_the_models(db_url: str) -> None:
@@ -160,6 +160,8 @@ def test_migrations_need_no_alembic_ini_in_the_working_directory(
         "0006_profile_aliases.py",
         "0007_comment_reads.py",
         "0009_lrs_queue.py",
+        "0010_review_cards.py",
+        "0011_recorded_sessions.py",
     ]
     assert (MIGRATIONS_DIR / "env.py").is_file() and (MIGRATIONS_DIR / "script.py.mako").is_file()
 

@@ -84,6 +84,7 @@ class ItemStats:
     wrong_option: str | None
     wrong_share: float | None
     choices: dict[str, int] = field(default_factory=dict)  # option id -> answers, most chosen first
+    median_seconds: float | None = None  # time to decide (answers that measured it); SQL only
 
     @property
     def small_sample(self) -> bool:

@@ -24,6 +24,13 @@ Markdown = Annotated[str, StringConstraints(min_length=1, max_length=50_000)]
 PhaseName = Literal["frame", "presentation", "questions", "push-back", "return", "closing"]
 Level = Literal["introductory", "intermediate", "advanced"]
 Rating = Annotated[int, Field(ge=1, le=5, strict=True)]
+# Flags and counters of branching scenarios (docs/scenario-format.md, "State and branching").
+FlagName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", max_length=60)]
+FlagValue = Annotated[bool, Field(strict=True)] | Annotated[int, Field(strict=True, ge=-100, le=100)]
+Condition = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+TimeLimit = Annotated[int, Field(ge=5, le=600, strict=True)]
+# Stored as the option of a decision left unanswered in real time when the key names none.
+NO_INTERVENTION = "-"
 
 
 def _language_tag(value: str) -> str:
@@ -48,17 +55,27 @@ class Person(_Strict):
     kind: Literal["presenter", "member", "co-leader"]
 
 
-class PhaseStep(_Strict):
+class _Branching(_Strict):
+    # Optional on every top-level step: a target for goto, and a condition to show it at all.
+    label: Identifier | None = None
+    when: Condition | None = None
+
+
+class PhaseStep(_Branching):
     phase: PhaseName
 
 
-class SayStep(_Strict):
+class SayStep(_Branching):
     say: Identifier
     text: Markdown
 
 
-class NarrateStep(_Strict):
+class NarrateStep(_Branching):
     narrate: Markdown
+
+
+class GotoStep(_Branching):
+    goto: Identifier
 
 
 ConsequenceStep = Annotated[
@@ -72,6 +89,9 @@ class Option(_Strict):
     text: Markdown
     feedback: Markdown | None = None
     then: list[ConsequenceStep] = Field(default_factory=list)
+    # Lasting consequences: flags (true/false) are set, counters (integers) are added to.
+    set: dict[FlagName, FlagValue] | None = None
+    goto: Identifier | None = None
 
 
 class ExpertAnnotation(_Strict):
@@ -81,7 +101,7 @@ class ExpertAnnotation(_Strict):
     note: Markdown | None = None
 
 
-class DecisionStep(_Strict):
+class DecisionStep(_Branching):
     decision: Identifier
     prompt: Markdown
     competency: Identifier
@@ -90,6 +110,10 @@ class DecisionStep(_Strict):
     rationale: Markdown
     # False keeps the file order on screen (an ordered scale); otherwise each attempt shuffles.
     shuffle: Annotated[bool, Field(strict=True)] = True
+    # Real-time mode: seconds to decide (overrides the scenario's default).
+    time_limit_seconds: TimeLimit | None = None
+    # The option that means doing nothing: what a decision left unanswered in time scores as.
+    no_intervention: Identifier | None = Field(default=None, alias="no-intervention")
 
 
 Step = Annotated[
@@ -98,8 +122,9 @@ Step = Annotated[
         Annotated[SayStep, Tag("say step")],
         Annotated[NarrateStep, Tag("narrate step")],
         Annotated[DecisionStep, Tag("decision step")],
+        Annotated[GotoStep, Tag("goto step")],
     ],
-    Discriminator(lambda v: _step_tag(v, allowed=("phase", "say", "narrate", "decision"))),
+    Discriminator(lambda v: _step_tag(v, allowed=("phase", "say", "narrate", "decision", "goto"))),
 ]
 
 
@@ -136,6 +161,17 @@ class Scenario(_Strict):
     # Optional keys of this implementation (the contract allows additions).
     key_status: Literal["illustrative", "panel"] = "panel"
     tags: list[Annotated[str, StringConstraints(min_length=1, max_length=60)]] = Field(default_factory=list)
+    # Real-time mode: default seconds per decision; the trainee's setting may override it.
+    time_limit_seconds: TimeLimit | None = None
+    # A follow-up session: the id of the scenario whose group meets again here.
+    follows: Slug | None = None
+
+    @property
+    def branching(self) -> bool:
+        """Whether the script uses state or jumps (played and scored over the path taken)."""
+        return any(isinstance(step, GotoStep) or step.when is not None for step in self.script) or any(
+            o.set or o.goto for d in self.decisions for o in d.options
+        )
 
     @property
     def decisions(self) -> list[DecisionStep]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from balint_trainer.core.model import DecisionStep, Scenario
+from balint_trainer.core.model import NO_INTERVENTION, DecisionStep, Scenario
 
 LOW_AGREEMENT = 0.5
 RATING_CATEGORIES = (1, 2, 3, 4, 5)
@@ -40,7 +40,10 @@ def credits(decision: DecisionStep) -> dict[str, float]:
 
 
 def credit(decision: DecisionStep, option_id: str) -> float:
+    """An option's credit; no intervention in real time (not in the key) earns 0."""
     table = credits(decision)
+    if option_id == NO_INTERVENTION:
+        return 0.0
     if option_id not in table:
         raise ScoringError(
             f"decision '{decision.decision}' has no option '{option_id}' (options: {', '.join(table)})"

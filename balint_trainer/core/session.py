@@ -19,13 +19,22 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, TypeAlias
 
 from balint_trainer.core import scoring
 from balint_trainer.core.competencies import PHASE_LABELS, PHASES, competency_label
-from balint_trainer.core.model import DecisionStep, NarrateStep, PhaseStep, SayStep, Scenario
+from balint_trainer.core.model import (
+    NO_INTERVENTION,
+    DecisionStep,
+    GotoStep,
+    NarrateStep,
+    PhaseStep,
+    SayStep,
+    Scenario,
+)
 from balint_trainer.core.option_order import is_permutation, option_label, shown_order
+from balint_trainer.core.script_state import ScriptState, labels
 
 Mode = Literal["practice", "exam"]
 MODES: tuple[Mode, ...] = ("practice", "exam")
@@ -41,6 +50,10 @@ PHASE_WEIGHTS: dict[str, float] = {
     "return": 0.15,
     "closing": 0.10,
 }
+
+
+# What an unanswered real-time decision shows when the key lists no "doing nothing" option.
+NO_INTERVENTION_TEXT = "No intervention (not in the key)"
 
 
 class SessionError(ValueError):
@@ -126,6 +139,8 @@ class DecisionFeedback:
     expert_notes: tuple[ExpertNote, ...]
     agreement: float | None
     shown_order: tuple[str, ...] = ()  # option ids as shown to the trainee
+    timed_out: bool = False  # real time ran out: recorded as no intervention
+    seconds: float | None = None  # time taken to decide
     option_feedbacks: dict[str, str | None] = field(default_factory=dict)  # every option's feedback
 
     @property
@@ -146,6 +161,7 @@ class AnswerResult:
     credit: float  # always present: it is stored with the answer
     feedback: DecisionFeedback | None  # None in exam mode until the end
     shown_order: tuple[str, ...] = ()  # option ids in the order shown: stored with the answer
+    timed_out: bool = False
 
 
 @dataclass(frozen=True)
@@ -265,6 +281,10 @@ class PracticeSession:
         self.phase: PhaseEvent | None = None
         self.minute = 0.0
         self.history: list[Event] = []
+        # Branching (docs/scenario-format.md): what the group remembers, and where labels are.
+        self.state = ScriptState()
+        self._labels = labels(scenario)
+        self._skipped: set[str] = set()  # decisions whose 'when' did not hold
         given = _normalise_answers(answers)
         self._check_given(given)
         self._fast_forward(given)
@@ -306,6 +326,15 @@ class PracticeSession:
             step, minute, consequence = self._queue.popleft()
             if not consequence:
                 self._step_index += 1
+            if not self.state.holds(step.when):
+                if isinstance(step, DecisionStep):
+                    self._skipped.add(step.decision)
+                continue
+            if isinstance(step, GotoStep):
+                self._jump(step.goto)
+                continue
+            if isinstance(step, DecisionStep) and step.decision in self._results:
+                continue  # never asked twice (validation refuses loops; stay safe anyway)
             event = self._event_for(step, minute, consequence)
             if event is None:
                 continue
@@ -340,7 +369,7 @@ class PracticeSession:
             ids = ", ".join(o.id for o in decision.options)
             raise SessionError(f"decision '{decision_id}' has no option '{option_id}' (options: {ids})")
         own_words = (own_words or "").strip() or None
-        feedback = self._make_feedback(decision, option_id, own_words, pending.shown_order)
+        feedback = self._make_feedback(decision, option_id, own_words, pending.shown_order, seconds)
         self._feedback[decision_id] = feedback
         result = AnswerResult(
             decision_id,
@@ -353,7 +382,49 @@ class PracticeSession:
         )
         self._results[decision_id] = result
         self._pending = None
+        self.state.apply(option)
         self._insert_consequences(option.then)
+        if option.goto:
+            self._jump(option.goto)
+        return result
+
+    def time_limit(self, decision_id: str) -> int | None:
+        """Seconds the scenario gives for a decision in real-time mode (None: no limit set)."""
+        return self.scenario.decision(decision_id).time_limit_seconds or self.scenario.time_limit_seconds
+
+    def time_out(self, decision_id: str, seconds: float | None = None) -> AnswerResult:
+        """Record the pending decision as left unanswered: no intervention.
+
+        Scored as the decision's ``no-intervention`` option when the key names one (and its
+        consequences play); otherwise stored as :data:`NO_INTERVENTION` with credit 0.
+        """
+        decision = self.scenario.decision(decision_id)
+        if decision.no_intervention is not None:
+            result = self.answer(decision_id, decision.no_intervention, None, seconds)
+            result = replace(result, timed_out=True)
+            feedback = replace(self._feedback[decision_id], timed_out=True)
+            self._feedback[decision_id] = feedback
+            result = replace(result, feedback=feedback if self.mode == "practice" else None)
+            self._results[decision_id] = result
+            return result
+        pending = self._pending
+        if pending is None or pending.decision_id != decision_id:
+            raise SessionError(f"decision '{decision_id}' is not waiting for an answer")
+        feedback = self._make_feedback(decision, NO_INTERVENTION, None, pending.shown_order, seconds)
+        feedback = replace(feedback, timed_out=True)
+        self._feedback[decision_id] = feedback
+        result = AnswerResult(
+            decision_id,
+            NO_INTERVENTION,
+            None,
+            seconds,
+            0.0,
+            feedback if self.mode == "practice" else None,
+            pending.shown_order,
+            True,
+        )
+        self._results[decision_id] = result
+        self._pending = None
         return result
 
     def summary(self) -> SessionSummary:
@@ -365,7 +436,15 @@ class PracticeSession:
         decisions = tuple(
             self._feedback[d.decision] for d in self.scenario.decisions if d.decision in answers
         )
-        unanswered = tuple(d.decision for d in self.scenario.decisions if d.decision not in answers)
+        # Decisions a branching path did not show are not unanswered: they are not in the score.
+        shown = {e.decision_id for e in self.history if isinstance(e, DecisionEvent)}
+        unanswered = tuple(
+            d.decision
+            for d in self.scenario.decisions
+            if d.decision not in answers
+            and d.decision not in self._skipped
+            and (d.decision in shown or not self.finished)
+        )
         labels = {
             cid: competency_label(cid, self.scenario.competencies) for cid in self.scenario.competency_ids()
         }
@@ -391,7 +470,7 @@ class PracticeSession:
             if decision_id not in self._decision_numbers:
                 raise SessionError(f"scenario '{self.scenario.id}' has no decision '{decision_id}'")
             options = [o.id for o in self.scenario.decision(decision_id).options]
-            if answer.option_id not in options:
+            if answer.option_id not in options and answer.option_id != NO_INTERVENTION:
                 raise SessionError(
                     f"decision '{decision_id}' has no option '{answer.option_id}' (options: {', '.join(options)})"
                 )
@@ -411,12 +490,28 @@ class PracticeSession:
                 if answer is None:
                     # A later decision was answered but this one was not: stop here anyway.
                     return
-                self.answer(event.decision_id, answer.option_id, answer.own_words, answer.seconds)
+                if answer.option_id == NO_INTERVENTION:
+                    self.time_out(event.decision_id, answer.seconds)
+                else:
+                    self.answer(event.decision_id, answer.option_id, answer.own_words, answer.seconds)
         # Play the consequences of the last given answer and any lines up to the next decision
         # are left for the player: it continues exactly where the trainee stopped.
 
+    def _jump(self, label: str) -> None:
+        """Continue at a labelled step; consequence lines already queued still play first."""
+        target = self._labels.get(label)
+        if target is None:  # validation refuses unknown labels; an unvalidated file just goes on
+            return
+        pending = [item for item in self._queue if item[2]]
+        self._queue = deque(pending)
+        self._queue.extend(
+            (step, minute, False)
+            for step, minute in zip(self.scenario.script[target:], self._minutes[target:], strict=True)
+        )
+        self._step_index = target - 1
+
     def _insert_consequences(self, steps: Iterable[SayStep | NarrateStep]) -> None:
-        steps = list(steps)
+        steps = [step for step in steps if self.state.holds(step.when)]
         if not steps:
             return
         start = self.minute
@@ -461,9 +556,14 @@ class PracticeSession:
         return LineEvent(step.say, person.name, person.role, person.kind, step.text, minute, consequence)
 
     def _make_feedback(
-        self, decision: DecisionStep, option_id: str, own_words: str | None, order: tuple[str, ...]
+        self,
+        decision: DecisionStep,
+        option_id: str,
+        own_words: str | None,
+        order: tuple[str, ...],
+        seconds: float | None = None,
     ) -> DecisionFeedback:
-        option = next(o for o in decision.options if o.id == option_id)
+        option = next((o for o in decision.options if o.id == option_id), None)
         counts = scoring.votes(decision)
         panel = set(scoring.modal_options(decision))
         return DecisionFeedback(
@@ -472,16 +572,17 @@ class PracticeSession:
             competency=decision.competency,
             competency_label=competency_label(decision.competency, self.scenario.competencies),
             chosen=option_id,
-            chosen_text=option.text,
+            chosen_text=option.text if option is not None else NO_INTERVENTION_TEXT,
             own_words=own_words,
             credit=scoring.credit(decision, option_id),
             votes={oid: counts[oid] for oid in order},
             option_texts={oid: next(o.text for o in decision.options if o.id == oid) for oid in order},
             modal_options=tuple(m for m in order if m in panel),
             rationale=decision.rationale,
-            option_feedback=option.feedback,
+            option_feedback=option.feedback if option is not None else None,
             expert_notes=tuple(ExpertNote(a.expert, a.best, a.note) for a in decision.experts if a.note),
             agreement=scoring.panel_agreement(decision),
             shown_order=order,
+            seconds=seconds,
             option_feedbacks={o.id: o.feedback for o in decision.options},
         )

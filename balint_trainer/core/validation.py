@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pydantic loads on the first parse: a cached library list ne
     from balint_trainer.core.model import Scenario
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
-_STEP_KEYS = ("phase", "say", "narrate", "decision")
+_STEP_KEYS = ("phase", "say", "narrate", "decision", "goto")
 # Keys whose string values are Markdown (docs/scenario-format.md), wherever they occur.
 _MARKDOWN_KEYS = frozenset({"summary", "case", "text", "narrate", "prompt", "rationale", "feedback", "note"})
 
@@ -313,6 +313,10 @@ def _validate_data(doc: YamlDocument, filename: str) -> tuple[Scenario | None, l
         scenario = None
         problems.extend(_schema_problems(doc, filename, exc))
     problems.extend(_cross_check(doc.data, doc, filename))
+    if scenario is not None:
+        from balint_trainer.core.script_state import flow_problems
+
+        problems.extend(flow_problems(scenario, doc, filename))
     problems.extend(_markdown_problems(doc.data, doc, filename))
     return scenario, problems
 

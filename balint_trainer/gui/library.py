@@ -322,6 +322,8 @@ class LibraryView(QWidget):
         self.practice_button.clicked.connect(lambda: self._start("practice"))
         self.exam_button.clicked.connect(lambda: self._start("exam"))
         self.resume_button.clicked.connect(self._resume)
+        # Text, state and action: gui/practice/weak_spots.py (the due count comes from the database).
+        self.review_button = QPushButton()
         self.edit_button = QPushButton(self.tr("Open in &editor"))
         self.edit_button.setAccessibleName(self.tr("Open the broken file in the scenario editor"))
         self.edit_button.setToolTip(self.tr("See the problems where they are and fix them"))
@@ -333,6 +335,7 @@ class LibraryView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.review_button)
         buttons.addWidget(self.resume_button)
         buttons.addWidget(self.exam_button)
         buttons.addWidget(self.practice_button)

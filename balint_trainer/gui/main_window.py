@@ -118,6 +118,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.library)
         self.setCentralWidget(self.stack)
         self._build_menus()
+        from balint_trainer.gui.practice.weak_spots import WeakSpots
+
+        self.weak_spots = WeakSpots(self)  # spaced review of missed decisions
         self.storage_label = QLabel()
         self.storage_label.setAccessibleDescription(self.tr("Where answers are saved"))
         self.statusBar().addPermanentWidget(self.storage_label)
@@ -194,6 +197,7 @@ class MainWindow(QMainWindow):
             self.tr("My past a&ttempts…"), lambda: self.show_review(), "Ctrl+Shift+R"
         )
         practice.addActions([self.practice_action, self.exam_action, self.resume_action, self.leave_action])
+        self.practice_menu = practice
         practice.addSeparator()
         practice.addActions([self.library_action, self.progress_action, self.review_action])
 
@@ -555,6 +559,7 @@ class MainWindow(QMainWindow):
     def refresh_progress(self) -> None:
         if self.service is None or self.profile is None:
             self.library.set_progress({}, set())
+            self.weak_spots.refresh()  # no profile: nothing due
             self.refresh_feedback()  # clears the previous person's unread marks
             return
         try:
@@ -569,6 +574,7 @@ class MainWindow(QMainWindow):
             return
         self.library.set_progress(best, unfinished)
         self._update_actions()
+        self.weak_spots.refresh()
         self.refresh_feedback()
 
     # -- supervisor feedback (gui/feedback_flow.py, gui/review.py) -----------------------
@@ -685,6 +691,7 @@ class MainWindow(QMainWindow):
             from balint_trainer.gui.player import PlayerView
 
             self.player = PlayerView()
+            self.player.ask_confidence = self.weak_spots.confidence_action.isChecked()
             self.player.answer_given.connect(self._record_answer)
             self.player.summary_requested.connect(self.finish_session)
             self.player.leave_requested.connect(self.leave_session)
@@ -826,6 +833,7 @@ class MainWindow(QMainWindow):
                 seconds=result.seconds,
                 credit=result.credit,
                 shown_order=result.shown_order or None,
+                confidence=self.player.confidence_row.value() if self.player is not None else None,
             )
         except Exception as exc:
             plain_text.warning(
@@ -846,7 +854,11 @@ class MainWindow(QMainWindow):
                 self.attempt = self.service.finish_attempt(self.attempt.id)
             except Exception as exc:
                 plain_text.warning(self, self.tr("Attempt not finished"), str(exc))
-        self.show_summary(session.summary(), title, session.scenario.language)
+        summary = session.summary()
+        self.show_summary(summary, title, session.scenario.language)
+        from balint_trainer.gui.practice.adaptive_views import show_panel_relative
+
+        show_panel_relative(self.summary_view.panel_relative, session.scenario, summary.decisions)
         self.refresh_progress()
 
     def show_summary(self, summary: Any, title: str, language: str | None = None) -> None:
@@ -949,7 +961,20 @@ class MainWindow(QMainWindow):
         for entry in self.entries:
             labels.update(zip(entry.competencies, entry.competency_labels(), strict=True))
         self.progress_view.show_points(points, titles, labels, unread=self.feedback.by_attempt())
+        from balint_trainer.gui.practice.weak_spots import show_in_progress
+
+        self.progress_task = show_in_progress(self, labels)  # mastery and calibration, off the UI thread
         self.stack.setCurrentWidget(self.progress_view)
+        from balint_trainer.gui.worker import run_in_background
+
+        service, profile_id = self.service, self.profile.id
+        run_in_background(
+            self,
+            lambda: service.recorded_sessions(profile_id),
+            lambda sessions: self.progress_view.show_recorded(sessions, points),
+            error_title=self.tr("Could not load recorded sessions"),
+            busy=False,
+        )
         self.progress_view.back_button.setFocus()
         self._update_actions()
 

@@ -53,7 +53,7 @@ from balint_trainer.core.session import (
     PracticeSession,
     format_clock,
 )
-from balint_trainer.gui import reading
+from balint_trainer.gui import reading, realtime
 from balint_trainer.gui.a11y import announce
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.plain_text import plain_labels
@@ -151,6 +151,7 @@ class PlayerView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ask_confidence = True  # practice only; the main window keeps the setting
         self.session: PracticeSession | None = None
         self.title_text = ""
         self.state = "idle"  # idle, case, stepping, deciding, feedback, end
@@ -173,6 +174,10 @@ class PlayerView(QWidget):
         header.addWidget(self.mode_label)
         header.addWidget(self.decision_counter)
         header.addWidget(self.clock_label)
+        # Real-time mode (gui/realtime.py): a countdown at each decision.
+        self.countdown = realtime.Countdown()
+        self.countdown.expired.connect(self.time_out)
+        header.addWidget(self.countdown)
 
         # Page 1: the case, read before the session starts.
         self.case_intro = SafeTextBrowser(accessible_name=self.tr("The case"))
@@ -253,6 +258,9 @@ class PlayerView(QWidget):
         self.speed.valueChanged.connect(self._speed_changed)
         speed_label = QLabel(self.tr("S&peed:"))
         speed_label.setBuddy(self.speed)
+        self.time_limit_choice = realtime.TimeLimitChoice()
+        time_limit_label = QLabel(self.tr("Real t&ime:"))
+        time_limit_label.setBuddy(self.time_limit_choice)
         self.step_hint = QLabel(self._step_hint_text())
         self.step_hint.setWordWrap(True)
         row = QHBoxLayout()
@@ -260,6 +268,8 @@ class PlayerView(QWidget):
         row.addWidget(self.auto_button)
         row.addWidget(speed_label)
         row.addWidget(self.speed)
+        row.addWidget(time_limit_label)
+        row.addWidget(self.time_limit_choice)
         row.addStretch(1)
         layout = QVBoxLayout(panel)
         layout.addWidget(self.step_hint)
@@ -312,6 +322,10 @@ class PlayerView(QWidget):
         content_layout.addWidget(self.options_box)
         content_layout.addWidget(own_words_label)
         content_layout.addWidget(self.own_words)
+        from balint_trainer.gui.practice.confidence import ConfidenceRow
+
+        self.confidence_row = ConfidenceRow(self)  # read by the main window with the answer
+        content_layout.addWidget(self.confidence_row)
         content_layout.addStretch(1)
         self.decision_scroll = QScrollArea()
         self.decision_scroll.setWidget(content)
@@ -412,6 +426,7 @@ class PlayerView(QWidget):
     # -- starting -------------------------------------------------------------
     def start(self, session: PracticeSession, title: str | None = None) -> None:
         self.set_auto_play(False)
+        self.countdown.stop()
         self.session = session
         scenario = session.scenario
         self.title_text = title or scenario.title
@@ -473,7 +488,21 @@ class PlayerView(QWidget):
         if self.state != "case":
             return
         self._enter_stepping()
+        if self._real_time():
+            self.set_auto_play(True)  # in real time the group does not wait for the trainee
         self.step()
+
+    def _real_time(self) -> bool:
+        setting = self.time_limit_setting()
+        if setting == realtime.OFF or self.session is None:
+            return False
+        return setting != realtime.SCENARIO or any(
+            realtime.effective_limit(setting, self.session, d.decision) for d in self.session.scenario.decisions
+        )
+
+    def hideEvent(self, event: Any) -> None:
+        self.countdown.stop()  # leaving the session: no time-out on a session nobody sees
+        super().hideEvent(event)
 
     def _enter_stepping(self) -> None:
         self.pages.setCurrentIndex(1)
@@ -540,6 +569,8 @@ class PlayerView(QWidget):
         )
         self.prompt.set_markdown(event.prompt, language=self._language())
         self._fit_prompt()
+        mode = self.session.mode if self.session is not None else "exam"
+        self.confidence_row.reset(visible=self.ask_confidence and mode == "practice")
         for button in self.option_group.buttons():
             self.option_group.removeButton(button)
         while self.options_layout.count():
@@ -594,6 +625,9 @@ class PlayerView(QWidget):
         self.panel.setCurrentIndex(1)
         self._update_confirm()
         self._decision_clock.start()
+        limit = realtime.effective_limit(self.time_limit_setting(), self.session, event.decision_id)
+        if limit is not None:
+            self.countdown.start(limit)
         # Nothing chosen and no option focused: Space (the "next line" key) must not pick one.
         self.option_group.setExclusive(False)
         for button in self.option_group.buttons():
@@ -644,11 +678,30 @@ class PlayerView(QWidget):
             return None
         if pending is None:
             return None
+        self.countdown.stop()
         seconds = self._decision_clock.elapsed() / 1000.0 if self._decision_clock.isValid() else None
         result = self.session.answer(pending.decision_id, option_id, self.own_words.toPlainText(), seconds)
-        self.last_result = result
         chosen = next(o for o in pending.options if o.id == option_id)
         self._render_choice(chosen.markdown, result.own_words)
+        return self._after_answer(result)
+
+    def time_limit_setting(self) -> str | float:
+        """The real-time setting (tests may set ``time_limit_override`` to a short limit)."""
+        override = getattr(self, "time_limit_override", None)
+        return override if override is not None else self.time_limit_choice.value()
+
+    def time_out(self) -> AnswerResult | None:
+        """Time ran out at a decision: record no intervention and play on."""
+        if self.state != "deciding" or self.session is None or self.session.pending_decision is None:
+            return None
+        self.countdown.stop()
+        seconds = self._decision_clock.elapsed() / 1000.0 if self._decision_clock.isValid() else None
+        result = self.session.time_out(self.session.pending_decision.decision_id, seconds)
+        self._append_marker(self.tr("Time ran out: no intervention."))
+        return self._after_answer(result)
+
+    def _after_answer(self, result: AnswerResult) -> AnswerResult:
+        self.last_result = result
         self._update_header()
         self.answer_given.emit(result)
         if result.feedback is not None:
@@ -972,6 +1025,15 @@ def credit_explanation(feedback: DecisionFeedback) -> str:
     )
 
 
+def timed_out_text(feedback: DecisionFeedback) -> str:
+    """What a real-time decision left unanswered was recorded as."""
+    if feedback.chosen not in feedback.option_texts:
+        return QCoreApplication.translate("Feedback", "Time ran out: no intervention (not in the key).")
+    return QCoreApplication.translate(
+        "Feedback", "Time ran out: no intervention, which the key lists as %1."
+    ).replace("%1", _quoted(feedback.label(feedback.chosen)))
+
+
 def feedback_html(feedback: DecisionFeedback, *, illustrative: bool = False) -> str:
     """The panel's reasoning for one decision, as safe HTML."""
 
@@ -981,6 +1043,8 @@ def feedback_html(feedback: DecisionFeedback, *, illustrative: bool = False) -> 
     from balint_trainer.reports.against_panel import against_panel_html, from_feedback
 
     parts = [heading(QCoreApplication.translate("Feedback", "Why")), render_markdown(feedback.rationale)]
+    if feedback.timed_out:
+        parts.insert(0, f"<p><b>{render_plain(timed_out_text(feedback))}</b></p>")
     # Every option against the panel, with what the scenario says about each (shared renderer).
     parts += [
         heading(QCoreApplication.translate("Feedback", "Your choice and the panel's")),

@@ -67,6 +67,13 @@ class ProgressView(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(chart_box)
         split.addWidget(self.table)
+        from balint_trainer.gui.supervision.recorded_list import RecordedSessionsView
+
+        # Recorded sessions a supervisor coded, next to the simulator's scores (hidden when none).
+        self.recorded = RecordedSessionsView()
+        self.recorded.setAccessibleName(self.tr("Recorded sessions coded by your supervisor"))
+        self.recorded.hide()
+        split.addWidget(self.recorded)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
@@ -165,3 +172,10 @@ class ProgressView(QWidget):
             + "</table>"
         )
         self.split.setSizes([max(self.height() * 2 // 3, 300), max(self.height() // 3, 120)])
+
+    def show_recorded(self, sessions: Sequence[Any], points: Sequence[Any]) -> None:
+        """Coded recordings of groups you led, beside your mean simulator credit per competency."""
+        from balint_trainer.gui.supervision.recorded_list import simulator_means
+
+        self.recorded.show_sessions(sessions, simulator_means(points))
+        self.recorded.setVisible(bool(sessions))

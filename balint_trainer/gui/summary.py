@@ -29,7 +29,18 @@ from balint_trainer.gui.style import title_label
 
 
 def _chosen(row: DecisionFeedback) -> str:
+    if row.timed_out:
+        from balint_trainer.gui.player import timed_out_text
+
+        return timed_out_text(row)
     return row.label(row.chosen)
+
+
+def _seconds(row: DecisionFeedback) -> str:
+    """Time to decide (real time or not), e.g. ``12 s``; blank when it was not measured."""
+    if row.seconds is None:
+        return ""
+    return QCoreApplication.translate("DecisionTableModel", "%1 s").replace("%1", f"{row.seconds:.0f}")
 
 
 def _panel(row: DecisionFeedback) -> str:
@@ -68,6 +79,12 @@ class DecisionTableModel(RowsModel):
                     QCoreApplication.translate("DecisionTableModel", "Credit"),
                     lambda row: f"{row.credit:.2f}",
                     tooltip=statistic_help("credit"),
+                    cell_tooltip=_no_tooltip,
+                    alignment=centre,
+                ),
+                Column(
+                    QCoreApplication.translate("DecisionTableModel", "Time to decide"),
+                    _seconds,
                     cell_tooltip=_no_tooltip,
                     alignment=centre,
                 ),
@@ -155,6 +172,11 @@ class SummaryView(QWidget):
         left.addWidget(self.title)
         left.addWidget(self.score_label)
         left.addWidget(self.score_note)
+        # Filled by gui/practice/adaptive_views.py: where the score sits on the panel's own scale.
+        self.panel_relative = QLabel()
+        self.panel_relative.setWordWrap(True)
+        self.panel_relative.hide()
+        left.addWidget(self.panel_relative)
         left.addWidget(self.competency_text)
         left.addWidget(self.glossary_links)
         left.addStretch(1)

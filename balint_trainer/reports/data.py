@@ -14,7 +14,7 @@ from typing import Any
 
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.localise import translate
-from balint_trainer.core.model import DecisionStep, Scenario
+from balint_trainer.core.model import NO_INTERVENTION, DecisionStep, Scenario
 from balint_trainer.core.option_order import option_label, order_for
 from balint_trainer.core.scoring import ScoringError, modal_options, panel_agreement, votes
 
@@ -68,6 +68,8 @@ class DecisionReview:
     @property
     def chosen_text(self) -> str:
         option = self.option(self.chosen)
+        if option is None and self.chosen == NO_INTERVENTION:  # real time ran out, not in the key
+            return translate("Report", "No intervention (time ran out; not in the key)")
         return option.text if option else ""
 
     @property
@@ -116,6 +118,7 @@ class TraineeReport:
     generated_at: datetime
     attempts: tuple[AttemptReview, ...]
     competencies: tuple[CompetencyRow, ...]
+    recorded_sessions: tuple[Any, ...] = ()  # core.recorded_session.RecordedSession, oldest first
 
     @property
     def finished(self) -> tuple[AttemptReview, ...]:
@@ -290,6 +293,9 @@ def trainee_report(
         generated_at=datetime.now(UTC),
         attempts=reviews,
         competencies=competency_rows(reviews),
+        recorded_sessions=tuple(service.recorded_sessions(profile_id))
+        if hasattr(service, "recorded_sessions")
+        else (),
     )
 
 

@@ -306,6 +306,9 @@ def trainee_report_html(report: TraineeReport, *, language: str = "en", mirror_t
         "Credit is the share of the expert panel's votes for the chosen option relative "
         "to the most-voted option (1.00 = the panel's choice).",
     )
+    from balint_trainer.reports.recorded_report import recorded_section
+
+    recorded = recorded_section(report.recorded_sessions, layout)  # empty when none were coded
     direction = f'dir="{layout.direction}"'
     return (
         "<!DOCTYPE html>\n"
@@ -316,5 +319,6 @@ def trainee_report_html(report: TraineeReport, *, language: str = "en", mirror_t
         f"<h2>{competencies_heading}</h2>{competency_table}"
         f'<p class="muted">{_e(credit_note)}</p>'
         f"<h2>{attempts_heading}</h2>{attempts}"
+        f"{recorded}"
         "</body></html>\n"
     )

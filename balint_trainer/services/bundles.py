@@ -9,7 +9,14 @@ recognised by its magic bytes on import)::
      "attempts": [{"uid", "scenario_id", "sha256", "mode", "option_seed"?, "started_at",
                    "finished_at",
                    "answers": [{"decision_id", "option_id", "own_words", "seconds",
-                                "credit", "answered_at", "shown_order"?}]}]}
+                                "credit", "answered_at", "shown_order"?, "confidence"?}]}],
+     "review_cards"?: [{"uid", "scenario_id", "decision_id", "competency", "state", "step",
+                        "stability", "difficulty", "due", "last_review", "reps", "lapses",
+                        "last_credit"}]}
+
+``confidence`` (1..3) and the ``review_cards`` section (the profile's spaced-review
+schedule, :mod:`balint_trainer.services.review_cards`) are optional too: older bundles
+import unchanged; a card replaces the stored one only if it was reviewed later.
 
 ``option_seed`` (the attempt's option-order seed) and ``shown_order`` (option
 ids in the order the trainee saw them) are optional: bundles written before
@@ -97,6 +104,7 @@ class BundleAnswer(_Strict):
     credit: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
     answered_at: AwareDatetime
     shown_order: Annotated[list[Ident], Field(max_length=8)] | None = None
+    confidence: Literal[1, 2, 3] | None = None
 
 
 class BundleAttempt(_Strict):
@@ -110,6 +118,22 @@ class BundleAttempt(_Strict):
     answers: Annotated[list[BundleAnswer], Field(max_length=1000)]
 
 
+class BundleCard(_Strict):
+    uid: Uid
+    scenario_id: Ident
+    decision_id: Ident
+    competency: Ident
+    state: Literal[1, 2, 3]
+    step: Annotated[int, Field(ge=0, le=100)] | None = None
+    stability: Annotated[float, Field(gt=0, le=1e6, allow_inf_nan=False)] | None = None
+    difficulty: Annotated[float, Field(ge=1, le=10, allow_inf_nan=False)] | None = None
+    due: AwareDatetime
+    last_review: AwareDatetime | None = None
+    reps: Annotated[int, Field(ge=0, le=1_000_000)] = 0
+    lapses: Annotated[int, Field(ge=0, le=1_000_000)] = 0
+    last_credit: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = None
+
+
 class Bundle(_Strict):
     format: Literal["balint-attempts/1"]
     exported_at: AwareDatetime
@@ -117,6 +141,7 @@ class Bundle(_Strict):
     profile: BundleProfile
     scenario_versions: Annotated[list[BundleVersion], Field(max_length=2000)]
     attempts: Annotated[list[BundleAttempt], Field(max_length=100_000)]
+    review_cards: Annotated[list[BundleCard], Field(max_length=100_000)] | None = None
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,8 @@ class Answer:
     competency: str = ""
     # Option ids in the order shown to the trainee; None for answers stored before shuffling.
     shown_order: tuple[str, ...] | None = None
+    # 1 unsure, 2 fairly sure, 3 sure (asked before feedback); None when not asked.
+    confidence: int | None = None
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,32 @@ def _query(
     return _QUERY.format(**parts, unfinished=unfinished, group_size=GROUP_SIZE_SQL, scale=_KEY_SCALE)
 
 
+# The median time to decide per item, over the same attempts as the statistics (the totals CTE):
+# the middle one or two values by ROW_NUMBER, portable between SQLite and PostgreSQL.
+_MEDIAN = """,
+timed AS (
+    SELECT t.scenario_id AS scenario_id, a.decision_id AS decision_id, a.seconds AS seconds,
+           ROW_NUMBER() OVER (PARTITION BY t.scenario_id, a.decision_id ORDER BY a.seconds) AS rn,
+           COUNT(*) OVER (PARTITION BY t.scenario_id, a.decision_id) AS cnt
+    FROM answers a
+    JOIN totals t ON t.attempt_id = a.attempt_id
+    WHERE a.seconds IS NOT NULL
+)
+SELECT scenario_id, decision_id, AVG(seconds)
+FROM timed
+WHERE rn = (cnt + 1) / 2 OR rn = (cnt + 2) / 2
+GROUP BY scenario_id, decision_id
+"""
+
+
+def _median_seconds(
+    session: Session, item_sql: str, params: dict[str, object]
+) -> dict[tuple[str, str], float]:
+    totals = item_sql[: item_sql.index("sizes AS")].rstrip().rstrip(",")
+    rows = session.execute(text(totals + _MEDIAN), params).all()
+    return {(scenario, decision): float(median) for scenario, decision, median in rows if median is not None}
+
+
 class _Item:
     __slots__ = ("attempts", "choices", "credit_sum", "first", "full", "lower", "n", "upper", "wrong")
 
@@ -149,6 +175,7 @@ def query_item_analysis(
     dialect = session.get_bind().dialect.name
     sql = _query(scenario_id, cohort, dialect, finished_only=finished_only)
     rows = session.execute(text(sql), params).all()
+    medians = _median_seconds(session, sql, params)
 
     items: dict[tuple[str, str], _Item] = {}
     for scenario, decision, option, grp, attempts, count, credit_sum, full, first, first_wrong in rows:
@@ -204,6 +231,7 @@ def query_item_analysis(
                 wrong_option=wrong_option,
                 wrong_share=wrong_count / item.n if wrong_option is not None else None,
                 choices={option: count for option, (count, _first) in ordered},
+                median_seconds=medians.get((scenario, decision)),
             )
         )
     return result

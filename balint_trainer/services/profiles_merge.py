@@ -91,6 +91,12 @@ def merge(session: Session, source: m.Profile, target: m.Profile) -> None:
     session.execute(
         update(m.ProfileAlias).where(m.ProfileAlias.profile_id == source.id).values(profile_id=target.id)
     )
+    # Coded recordings (both as trainee and as supervisor) would otherwise go with the cascade.
+    for column in (m.RecordedSessionRow.trainee_id, m.RecordedSessionRow.supervisor_id):
+        session.execute(update(m.RecordedSessionRow).where(column == source.id).values({column: target.id}))
+    from balint_trainer.services.review_cards import merge_cards
+
+    merge_cards(session, source.id, target.id)  # spaced-review schedules, the later one per decision
     # Bundles still exported under the source's uid (a trainee's laptop) now go to the target.
     session.add(m.ProfileAlias(foreign_uid=source.uid, profile_id=target.id))
     if source.is_local:

@@ -44,6 +44,14 @@ What the database enforces (migration ``0002_postgres_rls``):
   DELETE), under row-level security: rows of the attempts they may see (a
   supervisor: their cohort's). The LRS password is never in the database
   (system keyring, or memory only: ``gui/workbench/lrs.py``).
+* ``recorded_sessions`` (migration ``0011_recorded_sessions``): row-level
+  security. A supervisor inserts codings only under their own profile and only
+  for trainees of their cohort, and reads those; a trainee reads their own;
+  members may neither update nor delete a coding. Only the recording's SHA-256,
+  duration and file name are stored, never the recording.
+* ``review_cards`` (migration ``0010_review_cards``): row-level security. A member reads,
+  inserts and updates only their own spaced-review cards; supervisors see their
+  trainees' answers (and confidence), not their schedules.
 * Members cannot change profiles, roles or cohorts, cannot update or delete
   answers (append-only), and may update only ``finished_at``/``total`` of
   their own unfinished attempts: a finished attempt can be neither reopened

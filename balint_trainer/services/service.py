@@ -27,7 +27,7 @@ from balint_trainer.core import option_order
 from balint_trainer.core.option_order import new_seed
 from balint_trainer.core.scoring import DecisionScore, ScoringError, score_credits
 from balint_trainer.core.scoring import credit as key_credit
-from balint_trainer.services import dto
+from balint_trainer.services import dto, review_cards
 from balint_trainer.services.errors import (
     AnswerExists,
     BundleError,
@@ -107,6 +107,7 @@ def _answer_dto(row: m.AnswerRow) -> dto.Answer:
         row.answered_at,
         row.competency,
         tuple(row.shown_order) if row.shown_order else None,
+        row.confidence,
     )
 
 
@@ -682,6 +683,7 @@ class TrainerService:
         seconds: float | None = None,
         credit: float,
         shown_order: Sequence[str] | None = None,
+        confidence: int | None = None,
     ) -> dto.Answer:
         """Store one answer; it is committed (durable) when this returns.
 
@@ -701,6 +703,8 @@ class TrainerService:
             raise InvalidAnswer(f"invalid time taken: {seconds!r}")
         if not isinstance(credit, int | float) or not math.isfinite(credit):
             raise InvalidAnswer(f"invalid credit: {credit!r}")
+        if confidence is not None and confidence not in (1, 2, 3):
+            raise InvalidAnswer(f"invalid confidence: {confidence!r} (1 unsure, 2 fairly sure, 3 sure)")
 
         def work(session: Session) -> dto.Answer:
             attempt = self._get(session, m.Attempt, attempt_id, "attempt")
@@ -744,9 +748,14 @@ class TrainerService:
                 seconds=seconds,
                 credit=float(expected),
                 shown_order=order,
+                confidence=confidence,
             )
             session.add(row)
             session.flush()
+            # Same transaction: the answer and its spaced-review card are saved together.
+            review_cards.on_answer(
+                session, attempt.profile_id, scenario.id, decision, float(expected), confidence, seconds
+            )
             return _answer_dto(row)
 
         try:
@@ -961,6 +970,18 @@ class TrainerService:
 
         return self._read(work)
 
+    # ------------------------------------------------------- recorded sessions
+    def save_recorded_session(self, trainee_id: int, supervisor_id: int, coded: Any) -> Any:
+        """Store a supervisor's coding of a recording (core.recorded_session.RecordedSession)."""
+        from balint_trainer.services import recorded_sessions
+
+        return recorded_sessions.save(self, trainee_id, supervisor_id, coded)
+
+    def recorded_sessions(self, trainee_id: int) -> list[Any]:
+        from balint_trainer.services import recorded_sessions
+
+        return recorded_sessions.of_trainee(self, trainee_id)
+
     def unread_comments(self, profile_id: int) -> dto.UnreadComments:
         """Comments on this profile's attempts that it has not read (see services.comment_reads)."""
         from balint_trainer.services.comment_reads import unread_comments
@@ -1112,12 +1133,14 @@ class TrainerService:
                                 "credit": a.credit,
                                 "answered_at": a.answered_at,
                                 "shown_order": a.shown_order,
+                                "confidence": a.confidence,
                             }
                             for a in sorted(r.answers, key=lambda a: a.id)
                         ],
                     }
                     for r in rows
                 ],
+                "review_cards": review_cards.export_cards(session, profile_id),
             }
             return data, len(rows)
 
@@ -1284,6 +1307,7 @@ class TrainerService:
                             credit=ans.credit,
                             answered_at=ans.answered_at,
                             shown_order=list(ans.shown_order) if ans.shown_order else None,
+                            confidence=ans.confidence,
                         )
                     )
                     answers_new += 1
@@ -1299,6 +1323,7 @@ class TrainerService:
                     updated += 1
                 else:
                     present += 1
+            review_cards.import_cards(session, profile.id, bundle.review_cards or [])
             session.flush()
             return dto.ImportReport(
                 _profile_dto(profile),

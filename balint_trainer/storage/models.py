@@ -161,6 +161,8 @@ class AnswerRow(Base):
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Option ids in the order shown (a JSON list), so the evidence does not rest on recomputing it.
     shown_order: Mapped[list[str] | None] = mapped_column(JSON)
+    # 1 unsure, 2 fairly sure, 3 sure, given before feedback; NULL when not asked.
+    confidence: Mapped[int | None] = mapped_column(Integer)
 
 
 class Comment(Base):
@@ -249,3 +251,52 @@ class LrsQueueItem(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReviewCard(Base):
+    """A profile's FSRS card for one decision (``core.scheduling.CardState``), keyed by scenario id."""
+
+    __tablename__ = "review_cards"
+    __table_args__ = (
+        UniqueConstraint("profile_id", "scenario_id", "decision_id", name="uq_review_cards_profile_decision"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    profile_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    scenario_id: Mapped[str] = mapped_column(String(100))
+    decision_id: Mapped[str] = mapped_column(String(100))
+    competency: Mapped[str] = mapped_column(String(100))
+    state: Mapped[int] = mapped_column(Integer)
+    step: Mapped[int | None] = mapped_column(Integer)
+    stability: Mapped[float | None] = mapped_column(Float)
+    difficulty: Mapped[float | None] = mapped_column(Float)
+    due: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_review: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reps: Mapped[int] = mapped_column(Integer, default=0)
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    last_credit: Mapped[float | None] = mapped_column(Float)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RecordedSessionRow(Base):
+    """A supervisor's coding of a recorded group the trainee led (core.recorded_session).
+
+    Only the recording's SHA-256, duration and file name are stored, never its bytes.
+    """
+
+    __tablename__ = "recorded_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    supervisor_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    file_name: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64))
+    duration_s: Mapped[float] = mapped_column(Float)
+    moments: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    global_ratings: Mapped[dict[str, Any]] = mapped_column(JSON)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    supervisor: Mapped[Profile] = relationship(lazy="joined", foreign_keys=[supervisor_id])

@@ -517,3 +517,26 @@ def _complete_rows(svc, decisions):  # type: ignore[no-untyped-def]
         if all(d in credits for d in decisions):
             rows.append([credits[d] for d in decisions])
     return rows
+
+
+def test_progress_tab_shows_calibration_and_review_the_panel_relative_score(window, seeded, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.core.scoring import credit
+
+    svc, ids = seeded
+    scenario = ids["version"].load()
+    started = svc.start_attempt(ids["bob"].id, ids["version"].id, "practice")
+    for decision, option, sure in (("first", "a", 3), ("second", "x", 1)):
+        svc.record_answer(
+            started.id, decision, option, credit=credit(scenario.decision(decision), option), confidence=sure
+        )
+    svc.finish_attempt(started.id)
+    window.select_trainee(ids["bob"].id)
+    window.tabs.setCurrentWidget(window.progress_tab)
+    text = window.calibration_box.text.text()
+    assert "Sure: mean credit 1.00 (1 answers)" in text and "Unsure: mean credit 1.00 (1 answers)" in text
+    assert window.calibration_box.chart is not None
+    window.tabs.setCurrentIndex(0)
+    assert window.select_attempt(started.id)
+    summary = window.attempt_summary.text()
+    assert "more than a typical panel member's" in summary  # 100 vs panel 50 (SD 40.8): z = 1.22
+    assert "Confidence against credit:" in summary

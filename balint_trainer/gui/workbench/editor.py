@@ -666,6 +666,11 @@ class ScenarioEditor(QMainWindow):
         centre.setStretchFactor(1, 1)
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.preview, self.tr("&Preview"))
+        from balint_trainer.gui.workbench.branch_map import BranchMap
+
+        self.branch_map = BranchMap()
+        self.side_tabs.addTab(self.branch_map, self.tr("&Branch map"))
+        self.validated.connect(self.branch_map.show_loaded)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.outline)
         splitter.addWidget(centre)

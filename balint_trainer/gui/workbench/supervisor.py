@@ -384,6 +384,14 @@ def _item_columns() -> list[Column]:
             numeric=True,
         ),
         Column(
+            QCoreApplication.translate("SupervisorWindow", "Median time (s)"),
+            *num(lambda s: s.median_seconds, 0),
+            numeric=True,
+            tooltip=QCoreApplication.translate(
+                "SupervisorWindow", "Median time to decide, in seconds (real-time or not)"
+            ),
+        ),
+        Column(
             QCoreApplication.translate("SupervisorWindow", "Attempts"),
             lambda r: str(r.stats.attempts),
             lambda r: r.stats.attempts,
@@ -451,6 +459,9 @@ class SupervisorWindow(QMainWindow):
         self.resize(1200, 780)
         self._build()
         self._build_actions()
+        from balint_trainer.gui.supervision.integration import RecordingsSupport
+
+        self.recordings = RecordingsSupport(self)  # Trainee → Code a recorded session…, and its tab
         self.setAcceptDrops(True)  # attempt bundles dropped from a file manager are imported
         self._build_lrs()
         self.refresh()
@@ -638,6 +649,10 @@ class SupervisorWindow(QMainWindow):
         )
         self.competency_view = _table(page, self.competency_model, self.tr("Competency summary"))
         layout.addWidget(self.competency_view, 2)
+        from balint_trainer.gui.practice.adaptive_views import CalibrationBox
+
+        self.calibration_box = CalibrationBox(page)  # confidence against credit, all their answers
+        layout.addWidget(self.calibration_box, 2)
         return page
 
     def _build_items_tab(self) -> QWidget:
@@ -896,6 +911,11 @@ class SupervisorWindow(QMainWindow):
                 )
             )
         text = " · ".join(parts)
+        from balint_trainer.gui.practice.adaptive_views import attempt_adaptive_text
+
+        adaptive = attempt_adaptive_text(self._cache, attempt)  # panel-relative score, calibration
+        if adaptive:
+            text += "\n" + adaptive
         if review.load_problem:
             text += "\n" + review.load_problem
         return text
@@ -1342,6 +1362,7 @@ class SupervisorWindow(QMainWindow):
             self._show_error(self.tr("Could not load progress"), exc)
             return
         self.competency_model.set_rows(report.competencies)
+        self._show_calibration(profile.id)
         labels = {row.id: row.label for row in report.competencies}
         ordered = sorted(points, key=lambda p: p.finished_at)
         if not ordered:
@@ -1403,6 +1424,16 @@ class SupervisorWindow(QMainWindow):
     @property
     def chart(self) -> Any:
         return self._chart
+
+    def _show_calibration(self, profile_id: int) -> None:
+        from balint_trainer.services.review_cards import ReviewService
+
+        try:
+            points = ReviewService(self._service).calibration(profile_id)
+        except Exception as exc:
+            self._show_error(self.tr("Could not load progress"), exc)
+            return
+        self.calibration_box.show_points(points)
 
     # ------------------------------------------------------------------ cohort items
 

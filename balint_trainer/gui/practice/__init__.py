@@ -1,0 +1,1 @@
+"""Practice modes beyond playing a whole session (spaced review of weak decisions)."""

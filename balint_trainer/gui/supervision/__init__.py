@@ -1,0 +1,1 @@
+"""Supervision of real groups: coding recorded sessions (QtMultimedia loaded lazily)."""
