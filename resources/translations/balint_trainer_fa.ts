@@ -44,6 +44,130 @@
     </message>
 </context>
 <context>
+    <name>Adaptive</name>
+    <message>
+        <location filename="../../balint_trainer/gui/practice/adaptive_views.py" line="+29"/>
+        <source>Unsure</source>
+        <translation>نامطمئن</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fairly sure</source>
+        <translation>نسبتاً مطمئن</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sure</source>
+        <translation>مطمئن</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: mean credit %2 (%3 answers)</source>
+        <translation>%1: میانگین اعتبار %2 (%3 پاسخ)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Confidence calibration</source>
+        <translation>هماهنگی اطمینان</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>mean credit</source>
+        <translation>میانگین اعتبار</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>How sure you were, against the credit you earned</source>
+        <translation>میزان اطمینان شما، در برابر اعتباری که به دست آوردید</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No answers with a confidence yet: in practice, say how sure you are before the feedback.</source>
+        <translation>هنوز پاسخی با میزان اطمینان نیست: در تمرین، پیش از بازخورد بگویید چقدر مطمئنید.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Well calibrated means: the surer you say you are, the higher your credit.</source>
+        <translation>هماهنگی خوب یعنی: هر چه بگویید مطمئن‌ترید، اعتبارتان بالاتر باشد.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A decision counts as learned when you have answered it right often enough, with days in between, that you would very likely still get it right in %1 days (its review interval has grown to %1 days or more). Decisions you missed come back in Review my weak spots.</source>
+        <translation>یک تصمیم وقتی آموخته‌شده به شمار می‌آید که آن را با چند روز فاصله به اندازه کافی درست پاسخ داده باشید، چنان که به احتمال زیاد %1 روز بعد هم درست پاسخ دهید (فاصله مرور آن به %1 روز یا بیشتر رسیده باشد). تصمیم‌هایی که نادرست پاسخ داده‌اید در «مرور نقطه‌های ضعفم» بازمی‌گردند.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+6"/>
+        <source>Mastery per competency</source>
+        <translation>تسلط در هر شایستگی</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Competency</source>
+        <translation>شایستگی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decisions</source>
+        <translation>تصمیم‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation>پاسخ‌داده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learned</source>
+        <translation>آموخته‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mastery</source>
+        <translation>تسلط</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Your choices agree with the panel about as much as a typical panel member&apos;s do.</source>
+        <translation>انتخاب‌های شما تقریباً به اندازه انتخاب‌های یک عضو معمولی هیئت با هیئت هم‌خوان است.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your choices agree with the panel more than a typical panel member&apos;s do.</source>
+        <translation>انتخاب‌های شما بیش از انتخاب‌های یک عضو معمولی هیئت با هیئت هم‌خوان است.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your choices agree with the panel less than a typical panel member&apos;s do.</source>
+        <translation>انتخاب‌های شما کمتر از انتخاب‌های یک عضو معمولی هیئت با هیئت هم‌خوان است.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your choices agree with the panel much less than the panel members&apos; own do.</source>
+        <translation>انتخاب‌های شما بسیار کمتر از انتخاب‌های خود اعضای هیئت با هیئت هم‌خوان است.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The panel members agree with each other equally here, so there is no spread to compare with.</source>
+        <translation>اعضای هیئت در اینجا به یک اندازه با هم هم‌نظرند، پس پراکندگی‌ای برای مقایسه نیست.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Panel members score %1 on average (SD %2) against the rest of the panel.</source>
+        <translation>اعضای هیئت در برابر بقیه هیئت به‌طور میانگین امتیاز %1 می‌گیرند (انحراف معیار %2).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>On the panel&apos;s scale (panel = 80, SD 5) you score %1 (z = %2).</source>
+        <translation>بر مقیاس هیئت (هیئت = ۸۰، انحراف معیار ۵) امتیاز شما %1 است (z = %2).</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Confidence against credit:</source>
+        <translation>اطمینان در برابر اعتبار:</translation>
+    </message>
+</context>
+<context>
     <name>AgainstPanel</name>
     <message>
         <location filename="../../balint_trainer/reports/against_panel.py" line="+115"/>
@@ -720,6 +844,72 @@
     </message>
 </context>
 <context>
+    <name>BranchMap</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/branch_map.py" line="+38"/>
+        <location line="+13"/>
+        <source>Script</source>
+        <translation>روند جلسه</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Shown when / effect</source>
+        <translation>شرط نمایش / اثر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch map</source>
+        <translation>نقشه شاخه‌ها</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Script (last valid version)</source>
+        <translation>روند جلسه (آخرین نسخه معتبر)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the problems to see the branch map.</source>
+        <translation>برای دیدن نقشه شاخه‌ها، اشکال‌ها را برطرف کنید.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n سطر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No branching: every trainee sees the same script.</source>
+        <translation>بدون شاخه: همه کارآموزان روند جلسه یکسانی را می‌بینند.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>when %1</source>
+        <translation>وقتی %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>narration</source>
+        <translation>روایت</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>always</source>
+        <translation>همیشه</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decision %1</source>
+        <translation>تصمیم %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no intervention</source>
+        <translation>بدون مداخله</translation>
+    </message>
+</context>
+<context>
     <name>BundleMatchDialog</name>
     <message>
         <location filename="../../balint_trainer/gui/workbench/bundle_match.py" line="+32"/>
@@ -854,6 +1044,133 @@
         <location line="+1"/>
         <source>Signposting support</source>
         <translation>راهنمایی به منابع حمایتی</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/gui/supervision/recording.py" line="+71"/>
+        <source>Working with the group as a whole</source>
+        <translation>کار با کلیت گروه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet seen</source>
+        <translation>هنوز دیده نشده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emerging</source>
+        <translation>در حال شکل‌گیری</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competent</source>
+        <translation>توانمند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proficient</source>
+        <translation>ماهر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exemplary</source>
+        <translation>نمونه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brings the group back to the doctor–patient relationship rather than the diagnosis.</source>
+        <translation>گروه را به جای تشخیص، به رابطه پزشک و بیمار بازمی‌گرداند.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stops questions that probe the presenter&apos;s private life or judge their competence.</source>
+        <translation>جلوی پرسش‌هایی را می‌گیرد که زندگی خصوصی ارائه‌دهنده را می‌کاوند یا توانایی او را داوری می‌کنند.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gives the absent patient a voice when the group loses sight of them.</source>
+        <translation>وقتی گروه بیمارِ غایب را از یاد می‌برد، به او صدا می‌دهد.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notices the group escaping into generalities or medicine and gently returns it.</source>
+        <translation>گریز گروه به کلی‌گویی یا بحث پزشکی را می‌بیند و آرام آن را بازمی‌گرداند.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>States and keeps confidentiality; members feel safe to say uncomfortable things.</source>
+        <translation>رازداری را اعلام و حفظ می‌کند؛ اعضا برای گفتن چیزهای ناخوشایند احساس امنیت می‌کنند.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Holds time and phases: presentation, questions, push-back, return, close.</source>
+        <translation>زمان و مرحله‌ها را نگه می‌دارد: ارائه، پرسش‌ها، پس‌نشستن، بازگشت، پایان‌بندی.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invites feelings, images and fantasies about the case, not solutions.</source>
+        <translation>احساس‌ها، تصویرها و خیال‌ها درباره مورد را فرامی‌خواند، نه راه‌حل‌ها را.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speaks little, lets silence work and leaves the group&apos;s work to the group.</source>
+        <translation>کم سخن می‌گوید، می‌گذارد سکوت کار خود را بکند و کار گروه را به خود گروه وامی‌گذارد.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notices distress and points to support outside the group without turning it into therapy.</source>
+        <translation>پریشانی را می‌بیند و بی‌آنکه گروه را به درمان بدل کند، به حمایت بیرون از گروه راه نشان می‌دهد.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reads the group as a whole (alliances, parallel process) and uses it for the case.</source>
+        <translation>گروه را در کلیتش می‌خواند (هم‌پیمانی‌ها، فرایند موازی) و آن را به سود مورد به کار می‌گیرد.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfidenceRow</name>
+    <message>
+        <location filename="../../balint_trainer/gui/practice/confidence.py" line="+23"/>
+        <source>How sure are you? (optional, before the feedback)</source>
+        <translation>چقدر مطمئنید؟ (اختیاری، پیش از بازخورد)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unsure (Shift+1)</source>
+        <translation>نامطمئن (Shift+1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fairly sure (Shift+2)</source>
+        <translation>نسبتاً مطمئن (Shift+2)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sure (Shift+3)</source>
+        <translation>مطمئن (Shift+3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How sure you are of your choice</source>
+        <translation>میزان اطمینان شما به انتخابتان</translation>
+    </message>
+</context>
+<context>
+    <name>Countdown</name>
+    <message>
+        <location filename="../../balint_trainer/gui/realtime.py" line="+72"/>
+        <location line="+5"/>
+        <source>Time left to decide</source>
+        <translation>زمان باقی‌مانده برای تصمیم</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Real time: %1 seconds to decide</source>
+        <translation>زمان واقعی: %1 ثانیه برای تصمیم</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Time to decide: %1 s</source>
+        <translation>زمان تصمیم: %1 ثانیه</translation>
     </message>
 </context>
 <context>
@@ -1007,7 +1324,12 @@
 <context>
     <name>DecisionTableModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/summary.py" line="+38"/>
+        <location filename="../../balint_trainer/gui/summary.py" line="+43"/>
+        <source>%1 s</source>
+        <translation>%1 ثانیه</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>tie: %1</source>
         <translation>رأی برابر: %1</translation>
     </message>
@@ -1035,6 +1357,11 @@
         <location line="+2"/>
         <source>Credit</source>
         <translation>اعتبار</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time to decide</source>
+        <translation>زمان تصمیم</translation>
     </message>
 </context>
 <context>
@@ -1083,7 +1410,7 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="+931"/>
+        <location filename="../../balint_trainer/gui/player.py" line="+984"/>
         <source>%1 and %2</source>
         <translation>%1 و %2</translation>
     </message>
@@ -1103,13 +1430,23 @@
         <translation>اعتبار = رأی‌های گزینه شما ÷ رأی‌های پرطرفدارترین گزینه: ۱ یعنی انتخاب هیئت، ۰ یعنی هیچ خبره‌ای آن را برنگزید.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
+        <source>Time ran out: no intervention (not in the key).</source>
+        <translation>زمان تمام شد: بدون مداخله (در کلید نیامده است).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time ran out: no intervention, which the key lists as %1.</source>
+        <translation>زمان تمام شد: بدون مداخله، که کلید آن را %1 آورده است.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <location filename="../../balint_trainer/reports/own_review.py" line="+126"/>
         <source>Why</source>
         <translation>چرا</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Your choice and the panel&apos;s</source>
         <translation>انتخاب شما و انتخاب هیئت</translation>
     </message>
@@ -1613,7 +1950,7 @@
         <translation>ادامه تلاش ناتمام</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Open in &amp;editor</source>
         <translation>باز کردن در ویرایشگر (&amp;E)</translation>
     </message>
@@ -1629,17 +1966,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>Library status</source>
         <translation>وضعیت کتابخانه</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Loading scenarios…</source>
         <translation>در حال بارگذاری سناریوها…</translation>
     </message>
@@ -1886,12 +2223,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../balint_trainer/gui/main_window.py" line="+111"/>
-        <location line="+354"/>
+        <location line="+358"/>
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
     <message>
-        <location line="-343"/>
+        <location line="-344"/>
         <source>Where answers are saved</source>
         <translation>محل ذخیره پاسخ‌ها</translation>
     </message>
@@ -1956,7 +2293,7 @@
         <translation>پیشرفت شما (&amp;G)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Tools</source>
         <translation>ابزارها (&amp;T)</translation>
     </message>
@@ -2014,7 +2351,7 @@
         <translation>ذخیره نمی‌شود: پایگاه داده‌ای نیست</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-282"/>
         <source>Import &amp;feedback from my supervisor…</source>
         <translation>وارد کردن بازخورد ناظرم… (&amp;F)</translation>
     </message>
@@ -2044,7 +2381,7 @@
         <translation>تلاش‌های پیشین من… (&amp;T)</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+143"/>
         <source>Opening profiles…</source>
         <translation>در حال باز کردن نمایه‌ها…</translation>
     </message>
@@ -2109,12 +2446,12 @@
         <translation>گذرواژه تعیین شد.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Could not read your scores: %1</source>
         <translation>امتیازهای شما خوانده نشد: %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Add a folder of scenarios</source>
         <translation>افزودن پوشه‌ای از سناریوها</translation>
     </message>
@@ -2160,7 +2497,7 @@
         <translation>این پرونده را برای ناظرتان بفرستید تا آن را در نمای ناظر وارد کند (نمایه‌ها ← وارد کردن تلاش‌های کارآموز…). پس از تمرین بیشتر دوباره صادر کنید: هر پرونده همه تلاش‌های شما را در بر دارد و وارد کردن دوباره یک پرونده چیزی نمی‌افزاید.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -2232,7 +2569,7 @@ Practise anyway, without saving?</source>
 بدون ذخیره تمرین می‌کنید؟</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Answer not saved</source>
         <translation>پاسخ ذخیره نشد</translation>
     </message>
@@ -2256,7 +2593,7 @@ Practise anyway, without saving?</source>
         <translation>تلاش تمام نشده است</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>Quit Balint Trainer</source>
         <translation>خروج از برنامه</translation>
     </message>
@@ -2281,7 +2618,12 @@ Practise anyway, without saving?</source>
         <translation>این جلسه را ترک می‌کنید؟ پاسخ‌های شما ذخیره نشده‌اند.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+49"/>
+        <source>Could not load recorded sessions</source>
+        <translation>جلسه‌های ضبط‌شده بارگذاری نشد</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <location line="+7"/>
         <source>Restore from backup</source>
         <translation>بازگردانی از نسخه پشتیبان</translation>
@@ -2302,12 +2644,12 @@ Practise anyway, without saving?</source>
         <translation>در حال بازگردانی نسخه پشتیبان…</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-154"/>
         <source>Leave session</source>
         <translation>ترک جلسه</translation>
     </message>
     <message>
-        <location line="-870"/>
+        <location line="-882"/>
         <source>&amp;Resume</source>
         <translation>ادامه (&amp;R)</translation>
     </message>
@@ -2317,17 +2659,17 @@ Practise anyway, without saving?</source>
         <translation>شروع تازه (&amp;N)</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+154"/>
         <source>Lea&amp;ve session</source>
         <translation>ترک جلسه (&amp;V)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Edit selec&amp;ted scenario…</source>
         <translation>ویرایش سناریوی انتخاب‌شده… (&amp;T)</translation>
     </message>
     <message>
-        <location line="+711"/>
+        <location line="+719"/>
         <source>The choice you have not confirmed yet is not saved.</source>
         <translation>انتخابی که هنوز تأیید نکرده‌اید ذخیره نمی‌شود.</translation>
     </message>
@@ -2343,7 +2685,7 @@ Practise anyway, without saving?</source>
         <translation>نمایش پیشرفت به پایگاه داده نیاز دارد که باز نیست.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+49"/>
         <location line="+6"/>
         <source>Not available</source>
         <translation>در دسترس نیست</translation>
@@ -2820,7 +3162,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>PhaseIndicator</name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="-858"/>
+        <location filename="../../balint_trainer/gui/player.py" line="-922"/>
         <source>not started</source>
         <translation>آغازنشده</translation>
     </message>
@@ -2866,19 +3208,19 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>PlayerView</name>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Session clock</source>
         <translation>ساعت جلسه</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <location line="+15"/>
-        <location line="+272"/>
+        <location line="+282"/>
         <source>The case</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-296"/>
         <source>&amp;Begin the session</source>
         <translation>آغاز جلسه (&amp;B)</translation>
     </message>
@@ -2909,12 +3251,12 @@ Send each expert their file. They open it with File → Open annotation request�
     </message>
     <message>
         <location line="+1"/>
-        <location line="+137"/>
+        <location line="+146"/>
         <source>Space or Enter</source>
         <translation>فاصله یا Enter</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-144"/>
         <source>&amp;Auto-play</source>
         <translation>پخش خودکار (&amp;A)</translation>
     </message>
@@ -2934,7 +3276,12 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>سرعت: (&amp;P)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
+        <source>Real t&amp;ime:</source>
+        <translation>زمان واقعی: (&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Space or Enter reveals the next line. At each decision the session pauses.</source>
         <translation>کلید فاصله یا Enter سطر بعد را نشان می‌دهد. جلسه در هر تصمیم می‌ایستد.</translation>
     </message>
@@ -2969,12 +3316,17 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>Enter (هنگام نوشتن Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Choose with the mouse or keys 1–8, then press Enter.</source>
         <translation>با ماوس یا کلیدهای ۱ تا ۸ انتخاب کنید، سپس Enter را بزنید.</translation>
     </message>
     <message>
-        <location line="+338"/>
+        <location line="+358"/>
+        <source>Time ran out: no intervention.</source>
+        <translation>زمان تمام شد: بدون مداخله.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Your credit: %1 of %2</source>
         <translation>اعتبار شما: %1 از %2</translation>
     </message>
@@ -3011,12 +3363,12 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>(%1)</translation>
     </message>
     <message>
-        <location line="-621"/>
+        <location line="-664"/>
         <source>In my &amp;own words (optional):</source>
         <translation>به زبان خودم (اختیاری): (&amp;O)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>Your credit</source>
         <translation>اعتبار شما</translation>
     </message>
@@ -3056,7 +3408,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>دیدن خلاصه</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Practice</source>
         <translation>تمرین</translation>
     </message>
@@ -3086,12 +3438,12 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>در گروه</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+85"/>
         <source>Decision %1 of %2 — %3</source>
         <translation>تصمیم %1 از %2 — %3</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Option %1: %2</source>
         <translation>گزینه %1: %2</translation>
     </message>
@@ -3101,12 +3453,12 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>گزینه %1 از %2</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Choose an option first (keys 1–8), then press Enter.</source>
         <translation>نخست یک گزینه را انتخاب کنید (کلیدهای ۱ تا ۸)، سپس Enter را بزنید.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+34"/>
         <source>Answer saved. Feedback comes at the end of the exam.</source>
         <translation>پاسخ ذخیره شد. بازخورد در پایان آزمون می‌آید.</translation>
     </message>
@@ -3276,12 +3628,12 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-759"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-780"/>
         <source>&amp;Profiles…</source>
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+733"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+748"/>
         <source>&amp;Manage profiles…</source>
         <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
     </message>
@@ -3530,7 +3882,12 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>تلاش‌های پیشین و یادداشت‌های من</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+9"/>
+        <source>Recorded sessions coded by your supervisor</source>
+        <translation>جلسه‌های ضبط‌شده‌ای که ناظرتان کدگذاری کرده است</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>No finished attempts yet. Finish a scenario and your scores will appear here.</source>
         <translation>هنوز تلاش تمام‌شده‌ای نیست. یک سناریو را تمام کنید تا امتیازهایتان اینجا نمایش داده شود.</translation>
     </message>
@@ -3568,9 +3925,303 @@ Send each expert their file. They open it with File → Open annotation request�
     </message>
 </context>
 <context>
+    <name>RecordedSessionsView</name>
+    <message>
+        <location filename="../../balint_trainer/gui/supervision/recorded_list.py" line="+41"/>
+        <source>Coded by %1</source>
+        <translation>کدگذاری‌شده توسط %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Global ratings</source>
+        <translation>نمره‌های کلی</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+36"/>
+        <source>Moments</source>
+        <translation>لحظه‌ها</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>No recorded session coded yet.</source>
+        <translation>هنوز هیچ جلسه ضبط‌شده‌ای کدگذاری نشده است.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Simulator scores and supervisor ratings per competency</source>
+        <translation>امتیازهای شبیه‌ساز و نمره‌های ناظر برای هر شایستگی</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Competency</source>
+        <translation>شایستگی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simulator (mean credit)</source>
+        <translation>شبیه‌ساز (میانگین اعتبار)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded sessions (latest rating)</source>
+        <translation>جلسه‌های ضبط‌شده (آخرین نمره)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coded recorded sessions</source>
+        <translation>جلسه‌های ضبط‌شده کدگذاری‌شده</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coded</source>
+        <translation>کدگذاری‌شده</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recording</source>
+        <translation>ضبط</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Supervisor</source>
+        <translation>ناظر</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Coded session</source>
+        <translation>جلسه کدگذاری‌شده</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingCoder</name>
+    <message>
+        <location filename="../../balint_trainer/gui/supervision/recording.py" line="+33"/>
+        <source>Code a recorded session — %1</source>
+        <translation>کدگذاری جلسه ضبط‌شده — %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Open recording…</source>
+        <translation>باز کردن ضبط… (&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file stays where it is; only its checksum and duration are kept</source>
+        <translation>پرونده همان‌جا که هست می‌ماند؛ فقط چکیده (checksum) و مدت آن نگه داشته می‌شود</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No recording open.</source>
+        <translation>هیچ ضبطی باز نیست.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording</source>
+        <translation>ضبط</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+251"/>
+        <source>Play</source>
+        <translation>پخش</translation>
+    </message>
+    <message>
+        <location line="-250"/>
+        <source>Play or pause (Space)</source>
+        <translation>پخش یا مکث (فاصله)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Position in the recording</source>
+        <translation>جایگاه در ضبط</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Time</source>
+        <translation>زمان (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time in the recording (mm:ss)</source>
+        <translation>زمان در ضبط (mm:ss)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type a time like 12:34 and press Enter; keys 1–9 and 0 then mark it</source>
+        <translation>زمانی مانند ۱۲:۳۴ بنویسید و Enter را بزنید؛ سپس کلیدهای ۱ تا ۹ و ۰ آن را علامت می‌زنند</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>S&amp;peed</source>
+        <translation>سرعت (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Playback speed</source>
+        <translation>سرعت پخش</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Playback is not available here (install the &apos;media&apos; extra, PySide6-Addons). Play the recording elsewhere and type the time: the keys mark that time.</source>
+        <translation>پخش در اینجا در دسترس نیست (بسته افزوده &apos;media&apos;، یعنی PySide6-Addons، را نصب کنید). ضبط را جای دیگری پخش کنید و زمان را بنویسید: کلیدها همان زمان را علامت می‌زنند.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mark the current time:</source>
+        <translation>علامت‌گذاری زمان کنونی:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Space play/pause · Left/Right seek 5 s · Ctrl+Return keep note · Delete remove · Ctrl+S save</source>
+        <translation>فاصله: پخش/مکث · چپ/راست: جابه‌جایی پنج ثانیه · Ctrl+Return: نگه‌داشتن یادداشت · Delete: حذف · Ctrl+S: ذخیره</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coding keys</source>
+        <translation>کلیدهای کدگذاری</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Moments</source>
+        <translation>لحظه‌ها (&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Competency</source>
+        <translation>شایستگی</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rating</source>
+        <translation>نمره</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Marked moments</source>
+        <translation>لحظه‌های علامت‌گذاری‌شده</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rating of the selected moment</source>
+        <translation>نمره لحظه انتخاب‌شده</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note on the selected moment (Ctrl+Return keeps it)</source>
+        <translation>یادداشت لحظه انتخاب‌شده (Ctrl+Return نگهش می‌دارد)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Rating</source>
+        <translation>نمره (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote (Ctrl+Return)</source>
+        <translation>یادداشت (Ctrl+Return) (&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Global rating per competency</source>
+        <translation>نمره کلی برای هر شایستگی (&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Overall &amp;note</source>
+        <translation>یادداشت کلی (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overall note</source>
+        <translation>یادداشت کلی</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Save coding</source>
+        <translation>ذخیره کدگذاری (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save to the trainee&apos;s record (Ctrl+S)</source>
+        <translation>ذخیره در پرونده کارآموز (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lose</source>
+        <translation>بستن (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Open a recording</source>
+        <translation>باز کردن یک ضبط</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recordings (%1);;All files (*)</source>
+        <translation>ضبط‌ها (%1);;همه پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading %1…</source>
+        <translation>در حال خواندن %1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not open the recording</source>
+        <translation>ضبط باز نشد</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 · %2 · SHA-256 %3…</source>
+        <translation>%1 · %2 · SHA-256 %3…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Pause</source>
+        <translation>مکث</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location line="+79"/>
+        <source>Open the recording first.</source>
+        <translation>نخست ضبط را باز کنید.</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Marked %1 at %2</source>
+        <translation>%1 در %2 علامت‌گذاری شد</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Could not save the coding</source>
+        <translation>کدگذاری ذخیره نشد</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved to %1&apos;s record.</source>
+        <translation>در پرونده %1 ذخیره شد.</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
-        <location filename="../../balint_trainer/reports/data.py" line="+153"/>
+        <location filename="../../balint_trainer/reports/data.py" line="+72"/>
+        <source>No intervention (time ran out; not in the key)</source>
+        <translation>بدون مداخله (زمان تمام شد؛ در کلید نیامده است)</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>stored scenario version cannot be read: {error}</source>
         <translation>نسخه ذخیره‌شده سناریو خوانده نمی‌شود: {error}</translation>
     </message>
@@ -3626,6 +4277,7 @@ Send each expert their file. They open it with File → Open annotation request�
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../balint_trainer/reports/recorded_report.py" line="+54"/>
         <source>Time</source>
         <translation>زمان</translation>
     </message>
@@ -3727,6 +4379,8 @@ Send each expert their file. They open it with File → Open annotation request�
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../balint_trainer/reports/recorded_report.py" line="-12"/>
+        <location line="+13"/>
         <source>Competency</source>
         <translation>شایستگی</translation>
     </message>
@@ -3779,6 +4433,36 @@ Send each expert their file. They open it with File → Open annotation request�
         <location line="+1"/>
         <source>Credit is the share of the expert panel&apos;s votes for the chosen option relative to the most-voted option (1.00 = the panel&apos;s choice).</source>
         <translation>اعتبار یعنی سهم رأی‌های هیئت خبرگان برای گزینه انتخاب‌شده، نسبت به گزینه‌ای که بیشترین رأی را گرفته است (1.00 = انتخاب هیئت).</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/reports/recorded_report.py" line="-38"/>
+        <source>Recorded sessions coded by a supervisor</source>
+        <translation>جلسه‌های ضبط‌شده‌ای که یک ناظر کدگذاری کرده است</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ratings: 1 not yet seen, 2 emerging, 3 competent, 4 proficient, 5 exemplary. The recordings themselves are not stored; the checksum identifies each file.</source>
+        <translation>نمره‌ها: ۱ هنوز دیده نشده، ۲ در حال شکل‌گیری، ۳ توانمند، ۴ ماهر، ۵ نمونه. خود ضبط‌ها نگه داشته نمی‌شوند؛ چکیده (checksum) هر پرونده را مشخص می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recorded session {n}: {file} ({length}), coded by {who} on {when}</source>
+        <translation>جلسه ضبط‌شده {n}: {file} ({length})، کدگذاری‌شده توسط {who} در {when}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Global rating</source>
+        <translation>نمره کلی</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Rating</source>
+        <translation>نمره</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>یادداشت</translation>
     </message>
 </context>
 <context>
@@ -3948,6 +4632,89 @@ Send each expert their file. They open it with File → Open annotation request�
     </message>
 </context>
 <context>
+    <name>ReviewSessionView</name>
+    <message>
+        <location filename="../../balint_trainer/gui/practice/review_session.py" line="+54"/>
+        <source>Case summary and what was said before</source>
+        <translation>خلاصه مورد و آنچه پیش‌تر گفته شد</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>How sure are you? (optional)</source>
+        <translation>چقدر مطمئنید؟ (اختیاری)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unsure (Shift+1)</source>
+        <translation>نامطمئن (Shift+1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fairly sure (Shift+2)</source>
+        <translation>نسبتاً مطمئن (Shift+2)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sure (Shift+3)</source>
+        <translation>مطمئن (Shift+3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The panel&apos;s feedback</source>
+        <translation>بازخورد هیئت</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Confirm (Enter)</source>
+        <translation>تأیید (Enter) (&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next (Enter)</source>
+        <translation>بعدی (Enter) (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the &amp;library</source>
+        <translation>بازگشت به کتابخانه (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Review done</source>
+        <translation>مرور انجام شد</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing more is due today. Well done: come back tomorrow.</source>
+        <translation>امروز مرور دیگری نمانده است. آفرین: فردا برگردید.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Review %1 of %2 · %3 · %4</source>
+        <translation>مرور %1 از %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Just before the decision</source>
+        <translation>درست پیش از تصمیم</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leader</source>
+        <translation>رهبر</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Review not saved</source>
+        <translation>مرور ذخیره نشد</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Credit %1. %2 Next review of this decision: in %3 day(s).</source>
+        <translation>اعتبار %1. %2 مرور بعدی این تصمیم: %3 روز دیگر.</translation>
+    </message>
+</context>
+<context>
     <name>SafeTextBrowser</name>
     <message>
         <location filename="../../balint_trainer/gui/markdown_view.py" line="+23"/>
@@ -4086,7 +4853,7 @@ Open it in your web browser?</source>
         <translation>پیش‌نمایش (&amp;P)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+60"/>
         <source>&amp;New from Template</source>
         <translation>تازه از الگو (&amp;N)</translation>
     </message>
@@ -4249,14 +5016,19 @@ Open it in your web browser?</source>
         <translation>اینجا نمی‌توان درج کرد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="-175"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="-180"/>
         <source>%n decision(s)</source>
         <translation>
             <numerusform>%n تصمیم</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+96"/>
+        <source>&amp;Branch map</source>
+        <translation>نقشه شاخه‌ها (&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Editor</source>
         <translation>ویرایشگر</translation>
     </message>
@@ -4589,7 +5361,7 @@ Open it in your web browser?</source>
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../balint_trainer/gui/summary.py" line="+30"/>
+        <location filename="../../balint_trainer/gui/summary.py" line="+29"/>
         <source>Score</source>
         <translation>امتیاز</translation>
     </message>
@@ -4659,7 +5431,7 @@ Open it in your web browser?</source>
         <translation>نمایش پیشرفت شما</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -4712,14 +5484,42 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>SupervisorRecordings</name>
+    <message>
+        <location filename="../../balint_trainer/gui/supervision/integration.py" line="+28"/>
+        <source>&amp;Recorded sessions</source>
+        <translation>جلسه‌های ضبط‌شده (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Trainee</source>
+        <translation>کارآموز (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Code a recorded session…</source>
+        <translation>کدگذاری یک جلسه ضبط‌شده… (&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Could not load recorded sessions</source>
+        <translation>جلسه‌های ضبط‌شده بارگذاری نشد</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No supervisor profile</source>
+        <translation>نمایه ناظری نیست</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-284"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-291"/>
         <source>Balint Trainer — Supervisor</source>
         <translation>تمرین رهبری گروه بالینت — ناظر</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>&amp;Trainees</source>
         <translation>کارآموزان (&amp;T)</translation>
     </message>
@@ -4839,14 +5639,14 @@ Open it in your web browser?</source>
         <translation>خلاصه شایستگی‌ها</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Cohort</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location line="-446"/>
+        <location line="-461"/>
         <location line="+112"/>
-        <location line="+336"/>
+        <location line="+351"/>
         <source>Scenario</source>
         <translation>سناریو</translation>
     </message>
@@ -4856,7 +5656,7 @@ Open it in your web browser?</source>
         <translation>پرونده PDF در {path} نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-518"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-533"/>
         <source>Cohort: {cohort}</source>
         <translation>دوره: {cohort}</translation>
     </message>
@@ -4898,12 +5698,12 @@ Open it in your web browser?</source>
     <message>
         <location line="+5"/>
         <location line="+84"/>
-        <location line="+302"/>
+        <location line="+313"/>
         <source>Answers</source>
         <translation>پاسخ‌ها</translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-384"/>
         <source>tie: {options}</source>
         <translation>رأی برابر: {options}</translation>
     </message>
@@ -4920,13 +5720,13 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="-59"/>
-        <location line="+136"/>
-        <location line="+225"/>
+        <location line="+144"/>
+        <location line="+228"/>
         <source>Competency</source>
         <translation>شایستگی</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-370"/>
         <source>Chosen</source>
         <translation>انتخاب کارآموز</translation>
     </message>
@@ -4957,12 +5757,12 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+686"/>
+        <location line="+706"/>
         <source>Comments</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location line="-645"/>
+        <location line="-665"/>
         <source>Facility</source>
         <translation>سهولت</translation>
     </message>
@@ -5023,22 +5823,32 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+243"/>
+        <location line="+254"/>
         <source>Mean credit</source>
         <translation>میانگین اعتبار</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-249"/>
+        <source>Median time (s)</source>
+        <translation>میانه زمان (ثانیه)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Median time to decide, in seconds (real-time or not)</source>
+        <translation>میانه زمان تصمیم، به ثانیه (با زمان واقعی یا بدون آن)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Attempts</source>
         <translation>تلاش‌ها</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+247"/>
         <source>Latest attempt</source>
         <translation>آخرین تلاش</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>C&amp;ohort:</source>
         <translation>دوره: (&amp;O)</translation>
     </message>
@@ -5183,8 +5993,8 @@ Open it in your web browser?</source>
         <translation>امتیاز {score}/100</translation>
     </message>
     <message>
-        <location line="-659"/>
-        <location line="+661"/>
+        <location line="-674"/>
+        <location line="+676"/>
         <source>not finished</source>
         <translation>تمام‌نشده</translation>
     </message>
@@ -5194,7 +6004,7 @@ Open it in your web browser?</source>
         <translation>زمان صرف‌شده برای تصمیم‌ها {time}</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+133"/>
         <source>&amp;New comment on the whole attempt</source>
         <translation>یادداشت تازه درباره کل تلاش (&amp;N)</translation>
     </message>
@@ -5229,7 +6039,7 @@ Open it in your web browser?</source>
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
     <message>
-        <location line="+367"/>
+        <location line="+378"/>
         <source>{items} decision(s), {answers} answer(s). * = fewer than 20 attempts (discrimination) or 30 complete attempts (item–rest r, scenario α).</source>
         <translation>{items} تصمیم، {answers} پاسخ. * = کمتر از ۲۰ تلاش (ضریب تمیز) یا ۳۰ تلاش کامل (r گویه–باقی، α سناریو).</translation>
     </message>
@@ -5281,12 +6091,12 @@ Open it in your web browser?</source>
         </translation>
     </message>
     <message>
-        <location line="-403"/>
+        <location line="-414"/>
         <source>The comment was not saved</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
     <message numerus="yes">
-        <location line="-420"/>
+        <location line="-425"/>
         <source>{answered} of %n decision(s) answered</source>
         <translation>
             <numerusform>{answered} از %n تصمیم پاسخ داده شده</numerusform>
@@ -5300,7 +6110,7 @@ Open it in your web browser?</source>
         </translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>Chosen: {chosen} · credit {credit} · time taken {time} · answered {when}</source>
         <translation>انتخاب: {chosen} · اعتبار {credit} · زمان صرف‌شده {time} · پاسخ در {when}</translation>
     </message>
@@ -5419,11 +6229,12 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+11"/>
+        <location line="+72"/>
         <source>Could not load progress</source>
         <translation>پیشرفت بارگذاری نشد</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-64"/>
         <source>{name} has no finished attempts yet.</source>
         <translation>{name} هنوز تلاش تمام‌شده‌ای ندارد.</translation>
     </message>
@@ -5438,7 +6249,7 @@ Open it in your web browser?</source>
         <translation>{name}: {n} تلاش تمام‌شده، از قدیمی‌ترین؛ امتیاز ۰ تا ۱۰۰ برای هر شایستگی.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+63"/>
         <source>Could not load the cohort&apos;s answers</source>
         <translation>پاسخ‌های دوره بارگذاری نشدند</translation>
     </message>
@@ -5518,6 +6329,29 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>TimeLimitChoice</name>
+    <message>
+        <location filename="../../balint_trainer/gui/realtime.py" line="-66"/>
+        <source>Real-time mode: time to decide</source>
+        <translation>حالت زمان واقعی: زمان تصمیم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As the scenario says</source>
+        <translation>مطابق سناریو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off</source>
+        <translation>خاموش</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 seconds</source>
+        <translation>%1 ثانیه</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptWizard</name>
     <message>
         <location filename="../../balint_trainer/gui/authoring/transcript_wizard.py" line="+60"/>
@@ -5566,6 +6400,54 @@ Open it in your web browser?</source>
         <location line="+1"/>
         <source>&amp;Dark</source>
         <translation>تیره (&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>WeakSpots</name>
+    <message>
+        <location filename="../../balint_trainer/gui/practice/weak_spots.py" line="+44"/>
+        <source>Review my &amp;weak spots</source>
+        <translation>مرور نقطه‌های ضعفم (&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ask how &amp;sure I am (practice)</source>
+        <translation>پرسیدن میزان اطمینانم (تمرین) (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Could not read your reviews</source>
+        <translation>مرورهای شما خوانده نشد</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Re&amp;view %1 due</source>
+        <translation>مرور %1 مورد موعددار (&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Review my weak spots: %1 decisions due today</source>
+        <translation>مرور نقطه‌های ضعفم: %1 تصمیم برای امروز</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decisions you missed come back on a spaced schedule (FSRS, as in Anki): sooner when you miss them again, later as you get them right.</source>
+        <translation>تصمیم‌هایی که نادرست پاسخ داده‌اید با برنامه‌ای فاصله‌دار (FSRS، مانند Anki) بازمی‌گردند: اگر باز هم نادرست پاسخ دهید زودتر، و هر چه درست پاسخ دهید دیرتر.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Review</source>
+        <translation>مرور</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing is due for review today.</source>
+        <translation>امروز چیزی برای مرور نیست.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Could not read your mastery</source>
+        <translation>میزان تسلط شما خوانده نشد</translation>
     </message>
 </context>
 <context>
