@@ -1730,6 +1730,341 @@
         <source>&amp;Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید (&amp;K)</translation>
     </message>
+    <message>
+        <location filename="../../balint_trainer/core/guidance.py" line="+53"/>
+        <source>What a Balint group is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A small group of clinicians (often 8 to 12) meets regularly with one or two leaders to think about the relationship between a doctor and a patient — not to solve the clinical problem. One member presents a patient who has stayed on their mind; the others listen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How a session runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The leader sets the frame and asks who has a case. The presenter tells the story. The group asks questions of fact only. Then the presenter pushes back their chair and listens while the group wonders about the patient, the doctor and their feelings. The presenter returns to have the last word, and the leader closes on time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What the leader does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeps the group safe and what is said confidential. Keeps the focus on the doctor–patient relationship. Blocks intrusive questions about the presenter&apos;s private life, kindly and at once. When the group escapes into generalities (“these patients are always untreatable”) or into referral and advice, brings it back, often by speaking for the absent patient. Says little otherwise: the group does the work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What this app does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It plays a scripted session line by line and stops where a leader has to act. You choose what you would do. Your credit is the number of experts who chose your option divided by the number who chose the most popular one: 1 means you chose what most of the panel chose. The bundled panels are illustrative, written by this project from published guidance; a course can replace them with its own experts&apos; votes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Getting about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a scenario in the library and press Enter. Space reveals the next line; at a decision press a number key, then Enter. Help → Glossary explains every phase, competency and number; F1 lists all keyboard shortcuts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The leader opens: the time, the rules (confidentiality, one case), who has a case?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brief and warm; the frame is stated once and then held, not lectured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The presenter tells the story of a patient, uninterrupted, as it comes to mind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The group listens; the leader does not let anyone interrupt or start advising.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members ask questions of fact to picture the patient and the consultation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short factual questions; questions about the presenter&apos;s private life are stopped kindly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The presenter sits back and listens while the group wonders aloud about the patient, the doctor and the feelings the case stirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Feelings and fantasies, not diagnoses or advice; the presenter is not drawn back in early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The presenter rejoins the group and says what struck them, if anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The presenter has the last word; nobody argues with it or sums it up for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The leader ends on time, thanks the presenter and may ask for a follow-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On time, without a lesson or a verdict; support is signposted where needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Keeping the talk on the relationship between this doctor and this patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asks how the patient makes people feel, or what kind of doctor the patient wants; steers away from diagnosis, drugs and management.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Shielding the presenter from personal probing, blame or pressure to justify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps in at once and kindly when a question turns to the presenter&apos;s private life or competence, without shaming the member who asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Speaking for the patient, who is not in the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the group writes the patient off, wonders aloud how things look from the patient&apos;s side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Noticing when the group escapes into generalities, theory, referral or advice, and bringing it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Names the drift lightly and returns to this patient and this doctor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Making the group a place where people can speak about feelings and mistakes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confidentiality is clear; nobody is pushed to disclose; personal stories volunteered freely are allowed to stand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Holding the agreed shape of the session: time, phases, who speaks when.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts and ends on time and keeps the phases, firmly but without fuss.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opening room for feelings, images and fantasies about the patient and doctor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invites (“what did you feel as you listened?”) rather than interprets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Holding back, so the group does the work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allows silences, does not answer for the group, give a lecture or a summary verdict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pointing people to help beyond the group when they need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notices distress or risk, offers a word afterwards or names a support service, without turning the group into therapy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Credit</source>
+        <translation type="unfinished">اعتبار</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Experts who chose your option ÷ experts who chose the most popular option, from 0 to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1: the panel&apos;s choice. 0.5: half as popular. 0: no expert chose it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Score</source>
+        <translation type="unfinished">امتیاز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>100 × your average credit over the decisions you answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A competency&apos;s score is the average credit of its decisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Panel agreement (P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chance that two experts picked at random chose the same option, from 0 to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Below 0.5 the panel was split: the “right” answer is contested, so read the credit with care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fleiss&apos; kappa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How much more the experts agree in their 1–5 ratings than they would by chance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 is perfect agreement, 0 no better than chance; above about 0.6 is usually called good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Krippendorff&apos;s alpha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement between the experts&apos; ratings, corrected for chance, that also copes with missing ratings and treats 1–5 as ordered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read like kappa: 1 perfect, 0 chance; 0.667 is a common lowest acceptable value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Facility</source>
+        <translation type="unfinished">سهولت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The share of answers to a decision that earned full credit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Near 1: easy for this cohort; near 0: hard or perhaps misleading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Discrimination</source>
+        <translation type="unfinished">ضریب تمیز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average credit on a decision among the best 27 % of attempts (by score) minus the average among the lowest 27 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Positive (0.3 or more is good): stronger trainees get it right more often. Near zero or negative: the decision may be ambiguous; look at its wording and key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cronbach&apos;s alpha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How consistently the decisions of a scenario rank trainees: do people who do well on one tend to do well on the others?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>0.7 or more is usually enough to compare trainees; lower means the total score is noisy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Item–rest correlation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How well the credit on one decision goes with the score on all the other decisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Positive is good; near zero or negative means this decision measures something else or its key is doubtful.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>IntroductionDialog</name>
