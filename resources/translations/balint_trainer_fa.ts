@@ -1733,337 +1733,337 @@
     <message>
         <location filename="../../balint_trainer/core/guidance.py" line="+53"/>
         <source>What a Balint group is</source>
-        <translation type="unfinished"></translation>
+        <translation>گروه بالینت چیست</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A small group of clinicians (often 8 to 12) meets regularly with one or two leaders to think about the relationship between a doctor and a patient — not to solve the clinical problem. One member presents a patient who has stayed on their mind; the others listen.</source>
-        <translation type="unfinished"></translation>
+        <translation>گروه کوچکی از درمانگران (اغلب ۸ تا ۱۲ نفر) به‌طور منظم با یک یا دو رهبر گرد هم می‌آیند تا درباره رابطه میان یک پزشک و یک بیمار بیندیشند — نه برای حل مسئله بالینی. یکی از اعضا بیماری را ارائه می‌کند که ذهنش را رها نکرده است؛ دیگران گوش می‌دهند.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>How a session runs</source>
-        <translation type="unfinished"></translation>
+        <translation>روند یک جلسه</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The leader sets the frame and asks who has a case. The presenter tells the story. The group asks questions of fact only. Then the presenter pushes back their chair and listens while the group wonders about the patient, the doctor and their feelings. The presenter returns to have the last word, and the leader closes on time.</source>
-        <translation type="unfinished"></translation>
+        <translation>رهبر چارچوب را می‌گذارد و می‌پرسد چه کسی موردی دارد. ارائه‌دهنده ماجرا را تعریف می‌کند. گروه فقط پرسش‌های واقعیت‌جو می‌پرسد. سپس ارائه‌دهنده صندلی‌اش را عقب می‌کشد و گوش می‌دهد، در حالی که گروه درباره بیمار، پزشک و احساس‌هایشان تأمل می‌کند. ارائه‌دهنده بازمی‌گردد تا حرف آخر را بزند و رهبر جلسه را سر وقت پایان می‌دهد.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>What the leader does</source>
-        <translation type="unfinished"></translation>
+        <translation>کار رهبر</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keeps the group safe and what is said confidential. Keeps the focus on the doctor–patient relationship. Blocks intrusive questions about the presenter&apos;s private life, kindly and at once. When the group escapes into generalities (“these patients are always untreatable”) or into referral and advice, brings it back, often by speaking for the absent patient. Says little otherwise: the group does the work.</source>
-        <translation type="unfinished"></translation>
+        <translation>گروه را امن و گفته‌ها را محرمانه نگه می‌دارد. تمرکز را بر رابطه پزشک و بیمار نگه می‌دارد. جلوی پرسش‌های مزاحم درباره زندگی خصوصی ارائه‌دهنده را، با مهربانی و بی‌درنگ، می‌گیرد. وقتی گروه به کلی‌گویی («این بیماران همیشه درمان‌ناپذیرند») یا به ارجاع و توصیه می‌گریزد، آن را بازمی‌گرداند، اغلب با سخن گفتن از زبان بیمارِ غایب. جز این کم سخن می‌گوید: کار را گروه انجام می‌دهد.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>What this app does</source>
-        <translation type="unfinished"></translation>
+        <translation>این برنامه چه می‌کند</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>It plays a scripted session line by line and stops where a leader has to act. You choose what you would do. Your credit is the number of experts who chose your option divided by the number who chose the most popular one: 1 means you chose what most of the panel chose. The bundled panels are illustrative, written by this project from published guidance; a course can replace them with its own experts&apos; votes.</source>
-        <translation type="unfinished"></translation>
+        <translation>برنامه یک جلسه از پیش نوشته‌شده را سطر به سطر پخش می‌کند و هر جا رهبر باید کاری کند می‌ایستد. شما انتخاب می‌کنید که چه می‌کردید. اعتبار شما شمار خبرگانی است که گزینه شما را برگزیدند، تقسیم بر شمار کسانی که پرطرفدارترین گزینه را برگزیدند: ۱ یعنی همان را برگزیدید که بیشتر هیئت برگزید. هیئت‌های همراه برنامه نمونه‌اند و این پروژه آن‌ها را از روی راهنماهای منتشرشده نوشته است؛ یک دوره می‌تواند رأی‌های خبرگان خود را جایگزین آن‌ها کند.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Getting about</source>
-        <translation type="unfinished"></translation>
+        <translation>راه‌یابی در برنامه</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose a scenario in the library and press Enter. Space reveals the next line; at a decision press a number key, then Enter. Help → Glossary explains every phase, competency and number; F1 lists all keyboard shortcuts.</source>
-        <translation type="unfinished"></translation>
+        <translation>در کتابخانه یک سناریو را انتخاب کنید و Enter را بزنید. کلید فاصله سطر بعد را نشان می‌دهد؛ در هر تصمیم یک کلید عددی و سپس Enter را بزنید. راهنما ← واژه‌نامه هر مرحله، شایستگی و عدد را توضیح می‌دهد؛ F1 همه میان‌برهای صفحه‌کلید را فهرست می‌کند.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The leader opens: the time, the rules (confidentiality, one case), who has a case?</source>
-        <translation type="unfinished"></translation>
+        <translation>رهبر جلسه را باز می‌کند: زمان، قاعده‌ها (رازداری، یک مورد)، چه کسی موردی دارد؟</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Brief and warm; the frame is stated once and then held, not lectured.</source>
-        <translation type="unfinished"></translation>
+        <translation>کوتاه و گرم؛ چارچوب یک بار گفته می‌شود و سپس نگه داشته می‌شود، نه اینکه درباره‌اش سخنرانی شود.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The presenter tells the story of a patient, uninterrupted, as it comes to mind.</source>
-        <translation type="unfinished"></translation>
+        <translation>ارائه‌دهنده ماجرای یک بیمار را، بی‌وقفه و همان‌گونه که به ذهنش می‌آید، تعریف می‌کند.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The group listens; the leader does not let anyone interrupt or start advising.</source>
-        <translation type="unfinished"></translation>
+        <translation>گروه گوش می‌دهد؛ رهبر نمی‌گذارد کسی سخن را قطع کند یا توصیه کردن را آغاز کند.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Members ask questions of fact to picture the patient and the consultation.</source>
-        <translation type="unfinished"></translation>
+        <translation>اعضا پرسش‌های واقعیت‌جو می‌پرسند تا بیمار و ویزیت را در ذهن مجسم کنند.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Short factual questions; questions about the presenter&apos;s private life are stopped kindly.</source>
-        <translation type="unfinished"></translation>
+        <translation>پرسش‌های کوتاه و واقعیت‌جو؛ پرسش‌های مربوط به زندگی خصوصی ارائه‌دهنده با مهربانی متوقف می‌شوند.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The presenter sits back and listens while the group wonders aloud about the patient, the doctor and the feelings the case stirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>ارائه‌دهنده عقب می‌نشیند و گوش می‌دهد، در حالی که گروه با صدای بلند درباره بیمار، پزشک و احساس‌هایی که مورد برمی‌انگیزد تأمل می‌کند.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Feelings and fantasies, not diagnoses or advice; the presenter is not drawn back in early.</source>
-        <translation type="unfinished"></translation>
+        <translation>احساس‌ها و خیال‌ها، نه تشخیص یا توصیه؛ ارائه‌دهنده زودهنگام به گفت‌وگو کشانده نمی‌شود.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The presenter rejoins the group and says what struck them, if anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>ارائه‌دهنده به گروه بازمی‌گردد و اگر چیزی در او اثر گذاشته، آن را می‌گوید.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The presenter has the last word; nobody argues with it or sums it up for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>حرف آخر با ارائه‌دهنده است؛ کسی با آن بحث نمی‌کند یا به جای او جمع‌بندی نمی‌کند.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The leader ends on time, thanks the presenter and may ask for a follow-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>رهبر سر وقت پایان می‌دهد، از ارائه‌دهنده سپاسگزاری می‌کند و ممکن است پیگیری را درخواست کند.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>On time, without a lesson or a verdict; support is signposted where needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>سر وقت، بدون درس دادن یا داوری؛ هر جا لازم باشد، راه دسترسی به حمایت نشان داده می‌شود.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Keeping the talk on the relationship between this doctor and this patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>نگه‌داشتن گفت‌وگو بر رابطه میان همین پزشک و همین بیمار.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Asks how the patient makes people feel, or what kind of doctor the patient wants; steers away from diagnosis, drugs and management.</source>
-        <translation type="unfinished"></translation>
+        <translation>می‌پرسد بیمار چه احساسی در دیگران برمی‌انگیزد یا چه جور پزشکی می‌خواهد؛ گفت‌وگو را از تشخیص، دارو و درمان دور می‌کند.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Shielding the presenter from personal probing, blame or pressure to justify.</source>
-        <translation type="unfinished"></translation>
+        <translation>محافظت از ارائه‌دهنده در برابر کاوش شخصی، سرزنش یا فشار برای توجیه.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Steps in at once and kindly when a question turns to the presenter&apos;s private life or competence, without shaming the member who asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>وقتی پرسشی به زندگی خصوصی یا توانایی ارائه‌دهنده کشیده می‌شود، بی‌درنگ و با مهربانی وارد می‌شود، بی‌آنکه عضو پرسشگر را شرمنده کند.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Speaking for the patient, who is not in the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>سخن گفتن از زبان بیماری که در اتاق نیست.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>When the group writes the patient off, wonders aloud how things look from the patient&apos;s side.</source>
-        <translation type="unfinished"></translation>
+        <translation>وقتی گروه بیمار را کنار می‌گذارد، با صدای بلند تأمل می‌کند که ماجرا از نگاه بیمار چگونه است.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Noticing when the group escapes into generalities, theory, referral or advice, and bringing it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>دیدن گریز گروه به کلی‌گویی، نظریه، ارجاع یا توصیه، و بازگرداندن آن.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Names the drift lightly and returns to this patient and this doctor.</source>
-        <translation type="unfinished"></translation>
+        <translation>دور شدن از موضوع را به نرمی نام می‌برد و به همین بیمار و همین پزشک بازمی‌گردد.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Making the group a place where people can speak about feelings and mistakes.</source>
-        <translation type="unfinished"></translation>
+        <translation>ساختن گروه به جایی که افراد بتوانند از احساس‌ها و اشتباه‌هایشان سخن بگویند.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Confidentiality is clear; nobody is pushed to disclose; personal stories volunteered freely are allowed to stand.</source>
-        <translation type="unfinished"></translation>
+        <translation>رازداری روشن است؛ کسی برای افشاگری زیر فشار قرار نمی‌گیرد؛ روایت‌های شخصی که آزادانه گفته می‌شوند پذیرفته می‌مانند.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Holding the agreed shape of the session: time, phases, who speaks when.</source>
-        <translation type="unfinished"></translation>
+        <translation>نگه‌داشتن ساختار توافق‌شده جلسه: زمان، مرحله‌ها، اینکه چه کسی کی سخن می‌گوید.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Starts and ends on time and keeps the phases, firmly but without fuss.</source>
-        <translation type="unfinished"></translation>
+        <translation>سر وقت آغاز و پایان می‌دهد و مرحله‌ها را، محکم ولی بی‌هیاهو، نگه می‌دارد.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Opening room for feelings, images and fantasies about the patient and doctor.</source>
-        <translation type="unfinished"></translation>
+        <translation>گشودن جا برای احساس‌ها، تصویرها و خیال‌ها درباره بیمار و پزشک.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Invites (“what did you feel as you listened?”) rather than interprets.</source>
-        <translation type="unfinished"></translation>
+        <translation>به جای تفسیر، دعوت می‌کند («وقتی گوش می‌دادید چه احساسی داشتید؟»).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Holding back, so the group does the work.</source>
-        <translation type="unfinished"></translation>
+        <translation>خودداری، تا کار را گروه انجام دهد.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Allows silences, does not answer for the group, give a lecture or a summary verdict.</source>
-        <translation type="unfinished"></translation>
+        <translation>به سکوت‌ها مجال می‌دهد، به جای گروه پاسخ نمی‌دهد، سخنرانی نمی‌کند و حکم پایانی نمی‌دهد.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Pointing people to help beyond the group when they need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>راهنمایی افراد به کمکی بیرون از گروه، هنگامی که نیاز دارند.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Notices distress or risk, offers a word afterwards or names a support service, without turning the group into therapy.</source>
-        <translation type="unfinished"></translation>
+        <translation>پریشانی یا خطر را می‌بیند، پس از جلسه گفت‌وگویی کوتاه پیشنهاد می‌کند یا یک مرکز حمایتی را نام می‌برد، بی‌آنکه گروه را به درمان بدل کند.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Credit</source>
-        <translation type="unfinished">اعتبار</translation>
+        <translation>اعتبار</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Experts who chose your option ÷ experts who chose the most popular option, from 0 to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>شمار خبرگانی که گزینه شما را برگزیدند ÷ شمار خبرگانی که پرطرفدارترین گزینه را برگزیدند، از ۰ تا ۱.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>1: the panel&apos;s choice. 0.5: half as popular. 0: no expert chose it.</source>
-        <translation type="unfinished"></translation>
+        <translation>۱: انتخاب هیئت. ۰٫۵: با نیمی از آن محبوبیت. ۰: هیچ خبره‌ای آن را برنگزید.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Score</source>
-        <translation type="unfinished">امتیاز</translation>
+        <translation>امتیاز</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>100 × your average credit over the decisions you answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>۱۰۰ × میانگین اعتبار شما در تصمیم‌هایی که پاسخ دادید.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A competency&apos;s score is the average credit of its decisions.</source>
-        <translation type="unfinished"></translation>
+        <translation>امتیاز هر شایستگی میانگین اعتبار تصمیم‌های آن است.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Panel agreement (P)</source>
-        <translation type="unfinished"></translation>
+        <translation>توافق هیئت (P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The chance that two experts picked at random chose the same option, from 0 to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>احتمال اینکه دو خبره که تصادفی برگزیده شده‌اند یک گزینه را انتخاب کرده باشند، از ۰ تا ۱.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Below 0.5 the panel was split: the “right” answer is contested, so read the credit with care.</source>
-        <translation type="unfinished"></translation>
+        <translation>کمتر از ۰٫۵ یعنی هیئت دودسته بوده است: پاسخ «درست» محل اختلاف است، پس اعتبار را با احتیاط بنگرید.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Fleiss&apos; kappa</source>
-        <translation type="unfinished"></translation>
+        <translation>کاپای فلایس</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How much more the experts agree in their 1–5 ratings than they would by chance.</source>
-        <translation type="unfinished"></translation>
+        <translation>اینکه خبرگان در نمره‌های ۱ تا ۵ خود چقدر بیش از حالت تصادفی با هم توافق دارند.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>1 is perfect agreement, 0 no better than chance; above about 0.6 is usually called good.</source>
-        <translation type="unfinished"></translation>
+        <translation>۱ توافق کامل است و ۰ یعنی بهتر از تصادف نیست؛ بالاتر از حدود ۰٫۶ معمولاً خوب شمرده می‌شود.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Krippendorff&apos;s alpha</source>
-        <translation type="unfinished"></translation>
+        <translation>آلفای کریپندورف</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Agreement between the experts&apos; ratings, corrected for chance, that also copes with missing ratings and treats 1–5 as ordered.</source>
-        <translation type="unfinished"></translation>
+        <translation>توافق میان نمره‌های خبرگان، اصلاح‌شده برای تصادف، که نمره‌های ناموجود را هم برمی‌تابد و ۱ تا ۵ را ترتیبی در نظر می‌گیرد.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Read like kappa: 1 perfect, 0 chance; 0.667 is a common lowest acceptable value.</source>
-        <translation type="unfinished"></translation>
+        <translation>مانند کاپا خوانده می‌شود: ۱ کامل، ۰ تصادفی؛ ۰٫۶۶۷ کمترین مقدار پذیرفتنیِ رایج است.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Facility</source>
-        <translation type="unfinished">سهولت</translation>
+        <translation>ضریب آسانی</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The share of answers to a decision that earned full credit.</source>
-        <translation type="unfinished"></translation>
+        <translation>سهم پاسخ‌هایی به یک تصمیم که اعتبار کامل گرفتند.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Near 1: easy for this cohort; near 0: hard or perhaps misleading.</source>
-        <translation type="unfinished"></translation>
+        <translation>نزدیک ۱: برای این دوره آسان؛ نزدیک ۰: دشوار یا شاید گمراه‌کننده.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Discrimination</source>
-        <translation type="unfinished">ضریب تمیز</translation>
+        <translation>ضریب تمیز</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Average credit on a decision among the best 27 % of attempts (by score) minus the average among the lowest 27 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>میانگین اعتبار یک تصمیم در ۲۷٪ بهترین تلاش‌ها (بر پایه امتیاز) منهای میانگین آن در ۲۷٪ پایین‌ترین تلاش‌ها.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Positive (0.3 or more is good): stronger trainees get it right more often. Near zero or negative: the decision may be ambiguous; look at its wording and key.</source>
-        <translation type="unfinished"></translation>
+        <translation>مثبت (۰٫۳ یا بیشتر خوب است): کارآموزان قوی‌تر بیشتر درست پاسخ می‌دهند. نزدیک صفر یا منفی: تصمیم شاید مبهم باشد؛ به نگارش و کلید آن نگاه کنید.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cronbach&apos;s alpha</source>
-        <translation type="unfinished"></translation>
+        <translation>آلفای کرونباخ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How consistently the decisions of a scenario rank trainees: do people who do well on one tend to do well on the others?</source>
-        <translation type="unfinished"></translation>
+        <translation>تصمیم‌های یک سناریو تا چه اندازه کارآموزان را هماهنگ رتبه‌بندی می‌کنند: آیا کسانی که در یکی خوب عمل می‌کنند در بقیه هم خوب عمل می‌کنند؟</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>0.7 or more is usually enough to compare trainees; lower means the total score is noisy.</source>
-        <translation type="unfinished"></translation>
+        <translation>۰٫۷ یا بیشتر معمولاً برای مقایسه کارآموزان کافی است؛ کمتر از آن یعنی امتیاز کل پرنوفه است.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Item–rest correlation</source>
-        <translation type="unfinished"></translation>
+        <translation>همبستگی گویه با باقی</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How well the credit on one decision goes with the score on all the other decisions.</source>
-        <translation type="unfinished"></translation>
+        <translation>اعتبار یک تصمیم تا چه اندازه با امتیاز همه تصمیم‌های دیگر همسو است.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Positive is good; near zero or negative means this decision measures something else or its key is doubtful.</source>
-        <translation type="unfinished"></translation>
+        <translation>مثبت خوب است؛ نزدیک صفر یا منفی یعنی این تصمیم چیز دیگری را می‌سنجد یا کلیدش جای تردید دارد.</translation>
     </message>
 </context>
 <context>
