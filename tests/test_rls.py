@@ -228,6 +228,7 @@ def test_admin_who_owns_the_tables_sees_everything(course: Course) -> None:
         ("comments",),
         ("credentials",),
         ("lrs_queue",),
+        ("recorded_sessions",),
         ("review_cards",),
     ]
 

@@ -22,7 +22,9 @@ def settings(tmp_path):
 def _new_window(qtbot, service, scenario_dir, settings):
     from balint_trainer.gui.main_window import MainWindow
 
-    win = MainWindow(extra_scenario_dirs=[scenario_dir], service=service, include_bundled=False, settings=settings)
+    win = MainWindow(
+        extra_scenario_dirs=[scenario_dir], service=service, include_bundled=False, settings=settings
+    )
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(win.loaded, timeout=5000):
@@ -56,7 +58,9 @@ def test_quoted_speech_or_action():
 
 
 # -- the newcomer's path -------------------------------------------------------------------
-def test_newcomer_introduction_glossary_practice_summary(qtbot, service, scenario_dir, settings, no_dialogs):
+def test_newcomer_introduction_glossary_practice_summary(
+    qtbot, service, scenario_dir, settings, no_dialogs, tmp_path
+):
     win = _new_window(qtbot, service, scenario_dir, settings)
     intro = win.guidance.intro
     assert intro is not None and intro.isVisible()  # first start: the introduction
@@ -103,6 +107,13 @@ def test_newcomer_introduction_glossary_practice_summary(qtbot, service, scenari
     win.summary_view.glossary_links.linkActivated.emit("glossary:stat-credit")
     assert win.guidance.glossary.current_anchor == "stat-credit"
     win.guidance.glossary.close()
+
+    # The report of that run, exported from the supervisor view (Tools menu), still no YAML.
+    supervisor = win.open_workbench("open_supervisor")  # deletes itself on close
+    assert supervisor.select_trainee(win.profile.id)
+    report = supervisor.export_report("html", tmp_path / "report.html")
+    assert report is not None and win.session.scenario.title in report.read_text(encoding="utf-8")
+    supervisor.close()
 
     # Next start: the introduction stays away, but Help still has it.
     again = _new_window(qtbot, service, scenario_dir, settings)
