@@ -21,9 +21,18 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = (ROOT / "balint_trainer" / "gui", ROOT / "balint_trainer" / "reports")
+# core/guidance.py: the Qt-free introduction and glossary, written as translate("Guidance", …) calls.
+SOURCES = (
+    ROOT / "balint_trainer" / "gui",
+    ROOT / "balint_trainer" / "reports",
+    ROOT / "balint_trainer" / "core" / "guidance.py",
+)
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("fa",)
+
+
+def _python_files(path: Path) -> list[Path]:
+    return sorted(path.rglob("*.py")) if path.is_dir() else [path]
 
 
 def ts_path(language: str) -> Path:
@@ -42,7 +51,7 @@ def _tool(name: str) -> list[str]:
 
 
 def source_files() -> list[Path]:
-    return sorted(p for folder in SOURCES for p in folder.rglob("*.py") if "__pycache__" not in p.parts)
+    return sorted(p for folder in SOURCES for p in _python_files(folder) if "__pycache__" not in p.parts)
 
 
 def lupdate(language: str) -> None:

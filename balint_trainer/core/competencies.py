@@ -37,6 +37,11 @@ def localise_label(label: str) -> str:
     return translate("Competency", label) if label in _BUILTIN_LABELS else label
 
 
+def localise_phase(label: str) -> str:
+    """A phase's label (PHASE_LABELS) in the interface language; gui/player.py lists them for lupdate."""
+    return translate("Phases", label)
+
+
 def competency_label(competency_id: str, extra: dict[str, str] | None = None) -> str:
     if extra and competency_id in extra:
         return extra[competency_id]

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from balint_trainer.core.competencies import BUILTIN_COMPETENCIES, PHASE_LABELS, localise_label
+from balint_trainer.core.competencies import (
+    BUILTIN_COMPETENCIES,
+    PHASE_LABELS,
+    localise_label,
+    localise_phase,
+)
 from balint_trainer.core.localise import translate
 
 # Where the guidance comes from (also cited in the README and in each bundled scenario).
@@ -43,11 +48,10 @@ class Entry(NamedTuple):
 
 def introduction() -> list[tuple[str, str]]:
     """(heading, paragraph) pairs of the first-run introduction."""
-    t = translate
     return [
         (
-            t("Guidance", "What a Balint group is"),
-            t(
+            translate("Guidance", "What a Balint group is"),
+            translate(
                 "Guidance",
                 "A small group of clinicians (often 8 to 12) meets regularly with one or two leaders to "
                 "think about the relationship between a doctor and a patient — not to solve the clinical "
@@ -55,8 +59,8 @@ def introduction() -> list[tuple[str, str]]:
             ),
         ),
         (
-            t("Guidance", "How a session runs"),
-            t(
+            translate("Guidance", "How a session runs"),
+            translate(
                 "Guidance",
                 "The leader sets the frame and asks who has a case. The presenter tells the story. The "
                 "group asks questions of fact only. Then the presenter pushes back their chair and listens "
@@ -65,8 +69,8 @@ def introduction() -> list[tuple[str, str]]:
             ),
         ),
         (
-            t("Guidance", "What the leader does"),
-            t(
+            translate("Guidance", "What the leader does"),
+            translate(
                 "Guidance",
                 "Keeps the group safe and what is said confidential. Keeps the focus on the doctor–patient "
                 "relationship. Blocks intrusive questions about the presenter's private life, kindly and "
@@ -76,8 +80,8 @@ def introduction() -> list[tuple[str, str]]:
             ),
         ),
         (
-            t("Guidance", "What this app does"),
-            t(
+            translate("Guidance", "What this app does"),
+            translate(
                 "Guidance",
                 "It plays a scripted session line by line and stops where a leader has to act. You choose "
                 "what you would do. Your credit is the number of experts who chose your option divided by "
@@ -87,8 +91,8 @@ def introduction() -> list[tuple[str, str]]:
             ),
         ),
         (
-            t("Guidance", "Getting about"),
-            t(
+            translate("Guidance", "Getting about"),
+            translate(
                 "Guidance",
                 "Choose a scenario in the library and press Enter. Space reveals the next line; at a "
                 "decision press a number key, then Enter. Help → Glossary explains every phase, "
@@ -99,110 +103,108 @@ def introduction() -> list[tuple[str, str]]:
 
 
 def phase_entries() -> list[Entry]:
-    t = translate
     texts = {
         "frame": (
-            t("Guidance", "The leader opens: the time, the rules (confidentiality, one case), who has a case?"),
-            t("Guidance", "Brief and warm; the frame is stated once and then held, not lectured."),
+            translate("Guidance", "The leader opens: the time, the rules (confidentiality, one case), who has a case?"),
+            translate("Guidance", "Brief and warm; the frame is stated once and then held, not lectured."),
         ),
         "presentation": (
-            t("Guidance", "The presenter tells the story of a patient, uninterrupted, as it comes to mind."),
-            t("Guidance", "The group listens; the leader does not let anyone interrupt or start advising."),
+            translate("Guidance", "The presenter tells the story of a patient, uninterrupted, as it comes to mind."),
+            translate("Guidance", "The group listens; the leader does not let anyone interrupt or start advising."),
         ),
         "questions": (
-            t("Guidance", "Members ask questions of fact to picture the patient and the consultation."),
-            t(
+            translate("Guidance", "Members ask questions of fact to picture the patient and the consultation."),
+            translate(
                 "Guidance",
                 "Short factual questions; questions about the presenter's private life are stopped kindly.",
             ),
         ),
         "push-back": (
-            t(
+            translate(
                 "Guidance",
                 "The presenter sits back and listens while the group wonders aloud about the patient, the "
                 "doctor and the feelings the case stirs.",
             ),
-            t(
+            translate(
                 "Guidance",
                 "Feelings and fantasies, not diagnoses or advice; the presenter is not drawn back in early.",
             ),
         ),
         "return": (
-            t("Guidance", "The presenter rejoins the group and says what struck them, if anything."),
-            t("Guidance", "The presenter has the last word; nobody argues with it or sums it up for them."),
+            translate("Guidance", "The presenter rejoins the group and says what struck them, if anything."),
+            translate("Guidance", "The presenter has the last word; nobody argues with it or sums it up for them."),
         ),
         "closing": (
-            t("Guidance", "The leader ends on time, thanks the presenter and may ask for a follow-up."),
-            t("Guidance", "On time, without a lesson or a verdict; support is signposted where needed."),
+            translate("Guidance", "The leader ends on time, thanks the presenter and may ask for a follow-up."),
+            translate("Guidance", "On time, without a lesson or a verdict; support is signposted where needed."),
         ),
     }
     return [
-        Entry(f"phase-{phase}", "phase", translate("Phases", PHASE_LABELS[phase]), text, good)
+        Entry(f"phase-{phase}", "phase", localise_phase(PHASE_LABELS[phase]), text, good)
         for phase, (text, good) in texts.items()
     ]
 
 
 def competency_entries() -> list[Entry]:
-    t = translate
     texts = {
         "relationship-focus": (
-            t("Guidance", "Keeping the talk on the relationship between this doctor and this patient."),
-            t(
+            translate("Guidance", "Keeping the talk on the relationship between this doctor and this patient."),
+            translate(
                 "Guidance",
                 "Asks how the patient makes people feel, or what kind of doctor the patient wants; steers "
                 "away from diagnosis, drugs and management.",
             ),
         ),
         "protect-presenter": (
-            t("Guidance", "Shielding the presenter from personal probing, blame or pressure to justify."),
-            t(
+            translate("Guidance", "Shielding the presenter from personal probing, blame or pressure to justify."),
+            translate(
                 "Guidance",
                 "Steps in at once and kindly when a question turns to the presenter's private life or "
                 "competence, without shaming the member who asked.",
             ),
         ),
         "represent-patient": (
-            t("Guidance", "Speaking for the patient, who is not in the room."),
-            t(
+            translate("Guidance", "Speaking for the patient, who is not in the room."),
+            translate(
                 "Guidance",
                 "When the group writes the patient off, wonders aloud how things look from the patient's "
                 "side.",
             ),
         ),
         "return-from-escape": (
-            t(
+            translate(
                 "Guidance",
                 "Noticing when the group escapes into generalities, theory, referral or advice, and "
                 "bringing it back.",
             ),
-            t("Guidance", "Names the drift lightly and returns to this patient and this doctor."),
+            translate("Guidance", "Names the drift lightly and returns to this patient and this doctor."),
         ),
         "safe-space": (
-            t("Guidance", "Making the group a place where people can speak about feelings and mistakes."),
-            t(
+            translate("Guidance", "Making the group a place where people can speak about feelings and mistakes."),
+            translate(
                 "Guidance",
                 "Confidentiality is clear; nobody is pushed to disclose; personal stories volunteered "
                 "freely are allowed to stand.",
             ),
         ),
         "frame-and-structure": (
-            t("Guidance", "Holding the agreed shape of the session: time, phases, who speaks when."),
-            t("Guidance", "Starts and ends on time and keeps the phases, firmly but without fuss."),
+            translate("Guidance", "Holding the agreed shape of the session: time, phases, who speaks when."),
+            translate("Guidance", "Starts and ends on time and keeps the phases, firmly but without fuss."),
         ),
         "invite-feelings": (
-            t("Guidance", "Opening room for feelings, images and fantasies about the patient and doctor."),
-            t("Guidance", "Invites (“what did you feel as you listened?”) rather than interprets."),
+            translate("Guidance", "Opening room for feelings, images and fantasies about the patient and doctor."),
+            translate("Guidance", "Invites (“what did you feel as you listened?”) rather than interprets."),
         ),
         "leader-restraint": (
-            t("Guidance", "Holding back, so the group does the work."),
-            t(
+            translate("Guidance", "Holding back, so the group does the work."),
+            translate(
                 "Guidance",
                 "Allows silences, does not answer for the group, give a lecture or a summary verdict.",
             ),
         ),
         "signpost-support": (
-            t("Guidance", "Pointing people to help beyond the group when they need it."),
-            t(
+            translate("Guidance", "Pointing people to help beyond the group when they need it."),
+            translate(
                 "Guidance",
                 "Notices distress or risk, offers a word afterwards or names a support service, without "
                 "turning the group into therapy.",
@@ -216,34 +218,33 @@ def competency_entries() -> list[Entry]:
 
 
 def statistic_entries() -> list[Entry]:
-    t = translate
     return [
         Entry(
             "stat-credit",
             "statistic",
-            t("Guidance", "Credit"),
-            t(
+            translate("Guidance", "Credit"),
+            translate(
                 "Guidance",
                 "Experts who chose your option ÷ experts who chose the most popular option, from 0 to 1.",
             ),
-            t("Guidance", "1: the panel's choice. 0.5: half as popular. 0: no expert chose it."),
+            translate("Guidance", "1: the panel's choice. 0.5: half as popular. 0: no expert chose it."),
         ),
         Entry(
             "stat-score",
             "statistic",
-            t("Guidance", "Score"),
-            t("Guidance", "100 × your average credit over the decisions you answered."),
-            t("Guidance", "A competency's score is the average credit of its decisions."),
+            translate("Guidance", "Score"),
+            translate("Guidance", "100 × your average credit over the decisions you answered."),
+            translate("Guidance", "A competency's score is the average credit of its decisions."),
         ),
         Entry(
             "stat-agreement",
             "statistic",
-            t("Guidance", "Panel agreement (P)"),
-            t(
+            translate("Guidance", "Panel agreement (P)"),
+            translate(
                 "Guidance",
                 "The chance that two experts picked at random chose the same option, from 0 to 1.",
             ),
-            t(
+            translate(
                 "Guidance",
                 "Below 0.5 the panel was split: the “right” answer is contested, so read the credit with care.",
             ),
@@ -251,12 +252,12 @@ def statistic_entries() -> list[Entry]:
         Entry(
             "stat-fleiss-kappa",
             "statistic",
-            t("Guidance", "Fleiss' kappa"),
-            t(
+            translate("Guidance", "Fleiss' kappa"),
+            translate(
                 "Guidance",
                 "How much more the experts agree in their 1–5 ratings than they would by chance.",
             ),
-            t(
+            translate(
                 "Guidance",
                 "1 is perfect agreement, 0 no better than chance; above about 0.6 is usually called good.",
             ),
@@ -264,31 +265,31 @@ def statistic_entries() -> list[Entry]:
         Entry(
             "stat-krippendorff-alpha",
             "statistic",
-            t("Guidance", "Krippendorff's alpha"),
-            t(
+            translate("Guidance", "Krippendorff's alpha"),
+            translate(
                 "Guidance",
                 "Agreement between the experts' ratings, corrected for chance, that also copes with "
                 "missing ratings and treats 1–5 as ordered.",
             ),
-            t("Guidance", "Read like kappa: 1 perfect, 0 chance; 0.667 is a common lowest acceptable value."),
+            translate("Guidance", "Read like kappa: 1 perfect, 0 chance; 0.667 is a common lowest acceptable value."),
         ),
         Entry(
             "stat-facility",
             "statistic",
-            t("Guidance", "Facility"),
-            t("Guidance", "The share of answers to a decision that earned full credit."),
-            t("Guidance", "Near 1: easy for this cohort; near 0: hard or perhaps misleading."),
+            translate("Guidance", "Facility"),
+            translate("Guidance", "The share of answers to a decision that earned full credit."),
+            translate("Guidance", "Near 1: easy for this cohort; near 0: hard or perhaps misleading."),
         ),
         Entry(
             "stat-discrimination",
             "statistic",
-            t("Guidance", "Discrimination"),
-            t(
+            translate("Guidance", "Discrimination"),
+            translate(
                 "Guidance",
                 "Average credit on a decision among the best 27 % of attempts (by score) minus the average "
                 "among the lowest 27 %.",
             ),
-            t(
+            translate(
                 "Guidance",
                 "Positive (0.3 or more is good): stronger trainees get it right more often. Near zero or "
                 "negative: the decision may be ambiguous; look at its wording and key.",
@@ -297,13 +298,13 @@ def statistic_entries() -> list[Entry]:
         Entry(
             "stat-cronbach-alpha",
             "statistic",
-            t("Guidance", "Cronbach's alpha"),
-            t(
+            translate("Guidance", "Cronbach's alpha"),
+            translate(
                 "Guidance",
                 "How consistently the decisions of a scenario rank trainees: do people who do well on one "
                 "tend to do well on the others?",
             ),
-            t(
+            translate(
                 "Guidance",
                 "0.7 or more is usually enough to compare trainees; lower means the total score is noisy.",
             ),
@@ -311,12 +312,12 @@ def statistic_entries() -> list[Entry]:
         Entry(
             "stat-item-rest",
             "statistic",
-            t("Guidance", "Item–rest correlation"),
-            t(
+            translate("Guidance", "Item–rest correlation"),
+            translate(
                 "Guidance",
                 "How well the credit on one decision goes with the score on all the other decisions.",
             ),
-            t(
+            translate(
                 "Guidance",
                 "Positive is good; near zero or negative means this decision measures something else or "
                 "its key is doubtful.",

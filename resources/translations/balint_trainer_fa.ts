@@ -44,9 +44,241 @@
     </message>
 </context>
 <context>
+    <name>Adaptive</name>
+    <message>
+        <location filename="../../balint_trainer/gui/practice/adaptive_views.py" line="+29"/>
+        <source>Unsure</source>
+        <translation>نامطمئن</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fairly sure</source>
+        <translation>نسبتاً مطمئن</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sure</source>
+        <translation>مطمئن</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: mean credit %2 (%3 answers)</source>
+        <translation>%1: میانگین اعتبار %2 (%3 پاسخ)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Confidence calibration</source>
+        <translation>هماهنگی اطمینان</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>mean credit</source>
+        <translation>میانگین اعتبار</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>How sure you were, against the credit you earned</source>
+        <translation>میزان اطمینان شما، در برابر اعتباری که به دست آوردید</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No answers with a confidence yet: in practice, say how sure you are before the feedback.</source>
+        <translation>هنوز پاسخی با میزان اطمینان نیست: در تمرین، پیش از بازخورد بگویید چقدر مطمئنید.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Well calibrated means: the surer you say you are, the higher your credit.</source>
+        <translation>هماهنگی خوب یعنی: هر چه بگویید مطمئن‌ترید، اعتبارتان بالاتر باشد.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A decision counts as learned when you have answered it right often enough, with days in between, that you would very likely still get it right in %1 days (its review interval has grown to %1 days or more). Decisions you missed come back in Review my weak spots.</source>
+        <translation>یک تصمیم وقتی آموخته‌شده به شمار می‌آید که آن را با چند روز فاصله به اندازه کافی درست پاسخ داده باشید، چنان که به احتمال زیاد %1 روز بعد هم درست پاسخ دهید (فاصله مرور آن به %1 روز یا بیشتر رسیده باشد). تصمیم‌هایی که نادرست پاسخ داده‌اید در «مرور نقطه‌های ضعفم» بازمی‌گردند.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+6"/>
+        <source>Mastery per competency</source>
+        <translation>تسلط در هر شایستگی</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Competency</source>
+        <translation>شایستگی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decisions</source>
+        <translation>تصمیم‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation>پاسخ‌داده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learned</source>
+        <translation>آموخته‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mastery</source>
+        <translation>تسلط</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Your choices agree with the panel about as much as a typical panel member&apos;s do.</source>
+        <translation>انتخاب‌های شما تقریباً به اندازه انتخاب‌های یک عضو معمولی هیئت با هیئت هم‌خوان است.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your choices agree with the panel more than a typical panel member&apos;s do.</source>
+        <translation>انتخاب‌های شما بیش از انتخاب‌های یک عضو معمولی هیئت با هیئت هم‌خوان است.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your choices agree with the panel less than a typical panel member&apos;s do.</source>
+        <translation>انتخاب‌های شما کمتر از انتخاب‌های یک عضو معمولی هیئت با هیئت هم‌خوان است.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your choices agree with the panel much less than the panel members&apos; own do.</source>
+        <translation>انتخاب‌های شما بسیار کمتر از انتخاب‌های خود اعضای هیئت با هیئت هم‌خوان است.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The panel members agree with each other equally here, so there is no spread to compare with.</source>
+        <translation>اعضای هیئت در اینجا به یک اندازه با هم هم‌نظرند، پس پراکندگی‌ای برای مقایسه نیست.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Panel members score %1 on average (SD %2) against the rest of the panel.</source>
+        <translation>اعضای هیئت در برابر بقیه هیئت به‌طور میانگین امتیاز %1 می‌گیرند (انحراف معیار %2).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>On the panel&apos;s scale (panel = 80, SD 5) you score %1 (z = %2).</source>
+        <translation>بر مقیاس هیئت (هیئت = ۸۰، انحراف معیار ۵) امتیاز شما %1 است (z = %2).</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Confidence against credit:</source>
+        <translation>اطمینان در برابر اعتبار:</translation>
+    </message>
+</context>
+<context>
+    <name>AgainstPanel</name>
+    <message>
+        <location filename="../../balint_trainer/reports/against_panel.py" line="+115"/>
+        <source>“{text}”</source>
+        <translation>«{text}»</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{first} and {last}</source>
+        <translation>{first} و {last}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not answered.</source>
+        <translation>پاسخ داده نشد.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You chose one of the {count} options tied for the panel&apos;s choice.</source>
+        <translation>شما یکی از {count} گزینه‌ای را برگزیدید که در انتخاب هیئت رأی برابر داشتند.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The trainee chose one of the {count} options tied for the panel&apos;s choice.</source>
+        <translation>کارآموز یکی از {count} گزینه‌ای را برگزید که در انتخاب هیئت رأی برابر داشتند.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You chose what most of the panel chose.</source>
+        <translation>شما همان را برگزیدید که بیشتر اعضای هیئت برگزیدند.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The trainee chose what most of the panel chose.</source>
+        <translation>کارآموز همان را برگزید که بیشتر اعضای هیئت برگزیدند.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No expert votes for this decision.</source>
+        <translation>برای این تصمیم رأی خبره‌ای نیست.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The panel&apos;s votes were tied between {options}.</source>
+        <translation>رأی‌های هیئت میان {options} برابر بود.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The panel most often chose {option}.</source>
+        <translation>هیئت بیش از همه {option} را برگزید.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>your choice</source>
+        <translation>انتخاب شما</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>trainee&apos;s choice</source>
+        <translation>انتخاب کارآموز</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>tied for the panel&apos;s choice</source>
+        <translation>رأی برابر با انتخاب هیئت</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>panel&apos;s choice</source>
+        <translation>انتخاب هیئت</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Shown</source>
+        <translation>ترتیب نمایش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Option</source>
+        <translation>گزینه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Votes</source>
+        <translation>رأی‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit</source>
+        <translation>اعتبار</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choice</source>
+        <translation>انتخاب</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>shown {position} of {count}</source>
+        <translation>نمایش‌داده‌شده در جایگاه {position} از {count}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About each option</source>
+        <translation>درباره هر گزینه</translation>
+    </message>
+</context>
+<context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/annotation.py" line="+88"/>
+        <location filename="../../balint_trainer/gui/workbench/annotation.py" line="+91"/>
         <source>Decision</source>
         <translation>تصمیم</translation>
     </message>
@@ -72,11 +304,21 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>Alpha</source>
+        <translation>آلفا</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Krippendorff&apos;s alpha (ordinal) over the 1–5 ratings; experts need not rate every option</source>
+        <translation>آلفای کریپندورف (رتبه‌ای) بر پایه نمره‌های ۱ تا ۵؛ لازم نیست خبرگان به همه گزینه‌ها نمره دهند</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Flag</source>
         <translation>نشان</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-27"/>
         <source>Panel agreement P: chance that two experts picked the same best option</source>
         <translation>توافق هیئت P: احتمال اینکه دو خبره یک گزینه را بهترین بدانند</translation>
     </message>
@@ -86,7 +328,7 @@
         <translation>کاپای فلایس بر پایه نمره‌های ۱ تا ۵؛ فقط وقتی نشان داده می‌شود که همه خبرگان به همه گزینه‌ها نمره داده باشند</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>Low agreement</source>
         <translation>توافق کم</translation>
     </message>
@@ -102,9 +344,62 @@
     </message>
 </context>
 <context>
+    <name>AnnotationExchange</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/annotation_exchange.py" line="+137"/>
+        <source>Export annotation request</source>
+        <translation>صدور درخواست حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick at least one scenario, give your name and at least one expert&apos;s name.</source>
+        <translation>دست‌کم یک سناریو را علامت بزنید، نام خود و نام دست‌کم یک خبره را بنویسید.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save the request for %1</source>
+        <translation>ذخیره درخواست برای %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Annotation requests (*.json)</source>
+        <translation>درخواست‌های حاشیه‌نویسی (*.json)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a folder for the request files</source>
+        <translation>پوشه‌ای برای پرونده‌های درخواست برگزینید</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import annotation files</source>
+        <translation>وارد کردن پرونده‌های حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annotation files (*.json);;All files (*)</source>
+        <translation>پرونده‌های حاشیه‌نویسی (*.json);;همه پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location line="+274"/>
+        <source>Open annotation request</source>
+        <translation>باز کردن درخواست حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annotation requests (*.json);;All files (*)</source>
+        <translation>درخواست‌های حاشیه‌نویسی (*.json);;همه پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Annotation request not opened</source>
+        <translation>درخواست حاشیه‌نویسی باز نشد</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationRowsModel</name>
     <message>
-        <location line="+29"/>
+        <location filename="../../balint_trainer/gui/workbench/annotation.py" line="+29"/>
         <source>Expert</source>
         <translation>خبره</translation>
     </message>
@@ -127,7 +422,7 @@
 <context>
     <name>AnnotationWindow</name>
     <message>
-        <location line="+60"/>
+        <location line="+72"/>
         <source>Expert annotation</source>
         <translation>حاشیه‌نویسی خبره</translation>
     </message>
@@ -143,12 +438,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+155"/>
+        <location line="+173"/>
         <source>New expert profile</source>
         <translation>نمایه خبره تازه</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-170"/>
         <source>&amp;Scenario:</source>
         <translation>سناریو: (&amp;S)</translation>
     </message>
@@ -168,7 +463,7 @@
         <translation>نمای برگزارکننده (&amp;O)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Decision number</source>
         <translation>شماره تصمیم</translation>
     </message>
@@ -209,22 +504,32 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+231"/>
+        <location line="+257"/>
         <source>Save &amp;&amp; &amp;next</source>
         <translation>ذخیره و بعدی (&amp;N)</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-256"/>
         <source>Save and go to the next decision</source>
         <translation>ذخیره و رفتن به تصمیم بعدی</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Annotation status</source>
         <translation>وضعیت حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+4"/>
+        <source>Rating warning</source>
+        <translation>هشدار نمره‌دهی</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Agreement per decision</source>
         <translation>توافق در هر تصمیم</translation>
     </message>
@@ -234,7 +539,7 @@
         <translation>حاشیه‌نویسی‌های تصمیم انتخاب‌شده</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Pooled kappa</source>
         <translation>کاپای تجمیعی</translation>
     </message>
@@ -254,17 +559,17 @@
         <translation>ادغام حاشیه‌نویسی‌ها در کلید سناریو</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-124"/>
         <source>New e&amp;xpert or organiser…</source>
         <translation>خبره یا برگزارکننده تازه… (&amp;X)</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+121"/>
         <source>Refresh agreement</source>
         <translation>تازه‌سازی توافق</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>supervisor</source>
         <translation>ناظر</translation>
     </message>
@@ -274,7 +579,7 @@
         <translation>برگزارکننده</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+74"/>
         <source>Scenario not available</source>
         <translation>سناریو در دسترس نیست</translation>
     </message>
@@ -309,12 +614,7 @@
         <translation>ذخیره و پایان (&amp;F)</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Option %1</source>
-        <translation>گزینه %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+34"/>
         <source>Rating of option %1</source>
         <translation>نمره گزینه %1</translation>
     </message>
@@ -349,7 +649,12 @@
         <translation>۵ بهترین شیوه</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
+        <source>You rated option %1 higher than the option you chose as best (%2). Check your ratings.</source>
+        <translation>به گزینه %1 نمره‌ای بالاتر از گزینه‌ای دادید که بهترین دانستید (%2). نمره‌هایتان را بازبینی کنید.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>No expert chosen</source>
         <translation>خبره‌ای انتخاب نشده</translation>
     </message>
@@ -394,7 +699,12 @@
         <translation>کاپای تجمیعی: %1 · %2 تصمیم با توافق کم (P &lt; 0.5)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+4"/>
+        <source>Krippendorff&apos;s alpha: %1</source>
+        <translation>آلفای کریپندورف: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Merge annotations into the key</source>
         <translation>ادغام حاشیه‌نویسی‌ها در کلید</translation>
     </message>
@@ -414,7 +724,7 @@
         <translation>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %1 تصمیم آن همان‌گونه که نشان داده شده جایگزین می‌شود و نتیجه به صورت نسخه خودتان، %2، ذخیره می‌شود که در کتابخانه شما جای سناریوی همراه برنامه را می‌گیرد.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Changes</source>
         <translation>تغییرات</translation>
     </message>
@@ -441,7 +751,12 @@
         <translation>کلید ادغام نشد</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-256"/>
+        <source>option %1 of %2</source>
+        <translation>گزینه %1 از %2</translation>
+    </message>
+    <message>
+        <location line="+257"/>
         <source>The file could not be written: %1</source>
         <translation>پرونده نوشته نشد: %1</translation>
     </message>
@@ -472,14 +787,182 @@
     </message>
 </context>
 <context>
+    <name>AttemptListModel</name>
+    <message>
+        <location filename="../../balint_trainer/gui/review.py" line="+91"/>
+        <source>Started</source>
+        <translation>آغاز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scenario</source>
+        <translation>سناریو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mode</source>
+        <translation>حالت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New comments</source>
+        <translation>یادداشت‌های تازه</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n comment(s) from your supervisor you have not read yet</source>
+        <translation>
+            <numerusform>%n یادداشت از ناظرتان که هنوز نخوانده‌اید</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exam</source>
+        <translation>آزمون</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Practice</source>
+        <translation>تمرین</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unfinished</source>
+        <translation>ناتمام</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n تازه</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BranchMap</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/branch_map.py" line="+38"/>
+        <location line="+13"/>
+        <source>Script</source>
+        <translation>روند جلسه</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Shown when / effect</source>
+        <translation>شرط نمایش / اثر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Branch map</source>
+        <translation>نقشه شاخه‌ها</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Script (last valid version)</source>
+        <translation>روند جلسه (آخرین نسخه معتبر)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fix the problems to see the branch map.</source>
+        <translation>برای دیدن نقشه شاخه‌ها، اشکال‌ها را برطرف کنید.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n سطر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No branching: every trainee sees the same script.</source>
+        <translation>بدون شاخه: همه کارآموزان روند جلسه یکسانی را می‌بینند.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>when %1</source>
+        <translation>وقتی %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>narration</source>
+        <translation>روایت</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>always</source>
+        <translation>همیشه</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decision %1</source>
+        <translation>تصمیم %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no intervention</source>
+        <translation>بدون مداخله</translation>
+    </message>
+</context>
+<context>
+    <name>BundleMatchDialog</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/bundle_match.py" line="+32"/>
+        <source>Whose attempts are these?</source>
+        <translation>این تلاش‌ها از آنِ کیست؟</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The file {file} holds %n attempt(s) of “{who}”, whose files were never imported here. Choose the profile they belong to; later files from this trainee will go there without asking.</source>
+        <translation>
+            <numerusform>پرونده {file} دربردارنده %n تلاشِ «{who}» است که تاکنون پرونده‌ای از او اینجا وارد نشده است. نمایه‌ای را که این تلاش‌ها به آن تعلق دارند برگزینید؛ پرونده‌های بعدی این کارآموز بی‌پرسش به همان‌جا می‌روند.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Profiles</source>
+        <translation>نمایه‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Belongs to:</source>
+        <translation>متعلق به: (&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{profile} — suggested</source>
+        <translation>{profile} — پیشنهادی</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new profile “{name}”</source>
+        <translation>نمایه تازه «{name}»</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Import</source>
+        <translation>وارد کردن (&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Skip this file</source>
+        <translation>رد شدن از این پرونده (&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
-        <location filename="../../balint_trainer/gui/charts.py" line="+50"/>
+        <location filename="../../balint_trainer/gui/charts.py" line="+54"/>
         <source>Expert vote split</source>
         <translation>پراکندگی رأی خبرگان</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+32"/>
         <source>expert votes</source>
         <translation>رأی خبرگان</translation>
     </message>
@@ -500,17 +983,17 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+39"/>
+        <location line="+54"/>
         <source>score (0–100)</source>
         <translation>امتیاز (۰ تا ۱۰۰)</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-21"/>
         <source>Scores over time</source>
         <translation>امتیازها در گذر زمان</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>finished attempts</source>
         <translation>تلاش‌های تمام‌شده</translation>
     </message>
@@ -562,11 +1045,296 @@
         <source>Signposting support</source>
         <translation>راهنمایی به منابع حمایتی</translation>
     </message>
+    <message>
+        <location filename="../../balint_trainer/gui/supervision/recording.py" line="+71"/>
+        <source>Working with the group as a whole</source>
+        <translation>کار با کلیت گروه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet seen</source>
+        <translation>هنوز دیده نشده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emerging</source>
+        <translation>در حال شکل‌گیری</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competent</source>
+        <translation>توانمند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proficient</source>
+        <translation>ماهر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exemplary</source>
+        <translation>نمونه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brings the group back to the doctor–patient relationship rather than the diagnosis.</source>
+        <translation>گروه را به جای تشخیص، به رابطه پزشک و بیمار بازمی‌گرداند.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stops questions that probe the presenter&apos;s private life or judge their competence.</source>
+        <translation>جلوی پرسش‌هایی را می‌گیرد که زندگی خصوصی ارائه‌دهنده را می‌کاوند یا توانایی او را داوری می‌کنند.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gives the absent patient a voice when the group loses sight of them.</source>
+        <translation>وقتی گروه بیمارِ غایب را از یاد می‌برد، به او صدا می‌دهد.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notices the group escaping into generalities or medicine and gently returns it.</source>
+        <translation>گریز گروه به کلی‌گویی یا بحث پزشکی را می‌بیند و آرام آن را بازمی‌گرداند.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>States and keeps confidentiality; members feel safe to say uncomfortable things.</source>
+        <translation>رازداری را اعلام و حفظ می‌کند؛ اعضا برای گفتن چیزهای ناخوشایند احساس امنیت می‌کنند.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Holds time and phases: presentation, questions, push-back, return, close.</source>
+        <translation>زمان و مرحله‌ها را نگه می‌دارد: ارائه، پرسش‌ها، پس‌نشستن، بازگشت، پایان‌بندی.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invites feelings, images and fantasies about the case, not solutions.</source>
+        <translation>احساس‌ها، تصویرها و خیال‌ها درباره مورد را فرامی‌خواند، نه راه‌حل‌ها را.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speaks little, lets silence work and leaves the group&apos;s work to the group.</source>
+        <translation>کم سخن می‌گوید، می‌گذارد سکوت کار خود را بکند و کار گروه را به خود گروه وامی‌گذارد.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notices distress and points to support outside the group without turning it into therapy.</source>
+        <translation>پریشانی را می‌بیند و بی‌آنکه گروه را به درمان بدل کند، به حمایت بیرون از گروه راه نشان می‌دهد.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reads the group as a whole (alliances, parallel process) and uses it for the case.</source>
+        <translation>گروه را در کلیتش می‌خواند (هم‌پیمانی‌ها، فرایند موازی) و آن را به سود مورد به کار می‌گیرد.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfidenceRow</name>
+    <message>
+        <location filename="../../balint_trainer/gui/practice/confidence.py" line="+23"/>
+        <source>How sure are you? (optional, before the feedback)</source>
+        <translation>چقدر مطمئنید؟ (اختیاری، پیش از بازخورد)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unsure (Shift+1)</source>
+        <translation>نامطمئن (Shift+1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fairly sure (Shift+2)</source>
+        <translation>نسبتاً مطمئن (Shift+2)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sure (Shift+3)</source>
+        <translation>مطمئن (Shift+3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How sure you are of your choice</source>
+        <translation>میزان اطمینان شما به انتخابتان</translation>
+    </message>
+</context>
+<context>
+    <name>Countdown</name>
+    <message>
+        <location filename="../../balint_trainer/gui/realtime.py" line="+72"/>
+        <location line="+5"/>
+        <source>Time left to decide</source>
+        <translation>زمان باقی‌مانده برای تصمیم</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Real time: %1 seconds to decide</source>
+        <translation>زمان واقعی: %1 ثانیه برای تصمیم</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Time to decide: %1 s</source>
+        <translation>زمان تصمیم: %1 ثانیه</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionForm</name>
+    <message>
+        <location filename="../../balint_trainer/gui/authoring/decision_form.py" line="+67"/>
+        <source>Decision %1</source>
+        <translation>تصمیم %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decision id</source>
+        <translation>شناسه تصمیم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt</source>
+        <translation>پرسش</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Competency</source>
+        <translation>شایستگی</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rationale</source>
+        <translation>دلیل</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Options</source>
+        <translation>گزینه‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Id</source>
+        <translation>شناسه</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Feedback</source>
+        <translation>بازخورد</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add &amp;option</source>
+        <translation>افزودن گزینه (&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove o&amp;ption</source>
+        <translation>حذف گزینه (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expert key</source>
+        <translation>کلید خبرگان</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add e&amp;xpert</source>
+        <translation>افزودن خبره (&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove exper&amp;t</source>
+        <translation>حذف خبره (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Id:</source>
+        <translation>شناسه: (&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pro&amp;mpt:</source>
+        <translation>پرسش: (&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Competency:</source>
+        <translation>شایستگی: (&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optio&amp;ns (text and feedback):</source>
+        <translation>گزینه‌ها (متن و بازخورد): (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Expert &amp;key (best option, ratings 1–5, note):</source>
+        <translation>کلید خبرگان (بهترین گزینه، نمره‌های ۱ تا ۵، یادداشت): (&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Rationale:</source>
+        <translation>دلیل: (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Form problems</source>
+        <translation>اشکال‌های فرم</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Expert</source>
+        <translation>خبره</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Best</source>
+        <translation>بهترین</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rating %1</source>
+        <translation>نمره %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Every option needs an id.</source>
+        <translation>هر گزینه به یک شناسه نیاز دارد.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two options have the same id.</source>
+        <translation>دو گزینه شناسه یکسان دارند.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Expert %1: the best option must be one of the option ids.</source>
+        <translation>خبره %1: بهترین گزینه باید یکی از شناسه‌های گزینه‌ها باشد.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expert %1: ratings are 1 to 5 (or empty).</source>
+        <translation>خبره %1: نمره‌ها از ۱ تا ۵ هستند (یا خالی).</translation>
+    </message>
 </context>
 <context>
     <name>DecisionTableModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/summary.py" line="+54"/>
+        <location filename="../../balint_trainer/gui/summary.py" line="+43"/>
+        <source>%1 s</source>
+        <translation>%1 ثانیه</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>tie: %1</source>
+        <translation>رأی برابر: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -590,11 +1358,16 @@
         <source>Credit</source>
         <translation>اعتبار</translation>
     </message>
+    <message>
+        <location line="+7"/>
+        <source>Time to decide</source>
+        <translation>زمان تصمیم</translation>
+    </message>
 </context>
 <context>
     <name>ExportPackDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/packs.py" line="+202"/>
+        <location filename="../../balint_trainer/gui/workbench/packs.py" line="+208"/>
         <source>Export scenario pack</source>
         <translation>صدور بسته سناریو</translation>
     </message>
@@ -637,27 +1410,17 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="+777"/>
+        <location filename="../../balint_trainer/gui/player.py" line="+984"/>
         <source>%1 and %2</source>
         <translation>%1 و %2</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>You chose what most of the panel chose.</source>
-        <translation>شما همان را برگزیدید که بیشتر اعضای هیئت برگزیدند.</translation>
+        <location line="+9"/>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The panel most often chose option %1.</source>
-        <translation>هیئت بیش از همه گزینه %1 را برگزید.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The panel&apos;s votes were tied between options %1.</source>
-        <translation>رأی‌های هیئت میان گزینه‌های %1 برابر بود.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>%1 of %2 experts chose your option; the most chosen option had %3.</source>
         <translation>%1 از %2 خبره گزینه شما را برگزیدند؛ پرطرفدارترین گزینه %3 رأی داشت.</translation>
     </message>
@@ -667,40 +1430,675 @@
         <translation>اعتبار = رأی‌های گزینه شما ÷ رأی‌های پرطرفدارترین گزینه: ۱ یعنی انتخاب هیئت، ۰ یعنی هیچ خبره‌ای آن را برنگزید.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
+        <source>Time ran out: no intervention (not in the key).</source>
+        <translation>زمان تمام شد: بدون مداخله (در کلید نیامده است).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time ran out: no intervention, which the key lists as %1.</source>
+        <translation>زمان تمام شد: بدون مداخله، که کلید آن را %1 آورده است.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../balint_trainer/reports/own_review.py" line="+126"/>
         <source>Why</source>
         <translation>چرا</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>About your choice</source>
-        <translation>درباره انتخاب شما</translation>
+        <location line="+5"/>
+        <source>Your choice and the panel&apos;s</source>
+        <translation>انتخاب شما و انتخاب هیئت</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Panel choice</source>
-        <translation>انتخاب هیئت</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <location filename="../../balint_trainer/reports/own_review.py" line="+24"/>
         <source>chose %1</source>
         <translation>گزینه %1 را برگزید</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../../balint_trainer/reports/own_review.py" line="-1"/>
         <source>Expert notes</source>
         <translation>یادداشت‌های خبرگان</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../balint_trainer/reports/own_review.py" line="+11"/>
         <source>The panel disagreed a lot on this decision; treat the credit with care.</source>
         <translation>هیئت در این تصمیم اختلاف زیادی داشت؛ اعتبار را با احتیاط بنگرید.</translation>
     </message>
 </context>
 <context>
+    <name>FeedbackExport</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/feedback_export.py" line="+29"/>
+        <location line="+9"/>
+        <source>Export feedback for trainee</source>
+        <translation>صدور بازخورد برای کارآموز</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Feedback files (*.json)</source>
+        <translation>پرونده‌های بازخورد (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n comment(s) for %1 exported to %2</source>
+        <translation>
+            <numerusform>%n یادداشت برای %1 در %2 صادر شد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Send this file to the trainee, who imports it with File → Import feedback from my supervisor…. Each file holds all your comments on their attempts; importing one twice adds nothing.</source>
+        <translation>این پرونده را برای کارآموز بفرستید تا آن را با پرونده ← وارد کردن بازخورد ناظرم… وارد کند. هر پرونده همه یادداشت‌های شما درباره تلاش‌های او را دارد؛ دوباره وارد کردن آن چیزی نمی‌افزاید.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The feedback was not exported; no file was written</source>
+        <translation>بازخورد صادر نشد؛ هیچ پرونده‌ای نوشته نشد</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackFlow</name>
+    <message>
+        <location filename="../../balint_trainer/gui/feedback_flow.py" line="+27"/>
+        <location line="+80"/>
+        <source>Import feedback from my supervisor</source>
+        <translation>وارد کردن بازخورد ناظرم</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Feedback files (*.json);;All files (*)</source>
+        <translation>پرونده‌های بازخورد (*.json);;همه پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Unread comments from your supervisor</source>
+        <translation>یادداشت‌های نخوانده از ناظرتان</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n unread comment(s) from your supervisor</source>
+        <translation>
+            <numerusform>%n یادداشت نخوانده از ناظرتان</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Practice → My past attempts… shows them</source>
+        <translation>تمرین ← تلاش‌های پیشین من… آن‌ها را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not count unread comments: %1</source>
+        <translation>شمار یادداشت‌های نخوانده به دست نیامد: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>You practise on a shared course database: your supervisor&apos;s comments appear in Practice → My past attempts… by themselves. Feedback files are for trainees who work offline.</source>
+        <translation>شما روی پایگاه داده مشترک دوره تمرین می‌کنید: یادداشت‌های ناظرتان خودبه‌خود در تمرین ← تلاش‌های پیشین من… نمایان می‌شوند. پرونده‌های بازخورد برای کارآموزانی است که بدون اتصال کار می‌کنند.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Importing feedback…</source>
+        <translation>در حال وارد کردن بازخورد…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n new comment(s) imported.</source>
+        <translation>
+            <numerusform>%n یادداشت تازه وارد شد.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n comment(s) were already here.</source>
+        <translation>
+            <numerusform>%n یادداشت از پیش اینجا بود.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n comment(s) are on attempts this database does not hold; they were skipped (attempts made on another computer or profile).</source>
+        <translation>
+            <numerusform>%n یادداشت مربوط به تلاش‌هایی است که در این پایگاه داده نیستند؛ کنار گذاشته شدند (تلاش‌هایی که در رایانه یا نمایه دیگری انجام شده‌اند).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Practice → My past attempts… (Ctrl+Shift+R) shows them.</source>
+        <translation>تمرین ← تلاش‌های پیشین من… (Ctrl+Shift+R) آن‌ها را نشان می‌دهد.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The feedback was not imported; nothing was changed</source>
+        <translation>بازخورد وارد نشد؛ چیزی تغییر نکرد</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../balint_trainer/gui/authoring/find_replace.py" line="+30"/>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>یافتن</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Replace with</source>
+        <translation>جایگزین با</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Match &amp;case</source>
+        <translation>تطبیق کوچکی و بزرگی حروف (&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Whole words</source>
+        <translation>فقط واژه‌های کامل (&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next</source>
+        <translation>بعدی (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre&amp;vious</source>
+        <translation>قبلی (&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Replace</source>
+        <translation>جایگزین کردن (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace &amp;all</source>
+        <translation>جایگزین کردن همه (&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close find bar</source>
+        <translation>بستن نوار یافتن</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find status</source>
+        <translation>وضعیت یافتن</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find:</source>
+        <translation>یافتن: (&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;place:</source>
+        <translation>جایگزین: (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Search wrapped around.</source>
+        <translation>جست‌وجو از آغاز از سر گرفته شد.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not found: %1</source>
+        <translation>یافت نشد: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>%n replacement(s).</source>
+        <translation>
+            <numerusform>%n جایگزینی.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryDialog</name>
+    <message>
+        <location filename="../../balint_trainer/gui/guidance.py" line="+79"/>
+        <location line="+1"/>
+        <source>Glossary</source>
+        <translation>واژه‌نامه</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The six phases of a session</source>
+        <translation>شش مرحله یک جلسه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What a leader practises here</source>
+        <translation>آنچه رهبر اینجا تمرین می‌کند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The numbers</source>
+        <translation>عددها</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Going well:</source>
+        <translation>نشانه‌های پیشرفت خوب:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What good looks like:</source>
+        <translation>نمونه خوب چگونه است:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How to read it:</source>
+        <translation>چگونه بخوانیم:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sources</source>
+        <translation>منابع</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The method follows published guidance:</source>
+        <translation>این روش از راهنماهای منتشرشده پیروی می‌کند:</translation>
+    </message>
+</context>
+<context>
+    <name>Guidance</name>
+    <message>
+        <location filename="../../balint_trainer/gui/guidance_menu.py" line="+39"/>
+        <source>&amp;Introduction to the method</source>
+        <translation>آشنایی با روش (&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Glossary</source>
+        <translation>واژه‌نامه (&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>میان‌برهای صفحه‌کلید (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/core/guidance.py" line="+53"/>
+        <source>What a Balint group is</source>
+        <translation>گروه بالینت چیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A small group of clinicians (often 8 to 12) meets regularly with one or two leaders to think about the relationship between a doctor and a patient — not to solve the clinical problem. One member presents a patient who has stayed on their mind; the others listen.</source>
+        <translation>گروه کوچکی از درمانگران (اغلب ۸ تا ۱۲ نفر) به‌طور منظم با یک یا دو رهبر گرد هم می‌آیند تا درباره رابطه میان یک پزشک و یک بیمار بیندیشند — نه برای حل مسئله بالینی. یکی از اعضا بیماری را ارائه می‌کند که ذهنش را رها نکرده است؛ دیگران گوش می‌دهند.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How a session runs</source>
+        <translation>روند یک جلسه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The leader sets the frame and asks who has a case. The presenter tells the story. The group asks questions of fact only. Then the presenter pushes back their chair and listens while the group wonders about the patient, the doctor and their feelings. The presenter returns to have the last word, and the leader closes on time.</source>
+        <translation>رهبر چارچوب را می‌گذارد و می‌پرسد چه کسی موردی دارد. ارائه‌دهنده ماجرا را تعریف می‌کند. گروه فقط پرسش‌های واقعیت‌جو می‌پرسد. سپس ارائه‌دهنده صندلی‌اش را عقب می‌کشد و گوش می‌دهد، در حالی که گروه درباره بیمار، پزشک و احساس‌هایشان تأمل می‌کند. ارائه‌دهنده بازمی‌گردد تا حرف آخر را بزند و رهبر جلسه را سر وقت پایان می‌دهد.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>What the leader does</source>
+        <translation>کار رهبر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeps the group safe and what is said confidential. Keeps the focus on the doctor–patient relationship. Blocks intrusive questions about the presenter&apos;s private life, kindly and at once. When the group escapes into generalities (“these patients are always untreatable”) or into referral and advice, brings it back, often by speaking for the absent patient. Says little otherwise: the group does the work.</source>
+        <translation>گروه را امن و گفته‌ها را محرمانه نگه می‌دارد. تمرکز را بر رابطه پزشک و بیمار نگه می‌دارد. جلوی پرسش‌های مزاحم درباره زندگی خصوصی ارائه‌دهنده را، با مهربانی و بی‌درنگ، می‌گیرد. وقتی گروه به کلی‌گویی («این بیماران همیشه درمان‌ناپذیرند») یا به ارجاع و توصیه می‌گریزد، آن را بازمی‌گرداند، اغلب با سخن گفتن از زبان بیمارِ غایب. جز این کم سخن می‌گوید: کار را گروه انجام می‌دهد.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What this app does</source>
+        <translation>این برنامه چه می‌کند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It plays a scripted session line by line and stops where a leader has to act. You choose what you would do. Your credit is the number of experts who chose your option divided by the number who chose the most popular one: 1 means you chose what most of the panel chose. The bundled panels are illustrative, written by this project from published guidance; a course can replace them with its own experts&apos; votes.</source>
+        <translation>برنامه یک جلسه از پیش نوشته‌شده را سطر به سطر پخش می‌کند و هر جا رهبر باید کاری کند می‌ایستد. شما انتخاب می‌کنید که چه می‌کردید. اعتبار شما شمار خبرگانی است که گزینه شما را برگزیدند، تقسیم بر شمار کسانی که پرطرفدارترین گزینه را برگزیدند: ۱ یعنی همان را برگزیدید که بیشتر هیئت برگزید. هیئت‌های همراه برنامه نمونه‌اند و این پروژه آن‌ها را از روی راهنماهای منتشرشده نوشته است؛ یک دوره می‌تواند رأی‌های خبرگان خود را جایگزین آن‌ها کند.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Getting about</source>
+        <translation>راه‌یابی در برنامه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a scenario in the library and press Enter. Space reveals the next line; at a decision press a number key, then Enter. Help → Glossary explains every phase, competency and number; F1 lists all keyboard shortcuts.</source>
+        <translation>در کتابخانه یک سناریو را انتخاب کنید و Enter را بزنید. کلید فاصله سطر بعد را نشان می‌دهد؛ در هر تصمیم یک کلید عددی و سپس Enter را بزنید. راهنما ← واژه‌نامه هر مرحله، شایستگی و عدد را توضیح می‌دهد؛ F1 همه میان‌برهای صفحه‌کلید را فهرست می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The leader opens: the time, the rules (confidentiality, one case), who has a case?</source>
+        <translation>رهبر جلسه را باز می‌کند: زمان، قاعده‌ها (رازداری، یک مورد)، چه کسی موردی دارد؟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brief and warm; the frame is stated once and then held, not lectured.</source>
+        <translation>کوتاه و گرم؛ چارچوب یک بار گفته می‌شود و سپس نگه داشته می‌شود، نه اینکه درباره‌اش سخنرانی شود.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The presenter tells the story of a patient, uninterrupted, as it comes to mind.</source>
+        <translation>ارائه‌دهنده ماجرای یک بیمار را، بی‌وقفه و همان‌گونه که به ذهنش می‌آید، تعریف می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The group listens; the leader does not let anyone interrupt or start advising.</source>
+        <translation>گروه گوش می‌دهد؛ رهبر نمی‌گذارد کسی سخن را قطع کند یا توصیه کردن را آغاز کند.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Members ask questions of fact to picture the patient and the consultation.</source>
+        <translation>اعضا پرسش‌های واقعیت‌جو می‌پرسند تا بیمار و ویزیت را در ذهن مجسم کنند.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short factual questions; questions about the presenter&apos;s private life are stopped kindly.</source>
+        <translation>پرسش‌های کوتاه و واقعیت‌جو؛ پرسش‌های مربوط به زندگی خصوصی ارائه‌دهنده با مهربانی متوقف می‌شوند.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The presenter sits back and listens while the group wonders aloud about the patient, the doctor and the feelings the case stirs.</source>
+        <translation>ارائه‌دهنده عقب می‌نشیند و گوش می‌دهد، در حالی که گروه با صدای بلند درباره بیمار، پزشک و احساس‌هایی که مورد برمی‌انگیزد تأمل می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Feelings and fantasies, not diagnoses or advice; the presenter is not drawn back in early.</source>
+        <translation>احساس‌ها و خیال‌ها، نه تشخیص یا توصیه؛ ارائه‌دهنده زودهنگام به گفت‌وگو کشانده نمی‌شود.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The presenter rejoins the group and says what struck them, if anything.</source>
+        <translation>ارائه‌دهنده به گروه بازمی‌گردد و اگر چیزی در او اثر گذاشته، آن را می‌گوید.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The presenter has the last word; nobody argues with it or sums it up for them.</source>
+        <translation>حرف آخر با ارائه‌دهنده است؛ کسی با آن بحث نمی‌کند یا به جای او جمع‌بندی نمی‌کند.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The leader ends on time, thanks the presenter and may ask for a follow-up.</source>
+        <translation>رهبر سر وقت پایان می‌دهد، از ارائه‌دهنده سپاسگزاری می‌کند و ممکن است پیگیری را درخواست کند.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On time, without a lesson or a verdict; support is signposted where needed.</source>
+        <translation>سر وقت، بدون درس دادن یا داوری؛ هر جا لازم باشد، راه دسترسی به حمایت نشان داده می‌شود.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Keeping the talk on the relationship between this doctor and this patient.</source>
+        <translation>نگه‌داشتن گفت‌وگو بر رابطه میان همین پزشک و همین بیمار.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asks how the patient makes people feel, or what kind of doctor the patient wants; steers away from diagnosis, drugs and management.</source>
+        <translation>می‌پرسد بیمار چه احساسی در دیگران برمی‌انگیزد یا چه جور پزشکی می‌خواهد؛ گفت‌وگو را از تشخیص، دارو و درمان دور می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Shielding the presenter from personal probing, blame or pressure to justify.</source>
+        <translation>محافظت از ارائه‌دهنده در برابر کاوش شخصی، سرزنش یا فشار برای توجیه.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps in at once and kindly when a question turns to the presenter&apos;s private life or competence, without shaming the member who asked.</source>
+        <translation>وقتی پرسشی به زندگی خصوصی یا توانایی ارائه‌دهنده کشیده می‌شود، بی‌درنگ و با مهربانی وارد می‌شود، بی‌آنکه عضو پرسشگر را شرمنده کند.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Speaking for the patient, who is not in the room.</source>
+        <translation>سخن گفتن از زبان بیماری که در اتاق نیست.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the group writes the patient off, wonders aloud how things look from the patient&apos;s side.</source>
+        <translation>وقتی گروه بیمار را کنار می‌گذارد، با صدای بلند تأمل می‌کند که ماجرا از نگاه بیمار چگونه است.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Noticing when the group escapes into generalities, theory, referral or advice, and bringing it back.</source>
+        <translation>دیدن گریز گروه به کلی‌گویی، نظریه، ارجاع یا توصیه، و بازگرداندن آن.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Names the drift lightly and returns to this patient and this doctor.</source>
+        <translation>دور شدن از موضوع را به نرمی نام می‌برد و به همین بیمار و همین پزشک بازمی‌گردد.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Making the group a place where people can speak about feelings and mistakes.</source>
+        <translation>ساختن گروه به جایی که افراد بتوانند از احساس‌ها و اشتباه‌هایشان سخن بگویند.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confidentiality is clear; nobody is pushed to disclose; personal stories volunteered freely are allowed to stand.</source>
+        <translation>رازداری روشن است؛ کسی برای افشاگری زیر فشار قرار نمی‌گیرد؛ روایت‌های شخصی که آزادانه گفته می‌شوند پذیرفته می‌مانند.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Holding the agreed shape of the session: time, phases, who speaks when.</source>
+        <translation>نگه‌داشتن ساختار توافق‌شده جلسه: زمان، مرحله‌ها، اینکه چه کسی کی سخن می‌گوید.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts and ends on time and keeps the phases, firmly but without fuss.</source>
+        <translation>سر وقت آغاز و پایان می‌دهد و مرحله‌ها را، محکم ولی بی‌هیاهو، نگه می‌دارد.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opening room for feelings, images and fantasies about the patient and doctor.</source>
+        <translation>گشودن جا برای احساس‌ها، تصویرها و خیال‌ها درباره بیمار و پزشک.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Invites (“what did you feel as you listened?”) rather than interprets.</source>
+        <translation>به جای تفسیر، دعوت می‌کند («وقتی گوش می‌دادید چه احساسی داشتید؟»).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Holding back, so the group does the work.</source>
+        <translation>خودداری، تا کار را گروه انجام دهد.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allows silences, does not answer for the group, give a lecture or a summary verdict.</source>
+        <translation>به سکوت‌ها مجال می‌دهد، به جای گروه پاسخ نمی‌دهد، سخنرانی نمی‌کند و حکم پایانی نمی‌دهد.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pointing people to help beyond the group when they need it.</source>
+        <translation>راهنمایی افراد به کمکی بیرون از گروه، هنگامی که نیاز دارند.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notices distress or risk, offers a word afterwards or names a support service, without turning the group into therapy.</source>
+        <translation>پریشانی یا خطر را می‌بیند، پس از جلسه گفت‌وگویی کوتاه پیشنهاد می‌کند یا یک مرکز حمایتی را نام می‌برد، بی‌آنکه گروه را به درمان بدل کند.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Credit</source>
+        <translation>اعتبار</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Experts who chose your option ÷ experts who chose the most popular option, from 0 to 1.</source>
+        <translation>شمار خبرگانی که گزینه شما را برگزیدند ÷ شمار خبرگانی که پرطرفدارترین گزینه را برگزیدند، از ۰ تا ۱.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1: the panel&apos;s choice. 0.5: half as popular. 0: no expert chose it.</source>
+        <translation>۱: انتخاب هیئت. ۰٫۵: با نیمی از آن محبوبیت. ۰: هیچ خبره‌ای آن را برنگزید.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Score</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>100 × your average credit over the decisions you answered.</source>
+        <translation>۱۰۰ × میانگین اعتبار شما در تصمیم‌هایی که پاسخ دادید.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A competency&apos;s score is the average credit of its decisions.</source>
+        <translation>امتیاز هر شایستگی میانگین اعتبار تصمیم‌های آن است.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Panel agreement (P)</source>
+        <translation>توافق هیئت (P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chance that two experts picked at random chose the same option, from 0 to 1.</source>
+        <translation>احتمال اینکه دو خبره که تصادفی برگزیده شده‌اند یک گزینه را انتخاب کرده باشند، از ۰ تا ۱.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Below 0.5 the panel was split: the “right” answer is contested, so read the credit with care.</source>
+        <translation>کمتر از ۰٫۵ یعنی هیئت دودسته بوده است: پاسخ «درست» محل اختلاف است، پس اعتبار را با احتیاط بنگرید.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fleiss&apos; kappa</source>
+        <translation>کاپای فلایس</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How much more the experts agree in their 1–5 ratings than they would by chance.</source>
+        <translation>اینکه خبرگان در نمره‌های ۱ تا ۵ خود چقدر بیش از حالت تصادفی با هم توافق دارند.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 is perfect agreement, 0 no better than chance; above about 0.6 is usually called good.</source>
+        <translation>۱ توافق کامل است و ۰ یعنی بهتر از تصادف نیست؛ بالاتر از حدود ۰٫۶ معمولاً خوب شمرده می‌شود.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Krippendorff&apos;s alpha</source>
+        <translation>آلفای کریپندورف</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement between the experts&apos; ratings, corrected for chance, that also copes with missing ratings and treats 1–5 as ordered.</source>
+        <translation>توافق میان نمره‌های خبرگان، اصلاح‌شده برای تصادف، که نمره‌های ناموجود را هم برمی‌تابد و ۱ تا ۵ را ترتیبی در نظر می‌گیرد.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read like kappa: 1 perfect, 0 chance; 0.667 is a common lowest acceptable value.</source>
+        <translation>مانند کاپا خوانده می‌شود: ۱ کامل، ۰ تصادفی؛ ۰٫۶۶۷ کمترین مقدار پذیرفتنیِ رایج است.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Facility</source>
+        <translation>ضریب آسانی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The share of answers to a decision that earned full credit.</source>
+        <translation>سهم پاسخ‌هایی به یک تصمیم که اعتبار کامل گرفتند.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Near 1: easy for this cohort; near 0: hard or perhaps misleading.</source>
+        <translation>نزدیک ۱: برای این دوره آسان؛ نزدیک ۰: دشوار یا شاید گمراه‌کننده.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Discrimination</source>
+        <translation>ضریب تمیز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average credit on a decision among the best 27 % of attempts (by score) minus the average among the lowest 27 %.</source>
+        <translation>میانگین اعتبار یک تصمیم در ۲۷٪ بهترین تلاش‌ها (بر پایه امتیاز) منهای میانگین آن در ۲۷٪ پایین‌ترین تلاش‌ها.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Positive (0.3 or more is good): stronger trainees get it right more often. Near zero or negative: the decision may be ambiguous; look at its wording and key.</source>
+        <translation>مثبت (۰٫۳ یا بیشتر خوب است): کارآموزان قوی‌تر بیشتر درست پاسخ می‌دهند. نزدیک صفر یا منفی: تصمیم شاید مبهم باشد؛ به نگارش و کلید آن نگاه کنید.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cronbach&apos;s alpha</source>
+        <translation>آلفای کرونباخ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How consistently the decisions of a scenario rank trainees: do people who do well on one tend to do well on the others?</source>
+        <translation>تصمیم‌های یک سناریو تا چه اندازه کارآموزان را هماهنگ رتبه‌بندی می‌کنند: آیا کسانی که در یکی خوب عمل می‌کنند در بقیه هم خوب عمل می‌کنند؟</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>0.7 or more is usually enough to compare trainees; lower means the total score is noisy.</source>
+        <translation>۰٫۷ یا بیشتر معمولاً برای مقایسه کارآموزان کافی است؛ کمتر از آن یعنی امتیاز کل پرنوفه است.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Item–rest correlation</source>
+        <translation>همبستگی گویه با باقی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How well the credit on one decision goes with the score on all the other decisions.</source>
+        <translation>اعتبار یک تصمیم تا چه اندازه با امتیاز همه تصمیم‌های دیگر همسو است.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Positive is good; near zero or negative means this decision measures something else or its key is doubtful.</source>
+        <translation>مثبت خوب است؛ نزدیک صفر یا منفی یعنی این تصمیم چیز دیگری را می‌سنجد یا کلیدش جای تردید دارد.</translation>
+    </message>
+</context>
+<context>
+    <name>IntroductionDialog</name>
+    <message>
+        <location filename="../../balint_trainer/gui/guidance.py" line="-65"/>
+        <location line="+4"/>
+        <source>Welcome to Balint Trainer</source>
+        <translation>به تمرین رهبری گروه بالینت خوش آمدید</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Introduction</source>
+        <translation>آشنایی</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Drawn from published guidance on leading Balint groups:</source>
+        <translation>برگرفته از راهنماهای منتشرشده برای رهبری گروه‌های بالینت:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Don&apos;t show this again</source>
+        <translation>دیگر نشان داده نشود (&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the &amp;glossary</source>
+        <translation>باز کردن واژه‌نامه (&amp;G)</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/library.py" line="+67"/>
+        <location filename="../../balint_trainer/gui/library.py" line="+70"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
@@ -729,8 +2127,15 @@
         <source>Your best</source>
         <translation>بهترین شما</translation>
     </message>
+    <message numerus="yes">
+        <location line="+75"/>
+        <source>%n comment(s) from your supervisor you have not read yet (Practice → My past attempts…)</source>
+        <translation>
+            <numerusform>%n یادداشت از ناظرتان که هنوز نخوانده‌اید (تمرین ← تلاش‌های پیشین من…)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+60"/>
+        <location line="+5"/>
         <source>This file cannot be used:</source>
         <translation>این پرونده به کار نمی‌آید:</translation>
     </message>
@@ -743,6 +2148,13 @@
         <location line="+2"/>
         <source>%1 (unfinished)</source>
         <translation>%1 (ناتمام)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>✉ %n new comment(s) · %1</source>
+        <translation>
+            <numerusform>✉ %n یادداشت تازه · %1</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6"/>
@@ -768,7 +2180,7 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Search title, setting or competency…</source>
         <translation>جست‌وجوی عنوان، محیط یا شایستگی…</translation>
     </message>
@@ -873,18 +2285,33 @@
         <translation>ادامه تلاش ناتمام</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+30"/>
+        <location line="+6"/>
+        <source>Open in &amp;editor</source>
+        <translation>باز کردن در ویرایشگر (&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the broken file in the scenario editor</source>
+        <translation>باز کردن پرونده معیوب در ویرایشگر سناریو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See the problems where they are and fix them</source>
+        <translation>اشکال‌ها را در جای خودشان ببینید و برطرفشان کنید</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+34"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-33"/>
         <source>Library status</source>
         <translation>وضعیت کتابخانه</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Loading scenarios…</source>
         <translation>در حال بارگذاری سناریوها…</translation>
     </message>
@@ -908,7 +2335,7 @@
         <translation>همه شایستگی‌ها</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+75"/>
         <source>No scenario matches the search.</source>
         <translation>هیچ سناریویی با جست‌وجو جور نیست.</translation>
     </message>
@@ -917,10 +2344,12 @@
         <source>This file cannot be used until these problems are fixed:</source>
         <translation>تا این اشکال‌ها برطرف نشوند این پرونده به کار نمی‌آید:</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+13"/>
-        <source>%1 minutes</source>
-        <translation>%1 دقیقه</translation>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n دقیقه</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
@@ -939,6 +2368,13 @@
         <source>Competencies:</source>
         <translation>شایستگی‌ها:</translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n comment(s) from your supervisor on your attempts you have not read yet: Practice → My past attempts… (Ctrl+Shift+R).</source>
+        <translation>
+            <numerusform>%n یادداشت از ناظرتان درباره تلاش‌هایتان که هنوز نخوانده‌اید: تمرین ← تلاش‌های پیشین من… (Ctrl+Shift+R).</numerusform>
+        </translation>
+    </message>
     <message>
         <location line="+9"/>
         <source>Your own copy of a built-in scenario, saved in %1. It takes the built-in&apos;s place in your library; delete this file and reload the library (F5) to get the built-in back.</source>
@@ -946,24 +2382,198 @@
     </message>
 </context>
 <context>
+    <name>LrsDialog</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/lrs.py" line="+224"/>
+        <source>Learning record store</source>
+        <translation>انباره سوابق یادگیری</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Trainee</source>
+        <translation>کارآموز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scenario</source>
+        <translation>سناریو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statement</source>
+        <translation>گزاره</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tries</source>
+        <translation>دفعه‌های تلاش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>sent</source>
+        <translation>ارسال‌شده</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed ({reason})</source>
+        <translation>ناموفق ({reason})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>waiting ({reason})</source>
+        <translation>در انتظار ({reason})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waiting</source>
+        <translation>در انتظار</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>answer to {decision}</source>
+        <translation>پاسخ به {decision}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>attempt completed</source>
+        <translation>تلاش کامل شد</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>passed or failed</source>
+        <translation>قبول یا رد</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Learning record store (LRS)</source>
+        <translation>انباره سوابق یادگیری (LRS)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Endpoint (xAPI):</source>
+        <translation>نشانی مقصد (xAPI): (&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User name:</source>
+        <translation>نام کاربری: (&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>گذرواژه: (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mastery score:</source>
+        <translation>امتیاز تسلط: (&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Course home page:</source>
+        <translation>نشانی وب دوره:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Statements for the LRS</source>
+        <translation>گزاره‌های LRS</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Save settings</source>
+        <translation>ذخیره تنظیمات (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send &amp;now</source>
+        <translation>ارسال هم‌اکنون (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retry failed</source>
+        <translation>تلاش دوباره برای ناموفق‌ها (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not saved: %1</source>
+        <translation>ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sent: %1 · waiting: %2 · failed: %3</source>
+        <translation>ارسال‌شده: %1 · در انتظار: %2 · ناموفق: %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no LRS configured: statements wait in the queue</source>
+        <translation>هیچ LRSی تنظیم نشده است: گزاره‌ها در صف می‌مانند</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>enter the password to send</source>
+        <translation>برای ارسال، گذرواژه را بنویسید</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last try: %1</source>
+        <translation>آخرین تلاش: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Looking for the system keyring…</source>
+        <translation>در حال جست‌وجوی جاکلیدی سیستم…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The password is kept in the system keyring, never in the database or the settings.</source>
+        <translation>گذرواژه در جاکلیدی سیستم نگه داشته می‌شود، هرگز در پایگاه داده یا تنظیمات.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No system keyring is available: the password is kept in memory only, until Balint Trainer closes, and asked again next session. It is never written to the database or the settings.</source>
+        <translation>جاکلیدی سیستم در دسترس نیست: گذرواژه فقط تا بسته شدن برنامه در حافظه نگه داشته می‌شود و بار بعد دوباره پرسیده می‌شود. هرگز در پایگاه داده یا تنظیمات نوشته نمی‌شود.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(stored — type to change)</source>
+        <translation>(ذخیره‌شده — برای تغییر بنویسید)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>required to send</source>
+        <translation>برای ارسال لازم است</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+98"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+111"/>
+        <location line="+358"/>
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-344"/>
         <source>Where answers are saved</source>
         <translation>محل ذخیره پاسخ‌ها</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>&amp;File</source>
         <translation>پرونده (&amp;F)</translation>
     </message>
@@ -983,12 +2593,12 @@
         <translation>صدور تلاش‌هایم برای ناظرم… (&amp;E)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+14"/>
         <source>&amp;Quit</source>
         <translation>خروج (&amp;Q)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>&amp;Practice</source>
         <translation>تمرین (&amp;P)</translation>
     </message>
@@ -1018,7 +2628,7 @@
         <translation>پیشرفت شما (&amp;G)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>&amp;Tools</source>
         <translation>ابزارها (&amp;T)</translation>
     </message>
@@ -1063,24 +2673,71 @@
         <translation>درباره Qt (&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location line="+103"/>
+        <location line="+178"/>
         <source>Library loaded: %n scenario(s)</source>
         <translation>
             <numerusform>کتابخانه بارگذاری شد: %n سناریو</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-46"/>
+        <location line="+79"/>
         <source>Not saving: no database</source>
         <translation>ذخیره نمی‌شود: پایگاه داده‌ای نیست</translation>
     </message>
     <message>
+        <location line="-282"/>
+        <source>Import &amp;feedback from my supervisor…</source>
+        <translation>وارد کردن بازخورد ناظرم… (&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore from &amp;backup…</source>
+        <translation>بازگردانی از نسخه پشتیبان… (&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Switch profile…</source>
+        <translation>تعویض نمایه… (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set &amp;password…</source>
+        <translation>تعیین گذرواژه… (&amp;P)</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>&amp;Open annotation request…</source>
+        <translation>باز کردن درخواست حاشیه‌نویسی… (&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>My past a&amp;ttempts…</source>
+        <translation>تلاش‌های پیشین من… (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>Opening profiles…</source>
+        <translation>در حال باز کردن نمایه‌ها…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+99"/>
         <source>Answers will not be saved</source>
         <translation>پاسخ‌ها ذخیره نخواهند شد</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-44"/>
+        <source>Library</source>
+        <translation>کتابخانه</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The library could not be read:</source>
+        <translation>کتابخانه خوانده نشد:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>The database could not be opened, so your answers will not be saved this time.
 
 %1</source>
@@ -1089,7 +2746,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>local database</source>
         <translation>پایگاه داده محلی</translation>
     </message>
@@ -1099,17 +2756,37 @@
         <translation>پایگاه داده دوره</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Nobody is practising yet: File → Switch profile…</source>
+        <translation>هنوز کسی تمرین نمی‌کند: پرونده ← تعویض نمایه…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — Balint Trainer</source>
+        <translation>%1 — تمرین رهبری گروه بالینت</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>%1 · saved to the %2</source>
         <translation>%1 · ذخیره در %2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+50"/>
+        <source>Switch profile</source>
+        <translation>تعویض نمایه</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Password set.</source>
+        <translation>گذرواژه تعیین شد.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Could not read your scores: %1</source>
         <translation>امتیازهای شما خوانده نشد: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+41"/>
         <source>Add a folder of scenarios</source>
         <translation>افزودن پوشه‌ای از سناریوها</translation>
     </message>
@@ -1155,7 +2832,7 @@
         <translation>این پرونده را برای ناظرتان بفرستید تا آن را در نمای ناظر وارد کند (نمایه‌ها ← وارد کردن تلاش‌های کارآموز…). پس از تمرین بیشتر دوباره صادر کنید: هر پرونده همه تلاش‌های شما را در بر دارد و وارد کردن دوباره یک پرونده چیزی نمی‌افزاید.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+85"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -1184,7 +2861,7 @@ Resume it, or start a new attempt? The unfinished one is kept either way.</sourc
         <translation>چیزی برای ادامه در این سناریو نیست.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Cannot resume</source>
         <translation>ادامه ممکن نیست</translation>
     </message>
@@ -1227,7 +2904,7 @@ Practise anyway, without saving?</source>
 بدون ذخیره تمرین می‌کنید؟</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Answer not saved</source>
         <translation>پاسخ ذخیره نشد</translation>
     </message>
@@ -1251,7 +2928,7 @@ Practise anyway, without saving?</source>
         <translation>تلاش تمام نشده است</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+54"/>
         <source>Quit Balint Trainer</source>
         <translation>خروج از برنامه</translation>
     </message>
@@ -1276,12 +2953,38 @@ Practise anyway, without saving?</source>
         <translation>این جلسه را ترک می‌کنید؟ پاسخ‌های شما ذخیره نشده‌اند.</translation>
     </message>
     <message>
+        <location line="+49"/>
+        <source>Could not load recorded sessions</source>
+        <translation>جلسه‌های ضبط‌شده بارگذاری نشد</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <location line="+7"/>
+        <source>Restore from backup</source>
+        <translation>بازگردانی از نسخه پشتیبان</translation>
+    </message>
+    <message>
         <location line="-6"/>
+        <source>Backups are kept for the local database only; a course database is backed up by its administrator.</source>
+        <translation>نسخه‌های پشتیبان فقط برای پایگاه داده محلی نگه داشته می‌شوند؛ از پایگاه داده دوره، مدیر آن پشتیبان می‌گیرد.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There are no backups of %1 yet.</source>
+        <translation>هنوز نسخه پشتیبانی از %1 نیست.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Restoring a backup…</source>
+        <translation>در حال بازگردانی نسخه پشتیبان…</translation>
+    </message>
+    <message>
+        <location line="-154"/>
         <source>Leave session</source>
         <translation>ترک جلسه</translation>
     </message>
     <message>
-        <location line="-637"/>
+        <location line="-882"/>
         <source>&amp;Resume</source>
         <translation>ادامه (&amp;R)</translation>
     </message>
@@ -1291,33 +2994,33 @@ Practise anyway, without saving?</source>
         <translation>شروع تازه (&amp;N)</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+154"/>
         <source>Lea&amp;ve session</source>
         <translation>ترک جلسه (&amp;V)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Edit selec&amp;ted scenario…</source>
         <translation>ویرایش سناریوی انتخاب‌شده… (&amp;T)</translation>
     </message>
     <message>
-        <location line="+513"/>
+        <location line="+719"/>
         <source>The choice you have not confirmed yet is not saved.</source>
         <translation>انتخابی که هنوز تأیید نکرده‌اید ذخیره نمی‌شود.</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Progress</source>
         <translation>پیشرفت</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>Progress needs the database, which is not open.</source>
         <translation>نمایش پیشرفت به پایگاه داده نیاز دارد که باز نیست.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+49"/>
         <location line="+6"/>
         <source>Not available</source>
         <translation>در دسترس نیست</translation>
@@ -1345,7 +3048,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>NewProfileDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+44"/>
+        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+46"/>
         <source>Trainee (practises scenarios)</source>
         <translation>کارآموز (سناریوها را تمرین می‌کند)</translation>
     </message>
@@ -1421,9 +3124,380 @@ Practise anyway, without saving?</source>
     </message>
 </context>
 <context>
+    <name>OrganiserExchange</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/annotation_exchange.py" line="-297"/>
+        <source>Export re&amp;quest…</source>
+        <translation>صدور درخواست… (&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export a blind annotation request for experts</source>
+        <translation>صدور درخواست حاشیه‌نویسی برای خبرگان، بی‌آنکه کلید و رأی‌ها را ببینند</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import annotation files…</source>
+        <translation>وارد کردن پرونده‌های حاشیه‌نویسی… (&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import experts&apos; annotation files</source>
+        <translation>وارد کردن پرونده‌های حاشیه‌نویسی خبرگان</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Several files at once; or drop them on this window</source>
+        <translation>چند پرونده با هم؛ یا آن‌ها را روی این پنجره رها کنید</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+51"/>
+        <source>%n request file(s) written</source>
+        <translation>
+            <numerusform>%n پرونده درخواست نوشته شد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export annotation request</source>
+        <translation>صدور درخواست حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Written:
+%1
+
+Send each expert their file. They open it with File → Open annotation request… (or drop it on the app), annotate, and send back the annotation file they export.</source>
+        <translation>نوشته شد:
+%1
+
+پرونده هر خبره را برایش بفرستید. او آن را با پرونده ← باز کردن درخواست حاشیه‌نویسی… باز می‌کند (یا روی برنامه رها می‌کند)، حاشیه‌نویسی می‌کند و پرونده حاشیه‌نویسی‌ای را که صادر می‌کند بازمی‌فرستد.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Request not exported</source>
+        <translation>درخواست صادر نشد</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Import failed</source>
+        <translation>وارد کردن ناموفق بود</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: not imported, nothing changed.</source>
+        <translation>%1: وارد نشد، چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 — %3 vote(s) added, %4 replaced by newer ones, %5 unchanged.</source>
+        <translation>%1: %2 — %3 رأی افزوده شد، %4 با رأی‌های تازه‌تر جایگزین شد، %5 بدون تغییر.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 kept: newer votes of this expert are already here.</source>
+        <translation>%1 نگه داشته شد: رأی‌های تازه‌تر این خبره از پیش اینجا هستند.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A new expert profile was created.</source>
+        <translation>یک نمایه خبره تازه ایجاد شد.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Note: votes for %1 are for the version you sent, which differs from the file in your library now; this view shows the library&apos;s version, so those votes are stored but not shown or merged here.</source>
+        <translation>توجه: رأی‌های %1 برای نسخه‌ای است که فرستادید و با پرونده کنونی کتابخانه شما فرق دارد؛ این نما نسخه کتابخانه را نشان می‌دهد، پس آن رأی‌ها ذخیره می‌شوند ولی اینجا نشان داده یا ادغام نمی‌شوند.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Imported %1 of %2 annotation file(s).</source>
+        <translation>%1 از %2 پرونده حاشیه‌نویسی وارد شد.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+2"/>
+        <source>Import annotation files</source>
+        <translation>وارد کردن پرونده‌های حاشیه‌نویسی</translation>
+    </message>
+</context>
+<context>
+    <name>OwnReview</name>
+    <message>
+        <location filename="../../balint_trainer/reports/own_review.py" line="-128"/>
+        <source>“{label}”</source>
+        <translation>«{label}»</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>New</source>
+        <translation>تازه</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Decision {number} of {count}: {competency}</source>
+        <translation>تصمیم {number} از {count}: {competency}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+59"/>
+        <source>your choice</source>
+        <translation>انتخاب شما</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <location line="+61"/>
+        <source>panel&apos;s choice</source>
+        <translation>انتخاب هیئت</translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Shown</source>
+        <translation>ترتیب نمایش</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Option</source>
+        <translation>گزینه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Panel votes</source>
+        <translation>رأی‌های هیئت</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit</source>
+        <translation>اعتبار</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>What you saw, and how the panel voted</source>
+        <translation>آنچه دیدید و رأی هیئت</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You chose {option}: credit {credit}, time taken {time}.</source>
+        <translation>شما {option} را برگزیدید: اعتبار {credit}، زمان صرف‌شده {time}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not recorded</source>
+        <translation>ثبت نشده</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In your own words</source>
+        <translation>به زبان خودتان</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not answered in this attempt.</source>
+        <translation>در این تلاش پاسخ داده نشده است.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Feedback on each option</source>
+        <translation>بازخورد هر گزینه</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No feedback is written for this option.</source>
+        <translation>برای این گزینه بازخوردی نوشته نشده است.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Your supervisor&apos;s comments</source>
+        <translation>یادداشت‌های ناظر شما</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No comments on this decision.</source>
+        <translation>یادداشتی درباره این تصمیم نیست.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not finished</source>
+        <translation>ناتمام</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>score {score}</source>
+        <translation>امتیاز {score}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Started {started} · {mode} · {score}</source>
+        <translation>آغاز: {started} · {mode} · {score}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>exam</source>
+        <translation>آزمون</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>practice</source>
+        <translation>تمرین</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Comments on the whole attempt</source>
+        <translation>یادداشت‌ها درباره کل تلاش</translation>
+    </message>
+</context>
+<context>
+    <name>OwnReviewView</name>
+    <message>
+        <location filename="../../balint_trainer/gui/review.py" line="+18"/>
+        <source>My past attempts</source>
+        <translation>تلاش‌های پیشین من</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+48"/>
+        <location line="+61"/>
+        <source>Loading…</source>
+        <translation>در حال بارگذاری…</translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <source>Past attempts status</source>
+        <translation>وضعیت تلاش‌های پیشین</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your past attempts</source>
+        <translation>تلاش‌های پیشین شما</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Review of the selected attempt</source>
+        <translation>مرور تلاش انتخاب‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the &amp;library</source>
+        <translation>بازگشت به کتابخانه (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the library</source>
+        <translation>بازگشت به کتابخانه</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No attempts yet. Practise a scenario and it will be listed here.</source>
+        <translation>هنوز تلاشی نیست. یک سناریو را تمرین کنید تا اینجا فهرست شود.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not read your attempts</source>
+        <translation>تلاش‌های شما خوانده نشد</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n تلاش</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unread comment(s)</source>
+        <translation>
+            <numerusform>%n یادداشت نخوانده</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Could not read this attempt</source>
+        <translation>این تلاش خوانده نشد</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not read your attempts: %1</source>
+        <translation>تلاش‌های شما خوانده نشد: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../balint_trainer/gui/profile_chooser.py" line="+235"/>
+        <source>Password of {name}</source>
+        <translation>گذرواژه {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With a password, nobody else on this computer can practise as you. Leave the current password empty if you have none yet.</source>
+        <translation>با گذرواژه، هیچ‌کس دیگری در این رایانه نمی‌تواند به نام شما تمرین کند. اگر هنوز گذرواژه‌ای ندارید، گذرواژه کنونی را خالی بگذارید.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Current password:</source>
+        <translation>گذرواژه کنونی: (&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Current password</source>
+        <translation>گذرواژه کنونی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password:</source>
+        <translation>گذرواژه تازه: (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New password</source>
+        <translation>گذرواژه تازه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat it:</source>
+        <translation>تکرار آن: (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Repeat the new password</source>
+        <translation>تکرار گذرواژه تازه</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Problem</source>
+        <translation>اشکال</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Set password</source>
+        <translation>تعیین گذرواژه (&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>The new password must have at least %n characters.</source>
+        <translation>
+            <numerusform>گذرواژه تازه باید دست‌کم %n نویسه داشته باشد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two new passwords differ.</source>
+        <translation>دو گذرواژه تازه یکسان نیستند.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Set password</source>
+        <translation>تعیین گذرواژه</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The current password is wrong.</source>
+        <translation>گذرواژه کنونی نادرست است.</translation>
+    </message>
+</context>
+<context>
     <name>PhaseIndicator</name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="-742"/>
+        <location filename="../../balint_trainer/gui/player.py" line="-922"/>
         <source>not started</source>
         <translation>آغازنشده</translation>
     </message>
@@ -1436,7 +3510,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>Phases</name>
     <message>
-        <location line="-47"/>
+        <location line="-62"/>
         <source>Frame</source>
         <translation>چارچوب</translation>
     </message>
@@ -1469,19 +3543,19 @@ Practise anyway, without saving?</source>
 <context>
     <name>PlayerView</name>
     <message>
-        <location line="+68"/>
+        <location line="+85"/>
         <source>Session clock</source>
         <translation>ساعت جلسه</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <location line="+15"/>
-        <location line="+234"/>
+        <location line="+282"/>
         <source>The case</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-296"/>
         <source>&amp;Begin the session</source>
         <translation>آغاز جلسه (&amp;B)</translation>
     </message>
@@ -1501,7 +3575,7 @@ Practise anyway, without saving?</source>
         <translation>متن گفت‌وگوی جلسه</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>&amp;Next line</source>
         <translation>سطر بعد (&amp;N)</translation>
     </message>
@@ -1512,12 +3586,12 @@ Practise anyway, without saving?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+104"/>
+        <location line="+146"/>
         <source>Space or Enter</source>
         <translation>فاصله یا Enter</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-144"/>
         <source>&amp;Auto-play</source>
         <translation>پخش خودکار (&amp;A)</translation>
     </message>
@@ -1537,7 +3611,12 @@ Practise anyway, without saving?</source>
         <translation>سرعت: (&amp;P)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
+        <source>Real t&amp;ime:</source>
+        <translation>زمان واقعی: (&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Space or Enter reveals the next line. At each decision the session pauses.</source>
         <translation>کلید فاصله یا Enter سطر بعد را نشان می‌دهد. جلسه در هر تصمیم می‌ایستد.</translation>
     </message>
@@ -1547,7 +3626,7 @@ Practise anyway, without saving?</source>
         <translation>پرسش تصمیم</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>What would you say to the group?</source>
         <translation>به گروه چه می‌گویید؟</translation>
     </message>
@@ -1572,17 +3651,59 @@ Practise anyway, without saving?</source>
         <translation>Enter (هنگام نوشتن Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+36"/>
         <source>Choose with the mouse or keys 1–8, then press Enter.</source>
         <translation>با ماوس یا کلیدهای ۱ تا ۸ انتخاب کنید، سپس Enter را بزنید.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+358"/>
+        <source>Time ran out: no intervention.</source>
+        <translation>زمان تمام شد: بدون مداخله.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Your credit: %1 of %2</source>
+        <translation>اعتبار شما: %1 از %2</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>What is credit?</source>
+        <translation>اعتبار چیست؟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What is “%1”?</source>
+        <translation>«%1» چیست؟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What is panel agreement?</source>
+        <translation>توافق هیئت چیست؟</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>The session is over. You answered %1 of %n decision(s).</source>
+        <translation>
+            <numerusform>جلسه به پایان رسید. شما به %1 از %n تصمیم پاسخ دادید.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+187"/>
+        <source>— %1</source>
+        <translation>— %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <location line="-664"/>
         <source>In my &amp;own words (optional):</source>
         <translation>به زبان خودم (اختیاری): (&amp;O)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+54"/>
         <source>Your credit</source>
         <translation>اعتبار شما</translation>
     </message>
@@ -1592,7 +3713,12 @@ Practise anyway, without saving?</source>
         <translation>معنای اعتبار</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Explanations in the glossary</source>
+        <translation>توضیح‌ها در واژه‌نامه</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Expert feedback</source>
         <translation>بازخورد خبرگان</translation>
     </message>
@@ -1607,7 +3733,7 @@ Practise anyway, without saving?</source>
         <translation>ادامه جلسه</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>See the &amp;summary</source>
         <translation>دیدن خلاصه (&amp;S)</translation>
     </message>
@@ -1617,7 +3743,7 @@ Practise anyway, without saving?</source>
         <translation>دیدن خلاصه</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Practice</source>
         <translation>تمرین</translation>
     </message>
@@ -1647,58 +3773,49 @@ Practise anyway, without saving?</source>
         <translation>در گروه</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+85"/>
         <source>Decision %1 of %2 — %3</source>
         <translation>تصمیم %1 از %2 — %3</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Option %1: %2</source>
         <translation>گزینه %1: %2</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+3"/>
+        <source>option %1 of %2</source>
+        <translation>گزینه %1 از %2</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Choose an option first (keys 1–8), then press Enter.</source>
+        <translation>نخست یک گزینه را انتخاب کنید (کلیدهای ۱ تا ۸)، سپس Enter را بزنید.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Answer saved. Feedback comes at the end of the exam.</source>
         <translation>پاسخ ذخیره شد. بازخورد در پایان آزمون می‌آید.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Your credit: %1 of 1</source>
-        <translation>اعتبار شما: %1 از ۱</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Option %1</source>
-        <translation>گزینه %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>(you)</source>
-        <translation>(شما)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>(panel)</source>
-        <translation>(هیئت)</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>The session is over. You answered %1 of %2 decisions.</source>
-        <translation>جلسه به پایان رسید. شما به %1 از %2 تصمیم پاسخ دادید.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+83"/>
+        <location line="+147"/>
         <source>— end of the session —</source>
         <translation>— پایان جلسه —</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+40"/>
+        <location line="-129"/>
+        <location line="+43"/>
         <source>You (leader)</source>
         <translation>شما (رهبر)</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>(You)</source>
+        <translation>(شما)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>In your own words: %1</source>
         <translation>به زبان خودتان: %1</translation>
     </message>
@@ -1708,7 +3825,7 @@ Practise anyway, without saving?</source>
         <translation>ساعت جلسه %1 / %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Simulated time into the group session</source>
         <translation>زمان شبیه‌سازی‌شده از آغاز جلسه گروه</translation>
     </message>
@@ -1719,9 +3836,73 @@ Practise anyway, without saving?</source>
     </message>
 </context>
 <context>
+    <name>ProfileChooser</name>
+    <message>
+        <location filename="../../balint_trainer/gui/profile_chooser.py" line="-225"/>
+        <location line="+102"/>
+        <source>Who is practising?</source>
+        <translation>چه کسی تمرین می‌کند؟</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Choose your profile. Each profile has its own attempts and scores.</source>
+        <translation>نمایه خود را برگزینید. هر نمایه تلاش‌ها و امتیازهای خودش را دارد.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trainee profiles</source>
+        <translation>نمایه‌های کارآموزان</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Profiles:</source>
+        <translation>نمایه‌ها: (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>گذرواژه: (&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Problem</source>
+        <translation>اشکال</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New profile…</source>
+        <translation>نمایه تازه… (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Practise as this profile</source>
+        <translation>تمرین با این نمایه (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Type the password of {name}.</source>
+        <translation>گذرواژه {name} را بنویسید.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Wrong password. Try again.</source>
+        <translation>گذرواژه نادرست است. دوباره امتحان کنید.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileEditDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+196"/>
+        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+197"/>
         <source>Problem</source>
         <translation>اشکال</translation>
     </message>
@@ -1782,17 +3963,17 @@ Practise anyway, without saving?</source>
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-560"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-780"/>
         <source>&amp;Profiles…</source>
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+681"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+748"/>
         <source>&amp;Manage profiles…</source>
         <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+127"/>
+        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+129"/>
         <location line="+17"/>
         <source>Profiles</source>
         <translation>نمایه‌ها</translation>
@@ -1828,17 +4009,22 @@ Practise anyway, without saving?</source>
         <translation>تغییر دوره… (&amp;O)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Merge into…</source>
+        <translation>ادغام در… (&amp;M)</translation>
+    </message>
+    <message>
         <location line="+23"/>
         <source>Last change</source>
         <translation>آخرین تغییر</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Could not load the profiles: {error}</source>
         <translation>نمایه‌ها بارگیری نشدند: {error}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>{old} is now called {new}.</source>
         <translation>نام {old} اکنون {new} است.</translation>
     </message>
@@ -1918,15 +4104,85 @@ Practise anyway, without saving?</source>
         <translation>تعیین (&amp;S)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Profile {name} created.</source>
         <translation>نمایه {name} ایجاد شد.</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/profile_merge.py" line="+26"/>
+        <source>Merge {name} into…</source>
+        <translation>ادغام {name} در…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything of {name} moves to the profile you choose; {name} is then removed.</source>
+        <translation>همه چیزِ {name} به نمایه‌ای که برمی‌گزینید منتقل می‌شود؛ سپس {name} حذف می‌شود.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Attempts</source>
+        <translation>تلاش‌ها</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments received</source>
+        <translation>یادداشت‌های دریافتی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments written</source>
+        <translation>یادداشت‌های نوشته‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expert annotations</source>
+        <translation>حاشیه‌نویسی‌های خبره</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remembered import matches</source>
+        <translation>تطبیق‌های به‌یادسپرده برای وارد کردن</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merge {source} into {target}? These move to {target}:</source>
+        <translation>{source} در {target} ادغام شود؟ این‌ها به {target} منتقل می‌شوند:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Then the profile {source} is removed. This cannot be undone.</source>
+        <translation>سپس نمایه {source} حذف می‌شود. این کار برگشت‌پذیر نیست.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>There is no other profile with the role of {name} to merge it into.</source>
+        <translation>نمایه دیگری با نقشِ {name} نیست که بتوان آن را در آن ادغام کرد.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Merge profiles</source>
+        <translation>ادغام نمایه‌ها</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not merged: {reason}</source>
+        <translation>ادغام نشد: {reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{source} was merged into {target}.</source>
+        <translation>{source} در {target} ادغام شد.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Counting what would move…</source>
+        <translation>در حال شمردن آنچه منتقل می‌شود…</translation>
     </message>
 </context>
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../balint_trainer/gui/progress.py" line="+33"/>
+        <location filename="../../balint_trainer/gui/progress.py" line="+35"/>
         <source>Your progress</source>
         <translation>پیشرفت شما</translation>
     </message>
@@ -1951,7 +4207,22 @@ Practise anyway, without saving?</source>
         <translation>بازگشت به کتابخانه</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+2"/>
+        <source>My past a&amp;ttempts and comments…</source>
+        <translation>تلاش‌های پیشین و یادداشت‌های من… (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My past attempts and comments</source>
+        <translation>تلاش‌های پیشین و یادداشت‌های من</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Recorded sessions coded by your supervisor</source>
+        <translation>جلسه‌های ضبط‌شده‌ای که ناظرتان کدگذاری کرده است</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>No finished attempts yet. Finish a scenario and your scores will appear here.</source>
         <translation>هنوز تلاش تمام‌شده‌ای نیست. یک سناریو را تمام کنید تا امتیازهایتان اینجا نمایش داده شود.</translation>
     </message>
@@ -1971,30 +4242,331 @@ Practise anyway, without saving?</source>
         <translation>امتیاز</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+2"/>
+        <source>New comments</source>
+        <translation>یادداشت‌های تازه</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n تازه</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Overall score</source>
         <translation>امتیاز کلی</translation>
     </message>
 </context>
 <context>
+    <name>RecordedSessionsView</name>
+    <message>
+        <location filename="../../balint_trainer/gui/supervision/recorded_list.py" line="+41"/>
+        <source>Coded by %1</source>
+        <translation>کدگذاری‌شده توسط %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Global ratings</source>
+        <translation>نمره‌های کلی</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+36"/>
+        <source>Moments</source>
+        <translation>لحظه‌ها</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>No recorded session coded yet.</source>
+        <translation>هنوز هیچ جلسه ضبط‌شده‌ای کدگذاری نشده است.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Simulator scores and supervisor ratings per competency</source>
+        <translation>امتیازهای شبیه‌ساز و نمره‌های ناظر برای هر شایستگی</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Competency</source>
+        <translation>شایستگی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simulator (mean credit)</source>
+        <translation>شبیه‌ساز (میانگین اعتبار)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded sessions (latest rating)</source>
+        <translation>جلسه‌های ضبط‌شده (آخرین نمره)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coded recorded sessions</source>
+        <translation>جلسه‌های ضبط‌شده کدگذاری‌شده</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coded</source>
+        <translation>کدگذاری‌شده</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recording</source>
+        <translation>ضبط</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Supervisor</source>
+        <translation>ناظر</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Coded session</source>
+        <translation>جلسه کدگذاری‌شده</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingCoder</name>
+    <message>
+        <location filename="../../balint_trainer/gui/supervision/recording.py" line="+33"/>
+        <source>Code a recorded session — %1</source>
+        <translation>کدگذاری جلسه ضبط‌شده — %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Open recording…</source>
+        <translation>باز کردن ضبط… (&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file stays where it is; only its checksum and duration are kept</source>
+        <translation>پرونده همان‌جا که هست می‌ماند؛ فقط چکیده (checksum) و مدت آن نگه داشته می‌شود</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No recording open.</source>
+        <translation>هیچ ضبطی باز نیست.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording</source>
+        <translation>ضبط</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+251"/>
+        <source>Play</source>
+        <translation>پخش</translation>
+    </message>
+    <message>
+        <location line="-250"/>
+        <source>Play or pause (Space)</source>
+        <translation>پخش یا مکث (فاصله)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Position in the recording</source>
+        <translation>جایگاه در ضبط</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Time</source>
+        <translation>زمان (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time in the recording (mm:ss)</source>
+        <translation>زمان در ضبط (mm:ss)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type a time like 12:34 and press Enter; keys 1–9 and 0 then mark it</source>
+        <translation>زمانی مانند ۱۲:۳۴ بنویسید و Enter را بزنید؛ سپس کلیدهای ۱ تا ۹ و ۰ آن را علامت می‌زنند</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>S&amp;peed</source>
+        <translation>سرعت (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Playback speed</source>
+        <translation>سرعت پخش</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Playback is not available here (install the &apos;media&apos; extra, PySide6-Addons). Play the recording elsewhere and type the time: the keys mark that time.</source>
+        <translation>پخش در اینجا در دسترس نیست (بسته افزوده &apos;media&apos;، یعنی PySide6-Addons، را نصب کنید). ضبط را جای دیگری پخش کنید و زمان را بنویسید: کلیدها همان زمان را علامت می‌زنند.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mark the current time:</source>
+        <translation>علامت‌گذاری زمان کنونی:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Space play/pause · Left/Right seek 5 s · Ctrl+Return keep note · Delete remove · Ctrl+S save</source>
+        <translation>فاصله: پخش/مکث · چپ/راست: جابه‌جایی پنج ثانیه · Ctrl+Return: نگه‌داشتن یادداشت · Delete: حذف · Ctrl+S: ذخیره</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coding keys</source>
+        <translation>کلیدهای کدگذاری</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Moments</source>
+        <translation>لحظه‌ها (&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Competency</source>
+        <translation>شایستگی</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rating</source>
+        <translation>نمره</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Marked moments</source>
+        <translation>لحظه‌های علامت‌گذاری‌شده</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rating of the selected moment</source>
+        <translation>نمره لحظه انتخاب‌شده</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note on the selected moment (Ctrl+Return keeps it)</source>
+        <translation>یادداشت لحظه انتخاب‌شده (Ctrl+Return نگهش می‌دارد)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Rating</source>
+        <translation>نمره (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote (Ctrl+Return)</source>
+        <translation>یادداشت (Ctrl+Return) (&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Global rating per competency</source>
+        <translation>نمره کلی برای هر شایستگی (&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Overall &amp;note</source>
+        <translation>یادداشت کلی (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overall note</source>
+        <translation>یادداشت کلی</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Save coding</source>
+        <translation>ذخیره کدگذاری (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save to the trainee&apos;s record (Ctrl+S)</source>
+        <translation>ذخیره در پرونده کارآموز (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lose</source>
+        <translation>بستن (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Open a recording</source>
+        <translation>باز کردن یک ضبط</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recordings (%1);;All files (*)</source>
+        <translation>ضبط‌ها (%1);;همه پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading %1…</source>
+        <translation>در حال خواندن %1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not open the recording</source>
+        <translation>ضبط باز نشد</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 · %2 · SHA-256 %3…</source>
+        <translation>%1 · %2 · SHA-256 %3…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Pause</source>
+        <translation>مکث</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location line="+79"/>
+        <source>Open the recording first.</source>
+        <translation>نخست ضبط را باز کنید.</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Marked %1 at %2</source>
+        <translation>%1 در %2 علامت‌گذاری شد</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Could not save the coding</source>
+        <translation>کدگذاری ذخیره نشد</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved to %1&apos;s record.</source>
+        <translation>در پرونده %1 ذخیره شد.</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
-        <location filename="../../balint_trainer/reports/data.py" line="+139"/>
+        <location filename="../../balint_trainer/reports/data.py" line="+72"/>
+        <source>No intervention (time ran out; not in the key)</source>
+        <translation>بدون مداخله (زمان تمام شد؛ در کلید نیامده است)</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>stored scenario version cannot be read: {error}</source>
         <translation>نسخه ذخیره‌شده سناریو خوانده نمی‌شود: {error}</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/reports/html_report.py" line="+102"/>
-        <source>({votes}/{experts} experts)</source>
-        <translation>({votes} از {experts} خبره)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location filename="../../balint_trainer/reports/html_report.py" line="+139"/>
         <source>not answered</source>
         <translation>بی‌پاسخ</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+25"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -2034,37 +4606,38 @@ Practise anyway, without saving?</source>
         <translation>تصمیم</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Chosen</source>
-        <translation>انتخاب کارآموز</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Panel</source>
-        <translation>انتخاب هیئت</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Credit</source>
         <translation>اعتبار</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../balint_trainer/reports/recorded_report.py" line="+54"/>
         <source>Time</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-50"/>
         <source>Own words</source>
         <translation>به زبان خود</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-22"/>
+        <source>Options as shown:</source>
+        <translation>گزینه‌ها به ترتیب نمایش:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Comments</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+42"/>
+        <source>Choice against the panel</source>
+        <translation>انتخاب در برابر هیئت</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{count} ({finished} finished)</source>
         <translation>{count} ({finished} تمام‌شده)</translation>
     </message>
@@ -2080,12 +4653,12 @@ Practise anyway, without saving?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+57"/>
+        <location line="+91"/>
         <source>Attempts</source>
         <translation>تلاش‌ها</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-90"/>
         <source>Mean score</source>
         <translation>میانگین امتیاز</translation>
     </message>
@@ -2095,7 +4668,37 @@ Practise anyway, without saving?</source>
         <translation>تاریخ تهیه گزارش</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+14"/>
+        <source>Mean credit per competency (0–100)</source>
+        <translation>میانگین اعتبار در هر شایستگی (۰ تا ۱۰۰)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>mean credit × 100</source>
+        <translation>میانگین اعتبار × ۱۰۰</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Score of each finished attempt, oldest first</source>
+        <translation>امتیاز هر تلاش تمام‌شده، از قدیمی‌ترین</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>finished attempt</source>
+        <translation>تلاش تمام‌شده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>score</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Progress</source>
+        <translation>پیشرفت</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Scenario</source>
         <translation>سناریو</translation>
     </message>
@@ -2105,12 +4708,14 @@ Practise anyway, without saving?</source>
         <translation>بهترین امتیاز</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No finished attempts yet.</source>
         <translation>هنوز تلاش تمام‌شده‌ای نیست.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../balint_trainer/reports/recorded_report.py" line="-12"/>
+        <location line="+13"/>
         <source>Competency</source>
         <translation>شایستگی</translation>
     </message>
@@ -2130,12 +4735,12 @@ Practise anyway, without saving?</source>
         <translation>آخرین تلاش</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>No answers yet.</source>
         <translation>هنوز پاسخی نیست.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Balint Trainer report: {name}</source>
         <translation>گزارش تمرین رهبری گروه بالینت: {name}</translation>
     </message>
@@ -2143,6 +4748,11 @@ Practise anyway, without saving?</source>
         <location line="+1"/>
         <source>Best score per scenario</source>
         <translation>بهترین امتیاز در هر سناریو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trainee report: practice and exam attempts against the expert panel</source>
+        <translation>گزارش کارآموز: تلاش‌های تمرین و آزمون در برابر هیئت خبرگان</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2159,11 +4769,290 @@ Practise anyway, without saving?</source>
         <source>Credit is the share of the expert panel&apos;s votes for the chosen option relative to the most-voted option (1.00 = the panel&apos;s choice).</source>
         <translation>اعتبار یعنی سهم رأی‌های هیئت خبرگان برای گزینه انتخاب‌شده، نسبت به گزینه‌ای که بیشترین رأی را گرفته است (1.00 = انتخاب هیئت).</translation>
     </message>
+    <message>
+        <location filename="../../balint_trainer/reports/recorded_report.py" line="-38"/>
+        <source>Recorded sessions coded by a supervisor</source>
+        <translation>جلسه‌های ضبط‌شده‌ای که یک ناظر کدگذاری کرده است</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ratings: 1 not yet seen, 2 emerging, 3 competent, 4 proficient, 5 exemplary. The recordings themselves are not stored; the checksum identifies each file.</source>
+        <translation>نمره‌ها: ۱ هنوز دیده نشده، ۲ در حال شکل‌گیری، ۳ توانمند، ۴ ماهر، ۵ نمونه. خود ضبط‌ها نگه داشته نمی‌شوند؛ چکیده (checksum) هر پرونده را مشخص می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recorded session {n}: {file} ({length}), coded by {who} on {when}</source>
+        <translation>جلسه ضبط‌شده {n}: {file} ({length})، کدگذاری‌شده توسط {who} در {when}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Global rating</source>
+        <translation>نمره کلی</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Rating</source>
+        <translation>نمره</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>یادداشت</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <location filename="../../balint_trainer/gui/report_pdf.py" line="+120"/>
+        <source>page {page} of {pages}</source>
+        <translation>صفحه {page} از {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestAnnotationWindow</name>
+    <message>
+        <location filename="../../balint_trainer/gui/workbench/annotation_exchange.py" line="+23"/>
+        <source>Annotation request from %1</source>
+        <translation>درخواست حاشیه‌نویسی از %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Annotation progress</source>
+        <translation>پیشرفت حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expor&amp;t annotations…</source>
+        <translation>صدور حاشیه‌نویسی‌ها… (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export your annotations for the organiser</source>
+        <translation>صدور حاشیه‌نویسی‌های شما برای برگزارکننده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Earlier answers set aside</source>
+        <translation>پاسخ‌های پیشین کنار گذاشته شد</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your earlier answers to this request could not be read and were kept aside; you start afresh.
+
+%1</source>
+        <translation>پاسخ‌های پیشین شما به این درخواست خوانده نشد و کنار نگه داشته شد؛ از نو آغاز می‌کنید.
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>For %1 from %2 · %3 of %4 decisions answered · saved on this computer as you go</source>
+        <translation>برای %1 از طرف %2 · %3 از %4 تصمیم پاسخ داده شده · هم‌زمان در این رایانه ذخیره می‌شود</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>all done: export your annotations (Ctrl+E) and send the file to %1</source>
+        <translation>همه انجام شد: حاشیه‌نویسی‌هایتان را صادر کنید (Ctrl+E) و پرونده را برای %1 بفرستید</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export your annotations</source>
+        <translation>صدور حاشیه‌نویسی‌های شما</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Annotation files (*.json)</source>
+        <translation>پرونده‌های حاشیه‌نویسی (*.json)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 of %2 decisions exported to %3. Send this file to %4.</source>
+        <translation>%1 از %2 تصمیم در %3 صادر شد. این پرونده را برای %4 بفرستید.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Annotations exported</source>
+        <translation>حاشیه‌نویسی‌ها صادر شد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Annotations not exported</source>
+        <translation>حاشیه‌نویسی‌ها صادر نشد</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <location line="-368"/>
+        <source>Export annotation request</source>
+        <translation>صدور درخواست حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scenarios to annotate</source>
+        <translation>سناریوهایی برای حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your name</source>
+        <translation>نام شما</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Experts, one name per line</source>
+        <translation>خبرگان، در هر سطر یک نام</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One expert per line; each gets their own request file</source>
+        <translation>در هر سطر یک خبره؛ هر کدام پرونده درخواست خود را می‌گیرد</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Scenarios (Space ticks):</source>
+        <translation>سناریوها (کلید فاصله علامت می‌زند): (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your &amp;name:</source>
+        <translation>نام شما: (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xperts:</source>
+        <translation>خبرگان: (&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each expert gets the case, the transcript, the prompts and the options only: no key, votes, feedback, rationale or consequences.</source>
+        <translation>هر خبره فقط مورد، متن گفت‌وگو، پرسش‌ها و گزینه‌ها را می‌گیرد: بدون کلید، رأی‌ها، بازخورد، دلیل یا پیامدها.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Export…</source>
+        <translation>صدور… (&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <location filename="../../balint_trainer/gui/backups.py" line="+20"/>
+        <source>Restore from backup</source>
+        <translation>بازگردانی از نسخه پشتیبان</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Balint Trainer keeps a copy of your local database when it starts and after each finished attempt. Restoring one replaces the database with that copy; the current file is kept beside it (renamed), so nothing is deleted. Answers given after the copy was made are not in it.</source>
+        <translation>برنامه هنگام آغاز و پس از هر تلاش تمام‌شده، یک رونوشت از پایگاه داده محلی شما نگه می‌دارد. بازگردانی یک رونوشت، پایگاه داده را با آن جایگزین می‌کند؛ پرونده کنونی (با نام تازه) کنار آن نگه داشته می‌شود، پس چیزی پاک نمی‌شود. پاسخ‌هایی که پس از ساختن رونوشت داده شده‌اند در آن نیستند.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Backups, newest first</source>
+        <translation>نسخه‌های پشتیبان، از تازه‌ترین</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Backups, newest first:</source>
+        <translation>نسخه‌های پشتیبان، از تازه‌ترین: (&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Restore</source>
+        <translation>بازگردانی (&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSessionView</name>
+    <message>
+        <location filename="../../balint_trainer/gui/practice/review_session.py" line="+54"/>
+        <source>Case summary and what was said before</source>
+        <translation>خلاصه مورد و آنچه پیش‌تر گفته شد</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>How sure are you? (optional)</source>
+        <translation>چقدر مطمئنید؟ (اختیاری)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unsure (Shift+1)</source>
+        <translation>نامطمئن (Shift+1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fairly sure (Shift+2)</source>
+        <translation>نسبتاً مطمئن (Shift+2)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sure (Shift+3)</source>
+        <translation>مطمئن (Shift+3)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The panel&apos;s feedback</source>
+        <translation>بازخورد هیئت</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Confirm (Enter)</source>
+        <translation>تأیید (Enter) (&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Next (Enter)</source>
+        <translation>بعدی (Enter) (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the &amp;library</source>
+        <translation>بازگشت به کتابخانه (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Review done</source>
+        <translation>مرور انجام شد</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing more is due today. Well done: come back tomorrow.</source>
+        <translation>امروز مرور دیگری نمانده است. آفرین: فردا برگردید.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Review %1 of %2 · %3 · %4</source>
+        <translation>مرور %1 از %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Just before the decision</source>
+        <translation>درست پیش از تصمیم</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leader</source>
+        <translation>رهبر</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Review not saved</source>
+        <translation>مرور ذخیره نشد</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Credit %1. %2 Next review of this decision: in %3 day(s).</source>
+        <translation>اعتبار %1. %2 مرور بعدی این تصمیم: %3 روز دیگر.</translation>
+    </message>
 </context>
 <context>
     <name>SafeTextBrowser</name>
     <message>
-        <location filename="../../balint_trainer/gui/markdown_view.py" line="+22"/>
+        <location filename="../../balint_trainer/gui/markdown_view.py" line="+23"/>
         <source>Open link?</source>
         <translation>پیوند باز شود؟</translation>
     </message>
@@ -2184,7 +5073,7 @@ Open it in your web browser?</source>
 <context>
     <name>ScenarioEditor</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+369"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+380"/>
         <source>warning: </source>
         <translation>هشدار: </translation>
     </message>
@@ -2204,7 +5093,7 @@ Open it in your web browser?</source>
         <translation>اشکال</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+58"/>
         <source>Line %1</source>
         <translation>سطر %1</translation>
     </message>
@@ -2220,33 +5109,41 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+94"/>
+        <location line="+100"/>
         <source>Case</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+90"/>
+        <location line="-97"/>
+        <location line="+96"/>
         <source>People</source>
         <translation>افراد</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location filename="../../balint_trainer/gui/authoring/preview.py" line="+39"/>
+        <location line="+34"/>
+        <source>Leader (you)</source>
+        <translation>رهبر (شما)</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="-87"/>
         <source>Script</source>
         <translation>روند جلسه</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+7"/>
         <source>Phase: %1</source>
         <translation>مرحله: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../balint_trainer/gui/authoring/preview.py" line="+34"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+6"/>
         <source>Decision %1</source>
         <translation>تصمیم %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+40"/>
         <source>Nothing to preview yet: the YAML does not parse.</source>
         <translation>هنوز چیزی برای پیش‌نمایش نیست: YAML خوانده نمی‌شود.</translation>
     </message>
@@ -2261,12 +5158,7 @@ Open it in your web browser?</source>
         <translation>%1 دقیقه</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1 decisions</source>
-        <translation>%1 تصمیم</translation>
-    </message>
-    <message>
-        <location line="+43"/>
+        <location line="+53"/>
         <source>Scenario YAML</source>
         <translation>YAML سناریو</translation>
     </message>
@@ -2291,12 +5183,12 @@ Open it in your web browser?</source>
         <translation>پیش‌نمایش</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>&amp;Preview</source>
         <translation>پیش‌نمایش (&amp;P)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+60"/>
         <source>&amp;New from Template</source>
         <translation>تازه از الگو (&amp;N)</translation>
     </message>
@@ -2346,22 +5238,132 @@ Open it in your web browser?</source>
         <translation>اشکال بعدی (&amp;N)</translation>
     </message>
     <message>
+        <location filename="../../balint_trainer/gui/authoring/editor_tools.py" line="+61"/>
+        <source>&amp;Find…</source>
+        <translation>یافتن… (&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;eplace…</source>
+        <translation>جایگزین کردن… (&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find &amp;Next</source>
+        <translation>یافتن بعدی (&amp;N)</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Find Pre&amp;vious</source>
+        <translation>یافتن قبلی (&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Go to Line…</source>
+        <translation>رفتن به سطر… (&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Wrap Long Lines</source>
+        <translation>شکستن سطرهای بلند (&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edit &amp;Decision at Cursor…</source>
+        <translation>ویرایش تصمیمِ محل مکان‌نما… (&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Decision</source>
+        <translation>تصمیم (&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transcript &amp;Line (say)</source>
+        <translation>سطر گفت‌وگو (say) (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Stage Direction (narrate)</source>
+        <translation>توضیح صحنه (narrate) (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next &amp;Phase</source>
+        <translation>مرحله بعد (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New from &amp;Transcript…</source>
+        <translation>تازه از متن گفت‌وگو… (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+3"/>
         <source>&amp;File</source>
         <translation>پرونده (&amp;F)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+5"/>
         <source>&amp;Edit</source>
         <translation>ویرایش (&amp;E)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+3"/>
         <source>&amp;Scenario</source>
         <translation>سناریو (&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>&amp;Insert</source>
+        <translation>درج (&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>P&amp;hase</source>
+        <translation>مرحله (&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Cannot edit this decision</source>
+        <translation>این تصمیم ویرایش‌پذیر نیست</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The form needs YAML that parses: fix the syntax error listed first.</source>
+        <translation>فرم به YAML خوانا نیاز دارد: نخست خطای نحوی‌ای را که در صدر فهرست آمده برطرف کنید.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Put the cursor in a decision first (Insert → Decision adds one).</source>
+        <translation>نخست مکان‌نما را درون یک تصمیم بگذارید (درج ← تصمیم یکی می‌افزاید).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cannot write this decision</source>
+        <translation>این تصمیم نوشته نشد</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot insert here</source>
+        <translation>اینجا نمی‌توان درج کرد</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../balint_trainer/gui/workbench/editor.py" line="-180"/>
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%n تصمیم</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>&amp;Branch map</source>
+        <translation>نقشه شاخه‌ها (&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Editor</source>
         <translation>ویرایشگر</translation>
     </message>
@@ -2385,8 +5387,15 @@ Open it in your web browser?</source>
         <source>%1[*] — Scenario editor</source>
         <translation>%1[*] — ویرایشگر سناریو</translation>
     </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Valid scenario, with %n item-writing warning(s).</source>
+        <translation>
+            <numerusform>سناریوی معتبر، با %n هشدار درباره نگارش گویه.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
         <source>Valid scenario.</source>
         <translation>سناریوی معتبر.</translation>
     </message>
@@ -2469,20 +5478,30 @@ Open it in your web browser?</source>
         <translation>ابتدا اشکال‌های فهرست‌شده زیر ویرایشگر را برطرف کنید.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Play-test: %1</source>
         <translation>آزمایش اجرا: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Read-through</source>
         <translation>بازخوانی</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/gui/authoring/find_replace.py" line="+9"/>
+        <source>Go to line</source>
+        <translation>رفتن به سطر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line (1–%1):</source>
+        <translation>سطر (۱ تا %1):</translation>
     </message>
 </context>
 <context>
     <name>ScenarioPacks</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/packs.py" line="-169"/>
+        <location filename="../../balint_trainer/gui/workbench/packs.py" line="-173"/>
         <source>Import scenario pack</source>
         <translation>وارد کردن بسته سناریو</translation>
     </message>
@@ -2519,7 +5538,7 @@ Open it in your web browser?</source>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Replace</source>
         <translation>جایگزین کردن (&amp;R)</translation>
     </message>
@@ -2534,7 +5553,7 @@ Open it in your web browser?</source>
         <translation>… و %1 مورد دیگر (جزئیات را ببینید)</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+145"/>
         <location line="+8"/>
         <source>Pack not exported</source>
         <translation>بسته صادر نشد</translation>
@@ -2560,7 +5579,12 @@ Open it in your web browser?</source>
         <translation>بسته وارد نشد</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>Checking the pack…</source>
+        <translation>در حال بررسی بسته…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Nothing was changed.</source>
         <translation>چیزی تغییر نکرد.</translation>
     </message>
@@ -2611,9 +5635,68 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../balint_trainer/gui/guidance.py" line="+91"/>
+        <location line="+1"/>
+        <source>Keyboard shortcuts</source>
+        <translation>میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Where</source>
+        <translation>کجا</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>کار</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>کلیدها</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Player</source>
+        <translation>پخش جلسه</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Begin, next line, continue after feedback</source>
+        <translation>آغاز، سطر بعد، ادامه پس از بازخورد</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Space or Enter</source>
+        <translation>فاصله یا Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose option 1–8 at a decision</source>
+        <translation>انتخاب گزینه ۱ تا ۸ در یک تصمیم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm your choice</source>
+        <translation>تأیید انتخاب</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter (Ctrl+Enter while typing)</source>
+        <translation>Enter (هنگام نوشتن Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave the session</source>
+        <translation>ترک جلسه</translation>
+    </message>
+</context>
+<context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../balint_trainer/gui/summary.py" line="+28"/>
+        <location filename="../../balint_trainer/gui/summary.py" line="+29"/>
         <source>Score</source>
         <translation>امتیاز</translation>
     </message>
@@ -2628,7 +5711,22 @@ Open it in your web browser?</source>
         <translation>نیمرخ شایستگی</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>What do the competencies mean?</source>
+        <translation>شایستگی‌ها چه معنایی دارند؟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How is the score made?</source>
+        <translation>امتیاز چگونه ساخته می‌شود؟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Explanations in the glossary</source>
+        <translation>توضیح‌ها در واژه‌نامه</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Your decisions and the panel&apos;s</source>
         <translation>تصمیم‌های شما و هیئت</translation>
     </message>
@@ -2668,7 +5766,7 @@ Open it in your web browser?</source>
         <translation>نمایش پیشرفت شما</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -2698,47 +5796,65 @@ Open it in your web browser?</source>
         <translation>امتیاز، میانگین اعتبار شما × ۱۰۰ است: ۱۰۰ یعنی همه انتخاب‌ها با پرطرفدارترین گزینه هیئت خبرگان یکی بوده است. هر شایستگی نیز به همین شیوه بر پایه تصمیم‌های خودش امتیاز می‌گیرد.</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%n decision(s) not answered</source>
         <translation>
             <numerusform>%n تصمیم بی‌پاسخ</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>option %1: %2</source>
-        <translation>گزینه %1: %2</translation>
+        <location line="+26"/>
+        <source>Your credit: %1 of 1</source>
+        <translation>اعتبار شما: %1 از ۱</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-1"/>
         <source>Decision %1</source>
         <translation>تصمیم %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>You chose %1:</source>
-        <translation>شما گزینه %1 را برگزیدید:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Credit %1 · expert votes: %2</source>
-        <translation>اعتبار %1 · رأی خبرگان: %2</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+5"/>
         <source>In your own words: %1</source>
         <translation>به زبان خودتان: %1</translation>
     </message>
 </context>
 <context>
+    <name>SupervisorRecordings</name>
+    <message>
+        <location filename="../../balint_trainer/gui/supervision/integration.py" line="+28"/>
+        <source>&amp;Recorded sessions</source>
+        <translation>جلسه‌های ضبط‌شده (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Trainee</source>
+        <translation>کارآموز (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Code a recorded session…</source>
+        <translation>کدگذاری یک جلسه ضبط‌شده… (&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Could not load recorded sessions</source>
+        <translation>جلسه‌های ضبط‌شده بارگذاری نشد</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No supervisor profile</source>
+        <translation>نمایه ناظری نیست</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-266"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-291"/>
         <source>Balint Trainer — Supervisor</source>
         <translation>تمرین رهبری گروه بالینت — ناظر</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>&amp;Trainees</source>
         <translation>کارآموزان (&amp;T)</translation>
     </message>
@@ -2793,7 +5909,7 @@ Open it in your web browser?</source>
         <translation>تصمیم‌های این تلاش</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Decision review</source>
         <translation>مرور تصمیم</translation>
     </message>
@@ -2858,29 +5974,29 @@ Open it in your web browser?</source>
         <translation>خلاصه شایستگی‌ها</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Cohort</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location line="-404"/>
-        <location line="+104"/>
-        <location line="+302"/>
+        <location line="-461"/>
+        <location line="+112"/>
+        <location line="+351"/>
         <source>Scenario</source>
         <translation>سناریو</translation>
     </message>
     <message>
-        <location line="-493"/>
+        <location filename="../../balint_trainer/gui/report_pdf.py" line="+13"/>
         <source>The PDF could not be written to {path}.</source>
         <translation>پرونده PDF در {path} نوشته نشد.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-533"/>
         <source>Cohort: {cohort}</source>
         <translation>دوره: {cohort}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+72"/>
         <source>Mode</source>
         <translation>حالت</translation>
     </message>
@@ -2916,31 +6032,36 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+76"/>
-        <location line="+268"/>
+        <location line="+84"/>
+        <location line="+313"/>
         <source>Answers</source>
         <translation>پاسخ‌ها</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-384"/>
+        <source>tie: {options}</source>
+        <translation>رأی برابر: {options}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>not answered</source>
         <translation>بی‌پاسخ</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Decision</source>
         <translation>تصمیم</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+107"/>
-        <location line="+216"/>
+        <location line="-59"/>
+        <location line="+144"/>
+        <location line="+228"/>
         <source>Competency</source>
         <translation>شایستگی</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-370"/>
         <source>Chosen</source>
         <translation>انتخاب کارآموز</translation>
     </message>
@@ -2961,23 +6082,22 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+643"/>
         <source>Credit</source>
         <translation>اعتبار</translation>
     </message>
     <message>
-        <location line="-637"/>
+        <location line="+6"/>
         <source>Time</source>
         <translation>زمان</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+662"/>
+        <location line="+706"/>
         <source>Comments</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location line="-625"/>
+        <location line="-665"/>
         <source>Facility</source>
         <translation>سهولت</translation>
     </message>
@@ -2998,6 +6118,26 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>Item–rest r</source>
+        <translation>r گویه–باقی</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Corrected item–total correlation: how well credit on this decision goes with credit on the scenario&apos;s other decisions, over attempts that answered them all. Near 0 or negative: the decision measures something else (or its key is doubtful); * = fewer than 30 complete attempts</source>
+        <translation>همبستگی اصلاح‌شده گویه با کل: اعتبار این تصمیم تا چه اندازه با اعتبار دیگر تصمیم‌های سناریو همسو است، در تلاش‌هایی که به همه آن‌ها پاسخ داده‌اند. نزدیک صفر یا منفی: این تصمیم چیز دیگری را می‌سنجد (یا کلیدش جای تردید دارد)؛ * = کمتر از ۳۰ تلاش کامل</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scenario α</source>
+        <translation>α سناریو</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cronbach&apos;s alpha of the scenario&apos;s decisions: how consistently they rank trainees (0.7 or more is usual for a test that decides something; a practice scenario of six decisions is often lower); * = fewer than 30 complete attempts</source>
+        <translation>آلفای کرونباخ تصمیم‌های سناریو: این تصمیم‌ها کارآموزان را تا چه اندازه هماهنگ رتبه‌بندی می‌کنند (برای آزمونی که درباره چیزی تصمیم می‌گیرد ۰٫۷ یا بیشتر معمول است؛ یک سناریوی تمرینیِ شش‌تصمیمی اغلب کمتر است)؛ * = کمتر از ۳۰ تلاش کامل</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Most-chosen wrong option</source>
         <translation>پرانتخاب‌ترین گزینه نادرست</translation>
     </message>
@@ -3018,22 +6158,32 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+234"/>
+        <location line="+254"/>
         <source>Mean credit</source>
         <translation>میانگین اعتبار</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-249"/>
+        <source>Median time (s)</source>
+        <translation>میانه زمان (ثانیه)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Median time to decide, in seconds (real-time or not)</source>
+        <translation>میانه زمان تصمیم، به ثانیه (با زمان واقعی یا بدون آن)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Attempts</source>
         <translation>تلاش‌ها</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+247"/>
         <source>Latest attempt</source>
         <translation>آخرین تلاش</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>C&amp;ohort:</source>
         <translation>دوره: (&amp;O)</translation>
     </message>
@@ -3108,12 +6258,22 @@ Open it in your web browser?</source>
         <translation>پاسخ‌های دوره به صورت xAPI JSON… (&amp;J)</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Export &amp;feedback for trainee…</source>
+        <translation>صدور بازخورد برای کارآموز… (&amp;F)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>xAPI c&amp;ourse home page…</source>
         <translation>نشانی وب دوره برای xAPI… (&amp;O)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Lear&amp;ning record store (LRS)…</source>
+        <translation>انباره سوابق یادگیری (LRS)… (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Refresh</source>
         <translation>تازه‌سازی (&amp;R)</translation>
     </message>
@@ -3168,28 +6328,18 @@ Open it in your web browser?</source>
         <translation>امتیاز {score}/100</translation>
     </message>
     <message>
-        <location line="-608"/>
-        <location line="+610"/>
+        <location line="-674"/>
+        <location line="+676"/>
         <source>not finished</source>
         <translation>تمام‌نشده</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{answered} of {total} decisions answered</source>
-        <translation>{answered} از {total} تصمیم پاسخ داده شد</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>time on decisions {time}</source>
         <translation>زمان صرف‌شده برای تصمیم‌ها {time}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{n} comment(s) on the whole attempt</source>
-        <translation>{n} یادداشت درباره کل تلاش</translation>
-    </message>
-    <message>
-        <location line="+148"/>
+        <location line="+133"/>
         <source>&amp;New comment on the whole attempt</source>
         <translation>یادداشت تازه درباره کل تلاش (&amp;N)</translation>
     </message>
@@ -3224,12 +6374,12 @@ Open it in your web browser?</source>
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
     <message>
-        <location line="+439"/>
-        <source>enter a full web address starting with https:// (or http://), without spaces</source>
-        <translation>یک نشانی وب کامل بنویسید که با https://‎ (یا http://‎) شروع شود و فاصله نداشته باشد</translation>
+        <location line="+378"/>
+        <source>{items} decision(s), {answers} answer(s). * = fewer than 20 attempts (discrimination) or 30 complete attempts (item–rest r, scenario α).</source>
+        <translation>{items} تصمیم، {answers} پاسخ. * = کمتر از ۲۰ تلاش (ضریب تمیز) یا ۳۰ تلاش کامل (r گویه–باقی، α سناریو).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+220"/>
         <source>xAPI course home page: %1</source>
         <translation>نشانی وب دوره برای xAPI: %1</translation>
     </message>
@@ -3253,45 +6403,49 @@ Open it in your web browser?</source>
         <source>Unsent comments</source>
         <translation>یادداشت‌های فرستاده‌نشده</translation>
     </message>
+    <message>
+        <location line="-94"/>
+        <source>LRS status</source>
+        <translation>وضعیت LRS</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>LRS: %1 sent, %2 waiting, %3 failed</source>
+        <translation>LRS: %1 ارسال‌شده، %2 در انتظار، %3 ناموفق</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>enter a full web address starting with https:// (or http://), without spaces, &apos;?&apos;, &apos;#&apos; or a user name</source>
+        <translation>یک نشانی وب کامل بنویسید که با https://‎ (یا http://‎) شروع شود، بدون فاصله، &apos;?&apos;، &apos;#&apos; یا نام کاربری</translation>
+    </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+41"/>
         <source>%n comment(s) typed but not added yet. Close and discard them?</source>
         <translation>
             <numerusform>%n یادداشت نوشته شده ولی هنوز افزوده نشده است. بسته شود و کنار گذاشته شوند؟</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-414"/>
         <source>The comment was not saved</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
-    <message>
-        <location line="-318"/>
-        <source>trainee&apos;s choice</source>
-        <translation>انتخاب کارآموز</translation>
+    <message numerus="yes">
+        <location line="-425"/>
+        <source>{answered} of %n decision(s) answered</source>
+        <translation>
+            <numerusform>{answered} از %n تصمیم پاسخ داده شده</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n comment(s) on the whole attempt</source>
+        <translation>
+            <numerusform>%n یادداشت درباره کل تلاش</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>panel&apos;s choice</source>
-        <translation>انتخاب هیئت</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Option</source>
-        <translation>گزینه</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Text</source>
-        <translation>متن</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Votes</source>
-        <translation>رأی‌ها</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+59"/>
         <source>Chosen: {chosen} · credit {credit} · time taken {time} · answered {when}</source>
         <translation>انتخاب: {chosen} · اعتبار {credit} · زمان صرف‌شده {time} · پاسخ در {when}</translation>
     </message>
@@ -3327,17 +6481,32 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+132"/>
-        <location line="+75"/>
+        <location line="+142"/>
         <source>Import trainee attempts</source>
         <translation>وارد کردن تلاش‌های کارآموز</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-140"/>
         <source>Attempt bundles (*.json.gz *.json);;All files (*)</source>
         <translation>بسته‌های تلاش (*.json.gz *.json);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+29"/>
+        <source>Reading attempt files…</source>
+        <translation>در حال خواندن پرونده‌های تلاش…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Skipped; nothing was imported.</source>
+        <translation>رد شد؛ چیزی وارد نشد.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Importing attempts…</source>
+        <translation>در حال وارد کردن تلاش‌ها…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>%1: not imported. %2</source>
         <translation>%1: وارد نشد. %2</translation>
     </message>
@@ -3352,7 +6521,12 @@ Open it in your web browser?</source>
         <translation>نمایه تازه‌ای ایجاد شد.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Later files from this trainee will go to %1 too.</source>
+        <translation>پرونده‌های بعدی این کارآموز هم به %1 می‌روند.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Imported into %1, which already holds these attempts (the file calls the trainee %2).</source>
         <translation>به نمایه %1 وارد شد که این تلاش‌ها را از پیش دارد (در پرونده، نام کارآموز %2 است).</translation>
     </message>
@@ -3390,11 +6564,12 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+11"/>
+        <location line="+72"/>
         <source>Could not load progress</source>
         <translation>پیشرفت بارگذاری نشد</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-64"/>
         <source>{name} has no finished attempts yet.</source>
         <translation>{name} هنوز تلاش تمام‌شده‌ای ندارد.</translation>
     </message>
@@ -3409,34 +6584,34 @@ Open it in your web browser?</source>
         <translation>{name}: {n} تلاش تمام‌شده، از قدیمی‌ترین؛ امتیاز ۰ تا ۱۰۰ برای هر شایستگی.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+63"/>
         <source>Could not load the cohort&apos;s answers</source>
         <translation>پاسخ‌های دوره بارگذاری نشدند</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Could not compute the scenarios&apos; reliability</source>
+        <translation>پایایی سناریوها محاسبه نشد</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>All scenarios</source>
         <translation>همه سناریوها</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{items} decision(s), {answers} answer(s). * = fewer than 20 attempts.</source>
-        <translation>{items} تصمیم، {answers} پاسخ. * = کمتر از ۲۰ تلاش.</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+60"/>
         <source>Export item analysis</source>
         <translation>صدور تحلیل گویه‌ها</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+32"/>
+        <location line="+44"/>
         <location line="+36"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-68"/>
         <source>The item analysis was not exported</source>
         <translation>تحلیل گویه‌ها صادر نشد</translation>
     </message>
@@ -3446,7 +6621,7 @@ Open it in your web browser?</source>
         <translation>{n} گویه در {path} نوشته شد.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>HTML files (*.html)</source>
         <translation>پرونده‌های HTML (*.html)</translation>
     </message>
@@ -3486,6 +6661,355 @@ Open it in your web browser?</source>
         <location line="+13"/>
         <source>The cohort answers were not exported</source>
         <translation>پاسخ‌های دوره صادر نشدند</translation>
+    </message>
+</context>
+<context>
+    <name>TimeLimitChoice</name>
+    <message>
+        <location filename="../../balint_trainer/gui/realtime.py" line="-66"/>
+        <source>Real-time mode: time to decide</source>
+        <translation>حالت زمان واقعی: زمان تصمیم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As the scenario says</source>
+        <translation>مطابق سناریو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off</source>
+        <translation>خاموش</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 seconds</source>
+        <translation>%1 ثانیه</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptWizard</name>
+    <message>
+        <location filename="../../balint_trainer/gui/authoring/transcript_wizard.py" line="+60"/>
+        <source>New scenario from a transcript</source>
+        <translation>سناریوی تازه از متن گفت‌وگو</translation>
+    </message>
+</context>
+<context>
+    <name>ViewMenu</name>
+    <message>
+        <location filename="../../balint_trainer/gui/reading.py" line="+126"/>
+        <source>&amp;View</source>
+        <translation>نما (&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Larger text</source>
+        <translation>متن بزرگ‌تر (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Smaller text</source>
+        <translation>متن کوچک‌تر (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Normal text size</source>
+        <translation>اندازه عادی متن (&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Appearance</source>
+        <translation>ظاهر (&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow the &amp;system</source>
+        <translation>پیروی از سیستم (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>روشن (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>تیره (&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>WeakSpots</name>
+    <message>
+        <location filename="../../balint_trainer/gui/practice/weak_spots.py" line="+44"/>
+        <source>Review my &amp;weak spots</source>
+        <translation>مرور نقطه‌های ضعفم (&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ask how &amp;sure I am (practice)</source>
+        <translation>پرسیدن میزان اطمینانم (تمرین) (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Could not read your reviews</source>
+        <translation>مرورهای شما خوانده نشد</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Re&amp;view %1 due</source>
+        <translation>مرور %1 مورد موعددار (&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Review my weak spots: %1 decisions due today</source>
+        <translation>مرور نقطه‌های ضعفم: %1 تصمیم برای امروز</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decisions you missed come back on a spaced schedule (FSRS, as in Anki): sooner when you miss them again, later as you get them right.</source>
+        <translation>تصمیم‌هایی که نادرست پاسخ داده‌اید با برنامه‌ای فاصله‌دار (FSRS، مانند Anki) بازمی‌گردند: اگر باز هم نادرست پاسخ دهید زودتر، و هر چه درست پاسخ دهید دیرتر.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Review</source>
+        <translation>مرور</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing is due for review today.</source>
+        <translation>امروز چیزی برای مرور نیست.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Could not read your mastery</source>
+        <translation>میزان تسلط شما خوانده نشد</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <location filename="../../balint_trainer/gui/worker.py" line="+120"/>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>This did not work:
+
+%1</source>
+        <translation>این کار انجام نشد:
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>_LinesPage</name>
+    <message>
+        <location filename="../../balint_trainer/gui/authoring/transcript_wizard.py" line="+200"/>
+        <source>Phases and decision points</source>
+        <translation>مرحله‌ها و نقطه‌های تصمیم</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The phase split is a proposal: change where a phase starts in the first column. Tick “Decision after” on the lines where the trainee should decide; each gets an empty decision to fill in the editor.</source>
+        <translation>تقسیم مرحله‌ها یک پیشنهاد است: جای آغاز هر مرحله را در ستون نخست تغییر دهید. در سطرهایی که کارآموز باید تصمیم بگیرد «تصمیم پس از آن» را علامت بزنید؛ هر کدام یک تصمیم خالی می‌گیرد که در ویرایشگر پر می‌کنید.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Transcript lines</source>
+        <translation>سطرهای متن گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phase starts</source>
+        <translation>آغاز مرحله</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decision after</source>
+        <translation>تصمیم پس از آن</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Speaker</source>
+        <translation>گوینده</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Line</source>
+        <translation>سطر</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Phase starting at line %1</source>
+        <translation>مرحله‌ای که از سطر %1 آغاز می‌شود</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(stage direction)</source>
+        <translation>(توضیح صحنه)</translation>
+    </message>
+</context>
+<context>
+    <name>_PeoplePage</name>
+    <message>
+        <location line="-125"/>
+        <source>People</source>
+        <translation>افراد</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename people to protect identities (names are also replaced inside the lines) and say who is who. Exactly one presenter; the leader&apos;s lines become yours.</source>
+        <translation>برای حفظ هویت‌ها نام افراد را تغییر دهید (نام‌ها درون سطرها هم جایگزین می‌شوند) و بگویید چه کسی کیست. دقیقاً یک ارائه‌دهنده؛ سطرهای رهبر از آنِ شما می‌شوند.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>People in the transcript</source>
+        <translation>افراد در متن گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the transcript</source>
+        <translation>در متن گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name in the scenario</source>
+        <translation>نام در سناریو</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>گونه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turns</source>
+        <translation>نوبت‌ها</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Presenter</source>
+        <translation>ارائه‌دهنده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>عضو گروه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co-leader</source>
+        <translation>هم‌رهبر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leader (the trainee)</source>
+        <translation>رهبر (کارآموز)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Kind of %1</source>
+        <translation>گونه %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Choose exactly one presenter.</source>
+        <translation>دقیقاً یک ارائه‌دهنده برگزینید.</translation>
+    </message>
+</context>
+<context>
+    <name>_TextPage</name>
+    <message>
+        <location line="-167"/>
+        <source>Transcript</source>
+        <translation>متن گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste the transcript or open a text file. One turn per paragraph as “Name: words”; stage directions on their own line in [brackets] or *asterisks*.</source>
+        <translation>متن گفت‌وگو را جای‌گذاری کنید یا یک پرونده متنی باز کنید. هر نوبت در یک بند به شکل «نام: سخن»؛ توضیح‌های صحنه در سطری جداگانه درون [کروشه] یا *ستاره*.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Transcript text</source>
+        <translation>متن کامل گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open text file…</source>
+        <translation>باز کردن پرونده متنی… (&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scenario id</source>
+        <translation>شناسه سناریو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A session from a transcript</source>
+        <translation>جلسه‌ای از روی متن گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scenario title</source>
+        <translation>عنوان سناریو</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language of the transcript</source>
+        <translation>زبان متن گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scenario &amp;id:</source>
+        <translation>شناسه سناریو: (&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Title:</source>
+        <translation>عنوان: (&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Language (en, fa, …):</source>
+        <translation>زبان (en، fa، …): (&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Open transcript</source>
+        <translation>باز کردن متن گفت‌وگو</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text files (*.txt *.md);;All files (*)</source>
+        <translation>پرونده‌های متنی (*.txt *.md);;همه پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+22"/>
+        <source>Reading the transcript…</source>
+        <translation>در حال خواندن متن گفت‌وگو…</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 خوانده نشد: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read %1.</source>
+        <translation>%1 خوانده شد.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No “Name: words” lines found.</source>
+        <translation>هیچ سطری به شکل «نام: سخن» یافت نشد.</translation>
     </message>
 </context>
 </TS>
