@@ -46,6 +46,8 @@ class SafeTextBrowser(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None, *, accessible_name: str = "") -> None:
         super().__init__(parent)
+        # setHtml keeps the document's text option, so a right-to-left text is undone by hand.
+        self._own_direction = self.document().defaultTextOption().textDirection()
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
@@ -62,11 +64,12 @@ class SafeTextBrowser(QTextBrowser):
         self._apply_direction(language)
 
     def _apply_direction(self, language: str | None) -> None:
-        if is_rtl(language):
-            option = self.document().defaultTextOption()
-            from PySide6.QtCore import Qt
+        from PySide6.QtCore import Qt
 
-            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option = self.document().defaultTextOption()
+        wanted = Qt.LayoutDirection.RightToLeft if is_rtl(language) else self._own_direction
+        if option.textDirection() != wanted:
+            option.setTextDirection(wanted)
             self.document().setDefaultTextOption(option)
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
