@@ -48,7 +48,6 @@ service writes anything, in one transaction.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
 import math
 import zlib
@@ -63,13 +62,13 @@ from balint_trainer.core.model import Scenario
 from balint_trainer.core.option_order import is_permutation
 from balint_trainer.core.scoring import ScoringError, credit
 from balint_trainer.core.untrusted import UntrustedInputError, exception_problem, loads_json, read_limited
+from balint_trainer.services.dto import text_matches_sha256
 from balint_trainer.services.errors import BundleError
 
 BUNDLE_FORMAT = "balint-attempts/1"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_JSON_BYTES = 64 * 1024 * 1024  # after decompression: guards against gzip bombs
 CREDIT_TOLERANCE = 1e-9
-_UTF8_BOM = b"\xef\xbb\xbf"
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Ident = Annotated[str, StringConstraints(min_length=1, max_length=100)]
@@ -193,10 +192,11 @@ def _read_bundle(path: Path) -> Bundle:
     try:
         return Bundle.model_validate(data)
     except ValidationError as exc:
-        raise BundleError(f"{name}: invalid bundle: {_summarise(exc)}") from None
+        raise BundleError(f"{name}: invalid bundle: {summarise_validation(exc)}") from None
 
 
-def _summarise(exc: ValidationError, limit: int = 5) -> str:
+def summarise_validation(exc: ValidationError, limit: int = 5) -> str:
+    """The first ``limit`` pydantic errors on one line (for bundle and feedback-file messages)."""
     parts = []
     for error in exc.errors()[:limit]:
         loc = ".".join(str(x) for x in error["loc"]) or "document"
@@ -205,9 +205,6 @@ def _summarise(exc: ValidationError, limit: int = 5) -> str:
     return "; ".join(parts) + (f"; and {more} more problem(s)" if more > 0 else "")
 
 
-def _sha_matches(text: str, sha256: str) -> bool:
-    raw = text.encode("utf-8")
-    return sha256 in (hashlib.sha256(raw).hexdigest(), hashlib.sha256(_UTF8_BOM + raw).hexdigest())
 
 
 def validate_bundle(bundle: Bundle, source: str) -> CheckedBundle:
@@ -226,7 +223,7 @@ def _validate_bundle(bundle: Bundle, source: str) -> CheckedBundle:
     scenarios: dict[tuple[str, str], Scenario] = {}
     for index, version in enumerate(bundle.scenario_versions):
         where = f"{source}: scenario_versions[{index}] ({version.scenario_id})"
-        if not _sha_matches(version.text, version.sha256):
+        if not text_matches_sha256(version.text, version.sha256):
             raise BundleError(f"{where}: the text does not match its SHA-256 (altered or damaged)")
         loaded = load_scenario_bytes(version.text.encode("utf-8"), f"{version.scenario_id}.yaml")
         if loaded.scenario is None:

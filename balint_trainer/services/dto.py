@@ -27,6 +27,13 @@ class Profile:
     uid: str = field(kw_only=True)
 
 
+def text_matches_sha256(text: str, sha256: str) -> bool:
+    """Whether ``text`` is exactly the file that was registered under ``sha256`` (the file may
+    have had a UTF-8 byte-order mark, which decoding dropped)."""
+    raw = text.encode("utf-8")
+    return sha256 in (hashlib.sha256(raw).hexdigest(), hashlib.sha256(b"\xef\xbb\xbf" + raw).hexdigest())
+
+
 @dataclass(frozen=True)
 class ScenarioVersion:
     id: int
@@ -38,10 +45,7 @@ class ScenarioVersion:
 
     @property
     def text_matches_hash(self) -> bool:
-        """Whether the stored text is exactly the file that was registered under ``sha256``
-        (the file may have had a UTF-8 byte-order mark, which decoding dropped)."""
-        raw = self.text.encode("utf-8")
-        return self.sha256 in (hashlib.sha256(raw).hexdigest(), hashlib.sha256(b"\xef\xbb\xbf" + raw).hexdigest())
+        return text_matches_sha256(self.text, self.sha256)
 
     def load(self) -> Scenario:
         """Parse the stored YAML (it was valid when registered); every reader checks the hash,

@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 from balint_trainer.core.fileio import atomic_write_bytes
 from balint_trainer.core.untrusted import UntrustedInputError, exception_problem, loads_json, read_limited
 from balint_trainer.services import dto
+from balint_trainer.services.bundles import summarise_validation
 from balint_trainer.services.errors import ServiceError
 from balint_trainer.storage import models as m
 from balint_trainer.storage.models import utcnow
@@ -114,7 +115,7 @@ def parse_feedback_bytes(raw: bytes, name: str) -> FeedbackFile:
     try:
         checked = FeedbackFile.model_validate(data)
     except ValidationError as exc:
-        raise FeedbackFileError(f"{name}: invalid feedback file: {_summarise(exc)}") from None
+        raise FeedbackFileError(f"{name}: invalid feedback file: {summarise_validation(exc)}") from None
     attempts = set(checked.attempt_uids)
     seen: set[str] = set()
     for index, comment in enumerate(checked.comments):
@@ -143,14 +144,6 @@ def read_feedback(path: Path) -> FeedbackFile:
     except Exception as exc:  # the last line of defence: a hostile file never gives a traceback
         raise FeedbackFileError(str(exception_problem(name, exc))) from None
 
-
-def _summarise(exc: ValidationError, limit: int = 5) -> str:
-    parts = []
-    for error in exc.errors()[:limit]:
-        loc = ".".join(str(x) for x in error["loc"]) or "document"
-        parts.append(f"{loc}: {error['msg']}")
-    more = exc.error_count() - limit
-    return "; ".join(parts) + (f"; and {more} more problem(s)" if more > 0 else "")
 
 
 # ----------------------------------------------------------------------------- export
@@ -210,7 +203,7 @@ def export_feedback(service: TrainerService, profile_id: int, path: Path) -> int
         document = FeedbackFile.model_validate(data)
     except ValidationError as exc:
         raise FeedbackFileError(
-            f"{path}: the stored comments cannot be exported: {_summarise(exc)}"
+            f"{path}: the stored comments cannot be exported: {summarise_validation(exc)}"
         ) from None
     try:
         atomic_write_bytes(path, document.model_dump_json(indent=1).encode("utf-8"), keep_mode=False)
