@@ -259,6 +259,15 @@ def load_scenario_bytes(
     Any exception at all becomes a problem: one broken file must never stop a library,
     a pack or a bundle from loading with a traceback.
     """
+    if isinstance(raw, bytes):
+        from balint_trainer.core.fastload import fast_load
+
+        try:
+            fast = fast_load(raw, filename, max_bytes)
+        except Exception:  # the positioned path below decides what is wrong
+            fast = None
+        if fast is not None:  # valid without a problem: no positions needed
+            return fast
     try:
         return _load_scenario_bytes(raw, filename, max_bytes)
     except Exception as exc:  # the last line of defence
