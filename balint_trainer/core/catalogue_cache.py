@@ -19,8 +19,14 @@ stale.
 Everything is plain JSON (no pickle: the folder is user-writable and a cache must
 never run code). A missing, corrupt or outdated cache is ignored and rebuilt, a
 cache that cannot be written only costs speed; nothing here raises for a bad cache.
-A fingerprint of the validator is stored too, so a new release (or an edited
-validator in a checkout) never serves results the current code would not give.
+A fingerprint of the validator's code is stored too, so a release (or an edited
+checkout) whose validator differs never serves results the current code would not give;
+an upgrade that leaves the validator alone keeps the cache (the fingerprint hashes the
+validating modules' code, not the app version or file times).
+
+A file parsed on a cache miss is remembered by its summary only; the full model is
+dropped (10,000 kept models would take gigabytes) and built again, from the file, when
+the scenario is opened, which also writes its blob.
 """
 
 from __future__ import annotations
@@ -38,7 +44,6 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
-from balint_trainer import __version__
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.untrusted import UntrustedInputError, read_limited
@@ -48,14 +53,24 @@ from balint_trainer.core.yamlsource import MAX_FILE_BYTES
 if TYPE_CHECKING:  # pydantic is imported only when a full scenario is needed
     from balint_trainer.core.model import Scenario
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 INDEX_FILENAME = "catalogue-index.json"
 BLOB_FOLDER = "scenarios"
 # An mtime this close to the moment it was recorded may hide a later edit of the same size.
 RACY_NS = 3_000_000_000
 # Modules whose behaviour decides what a file validates to.
 _VALIDATOR_MODULES = (
-    "model", "validation", "yamlsource", "untrusted", "competencies", "problems", "catalogue_cache"
+    "model",
+    "validation",
+    "fastload",
+    "yamlsource",
+    "untrusted",
+    "competencies",
+    "problems",
+    "script_state",
+    "conditions",
+    "catalogue_cache",
+    "markdown_render",
 )
 
 
@@ -68,24 +83,39 @@ def default_cache_dir() -> Path:
 def validator_fingerprint() -> str:
     """Changes whenever the code that validates scenarios may have changed.
 
-    Cheap and import-free (start-up path): the files are stat'ed, not read or imported.
-    In a frozen app the sources are not on disk and the app version stands for them.
+    A hash of that code (the modules' sources, or their compiled code in a frozen app), of
+    pydantic's version and of the cache format; not the app's version: an upgrade that
+    leaves validation alone keeps the cache. Import-free (start-up path): files are read,
+    nothing is imported.
     """
     from importlib.util import find_spec
 
-    parts = [str(CACHE_FORMAT), __version__, sys.version.split()[0]]
+    digest = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version_info[:2]}".encode())
     core = Path(__file__).resolve().parent
-    files = [core / f"{name}.py" for name in _VALIDATOR_MODULES]
-    spec = find_spec("pydantic")
-    if spec is not None and spec.origin:
-        files.append(Path(spec.origin).parent / "version.py")  # a pydantic upgrade changes it
-    for path in files:
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    sources: list[tuple[str, Path | None]] = [
+        (f"balint_trainer.core.{name}", core / f"{name}.py") for name in _VALIDATOR_MODULES
+    ]
+    spec = find_spec("pydantic")  # a top-level package: found, not imported
+    pydantic_dir = Path(spec.origin).parent if spec is not None and spec.origin else None
+    sources.append(("pydantic.version", pydantic_dir / "version.py" if pydantic_dir else None))
+    for name, path in sources:
+        digest.update(name.encode() + b"\0" + hashlib.sha256(_code_of(name, path)).digest())
+    return digest.hexdigest()[:16]
+
+
+def _code_of(name: str, path: Path | None) -> bytes:
+    """A module's source, or in a frozen app (no sources on disk) its compiled code."""
+    try:
+        if path is not None and path.is_file():
+            return path.read_bytes()
+        loader = globals().get("__loader__")
+        if getattr(sys, "frozen", False) and hasattr(loader, "get_code"):
+            import marshal
+
+            return marshal.dumps(loader.get_code(name))  # type: ignore[union-attr]
+    except (OSError, ImportError, ValueError):
+        pass
+    return b"missing"
 
 
 @dataclass(frozen=True)
@@ -371,7 +401,12 @@ class CatalogueCache:
                 problems = [Problem(name, *p) for p in entry.problems]  # type: ignore[arg-type]
                 return CachedScenario(self, name, entry.sha256, problems, entry.summary, entry.valid)
         self.misses += 1
-        return self._parse(name, stat, max_bytes)
+        loaded = self._parse(name, stat, max_bytes)
+        entry = self._entries.get(name)
+        if entry is None or entry.sha256 != loaded.sha256:  # not cached (too large, unreadable)
+            return loaded
+        # Only the summary is kept; the model is built again when the scenario is opened.
+        return CachedScenario(self, name, entry.sha256, list(loaded.problems), entry.summary, entry.valid)
 
     def load_many(self, paths: Iterable[str | Path]) -> list[LoadedScenario]:
         return [self.load(p) for p in paths]
@@ -387,10 +422,14 @@ class CatalogueCache:
         self._remember(name, stat, loaded)
         return loaded
 
-    def _remember(self, name: str, stat: os.stat_result, loaded: LoadedScenario) -> None:
+    def _remember(
+        self, name: str, stat: os.stat_result, loaded: LoadedScenario, *, blob: bool = False
+    ) -> None:
+        """Index ``loaded``; with ``blob``, also store its model (when the scenario is opened:
+        for a whole library that would double the first load, and most are never opened)."""
         valid = loaded.ok and loaded.scenario is not None
-        if valid and loaded.scenario is not None:
-            self._new_blobs[loaded.sha256] = loaded.scenario.model_dump_json()
+        if blob and valid and loaded.scenario is not None:
+            self._store_blob(loaded.sha256, loaded.scenario.model_dump_json())
         self._entries[name] = _Entry(
             size=stat.st_size,
             mtime_ns=stat.st_mtime_ns,
@@ -419,10 +458,17 @@ class CatalogueCache:
             if text is not None and (scenario is not None or not entry.valid):
                 problems = [Problem(name, *p) for p in entry.problems]  # type: ignore[arg-type]
                 return LoadedScenario(name, digest, text, scenario, problems)
-        loaded = load_scenario_bytes(raw, name)  # changed, or the blob is gone: validate afresh
+        loaded = load_scenario_bytes(raw, name)  # changed, or no blob yet: validate afresh
         with contextlib.suppress(OSError):
-            self._remember(name, os.stat(name), loaded)
+            self._remember(name, os.stat(name), loaded, blob=True)
         return loaded
+
+    def _store_blob(self, sha256: str, blob: str) -> None:
+        """Written at once: nothing else may save this cache before the app quits."""
+        try:
+            _atomic_write(self._blob_path(sha256), blob)
+        except OSError:
+            self._new_blobs[sha256] = blob  # kept for this run; save() tries again
 
     def _read_blob(self, sha256: str) -> Scenario | None:
         from pydantic import ValidationError

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import yaml
 
@@ -48,7 +48,7 @@ def _refuse(loader: Any, node: yaml.Node) -> Any:
 class _FastLoader(yamlsource._Loader):  # type: ignore[misc, name-defined]
     """The C loader with plain-data tags only and no silently merged duplicate keys."""
 
-    yaml_constructors = {
+    yaml_constructors: ClassVar[dict[Any, Any]] = {
         tag: constructor
         for tag, constructor in yaml.SafeLoader.yaml_constructors.items()
         if tag in yamlsource._PLAIN_TAGS or tag in (yamlsource._YAML + "map", yamlsource._YAML + "seq")
@@ -76,11 +76,7 @@ def _markdown_needs_checking(raw: bytes, text: str) -> bool:
     Without aliases (refused above) a value is never longer than the file, and a deep lead
     needs a long run of lead characters in the file; a backslash escape could make them up.
     """
-    return (
-        len(text) > MAX_MARKDOWN_CHARS
-        or b"\\" in raw
-        or _DEEP_LEAD_RUN in raw.translate(_LEAD_BYTES)
-    )
+    return len(text) > MAX_MARKDOWN_CHARS or b"\\" in raw or _DEEP_LEAD_RUN in raw.translate(_LEAD_BYTES)
 
 
 def _screened_out(raw: bytes, text: str) -> bool:
