@@ -137,3 +137,21 @@ def test_the_fast_path_leaves_what_it_cannot_place_to_the_positioned_parse(snipp
     assert fast is None or (slow.ok and not slow.problems and fast.scenario == slow.scenario)
     if snippet.startswith(("title: a\ntitle", "title: &", "title: !!", "title: a\x07")):
         assert fast is None
+
+
+def test_validate_streams_one_file_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from balint_trainer.core import validation
+
+    folder = _library(tmp_path / "lib", 3)
+    shutil.copy(folder / "s000.yaml", folder / "s000-copy.yaml")
+    read: list[str] = []
+    real = validation.load_scenario_file
+    monkeypatch.setattr(
+        validation, "load_scenario_file", lambda path: read.append(Path(path).name) or real(path)
+    )
+    results = validation.iter_validated([folder])
+    first = next(results)
+    assert read == ["s000-copy.yaml"] and first.ok  # nothing read ahead, nothing kept
+    rest = list(results)
+    assert "duplicate scenario id 'minimal-000'" in str(rest[0].problems[-1]) and not rest[0].ok
+    assert [r.ok for r in [first, *rest]] == [True, False, True, True, False]
