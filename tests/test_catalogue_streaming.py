@@ -155,3 +155,32 @@ def test_validate_streams_one_file_at_a_time(tmp_path: Path, monkeypatch: pytest
     rest = list(results)
     assert "duplicate scenario id 'minimal-000'" in str(rest[0].problems[-1]) and not rest[0].ok
     assert [r.ok for r in [first, *rest]] == [True, False, True, True, False]
+
+
+def test_a_scenario_opened_on_two_threads_at_once_is_never_none(tmp_path: Path) -> None:
+    """The library loads on a worker while the UI (or the review queue) opens scenarios."""
+    import threading
+
+    folder = _library(tmp_path / "lib", 1)
+    cache = CatalogueCache(tmp_path / "cache")
+    lazy = cache.load(folder / "s000.yaml")
+    real, entered, release = cache.reload, threading.Event(), threading.Event()
+
+    def slow(name: str, sha256: str):  # type: ignore[no-untyped-def]
+        entered.set()
+        release.wait(10)
+        return real(name, sha256)
+
+    cache.reload = slow  # type: ignore[method-assign]
+    results: list[object] = []
+    first = threading.Thread(target=lambda: results.append(lazy.scenario))
+    first.start()
+    assert entered.wait(10)
+    second = threading.Thread(target=lambda: results.append(lazy.scenario))
+    second.start()
+    second.join(0.2)
+    assert second.is_alive() and results == []  # waits for the first, no half-built answer
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert len(results) == 2 and all(r is not None for r in results)

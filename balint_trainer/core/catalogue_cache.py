@@ -37,6 +37,7 @@ import json
 import os
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
@@ -223,12 +224,17 @@ class CachedScenario(LoadedScenario):
     def _materialise(self) -> None:
         if self._materialised:
             return
-        self._materialised = True
-        fresh = self._cache.reload(self.filename, self.sha256)
-        self._scenario, self._text = fresh.scenario, fresh.text
-        if fresh.sha256 != self.sha256:  # edited since the index was written
-            self.sha256, self.problems, self._valid = fresh.sha256, fresh.problems, fresh.ok
-            self.summary = scenario_summary(fresh)
+        # Under the cache's lock, and marked done last: the library is loaded on a worker
+        # thread, and another thread must never see "materialised" with no scenario yet.
+        with self._cache.lock:
+            if self._materialised:
+                return
+            fresh = self._cache.reload(self.filename, self.sha256)
+            self._scenario, self._text = fresh.scenario, fresh.text
+            if fresh.sha256 != self.sha256:  # edited since the index was written
+                self.sha256, self.problems, self._valid = fresh.sha256, fresh.problems, fresh.ok
+                self.summary = scenario_summary(fresh)
+            self._materialised = True
 
     @property  # type: ignore[override]
     def scenario(self) -> Scenario | None:
@@ -313,8 +319,10 @@ class CatalogueCache:
         self.hits = 0
         self.misses = 0
         self._entries: dict[str, _Entry] = {}
-        self._new_blobs: dict[str, str] = {}  # sha256 -> scenario JSON, written on save
+        self._new_blobs: dict[str, str] = {}  # sha256 -> scenario JSON not written yet
         self._dirty = False
+        # Entries are loaded on a worker thread while the UI may open a scenario (reload).
+        self.lock = threading.RLock()
         self._read_index()
 
     @property
@@ -349,6 +357,10 @@ class CatalogueCache:
         Files are replaced atomically, so another app instance reading at the same
         time sees the old or the new index, never half of one.
         """
+        with self.lock:
+            return self._save()
+
+    def _save(self) -> bool:
         if not self._dirty:
             return self.index_path.is_file()
         self._entries = {k: e for k, e in self._entries.items() if os.path.exists(k)}
@@ -430,13 +442,25 @@ class CatalogueCache:
         valid = loaded.ok and loaded.scenario is not None
         if blob and valid and loaded.scenario is not None:
             self._store_blob(loaded.sha256, loaded.scenario.model_dump_json())
+        summary = _with_html(scenario_summary(loaded)) if valid else None
+        with self.lock:
+            self._remember_entry(name, stat, loaded, valid, summary)
+
+    def _remember_entry(
+        self,
+        name: str,
+        stat: os.stat_result,
+        loaded: LoadedScenario,
+        valid: bool,
+        summary: ScenarioSummary | None,
+    ) -> None:
         self._entries[name] = _Entry(
             size=stat.st_size,
             mtime_ns=stat.st_mtime_ns,
             recorded_ns=time.time_ns(),
             sha256=loaded.sha256,
             valid=valid,
-            summary=_with_html(scenario_summary(loaded)) if valid else None,
+            summary=summary,
             problems=[(p.line, p.column, p.message, p.severity) for p in loaded.problems],
         )
         self._dirty = True
