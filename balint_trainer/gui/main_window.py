@@ -421,6 +421,7 @@ class MainWindow(QMainWindow):
 
     def _library_loaded(self, entries: list[CatalogueEntry]) -> None:
         self.entries = entries
+        self.weak_spots.refresh()  # its queue names scenarios of the library (on a worker)
         valid = sum(e.ok for e in self.entries)
         from balint_trainer.gui.reading import plural
 
