@@ -406,8 +406,13 @@ class LibraryView(QWidget):
         self.load_progress.setRange(0, max(total, 0))
         self.load_progress.setValue(min(done, total))
         self.load_progress.setVisible(total > 0 and done < total)
+        from PySide6.QtCore import QLocale
+
+        locale = QLocale()  # Persian digits in Persian, as the progress bar shows them
         self.status.setText(
-            self.tr("Loading… %1 of %2 files").replace("%1", f"{done:,}").replace("%2", f"{total:,}")
+            self.tr("Loading… %1 of %2 files")
+            .replace("%1", locale.toString(done))
+            .replace("%2", locale.toString(total))
         )
 
     def append_entries(self, entries: Sequence[CatalogueEntry]) -> None:
