@@ -54,7 +54,7 @@ from balint_trainer.core.yamlsource import MAX_FILE_BYTES
 if TYPE_CHECKING:  # pydantic is imported only when a full scenario is needed
     from balint_trainer.core.model import Scenario
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 INDEX_FILENAME = "catalogue-index.json"
 BLOB_FOLDER = "scenarios"
 # An mtime this close to the moment it was recorded may hide a later edit of the same size.
@@ -335,20 +335,27 @@ class CatalogueCache:
     # -- persistence -------------------------------------------------------
 
     def _read_index(self) -> None:
+        """The index is JSON lines: a header, then one ``[path, entry]`` per file.
+
+        One line at a time, not one document: parsing 10,000 entries in a single call holds
+        the GIL for over 100 ms, and the library reads this on a worker while the UI runs.
+        """
         try:
-            raw = json.loads(self.index_path.read_bytes())
+            with open(self.index_path, "rb") as index:
+                header = json.loads(index.readline())
+                if not isinstance(header, dict) or header.get("fingerprint") != self.fingerprint:
+                    self._dirty = True  # outdated: replaced on the next save
+                    return
+                for line in index:
+                    raw = json.loads(line)
+                    if not (isinstance(raw, list) and len(raw) == 2 and isinstance(raw[0], str)):
+                        continue
+                    entry = _Entry.from_json(raw[1])
+                    if entry is not None:
+                        self._entries[raw[0]] = entry
         except (OSError, ValueError, RecursionError):  # missing or corrupt (or hostile): start empty
-            return
-        if not isinstance(raw, dict) or raw.get("fingerprint") != self.fingerprint:
-            self._dirty = True  # outdated: replaced on the next save
-            return
-        entries = raw.get("entries")
-        if not isinstance(entries, dict):
-            return
-        for key, value in entries.items():
-            entry = _Entry.from_json(value)
-            if entry is not None:
-                self._entries[str(key)] = entry
+            self._entries.clear()
+            self._dirty = True
 
     def save(self) -> bool:
         """Write what changed; returns whether the cache is on disk now.
@@ -367,12 +374,10 @@ class CatalogueCache:
         try:
             for sha256, blob in self._new_blobs.items():
                 _atomic_write(self._blob_path(sha256), blob)
-            payload = {
-                "format": CACHE_FORMAT,
-                "fingerprint": self.fingerprint,
-                "entries": {key: entry.as_json() for key, entry in self._entries.items()},
-            }
-            _atomic_write(self.index_path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+            header = {"format": CACHE_FORMAT, "fingerprint": self.fingerprint}
+            lines = [_json_line(header)]
+            lines.extend(_json_line([key, entry.as_json()]) for key, entry in self._entries.items())
+            _atomic_write(self.index_path, "".join(lines))
             self._prune_blobs()
         except OSError:
             return False
@@ -506,6 +511,20 @@ class CatalogueCache:
             return Scenario.model_validate_json(blob)
         except (OSError, ValueError, ValidationError):  # missing, corrupt or tampered: re-parse
             return None
+
+
+def _json_line(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def read_index(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The header and the raw entries of an index file (tests, debugging)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return json.loads(lines[0]), dict(json.loads(line) for line in lines[1:])
+
+
+def write_index(path: Path, header: dict[str, Any], entries: dict[str, Any]) -> None:
+    path.write_text("".join([_json_line(header), *(_json_line([k, v]) for k, v in entries.items())]))
 
 
 def _file_sha256(name: str) -> str | None:
