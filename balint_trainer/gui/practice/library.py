@@ -239,6 +239,8 @@ class LibraryFilter(QSortFilterProxyModel):
         self._refilter("_competency", competency)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not (self._level or self._competency or self._text):
+            return True  # called for every row of a 10,000-row library on each reset
         model = self.sourceModel()
         assert isinstance(model, LibraryModel)
         entry = model.entry(source_row)
@@ -426,7 +428,10 @@ class LibraryView(QWidget):
             # The final list is sorted: it starts at its own first row unless the user moved.
             self._auto_selected = self.current_entry()
 
+    _columns_sized = False
+
     def _size_columns(self) -> None:
+        self._columns_sized = True
         # Size columns from the first rows only: measuring every row of a large library is slow.
         self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.resizeColumnsToContents()
@@ -442,14 +447,19 @@ class LibraryView(QWidget):
         self._auto_selected = None
         self.model.set_entries(entries)
         labels: dict[str, str] = {}
+        seen: set[str] = set()
         for entry in entries:
             # Labels are localised per entry: only look at an entry that names a new competency.
-            if all(cid in labels for cid in entry.competencies):
+            competencies = entry.competencies
+            if seen.issuperset(competencies):
                 continue
-            for cid, label in zip(entry.competencies, entry.competency_labels(), strict=True):
+            seen.update(competencies)
+            for cid, label in zip(competencies, entry.competency_labels(), strict=True):
                 labels.setdefault(cid, label)
         self._fill_competencies(labels)
-        self._size_columns()
+        if not self._columns_sized:  # a streamed load sized them on its first rows
+            self._size_columns()
+        self._columns_sized = False
         valid = sum(1 for e in entries if e.ok)
         invalid = len(entries) - valid
         text = plural(self.tr("%n scenario(s)", "", valid), valid)
