@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -70,6 +71,7 @@ def test_a_newer_load_cancels_the_running_one(qtbot, tmp_path: Path, monkeypatch
     monkeypatch.setattr(catalogue, "_open_cache", lambda: CatalogueCache(tmp_path / "cache"))
     view = LibraryView()
     qtbot.addWidget(view)
+    interval = sys.getswitchinterval()
     done: list[int] = []
     library_loader.load_into(
         view, [first], include_bundled=False, on_finished=lambda e: done.append(len(e)), on_failed=print
@@ -80,6 +82,8 @@ def test_a_newer_load_cancels_the_running_one(qtbot, tmp_path: Path, monkeypatch
     qtbot.waitUntil(lambda: done == [3], timeout=30_000)
     qtbot.wait(50)  # the cancelled load delivers nothing late either
     assert done == [3] and view.model.rowCount() == 3
+    # Both loads shortened the GIL switch interval; the overlap must not leave it short.
+    qtbot.waitUntil(lambda: sys.getswitchinterval() == interval, timeout=30_000)
 
 
 def test_practice_is_disabled_until_the_database_is_ready(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

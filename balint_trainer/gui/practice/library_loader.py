@@ -7,9 +7,11 @@ with a progress bar. A warm start reads the catalogue cache on the same worker.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +27,25 @@ if TYPE_CHECKING:
 # (every 5 ms by default); every Python call of the UI thread (each data() of the table
 # while it paints) would wait that long. A short interval keeps those waits short.
 _SWITCH_INTERVAL_S = 0.0005
+_switch_lock = threading.Lock()
+_switch_users = [0, 0.005]  # loads running, the interval to restore when none is
+
+
+@contextlib.contextmanager
+def _short_switch_interval() -> Iterator[None]:
+    """The short interval while any load runs (a cancelled load may overlap its successor)."""
+    with _switch_lock:
+        if _switch_users[0] == 0:
+            _switch_users[1] = sys.getswitchinterval()
+            sys.setswitchinterval(min(_switch_users[1], _SWITCH_INTERVAL_S))
+        _switch_users[0] += 1
+    try:
+        yield
+    finally:
+        with _switch_lock:
+            _switch_users[0] -= 1
+            if _switch_users[0] == 0:
+                sys.setswitchinterval(_switch_users[1])
 
 
 class LibraryLoader(QObject):
@@ -73,16 +94,12 @@ class LibraryLoader(QObject):
         from balint_trainer.core.catalogue import CatalogueLoad
 
         load = CatalogueLoad(self._extra_dirs, include_bundled=self._include_bundled)
-        previous = sys.getswitchinterval()
-        sys.setswitchinterval(min(previous, _SWITCH_INTERVAL_S))
-        try:
+        with _short_switch_interval():
             for batch in load.batches(self._batch_size, cancelled=token.cancelled):
                 if batch.entries:
                     self.batch.emit(batch.entries)  # queued to the UI thread
                 self.progress.emit(batch.done, batch.total)
                 time.sleep(0)  # let the UI thread have the GIL between batches
-        finally:
-            sys.setswitchinterval(previous)
         return load.entries if load.finished else None
 
     def _done(self, entries: object) -> None:
