@@ -94,6 +94,7 @@ class RecordedSession:
     supervisor_id: int | None = None
     supervisor_name: str = ""
     created_at: Any = None
+    updated_at: Any = None  # last edit; None if never edited (edits replace the coding in place)
 
 
 class CodingError(ValueError):
