@@ -247,7 +247,8 @@ class OwnReviewView(QWidget):
             from balint_trainer.reports.own_review import recorded_sessions_html
 
             sessions, simulator = result
-            self.recorded.set_safe_html(recorded_sessions_html(sessions, simulator, when=when_text))
+            rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            self.recorded.set_safe_html(recorded_sessions_html(sessions, simulator, when=when_text, rtl=rtl))
             self.tabs.setTabText(
                 1,
                 self.tr("&Recorded sessions (%1)").replace("%1", str(len(sessions)))

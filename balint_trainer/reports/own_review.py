@@ -210,15 +210,21 @@ def attempt_html(review: AttemptReview, *, new_comment_ids: Collection[int] = ()
 
 
 def recorded_sessions_html(
-    sessions: Sequence[Any], simulator: Mapping[str, float], *, when: Clock = _when
+    sessions: Sequence[Any], simulator: Mapping[str, float], *, when: Clock = _when, rtl: bool = False
 ) -> str:
     """The trainee's recorded sessions a supervisor coded, newest first, after a comparison
     per competency with their simulator results (mean credit). Ratings carry their anchor
-    ("3 Competent") and the competency's plain "what good looks like"."""
+    ("3 Competent") and the competency's plain "what good looks like". ``rtl``: the interface
+    language is written right to left (the text is the interface's, not a scenario's)."""
+    body = _recorded_sessions(sessions, simulator, when)
+    return f'<div dir="rtl">{body}</div>' if rtl else body
+
+
+def _recorded_sessions(sessions: Sequence[Any], simulator: Mapping[str, float], when: Clock) -> str:
     from balint_trainer.core import recorded_session as rs
 
     def cells(values: Iterable[str], tag: str = "td") -> str:
-        return "<tr>" + "".join(f'<{tag} dir="auto">{v}</{tag}>' for v in values) + "</tr>"
+        return "<tr>" + "".join(f"<{tag}>{v}</{tag}>" for v in values) + "</tr>"
 
     def table(head: Iterable[str], rows: Iterable[str]) -> str:
         return (

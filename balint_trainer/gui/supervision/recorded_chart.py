@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from balint_trainer.core import recorded_session as rs
@@ -42,11 +42,17 @@ class ComparisonChart(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab: the description is read
         self.setAccessibleName(self.tr("Chart: simulator scores and recorded-session ratings per competency"))
 
-    def legend_text(self) -> str:
-        return self.tr(
-            "Blue: simulator, mean credit over finished attempts (0–100). Orange: recorded sessions, "
-            "the latest global rating mapped onto 0–100 (1 = 0, 2 = 25, 3 = 50, 4 = 75, 5 = 100)."
+    def legend_lines(self) -> tuple[str, str]:
+        return (
+            self.tr("Simulator: mean credit over finished attempts (0–100)"),
+            self.tr(
+                "Recorded sessions: the latest global rating on the same scale "
+                "(1 = 0, 2 = 25, 3 = 50, 4 = 75, 5 = 100)"
+            ),
         )
+
+    def legend_text(self) -> str:
+        return "\n".join(self.legend_lines())
 
     def text_alternative(self) -> str:
         lines = []
@@ -71,17 +77,18 @@ class ComparisonChart(QWidget):
             self._layout.removeWidget(self.plot)
             self.plot.deleteLater()
             self.plot = None
-        swatch = '<span style="color:{c}">■</span>'
         legend = self.legend_text()
         self.legend.setText(
-            f"{swatch.format(c=SIMULATOR_COLOUR)} {swatch.format(c=RECORDED_COLOUR)} "
-            + legend.replace("&", "&amp;").replace("<", "&lt;")
+            "<br/>".join(
+                f'<span style="color:{colour}">■</span> ' + line.replace("&", "&amp;").replace("<", "&lt;")
+                for colour, line in zip((SIMULATOR_COLOUR, RECORDED_COLOUR), self.legend_lines(), strict=True)
+            )
         )
         self.setAccessibleDescription(legend + "\n" + self.text_alternative())
         self.setToolTip(self.text_alternative())
         if self.rows:
             self.plot = self._draw()
-            self._layout.insertWidget(0, self.plot, 1)
+            self._layout.addWidget(self.plot, 1)  # below the legend, which always stays in view
 
     def _draw(self) -> Any:
         pg, plot = charts._new_plot(self, self.accessibleName())
@@ -114,15 +121,20 @@ class ComparisonChart(QWidget):
                 plot.value_labels.append(label)
         axis = "right" if rtl else "left"
         item = plot.getPlotItem()
-        if rtl:  # mirrored: bars grow leftwards from the competency names on the right
+        if rtl:  # mirrored by hand: bars grow leftwards from the competency names on the right
+            # The plot's graphics layout would follow the application's direction and swap the
+            # axes' places too: keep it left to right and mirror the data instead.
+            item.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             item.getViewBox().invertX(True)
             item.hideAxis("left")
             item.showAxis("right")
             item.getAxis("right").setPen(text)
             item.getAxis("right").setTextPen(text)
-        item.getAxis(axis).setTicks(
-            [[(pos, charts._short(row.label)) for pos, row in zip(y, self.rows, strict=True)]]
-        )
+        names = [charts._short(row.label, 48) for row in self.rows]
+        item.getAxis(axis).setTicks([list(zip(y, names, strict=True))])
+        # pyqtgraph drops tick labels wider than the axis: make room for the longest name.
+        metrics = QFontMetrics(item.getAxis(axis).style.get("tickFont") or self.font())
+        item.getAxis(axis).setWidth(max(metrics.horizontalAdvance(name) for name in names) + 16)
         item.getAxis("bottom").setLabel(self.tr("0–100"))
         plot.setXRange(0, 110, padding=0)
         plot.setYRange(-0.6, max(len(self.rows), 1) - 0.4, padding=0)

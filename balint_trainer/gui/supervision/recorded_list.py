@@ -132,6 +132,8 @@ class RecordedSessionsView(QWidget):
         if editable:  # Enter or a double click on a coding reopens it
             self.sessions_table.activated.connect(lambda _index: self._request(self.edit_requested))
         self.detail = QPlainTextEdit(split)
+        for index, stretch in enumerate((3, 1, 2)):  # the chart needs the height; one coding is one row
+            split.setStretchFactor(index, stretch)
         self.detail.setReadOnly(True)
         self.detail.setAccessibleName(self.tr("Coded session"))
 

@@ -380,6 +380,11 @@ class RecordingCoder(QDialog):
         self.note_edit.setPlainText(coding.note)
         self.save_button.setText(self.tr("&Save changes"))
         self.open_button.setToolTip(self.tr("Open the same recording to play it (optional)"))
+        self.status_label.setText(
+            self.tr("Editing the coding by %1: changes replace it. Open the same recording to play it.").replace(
+                "%1", coding.supervisor_name or "—"
+            )
+        )
         self._show_file()
 
     def _show_file(self) -> None:
