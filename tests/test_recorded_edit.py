@@ -61,6 +61,13 @@ def test_only_the_coding_supervisor_or_an_organiser_edits_and_deletes(service: T
         service.update_recorded_session(stored.id, sam.id, rs.RecordedSession("x.wav", "f" * 64, 10.0))
     service.update_recorded_session(stored.id, organiser.id, _coding("organiser's fix"))
     assert service.recorded_sessions(trainee.id)[0].note == "organiser's fix"
+    # The trainee report shows the current coding and says it was edited.
+    from balint_trainer.reports.data import trainee_report
+    from balint_trainer.reports.html_report import trainee_report_html
+
+    html = trainee_report_html(trainee_report(service, trainee.id))
+    assert "organiser&#x27;s fix" in html or "organiser's fix" in html
+    assert "Last edited on" in html and "first pass" not in html
     service.delete_recorded_session(stored.id, sam.id)
     assert service.recorded_sessions(trainee.id) == []
     again = service.save_recorded_session(trainee.id, sam.id, _coding())
