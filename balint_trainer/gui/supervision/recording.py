@@ -344,16 +344,12 @@ class RecordingCoder(QDialog):
         )
 
     def _opened(self, info: rs.RecordingInfo) -> None:
-        if self._editing is not None:
-            if info.sha256 != self._editing.sha256:
-                self._show_file()
-                self.status_label.setText(
-                    self.tr("%1 is not the recording that was coded (its checksum differs).").replace(
-                        "%1", info.path.name
-                    )
-                )
-                self._update_enabled()
-                return
+        if self._editing is not None and info.sha256 != self._editing.sha256:
+            wrong = self.tr("%1 is not the recording that was coded (its checksum differs).")
+            self._show_file()
+            self.status_label.setText(wrong.replace("%1", info.path.name))
+            return self._update_enabled()
+        if self._editing is not None:  # the same recording: the coding stays, now playable
             info = rs.RecordingInfo(info.path, info.sha256, info.duration_s or self._duration_s)
         else:
             self._moments = []
