@@ -180,7 +180,7 @@ def test_comparison_is_a_chart_with_both_series_a_legend_and_the_table_on_a_togg
     # The same figures as a table, on a toggle.
     view.table_toggle.click()
     assert view.compare_stack.currentWidget() is view.compare_table
-    assert view.table_toggle.text() == "Show as &chart"
+    assert view.table_toggle.text() == "Show as c&hart"
     view.table_toggle.click()
     assert view.compare_stack.currentWidget() is chart
 

@@ -81,7 +81,7 @@ class RecordedSessionsView(QWidget):
         compare = QWidget(split)
         compare_layout = QVBoxLayout(compare)
         compare_layout.setContentsMargins(0, 0, 0, 0)
-        self.table_toggle = QPushButton(self.tr("Show as &table"), compare)
+        self.table_toggle = QPushButton(self.tr("Show as ta&ble"), compare)
         self.table_toggle.setCheckable(True)
         self.table_toggle.setToolTip(self.tr("The same figures as a table (also read by screen readers)"))
         self.table_toggle.toggled.connect(self._toggle_table)
@@ -139,7 +139,7 @@ class RecordedSessionsView(QWidget):
 
     def _toggle_table(self, on: bool) -> None:
         self.compare_stack.setCurrentWidget(self.compare_table if on else self.chart)
-        self.table_toggle.setText(self.tr("Show as &chart") if on else self.tr("Show as &table"))
+        self.table_toggle.setText(self.tr("Show as c&hart") if on else self.tr("Show as ta&ble"))
 
     def current_session(self) -> rs.RecordedSession | None:
         row = self.sessions_table.currentRow()
