@@ -205,3 +205,23 @@ def test_comparison_chart_mirrors_right_to_left_and_follows_a_dark_palette(qtbot
     assert item.getAxis("right").isVisible() and not item.getAxis("left").isVisible()
     assert plot.backgroundBrush().color() == QColor("#1e1e1e")
     assert all(label.color == QColor("#f0f0f0") for label in plot.value_labels)
+
+
+def test_delete_asks_and_says_it_cannot_be_undone(qtbot, tmp_path, sqlite_service, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    svc = sqlite_service
+    trainee = svc.create_profile("Tara", "trainee")
+    sam = svc.create_profile("Sam", "supervisor")
+    stored = _stored(svc, trainee, sam, _tone(tmp_path / "group.wav"))
+    window = _window(qtbot, svc, trainee, sam)
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert window.recordings.delete(stored) is None  # answered No: nothing happens
+    assert asked == ["Delete the coding of group.wav by Sam? This cannot be undone."]
+    assert len(svc.recorded_sessions(trainee.id)) == 1

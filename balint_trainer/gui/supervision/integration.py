@@ -78,15 +78,16 @@ class RecordingsSupport:
 
     def confirm_delete(self, session: Any) -> bool:
         """Ask before deleting (tests replace this instead of answering a message box)."""
-        tr = QCoreApplication.translate
         text = (
-            tr("SupervisorRecordings", "Delete the coding of %1 by %2? This cannot be undone.")
+            QCoreApplication.translate(
+                "SupervisorRecordings", "Delete the coding of %1 by %2? This cannot be undone."
+            )
             .replace("%1", session.file_name)
             .replace("%2", session.supervisor_name or "—")
         )
         answer = plain_text.question(
             self.window,
-            tr("SupervisorRecordings", "Delete coding"),
+            QCoreApplication.translate("SupervisorRecordings", "Delete coding"),
             text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
