@@ -24,13 +24,13 @@ from balint_trainer.gui import reading
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
-from balint_trainer.gui.player import feedback_html
+from balint_trainer.gui.practice.feedback import feedback_html
 from balint_trainer.gui.style import title_label
 
 
 def _chosen(row: DecisionFeedback) -> str:
     if row.timed_out:
-        from balint_trainer.gui.player import timed_out_text
+        from balint_trainer.gui.practice.feedback import timed_out_text
 
         return timed_out_text(row)
     return row.label(row.chosen)
