@@ -834,6 +834,7 @@ class MainWindow(QMainWindow):
                 credit=result.credit,
                 shown_order=result.shown_order or None,
                 confidence=self.player.confidence_row.value() if self.player is not None else None,
+                timed_out=result.timed_out,
             )
         except Exception as exc:
             plain_text.warning(

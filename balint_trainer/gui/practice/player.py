@@ -102,6 +102,9 @@ class PlayerView(QWidget):
         self.transcript = SafeTextBrowser(accessible_name=self.tr("Session transcript"))
         self.transcript.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.writer = TranscriptWriter(self.transcript, self._language, self)
+        # Real time: while the countdown runs the group goes on talking, at the auto-play pace.
+        self.going_on = realtime.GroupGoesOn(self.writer, self)
+        self.going_on.said.connect(self._update_header)  # the session clock moves on
         self.panel = QStackedWidget()
         self.panel.addWidget(self._build_step_panel())
         self.decision_panel = DecisionPanel(self)
@@ -242,7 +245,7 @@ class PlayerView(QWidget):
     # -- starting -------------------------------------------------------------
     def start(self, session: PracticeSession, title: str | None = None) -> None:
         self.set_auto_play(False)
-        self.countdown.stop()
+        self._stop_countdown()
         self.session = session
         scenario = session.scenario
         self.title_text = title or scenario.title
@@ -274,8 +277,7 @@ class PlayerView(QWidget):
         self.last_result = None
         self.feedback_panel.clear_chart()
         resumed = bool(session.history)
-        for event in session.history:
-            self.writer.render(event, self.session, replay=True)
+        self.writer.replay(session.history, session)
         self._update_header()
         if resumed:
             self.writer.marker(self.tr("— resumed: you continue where you stopped —"))
@@ -317,7 +319,7 @@ class PlayerView(QWidget):
         )
 
     def hideEvent(self, event: Any) -> None:
-        self.countdown.stop()  # leaving the session: no time-out on a session nobody sees
+        self._stop_countdown()  # leaving the session: no time-out on a session nobody sees
         super().hideEvent(event)
 
     def _enter_stepping(self) -> None:
@@ -367,6 +369,7 @@ class PlayerView(QWidget):
     def _speed_changed(self, _: int) -> None:
         if self._auto_timer.isActive():
             self._auto_timer.start(self._interval())
+        self.going_on.set_interval(self._interval())
 
     def _auto_step(self) -> None:
         if self.state == "stepping":
@@ -377,12 +380,21 @@ class PlayerView(QWidget):
     # -- decisions ------------------------------------------------------------
     def _show_decision(self, event: DecisionEvent) -> None:
         self.state = "deciding"
-        title = (
-            self.tr("Decision %1 of %2 — %3")
-            .replace("%1", reading.number(event.number))
-            .replace("%2", reading.number(event.total))
-            .replace("%3", event.competency_label)
-        )
+        # Counted on the path taken (core: decisions_on_path): "of 2–3" while later choices
+        # decide how many come, never a total that counts decisions this path skips.
+        if event.total_max is None:  # too many paths to count: only what is known
+            title = (
+                self.tr("Decision %1 — %2")
+                .replace("%1", reading.number(event.number))
+                .replace("%2", event.competency_label)
+            )
+        else:
+            title = (
+                self.tr("Decision %1 of %2 — %3")
+                .replace("%1", reading.number(event.number))
+                .replace("%2", _count_range(event.total, event.total_max))
+                .replace("%3", event.competency_label)
+            )
         mode = self.session.mode if self.session is not None else "exam"
         self.panel.setCurrentIndex(1)  # first: a hidden prompt could not take the focus
         self.decision_panel.show_decision(
@@ -392,6 +404,12 @@ class PlayerView(QWidget):
         limit = realtime.effective_limit(self.time_limit_setting(), self.session, event.decision_id)
         if limit is not None:
             self.countdown.start(limit)
+            if self.session is not None:
+                self.going_on.start(self.session, self._interval())
+
+    def _stop_countdown(self) -> None:
+        self.countdown.stop()
+        self.going_on.stop()
 
     def select_option(self, number: int) -> bool:
         return self.state == "deciding" and self.decision_panel.select_option(number)
@@ -417,7 +435,7 @@ class PlayerView(QWidget):
             return None
         if pending is None:
             return None
-        self.countdown.stop()
+        self._stop_countdown()
         seconds = self._decision_clock.elapsed() / 1000.0 if self._decision_clock.isValid() else None
         result = self.session.answer(pending.decision_id, option_id, self.own_words.toPlainText(), seconds)
         chosen = next(o for o in pending.options if o.id == option_id)
@@ -433,7 +451,7 @@ class PlayerView(QWidget):
         """Time ran out at a decision: record no intervention and play on."""
         if self.state != "deciding" or self.session is None or self.session.pending_decision is None:
             return None
-        self.countdown.stop()
+        self._stop_countdown()
         seconds = self._decision_clock.elapsed() / 1000.0 if self._decision_clock.isValid() else None
         result = self.session.time_out(self.session.pending_decision.decision_id, seconds)
         self.writer.marker(self.tr("Time ran out: no intervention."))
@@ -475,7 +493,7 @@ class PlayerView(QWidget):
         self.state = "end"
         self._auto_timer.stop()
         self._update_header()  # the clock shows the full session length
-        total = self.session.decision_count if self.session else 0
+        total = self.session.decisions_on_path()[0] if self.session else 0  # the path is known now
         # %n picks the plural form for the total ("1 decision"); %1 is the count answered.
         self.end_label.setText(
             reading.plural(self.tr("The session is over. You answered %1 of %n decision(s).", "", total), total)
@@ -502,10 +520,11 @@ class PlayerView(QWidget):
         )
         self.clock_label.setToolTip(self.tr("Simulated time into the group session"))
         answered = len(session.results)
+        fewest, most = session.decisions_on_path()
         self.decision_counter.setText(
             self.tr("Decisions %1/%2")
             .replace("%1", reading.number(answered))
-            .replace("%2", reading.number(session.decision_count))
+            .replace("%2", _count_range(fewest, most))
         )
 
     # -- keys -------------------------------------------------------------------
@@ -551,8 +570,7 @@ class PlayerView(QWidget):
         self.case_intro.set_safe_html(case_html, language=self._language())
         self.case_side.set_safe_html(case_html, language=self._language())
         self.transcript.clear()
-        for event in self.session.history:
-            self.writer.render(event, self.session, replay=True)
+        self.writer.replay(self.session.history, self.session)
         if self.state == "end":
             self.writer.marker(self.tr("— end of the session —"))
         self.transcript.verticalScrollBar().setValue(position)
@@ -575,3 +593,12 @@ class PlayerView(QWidget):
             if self.handle_key(event):
                 return True
         return super().eventFilter(watched, event)
+
+
+def _count_range(fewest: int, most: int | None) -> str:
+    """A total of decisions: "3", "2–3" while later choices decide, "2+" when uncounted."""
+    if most is None:
+        return reading.number(fewest) + "+"
+    if most == fewest:
+        return reading.number(fewest)
+    return reading.number(fewest) + "–" + reading.number(most)

@@ -155,3 +155,25 @@ class TranscriptWriter:
         """Stage directions and asides: muted colour, italic only in scripts that use italics."""
         inner = html if rtl(self.language()) else f"<i>{html}</i>"
         return f'<{block}{self.direction()} style="color:{muted_colour(self.colours)}">{inner}</{block}>'
+
+    def replay(self, history: list[Event], session: PracticeSession | None) -> None:
+        """The transcript so far, as it was shown: lines said while the trainee decided come
+        muted, after the decision's prompt and before the choice."""
+        choice: DecisionEvent | None = None  # its choice is written after the lines said during it
+        marked = False
+        for event in history:
+            if getattr(event, "during_decision", False):
+                if not marked:
+                    self.marker(QCoreApplication.translate("PlayerView", "— the group goes on while you decide —"))
+                    marked = True
+                self.render(event, session, going_on=True)
+                continue
+            if choice is not None:
+                self.render(choice, session, replay=True)
+                choice = None
+            if isinstance(event, DecisionEvent):
+                choice, marked = event, False
+            else:
+                self.render(event, session, replay=True)
+        if choice is not None:
+            self.render(choice, session, replay=True)
