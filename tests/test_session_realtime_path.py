@@ -61,6 +61,10 @@ script:
     rationale: X.
   - say: dr-a
     text: After the second.
+  - say: leader
+    text: The leader's own line.
+  - say: dr-b
+    text: After the leader.
 """
 
 
@@ -105,8 +109,9 @@ def test_lines_keep_coming_during_a_decision_and_are_not_said_twice(tmp_path):
     assert _texts(after) == ["Because you waited."]  # the answer's then: line, nothing repeated
     assert event.decision_id == "second"
     assert _texts([session.next_during_decision()]) == ["After the second."]
-    assert session.next_during_decision() is None  # the script is said to its end
+    assert session.next_during_decision() is None  # the leader (the trainee) has not decided yet
     session.answer("second", "x")
+    assert _texts([session.next_event(), session.next_event()]) == ["The leader's own line.", "After the leader."]
     assert session.next_event() is None and session.finished
     summary = session.summary()
     assert summary.total == pytest.approx(100.0)  # scoring unchanged: both choices are the (tied) key

@@ -438,8 +438,9 @@ class PracticeSession:
     def next_during_decision(self) -> LineEvent | NarrationEvent | None:
         """A line the group says while the pending decision waits (real-time mode), or None.
 
-        Only what cannot depend on the answer: the script lines that follow the decision, up to
-        the next decision, phase change or jump. When the decision's options ``set`` state, a
+        Only what cannot depend on the answer: the group's script lines that follow the decision,
+        up to the next decision, phase change, jump or line of the leader's own (the trainee is
+        the leader, still deciding). When the decision's options ``set`` state, a
         ``when``-guarded step stops it too (its condition may turn on the answer); otherwise such
         a step is decided now, as it would be after the answer. Nothing when an option jumps
         (``goto``): what follows is then the answer's. A line said here is not said again: after
@@ -455,6 +456,8 @@ class PracticeSession:
         while self._queue:
             step, minute, consequence = self._queue[0]
             if consequence or not isinstance(step, SayStep | NarrateStep):
+                return None
+            if isinstance(step, SayStep) and step.say == LEADER_ID:
                 return None
             if step.when is not None:
                 if sets_state:

@@ -247,7 +247,7 @@ def against_panel_html(
     if full_text:
         headers.append(translate("AgainstPanel", "Choice"))
     # nowrap: in a narrow pane (the summary's details) Qt broke "Shown" over two lines.
-    heads = [f'<th width="{w}%" nowrap>{_e(h)}</th>' for h, w in zip(headers, widths, strict=True)]
+    heads = [f'<th width="{w}%" style="white-space:nowrap">{_e(h)}</th>' for h, w in zip(headers, widths, strict=True)]
     head = "".join(heads[::-1] if mirror_tables else heads)
     parts = [
         f'<table dir="{"rtl" if rtl else "ltr"}" border="1" cellspacing="0" cellpadding="3" width="100%">'
