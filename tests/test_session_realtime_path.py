@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from balint_trainer.core.script_state import decisions_ahead
-from balint_trainer.core.session import DecisionEvent, LineEvent, PracticeSession
+from balint_trainer.core.session import PracticeSession
+from balint_trainer.core.session_events import DecisionEvent, LineEvent
 from balint_trainer.core.validation import load_scenario_file
 from tests.conftest import DATA_DIR
 

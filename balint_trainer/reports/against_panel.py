@@ -91,7 +91,7 @@ def build(
 
 
 def from_feedback(feedback: Any) -> AgainstPanel:
-    """From a :class:`core.session.DecisionFeedback` (the player and the summary)."""
+    """From a :class:`core.session_events.DecisionFeedback` (the player and the summary)."""
     order = tuple(feedback.votes)
     feedbacks = dict(getattr(feedback, "option_feedbacks", None) or {})
     if not feedbacks and feedback.option_feedback:

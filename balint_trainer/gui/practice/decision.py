@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.core.markdown_render import render_markdown
-from balint_trainer.core.session import DecisionEvent
+from balint_trainer.core.session_events import DecisionEvent
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.practice.transcript import markdown_to_plain
 

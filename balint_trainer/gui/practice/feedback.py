@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBox
 
 from balint_trainer.core.markdown_render import render_inline, render_markdown, render_plain
 from balint_trainer.core.option_order import option_label
-from balint_trainer.core.session import DecisionFeedback
+from balint_trainer.core.session_events import DecisionFeedback
 from balint_trainer.gui import reading
 from balint_trainer.gui.a11y import announce
 from balint_trainer.gui.markdown_view import SafeTextBrowser

@@ -24,14 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.core.markdown_render import render_markdown, render_plain
-from balint_trainer.core.session import (
-    AnswerResult,
-    DecisionEvent,
-    DecisionFeedback,
-    Event,
-    PracticeSession,
-    format_clock,
-)
+from balint_trainer.core.session import PracticeSession, format_clock
+from balint_trainer.core.session_events import AnswerResult, DecisionEvent, DecisionFeedback, Event
 from balint_trainer.gui import reading
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.plain_text import plain_labels

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.core.guidance import statistic_help
 from balint_trainer.core.markdown_render import render_markdown, render_plain
-from balint_trainer.core.session import DecisionFeedback, SessionSummary
+from balint_trainer.core.session_events import DecisionFeedback, SessionSummary
 from balint_trainer.gui import reading
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel

@@ -13,14 +13,8 @@ from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from balint_trainer.core.markdown_render import render_inline, render_markdown, render_plain
-from balint_trainer.core.session import (
-    DecisionEvent,
-    Event,
-    LineEvent,
-    NarrationEvent,
-    PhaseEvent,
-    PracticeSession,
-)
+from balint_trainer.core.session import PracticeSession
+from balint_trainer.core.session_events import DecisionEvent, Event, LineEvent, NarrationEvent, PhaseEvent
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.practice.phase import phase_labels
 from balint_trainer.gui.style import muted_colour, speaker_colour
