@@ -12,7 +12,7 @@ coding; nobody else may update or delete one (trainees and other supervisors are
 row-level security or by missing privileges).
 
 Revision ID: 0014_recorded_edit
-Revises: 0011_recorded_sessions
+Revises: 0012_answer_timed_out
 Create Date: 2026-12-05
 """
 
@@ -24,8 +24,9 @@ from alembic import op
 from balint_trainer.storage.models import UTCDateTime
 
 revision = "0014_recorded_edit"
-# main's head when written: re-chain onto 0013_item_analysis_index (or whatever is head) on merge.
-down_revision = "0011_recorded_sessions"
+# main's head at the last merge (0012_answer_timed_out); re-chain onto 0013_item_analysis_index
+# if that lands first (two heads would stop every start-up).
+down_revision = "0012_answer_timed_out"
 branch_labels = None
 depends_on = None
 
