@@ -118,7 +118,7 @@ def test_merging_profiles_keeps_codings(sqlite_service) -> None:  # type: ignore
 
 
 def _window(qtbot, svc, trainee, supervisor):  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     window = SupervisorWindow(svc, author_id=supervisor.id)
     qtbot.addWidget(window)

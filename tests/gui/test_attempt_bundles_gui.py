@@ -72,7 +72,7 @@ def test_export_is_disabled_until_the_database_and_profile_are_loaded(
 
 def test_export_then_import_into_another_database(window, supervisor, tmp_path, monkeypatch, no_dialogs):  # type: ignore[no-untyped-def]
     from balint_trainer.gui.main_window import MainWindow
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     _practise(window.service, window.profile.id)
     asked: list[tuple[str, str]] = []

@@ -59,7 +59,7 @@ def test_every_window_shows_hostile_text_as_plain_text(qtbot, service, no_dialog
     from balint_trainer.gui.workbench.editor import ScenarioEditor
     from balint_trainer.gui.workbench.packs import ExportPackDialog
     from balint_trainer.gui.workbench.profiles import ProfilesDialog
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     folder = _hostile_folder(tmp_path)
     service.create_profile(PROFILE, "trainee")

@@ -138,7 +138,7 @@ def test_profiles_dialog_speaks_persian(qtbot, qapp, service) -> None:  # type: 
 
 
 def test_supervisor_window_lists_moved_and_renamed_trainees(qtbot, service) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     ann = service.create_profile("Ann", "trainee", cohort="C1")
     window = SupervisorWindow(service)

@@ -412,7 +412,7 @@ def test_new_profile_from_the_profiles_menu(qtbot, window, seeded) -> None:  # t
 
 def test_report_follows_the_persian_interface(qapp, window, seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from balint_trainer import i18n
-    from balint_trainer.gui.workbench import supervisor
+    from balint_trainer.gui.supervision import window as supervisor
 
     _svc, ids = seeded
     window.select_trainee(ids["ann"].id)

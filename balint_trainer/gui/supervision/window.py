@@ -722,7 +722,7 @@ class SupervisorWindow(QMainWindow):
         cohort_xapi.triggered.connect(lambda: self.export_cohort("xapi"))
         menu.addAction(cohort_xapi)
         menu.addSeparator()
-        # Comments back to an offline trainee (gui/workbench/feedback_export.py).
+        # Comments back to an offline trainee (gui/supervision/feedback_export.py).
         self.export_feedback_action = QAction(self.tr("Export &feedback for trainee…"), self)
         self.export_feedback_action.triggered.connect(lambda: self.export_feedback())
         menu.addAction(self.export_feedback_action)
@@ -1137,7 +1137,7 @@ class SupervisorWindow(QMainWindow):
     @staticmethod
     def ask_bundle_match(parent: QWidget, match: Any) -> int | str | None:
         """Whose first bundle this is: a profile id, "new", or None to skip (tests replace this)."""
-        from balint_trainer.gui.workbench.bundle_match import ask_bundle_match
+        from balint_trainer.gui.supervision.bundle_match import ask_bundle_match
 
         return ask_bundle_match(parent, match)
 
@@ -1562,7 +1562,7 @@ class SupervisorWindow(QMainWindow):
             self.export_feedback_action.setEnabled(enabled)
 
     def export_feedback(self, path: Path | str | None = None, *, on_finished: Any = None) -> None:
-        from balint_trainer.gui.workbench.feedback_export import export_feedback
+        from balint_trainer.gui.supervision.feedback_export import export_feedback
 
         export_feedback(self, path, on_finished=on_finished)
 
@@ -1634,9 +1634,9 @@ class SupervisorWindow(QMainWindow):
         self.exported.emit(f"cohort-{kind}", str(target))
         return target
 
-    # -- the course's LRS (gui/workbench/lrs.py) -------------------------------------------
+    # -- the course's LRS (gui/supervision/lrs.py) -------------------------------------------
     def _build_lrs(self) -> None:
-        from balint_trainer.gui.workbench.lrs import LrsController
+        from balint_trainer.gui.supervision.lrs import LrsController
 
         self.lrs = LrsController(self._service, self)
         self.lrs_status = QLabel(self)
@@ -1655,7 +1655,7 @@ class SupervisorWindow(QMainWindow):
 
     def open_lrs(self) -> QDialog:
         """The LRS settings and the state of every queued statement (not modal)."""
-        from balint_trainer.gui.workbench.lrs import LrsDialog
+        from balint_trainer.gui.supervision.lrs import LrsDialog
 
         dialog = LrsDialog(self.lrs, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
