@@ -225,8 +225,8 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
         win.show()
         assert win.select_trainee(amira.id) and win.select_attempt(attempt.id)
         win.select_decision(first_decision)
-        signer = win.author_combo.findText(supervisor.name, Qt.MatchFlag.MatchContains)
-        win.author_combo.setCurrentIndex(max(signer, 0))
+        signer = win.attempts_tab.author_combo.findText(supervisor.name, Qt.MatchFlag.MatchContains)
+        win.attempts_tab.author_combo.setCurrentIndex(max(signer, 0))
         shooter.grab(win, "supervisor-review")
         win.close()
 

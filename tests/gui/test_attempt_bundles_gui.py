@@ -99,7 +99,7 @@ def test_export_then_import_into_another_database(window, supervisor, tmp_path, 
     win.import_attempts_action.trigger()
     assert win.trainee_names() == [window.profile.name]
     assert win.current_trainee().name == window.profile.name
-    assert win.attempt_model.rowCount() == 2
+    assert win.attempts_tab.attempt_model.rowCount() == 2
     kind, text = no_dialogs[-1]
     assert kind == "information"
     assert (
@@ -111,7 +111,7 @@ def test_export_then_import_into_another_database(window, supervisor, tmp_path, 
     assert again.report is not None and not again.report.changed
     assert again.report.attempts_already_present == 2
     assert "0 attempt(s) added, 0 updated, 2 already present" in no_dialogs[-1][1]
-    assert len(svc.attempts()) == 2 and win.attempt_model.rowCount() == 2
+    assert len(svc.attempts()) == 2 and win.attempts_tab.attempt_model.rowCount() == 2
 
 
 def test_refused_files_change_nothing_and_the_others_still_import(window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
@@ -181,7 +181,7 @@ def test_dropping_bundle_files_imports_them(qtbot, window, supervisor, tmp_path,
     win.dropEvent(event)
     assert event.isAccepted()
     qtbot.waitUntil(lambda: win.trainee_names() == [window.profile.name], timeout=5000)
-    assert win.attempt_model.rowCount() == 2
+    assert win.attempts_tab.attempt_model.rowCount() == 2
 
 
 def test_bundles_are_imported_off_the_ui_thread(supervisor, tmp_path, monkeypatch, no_dialogs):  # type: ignore[no-untyped-def]

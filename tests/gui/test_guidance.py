@@ -288,8 +288,8 @@ def test_supervisor_review_keeps_credit_time_and_comments_in_view(qtbot, service
 
     win = open_supervisor(None, service)
     qtbot.addWidget(win)
-    header = win.decision_view.horizontalHeader()
-    names = [win.decision_model.headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())]
+    header = win.attempts_tab.decision_view.horizontalHeader()
+    names = [win.attempts_tab.decision_model.headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())]
     visual = {name: header.visualIndex(i) for i, name in enumerate(names)}
     assert visual["Credit"] < visual["Chosen"] and visual["Comments"] < visual["Chosen"]
     for name in ("Credit", "Time", "Comments"):

@@ -115,9 +115,9 @@ def test_two_attempts_two_orders_resume_review_and_report_agree(
     assert sup.select_trainee(window.profile.id)
     for attempt_id, order, chosen in ((first_attempt, "bac", "Wait. ✓"), (second_attempt, "cba", "Lecture.")):
         assert sup.select_attempt(attempt_id)
-        assert sup.decision_model.index(0, 2).data() == chosen
+        assert sup.attempts_tab.decision_model.index(0, 2).data() == chosen
         assert sup.select_decision("first")
-        detail = sup.decision_detail.toPlainText()
+        detail = sup.attempts_tab.decision_detail.toPlainText()
         positions = [detail.index(TEXTS[o]) for o in order]
         assert positions == sorted(positions), (order, detail)
         assert "trainee's choice" in detail
