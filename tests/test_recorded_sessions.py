@@ -124,6 +124,7 @@ def _window(qtbot, svc, trainee, supervisor):  # type: ignore[no-untyped-def]
     qtbot.addWidget(window)
     window._show_error = lambda title, exc: pytest.fail(f"{title}: {exc}")  # type: ignore[method-assign]
     window.show_error = lambda title, detail: pytest.fail(f"{title}: {detail}")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not window.busy, timeout=10000)  # the trainee list is read off the UI thread
     assert window.select_trainee(trainee.id)
     window.recordings.audio = False  # offscreen: no sound device needed
     opened = window.recordings.open_coder

@@ -43,9 +43,16 @@ def supervisor(qtbot, tmp_path: Path, no_dialogs):  # type: ignore[no-untyped-de
     svc = open_service(f"sqlite:///{tmp_path / 'supervisor.sqlite3'}")
     win = open_supervisor(None, svc)
     qtbot.addWidget(win)
+    win.qtbot = qtbot
+    _settle(win)
     yield win, svc
     win.close()
     svc.close()
+
+
+def _settle(win) -> None:  # type: ignore[no-untyped-def]
+    """Wait for what the supervisor window reads off the UI thread (the trainee list, attempts)."""
+    win.qtbot.waitUntil(lambda: not win.busy, timeout=10000)
 
 
 def _exported(window, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
@@ -97,6 +104,7 @@ def test_export_then_import_into_another_database(window, supervisor, tmp_path, 
     assert win.trainee_names() == []
     monkeypatch.setattr(SupervisorWindow, "ask_bundle_paths", staticmethod(lambda parent: [str(bundle)]))
     win.import_attempts_action.trigger()
+    _settle(win)
     assert win.trainee_names() == [window.profile.name]
     assert win.current_trainee().name == window.profile.name
     assert win.attempts_tab.attempt_model.rowCount() == 2
@@ -108,6 +116,7 @@ def test_export_then_import_into_another_database(window, supervisor, tmp_path, 
     assert "A new profile was created." in text
 
     (again,) = win.import_attempt_bundles([bundle])  # idempotent: nothing added
+    _settle(win)
     assert again.report is not None and not again.report.changed
     assert again.report.attempts_already_present == 2
     assert "0 attempt(s) added, 0 updated, 2 already present" in no_dialogs[-1][1]
@@ -134,6 +143,7 @@ def test_refused_files_change_nothing_and_the_others_still_import(window, superv
     assert svc.profiles() == [] and svc.attempts() == [] and win.trainee_names() == []
 
     results = win.import_attempt_bundles([tampered, bundle])
+    _settle(win)
     assert results[0].report is None and results[1].report is not None
     assert no_dialogs[-1][0] == "warning" and "Imported 1 of 2 file(s)." in no_dialogs[-1][1]
     assert win.trainee_names() == [window.profile.name] and len(svc.attempts()) == 2
@@ -145,6 +155,7 @@ def test_renamed_trainee_gets_a_note(window, supervisor, tmp_path, no_dialogs): 
     (first,) = win.import_attempt_bundles([bundle])
     svc.rename_profile(first.report.profile.id, "Renamed here")
     (second,) = win.import_attempt_bundles([bundle])
+    _settle(win)
     assert second.report.profile.name == "Renamed here"
     assert (
         f"Imported into Renamed here, which already holds these attempts (the file calls the trainee "
@@ -166,11 +177,13 @@ def test_export_failure_writes_nothing(window, tmp_path, no_dialogs):  # type: i
 
 
 def test_dropping_bundle_files_imports_them(qtbot, window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.supervision.bundle_import import dropped_bundles
+
     bundle = _exported(window, tmp_path)
     win, _svc = supervisor
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(bundle)), QUrl.fromLocalFile(str(tmp_path / "photo.png"))])
-    assert win._dropped_bundles(mime) == [bundle]  # only bundle-like files are taken
+    assert dropped_bundles(mime) == [bundle]  # only bundle-like files are taken
     event = QDropEvent(
         QPointF(10, 10),
         Qt.DropAction.CopyAction,
@@ -181,6 +194,7 @@ def test_dropping_bundle_files_imports_them(qtbot, window, supervisor, tmp_path,
     win.dropEvent(event)
     assert event.isAccepted()
     qtbot.waitUntil(lambda: win.trainee_names() == [window.profile.name], timeout=5000)
+    _settle(win)
     assert win.attempts_tab.attempt_model.rowCount() == 2
 
 

@@ -110,6 +110,7 @@ def test_newcomer_introduction_glossary_practice_summary(
 
     # The report of that run, exported from the supervisor view (Tools menu), still no YAML.
     supervisor = win.open_workbench("open_supervisor")  # deletes itself on close
+    qtbot.waitUntil(lambda: not supervisor.busy, timeout=10000)  # it reads off the UI thread
     assert supervisor.select_trainee(win.profile.id)
     report = supervisor.export_report("html", tmp_path / "report.html")
     assert report is not None and win.session.scenario.title in report.read_text(encoding="utf-8")

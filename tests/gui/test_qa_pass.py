@@ -110,7 +110,7 @@ def test_a_longer_name_widens_the_name_column(qtbot, service) -> None:  # type: 
 
 
 def test_xapi_home_page_question_wraps_instead_of_growing_wider_than_the_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.supervision.window import home_page_dialog
+    from balint_trainer.gui.supervision.exports import home_page_dialog
 
     label = QCoreApplication.translate(
         "SupervisorWindow",
