@@ -157,7 +157,9 @@ def test_adding_a_comment_with_ctrl_enter_stores_it(qtbot, window, seeded) -> No
     qtbot.keyClicks(window.attempts_tab.comment_edit, "Good instinct <i>here</i>")
     assert window.attempts_tab.add_comment_button.isEnabled()
     with qtbot.waitSignal(window.comment_added, timeout=5000):
-        qtbot.keyClick(window.attempts_tab.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            window.attempts_tab.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
     (stored,) = svc.comments(ids["ann_1"])
     assert (stored.decision_id, stored.author_id, stored.text) == (
         "second",
@@ -166,7 +168,9 @@ def test_adding_a_comment_with_ctrl_enter_stores_it(qtbot, window, seeded) -> No
     )
     assert window.attempts_tab.comment_edit.toPlainText() == ""
     assert window.current_decision().decision_id == "second"  # the reviewed decision stays selected
-    assert "Good instinct <i>here</i>" in window.attempts_tab.decision_detail.toPlainText()  # shown as text, not markup
+    assert (
+        "Good instinct <i>here</i>" in window.attempts_tab.decision_detail.toPlainText()
+    )  # shown as text, not markup
     assert window.attempts_tab.decision_model.index(1, 6).data() == "1"
 
     window.attempts_tab.whole_attempt_check.setChecked(True)
@@ -264,7 +268,10 @@ def test_progress_tab_draws_chart_lazily(window, seeded) -> None:  # type: ignor
     assert window.chart is not None
     assert window.chart.accessibleName()
     assert "2 finished attempt(s)" in window.progress_tab.progress_note.text()
-    labels = [window.progress_tab.competency_model.index(r, 0).data() for r in range(window.progress_tab.competency_model.rowCount())]
+    labels = [
+        window.progress_tab.competency_model.index(r, 0).data()
+        for r in range(window.progress_tab.competency_model.rowCount())
+    ]
     assert labels == ["Holding the frame and structure", "Inviting feelings and fantasies"]
     _select_trainee(window, ids["cy"].id)
     assert window.chart is None

@@ -96,7 +96,12 @@ class AttemptsTab(SupervisionTab):
     author_created = Signal(int)  # a signer profile was made for the person at this computer
 
     def __init__(
-        self, service: Any, cache: ScenarioCache, parent: QWidget | None = None, *, author_id: int | None = None
+        self,
+        service: Any,
+        cache: ScenarioCache,
+        parent: QWidget | None = None,
+        *,
+        author_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
@@ -174,7 +179,9 @@ class AttemptsTab(SupervisionTab):
         self.comment_edit.setTabChangesFocus(True)
         self.comment_edit.setMaximumHeight(110)
         self.comment_label.setBuddy(self.comment_edit)
-        self.whole_attempt_check = QCheckBox(translate("SupervisorWindow", "About the &whole attempt"), detail)
+        self.whole_attempt_check = QCheckBox(
+            translate("SupervisorWindow", "About the &whole attempt"), detail
+        )
         self.whole_attempt_check.setAccessibleDescription(
             translate("SupervisorWindow", "Comment on the whole attempt")
         )
@@ -273,7 +280,10 @@ class AttemptsTab(SupervisionTab):
         self._load_review(attempt.id if attempt is not None else None)
 
     def _load_review(
-        self, attempt_id: int | None, keep_decision: str | None = None, after: Callable[[], None] | None = None
+        self,
+        attempt_id: int | None,
+        keep_decision: str | None = None,
+        after: Callable[[], None] | None = None,
     ) -> None:
         """Read the review of ``attempt_id`` off the UI thread; with ``keep_decision`` (a reload
         after a comment) the current review stays on screen meanwhile. ``after`` runs once it is
@@ -332,7 +342,9 @@ class AttemptsTab(SupervisionTab):
         attempt = review.attempt
         parts = [review.title]
         if attempt.finished_at is not None:
-            parts.append(translate("SupervisorWindow", "score {score}/100").format(score=number(attempt.total, 0)))
+            parts.append(
+                translate("SupervisorWindow", "score {score}/100").format(score=number(attempt.total, 0))
+            )
         else:
             parts.append(translate("SupervisorWindow", "not finished"))
         count = len(review.decisions)
@@ -351,7 +363,9 @@ class AttemptsTab(SupervisionTab):
         if review.general_comments:
             general = len(review.general_comments)
             parts.append(
-                plural(translate("SupervisorWindow", "%n comment(s) on the whole attempt", "", general), general)
+                plural(
+                    translate("SupervisorWindow", "%n comment(s) on the whole attempt", "", general), general
+                )
             )
         text = " · ".join(parts)
         from balint_trainer.gui.practice.adaptive_views import attempt_adaptive_text
@@ -422,7 +436,9 @@ class AttemptsTab(SupervisionTab):
                 ).format(
                     chosen=f"<b>{esc(decision.label(decision.chosen))}</b>",
                     credit=number(decision.credit),
-                    time=esc(format_seconds(decision.seconds) or translate("SupervisorWindow", "not recorded")),
+                    time=esc(
+                        format_seconds(decision.seconds) or translate("SupervisorWindow", "not recorded")
+                    ),
                     when=esc(when_text(decision.answered_at)),
                 )
                 + "</p>"
@@ -581,7 +597,9 @@ class AttemptsTab(SupervisionTab):
             self.status.emit(translate("SupervisorWindow", "Comment saved."), 4000)
             current = self.current_attempt()
             if current is not None and current.id == attempt_id:  # shown with its new comment first
-                self._load_review(attempt_id, keep_decision=keep, after=lambda: self.comment_added.emit(attempt_id))
+                self._load_review(
+                    attempt_id, keep_decision=keep, after=lambda: self.comment_added.emit(attempt_id)
+                )
             else:
                 self.comment_added.emit(attempt_id)
 
@@ -592,5 +610,8 @@ class AttemptsTab(SupervisionTab):
         self._saving = True
         self._update_comment_state()
         return self.run(
-            work, done, error_title=translate("SupervisorWindow", "The comment was not saved"), on_error=failed
+            work,
+            done,
+            error_title=translate("SupervisorWindow", "The comment was not saved"),
+            on_error=failed,
         )

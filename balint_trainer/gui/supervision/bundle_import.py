@@ -33,7 +33,9 @@ class BundleImport:
     error: str = ""
 
 
-def match_bundles(window: SupervisorWindow, paths: Sequence[Path]) -> dict[Path, tuple[int | None, bool] | None] | None:
+def match_bundles(
+    window: SupervisorWindow, paths: Sequence[Path]
+) -> dict[Path, tuple[int | None, bool] | None] | None:
     """Whose each bundle is, as (``as_profile_id``, ``as_new``) for the import; None for a file
     the supervisor skipped. A trainee never seen here is matched once (the dialog, on this
     thread; the service remembers it); reading the files runs on a worker. None: cancelled."""
@@ -69,7 +71,10 @@ def match_bundles(window: SupervisorWindow, paths: Sequence[Path]) -> dict[Path,
             by_uid[match.uid] = decision
     return decided
 
-def import_attempt_bundles(window: SupervisorWindow, paths: Sequence[Path | str] | None = None) -> list[BundleImport]:
+
+def import_attempt_bundles(
+    window: SupervisorWindow, paths: Sequence[Path | str] | None = None
+) -> list[BundleImport]:
     """Import trainees' attempt bundles, each file on its own (atomic, idempotent).
 
     A refused file is reported and the others still import. The trainee list is
@@ -121,6 +126,7 @@ def import_attempt_bundles(window: SupervisorWindow, paths: Sequence[Path | str]
     show_import_summary(window, results)
     return results
 
+
 def show_import_summary(window: SupervisorWindow, results: Sequence[BundleImport]) -> None:
     number = QLocale().toString
     lines: list[str] = []
@@ -144,22 +150,27 @@ def show_import_summary(window: SupervisorWindow, results: Sequence[BundleImport
         if report.matched_by == "created":
             line += " " + translate("SupervisorWindow", "A new profile was created.")
         elif report.matched_by == "chosen":
-            line += " " + translate("SupervisorWindow", "Later files from this trainee will go to %1 too.").replace(
-                "%1", report.profile.name
-            )
+            line += " " + translate(
+                "SupervisorWindow", "Later files from this trainee will go to %1 too."
+            ).replace("%1", report.profile.name)
         if report.note:  # the bundle names the trainee differently: say where the attempts went
-            line += " " + translate("SupervisorWindow",
-                "Imported into %1, which already holds these attempts (the file calls the trainee %2)."
+            line += " " + translate(
+                "SupervisorWindow",
+                "Imported into %1, which already holds these attempts (the file calls the trainee %2).",
             ).replace("%1", report.profile.name).replace("%2", report.bundle_name)
             if report.namesake:
-                line += " " + translate("SupervisorWindow", "The other profile named %1 was left unchanged.").replace(
-                    "%1", report.namesake
-                )
+                line += " " + translate(
+                    "SupervisorWindow", "The other profile named %1 was left unchanged."
+                ).replace("%1", report.namesake)
         if report.profile.role != "trainee":
-            line += " " + translate("SupervisorWindow", "It is not a trainee profile, so it is not in the trainee list.")
+            line += " " + translate(
+                "SupervisorWindow", "It is not a trainee profile, so it is not in the trainee list."
+            )
         lines.append(line)
     done = sum(r.report is not None for r in results)
-    status = translate("SupervisorWindow", "Imported %1 of %Ln file(s).", "", len(results)).replace("%1", number(done))
+    status = translate("SupervisorWindow", "Imported %1 of %Ln file(s).", "", len(results)).replace(
+        "%1", number(done)
+    )
     window.statusBar().showMessage(status, 10000)
     title = translate("SupervisorWindow", "Import trainee attempts")
     text = status + "\n\n" + "\n\n".join(lines)
@@ -167,6 +178,7 @@ def show_import_summary(window: SupervisorWindow, results: Sequence[BundleImport
         plain_text.warning(window, title, text)
     else:
         plain_text.information(window, title, text)
+
 
 def dropped_bundles(mime: QMimeData) -> list[Path]:
     if not mime.hasUrls():

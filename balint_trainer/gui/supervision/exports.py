@@ -41,7 +41,9 @@ def write_pdf(html: str, path: Path, *, title: str = "") -> None:
     write(html, path, title=title)
 
 
-def ask_path(parent: QWidget, path: Path | str | None, caption: str, default_name: str, file_filter: str) -> Path | None:
+def ask_path(
+    parent: QWidget, path: Path | str | None, caption: str, default_name: str, file_filter: str
+) -> Path | None:
     if path is not None:
         return Path(path)
     chosen, _ = QFileDialog.getSaveFileName(parent, caption, str(Path.home() / default_name), file_filter)
@@ -107,7 +109,9 @@ def export_report(window: SupervisorWindow, kind: str, path: Path | str | None =
         except Exception as exc:
             window._show_error(error_title, exc)
             return None
-    window.statusBar().showMessage(translate("SupervisorWindow", "Written to {path}.").format(path=target), 6000)
+    window.statusBar().showMessage(
+        translate("SupervisorWindow", "Written to {path}.").format(path=target), 6000
+    )
     window.exported.emit(kind, str(target))
     return target
 
@@ -124,7 +128,11 @@ def export_cohort(window: SupervisorWindow, kind: str, path: Path | str | None =
     if home_page is None:
         return None
     target = ask_path(
-        window, path, translate("SupervisorWindow", "Export cohort answers"), f"cohort-answers{suffix}", file_filter
+        window,
+        path,
+        translate("SupervisorWindow", "Export cohort answers"),
+        f"cohort-answers{suffix}",
+        file_filter,
     )
     if target is None:
         return None
@@ -153,7 +161,9 @@ def export_cohort(window: SupervisorWindow, kind: str, path: Path | str | None =
     )
     if not (done and written):
         return None
-    window.statusBar().showMessage(translate("SupervisorWindow", "Written to {path}.").format(path=target), 6000)
+    window.statusBar().showMessage(
+        translate("SupervisorWindow", "Written to {path}.").format(path=target), 6000
+    )
     window.exported.emit(f"cohort-{kind}", str(target))
     return target
 

@@ -35,7 +35,9 @@ translate = QCoreApplication.translate
 ItemInfo = dict[tuple[str, str], tuple[str, dict[str, str]]]  # competency label, option texts
 
 
-def _item_info(service: Any, cache: ScenarioCache, known: ItemInfo, scenario_id: str, decision_id: str) -> tuple[str, dict[str, str]]:
+def _item_info(
+    service: Any, cache: ScenarioCache, known: ItemInfo, scenario_id: str, decision_id: str
+) -> tuple[str, dict[str, str]]:
     """Competency label and option texts of a decision, from the scenario's latest version."""
     key = (scenario_id, decision_id)
     if key not in known:
@@ -68,7 +70,9 @@ def read_items(
     try:
         reliability = {r.scenario_id: r for r in service.reliability(cohort=cohort)}
     except Exception as exc:
-        problems.append((translate("SupervisorWindow", "Could not compute the scenarios' reliability"), str(exc)))
+        problems.append(
+            (translate("SupervisorWindow", "Could not compute the scenarios' reliability"), str(exc))
+        )
         reliability = {}
     rows = []
     for s in stats:
@@ -109,11 +113,18 @@ class ItemsTab(SupervisionTab):
         self.scenario_combo.setAccessibleName(translate("SupervisorWindow", "Scenario"))
         form.addRow(translate("SupervisorWindow", "C&ohort:"), self.cohort_combo)
         form.addRow(translate("SupervisorWindow", "&Scenario:"), self.scenario_combo)
-        self.include_unfinished_check = QCheckBox(translate("SupervisorWindow", "Include &unfinished attempts"), self)
+        self.include_unfinished_check = QCheckBox(
+            translate("SupervisorWindow", "Include &unfinished attempts"), self
+        )
         self.include_unfinished_check.setChecked(True)
-        self.include_unfinished_check.setAccessibleName(translate("SupervisorWindow", "Include unfinished attempts"))
+        self.include_unfinished_check.setAccessibleName(
+            translate("SupervisorWindow", "Include unfinished attempts")
+        )
         self.include_unfinished_check.setToolTip(
-            translate("SupervisorWindow", "Unfinished attempts are ranked by the mean credit of the decisions they answered")
+            translate(
+                "SupervisorWindow",
+                "Unfinished attempts are ranked by the mean credit of the decisions they answered",
+            )
         )
         form.addRow("", self.include_unfinished_check)
         layout.addLayout(form)
@@ -122,7 +133,9 @@ class ItemsTab(SupervisionTab):
         self.item_proxy = NumericSortProxy(self)
         self.item_proxy.setSourceModel(self.item_model)
         self.item_proxy.setFilterKeyColumn(0)
-        self.item_view = make_table(self, self.item_proxy, translate("SupervisorWindow", "Item analysis per decision"))
+        self.item_view = make_table(
+            self, self.item_proxy, translate("SupervisorWindow", "Item analysis per decision")
+        )
         self.item_view.setSortingEnabled(True)
         self.item_view.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # hardest items first (facility)
         layout.addWidget(self.item_view, 1)
@@ -133,7 +146,9 @@ class ItemsTab(SupervisionTab):
         self.item_note.setTextFormat(Qt.TextFormat.PlainText)
         buttons.addWidget(self.item_note, 1)
         self.export_items_button = QPushButton(translate("SupervisorWindow", "E&xport CSV…"), self)
-        self.export_items_button.setAccessibleName(translate("SupervisorWindow", "Export item analysis as CSV"))
+        self.export_items_button.setAccessibleName(
+            translate("SupervisorWindow", "Export item analysis as CSV")
+        )
         self.export_items_button.clicked.connect(self.export_requested)
         buttons.addWidget(self.export_items_button)
         layout.addLayout(buttons)

@@ -33,6 +33,7 @@ MISSING = float("-inf")  # sorts unknown numbers (no score, no index) below ever
 def number(value: float | None, digits: int = 2) -> str:
     return "" if value is None else QLocale().toString(float(value), "f", digits)
 
+
 # ---------------------------------------------------------------------------------------------- models
 
 
@@ -140,7 +141,8 @@ def attempt_columns() -> list[Column]:
         Column(
             QCoreApplication.translate("SupervisorWindow", "Finished"),
             lambda r: (
-                when_text(r.attempt.finished_at) or QCoreApplication.translate("SupervisorWindow", "not finished")
+                when_text(r.attempt.finished_at)
+                or QCoreApplication.translate("SupervisorWindow", "not finished")
             ),
             lambda r: r.attempt.finished_at.timestamp() if r.attempt.finished_at else MISSING,
         ),

@@ -118,7 +118,9 @@ class ProgressTab(SupervisionTab):
         profile = self._profile
         if profile is None:
             self._request += 1
-            self.progress_note.setText(translate("SupervisorWindow", "Select a trainee to see their progress."))
+            self.progress_note.setText(
+                translate("SupervisorWindow", "Select a trainee to see their progress.")
+            )
             self.competency_model.set_rows([])
             self._set_chart(None)
             return
@@ -151,19 +153,24 @@ class ProgressTab(SupervisionTab):
     def _show(self, profile: Any, data: ProgressData) -> None:
         self.competency_model.set_rows(data.competencies)
         if data.calibration_error is not None:
-            self.show_error(translate("SupervisorWindow", "Could not load progress"), str(data.calibration_error))
+            self.show_error(
+                translate("SupervisorWindow", "Could not load progress"), str(data.calibration_error)
+            )
         else:
             self.calibration_box.show_points(data.calibration)
         chart = chart_data(data.points, data.competencies)
         if chart is None:
             self.progress_note.setText(
-                translate("SupervisorWindow", "{name} has no finished attempts yet.").format(name=profile.name)
+                translate("SupervisorWindow", "{name} has no finished attempts yet.").format(
+                    name=profile.name
+                )
             )
             self._set_chart(None)
             return
         self.progress_note.setText(
             translate(
-                "SupervisorWindow", "{name}: {n} finished attempt(s), oldest first; scores 0–100 per competency."
+                "SupervisorWindow",
+                "{name}: {n} finished attempt(s), oldest first; scores 0–100 per competency.",
             ).format(name=profile.name, n=len(chart[2]))
         )
         self._set_chart(chart)

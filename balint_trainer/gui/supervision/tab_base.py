@@ -40,7 +40,9 @@ class SupervisionTab(QWidget):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Task:
         """``work`` on a worker thread; ``on_result`` on the UI thread (it checks for staleness)."""
-        task = run_in_background(self, work, on_result, error_title=error_title, on_error=on_error, busy=False)
+        task = run_in_background(
+            self, work, on_result, error_title=error_title, on_error=on_error, busy=False
+        )
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)

@@ -194,13 +194,14 @@ class SupervisorWindow(QMainWindow):
         menu.addAction(close)
         self._update_report_actions()
 
-
     # ------------------------------------------------------------------ loading state
 
     @property
     def busy(self) -> bool:
         """Whether the trainee list or any tab is still being read."""
-        return self._pending > 0 or any(t.busy for t in (self.attempts_tab, self.progress_tab, self.items_tab))
+        return self._pending > 0 or any(
+            t.busy for t in (self.attempts_tab, self.progress_tab, self.items_tab)
+        )
 
     def _busy_may_have_changed(self) -> None:
         busy = self.busy
@@ -377,9 +378,7 @@ class SupervisorWindow(QMainWindow):
             dialog.profile_changed.connect(update_main_window)
         return dialog
 
-
     # -- attempt bundles from trainees working offline (bundle_import.py) ---------------------
-
 
     @staticmethod
     def ask_bundle_paths(parent: QWidget) -> list[str]:
@@ -480,7 +479,9 @@ class SupervisorWindow(QMainWindow):
         counts = self.lrs.counts
         text = self.tr("LRS: %1 sent, %2 waiting, %3 failed")
         self.lrs_status.setText(
-            text.replace("%1", str(counts.sent)).replace("%2", str(counts.waiting)).replace("%3", str(counts.failed))
+            text.replace("%1", str(counts.sent))
+            .replace("%2", str(counts.waiting))
+            .replace("%3", str(counts.failed))
         )
 
     def open_lrs(self) -> QDialog:
