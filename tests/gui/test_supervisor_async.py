@@ -118,3 +118,25 @@ def test_comment_is_saved_off_the_ui_thread_and_the_box_waits(qtbot, window, see
     assert [c.text for c in svc.comments(ids["ann_1"])] == ["Stay with the doctor."]
     assert tab.comment_edit.toPlainText() == "" and not tab.comment_edit.isReadOnly()
     assert gate.threads == [False]
+
+
+def test_pdf_report_is_printed_off_the_ui_thread(qtbot, qtlog, window, seeded, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A 10-attempt report is ~70 pages: laying it out took 17–30 s, which froze the window.
+    from balint_trainer.gui.supervision import exports
+
+    _svc, ids = seeded
+    threads: list[bool] = []
+
+    def spy(html: str, path: Any, **kwargs: Any) -> None:
+        threads.append(threading.current_thread() is threading.main_thread())
+        real(html, path, **kwargs)
+
+    real = exports.write_pdf
+    monkeypatch.setattr(exports, "write_pdf", spy)
+    test_supervisor._select_trainee(window, ids["ann"].id)
+    path = window.export_report("pdf", tmp_path / "ann.pdf")
+    assert path is not None and path.read_bytes().startswith(b"%PDF")
+    assert threads == [False]
+    # The worker thread got an event dispatcher: QTextDocument's layout timers did not complain.
+    assert not [m for m in qtlog.records if "event dispatcher" in m.message]
+    assert window.recorded_errors == []

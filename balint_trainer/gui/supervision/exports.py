@@ -3,8 +3,9 @@ answers, the item analysis CSV, and the xAPI course home page they need.
 
 Reading the answers and writing the files run on a worker thread through
 :func:`balint_trainer.gui.worker.run_with_progress` (a progress dialog with Cancel appears when
-it takes long); the PDF's report HTML is made there too and only Qt's print step (laying out
-and painting the QTextDocument) runs on the UI thread. The feedback file is
+it takes long). That includes the PDF: Qt lays out and paints a QTextDocument on a QPdfWriter
+in any thread, and a 10-attempt report (71 pages) took 17–30 s on the 2-core test machine, far
+too long for the UI thread. The feedback file is
 :mod:`balint_trainer.gui.supervision.feedback_export`. Texts keep the context "SupervisorWindow".
 """
 
@@ -35,10 +36,22 @@ XAPI_HOME_PAGE_KEY = "xapi/home_page"
 
 
 def write_pdf(html: str, path: Path, *, title: str = "") -> None:
-    """Render report HTML to an A4 PDF (decisions never split across pages; see gui/report_pdf.py)."""
+    """Render report HTML to an A4 PDF (decisions never split across pages; see gui/report_pdf.py).
+
+    Safe on a worker thread: the thread gets an event dispatcher first, because QTextDocument's
+    layout starts timers (without one Qt warns, though the PDF is the same)."""
+    import threading
+
+    from PySide6.QtCore import QEventLoop
+
     from balint_trainer.gui.report_pdf import write_pdf as write
 
-    write(html, path, title=title)
+    on_worker = threading.current_thread() is not threading.main_thread()
+    dispatcher = QEventLoop() if on_worker else None  # gives this thread an event dispatcher
+    try:
+        write(html, path, title=title)
+    finally:
+        del dispatcher
 
 
 def ask_path(
@@ -84,31 +97,30 @@ def export_report(window: SupervisorWindow, kind: str, path: Path | str | None =
     target = ask_path(window, path, translate("SupervisorWindow", "Export report"), default, file_filter)
     if target is None:
         return None
-    service, cache, mastery, profile_id = window._service, window._cache, window.lrs.mastery, profile.id
+    service, cache, mastery = window._service, window._cache, window.lrs.mastery
+    profile_id, profile_name = profile.id, profile.name
     language = QLocale().bcp47Name()  # the UI language: i18n.install sets the default locale
 
-    def work(_token: CancelToken) -> str | None:
+    def work(token: CancelToken) -> None:
         report = trainee_report(service, profile_id, cache=cache)
         if kind == "html":
             target.write_text(trainee_report_html(report, language=language), encoding="utf-8")
-        elif kind == "pdf":  # printed below: QTextDocument lays out on the UI thread
-            return trainee_report_html(report, language=language, mirror_tables=True)
+        elif kind == "pdf":
+            html = trainee_report_html(report, language=language, mirror_tables=True)
+            if token.cancelled():
+                return
+            write_pdf(html, target, title=profile_name)
+            if token.cancelled():  # nobody waits for it any more: leave no file behind
+                target.unlink(missing_ok=True)
         elif kind == "csv":
             write_answers_csv([report], target)
         else:
             write_xapi_json([report], target, home_page=home_page, mastery=mastery)
-        return None
 
     error_title = translate("SupervisorWindow", "The report was not exported")
-    done, html = _run(window, translate("SupervisorWindow", "Writing the report…"), work, error_title)
+    done, _nothing = _run(window, translate("SupervisorWindow", "Writing the report…"), work, error_title)
     if not done:
         return None
-    if kind == "pdf":
-        try:
-            write_pdf(html, target, title=profile.name)
-        except Exception as exc:
-            window._show_error(error_title, exc)
-            return None
     window.statusBar().showMessage(
         translate("SupervisorWindow", "Written to {path}.").format(path=target), 6000
     )
