@@ -61,6 +61,16 @@ def attempt_title(cache: ScenarioCache, attempt: Any) -> str:
     return scenario.title if scenario else (version.title or attempt.scenario_id)
 
 
+def read_review(service: Any, cache: ScenarioCache, attempt_id: int) -> AttemptReview:
+    """The attempt joined with its scenario and comments (on a worker thread)."""
+    # The Markdown renderer's imports, so that showing the first decision does not wait for them.
+    import markdown.extensions.extra
+    import markdown.extensions.sane_lists  # noqa: F401
+    import nh3  # noqa: F401
+
+    return review_attempt(service, attempt_id, cache)
+
+
 def make_signer(service: Any) -> int:
     """A supervisor profile for the person at this computer, when nobody may sign yet (a write)."""
     base = getpass.getuser() or "supervisor"
@@ -311,7 +321,7 @@ class AttemptsTab(SupervisionTab):
                 after()
 
         self.run(
-            lambda: review_attempt(service, attempt_id, cache),
+            lambda: read_review(service, cache, attempt_id),
             done,
             error_title=translate("SupervisorWindow", "Could not load the attempt"),
             on_error=failed,

@@ -37,6 +37,8 @@ class ProgressData:
 
 
 def read_progress(service: Any, cache: ScenarioCache, profile_id: int) -> ProgressData:
+    import pyqtgraph  # noqa: F401  # the charts' import (about a second) here, not on the UI thread
+
     from balint_trainer.services.review_cards import ReviewService
 
     points = service.progress(profile_id)
