@@ -40,7 +40,9 @@ def _attempt_owners(win: Any) -> set[int]:
     return {model.row(r).attempt.profile_id for r in range(model.rowCount())}
 
 
-def test_a_slow_trainee_read_is_dropped_when_another_trainee_is_selected(qtbot, window, seeded, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_slow_trainee_read_is_dropped_when_another_trainee_is_selected(
+    qtbot, window, seeded, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     svc, ids = seeded
     ann, bob = ids["ann"].id, ids["bob"].id
     test_supervisor._select_trainee(window, bob)
@@ -63,7 +65,9 @@ def test_a_slow_trainee_read_is_dropped_when_another_trainee_is_selected(qtbot, 
     assert window.recorded_errors == []
 
 
-def test_a_slow_review_is_dropped_when_another_attempt_is_selected(qtbot, window, seeded, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_slow_review_is_dropped_when_another_attempt_is_selected(
+    qtbot, window, seeded, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     svc, ids = seeded
     test_supervisor._select_trainee(window, ids["ann"].id)
     test_supervisor._select_attempt(window, ids["ann_2"])
@@ -140,3 +144,28 @@ def test_pdf_report_is_printed_off_the_ui_thread(qtbot, qtlog, window, seeded, t
     # The worker thread got an event dispatcher: QTextDocument's layout timers did not complain.
     assert not [m for m in qtlog.records if "event dispatcher" in m.message]
     assert window.recorded_errors == []
+
+
+def test_closing_while_a_read_is_running_drops_its_result(qtbot, seeded, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from balint_trainer.gui.workbench import open_supervisor
+
+    svc, ids = seeded
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    gate = Gate(monkeypatch, svc, "attempts", lambda **kw: True)
+    win = open_supervisor(parent, svc)  # freed when closed
+    qtbot.waitUntil(gate.reached.is_set, timeout=5000)
+    assert win.busy
+    with qtbot.waitSignal(win.destroyed, timeout=5000):
+        win.close()
+    gate.release.set()  # the read finishes for a window that is gone: nothing is shown, nothing raised
+    qtbot.waitUntil(
+        lambda: (
+            len(gate.threads) >= 1
+            and not any(t.name == "worker" and t.is_alive() for t in threading.enumerate())
+        ),
+        timeout=5000,
+    )
+    assert svc.attempts(profile_id=ids["ann"].id)  # the service is still fine
