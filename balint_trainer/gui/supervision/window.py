@@ -222,19 +222,21 @@ class SupervisorWindow(QMainWindow):
     def refresh(self, *, select: int | None = None) -> None:
         """Reload trainees off the UI thread, keeping the selection (or selecting ``select``),
         the signers of comments, and the cohort table."""
-        current = self.current_trainee()
-        keep = select if select is not None else (current.id if current is not None else None)
         self._refresh_request += 1
         request = self._refresh_request
         service = self._service
 
+        def keep() -> int | None:  # asked when the list arrives: the user may have moved meanwhile
+            current = self.current_trainee()
+            return select if select is not None else (current.id if current is not None else None)
+
         def done(profiles: list[Any]) -> None:
             if request == self._refresh_request:  # else a newer refresh is on its way
-                self._show_trainees(profiles, keep)
+                self._show_trainees(profiles, keep())
 
         def failed(_exc: BaseException) -> None:  # a lost database connection must not close the window
             if request == self._refresh_request:
-                self._show_trainees([], keep)
+                self._show_trainees([], keep())
 
         self._pending += 1
         self._busy_may_have_changed()
@@ -256,12 +258,11 @@ class SupervisorWindow(QMainWindow):
         self.trainee_model.set_profiles(profiles)
         self.attempts_tab.load_authors()
         self.items_tab.set_cohorts(sorted({p.cohort for p in profiles if p.cohort}, key=str.casefold))
-        if keep is not None and self.select_trainee(keep):
-            pass
-        elif self.trainee_proxy.rowCount():
-            self.trainee_view.setCurrentIndex(self.trainee_proxy.index(0, 0))
-        else:
-            self._show_trainee(None)
+        if keep is None or not self.select_trainee(keep):
+            if self.trainee_proxy.rowCount():
+                self.trainee_view.setCurrentIndex(self.trainee_proxy.index(0, 0))
+            else:
+                self._show_trainee(None)
         # The cohort query reads every answer: only run it when the table is on screen.
         if self.tabs.currentWidget() is self.items_tab:
             self.items_tab.refresh_items()
