@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
             self._finish_loading()
             return
         # Who practises is read on a worker too; ``loaded`` follows once it is known or asked.
-        from balint_trainer.gui.profile_chooser import profile_choices
+        from balint_trainer.gui.accounts.profile_chooser import profile_choices
         from balint_trainer.gui.worker import run_in_background
 
         self.storage_label.setText(self.tr("Opening profiles…"))
@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
 
     def load_now(self) -> None:
         """Load everything on this thread (tests and scripts; the app uses :meth:`start_loading`)."""
-        from balint_trainer.gui.profile_chooser import profile_choices
+        from balint_trainer.gui.accounts.profile_chooser import profile_choices
 
         self.load_library()
         if self.service is None:
@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
         (kept in the settings, preselected next time) follow."""
         self.profile = profile
         if self.settings is not None and profile is not None:
-            from balint_trainer.gui.profile_chooser import SETTINGS_KEY
+            from balint_trainer.gui.accounts.profile_chooser import SETTINGS_KEY
 
             self.settings.setValue(SETTINGS_KEY, profile.uid)
         self._show_storage()
@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
     # -- who is practising -----------------------------------------------------------
     def ask_profile(self, choices: Any) -> Any:
         """Open the "Who is practising?" dialog (window-modal, not blocking); returns it."""
-        from balint_trainer.gui.profile_chooser import SETTINGS_KEY, ProfileChooser
+        from balint_trainer.gui.accounts.profile_chooser import SETTINGS_KEY, ProfileChooser
 
         if self._chooser is not None:
             return self._chooser
@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
             player.state = "idle"  # the attempt stays resumable under its own profile
         if self.stack.currentWidget() is not self.library:
             self.show_library()
-        from balint_trainer.gui.profile_chooser import profile_choices
+        from balint_trainer.gui.accounts.profile_chooser import profile_choices
         from balint_trainer.gui.worker import run_in_background
 
         svc = self.service
@@ -527,7 +527,7 @@ class MainWindow(QMainWindow):
 
     def set_password(self) -> Any:
         """File → Set password…: a password for the practising profile on this computer."""
-        from balint_trainer.gui.profile_chooser import PasswordDialog
+        from balint_trainer.gui.accounts.profile_chooser import PasswordDialog
 
         if self.service is None or self.profile is None:
             return None
@@ -945,7 +945,7 @@ class MainWindow(QMainWindow):
             )
             return
         if self.progress_view is None:
-            from balint_trainer.gui.progress import ProgressView
+            from balint_trainer.gui.practice.progress import ProgressView
 
             self.progress_view = ProgressView()
             self.progress_view.back_requested.connect(self.show_library)
