@@ -1,9 +1,14 @@
-"""Main window: the library is the home view; player, summary and progress are built on demand."""
+"""Main window: the shell (menus, status bar, pages, drag and drop, closing).
+
+The library is the home view; player, summary and progress pages are built on demand. The
+practice flow lives in :class:`~balint_trainer.gui.practice.controller.PracticeController`,
+start-up in :mod:`balint_trainer.gui.startup`, profiles in :mod:`balint_trainer.gui.accounts`:
+each runs its database work off the UI thread and answers with signals.
+"""
 
 from __future__ import annotations
 
 import importlib
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,9 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.gui import plain_text
+from balint_trainer.gui.accounts.session import Accounts
 from balint_trainer.gui.feedback_flow import UnreadTracker
 from balint_trainer.gui.library import LibraryView
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.practice.controller import PracticeController
+from balint_trainer.gui.startup import Startup
 
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.core.catalogue import CatalogueEntry
@@ -75,8 +83,8 @@ def ask_save_path(parent: QWidget, caption: str, default: str, file_filter: str)
 
 class MainWindow(QMainWindow):
     loaded = Signal()  # library and database are ready (the profile chooser may still be open)
+    ready = Signal()  # practice can start: loaded, and someone practises (emitted on each change to ready)
     profile_changed = Signal(object)  # the profile practising now (chosen at start or switched)
-    _service_opened = Signal(object, str)  # from the worker thread: service or None, error
     # Replaceable in tests (a modal box would block them).
     resume_prompt: Callable[[QWidget, str, str], str] = staticmethod(ask_resume_or_new)  # type: ignore[assignment]
     export_path_prompt: Callable[[QWidget, str, str, str], str | None] = staticmethod(ask_save_path)  # type: ignore[assignment]
@@ -96,16 +104,16 @@ class MainWindow(QMainWindow):
         self.extra_dirs = [Path(p) for p in extra_scenario_dirs]
         self.include_bundled = include_bundled
         self.settings = settings
-        self.service: Any = service
+        # Service, profile, session and attempt live in the controller (properties below).
+        self.practice = PracticeController(self, self)
+        self.practice.service = service
+        self.startup = Startup(database_url, self)
+        self.accounts = Accounts(self, settings)
         self._owns_service = service is None
-        self.profile: Any = None
         self.entries: list[CatalogueEntry] = []
         self.is_loaded = False
-        self.session: Any = None
-        self.attempt: Any = None
-        self.player: Any = None
-        self.summary_view: Any = None
-        self.progress_view: Any = None
+        self._restoring = False
+        self._was_ready = False
         self.review_view: Any = None
 
         self.setWindowTitle(self.tr("Balint Trainer"))
@@ -130,8 +138,7 @@ class MainWindow(QMainWindow):
         self.resize(1200, 800)
         self._load_pending = False
         self._closed = False
-        self._chooser: Any = None  # the open "Who is practising?" dialog
-        self._service_opened.connect(self._service_ready)
+        self._connect_parts()
         self.setAcceptDrops(True)  # annotation requests dropped from a file manager are opened
         self._update_actions()
         plain_labels(self)  # scenario and user text is never rich text
@@ -238,13 +245,50 @@ class MainWindow(QMainWindow):
         self.library.selection_changed = self._update_actions  # type: ignore[attr-defined]
         self.library.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
 
+    # -- state the other parts read (weak spots, feedback, review, tests) -------------
+    @property
+    def service(self) -> Any:
+        return self.practice.service
+
+    @service.setter
+    def service(self, service: Any) -> None:
+        self.practice.service = service
+
+    @property
+    def profile(self) -> Any:
+        return self.practice.profile
+
+    @profile.setter
+    def profile(self, profile: Any) -> None:
+        self.practice.profile = profile
+
+    @property
+    def session(self) -> Any:
+        return self.practice.session
+
+    @property
+    def attempt(self) -> Any:
+        return self.practice.attempt
+
+    @property
+    def _chooser(self) -> Any:
+        return self.accounts.chooser
+
+    @property
+    def is_ready(self) -> bool:
+        """Practice can start: library and database loaded and, with a database, a profile chosen
+        (answers need an owner). Without a database one practises unsaved, as before."""
+        return bool(
+            self.is_loaded and not self._restoring and (self.service is None or self.profile is not None)
+        )
+
     def _update_actions(self) -> None:
         in_library = self.stack.currentWidget() is self.library
         entry = self.library.current_entry()
-        # With a database, nobody practises until a profile is chosen (answers need an owner).
-        someone = self.service is None or self.profile is not None
-        self.library.set_startable(someone)
-        usable = bool(self.is_loaded and someone and in_library and entry is not None and entry.ok)
+        ready = self.is_ready
+        # Nothing starts twice: the library waits while a start is on its way.
+        self.library.set_startable(ready and not self.practice.busy)
+        usable = bool(ready and not self.practice.busy and in_library and entry is not None and entry.ok)
         self.practice_action.setEnabled(usable)
         self.exam_action.setEnabled(usable)
         self.resume_action.setEnabled(
@@ -258,6 +302,44 @@ class MainWindow(QMainWindow):
         local = self.service is not None and getattr(self.service, "dialect", "sqlite") == "sqlite"
         self.switch_profile_action.setEnabled(bool(self.is_loaded and local and self._chooser is None))
         self.password_action.setEnabled(local and self.profile is not None)
+        if ready != self._was_ready:
+            self._was_ready = ready
+            if ready:
+                self.ready.emit()
+
+    def _connect_parts(self) -> None:
+        from balint_trainer.gui.practice.pages import PracticePages
+
+        self.pages = PracticePages(self)
+        practice = self.practice
+        practice.busyChanged.connect(lambda _busy: self._update_actions())
+        practice.progressRead.connect(self._progress_read)
+        practice.progressFailed.connect(
+            lambda text: self.statusBar().showMessage(
+                self.tr("Could not read your scores: %1").replace("%1", text), 10000
+            )
+        )
+        practice.notice.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        practice.failed.connect(lambda title, text: plain_text.warning(self, title, text))
+        self.startup.opened.connect(self._service_ready)
+        self.startup.choicesReady.connect(self._choices_ready)
+        self.startup.choicesFailed.connect(self._profiles_failed)
+        self.accounts.chosen.connect(self.set_profile)
+        self.accounts.chooserChanged.connect(self._update_actions)
+        self.accounts.passwordSet.connect(lambda: self.statusBar().showMessage(self.tr("Password set."), 5000))
+
+    # The pages are built on first use (gui/practice/pages.py).
+    @property
+    def player(self) -> Any:
+        return self.pages.player
+
+    @property
+    def summary_view(self) -> Any:
+        return self.pages.summary_view
+
+    @property
+    def progress_view(self) -> Any:
+        return self.pages.progress_view
 
     # -- loading -----------------------------------------------------------------
     def start_loading(self) -> None:
@@ -265,7 +347,7 @@ class MainWindow(QMainWindow):
 
         The library is read on the UI thread (from the catalogue cache, so it is quick);
         the database opens on a worker thread (imports, migrations, a network server)
-        and ``loaded`` is emitted when both are done.
+        and ``loaded`` is emitted when both are done; ``ready`` once someone practises.
         """
         if self.isVisible():
             self._load_pending = True
@@ -289,43 +371,14 @@ class MainWindow(QMainWindow):
         if self.service is not None or not self._owns_service:
             self._service_ready(self.service, "")
             return
-        self._open_service_in_background("open-database", backup=True)
-
-    def _open_service_in_background(
-        self, name: str, *, backup: bool, before: Callable[[], object] | None = None
-    ) -> None:
-        """Open the database on a worker thread (imports, migrations, a network server; after
-        ``before``, e.g. restoring a backup) and deliver it or the error to ``_service_ready``."""
-        url = self.database_url
-
-        def work() -> None:
-            service, error = None, ""
-            try:
-                from balint_trainer.services import ServiceError, open_service
-            except ImportError as exc:  # a broken install: keep practising, say why nothing is saved
-                error = str(exc)
-            else:
-                try:
-                    if before is not None:
-                        before()
-                    service = open_service(url, backup=backup)
-                except ServiceError as exc:
-                    error = str(exc)
-                except Exception as exc:
-                    error = f"{type(exc).__name__}: {exc}"
-            try:
-                self._service_opened.emit(service, error)  # queued to the UI thread
-            except RuntimeError:  # the window was deleted meanwhile
-                if service is not None:
-                    service.close()
-
-        threading.Thread(target=work, name=name, daemon=True).start()
+        self.startup.open_in_background("open-database", backup=True)
 
     def _service_ready(self, service: Any, error: str) -> None:
         if self._closed:  # the window went away while the database was opening
             if service is not None and self._owns_service:
                 service.close()
             return
+        self._restoring = False
         if error:
             self._storage_failed(error)
         elif self.service is None:
@@ -334,19 +387,8 @@ class MainWindow(QMainWindow):
             self._finish_loading()
             return
         # Who practises is read on a worker too; ``loaded`` follows once it is known or asked.
-        from balint_trainer.gui.accounts.profile_chooser import profile_choices
-        from balint_trainer.gui.worker import run_in_background
-
         self.storage_label.setText(self.tr("Opening profiles…"))
-        svc = self.service
-        run_in_background(
-            self,
-            lambda: profile_choices(svc),
-            self._choices_ready,
-            error_title=self.tr("Answers will not be saved"),
-            on_error=self._profiles_failed,
-            busy=False,
-        )
+        self.startup.read_choices(self, self.service, error_title=self.tr("Answers will not be saved"))
 
     def _choices_ready(self, choices: Any) -> None:
         if self._closed:
@@ -357,7 +399,7 @@ class MainWindow(QMainWindow):
             self.ask_profile(choices)
         self._finish_loading()
 
-    def _profiles_failed(self, _error: BaseException) -> None:
+    def _profiles_failed(self, _error: object) -> None:
         # The worker's error path has shown why; practise on without saving, as with no database.
         self.service = None
         self.storage_label.setText(self.tr("Not saving: no database"))
@@ -378,10 +420,13 @@ class MainWindow(QMainWindow):
     def load_now(self) -> None:
         """Load everything on this thread (tests and scripts; the app uses :meth:`start_loading`)."""
         from balint_trainer.gui.accounts.profile_chooser import profile_choices
+        from balint_trainer.gui.startup import open_database
 
         self.load_library()
         if self.service is None:
-            self._open_service()
+            self.service, error = open_database(self.database_url, backup=True)
+            if error:
+                self._storage_failed(error)
         if self.service is not None:
             try:
                 self._choices_ready(profile_choices(self.service))
@@ -424,19 +469,6 @@ class MainWindow(QMainWindow):
         dirs = [*self.extra_dirs, *(p for p in stored if p not in self.extra_dirs)]
         return dirs if own in dirs else [*dirs, own]
 
-    def _open_service(self) -> None:
-        try:
-            from balint_trainer.services import ServiceError, open_service
-        except ImportError as exc:  # a broken install: keep practising, say why nothing is saved
-            self._storage_failed(str(exc))
-            return
-        try:
-            self.service = open_service(self.database_url, backup=True)
-        except ServiceError as exc:
-            self._storage_failed(str(exc))
-        except Exception as exc:
-            self._storage_failed(f"{type(exc).__name__}: {exc}")
-
     def _storage_failed(self, message: str) -> None:
         self.service = None
         self.storage_label.setText(self.tr("Not saving: no database"))
@@ -452,10 +484,7 @@ class MainWindow(QMainWindow):
         """``profile`` practises from now on: title, status bar, best scores and the last choice
         (kept in the settings, preselected next time) follow."""
         self.profile = profile
-        if self.settings is not None and profile is not None:
-            from balint_trainer.gui.accounts.profile_chooser import SETTINGS_KEY
-
-            self.settings.setValue(SETTINGS_KEY, profile.uid)
+        self.accounts.remember(profile)
         self._show_storage()
         self.library.set_progress({}, set())  # never show the previous person's scores meanwhile
         self.refresh_progress()
@@ -475,30 +504,13 @@ class MainWindow(QMainWindow):
             )
         self.storage_label.setToolTip(url)
 
-    # -- who is practising -----------------------------------------------------------
+    # -- who is practising (gui/accounts/) -------------------------------------------
     def ask_profile(self, choices: Any) -> Any:
         """Open the "Who is practising?" dialog (window-modal, not blocking); returns it."""
-        from balint_trainer.gui.accounts.profile_chooser import SETTINGS_KEY, ProfileChooser
-
-        if self._chooser is not None:
-            return self._chooser
-        last = self.settings.value(SETTINGS_KEY, None) if self.settings is not None else None
-        current = getattr(self.profile, "uid", None) or last
-        chooser = ProfileChooser(
-            self.service, choices, self, preselect_uid=current if isinstance(current, str) else None
-        )
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        chooser.chosen.connect(self.set_profile)
-        chooser.finished.connect(self._chooser_closed)
-        self._chooser = chooser
+        chooser = self.accounts.ask(self.service, choices, self.profile)
         self._show_storage()
         self._update_actions()
-        chooser.open()
         return chooser
-
-    def _chooser_closed(self, _result: int) -> None:
-        self._chooser = None
-        self._update_actions()
 
     def switch_profile(self) -> None:
         """File → Switch profile…: ask first if a session is open, then choose again."""
@@ -506,36 +518,15 @@ class MainWindow(QMainWindow):
             return
         if not self._confirm_leaving(quitting=False):
             return
-        player: Any = self.player
-        if player is not None and self.stack.currentIndex() == self.stack.indexOf(player):
-            player.set_auto_play(False)
-            player.state = "idle"  # the attempt stays resumable under its own profile
+        self._stop_player()  # the attempt stays resumable under its own profile
         if self.stack.currentWidget() is not self.library:
             self.show_library()
-        from balint_trainer.gui.accounts.profile_chooser import profile_choices
-        from balint_trainer.gui.worker import run_in_background
-
-        svc = self.service
         self.switch_profile_action.setEnabled(False)
-        run_in_background(
-            self,
-            lambda: profile_choices(svc, ask=True),
-            self.ask_profile,
-            error_title=self.tr("Switch profile"),
-            on_error=lambda _error: self._update_actions(),
-        )
+        self.accounts.switch(self.service, self.profile)
 
     def set_password(self) -> Any:
         """File → Set password…: a password for the practising profile on this computer."""
-        from balint_trainer.gui.accounts.profile_chooser import PasswordDialog
-
-        if self.service is None or self.profile is None:
-            return None
-        dialog = PasswordDialog(self.service, self.profile, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Password set."), 5000))
-        dialog.open()
-        return dialog
+        return self.accounts.set_password(self.service, self.profile)
 
     def open_profiles(self) -> Any:
         dialog = self.open_workbench("manage_profiles", current_profile_id=getattr(self.profile, "id", None))
@@ -557,25 +548,14 @@ class MainWindow(QMainWindow):
             self._show_storage()
 
     def refresh_progress(self) -> None:
-        if self.service is None or self.profile is None:
-            self.library.set_progress({}, set())
-            self.weak_spots.refresh()  # no profile: nothing due
-            self.refresh_feedback()  # clears the previous person's unread marks
-            return
-        try:
-            best = self.service.best_scores(self.profile.id)
-            unfinished = {
-                a.scenario_id for a in self.service.attempts(profile_id=self.profile.id, finished=False)
-            }
-        except Exception as exc:
-            self.statusBar().showMessage(
-                self.tr("Could not read your scores: %1").replace("%1", str(exc)), 10000
-            )
-            return
+        """Best scores and resumable attempts, read off the UI thread (then :meth:`_progress_read`)."""
+        self.practice.refresh_progress()
+
+    def _progress_read(self, best: Any, unfinished: Any) -> None:
         self.library.set_progress(best, unfinished)
         self._update_actions()
-        self.weak_spots.refresh()
-        self.refresh_feedback()
+        self.weak_spots.refresh()  # no profile: nothing due
+        self.refresh_feedback()  # no profile: clears the previous person's unread marks
 
     # -- supervisor feedback (gui/feedback_flow.py, gui/review.py) -----------------------
     def refresh_feedback(self) -> None:
@@ -621,197 +601,33 @@ class MainWindow(QMainWindow):
                 self.settings.setValue("library/extra_dirs", stored)
         self.reload_library()
 
-    def export_attempts(self, path: Path | str | None = None) -> Path | None:
-        """Write this profile's attempts (finished or not) to a bundle a supervisor can import.
+    def export_attempts(self, path: Path | str | None = None) -> Any:
+        """Write this profile's attempts to a bundle a supervisor can import (off the UI thread).
 
-        ``path`` skips the file dialog (tests). The service writes atomically: a failed
-        export leaves no partial file. Returns the file written, or None.
+        ``path`` skips the file dialog (tests). Returns the running export (its ``finished``
+        carries the file written, or None), or None when there is nobody to export for.
         """
         if self.service is None or self.profile is None:
             return None
-        title = self.tr("Export my attempts")
-        try:
-            has_attempts = bool(self.service.attempts(profile_id=self.profile.id))
-        except Exception as exc:
-            plain_text.warning(self, title, str(exc) or type(exc).__name__)
-            return None
-        if not has_attempts:
-            plain_text.information(
-                self, title, self.tr("You have no attempts to export yet. Practise a scenario first.")
-            )
-            return None
-        if path is None:
-            from datetime import date
+        from balint_trainer.gui.practice.export_attempts import AttemptsExport
 
-            stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in self.profile.name).strip("-")
-            default = Path.home() / f"{stem or 'trainee'}-attempts-{date.today().isoformat()}.json.gz"
-            chosen = type(self).export_path_prompt(
-                self,
-                self.tr("Export my attempts for my supervisor"),
-                str(default),
-                self.tr("Attempt bundles (*.json.gz *.json)"),
-            )
-            if not chosen:
-                return None
-            # A name typed without an extension gets the compressed one the default has.
-            path = chosen if chosen.endswith((".json", ".json.gz")) else chosen + ".json.gz"
-        target = Path(path)
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        try:
-            count = self.service.export_attempts(self.profile.id, target)
-        except Exception as exc:  # BundleError (cannot write) and a lost database alike: say it in words
-            QApplication.restoreOverrideCursor()
-            plain_text.warning(
-                self,
-                title,
-                self.tr("Your attempts were not exported; no file was written.\n\n%1").replace(
-                    "%1", str(exc) or type(exc).__name__
-                ),
-            )
-            return None
-        QApplication.restoreOverrideCursor()
-        done = self.tr("%Ln attempt(s) exported to %1", "", count).replace("%1", str(target))
-        self.statusBar().showMessage(done, 10000)
-        plain_text.information(
-            self,
-            title,
-            done
-            + "\n\n"
-            + self.tr(
-                "Send this file to your supervisor, who imports it in the supervisor view "
-                "(Profiles → Import trainee attempts…). Export again after practising more: "
-                "each file holds all your attempts, and importing one twice adds nothing."
-            ),
-        )
-        return target
+        export = AttemptsExport(self, self.service, self.profile, path, type(self).export_path_prompt)
+        export.notice.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        return export.start()
 
-    # -- practice ------------------------------------------------------------------
-    def _ensure_player(self) -> Any:
-        if self.player is None:
-            from balint_trainer.gui.player import PlayerView
-
-            self.player = PlayerView()
-            self.player.ask_confidence = self.weak_spots.confidence_action.isChecked()
-            self.player.answer_given.connect(self._record_answer)
-            self.player.summary_requested.connect(self.finish_session)
-            self.player.leave_requested.connect(self.leave_session)
-            self.player.glossary_requested.connect(self.guidance.open_link)
-            self.view_menu.attach(self.player)  # View → text size applies to the player
-            self.stack.addWidget(self.player)
-        return self.player
-
-    def _start_selected(self, mode: str) -> None:
-        entry = self.library.current_entry()
-        if entry is not None and entry.ok:
-            self.start_scenario(entry, mode)
-
-    def _resume_selected(self) -> None:
-        entry = self.library.current_entry()
-        if entry is not None and entry.ok:
-            self.resume_scenario(entry)
-
-    def start_scenario(self, entry: CatalogueEntry, mode: str) -> None:
-        from balint_trainer.core.session import PracticeSession
-
-        scenario = entry.scenario
-        if scenario is None or (self.service is not None and self.profile is None):
-            return  # nobody practising yet: an attempt without an owner would be lost
-        choice = self._offer_resume(entry)
-        if choice == "cancel":
-            return
-        if choice == "resume":
-            self.resume_scenario(entry)
-            return
-        from balint_trainer.core.option_order import new_seed
-
-        attempt = None
-        if self.service is not None and self.profile is not None:
-            try:
-                version = self.service.register_scenario(entry.loaded)
-                attempt = self.service.start_attempt(
-                    self.profile.id, version.id, mode, option_seed=type(self).option_seed()
-                )
-            except Exception as exc:
-                if not self._ask_continue_unsaved(str(exc)):
-                    return
-        # The stored attempt's seed; an unsaved one shuffles too.
-        seed = attempt.option_seed if attempt is not None else new_seed()
-        self._play(PracticeSession(scenario, mode, seed=seed), attempt, entry.title)  # type: ignore[arg-type]
-
+    # -- practice (gui/practice/controller.py drives it; gui/practice/pages.py shows it) ---
     @staticmethod
     def option_seed() -> str | None:
         """The seed of a new attempt's option order (None: a fresh random one; tests replace this)."""
         return None
 
-    def _offer_resume(self, entry: CatalogueEntry) -> str:
-        """"new" unless an unfinished attempt at this scenario exists: then ask the trainee.
+    def new_option_seed(self) -> str | None:
+        return type(self).option_seed()
 
-        Starting over silently would leave the earlier answers behind unnoticed.
-        """
-        if self.service is None or self.profile is None:
-            return "new"
-        try:
-            unfinished = self.service.resumable_attempt(self.profile.id, entry.id)
-        except Exception:
-            return "new"  # starting will report a storage problem itself
-        if unfinished is None or not unfinished.answers:
-            return "new"  # nothing answered yet: nothing to lose by starting afresh
-        decisions = len(entry.scenario.decisions) if entry.scenario is not None else 0
-        from PySide6.QtCore import QLocale
+    def resume_or_new(self, title: str, text: str) -> str:
+        return type(self).resume_prompt(self, title, text)
 
-        from balint_trainer.gui.local_time import when_text
-
-        when = when_text(unfinished.started_at)
-        number = QLocale().toString  # the same digits as the date's (Persian ones in Persian)
-        mode = self.tr("practice") if unfinished.mode == "practice" else self.tr("exam")
-        text = (
-            self.tr(
-                "You have an unfinished %1 attempt at this scenario, started %2, "
-                "with %3 of %4 decisions answered.\n\nResume it, or start a new attempt? "
-                "The unfinished one is kept either way."
-            )
-            .replace("%1", mode)
-            .replace("%2", when)
-            .replace("%3", number(len(unfinished.answers)))
-            .replace("%4", number(decisions))
-        )
-        return type(self).resume_prompt(self, self.tr("Unfinished attempt"), text)
-
-    def resume_scenario(self, entry: CatalogueEntry) -> None:
-        from balint_trainer.core.session import PracticeSession, SessionError
-
-        if self.service is None or self.profile is None:
-            return
-        try:
-            attempt = self.service.resumable_attempt(self.profile.id, entry.id)
-            if attempt is None:
-                self.statusBar().showMessage(self.tr("Nothing to resume for this scenario."), 5000)
-                self.refresh_progress()
-                return
-            # The stored version, not today's file: the attempt is scored on what it started with.
-            scenario = self.service.scenario_version(attempt.version_id).load()
-            session = PracticeSession(
-                scenario, attempt.mode, answers=attempt.answers, seed=attempt.option_seed
-            )
-        except (SessionError, ValueError, Exception) as exc:
-            plain_text.warning(self, self.tr("Cannot resume"), str(exc))
-            return
-        self._play(session, attempt, scenario.title)
-
-    def _play(self, session: Any, attempt: Any, title: str) -> None:
-        self.session = session
-        self.attempt = attempt
-        player = self._ensure_player()
-        player.start(session, title)
-        self.stack.setCurrentWidget(player)
-        self._update_actions()
-        mode = self.tr("Practice") if session.mode == "practice" else self.tr("Exam")
-        self.statusBar().showMessage(
-            self.tr("%1: %2").replace("%1", mode).replace("%2", title)
-            + ("" if attempt is not None else " · " + self.tr("not saved")),
-        )
-
-    def _ask_continue_unsaved(self, message: str) -> bool:
+    def continue_unsaved(self, message: str) -> bool:
         answer = plain_text.question(
             self,
             self.tr("Cannot save this attempt"),
@@ -821,116 +637,64 @@ class MainWindow(QMainWindow):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _record_answer(self, result: Any) -> None:
-        if self.service is None or self.attempt is None:
-            return
-        try:
-            self.service.record_answer(
-                self.attempt.id,
-                result.decision_id,
-                result.option_id,
-                own_words=result.own_words,
-                seconds=result.seconds,
-                credit=result.credit,
-                shown_order=result.shown_order or None,
-                confidence=self.player.confidence_row.value() if self.player is not None else None,
-            )
-        except Exception as exc:
-            plain_text.warning(
-                self,
-                self.tr("Answer not saved"),
-                self.tr("Your answer could not be saved:\n\n%1").replace("%1", str(exc)),
-            )
-            return
-        self.statusBar().showMessage(self.tr("Answer saved."), 3000)
+    def _start_selected(self, mode: str) -> None:
+        entry = self.library.current_entry()
+        if entry is not None and entry.ok and self.is_ready:
+            self.start_scenario(entry, mode)
+
+    def _resume_selected(self) -> None:
+        entry = self.library.current_entry()
+        if entry is not None and entry.ok and self.is_ready:
+            self.resume_scenario(entry)
+
+    def start_scenario(self, entry: CatalogueEntry, mode: str) -> None:
+        """Start ``entry`` (asynchronous: the player shows once the attempt is stored)."""
+        if self.is_ready:
+            self.practice.start(entry, "exam" if mode == "exam" else "practice")
+
+    def resume_scenario(self, entry: CatalogueEntry) -> None:
+        if self.is_ready:
+            self.practice.resume(entry)
 
     def finish_session(self) -> None:
-        session = self.session
-        if session is None or not session.finished:
-            return
-        title = self.player.title_text if self.player else session.scenario.title
-        if self.service is not None and self.attempt is not None:
-            try:
-                self.attempt = self.service.finish_attempt(self.attempt.id)
-            except Exception as exc:
-                plain_text.warning(self, self.tr("Attempt not finished"), str(exc))
-        summary = session.summary()
-        self.show_summary(summary, title, session.scenario.language)
-        from balint_trainer.gui.practice.adaptive_views import show_panel_relative
-
-        show_panel_relative(self.summary_view.panel_relative, session.scenario, summary.decisions)
-        self.refresh_progress()
+        self.practice.finish()
 
     def show_summary(self, summary: Any, title: str, language: str | None = None) -> None:
-        if self.summary_view is None:
-            from balint_trainer.gui.summary import SummaryView
-
-            self.summary_view = SummaryView()
-            self.summary_view.back_requested.connect(self.show_library)
-            self.summary_view.progress_requested.connect(self.show_progress)
-            self.summary_view.again_requested.connect(self._practise_again)
-            self.summary_view.glossary_requested.connect(self.guidance.open_link)
-            self.stack.addWidget(self.summary_view)
-        self.summary_view.show_summary(summary, title, language)
-        self.stack.setCurrentWidget(self.summary_view)
-        self._update_actions()
+        self.pages.show_summary(summary, title, language)
 
     def _practise_again(self) -> None:
-        if self.session is None:
+        session = self.session
+        if session is None:
             return
-        scenario_id = self.session.scenario.id
         self.show_library()
-        if self.library.select_scenario(scenario_id):
-            self._start_selected(self.session.mode)
+        if self.library.select_scenario(session.scenario.id):
+            self._start_selected(session.mode)
+
+    def _player_shown(self) -> bool:
+        return self.player is not None and self.stack.currentIndex() == self.stack.indexOf(self.player)
+
+    def _stop_player(self) -> None:
+        if self._player_shown():
+            self.player.set_auto_play(False)
+            self.player.state = "idle"
 
     def leave_session(self) -> None:
-        player: Any = self.player
-        if player is None or self.stack.currentIndex() != self.stack.indexOf(player):
+        if not self._player_shown() or not self._confirm_leaving(quitting=False):
             return
-        if not self._confirm_leaving(quitting=False):
-            return
-        player.set_auto_play(False)
-        player.state = "idle"
+        self._stop_player()
         self.show_library()
 
     def _in_session(self) -> bool:
-        player: Any = self.player
-        return (
-            player is not None
-            and self.stack.currentIndex() == self.stack.indexOf(player)
-            and player.state not in ("end", "idle", "case")
-        )
+        return self._player_shown() and self.player.state not in ("end", "idle", "case")
 
     def _confirm_leaving(self, *, quitting: bool) -> bool:
         """Ask before leaving a session half-way; say whether the answers are kept."""
+        from balint_trainer.gui.practice.leaving import leaving_text
+
         if not self._in_session():
             return True
-        saved = self.attempt is not None
-        if quitting:
-            title = self.tr("Quit Balint Trainer")
-            text = (
-                self.tr(
-                    "Quit in the middle of this session? Your answers so far are saved; "
-                    "you can resume it from the library next time."
-                )
-                if saved
-                else self.tr("Quit in the middle of this session? Your answers are not saved.")
-            )
-        else:
-            title = self.tr("Leave session")
-            text = (
-                self.tr(
-                    "Leave this session? Your answers so far are saved; you can resume it from the library."
-                )
-                if saved
-                else self.tr("Leave this session? Your answers are not saved.")
-            )
-        if self.player.state == "deciding" and (
-            self.player.selected_option() is not None or self.player.own_words.toPlainText().strip()
-        ):
-            text += "\n\n" + self.tr("The choice you have not confirmed yet is not saved.")
-        answer = plain_text.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        title, text = leaving_text(self.player, saved=self.attempt is not None, quitting=quitting)
+        return plain_text.question(self, title, text) == QMessageBox.StandardButton.Yes
 
     def show_library(self) -> None:
         self.stack.setCurrentWidget(self.library)
@@ -939,44 +703,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def show_progress(self) -> None:
-        if self.service is None or self.profile is None:
-            plain_text.information(
-                self, self.tr("Progress"), self.tr("Progress needs the database, which is not open.")
-            )
-            return
-        if self.progress_view is None:
-            from balint_trainer.gui.practice.progress import ProgressView
-
-            self.progress_view = ProgressView()
-            self.progress_view.back_requested.connect(self.show_library)
-            self.progress_view.review_requested.connect(lambda: self.show_review())
-            self.stack.addWidget(self.progress_view)
-        try:
-            points = self.service.progress(self.profile.id)
-        except Exception as exc:
-            plain_text.warning(self, self.tr("Progress"), str(exc))
-            return
-        titles = {e.id: e.title for e in self.entries if e.ok}
-        labels: dict[str, str] = {}
-        for entry in self.entries:
-            labels.update(zip(entry.competencies, entry.competency_labels(), strict=True))
-        self.progress_view.show_points(points, titles, labels, unread=self.feedback.by_attempt())
-        from balint_trainer.gui.practice.weak_spots import show_in_progress
-
-        self.progress_task = show_in_progress(self, labels)  # mastery and calibration, off the UI thread
-        self.stack.setCurrentWidget(self.progress_view)
-        from balint_trainer.gui.worker import run_in_background
-
-        service, profile_id = self.service, self.profile.id
-        run_in_background(
-            self,
-            lambda: service.recorded_sessions(profile_id),
-            lambda sessions: self.progress_view.show_recorded(sessions, points),
-            error_title=self.tr("Could not load recorded sessions"),
-            busy=False,
-        )
-        self.progress_view.back_button.setFocus()
-        self._update_actions()
+        """Your progress: the page shows once its points are read (off the UI thread)."""
+        self.pages.show_progress()
 
     # -- tools -------------------------------------------------------------------------
     def _edit_selected(self) -> None:
@@ -1038,47 +766,30 @@ class MainWindow(QMainWindow):
 
     # -- backups -----------------------------------------------------------------------
     def restore_backup(self) -> None:
-        """Replace the local database with a backup the user chooses. Works when the database
-        could not be opened (that is when it is needed most); the swap runs off the UI thread."""
-        from balint_trainer.services.backups import backups_of, local_database_file
+        """File → Restore from backup… (gui/backups.py); works when the database could not be opened."""
+        from balint_trainer.gui.backups import restore_backup
 
-        if not self._owns_service:
-            return
-        database = local_database_file(self.database_url)
-        if database is None:
-            QMessageBox.information(
-                self,
-                self.tr("Restore from backup"),
-                self.tr("Backups are kept for the local database only; a course database is backed up by its administrator."),
-            )
-            return
-        backups = backups_of(database)
-        if not backups:
-            QMessageBox.information(
-                self, self.tr("Restore from backup"), self.tr("There are no backups of %1 yet.").replace("%1", str(database))
-            )
-            return
-        chosen = self.backup_prompt(self, backups)
-        if chosen is None or not self._confirm_leaving(quitting=False):
-            return
-        if self.player is not None:
-            self.player.set_auto_play(False)
-            self.player.state = "idle"
+        if self._owns_service:
+            restore_backup(self)
+
+    def _restore_started(self, swap_files: Callable[[], object]) -> None:
+        """Leave practice, then close the database, swap the files and open it again, all on a
+        worker thread; ``loaded`` (and ``ready``) follow as at start."""
+        self._stop_player()
+        if self.stack.currentWidget() is not self.library:
             self.show_library()
-        if self.service is not None:
-            self.service.close()
-            self.service = None
-        self.profile = None
-        self.is_loaded = False
+        old, self.service, self.profile = self.service, None, None
+        self.practice.drop_unsaved()  # they belong to the database being replaced
+        self.is_loaded, self._restoring = False, True
         self._update_actions()
         self.storage_label.setText(self.tr("Restoring a backup…"))
 
-        def swap_files() -> None:
-            from balint_trainer.services.backups import restore
+        def close_and_swap() -> None:
+            if old is not None:
+                old.close()
+            swap_files()
 
-            restore(database, chosen.path)
-
-        self._open_service_in_background("restore-backup", backup=False, before=swap_files)
+        self.startup.open_in_background("restore-backup", backup=False, before=close_and_swap)
 
     def show_about(self) -> None:
         from balint_trainer.gui.about import AboutDialog
