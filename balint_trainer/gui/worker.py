@@ -178,7 +178,7 @@ def error_text(exc: BaseException) -> str:
         values = dict(params) if isinstance(params, Mapping) else {}
         # Not a literal: the templates are extracted where they are raised, not here.
         lookup = QCoreApplication.translate
-        translated = lookup("ServiceError", template)
+        translated = lookup("ServiceError", template) or template
         if not values:  # without params the template is the message as it is (braces and all)
             return translated
         for text in (translated, template):  # a broken translation falls back to the English

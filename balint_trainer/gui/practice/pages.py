@@ -50,6 +50,8 @@ class PracticePages(QObject):
             self.player.summary_requested.connect(window.practice.finish)
             self.player.leave_requested.connect(window.leave_session)
             self.player.glossary_requested.connect(window.guidance.open_link)
+            # After the player's own slot (which enables Confirm once an option is chosen).
+            self.player.option_group.idToggled.connect(lambda *_: self._hold_confirm())
             window.view_menu.attach(self.player)  # View → text size applies to the player
             window.stack.addWidget(self.player)
         return self.player
@@ -75,8 +77,12 @@ class PracticePages(QObject):
         self.window.practice.record(result, confidence)
 
     def _saving(self) -> None:
-        if self.player is not None:
-            self.player.confirm_button.setEnabled(False)  # the next answer waits for this one
+        self._hold_confirm()
+
+    def _hold_confirm(self) -> None:
+        # The next answer waits for this one (Enter would only queue it behind: nothing is lost).
+        if self.player is not None and self.window.practice.saving:
+            self.player.confirm_button.setEnabled(False)
 
     def _confirm_again(self) -> None:
         player = self.player
