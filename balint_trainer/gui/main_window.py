@@ -13,13 +13,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -31,42 +32,16 @@ from balint_trainer.gui.feedback_flow import UnreadTracker
 from balint_trainer.gui.library import LibraryView
 from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.practice.controller import PracticeController
+from balint_trainer.gui.practice.pages import WindowPrompts
+from balint_trainer.gui.practice.resume_prompt import ask_resume_or_new
 from balint_trainer.gui.startup import Startup
 
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.core.catalogue import CatalogueEntry
+    from balint_trainer.gui.guidance_menu import GuidanceMenu
+    from balint_trainer.gui.reading import ViewMenu
 
 WORKBENCH_MODULE = "balint_trainer.gui.workbench"
-
-
-def resume_or_new_box(parent: QWidget, title: str, text: str) -> QMessageBox:
-    """The question box of :func:`ask_resume_or_new`: Resume is the default, Escape cancels."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # the text names the scenario: untrusted
-    resume = box.addButton(QCoreApplication.translate("MainWindow", "&Resume"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QCoreApplication.translate("MainWindow", "Start &new"), QMessageBox.ButtonRole.ActionRole)
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(resume)
-    box.setEscapeButton(cancel)
-    return box
-
-
-def resume_or_new_choice(box: QMessageBox) -> str:
-    """"resume", "new" or "cancel" from the button that closed the box."""
-    clicked = box.clickedButton()
-    role = box.buttonRole(clicked) if clicked is not None else QMessageBox.ButtonRole.RejectRole
-    if role == QMessageBox.ButtonRole.AcceptRole:
-        return "resume"
-    if role == QMessageBox.ButtonRole.ActionRole:
-        return "new"
-    return "cancel"
-
-
-def ask_resume_or_new(parent: QWidget, title: str, text: str) -> str:
-    """Ask whether to resume the unfinished attempt: "resume", "new" or "cancel"."""
-    box = resume_or_new_box(parent, title, text)
-    box.exec()
-    return resume_or_new_choice(box)
 
 
 def ask_backup_lazily(parent: QWidget, backups: Sequence[Any]) -> Any:
@@ -85,6 +60,27 @@ class MainWindow(QMainWindow):
     loaded = Signal()  # library and database are ready (the profile chooser may still be open)
     ready = Signal()  # practice can start: loaded, and someone practises (emitted on each change to ready)
     profile_changed = Signal(object)  # the profile practising now (chosen at start or switched)
+    # Built by gui/menus.py.
+    add_folder_action: QAction
+    reload_action: QAction
+    export_attempts_action: QAction
+    import_feedback_action: QAction
+    restore_backup_action: QAction
+    switch_profile_action: QAction
+    password_action: QAction
+    open_request_action: QAction
+    practice_action: QAction
+    exam_action: QAction
+    resume_action: QAction
+    leave_action: QAction
+    library_action: QAction
+    progress_action: QAction
+    review_action: QAction
+    profiles_action: QAction
+    tool_actions: list[QAction]
+    practice_menu: QMenu
+    view_menu: ViewMenu
+    guidance: GuidanceMenu
     # Replaceable in tests (a modal box would block them).
     resume_prompt: Callable[[QWidget, str, str], str] = staticmethod(ask_resume_or_new)  # type: ignore[assignment]
     export_path_prompt: Callable[[QWidget, str, str, str], str | None] = staticmethod(ask_save_path)  # type: ignore[assignment]
@@ -105,9 +101,9 @@ class MainWindow(QMainWindow):
         self.include_bundled = include_bundled
         self.settings = settings
         # Service, profile, session and attempt live in the controller (properties below).
-        self.practice = PracticeController(self, self)
+        self.practice = PracticeController(WindowPrompts(self), self)
         self.practice.service = service
-        self.startup = Startup(database_url, self)
+        self.startup = Startup(self)
         self.accounts = Accounts(self, settings)
         self._owns_service = service is None
         self.entries: list[CatalogueEntry] = []
@@ -125,7 +121,9 @@ class MainWindow(QMainWindow):
         self.library.edit_requested.connect(lambda entry: self.open_workbench("open_editor", path=entry.path))
         self.stack.addWidget(self.library)
         self.setCentralWidget(self.stack)
-        self._build_menus()
+        from balint_trainer.gui.menus import build_menus
+
+        build_menus(self)
         from balint_trainer.gui.practice.weak_spots import WeakSpots
 
         self.weak_spots = WeakSpots(self)  # spaced review of missed decisions
@@ -142,108 +140,6 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # annotation requests dropped from a file manager are opened
         self._update_actions()
         plain_labels(self)  # scenario and user text is never rich text
-
-    # -- menus -----------------------------------------------------------------
-    def _action(
-        self, text: str, slot: Callable[[], Any], shortcut: str | QKeySequence.StandardKey | None = None
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.add_folder_action = self._action(
-            self.tr("&Add scenario folder…"), self.add_scenario_folder, "Ctrl+O"
-        )
-        self.reload_action = self._action(self.tr("&Reload library"), self.reload_library, "F5")
-        self.export_attempts_action = self._action(
-            self.tr("&Export my attempts for my supervisor…"), self.export_attempts, "Ctrl+Shift+X"
-        )
-        self.import_feedback_action = self._action(
-            self.tr("Import &feedback from my supervisor…"), lambda: self.import_feedback()
-        )
-        self.restore_backup_action = self._action(self.tr("Restore from &backup…"), self.restore_backup)
-        self.switch_profile_action = self._action(
-            self.tr("&Switch profile…"), self.switch_profile, "Ctrl+Shift+U"
-        )
-        self.password_action = self._action(self.tr("Set &password…"), self.set_password)
-        # An expert annotating from their own machine: needs no database (annotation_exchange.py).
-        self.open_request_action = self._action(
-            self.tr("&Open annotation request…"), self.open_annotation_request, "Ctrl+Shift+O"
-        )
-        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        file_menu.addActions([self.add_folder_action, self.reload_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.switch_profile_action, self.password_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.export_attempts_action)
-        file_menu.addAction(self.import_feedback_action)
-        file_menu.addAction(self.open_request_action)
-        file_menu.addAction(self.restore_backup_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-
-        practice = bar.addMenu(self.tr("&Practice"))
-        self.practice_action = self._action(
-            self.tr("Start &practice"), lambda: self._start_selected("practice"), "Ctrl+P"
-        )
-        self.exam_action = self._action(
-            self.tr("Start &exam"), lambda: self._start_selected("exam"), "Ctrl+E"
-        )
-        self.resume_action = self._action(
-            self.tr("&Resume unfinished attempt"), self._resume_selected, "Ctrl+R"
-        )
-        self.leave_action = self._action(self.tr("Lea&ve session"), self.leave_session, "Ctrl+W")
-        self.library_action = self._action(self.tr("&Library"), self.show_library, "Ctrl+L")
-        self.progress_action = self._action(self.tr("Your pro&gress"), self.show_progress, "Ctrl+G")
-        self.review_action = self._action(
-            self.tr("My past a&ttempts…"), lambda: self.show_review(), "Ctrl+Shift+R"
-        )
-        practice.addActions([self.practice_action, self.exam_action, self.resume_action, self.leave_action])
-        self.practice_menu = practice
-        practice.addSeparator()
-        practice.addActions([self.library_action, self.progress_action, self.review_action])
-
-        tools = bar.addMenu(self.tr("&Tools"))
-        self.tool_actions = [
-            self._action(
-                self.tr("&Supervisor view…"), lambda: self.open_workbench("open_supervisor"), "Ctrl+Shift+S"
-            ),
-            self._action(
-                self.tr("Scenario &editor…"), lambda: self.open_workbench("open_editor"), "Ctrl+Shift+E"
-            ),
-            self._action(self.tr("Edit selec&ted scenario…"), self._edit_selected),
-            self._action(
-                self.tr("Expert &annotation…"), lambda: self.open_workbench("open_annotation"), "Ctrl+Shift+A"
-            ),
-            self._action(self.tr("E&xport scenario pack…"), lambda: self.open_workbench("export_pack")),
-            self._action(self.tr("&Import scenario pack…"), lambda: self.open_workbench("import_pack")),
-        ]
-        tools.addActions(self.tool_actions[:4])
-        tools.addSeparator()
-        tools.addActions(self.tool_actions[4:])
-        tools.addSeparator()
-        # Its strings live with the profiles dialog's (translation context "ProfilesDialog").
-        self.profiles_action = self._action(
-            QCoreApplication.translate("ProfilesDialog", "&Profiles…"), self.open_profiles, "Ctrl+Shift+P"
-        )
-        tools.addAction(self.profiles_action)
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&About Balint Trainer"), self.show_about))
-        help_menu.addAction(self._action(self.tr("About &Qt"), QApplication.aboutQt))
-        from balint_trainer.gui.guidance_menu import GuidanceMenu
-        from balint_trainer.gui.reading import ViewMenu
-
-        self.view_menu = ViewMenu(self, self.settings, before=help_menu.menuAction())
-        self.guidance = GuidanceMenu(self, help_menu, self.settings)
-        self.loaded.connect(self._introduce_when_free)  # first start: what the method is
-        self.library.selection_changed = self._update_actions  # type: ignore[attr-defined]
-        self.library.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
 
     # -- state the other parts read (weak spots, feedback, review, tests) -------------
     @property
@@ -321,10 +217,6 @@ class MainWindow(QMainWindow):
         )
         practice.notice.connect(lambda text: self.statusBar().showMessage(text, 5000))
         practice.failed.connect(lambda title, text: plain_text.warning(self, title, text))
-        self.startup.opened.connect(self._service_ready)
-        self.startup.choicesReady.connect(self._choices_ready)
-        self.startup.choicesFailed.connect(self._profiles_failed)
-        self.accounts.chosen.connect(self.set_profile)
         self.accounts.chooserChanged.connect(self._update_actions)
         self.accounts.passwordSet.connect(lambda: self.statusBar().showMessage(self.tr("Password set."), 5000))
 
@@ -369,41 +261,14 @@ class MainWindow(QMainWindow):
     def _load_in_background(self) -> None:
         self.load_library()
         if self.service is not None or not self._owns_service:
-            self._service_ready(self.service, "")
+            self.startup.opened.emit(self.service, "")
             return
         self.startup.open_in_background("open-database", backup=True)
 
-    def _service_ready(self, service: Any, error: str) -> None:
-        if self._closed:  # the window went away while the database was opening
-            if service is not None and self._owns_service:
-                service.close()
-            return
-        self._restoring = False
-        if error:
-            self._storage_failed(error)
-        elif self.service is None:
-            self.service = service
-        if self.service is None:
-            self._finish_loading()
-            return
-        # Who practises is read on a worker too; ``loaded`` follows once it is known or asked.
-        self.storage_label.setText(self.tr("Opening profiles…"))
-        self.startup.read_choices(self, self.service, error_title=self.tr("Answers will not be saved"))
-
-    def _choices_ready(self, choices: Any) -> None:
-        if self._closed:
-            return
-        if choices.chosen is not None:
-            self.set_profile(choices.chosen)
-        else:
-            self.ask_profile(choices)
-        self._finish_loading()
-
-    def _profiles_failed(self, _error: object) -> None:
-        # The worker's error path has shown why; practise on without saving, as with no database.
-        self.service = None
-        self.storage_label.setText(self.tr("Not saving: no database"))
-        self._finish_loading()
+    def load_now(self) -> None:
+        """Load everything on this thread (tests and scripts; the app uses :meth:`start_loading`)."""
+        self.load_library()
+        self.startup.load_now()
 
     def _introduce_when_free(self) -> None:
         """The first-run introduction, after "Who is practising?" if that is being asked."""
@@ -416,24 +281,6 @@ class MainWindow(QMainWindow):
         self.is_loaded = True
         self._update_actions()
         self.loaded.emit()
-
-    def load_now(self) -> None:
-        """Load everything on this thread (tests and scripts; the app uses :meth:`start_loading`)."""
-        from balint_trainer.gui.accounts.profile_chooser import profile_choices
-        from balint_trainer.gui.startup import open_database
-
-        self.load_library()
-        if self.service is None:
-            self.service, error = open_database(self.database_url, backup=True)
-            if error:
-                self._storage_failed(error)
-        if self.service is not None:
-            try:
-                self._choices_ready(profile_choices(self.service))
-                return
-            except Exception as exc:
-                self._storage_failed(str(exc))
-        self._finish_loading()
 
     def load_library(self) -> None:
         from balint_trainer.core.catalogue import load_catalogue
@@ -469,83 +316,37 @@ class MainWindow(QMainWindow):
         dirs = [*self.extra_dirs, *(p for p in stored if p not in self.extra_dirs)]
         return dirs if own in dirs else [*dirs, own]
 
-    def _storage_failed(self, message: str) -> None:
-        self.service = None
-        self.storage_label.setText(self.tr("Not saving: no database"))
-        plain_text.warning(
-            self,
-            self.tr("Answers will not be saved"),
-            self.tr(
-                "The database could not be opened, so your answers will not be saved this time.\n\n%1"
-            ).replace("%1", message),
-        )
-
+    # -- who is practising (gui/accounts/session.py) ---------------------------------
     def set_profile(self, profile: Any) -> None:
-        """``profile`` practises from now on: title, status bar, best scores and the last choice
-        (kept in the settings, preselected next time) follow."""
-        self.profile = profile
-        self.accounts.remember(profile)
-        self._show_storage()
-        self.library.set_progress({}, set())  # never show the previous person's scores meanwhile
-        self.refresh_progress()
-        self._update_actions()
-        self.profile_changed.emit(profile)
+        """``profile`` practises from now on (title, status bar, scores and settings follow)."""
+        self.accounts.set_profile(profile)
 
     def _show_storage(self) -> None:
-        url = str(getattr(self.service, "url", ""))
-        where = self.tr("local database") if url.startswith("sqlite") else self.tr("course database")
-        if self.profile is None:
-            self.setWindowTitle(self.tr("Balint Trainer"))
-            self.storage_label.setText(self.tr("Nobody is practising yet: File → Switch profile…"))
-        else:
-            self.setWindowTitle(self.tr("%1 — Balint Trainer").replace("%1", self.profile.name))
-            self.storage_label.setText(
-                self.tr("%1 · saved to the %2").replace("%1", self.profile.name).replace("%2", where)
-            )
-        self.storage_label.setToolTip(url)
+        self.accounts.show_storage()
 
-    # -- who is practising (gui/accounts/) -------------------------------------------
     def ask_profile(self, choices: Any) -> Any:
         """Open the "Who is practising?" dialog (window-modal, not blocking); returns it."""
-        chooser = self.accounts.ask(self.service, choices, self.profile)
-        self._show_storage()
-        self._update_actions()
-        return chooser
+        return self.accounts.ask_profile(choices)
 
     def switch_profile(self) -> None:
         """File → Switch profile…: ask first if a session is open, then choose again."""
-        if self.service is None or self._chooser is not None:
-            return
-        if not self._confirm_leaving(quitting=False):
-            return
-        self._stop_player()  # the attempt stays resumable under its own profile
-        if self.stack.currentWidget() is not self.library:
-            self.show_library()
-        self.switch_profile_action.setEnabled(False)
-        self.accounts.switch(self.service, self.profile)
+        if self.service is not None and self._chooser is None and self._confirm_leaving(quitting=False):
+            self._stop_player()  # the attempt stays resumable under its own profile
+            if self.stack.currentWidget() is not self.library:
+                self.show_library()
+            self.switch_profile_action.setEnabled(False)
+            self.accounts.switch(self.service, self.profile)
 
     def set_password(self) -> Any:
         """File → Set password…: a password for the practising profile on this computer."""
         return self.accounts.set_password(self.service, self.profile)
 
     def open_profiles(self) -> Any:
-        dialog = self.open_workbench("manage_profiles", current_profile_id=getattr(self.profile, "id", None))
-        if dialog is not None:
-            # The same dialog comes back when it is already open: connect once.
-            dialog.profile_changed.connect(self.update_profile, Qt.ConnectionType.UniqueConnection)
-            dialog.profiles_merged.connect(self._profiles_merged, Qt.ConnectionType.UniqueConnection)
-        return dialog
-
-    def _profiles_merged(self, report: Any) -> None:
-        """The practising profile was merged into another: that one practises now."""
-        if self.profile is not None and report.source.id == self.profile.id:
-            self.set_profile(report.target)
+        return self.accounts.open_profiles()
 
     def update_profile(self, profile: Any) -> None:
         """A profile was renamed or moved: if it is the one practising here, show its new name."""
-        if self.profile is not None and profile.id == self.profile.id:
-            self.profile = profile
-            self._show_storage()
+        self.accounts.update_profile(profile)
 
     def refresh_progress(self) -> None:
         """Best scores and resumable attempts, read off the UI thread (then :meth:`_progress_read`)."""
@@ -621,22 +422,6 @@ class MainWindow(QMainWindow):
         """The seed of a new attempt's option order (None: a fresh random one; tests replace this)."""
         return None
 
-    def new_option_seed(self) -> str | None:
-        return type(self).option_seed()
-
-    def resume_or_new(self, title: str, text: str) -> str:
-        return type(self).resume_prompt(self, title, text)
-
-    def continue_unsaved(self, message: str) -> bool:
-        answer = plain_text.question(
-            self,
-            self.tr("Cannot save this attempt"),
-            self.tr("The attempt could not be stored:\n\n%1\n\nPractise anyway, without saving?").replace(
-                "%1", message
-            ),
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
     def _start_selected(self, mode: str) -> None:
         entry = self.library.current_entry()
         if entry is not None and entry.ok and self.is_ready:
@@ -670,31 +455,17 @@ class MainWindow(QMainWindow):
         if self.library.select_scenario(session.scenario.id):
             self._start_selected(session.mode)
 
-    def _player_shown(self) -> bool:
-        return self.player is not None and self.stack.currentIndex() == self.stack.indexOf(self.player)
-
     def _stop_player(self) -> None:
-        if self._player_shown():
-            self.player.set_auto_play(False)
-            self.player.state = "idle"
+        self.pages.stop_player()
 
     def leave_session(self) -> None:
-        if not self._player_shown() or not self._confirm_leaving(quitting=False):
-            return
-        self._stop_player()
-        self.show_library()
-
-    def _in_session(self) -> bool:
-        return self._player_shown() and self.player.state not in ("end", "idle", "case")
+        if self.pages.player_shown() and self._confirm_leaving(quitting=False):
+            self._stop_player()
+            self.show_library()
 
     def _confirm_leaving(self, *, quitting: bool) -> bool:
         """Ask before leaving a session half-way; say whether the answers are kept."""
-        from balint_trainer.gui.practice.leaving import leaving_text
-
-        if not self._in_session():
-            return True
-        title, text = leaving_text(self.player, saved=self.attempt is not None, quitting=quitting)
-        return plain_text.question(self, title, text) == QMessageBox.StandardButton.Yes
+        return self.pages.confirm_leaving(quitting=quitting)
 
     def show_library(self) -> None:
         self.stack.setCurrentWidget(self.library)
@@ -801,7 +572,7 @@ class MainWindow(QMainWindow):
         if not self._confirm_leaving(quitting=True) or not close_tool_windows(self):
             event.ignore()
             return
-        self._closed = True  # a database still opening is closed when it arrives
+        self._closed = self.startup.closed = True  # a database still opening is closed when it arrives
         if self.player is not None:
             self.player.set_auto_play(False)
         if self._owns_service and self.service is not None:

@@ -363,7 +363,7 @@ def test_resume_prompt_buttons(qtbot, button_text, expected):
     # modal box could hang a test run.
     from PySide6.QtWidgets import QWidget
 
-    from balint_trainer.gui.main_window import resume_or_new_box, resume_or_new_choice
+    from balint_trainer.gui.practice.resume_prompt import resume_or_new_box, resume_or_new_choice
 
     parent = QWidget()
     qtbot.addWidget(parent)

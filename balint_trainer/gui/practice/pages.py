@@ -20,6 +20,29 @@ if TYPE_CHECKING:
     from balint_trainer.gui.main_window import MainWindow
 
 
+class WindowPrompts:
+    """The practice flow's questions, asked with the window's (replaceable) dialogs."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def new_option_seed(self) -> str | None:
+        return type(self.window).option_seed()
+
+    def resume_or_new(self, title: str, text: str) -> str:
+        return type(self.window).resume_prompt(self.window, title, text)
+
+    def continue_unsaved(self, message: str) -> bool:
+        answer = plain_text.question(
+            self.window,
+            QCoreApplication.translate("MainWindow", "Cannot save this attempt"),
+            QCoreApplication.translate(
+                "MainWindow", "The attempt could not be stored:\n\n%1\n\nPractise anyway, without saving?"
+            ).replace("%1", message),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
 class PracticePages(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -110,6 +133,24 @@ class PracticePages(QObject):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.window.practice.retry()
+
+    def player_shown(self) -> bool:
+        stack = self.window.stack
+        return self.player is not None and stack.currentIndex() == stack.indexOf(self.player)
+
+    def stop_player(self) -> None:
+        if self.player_shown():
+            self.player.set_auto_play(False)
+            self.player.state = "idle"
+
+    def confirm_leaving(self, *, quitting: bool) -> bool:
+        """Ask before leaving a session half-way (not before its start or after its end)."""
+        from balint_trainer.gui.practice.leaving import leaving_text
+
+        if not self.player_shown() or self.player.state in ("end", "idle", "case"):
+            return True
+        title, text = leaving_text(self.player, saved=self.window.attempt is not None, quitting=quitting)
+        return plain_text.question(self.window, title, text) == QMessageBox.StandardButton.Yes
 
     # -- summary ------------------------------------------------------------------------
     def _finished(self, summary: Any, title: str, language: Any) -> None:
