@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
         if self.service is not None or not self._owns_service:
             self.startup.opened.emit(self.service, "")
             return
+        self.storage_label.setText(self.tr("Opening the database…"))  # why Start waits
         self.startup.open_in_background("open-database", backup=True)
 
     def load_now(self) -> None:
