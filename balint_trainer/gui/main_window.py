@@ -576,6 +576,8 @@ class MainWindow(QMainWindow):
         self._closed = self.startup.closed = True  # a database still opening is closed when it arrives
         if self.player is not None:
             self.player.set_auto_play(False)
+        if self.practice.saving:
+            self.practice.wait(3000)  # an answer being written is not cut off by closing
         if self._owns_service and self.service is not None:
             self.service.close()
             self.service = None

@@ -50,7 +50,8 @@ class Recording:
     def __init__(self, service: Any) -> None:
         self._service = service
         self.calls: list[tuple[str, bool]] = []  # name, on the UI thread
-        self.fail: dict[str, BaseException] = {}
+        self.fail: dict[str, BaseException] = {}  # fails once
+        self.down: dict[str, BaseException] = {}  # fails until removed
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._service, name)
@@ -61,6 +62,8 @@ class Recording:
             self.calls.append((name, threading.current_thread() is threading.main_thread()))
             if name in self.fail:
                 raise self.fail.pop(name)
+            if name in self.down:
+                raise self.down[name]
             return value(*args, **kwargs)
 
         return call
@@ -226,3 +229,43 @@ def test_no_service_call_runs_on_the_ui_thread_during_a_session(qtbot, service, 
     assert {"finish_attempt", "best_scores", "attempts", "progress", "scenario_version"} <= names
     assert [name for name, on_ui in recording.calls if on_ui] == []
     win.close()
+
+
+def test_finishing_with_an_unsaved_answer_finishes_the_attempt_once_it_is_saved(
+    qtbot, service, scenario_dir, no_dialogs, monkeypatch
+):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from balint_trainer.gui.main_window import MainWindow
+
+    recording = Recording(service)
+    win = MainWindow(extra_scenario_dirs=[scenario_dir], service=recording, include_bundled=False)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.ready, timeout=5000):
+        win.start_loading()
+    player = _answer_first_decision(qtbot, win)
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
+    qtbot.keyClick(player, Qt.Key.Key_Space)
+    step_to_decision(qtbot, player)
+    choose(qtbot, player, "x")
+    recording.down["record_answer"] = OSError("disk full")
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.No)
+    qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
+    while player.state != "end":
+        qtbot.keyClick(player, Qt.Key.Key_Space)
+    qtbot.keyClick(player, Qt.Key.Key_Return)  # the summary, with the last answer still unsaved
+    qtbot.keyClick(player, Qt.Key.Key_Return)  # pressed twice: finishing is asked once
+    settle(qtbot)
+    assert win.stack.currentWidget() is win.summary_view
+    attempt = service.attempt(win.attempt.id)
+    assert len(attempt.answers) == 1 and attempt.finished_at is None  # still resumable
+    del recording.down["record_answer"]  # the disk has room again
+    win.practice.retry()
+    settle(qtbot)
+    attempt = service.attempt(win.attempt.id)
+    assert [a.decision_id for a in attempt.answers] == ["first", "second"]
+    assert attempt.finished_at is not None
+    assert [name for name, _ in recording.calls].count("finish_attempt") == 1

@@ -68,6 +68,7 @@ class PracticeController(QObject):
         self._queue: deque[PendingAnswer] = deque()
         self._saving = False
         self._finishing = False
+        self._finish_after_retry: Any = None  # the attempt to finish once its answers are stored
         self._progress_generation = 0
         self._reading = 0  # progress reads in flight (they do not make the flow busy)
         self._after_saves: list[Callable[[], None]] = []  # started once the answers are stored
@@ -289,6 +290,7 @@ class PracticeController(QObject):
     def _play(self, session: Any, attempt: Any, title: str) -> None:
         self.session, self.attempt, self.title = session, attempt, title
         self._finishing = False
+        self._finish_after_retry = None
         self.sessionStarted.emit(session, attempt, title)
 
     # -- answers -------------------------------------------------------------------------
@@ -318,6 +320,10 @@ class PracticeController(QObject):
             if self._finishing:
                 self._finishing = False
                 self._finish_stored()
+            elif self._finish_after_retry is not None and self._finish_after_retry is self.attempt:
+                # The summary is on screen already; the retried answers are in: finish it now.
+                self._finish_after_retry = None
+                self._finish_stored(summarise=False)
             self._run_deferred()
             return
         pending, service = self._queue[0], self.service
@@ -347,8 +353,9 @@ class PracticeController(QObject):
 
         def not_saved(error: BaseException) -> None:
             self._saving = False
-            if self._finishing:  # show the summary; the attempt stays open (resumable)
+            if self._finishing:  # show the summary; the attempt stays open until a retry works
                 self._finishing = False
+                self._finish_after_retry = self.attempt
                 self._end()
                 self._summarise()
             self.answerFailed.emit(error_text(error))
@@ -366,25 +373,29 @@ class PracticeController(QObject):
         if self.service is None or self.attempt is None:
             self._summarise()
             return
+        if self._finishing or self._finish_after_retry is self.attempt:
+            return  # already on its way (Enter pressed twice), or waiting for a retry
         self._finishing = True
         self._begin()  # ended once the attempt is finished (or a save failed)
         self._save_next()
 
-    def _finish_stored(self) -> None:
+    def _finish_stored(self, *, summarise: bool = True) -> None:
         service, attempt = self.service, self.attempt
 
         def finished(updated: Any) -> None:
             if self.attempt is attempt:
                 self.attempt = updated
-            self._summarise()
+            if summarise:
+                self._summarise()
 
         self.run(
             lambda: service.finish_attempt(attempt.id),
             finished,
             error_title=QCoreApplication.translate("MainWindow", "Attempt not finished"),
-            on_error=lambda _error: self._summarise(),
+            on_error=lambda _error: self._summarise() if summarise else None,
         )
-        self._end()  # finish()'s; _run counts the call itself
+        if summarise:
+            self._end()  # finish()'s; run() counts the call itself
 
     def _summarise(self) -> None:
         session = self.session
