@@ -324,8 +324,8 @@ def test_profiles_opens_once_per_window(qtbot, window, service) -> None:  # type
 
 def test_reopening_profiles_updates_the_main_window_once(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
-    original = window._show_storage
-    monkeypatch.setattr(window, "_show_storage", lambda: shown.append("storage") or original())
+    original = window.accounts.show_storage  # gui/accounts/session.py shows who practises
+    monkeypatch.setattr(window.accounts, "show_storage", lambda: shown.append("storage") or original())
     dialog = window.open_profiles()
     qtbot.addWidget(dialog)
     assert window.open_profiles() is dialog  # brought to the front, connected again
