@@ -32,7 +32,7 @@ from balint_trainer.gui.feedback_flow import UnreadTracker
 from balint_trainer.gui.library import LibraryView
 from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.practice.controller import PracticeController
-from balint_trainer.gui.practice.pages import WindowPrompts
+from balint_trainer.gui.practice.pages import PracticePages, WindowPrompts
 from balint_trainer.gui.practice.resume_prompt import ask_resume_or_new
 from balint_trainer.gui.startup import Startup
 
@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         # Service, profile, session and attempt live in the controller (properties below).
         self.practice = PracticeController(WindowPrompts(self), self)
         self.practice.service = service
+        self.pages = PracticePages(self)  # player, summary, progress: built on first use
         self.startup = Startup(self)
         self.accounts = Accounts(self, settings)
         self._owns_service = service is None
@@ -204,9 +205,6 @@ class MainWindow(QMainWindow):
                 self.ready.emit()
 
     def _connect_parts(self) -> None:
-        from balint_trainer.gui.practice.pages import PracticePages
-
-        self.pages = PracticePages(self)
         practice = self.practice
         practice.busyChanged.connect(lambda _busy: self._update_actions())
         practice.progressRead.connect(self._progress_read)
@@ -220,7 +218,6 @@ class MainWindow(QMainWindow):
         self.accounts.chooserChanged.connect(self._update_actions)
         self.accounts.passwordSet.connect(lambda: self.statusBar().showMessage(self.tr("Password set."), 5000))
 
-    # The pages are built on first use (gui/practice/pages.py).
     @property
     def player(self) -> Any:
         return self.pages.player
