@@ -94,8 +94,8 @@ class PracticeController(QObject):
         return len(self._queue)
 
     def wait(self, timeout_ms: int = 10000) -> bool:
-        """Scripts (screenshots, benchmarks): run the event loop until nothing is in flight.
-        The app never calls this; tests use ``qtbot.waitUntil(lambda: controller.idle)``."""
+        """Run the event loop until nothing is in flight: for scripts (screenshots) and for
+        closing (a save in flight is let finish). Tests use ``qtbot.waitUntil`` on :attr:`idle`."""
         import time
 
         from PySide6.QtCore import QDeadlineTimer, QEventLoop
@@ -172,7 +172,7 @@ class PracticeController(QObject):
         self.run(
             unfinished,
             lambda attempt: self._offer_resume(entry, mode, profile, attempt),
-            error_title=QCoreApplication.translate("MainWindow", "Cannot start"),
+            error_title=None,  # unfinished() does not raise
         )
 
     def _offer_resume(self, entry: CatalogueEntry, mode: Mode, profile: Any, unfinished: Any) -> None:
