@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.accounts.session import Accounts
-from balint_trainer.gui.feedback_flow import UnreadTracker
 from balint_trainer.gui.library import LibraryView
 from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.practice.controller import PracticeController
+from balint_trainer.gui.practice.feedback_flow import UnreadTracker
 from balint_trainer.gui.practice.pages import PracticePages, WindowPrompts
 from balint_trainer.gui.practice.resume_prompt import ask_resume_or_new
 from balint_trainer.gui.startup import Startup
@@ -356,13 +356,13 @@ class MainWindow(QMainWindow):
         self.weak_spots.refresh()  # no profile: nothing due
         self.refresh_feedback()  # no profile: clears the previous person's unread marks
 
-    # -- supervisor feedback (gui/feedback_flow.py, gui/review.py) -----------------------
+    # -- supervisor feedback (gui/practice/feedback_flow.py, gui/review.py) -----------------------
     def refresh_feedback(self) -> None:
         """Re-count unread supervisor comments (off the UI thread) and update their marks."""
         self.feedback.refresh()
 
     def import_feedback(self, path: Path | str | None = None) -> None:
-        from balint_trainer.gui.feedback_flow import import_feedback
+        from balint_trainer.gui.practice.feedback_flow import import_feedback
 
         import_feedback(self, path)
 

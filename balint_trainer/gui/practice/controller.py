@@ -343,6 +343,7 @@ class PracticeController(QObject):
                 credit=result.credit,
                 shown_order=result.shown_order or None,
                 confidence=pending.confidence,
+                timed_out=result.timed_out,
             )
 
         def saved(_value: object) -> None:

@@ -64,7 +64,7 @@ class PracticePages(QObject):
     # -- player ------------------------------------------------------------------------
     def ensure_player(self) -> Any:
         if self.player is None:
-            from balint_trainer.gui.player import PlayerView
+            from balint_trainer.gui.practice.player import PlayerView
 
             window = self.window
             self.player = PlayerView()
@@ -164,7 +164,7 @@ class PracticePages(QObject):
     def show_summary(self, summary: Any, title: str, language: str | None = None) -> None:
         window = self.window
         if self.summary_view is None:
-            from balint_trainer.gui.summary import SummaryView
+            from balint_trainer.gui.practice.summary import SummaryView
 
             self.summary_view = SummaryView()
             self.summary_view.back_requested.connect(window.show_library)
