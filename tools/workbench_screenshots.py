@@ -125,7 +125,7 @@ def recorded_session_shot(
 def authoring(app: QApplication, shooter: Shooter, service: Any, tmp: Path) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from balint_trainer.gui.workbench.editor import ScenarioEditor
+    from balint_trainer.gui.authoring.editor import ScenarioEditor
 
     def bundled_editor() -> None:
         win = ScenarioEditor(None, service, REPO / "scenarios" / f"{SCENARIO}.yaml")
@@ -247,7 +247,7 @@ def annotation(
     shooter.run("annotation-request", remote_request)
 
     def organiser_alpha() -> None:
-        from balint_trainer.gui.workbench.annotation import AnnotationWindow
+        from balint_trainer.gui.authoring.annotation import AnnotationWindow
 
         rng = random.Random(3)
         version = service.register_scenario(entry.loaded)

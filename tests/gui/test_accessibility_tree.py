@@ -126,9 +126,9 @@ def test_profiles_editor_and_annotation_windows(qtbot, service, scenario_dir) ->
     from PySide6.QtWidgets import QMessageBox
 
     from balint_trainer.core.catalogue import load_catalogue
-    from balint_trainer.gui.workbench.annotation import AnnotationWindow
-    from balint_trainer.gui.workbench.editor import ScenarioEditor
-    from balint_trainer.gui.workbench.profiles import ProfilesDialog
+    from balint_trainer.gui.accounts.profiles import ProfilesDialog
+    from balint_trainer.gui.authoring.annotation import AnnotationWindow
+    from balint_trainer.gui.authoring.editor import ScenarioEditor
 
     service.create_profile("Dr Ana Expert", "supervisor")
     ann = service.create_profile("Ann", "trainee", cohort="C1")

@@ -12,8 +12,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from balint_trainer.core.catalogue import load_catalogue
 from balint_trainer.core.validation import load_scenario_file
-from balint_trainer.gui.workbench.annotation import AnnotationWindow
-from balint_trainer.gui.workbench.annotation_exchange import RequestAnnotationWindow, RequestPlan
+from balint_trainer.gui.authoring.annotation import AnnotationWindow
+from balint_trainer.gui.authoring.annotation_exchange import RequestAnnotationWindow, RequestPlan
 
 SECRETS = (
     "experts",
@@ -271,7 +271,7 @@ def test_request_dialog_by_keyboard(  # type: ignore[no-untyped-def]
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    from balint_trainer.gui.workbench.annotation_exchange import RequestDialog, ask_plan
+    from balint_trainer.gui.authoring.annotation_exchange import RequestDialog, ask_plan
     from tests.gui.modal import in_modal_dialog
 
     target = tmp_path / "for-ana"  # typed without an extension

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from balint_trainer.core.catalogue import load_catalogue
-from balint_trainer.gui.workbench.annotation import AnnotationWindow, open_annotation
+from balint_trainer.gui.authoring.annotation import AnnotationWindow, open_annotation
 
 
 @pytest.fixture

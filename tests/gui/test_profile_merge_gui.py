@@ -28,12 +28,12 @@ def _choose_target(monkeypatch: pytest.MonkeyPatch, name: str) -> list[list[str]
         offered.append([t.name for t in targets])
         return next(t for t in targets if t.name == name)
 
-    monkeypatch.setattr("balint_trainer.gui.workbench.profile_merge.ask_merge_target", choose)
+    monkeypatch.setattr("balint_trainer.gui.accounts.profile_merge.ask_merge_target", choose)
     return offered
 
 
 def _dialog(qtbot, service):  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.profiles import ProfilesDialog
+    from balint_trainer.gui.accounts.profiles import ProfilesDialog
 
     dialog = ProfilesDialog(service)
     qtbot.addWidget(dialog)

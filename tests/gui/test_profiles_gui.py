@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from balint_trainer.gui.workbench.profiles import ProfileEditDialog, ProfilesDialog, ProfileTableModel
+from balint_trainer.gui.accounts.profiles import ProfileEditDialog, ProfilesDialog, ProfileTableModel
 from tests.gui.modal import in_modal_dialog
 
 

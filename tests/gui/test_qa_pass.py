@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMenu
 
 from balint_trainer import i18n
 from balint_trainer.core.catalogue import load_catalogue
-from balint_trainer.gui.workbench.profiles import (
+from balint_trainer.gui.accounts.profiles import (
     ProfileEditDialog,
     ProfilesDialog,
     ProfileTableModel,
@@ -218,7 +218,7 @@ def test_an_error_shown_after_opening_has_room_for_its_lines(qtbot, service) -> 
 
 
 def test_the_yaml_editor_runs_left_to_right_in_a_right_to_left_interface(qtbot, right_to_left) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.editor import CodeEditor
+    from balint_trainer.gui.authoring.editor import CodeEditor
 
     editor = CodeEditor()
     qtbot.addWidget(editor)
@@ -279,7 +279,7 @@ def test_the_supervisor_reports_menu_has_one_action_per_mnemonic(qtbot, service,
 
 
 def test_export_pack_dialog_shows_whole_titles_right_to_left(qtbot, copy_folders, right_to_left) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.packs import ExportPackDialog
+    from balint_trainer.gui.authoring.packs import ExportPackDialog
 
     bundled, user = copy_folders
     entries = load_catalogue([user], bundled_dir=bundled, use_cache=False)

@@ -65,10 +65,10 @@ from balint_trainer.core.model import Scenario
 from balint_trainer.core.untrusted import EDITABLE_BYTES, UntrustedInputError, read_limited
 from balint_trainer.core.user_copies import user_copy_path
 from balint_trainer.gui import plain_text
+from balint_trainer.gui.authoring.editor import atomic_write_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
-from balint_trainer.gui.workbench.editor import atomic_write_text
 from balint_trainer.paths import is_bundled_scenario
 
 NO_RATING = 0
@@ -248,7 +248,7 @@ class AnnotationWindow(QMainWindow):
         super().__init__(parent)
         self.service = service
         if entries is None:
-            from balint_trainer.gui.workbench.packs import library_entries
+            from balint_trainer.gui.authoring.packs import library_entries
 
             entries = library_entries()
         self.entries = [e for e in entries if e.ok]
@@ -396,7 +396,7 @@ class AnnotationWindow(QMainWindow):
         buttons.addWidget(refresh)
         buttons.addWidget(self.merge_button)
         if self.organiser_exchange:  # request export, annotation import (annotation_exchange.py)
-            from balint_trainer.gui.workbench.annotation_exchange import install_organiser_exchange
+            from balint_trainer.gui.authoring.annotation_exchange import install_organiser_exchange
 
             self.exchange = install_organiser_exchange(self, buttons)
         layout = QVBoxLayout(page)
@@ -436,7 +436,7 @@ class AnnotationWindow(QMainWindow):
 
     def ask_new_profile(self) -> Any | None:
         """Create an expert or organiser profile in a dialog; the new profile, or None."""
-        from balint_trainer.gui.workbench.profiles import create_profile_dialog
+        from balint_trainer.gui.accounts.profiles import create_profile_dialog
 
         dialog = create_profile_dialog(
             self, self.service, roles=EXPERT_ROLES, role="supervisor", title=self.tr("New expert profile")

@@ -619,7 +619,7 @@ class ProfilesDialog(QDialog):
 
     def merge_selected(self) -> None:
         """Merge the selected profile into another of its role (asks which, then confirms)."""
-        from balint_trainer.gui.workbench.profile_merge import merge_selected
+        from balint_trainer.gui.accounts.profile_merge import merge_selected
 
         merge_selected(self)
 

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.core.annotation_exchange import ANNOTATIONS_SUFFIX, REQUEST_SUFFIX, default_file_stem
 from balint_trainer.core.catalogue import CatalogueEntry
-from balint_trainer.gui.workbench.annotation import AnnotationWindow
+from balint_trainer.gui.authoring.annotation import AnnotationWindow
 from balint_trainer.gui.worker import Task, run_in_background
 
 

@@ -71,10 +71,10 @@ from balint_trainer.core.untrusted import EDITABLE_BYTES, UntrustedInputError, r
 from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes, load_scenario_file
 from balint_trainer.core.yamlsource import parse_yaml
 from balint_trainer.gui import plain_text
+from balint_trainer.gui.authoring.editor_audit import audit_warnings, severity_icon, style_warning_underline
 from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.reading import plural
-from balint_trainer.gui.workbench.editor_audit import audit_warnings, severity_icon, style_warning_underline
 
 VALIDATION_DELAY_MS = 300
 # Red wavy underline under problems: readable on light and dark bases alike.
@@ -666,7 +666,7 @@ class ScenarioEditor(QMainWindow):
         centre.setStretchFactor(1, 1)
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(self.preview, self.tr("&Preview"))
-        from balint_trainer.gui.workbench.branch_map import BranchMap
+        from balint_trainer.gui.authoring.branch_map import BranchMap
 
         self.branch_map = BranchMap()
         self.side_tabs.addTab(self.branch_map, self.tr("&Branch map"))

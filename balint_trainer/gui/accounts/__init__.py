@@ -1,0 +1,1 @@
+"""Accounts: profile management and merging (organisers, supervisors)."""
