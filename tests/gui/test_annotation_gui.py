@@ -196,7 +196,7 @@ def test_logged_in_account_is_the_only_expert(
 
 def test_new_profile_dialog_creates_an_organiser_and_keeps_input_on_error(qtbot, service, people) -> None:
     # Bug: no way in the GUI to create an organiser, so the organiser view could never open.
-    from balint_trainer.gui.accounts.profiles import create_profile_dialog
+    from balint_trainer.gui.accounts.profile_dialogs import create_profile_dialog
 
     dialog = create_profile_dialog(None, service, roles=("supervisor", "organiser"))
     qtbot.addWidget(dialog)

@@ -129,7 +129,7 @@ def test_one_trainee_without_password_practises_at_once(qtbot, service, scenario
 def test_a_new_profile_from_the_chooser_can_practise(
     qtbot, service, scenario_dir, settings, no_dialogs, monkeypatch
 ):  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.accounts.profiles import NewProfileDialog
+    from balint_trainer.gui.accounts.profile_dialogs import NewProfileDialog
 
     service.create_profile("Aisha", "trainee")
     service.create_profile("Ben", "trainee")

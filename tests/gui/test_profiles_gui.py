@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from balint_trainer.gui.accounts.profiles import ProfileEditDialog, ProfilesDialog, ProfileTableModel
+from balint_trainer.gui.accounts.profile_dialogs import ProfileEditDialog
+from balint_trainer.gui.accounts.profiles import ProfilesDialog, ProfileTableModel
 from tests.gui.modal import in_modal_dialog
 
 

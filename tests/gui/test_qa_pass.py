@@ -13,12 +13,8 @@ from PySide6.QtWidgets import QLabel, QMenu
 
 from balint_trainer import i18n
 from balint_trainer.core.catalogue import load_catalogue
-from balint_trainer.gui.accounts.profiles import (
-    ProfileEditDialog,
-    ProfilesDialog,
-    ProfileTableModel,
-    create_profile_dialog,
-)
+from balint_trainer.gui.accounts.profile_dialogs import ProfileEditDialog, create_profile_dialog
+from balint_trainer.gui.accounts.profiles import ProfilesDialog, ProfileTableModel
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "valid"
 ISOLATE, POP = "\u2068", "\u2069"
@@ -218,7 +214,7 @@ def test_an_error_shown_after_opening_has_room_for_its_lines(qtbot, service) -> 
 
 
 def test_the_yaml_editor_runs_left_to_right_in_a_right_to_left_interface(qtbot, right_to_left) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.authoring.editor import CodeEditor
+    from balint_trainer.gui.authoring.code_editor import CodeEditor
 
     editor = CodeEditor()
     qtbot.addWidget(editor)

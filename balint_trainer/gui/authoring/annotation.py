@@ -15,30 +15,23 @@ library then shows in the built-in's place.
 
 from __future__ import annotations
 
-import difflib
-import errno
-import os
-import shutil
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent, QKeySequence, QMouseEvent, QPalette, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSizePolicy,
@@ -55,183 +48,25 @@ from balint_trainer.core.annotation import (
     DecisionContext,
     agreement_report,
     decision_contexts,
-    merge_into_yaml,
     votes_from_annotations,
 )
 from balint_trainer.core.catalogue import CatalogueEntry
 from balint_trainer.core.competencies import competency_label
-from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.model import Scenario
-from balint_trainer.core.untrusted import EDITABLE_BYTES, UntrustedInputError, read_limited
-from balint_trainer.core.user_copies import user_copy_path
 from balint_trainer.gui import plain_text
-from balint_trainer.gui.authoring.editor import atomic_write_text
+from balint_trainer.gui.authoring import annotation_merge
+from balint_trainer.gui.authoring.annotation_models import AgreementModel, AnnotationRowsModel, _fmt
+from balint_trainer.gui.authoring.annotation_widgets import (
+    AnnotatePage,
+    _NoteEdit,
+    _OptionLabel,
+    context_html,
+)
 from balint_trainer.gui.markdown_view import SafeTextBrowser
-from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
-from balint_trainer.paths import is_bundled_scenario
 
 NO_RATING = 0
-FLAG_COLUMN = 6  # of AgreementModel
 EXPERT_ROLES = ("supervisor", "organiser")
-
-
-def _fmt(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
-
-
-class AgreementModel(RowsModel):
-    """One row per decision: experts, votes, P, kappa, low-agreement flag."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        row_tip = self._low_agreement_tip
-        super().__init__(
-            [
-                Column(
-                    QCoreApplication.translate("AgreementModel", "Decision"),
-                    lambda r: r.decision_id,
-                    cell_tooltip=row_tip,
-                ),
-                Column(
-                    QCoreApplication.translate("AgreementModel", "Experts"),
-                    lambda r: r.experts,
-                    numeric=True,
-                    cell_tooltip=row_tip,
-                ),
-                Column(
-                    QCoreApplication.translate("AgreementModel", "Votes"),
-                    lambda r: ", ".join(f"{k}: {v}" for k, v in r.votes.items()),
-                    cell_tooltip=row_tip,
-                ),
-                Column(
-                    QCoreApplication.translate("AgreementModel", "P"),
-                    lambda r: _fmt(r.agreement),
-                    numeric=True,
-                    tooltip=QCoreApplication.translate(
-                        "AgreementModel",
-                        "Panel agreement P: chance that two experts picked the same best option",
-                    ),
-                    cell_tooltip=row_tip,
-                ),
-                Column(
-                    QCoreApplication.translate("AgreementModel", "Kappa"),
-                    lambda r: _fmt(r.kappa),
-                    numeric=True,
-                    tooltip=QCoreApplication.translate(
-                        "AgreementModel",
-                        "Fleiss' kappa over the 1–5 ratings; shown only when every expert rated every option",
-                    ),
-                    cell_tooltip=self._kappa_tip,
-                ),
-                Column(
-                    QCoreApplication.translate("AgreementModel", "Alpha"),
-                    lambda r: _fmt(r.alpha),
-                    numeric=True,
-                    tooltip=QCoreApplication.translate(
-                        "AgreementModel",
-                        "Krippendorff's alpha (ordinal) over the 1–5 ratings; experts need not rate every option",
-                    ),
-                    cell_tooltip=row_tip,
-                ),
-                Column(
-                    QCoreApplication.translate("AgreementModel", "Flag"),
-                    lambda r: self.tr("Low agreement") if r.low_agreement else "",
-                    cell_tooltip=row_tip,
-                ),
-            ],
-            parent,
-        )
-        self.report = AgreementReport()
-
-    def set_report(self, report: AgreementReport) -> None:
-        self.report = report
-        self.set_rows(report.decisions)
-
-    def _low_agreement_tip(self, row: Any) -> str | None:
-        if row.low_agreement:
-            return self.tr("Panel agreement below 0.5: discuss this decision before using the key.")
-        return None
-
-    def _kappa_tip(self, row: Any) -> str | None:
-        if row.kappa is None:
-            return self.tr("No kappa: not every expert rated every option of this decision.")
-        return self._low_agreement_tip(row)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if index.isValid() and role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
-            row = self.row(index.row())
-            if role == Qt.ItemDataRole.FontRole and row.low_agreement:
-                font = QFont()
-                font.setBold(True)
-                return font
-            if role == Qt.ItemDataRole.ForegroundRole and row.low_agreement and index.column() == FLAG_COLUMN:
-                return QPalette().color(QPalette.ColorRole.Highlight)
-            return None
-        return super().data(index, role)
-
-
-class AnnotationRowsModel(RowsModel):
-    """The organiser's (non-blind) list of every expert's answer to one decision."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(
-            [
-                Column(QCoreApplication.translate("AnnotationRowsModel", "Expert"), lambda a: a.expert_name),
-                Column(QCoreApplication.translate("AnnotationRowsModel", "Best"), lambda a: a.best),
-                Column(
-                    QCoreApplication.translate("AnnotationRowsModel", "Ratings"),
-                    lambda a: ", ".join(f"{k}: {v}" for k, v in (a.ratings or {}).items()),
-                ),
-                Column(QCoreApplication.translate("AnnotationRowsModel", "Note"), lambda a: a.note or ""),
-            ],
-            parent,
-        )
-
-
-class _OptionLabel(QLabel):
-    """An option's wrapped text; clicking it chooses the option, like a radio button's own text."""
-
-    clicked = Signal()
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit()
-        super().mouseReleaseEvent(event)
-
-
-class AnnotatePage(QWidget):
-    """One decision at a time; keys 1–8 choose the best option."""
-
-    number_pressed = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if Qt.Key.Key_1 <= key <= Qt.Key.Key_8 and not (
-            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ):
-            self.number_pressed.emit(key - Qt.Key.Key_0)
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class _NoteEdit(QPlainTextEdit):
-    """The expert's note. Alt+letter is a mnemonic, never text: when the button it names is
-    disabled (Previous on the first decision), the key used to fall through as a typed letter."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.AltModifier and event.text().isalnum():
-            event.ignore()
-            return
-        super().keyPressEvent(event)
 
 
 class AnnotationWindow(QMainWindow):
@@ -436,7 +271,7 @@ class AnnotationWindow(QMainWindow):
 
     def ask_new_profile(self) -> Any | None:
         """Create an expert or organiser profile in a dialog; the new profile, or None."""
-        from balint_trainer.gui.accounts.profiles import create_profile_dialog
+        from balint_trainer.gui.accounts.profile_dialogs import create_profile_dialog
 
         dialog = create_profile_dialog(
             self, self.service, roles=EXPERT_ROLES, role="supervisor", title=self.tr("New expert profile")
@@ -528,28 +363,6 @@ class AnnotationWindow(QMainWindow):
             if a.expert_profile_id == self.expert_id
         }
 
-    def _context_html(self, context: DecisionContext) -> str:
-        assert self.scenario is not None
-        language = self.scenario.language
-        parts = [
-            "<h3>" + render_plain(self.tr("Case")) + "</h3>",
-            render_markdown(self.scenario.case, language=language),
-            "<h3>" + render_plain(self.tr("Transcript")) + "</h3>",
-        ]
-        earlier = render_plain(self.tr("(An earlier decision point for the leader.)"))
-        for line in context.transcript:
-            if line.kind == "phase":
-                parts.append(f"<h4>{render_plain(line.speaker)}</h4>")
-            elif line.kind == "say":
-                parts.append(
-                    f"<p><b>{render_plain(line.speaker)}:</b></p>{render_markdown(line.markdown, language=language)}"
-                )
-            elif line.kind == "narrate":
-                parts.append(f"<i>{render_markdown(line.markdown, language=language)}</i>")
-            else:
-                parts.append(f"<p><i>{earlier}</i></p>")
-        return "".join(parts)
-
     def show_decision(self, index: int) -> None:
         if not self.contexts or self.scenario is None:
             return
@@ -561,7 +374,7 @@ class AnnotationWindow(QMainWindow):
             .replace("%2", str(context.total))
             .replace("%3", competency_label(context.competency, self.scenario.competencies))
         )
-        self.context.set_safe_html(self._context_html(context), language=self.scenario.language)
+        self.context.set_safe_html(context_html(self.scenario, context), language=self.scenario.language)
         self.context.verticalScrollBar().setValue(self.context.verticalScrollBar().maximum())
         self.prompt.set_markdown(context.prompt, language=self.scenario.language)
         self._build_options(context)
@@ -757,133 +570,13 @@ class AnnotationWindow(QMainWindow):
         self, path: Path, diff: str, decisions: Sequence[str], built_in: Path | None = None
     ) -> bool:
         """Show the diff; ``built_in`` is set when ``path`` is the user's own copy of that file."""
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Merge annotations into the key"))
-        dialog.resize(900, 600)
-        if built_in is None:
-            text = self.tr(
-                "The experts lists of %1 decision(s) in %2 will be replaced as shown. A backup copy is kept."
-            )
-        elif path.exists():
-            text = self.tr(
-                "%3 is a built-in scenario and stays unchanged. The experts lists of %1 decision(s) "
-                "in your own copy of it, %2, will be replaced as shown. A backup copy is kept."
-            )
-        else:
-            text = self.tr(
-                "%3 is a built-in scenario and stays unchanged. Its experts lists of %1 decision(s) "
-                "will be replaced as shown and the result saved as your own copy, %2, "
-                "which takes the built-in's place in your library."
-            )
-        label = QLabel(
-            text.replace("%1", str(len(decisions)))
-            .replace("%2", str(path))
-            .replace("%3", built_in.name if built_in is not None else "")
-        )
-        label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is untrusted text
-        label.setWordWrap(True)
-        view = QPlainTextEdit(diff)
-        view.setReadOnly(True)
-        view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        view.setAccessibleName(self.tr("Changes"))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Merge"))
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(label)
-        layout.addWidget(view, 1)
-        layout.addWidget(buttons)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return annotation_merge.confirm_merge(self, path, diff, decisions, built_in)
 
     def merge_target(self, entry: CatalogueEntry) -> tuple[Path, Path | None]:
-        """The file to merge into, and the built-in it stands in for (None for the user's own files).
-
-        A built-in scenario is never written: the merge goes to the user's own copy of it,
-        an earlier one if there is one (see core.user_copies). Raises OSError when the
-        user's scenario folder cannot be created.
-        """
-        path = Path(entry.path)
-        if not (entry.bundled or is_bundled_scenario(path)):
-            return path, None
-        return user_copy_path(path, entry.id), path
+        return annotation_merge.merge_target(entry)
 
     def merge_into_key(self) -> Path | None:
-        entry = self.entry()
-        if entry is None:
-            return None
-        try:
-            path, built_in = self.merge_target(entry)
-        except OSError as exc:
-            self.show_error(
-                self.tr("Key not merged"),
-                self.tr("Your scenario folder is not available: %1").replace("%1", str(exc)),
-            )
-            return None
-        # A new copy starts from the built-in's text; an existing file (the user's own, or
-        # their earlier copy of the built-in) is changed in place, keeping their edits.
-        source = built_in if built_in is not None and not path.exists() else path
-        try:
-            raw = read_limited(source, EDITABLE_BYTES)  # a pipe or device would hang the window
-            text = raw.decode("utf-8-sig")
-        except (UntrustedInputError, UnicodeDecodeError) as exc:
-            self.show_error(self.tr("Cannot read %1").replace("%1", str(source)), str(exc))
-            return None
-        newline = "\r\n" if "\r\n" in text else "\n"
-        text = text.replace("\r\n", "\n")
-        try:
-            result = merge_into_yaml(text, votes_from_annotations(self.collected()), filename=str(source))
-        except AnnotationError as exc:
-            self.show_error(self.tr("Key not merged"), str(exc))
-            return None
-        diff = "".join(
-            difflib.unified_diff(
-                text.splitlines(keepends=True),
-                result.text.splitlines(keepends=True),
-                fromfile=f"{source.name} (now)",
-                tofile=f"{path.name} (merged)",
-            )
-        )
-        if not self.confirm_merge(path, diff, result.decisions, built_in):
-            return None
-        backup: Path | None = None
-        try:
-            if source == path:
-                backup = path.with_name(f"{path.name}.{datetime.now():%Y%m%d-%H%M%S}.bak")
-                shutil.copy2(path, backup)
-            # A new copy must not replace a file that appeared since user_copy_path looked.
-            elif path.exists():
-                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
-            atomic_write_text(path, result.text, newline=newline)
-        except OSError as exc:
-            self.show_error(
-                self.tr("Key not merged"),
-                self.tr("The file could not be written: %1").replace("%1", str(exc)),
-            )
-            return None
-        if backup is not None:
-            message = (
-                self.tr("%1 updated; the previous file was saved as %2.")
-                .replace("%1", str(path))
-                .replace("%2", backup.name)
-            )
-        else:
-            message = self.tr("Saved as your own copy: %1").replace("%1", str(path))
-        if built_in is not None:
-            message = (
-                self.tr(
-                    "%1 is a built-in scenario, so it was not changed. Your copy with the merged key "
-                    "takes its place in your library; delete the copy to go back to the built-in."
-                ).replace("%1", built_in.name)
-                + "\n\n"
-                + message
-            )
-        self.statusBar().showMessage(self.tr("Key merged into %1").replace("%1", str(path)), 10000)
-        self.show_info(self.tr("Key merged"), message)
-        self.merged.emit(str(path))
-        return path
+        return annotation_merge.merge_into_key(self)
 
     # -- messages (replaceable in tests) -------------------------------------
     def show_error(self, title: str, detail: str) -> None:

@@ -1083,7 +1083,7 @@ class SupervisorWindow(QMainWindow):
 
     def ask_new_profile(self) -> Any | None:
         """Create a trainee, supervisor or organiser in a dialog; the new profile, or None."""
-        from balint_trainer.gui.accounts.profiles import create_profile_dialog
+        from balint_trainer.gui.accounts.profile_dialogs import create_profile_dialog
 
         dialog = create_profile_dialog(self, self._service, role="supervisor")
         try:
