@@ -151,6 +151,7 @@ def test_profiles_editor_and_annotation_windows(qtbot, service, scenario_dir) ->
     annotation = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
     qtbot.addWidget(annotation)
     annotation.show()
+    qtbot.waitUntil(lambda: not annotation.busy, timeout=5000)  # experts and options load off the UI thread
     problems = hidden_values(annotation)
     assert problems == [], "\n".join(problems)
     assert len(walk(annotation)) > 10

@@ -98,6 +98,8 @@ def test_every_window_shows_hostile_text_as_plain_text(qtbot, service, no_dialog
     for other in others:
         qtbot.addWidget(other)
         other.show()
+        # Windows that load through the service off the UI thread: look once their rows are in.
+        qtbot.waitUntil(lambda other=other: not getattr(other, "busy", False), timeout=5000)
         assert rich_labels(other) == [], type(other).__name__
     assert shown_as_text(window) >= 2
 

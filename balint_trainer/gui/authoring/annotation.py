@@ -15,7 +15,7 @@ library then shows in the built-in's place.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -64,14 +64,19 @@ from balint_trainer.gui.authoring.annotation_widgets import (
 )
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.worker import Task, run_in_background
 
 NO_RATING = 0
+ROLE_DATA = Qt.ItemDataRole.UserRole + 1  # an expert's role, in the expert combo
 EXPERT_ROLES = ("supervisor", "organiser")
 
 
 class AnnotationWindow(QMainWindow):
+    """Every service call runs off the UI thread (gui/worker.py); ``idle`` fires when none is left."""
+
     saved = Signal(str)  # decision id
     merged = Signal(str)  # path written
+    idle = Signal()
     organiser_exchange = True  # remote experts: request export and annotation import buttons
 
     def __init__(
@@ -88,6 +93,9 @@ class AnnotationWindow(QMainWindow):
             entries = library_entries()
         self.entries = [e for e in entries if e.ok]
         self.version: Any = None
+        self.annotations_cache: list[Any] = []  # every annotation of ``version``, as last loaded
+        self._pending = 0  # background tasks running
+        self._generation = 0  # the scenario load whose result still counts
         self.scenario: Scenario | None = None
         self.contexts: list[DecisionContext] = []
         self.index = 0
@@ -241,25 +249,56 @@ class AnnotationWindow(QMainWindow):
         return page
 
     # -- experts and scenario -------------------------------------------------
-    def reload_experts(self, select_id: int | None = None) -> None:
+    # -- background work ------------------------------------------------------
+    def _background(
+        self, work: Callable[[], Any], on_result: Callable[[Any], None], error_title: str
+    ) -> Task:
+        """Run a service call off the UI thread; Save waits meanwhile (the loading state)."""
+        self._pending += 1
+        self._update_next()
+        task = run_in_background(self, work, on_result, error_title=error_title)
+        task.finished.connect(self._task_finished)
+        return task
+
+    def _task_finished(self) -> None:
+        self._pending -= 1
+        self._update_next()
+        if not self._pending:
+            self.idle.emit()
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    # -- experts and scenario -------------------------------------------------
+    def reload_experts(self, select_id: int | None = None) -> Task:
         current = select_id if select_id is not None else self.expert_combo.currentData()
+        service = self.service
+
+        def work() -> tuple[Any, list[Any]]:
+            # Trainees do not annotate. Connected as a named account (PostgreSQL), an expert is
+            # that account only: choosing a colleague's profile would show their answers.
+            try:
+                account = service.current_account()
+            except Exception:
+                account = None
+            if account is not None:
+                return account, [account]
+            return None, [p for p in service.profiles() if p.role in EXPERT_ROLES]
+
+        return self._background(
+            work, lambda found: self._fill_experts(found[0], found[1], current), self.tr("Experts not loaded")
+        )
+
+    def _fill_experts(self, account: Any, profiles: list[Any], current: Any) -> None:
         self.expert_combo.blockSignals(True)
         self.expert_combo.clear()
-        # Trainees do not annotate. Connected as a named account (PostgreSQL), an expert is
-        # that account only: choosing a colleague's profile would show their answers.
-        try:
-            account = self.service.current_account()
-        except Exception:
-            account = None
-        if account is not None:
-            profiles = [account]
-        else:
-            profiles = [p for p in self.service.profiles() if p.role in EXPERT_ROLES]
         role_names = {"supervisor": self.tr("supervisor"), "organiser": self.tr("organiser")}
         for profile in sorted(profiles, key=lambda p: p.name.casefold()):
             self.expert_combo.addItem(
                 f"{profile.name} ({role_names.get(profile.role, profile.role)})", profile.id
             )
+            self.expert_combo.setItemData(self.expert_combo.count() - 1, str(profile.role), ROLE_DATA)
         self.expert_combo.setEnabled(account is None)
         self.new_expert_button.setEnabled(account is None)
         if current is not None:
@@ -292,13 +331,8 @@ class AnnotationWindow(QMainWindow):
         return int(value) if value is not None else None
 
     def _expert_role(self) -> str | None:
-        expert_id = self.expert_id
-        if expert_id is None:
-            return None
-        try:
-            return str(self.service.profile(expert_id).role)
-        except Exception:
-            return None
+        role = self.expert_combo.currentData(ROLE_DATA)  # stored when the experts were loaded
+        return str(role) if role is not None else None
 
     def _expert_changed(self, *_: Any) -> None:
         # The organiser view shows everyone's votes, so it is not for blind experts.
@@ -322,20 +356,30 @@ class AnnotationWindow(QMainWindow):
         scenario_id = self.scenario_combo.currentData()
         return next((e for e in self.entries if e.id == scenario_id), None)
 
-    def _scenario_changed(self, *_: Any) -> None:
+    def _scenario_changed(self, *_: Any) -> Task | None:
         entry = self.entry()
         if entry is None or entry.scenario is None:
-            return
-        try:
-            self.version = self.service.register_scenario(entry.loaded)
-        except Exception as exc:
-            self.show_error(self.tr("Scenario not available"), str(exc))
-            return
-        self.scenario = entry.scenario
-        self.contexts = decision_contexts(entry.scenario)
-        self.show_decision(self.first_open_index())
-        if self.tabs.currentIndex() == 1:
-            self.refresh_organiser()
+            return None
+        scenario, loaded, service = entry.scenario, entry.loaded, self.service
+        self._generation += 1
+        generation = self._generation
+
+        def work() -> tuple[Any, list[Any]]:
+            version = service.register_scenario(loaded)
+            return version, list(service.annotations(version.id))
+
+        def done(found: tuple[Any, list[Any]]) -> None:
+            if generation != self._generation:  # another scenario was chosen meanwhile
+                return
+            self.version, self.annotations_cache = found
+            self.scenario = scenario
+            self.contexts = decision_contexts(scenario)
+            self.show_decision(self.first_open_index())
+            if self.tabs.currentIndex() == 1:
+                self.refresh_organiser()
+
+        self.status.setText(self.tr("Loading…"))
+        return self._background(work, done, self.tr("Scenario not available"))
 
     def select_scenario(self, scenario_id: str) -> bool:
         found = self.scenario_combo.findData(scenario_id)
@@ -357,11 +401,7 @@ class AnnotationWindow(QMainWindow):
         """Only this expert's earlier answers: never anybody else's."""
         if self.version is None or self.expert_id is None:
             return {}
-        return {
-            a.decision_id: a
-            for a in self.service.annotations(self.version.id)
-            if a.expert_profile_id == self.expert_id
-        }
+        return {a.decision_id: a for a in self.annotations_cache if a.expert_profile_id == self.expert_id}
 
     def show_decision(self, index: int) -> None:
         if not self.contexts or self.scenario is None:
@@ -416,7 +456,9 @@ class AnnotationWindow(QMainWindow):
             # The name starts with the visible "1." (voice control) and goes on with the option's text.
             button.setAccessibleName(f"{row + 1}. {plain}")
             button.setAccessibleDescription(
-                self.tr("option %1 of %2").replace("%1", str(row + 1)).replace("%2", str(len(context.options)))
+                self.tr("option %1 of %2")
+                .replace("%1", str(row + 1))
+                .replace("%2", str(len(context.options)))
             )
             button.setToolTip(option_id)
             button.toggled.connect(self._update_next)
@@ -467,27 +509,34 @@ class AnnotationWindow(QMainWindow):
         ]
         if higher:
             self.rating_warning.setText(
-                self.tr("You rated option %1 higher than the option you chose as best (%2). Check your ratings.")
+                self.tr(
+                    "You rated option %1 higher than the option you chose as best (%2). Check your ratings."
+                )
                 .replace("%1", ", ".join(higher))
                 .replace("%2", str(chosen + 1))
             )
         self.rating_warning.setVisible(bool(higher))
 
     def _update_next(self, *_: Any) -> None:
-        self.next_button.setEnabled(self.option_group.checkedId() >= 0 and self.expert_id is not None)
+        self.next_button.setEnabled(
+            not self.busy and self.option_group.checkedId() >= 0 and self.expert_id is not None
+        )
 
-    def save_current(self) -> bool:
-        if self.version is None or not self.contexts:
-            return False
-        if self.expert_id is None:
+    def save_current(self, then: Callable[[], None] | None = None) -> Task | None:
+        """Save the answer on screen off the UI thread; ``then`` runs once it is stored (and
+        before ``saved`` is emitted). None when there is nothing to save (the reason is shown)."""
+        if self.version is None or not self.contexts or self.busy:
+            return None
+        expert_id = self.expert_id
+        if expert_id is None:
             self.show_error(
                 self.tr("No expert chosen"), self.tr("Choose or create your expert profile first.")
             )
-            return False
+            return None
         chosen = self.option_group.checkedId()
         if chosen < 0:
             self.status.setText(self.tr("Choose the best option first (keys 1–8)."))
-            return False
+            return None
         context = self.contexts[self.index]
         ids = [option_id for option_id, _ in context.options]
         ratings = {
@@ -495,29 +544,39 @@ class AnnotationWindow(QMainWindow):
             for row, option_id in enumerate(ids)
             if self.rating_combos[row].currentData() != NO_RATING
         }
-        try:
-            self.service.save_annotation(
-                self.version.id,
-                context.decision_id,
-                self.expert_id,
-                ids[chosen],
-                ratings or None,
-                self.note.toPlainText().strip() or None,
-            )
-        except Exception as exc:  # ServiceError; the entered answer stays on screen
-            self.show_error(self.tr("Annotation not saved"), str(exc))
-            return False
-        self.saved.emit(context.decision_id)
-        return True
+        note = self.note.toPlainText().strip() or None
+        service, version = self.service, self.version
 
-    def save_and_next(self) -> None:
-        if not self.save_current():
-            return
-        if self.index < len(self.contexts) - 1:
-            self.show_decision(self.index + 1)
-            self.status.setText(self.tr("Saved."))
-        else:
-            self.status.setText(self.tr("Saved. You have reached the last decision; thank you."))
+        def work() -> list[Any]:
+            service.save_annotation(
+                version.id, context.decision_id, expert_id, ids[chosen], ratings or None, note
+            )
+            return list(service.annotations(version.id))
+
+        def done(annotations: list[Any]) -> None:
+            if version is self.version:
+                self.annotations_cache = annotations
+            if then is not None:
+                then()
+            self.saved.emit(context.decision_id)
+
+        # On an error (ServiceError) the one error path shows it; the answer stays on screen.
+        self.status.setText(self.tr("Saving…"))
+        return self._background(work, done, self.tr("Annotation not saved"))
+
+    def save_and_next(self) -> Task | None:
+        index = self.index
+
+        def advance() -> None:
+            if self.index != index:  # the expert moved on while it was saved
+                return
+            if self.index < len(self.contexts) - 1:
+                self.show_decision(self.index + 1)
+                self.status.setText(self.tr("Saved."))
+            else:
+                self.status.setText(self.tr("Saved. You have reached the last decision; thank you."))
+
+        return self.save_current(then=advance)
 
     def go_previous(self) -> None:
         if self.index > 0:
@@ -529,14 +588,29 @@ class AnnotationWindow(QMainWindow):
             self.refresh_organiser()
 
     def collected(self) -> list[Any]:
-        return list(self.service.annotations(self.version.id)) if self.version is not None else []
+        """The annotations of the scenario as last loaded (the organiser view reloads them)."""
+        return list(self.annotations_cache) if self.version is not None else []
 
-    def refresh_organiser(self) -> AgreementReport | None:
-        if self.scenario is None:
+    def refresh_organiser(self) -> Task | None:
+        """Reload the votes off the UI thread, then show the agreement (``idle`` follows)."""
+        if self.scenario is None or self.version is None:
             return None
-        annotations = self.collected()
+        service, version, scenario = self.service, self.version, self.scenario
+
+        def done(annotations: list[Any]) -> None:
+            if version is self.version:
+                self.annotations_cache = annotations
+                self.show_agreement(scenario, annotations)
+
+        self.merge_button.setEnabled(False)  # until the votes it would merge are loaded
+        self.pooled_label.setText(self.tr("Loading…"))
+        return self._background(
+            lambda: list(service.annotations(version.id)), done, self.tr("Annotations not loaded")
+        )
+
+    def show_agreement(self, scenario: Scenario, annotations: list[Any]) -> AgreementReport | None:
         try:
-            report = agreement_report(self.scenario, votes_from_annotations(annotations))
+            report = agreement_report(scenario, votes_from_annotations(annotations))
         except AnnotationError as exc:
             self.show_error(self.tr("Annotations do not fit the scenario"), str(exc))
             return None
