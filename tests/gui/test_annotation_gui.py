@@ -353,13 +353,18 @@ def test_service_calls_run_off_the_ui_thread_with_a_loading_state(
     import threading
 
     calls: list[tuple[str, bool]] = []
+
+    def spy(name: str):  # type: ignore[no-untyped-def]
+        real = getattr(service, name)
+
+        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append((name, threading.current_thread() is threading.main_thread()))
+            return real(*args, **kwargs)
+
+        return call
+
     for name in ("current_account", "profiles", "register_scenario", "annotations", "save_annotation"):
-
-        def spy(*args, _real=getattr(service, name), _name=name, **kwargs):  # type: ignore[no-untyped-def]
-            calls.append((_name, threading.current_thread() is threading.main_thread()))
-            return _real(*args, **kwargs)
-
-        monkeypatch.setattr(service, name, spy)
+        monkeypatch.setattr(service, name, spy(name))
     window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
     qtbot.addWidget(window)
     assert window.busy and window.status.text() == "Loading…" and not window.next_button.isEnabled()
