@@ -266,10 +266,13 @@ def annotation(
         win = AnnotationWindow(None, service, entries)
         win.resize(1280, 760)
         win.show()
+        wait_until(app, lambda: not win.busy)  # the window's service calls run off the UI thread
         win.select_scenario(SCENARIO)
+        wait_until(app, lambda: not win.busy)
         # An expert annotating on the organiser's machine: the blind page (no key, no votes).
         fresh = service.create_profile("Dr Farah Sadeghi", "supervisor")
         win.reload_experts(fresh.id)
+        wait_until(app, lambda: not win.busy)
         win.select_expert(fresh.id)
         win.tabs.setCurrentIndex(0)
         win.show_decision(1)
@@ -278,6 +281,7 @@ def annotation(
         win.select_expert(organiser.id)
         win.tabs.setCurrentIndex(1)
         win.refresh_organiser()
+        wait_until(app, lambda: not win.busy)
         shooter.grab(win, "annotation-alpha")
         win.close()
 

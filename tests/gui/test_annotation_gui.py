@@ -217,11 +217,13 @@ def test_new_profile_dialog_creates_an_organiser_and_keeps_input_on_error(qtbot,
     dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("organiser"))
     assert dialog.cohort_edit.isHidden()  # cohorts are for trainees
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)  # created off the UI thread
     assert dialog.profile is None and dialog.result() != dialog.DialogCode.Accepted
     assert "already exists" in dialog.error_label.text() and dialog.error_label.isVisibleTo(dialog)
     assert dialog.name_edit.text() == "Dr Ana Expert"  # nothing typed is lost
     dialog.name_edit.setText("Dr Olu Organiser")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert service.profile_by_name("Dr Olu Organiser").role == "organiser"
 

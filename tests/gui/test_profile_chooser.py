@@ -139,6 +139,7 @@ def test_a_new_profile_from_the_chooser_can_practise(
     def fill(dialog: NewProfileDialog) -> int:
         dialog.name_edit.setText("Cara")
         dialog.accept()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)  # created off the UI thread
         return int(dialog.result())
 
     monkeypatch.setattr(NewProfileDialog, "exec", fill)

@@ -38,6 +38,7 @@ def persian(qapp) -> Iterator[None]:
 def _dialog(qtbot, service) -> ProfilesDialog:  # type: ignore[no-untyped-def]
     dialog = ProfilesDialog(service)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)  # the list loads off the UI thread
     return dialog
 
 
@@ -47,6 +48,7 @@ def test_a_taken_profile_name_is_reported_in_the_dialogs_own_words(qtbot, servic
     qtbot.addWidget(new)
     new.name_edit.setText("Sue")
     new.accept()
+    qtbot.waitUntil(lambda: not new.busy, timeout=5000)
     expected = "A profile named “Sue” already exists; choose another name."
     assert new.error_label.text() == expected  # was the service's English "a profile named 'Sue'…"
     assert not new.result() and new.name_edit.text() == "Sue"
@@ -59,6 +61,7 @@ def test_a_taken_profile_name_is_reported_in_the_dialogs_own_words(qtbot, servic
     qtbot.addWidget(rename)
     rename.edit.setText("Sue")
     rename.accept()
+    qtbot.waitUntil(lambda: not rename.busy, timeout=5000)
     assert rename.error_label.text() == expected
 
 
@@ -68,6 +71,7 @@ def test_the_taken_name_message_is_translated(qtbot, service, persian) -> None: 
     qtbot.addWidget(new)
     new.name_edit.setText("Sue")
     new.accept()
+    qtbot.waitUntil(lambda: not new.busy, timeout=5000)
     text = new.error_label.text()
     assert "Sue" in text and "already exists" not in text
 
@@ -100,6 +104,7 @@ def test_a_longer_name_widens_the_name_column(qtbot, service) -> None:  # type: 
     qtbot.addWidget(rename)
     rename.edit.setText("Alexandra Konstantinopoulou-Smythe")
     rename.accept()
+    qtbot.waitUntil(lambda: not rename.busy, timeout=5000)
     column = ProfileTableModel.NAME
     # Was left at the old width: the bold new name wrapped onto two lines.
     assert dialog.table.columnWidth(column) >= dialog.table.sizeHintForColumn(column)
@@ -205,6 +210,7 @@ def test_an_error_shown_after_opening_has_room_for_its_lines(qtbot, service) -> 
     qtbot.waitExposed(rename)
     rename.edit.setText("Sue")
     rename.accept()
+    qtbot.waitUntil(lambda: not rename.busy, timeout=5000)
     QCoreApplication.processEvents()
     label = rename.error_label
     assert label.isVisible() and "already exists" in label.text()
@@ -290,8 +296,7 @@ def test_export_pack_dialog_shows_whole_titles_right_to_left(qtbot, copy_folders
 def test_profiles_opens_once_per_window(qtbot, window, service) -> None:  # type: ignore[no-untyped-def]
     from balint_trainer.gui.workbench.supervisor import SupervisorWindow
 
-    first = window.open_profiles()
-    qtbot.addWidget(first)
+    first = window.open_profiles()  # the window's child: closed (and deleted) below, not by qtbot
     # Ctrl+Shift+P again brought up a second, independent list that went stale.
     assert window.open_profiles() is first and first.isVisible()
     first.close()

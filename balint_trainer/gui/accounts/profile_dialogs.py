@@ -7,7 +7,7 @@ view and expert annotation.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.gui.plain_text import plain_labels
 
+if TYPE_CHECKING:
+    from balint_trainer.gui.worker import Task
+
 ROLES = ("trainee", "supervisor", "organiser")
 
 
@@ -41,7 +44,7 @@ def role_label(role: str) -> str:
     }.get(role, role)
 
 
-def problem_text(exc: Exception, name: str) -> str:
+def problem_text(exc: BaseException, name: str) -> str:
     """What went wrong, for the dialog: the usual mistake (a name taken) in the UI language."""
     from balint_trainer.services.errors import DuplicateName
 
@@ -69,6 +72,40 @@ def fit_height(dialog: QDialog) -> None:
         dialog.resize(dialog.width(), max(dialog.height(), layout.totalHeightForWidth(dialog.width())))
 
 
+def apply_in_background(
+    dialog: NewProfileDialog | ProfileEditDialog,
+    work: Callable[[], Any],
+    done: Callable[[Any], None],
+    refused: Callable[[BaseException], None],
+) -> Task:
+    """Run a dialog's service call off the UI thread; OK waits meanwhile (the loading state).
+    A refusal is shown in the dialog (its ``show_error``), never in a second message box."""
+    from balint_trainer.gui.worker import run_in_background
+
+    dialog.busy = True
+    dialog.ok_button.setEnabled(False)
+
+    def finish(value: Any) -> None:
+        dialog.busy = False
+        dialog._update()
+        done(value)
+
+    def fail(error: BaseException) -> None:
+        dialog.busy = False
+        dialog._update()
+        refused(error)
+
+    return run_in_background(dialog, work, finish, error_title=dialog.windowTitle(), on_error=fail)
+
+
+def _show_refusal(dialog: NewProfileDialog | ProfileEditDialog, text: str, edit: QLineEdit) -> None:
+    dialog.error_label.setText(text)
+    dialog.error_label.show()
+    fit_height(dialog)
+    edit.setFocus()
+    edit.selectAll()
+
+
 class NewProfileDialog(QDialog):
     """Name, role and (for trainees) cohort. ``create(name, role, cohort)`` runs on OK;
     if it raises, the message is shown in the dialog and everything typed stays."""
@@ -85,6 +122,7 @@ class NewProfileDialog(QDialog):
         super().__init__(parent)
         self._create = create
         self.profile: Any = None
+        self.busy = False  # the profile is being created (off the UI thread)
         self.setWindowTitle(title or self.tr("New profile"))
         self.name_edit = QLineEdit(self)
         self.name_edit.setAccessibleName(self.tr("Name"))
@@ -134,23 +172,29 @@ class NewProfileDialog(QDialog):
         trainee = self.role == "trainee"
         self.cohort_edit.setVisible(trainee)
         self.cohort_label.setVisible(trainee)
-        self.ok_button.setEnabled(bool(self.name_edit.text().strip()))
+        self.ok_button.setEnabled(not self.busy and bool(self.name_edit.text().strip()))
+
+    def show_error(self, _title: str, detail: str) -> None:  # the worker's error path
+        _show_refusal(self, detail, self.name_edit)
 
     def accept(self) -> None:
         name = self.name_edit.text().strip()
-        if not name:
+        if not name or self.busy:
             return
-        cohort = self.cohort_edit.text().strip() or None if self.role == "trainee" else None
-        try:
-            self.profile = self._create(name, self.role, cohort)
-        except Exception as exc:  # ServiceError (duplicate name, bad input): say so, keep the form
-            self.error_label.setText(problem_text(exc, name))
-            self.error_label.show()
-            fit_height(self)
-            self.name_edit.setFocus()
-            self.name_edit.selectAll()
-            return
-        super().accept()
+        role = self.role
+        cohort = self.cohort_edit.text().strip() or None if role == "trainee" else None
+
+        def created(profile: Any) -> None:
+            self.profile = profile
+            QDialog.accept(self)
+
+        # ServiceError (duplicate name, bad input): say so, keep the form.
+        apply_in_background(
+            self,
+            lambda: self._create(name, role, cohort),
+            created,
+            lambda exc: _show_refusal(self, problem_text(exc, name), self.name_edit),
+        )
 
 
 def create_profile_dialog(
@@ -174,8 +218,9 @@ def create_profile_dialog(
 class ProfileEditDialog(QDialog):
     """One value of one profile: its name (required) or its cohort (blank = none).
 
-    ``apply(text)`` runs on OK; if it raises, the message is shown in the dialog
-    and the text typed stays, as in the new-profile dialog.
+    ``apply(text)`` (the service call) runs on OK off the UI thread, then ``applied(result)``
+    on it; if ``apply`` raises, the message is shown in the dialog and the text typed stays,
+    as in the new-profile dialog.
     """
 
     def __init__(
@@ -191,11 +236,14 @@ class ProfileEditDialog(QDialog):
         required: bool = True,
         note: str = "",
         ok_text: str = "",
+        applied: Callable[[Any], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._apply = apply
+        self._applied = applied
         self._required = required
         self.result_value: Any = None
+        self.busy = False  # the change is being stored (off the UI thread)
         self.setWindowTitle(title)
         self.setMinimumWidth(380)  # room for the note and a message on a few lines, not a column
         if choices is None:
@@ -250,19 +298,26 @@ class ProfileEditDialog(QDialog):
         return self.edit.text()
 
     def _update(self, *_: Any) -> None:
-        self.ok_button.setEnabled(bool(self.edit.text().strip()) or not self._required)
+        self.ok_button.setEnabled(not self.busy and (bool(self.edit.text().strip()) or not self._required))
+
+    def show_error(self, _title: str, detail: str) -> None:  # the worker's error path
+        _show_refusal(self, detail, self.edit)
 
     def accept(self) -> None:
         text = self.edit.text().strip()
-        if self._required and not text:
+        if (self._required and not text) or self.busy:
             return
-        try:
-            self.result_value = self._apply(text)
-        except Exception as exc:  # ServiceError (name taken, not allowed): say so, keep the text
-            self.error_label.setText(problem_text(exc, text))
-            self.error_label.show()
-            fit_height(self)
-            self.edit.setFocus()
-            self.edit.selectAll()
-            return
-        super().accept()
+
+        def stored(value: Any) -> None:
+            self.result_value = value
+            if self._applied is not None:
+                self._applied(value)
+            QDialog.accept(self)
+
+        # ServiceError (name taken, not allowed): say so, keep the text.
+        apply_in_background(
+            self,
+            lambda: self._apply(text),
+            stored,
+            lambda exc: _show_refusal(self, problem_text(exc, text), self.edit),
+        )

@@ -40,6 +40,7 @@ from balint_trainer.gui.accounts.profile_dialogs import (
     own_direction,
 )
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.worker import Task, run_in_background
 
 # ------------------------------------------------------------------ managing existing profiles
 
@@ -138,6 +139,7 @@ class ProfilesDialog(QDialog):
 
     profile_changed = Signal(object)
     profiles_merged = Signal(object)  # services.dto.MergeReport: the source profile is gone
+    loaded = Signal()  # the list was (re)loaded from the service
 
     def __init__(
         self,
@@ -150,6 +152,8 @@ class ProfilesDialog(QDialog):
         super().__init__(parent)
         self._service = service
         self._actor_id = actor_id
+        self.busy = False  # the list is loading (off the UI thread)
+        self._loading_text = ""
         self.setWindowTitle(self.tr("Profiles"))
         self.resize(640, 420)
 
@@ -236,19 +240,37 @@ class ProfilesDialog(QDialog):
         super().keyPressEvent(event)
 
     # -- data ------------------------------------------------------------------------
-    def refresh(self, select_id: int | None = None) -> None:
+    def refresh(self, select_id: int | None = None) -> Task:
+        """Reload the list off the UI thread (``loaded`` follows); the actions wait meanwhile."""
         keep = select_id if select_id is not None else getattr(self.selected_profile(), "id", None)
-        try:
-            profiles = self._service.profiles()
-        except Exception as exc:  # a lost connection: say so, keep the window
+        self.busy = True
+        self._update_actions()
+        self._loading_text = self.tr("Loading the profiles…")
+        self.status_label.setText(self._loading_text)
+
+        def failed(exc: BaseException) -> None:  # a lost connection: say so, keep the window
+            self._show_profiles([], keep)
             self.status_label.setText(self.tr("Could not load the profiles: {error}").format(error=exc))
-            profiles = []
+
+        return run_in_background(
+            self,
+            lambda: list(self._service.profiles()),
+            lambda profiles: self._show_profiles(profiles, keep),
+            error_title=self.tr("Profiles"),
+            on_error=failed,
+        )
+
+    def _show_profiles(self, profiles: list[Any], keep: int | None) -> None:
+        self.busy = False
+        if self.status_label.text() == self._loading_text:  # a change's message stays
+            self.status_label.setText("")
         self.model.set_profiles(profiles)
         self.table.resizeColumnsToContents()
         target = keep if keep is not None else self.model.current_id
         if (target is None or not self.select_profile(target)) and self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         self._update_actions()
+        self.loaded.emit()
 
     def selected_profile(self) -> Any | None:
         index = self.table.currentIndex()
@@ -268,7 +290,8 @@ class ProfilesDialog(QDialog):
         return True
 
     def _update_actions(self) -> None:
-        has = self.selected_profile() is not None
+        has = self.selected_profile() is not None and not self.busy
+        self.new_action.setEnabled(not self.busy)
         self.rename_action.setEnabled(has)
         self.cohort_action.setEnabled(has)
         self.merge_action.setEnabled(has)
@@ -294,13 +317,16 @@ class ProfilesDialog(QDialog):
         if profile is None:
             return None
 
-        def apply(name: str) -> Any:
-            renamed = self._service.rename_profile(profile.id, name, actor_id=self._actor_id)
+        service, actor_id = self._service, self._actor_id
+
+        def apply(name: str) -> Any:  # off the UI thread
+            return service.rename_profile(profile.id, name, actor_id=actor_id)
+
+        def applied(renamed: Any) -> None:
             if renamed.name != profile.name:
                 self._changed(
                     renamed, self.tr("{old} is now called {new}.").format(old=profile.name, new=renamed.name)
                 )
-            return renamed
 
         note = ""
         if getattr(profile, "db_role", None):
@@ -316,6 +342,7 @@ class ProfilesDialog(QDialog):
             accessible_name=self.tr("New name"),
             note=note,
             ok_text=self.tr("&Rename"),
+            applied=applied,
         )
 
     def cohort_dialog(self) -> ProfileEditDialog | None:
@@ -325,8 +352,12 @@ class ProfilesDialog(QDialog):
             return None
         cohorts = sorted({p.cohort for p in self.model.profiles() if p.cohort}, key=str.casefold)
 
-        def apply(cohort: str) -> Any:
-            moved = self._service.set_profile_cohort(profile.id, cohort or None, actor_id=self._actor_id)
+        service, actor_id = self._service, self._actor_id
+
+        def apply(cohort: str) -> Any:  # off the UI thread
+            return service.set_profile_cohort(profile.id, cohort or None, actor_id=actor_id)
+
+        def applied(moved: Any) -> None:
             if moved.cohort != profile.cohort:
                 message = (
                     self.tr("{name} moved to cohort {cohort}.").format(name=moved.name, cohort=moved.cohort)
@@ -334,7 +365,6 @@ class ProfilesDialog(QDialog):
                     else self.tr("{name} is in no cohort now.").format(name=moved.name)
                 )
                 self._changed(moved, message)
-            return moved
 
         notes = {
             "trainee": self.tr(
@@ -356,6 +386,7 @@ class ProfilesDialog(QDialog):
             required=False,
             note=notes.get(profile.role, self.tr("Leave it blank for no cohort.")),
             ok_text=self.tr("&Move") if profile.cohort else self.tr("&Set"),
+            applied=applied,
         )
 
     def _run(self, dialog: ProfileEditDialog | NewProfileDialog | None) -> Any:
@@ -388,8 +419,8 @@ class ProfilesDialog(QDialog):
         """Create a profile (a trainee unless changed) and select it; the profile, or None."""
         profile = self._run(create_profile_dialog(self, self._service, role="trainee"))
         if profile is not None:
-            self.refresh(select_id=profile.id)
-            self.status_label.setText(self.tr("Profile {name} created.").format(name=profile.name))
+            message = self.tr("Profile {name} created.").format(name=profile.name)
+            self.refresh(select_id=profile.id).finished.connect(lambda: self.status_label.setText(message))
         return profile
 
 
@@ -403,7 +434,9 @@ def manage_profiles(
     """Open (show, not modal) the profiles dialog and return it; one per window: if ``parent``
     has one open already, that one comes to the front (a second would go stale)."""
     if parent is not None:
-        for existing in parent.findChildren(ProfilesDialog, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        for existing in parent.findChildren(
+            ProfilesDialog, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
             if existing.isVisible():
                 existing.raise_()
                 existing.activateWindow()
