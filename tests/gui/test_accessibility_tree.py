@@ -135,6 +135,7 @@ def test_profiles_editor_and_annotation_windows(qtbot, service, scenario_dir) ->
     profiles = ProfilesDialog(service)
     qtbot.addWidget(profiles)
     profiles.show()
+    qtbot.waitUntil(lambda: not profiles.busy, timeout=5000)  # the list loads off the UI thread
     assert profiles.select_profile(ann.id)
     problems = hidden_values(profiles)
     assert problems == [], "\n".join(problems)

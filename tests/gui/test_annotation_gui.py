@@ -370,6 +370,7 @@ def test_service_calls_run_off_the_ui_thread_with_a_loading_state(
     window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
     qtbot.addWidget(window)
     assert window.busy and window.status.text() == "Loading…" and not window.next_button.isEnabled()
+    assert not window.tabs.isTabEnabled(1)  # nobody sees the votes before their role is known
     with qtbot.waitSignal(window.idle, timeout=5000):
         pass
     assert window.counter.text().startswith("Decision 1 of 2")

@@ -133,6 +133,8 @@ class AnnotationWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
+        self.tabs.setTabEnabled(1, False)  # until the experts are loaded: only organisers see votes
+        self.previous_button.setEnabled(False)
         self.reload_experts()
         self.scenario_combo.currentIndexChanged.connect(self._scenario_changed)
         self.expert_combo.currentIndexChanged.connect(self._expert_changed)
