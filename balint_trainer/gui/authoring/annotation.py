@@ -17,25 +17,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QPushButton,
     QRadioButton,
-    QSizePolicy,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -55,16 +50,20 @@ from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.model import Scenario
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.authoring import annotation_merge
-from balint_trainer.gui.authoring.annotation_models import AgreementModel, AnnotationRowsModel, _fmt
+from balint_trainer.gui.authoring.annotation_models import _fmt
+from balint_trainer.gui.authoring.annotation_pages import build_annotate_page, build_organiser_page
 from balint_trainer.gui.authoring.annotation_widgets import (
-    AnnotatePage,
-    _NoteEdit,
     _OptionLabel,
     context_html,
 )
-from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.worker import Task, run_in_background
+
+if TYPE_CHECKING:
+    from balint_trainer.gui.authoring.annotation_exchange import OrganiserExchange
+    from balint_trainer.gui.authoring.annotation_models import AgreementModel, AnnotationRowsModel
+    from balint_trainer.gui.authoring.annotation_widgets import _NoteEdit
+    from balint_trainer.gui.markdown_view import SafeTextBrowser
 
 NO_RATING = 0
 ROLE_DATA = Qt.ItemDataRole.UserRole + 1  # an expert's role, in the expert combo
@@ -78,6 +77,28 @@ class AnnotationWindow(QMainWindow):
     merged = Signal(str)  # path written
     idle = Signal()
     organiser_exchange = True  # remote experts: request export and annotation import buttons
+    # Built by annotation_pages.build_annotate_page / build_organiser_page:
+    counter: QLabel
+    context: SafeTextBrowser
+    prompt: SafeTextBrowser
+    options_box: QGroupBox
+    options_grid: QGridLayout
+    option_group: QButtonGroup
+    option_buttons: list[QRadioButton]
+    option_labels: list[QLabel]
+    rating_combos: list[QComboBox]
+    note: _NoteEdit
+    previous_button: QPushButton
+    next_button: QPushButton
+    status: QLabel
+    rating_warning: QLabel
+    agreement_model: AgreementModel
+    agreement_view: QTableView
+    rows_model: AnnotationRowsModel
+    rows_view: QTableView
+    pooled_label: QLabel
+    merge_button: QPushButton
+    exchange: OrganiserExchange
 
     def __init__(
         self,
@@ -144,113 +165,11 @@ class AnnotationWindow(QMainWindow):
 
     # -- building -------------------------------------------------------------
     def _build_annotate_page(self) -> QWidget:
-        page = AnnotatePage()
-        page.number_pressed.connect(self.choose_number)
-        self.counter = QLabel()
-        self.counter.setAccessibleDescription(self.tr("Decision number"))
-        # Spare height goes to the transcript, not to blank space around this one-line label.
-        self.counter.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.context = SafeTextBrowser(accessible_name=self.tr("Case and transcript so far"))
-        self.prompt = SafeTextBrowser(accessible_name=self.tr("Decision prompt"))
-        self.prompt.setMaximumHeight(120)
-        self.options_box = QGroupBox(self.tr("Best option (keys 1–8) and optional ratings 1–5"))
-        self.options_grid = QGridLayout(self.options_box)
-        self.option_group = QButtonGroup(self)
-        self.option_group.setExclusive(True)
-        self.option_buttons: list[QRadioButton] = []
-        self.rating_combos: list[QComboBox] = []
-        self.note = _NoteEdit()
-        self.option_labels: list[QLabel] = []
-        self.note.setPlaceholderText(self.tr("Note (optional): why this option?"))
-        self.note.setAccessibleName(self.tr("Note"))
-        self.note.setMaximumHeight(90)
-        self.note.setTabChangesFocus(True)
-        self.previous_button = QPushButton(self.tr("&Previous"))
-        self.previous_button.setAccessibleName(self.tr("Previous decision"))
-        self.previous_button.clicked.connect(self.go_previous)
-        self.next_button = QPushButton(self.tr("Save && &next"))
-        self.next_button.setAccessibleDescription(self.tr("Save and go to the next decision"))
-        self.next_button.setToolTip(self.tr("Ctrl+Return"))
-        self.next_button.clicked.connect(self.save_and_next)
-        # A button's mnemonic text replaces any shortcut set on the button (the text changes
-        # between "next" and "finish"), so the save keys live on the page, in every state.
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), page)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.save_and_next)
-        self.status = QLabel()
-        self.status.setAccessibleDescription(self.tr("Annotation status"))
-        self.rating_warning = QLabel()
-        self.rating_warning.setTextFormat(Qt.TextFormat.PlainText)
-        self.rating_warning.setWordWrap(True)
-        self.rating_warning.setAccessibleDescription(self.tr("Rating warning"))
-        self.rating_warning.hide()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.previous_button)
-        buttons.addWidget(self.next_button)
-
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.counter)
-        lower_layout.addWidget(self.prompt)
-        lower_layout.addWidget(self.options_box)
-        lower_layout.addWidget(self.note)
-        lower_layout.addWidget(self.rating_warning)
-        lower_layout.addLayout(buttons)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.context)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setChildrenCollapsible(False)
-        layout = QVBoxLayout(page)
-        layout.addWidget(split)
-        return page
+        return build_annotate_page(self)
 
     def _build_organiser_page(self) -> QWidget:
-        page = QWidget()
-        self.agreement_model = AgreementModel(self)
-        self.agreement_view = QTableView()
-        self.agreement_view.setModel(self.agreement_model)
-        self.agreement_view.setAccessibleName(self.tr("Agreement per decision"))
-        self.agreement_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.agreement_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.agreement_view.verticalHeader().hide()
-        self.agreement_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.agreement_view.horizontalHeader().setStretchLastSection(True)
-        self.rows_model = AnnotationRowsModel(self)
-        self.rows_view = QTableView()
-        self.rows_view.setModel(self.rows_model)
-        self.rows_view.setAccessibleName(self.tr("Annotations of the selected decision"))
-        self.rows_view.verticalHeader().hide()
-        self.rows_view.horizontalHeader().setStretchLastSection(True)
-        self.agreement_view.selectionModel().currentRowChanged.connect(self._show_rows)
-        self.pooled_label = QLabel()
-        self.pooled_label.setWordWrap(True)  # kappa, alpha and the flag count: long in any language
-        self.pooled_label.setAccessibleDescription(self.tr("Pooled kappa"))
-        refresh = QPushButton(self.tr("&Refresh"))
-        refresh.setAccessibleName(self.tr("Refresh agreement"))
-        refresh.clicked.connect(self.refresh_organiser)
-        self.merge_button = QPushButton(self.tr("&Merge into scenario key…"))
-        self.merge_button.setAccessibleName(self.tr("Merge annotations into the scenario key"))
-        self.merge_button.clicked.connect(self.merge_into_key)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.pooled_label, 1)
-        buttons.addWidget(refresh)
-        buttons.addWidget(self.merge_button)
-        if self.organiser_exchange:  # request export, annotation import (annotation_exchange.py)
-            from balint_trainer.gui.authoring.annotation_exchange import install_organiser_exchange
+        return build_organiser_page(self)
 
-            self.exchange = install_organiser_exchange(self, buttons)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.agreement_view, 2)
-        layout.addWidget(self.rows_view, 1)
-        layout.addLayout(buttons)
-        return page
-
-    # -- experts and scenario -------------------------------------------------
     # -- background work ------------------------------------------------------
     def _background(
         self, work: Callable[[], Any], on_result: Callable[[Any], None], error_title: str
