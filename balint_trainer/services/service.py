@@ -24,6 +24,7 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, Operationa
 from sqlalchemy.orm import Session, selectinload, sessionmaker, undefer
 
 from balint_trainer.core import option_order
+from balint_trainer.core.model import NO_INTERVENTION
 from balint_trainer.core.option_order import new_seed
 from balint_trainer.core.scoring import DecisionScore, ScoringError, score_credits
 from balint_trainer.core.scoring import credit as key_credit
@@ -108,6 +109,7 @@ def _answer_dto(row: m.AnswerRow) -> dto.Answer:
         row.competency,
         tuple(row.shown_order) if row.shown_order else None,
         row.confidence,
+        bool(row.timed_out),
     )
 
 
@@ -684,8 +686,12 @@ class TrainerService:
         credit: float,
         shown_order: Sequence[str] | None = None,
         confidence: int | None = None,
+        timed_out: bool = False,
     ) -> dto.Answer:
         """Store one answer; it is committed (durable) when this returns.
+
+        ``timed_out``: real time ran out (the answer is the key's no-intervention option or
+        ``NO_INTERVENTION``, which always counts as timed out).
 
         The credit must be the key's credit for that option in the attempt's
         scenario version (``core.scoring.credit``); answers are final.
@@ -749,6 +755,7 @@ class TrainerService:
                 credit=float(expected),
                 shown_order=order,
                 confidence=confidence,
+                timed_out=bool(timed_out) or option_id == NO_INTERVENTION,
             )
             session.add(row)
             session.flush()
@@ -1134,6 +1141,7 @@ class TrainerService:
                                 "answered_at": a.answered_at,
                                 "shown_order": a.shown_order,
                                 "confidence": a.confidence,
+                                "timed_out": bool(a.timed_out),
                             }
                             for a in sorted(r.answers, key=lambda a: a.id)
                         ],
@@ -1308,6 +1316,7 @@ class TrainerService:
                             answered_at=ans.answered_at,
                             shown_order=list(ans.shown_order) if ans.shown_order else None,
                             confidence=ans.confidence,
+                            timed_out=ans.timed_out,
                         )
                     )
                     answers_new += 1
