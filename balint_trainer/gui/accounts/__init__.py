@@ -1,1 +1,2 @@
-"""Accounts: profile management and merging (organisers, supervisors)."""
+"""Accounts: who practises (choosing, switching and protecting profiles on this computer) and
+profile management and merging (organisers, supervisors)."""
