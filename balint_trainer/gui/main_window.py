@@ -527,7 +527,7 @@ class MainWindow(QMainWindow):
 
     def open_annotation_request(self, path: str | Path | None = None) -> Any:
         """Open an organiser's annotation request (read off the UI thread) in its own window."""
-        from balint_trainer.gui.workbench.annotation_exchange import open_annotation_request
+        from balint_trainer.gui.authoring.annotation_exchange import open_annotation_request
 
         return open_annotation_request(self, path)
 
