@@ -52,7 +52,7 @@ _UNFINISHED = """UNION ALL
     GROUP BY t.id"""
 
 _QUERY = """
-WITH totals AS (
+WITH totals AS MATERIALIZED (
     SELECT t.id AS attempt_id, v.scenario_id AS scenario_id, t.total AS total
     FROM attempts t
     JOIN scenario_versions v ON v.id = t.version_id
@@ -61,36 +61,45 @@ WITH totals AS (
       AND EXISTS (SELECT 1 FROM answers a WHERE a.attempt_id = t.id)
     {unfinished}
 ),
-sizes AS (
+sizes AS MATERIALIZED (
     SELECT scenario_id, n, flat, {group_size} AS k
     FROM (SELECT scenario_id, COUNT(*) AS n, CASE WHEN MIN(total) = MAX(total) THEN 1 ELSE 0 END AS flat
           FROM totals GROUP BY scenario_id) counted
 ),
-ranked AS (
-    SELECT attempt_id, scenario_id,
-           ROW_NUMBER() OVER (PARTITION BY scenario_id ORDER BY total, attempt_id) AS rn
-    FROM totals
-),
-grouped AS (
+grouped AS MATERIALIZED (
     SELECT r.attempt_id AS attempt_id, r.scenario_id AS scenario_id, s.n AS n,
-           r.attempt_id * {scale} AS base,
            CASE WHEN s.k = 0 OR s.flat = 1 THEN 0
                 WHEN r.rn <= s.k THEN -1
                 WHEN r.rn > s.n - s.k THEN 1
                 ELSE 0 END AS grp
-    FROM ranked r
+    FROM (SELECT attempt_id, scenario_id,
+                 ROW_NUMBER() OVER (PARTITION BY scenario_id ORDER BY total, attempt_id) AS rn
+          FROM totals) r
     JOIN sizes s ON s.scenario_id = r.scenario_id
     ORDER BY r.attempt_id
+),
+timed AS (
+    SELECT t.scenario_id AS scenario_id, a.decision_id AS decision_id, a.seconds AS seconds,
+           ROW_NUMBER() OVER (PARTITION BY t.scenario_id, a.decision_id ORDER BY a.seconds) AS rn,
+           COUNT(*) OVER (PARTITION BY t.scenario_id, a.decision_id) AS cnt
+    FROM answers a
+    JOIN totals t ON t.attempt_id = a.attempt_id
+    WHERE a.seconds IS NOT NULL
 )
 SELECT g.scenario_id, a.decision_id, a.option_id, g.grp, MAX(g.n),
        COUNT(*),
        SUM(a.credit),
        SUM(CASE WHEN a.credit >= :full THEN 1 ELSE 0 END),
-       MIN(g.base + a.id),
-       MIN(CASE WHEN a.credit >= :full THEN NULL ELSE g.base + a.id END)
+       MIN(g.attempt_id * {scale} + a.id),
+       MIN(CASE WHEN a.credit >= :full THEN NULL ELSE g.attempt_id * {scale} + a.id END)
 FROM answers a
 JOIN grouped g ON g.attempt_id = a.attempt_id
 GROUP BY g.scenario_id, a.decision_id, a.option_id, g.grp
+UNION ALL
+SELECT scenario_id, decision_id, NULL, NULL, NULL, NULL, AVG(seconds), NULL, NULL, NULL
+FROM timed
+WHERE rn = (cnt + 1) / 2 OR rn = (cnt + 2) / 2
+GROUP BY scenario_id, decision_id
 """
 
 
@@ -113,32 +122,6 @@ def _query(
     # Answers of attempts left out of ``totals`` drop out of the final join as well.
     unfinished = "" if finished_only else _UNFINISHED.format(**parts)
     return _QUERY.format(**parts, unfinished=unfinished, group_size=GROUP_SIZE_SQL, scale=_KEY_SCALE)
-
-
-# The median time to decide per item, over the same attempts as the statistics (the totals CTE):
-# the middle one or two values by ROW_NUMBER, portable between SQLite and PostgreSQL.
-_MEDIAN = """,
-timed AS (
-    SELECT t.scenario_id AS scenario_id, a.decision_id AS decision_id, a.seconds AS seconds,
-           ROW_NUMBER() OVER (PARTITION BY t.scenario_id, a.decision_id ORDER BY a.seconds) AS rn,
-           COUNT(*) OVER (PARTITION BY t.scenario_id, a.decision_id) AS cnt
-    FROM answers a
-    JOIN totals t ON t.attempt_id = a.attempt_id
-    WHERE a.seconds IS NOT NULL
-)
-SELECT scenario_id, decision_id, AVG(seconds)
-FROM timed
-WHERE rn = (cnt + 1) / 2 OR rn = (cnt + 2) / 2
-GROUP BY scenario_id, decision_id
-"""
-
-
-def _median_seconds(
-    session: Session, item_sql: str, params: dict[str, object]
-) -> dict[tuple[str, str], float]:
-    totals = item_sql[: item_sql.index("sizes AS")].rstrip().rstrip(",")
-    rows = session.execute(text(totals + _MEDIAN), params).all()
-    return {(scenario, decision): float(median) for scenario, decision, median in rows if median is not None}
 
 
 class _Item:
@@ -174,12 +157,16 @@ def query_item_analysis(
         params["cohort"] = cohort
     dialect = session.get_bind().dialect.name
     sql = _query(scenario_id, cohort, dialect, finished_only=finished_only)
-    rows = session.execute(text(sql), params).all()
-    medians = _median_seconds(session, sql, params)
-
+    medians: dict[tuple[str, str], float] = {}
     items: dict[tuple[str, str], _Item] = {}
-    for scenario, decision, option, grp, attempts, count, credit_sum, full, first, first_wrong in rows:
+    for scenario, decision, option, grp, attempts, count, credit_sum, full, first, first_wrong in session.execute(
+        text(sql), params
+    ):
         key = (scenario, decision)
+        if option is None:  # a median row: option ids are never NULL
+            if credit_sum is not None:
+                medians[key] = float(credit_sum)
+            continue
         item = items.get(key)
         if item is None:
             item = items[key] = _Item(int(attempts))
