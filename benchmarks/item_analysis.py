@@ -114,7 +114,9 @@ class Result:
         return statistics.median(self.ours) / statistics.median(self.tuned)
 
 
-def paired(runs: int, tuned: Callable[[], object], ours: Callable[[], object]) -> tuple[list[float], list[float]]:
+def paired(
+    runs: int, tuned: Callable[[], object], ours: Callable[[], object]
+) -> tuple[list[float], list[float]]:
     """Interleaved runs of both sides after one unmeasured run of each (caches warm for both)."""
 
     def timed(work: Callable[[], object]) -> float:
@@ -145,7 +147,11 @@ def measure(backend: str, url: str, answers: int, runs: int) -> Result:
 
         parts = make_url(url)
         connection = psycopg.connect(
-            host=parts.host, port=parts.port, user=parts.username, password=parts.password, dbname=parts.database
+            host=parts.host,
+            port=parts.port,
+            user=parts.username,
+            password=parts.password,
+            dbname=parts.database,
         )
 
     def tuned() -> list[tuple[object, ...]]:
@@ -159,7 +165,9 @@ def measure(backend: str, url: str, answers: int, runs: int) -> Result:
         expected = tuned_counts(tuned())
         got = {(s.scenario_id, s.decision_id): s.n for s in stats}
         if got != expected or sum(got.values()) != answers:
-            raise SystemExit(f"{backend} {answers}: the service and the tuned SQL disagree on the answers per item")
+            raise SystemExit(
+                f"{backend} {answers}: the service and the tuned SQL disagree on the answers per item"
+            )
         ours_s, tuned_s = paired(runs, tuned, service.item_analysis)
     finally:
         connection.close()  # type: ignore[attr-defined]
@@ -195,7 +203,12 @@ def postgres_database(admin_url: str, data: Path, answers: int) -> str:
     name = f"bt_bench_items_{answers}"
     target = url.set(database=name).render_as_string(hide_password=False)
     with psycopg.connect(
-        host=url.host, port=url.port, user=url.username, password=url.password, dbname="postgres", autocommit=True
+        host=url.host,
+        port=url.port,
+        user=url.username,
+        password=url.password,
+        dbname="postgres",
+        autocommit=True,
     ) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
         if exists is None:
@@ -206,7 +219,10 @@ def postgres_database(admin_url: str, data: Path, answers: int) -> str:
             write_scenarios(library, 20)
         started = time.perf_counter()
         write_answers(target, library, answers)
-        print(f"  generated {answers} answers on PostgreSQL in {time.perf_counter() - started:.0f} s", flush=True)
+        print(
+            f"  generated {answers} answers on PostgreSQL in {time.perf_counter() - started:.0f} s",
+            flush=True,
+        )
     with psycopg.connect(
         host=url.host, port=url.port, user=url.username, password=url.password, dbname=name, autocommit=True
     ) as conn:
@@ -215,7 +231,9 @@ def postgres_database(admin_url: str, data: Path, answers: int) -> str:
 
 
 def print_table(results: list[Result]) -> None:
-    header = f"{'database':<11} {'answers':>9} {'service':>10} {'tuned SQL':>10} {'ratio':>7} {'goal':>6}  result"
+    header = (
+        f"{'database':<11} {'answers':>9} {'service':>10} {'tuned SQL':>10} {'ratio':>7} {'goal':>6}  result"
+    )
     print()
     print(header)
     print("-" * len(header))
@@ -231,7 +249,9 @@ def print_table(results: list[Result]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
-    parser.add_argument("--backends", nargs="+", choices=("sqlite", "postgresql"), default=["sqlite", "postgresql"])
+    parser.add_argument(
+        "--backends", nargs="+", choices=("sqlite", "postgresql"), default=["sqlite", "postgresql"]
+    )
     parser.add_argument("--runs", type=int, default=5, help="paired runs per measurement (median counts)")
     parser.add_argument("--data", type=Path, help="keep the generated SQLite files here and reuse them")
     parser.add_argument("--postgres-url", help="a running server (superuser URL) instead of a throw-away one")

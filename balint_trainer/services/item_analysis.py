@@ -159,9 +159,18 @@ def query_item_analysis(
     sql = _query(scenario_id, cohort, dialect, finished_only=finished_only)
     medians: dict[tuple[str, str], float] = {}
     items: dict[tuple[str, str], _Item] = {}
-    for scenario, decision, option, grp, attempts, count, credit_sum, full, first, first_wrong in session.execute(
-        text(sql), params
-    ):
+    for (
+        scenario,
+        decision,
+        option,
+        grp,
+        attempts,
+        count,
+        credit_sum,
+        full,
+        first,
+        first_wrong,
+    ) in session.execute(text(sql), params):
         key = (scenario, decision)
         if option is None:  # a median row: option ids are never NULL
             if credit_sum is not None:
