@@ -2,19 +2,21 @@
 
 The same statistics as the pure-Python reference :func:`balint_trainer.core.analytics.item_analysis`
 over ``answer_rows()`` (same conventions, read its docstring), but the work stays in SQL, so
-100 000 answers never cross into Python one by one:
+1 000 000 answers never cross into Python one by one. One statement, its CTEs computed once:
 
 1. per attempt: its scenario and total (stored total, else 100 × mean credit);
 2. per scenario, with window functions: the attempts ranked by (total, attempt id), their
    number N and the spread; the lower/upper group is the first/last ``k`` ranks, with ``k``
    exactly as :func:`core.analytics.group_size` (including Python's rounding of 0.27 × N);
-3. one ``GROUP BY (scenario, decision, option, group)`` over the answers.
+3. one ``GROUP BY (scenario, decision, option, group)`` over the answers, and below it
+   (``UNION ALL``, option NULL) the median time to decide per item over the same attempts.
 
-Python then folds the few thousand aggregate rows into :class:`ItemStats`. First-seen order
-(items, option order among equal counts, the most-chosen wrong option among equal counts)
-follows ``answer_rows()`` order, (attempt id, answer id), through ``MIN`` of a combined key.
-Portable between SQLite (>= 3.25) and PostgreSQL: window functions, ``CASE``, no ``LEAST``.
+Python then folds the few thousand aggregate rows into :class:`ItemStats` as they stream in.
+First-seen order (items, option order among equal counts, the most-chosen wrong option among
+equal counts) follows ``answer_rows()`` order, (attempt id, answer id), through ``MIN`` of a
+combined key. SQLite >= 3.35 (``MATERIALIZED``; the migrations need it too) and PostgreSQL.
 Float sums may differ from the reference in the last bits (summation order), nothing more.
+``benchmarks/item_analysis.py`` times this against tuned hand-written SQL on both databases.
 """
 
 from __future__ import annotations
@@ -77,14 +79,6 @@ grouped AS MATERIALIZED (
           FROM totals) r
     JOIN sizes s ON s.scenario_id = r.scenario_id
     ORDER BY r.attempt_id
-),
-timed AS (
-    SELECT t.scenario_id AS scenario_id, a.decision_id AS decision_id, a.seconds AS seconds,
-           ROW_NUMBER() OVER (PARTITION BY t.scenario_id, a.decision_id ORDER BY a.seconds) AS rn,
-           COUNT(*) OVER (PARTITION BY t.scenario_id, a.decision_id) AS cnt
-    FROM answers a
-    JOIN totals t ON t.attempt_id = a.attempt_id
-    WHERE a.seconds IS NOT NULL
 )
 SELECT g.scenario_id, a.decision_id, a.option_id, g.grp, MAX(g.n),
        COUNT(*),
@@ -96,11 +90,36 @@ FROM answers a
 JOIN grouped g ON g.attempt_id = a.attempt_id
 GROUP BY g.scenario_id, a.decision_id, a.option_id, g.grp
 UNION ALL
-SELECT scenario_id, decision_id, NULL, NULL, NULL, NULL, AVG(seconds), NULL, NULL, NULL
-FROM timed
+{medians}"""
+
+
+# The median time to decide per item, over the same attempts (the totals above): PostgreSQL's
+# ordered-set aggregate sorts each item's times once (half the time of a window); SQLite has
+# none, so the middle one or two by ROW_NUMBER, counted over the same window (one sort).
+_MEDIANS = {
+    "postgresql": """SELECT t.scenario_id, a.decision_id, NULL, NULL, NULL, NULL,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY a.seconds), NULL, NULL, NULL
+FROM answers a
+JOIN totals t ON t.attempt_id = a.attempt_id
+WHERE a.seconds IS NOT NULL
+GROUP BY t.scenario_id, a.decision_id
+""",
+    "sqlite": """SELECT scenario_id, decision_id, NULL, NULL, NULL, NULL, AVG(seconds), NULL, NULL, NULL
+FROM (SELECT t.scenario_id AS scenario_id, a.decision_id AS decision_id, a.seconds AS seconds,
+             ROW_NUMBER() OVER w AS rn,
+             COUNT(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS cnt
+      FROM answers a
+      JOIN totals t ON t.attempt_id = a.attempt_id
+      WHERE a.seconds IS NOT NULL
+      WINDOW w AS (PARTITION BY t.scenario_id, a.decision_id ORDER BY a.seconds)) timed
 WHERE rn = (cnt + 1) / 2 OR rn = (cnt + 2) / 2
 GROUP BY scenario_id, decision_id
-"""
+""",
+}
+
+# PostgreSQL's default work_mem (4 MB) sends the 100k-answer join and sorts to disk and turns
+# the hash aggregate into a sort of every answer; for this transaction only, enough for 1M.
+_PG_WORK_MEM = "SET LOCAL work_mem = '256MB'"
 
 
 def _query(
@@ -121,7 +140,13 @@ def _query(
     }
     # Answers of attempts left out of ``totals`` drop out of the final join as well.
     unfinished = "" if finished_only else _UNFINISHED.format(**parts)
-    return _QUERY.format(**parts, unfinished=unfinished, group_size=GROUP_SIZE_SQL, scale=_KEY_SCALE)
+    return _QUERY.format(
+        **parts,
+        unfinished=unfinished,
+        group_size=GROUP_SIZE_SQL,
+        scale=_KEY_SCALE,
+        medians=_MEDIANS["postgresql" if dialect == "postgresql" else "sqlite"],
+    )
 
 
 class _Item:
@@ -157,6 +182,8 @@ def query_item_analysis(
         params["cohort"] = cohort
     dialect = session.get_bind().dialect.name
     sql = _query(scenario_id, cohort, dialect, finished_only=finished_only)
+    if dialect == "postgresql":
+        session.execute(text(_PG_WORK_MEM))
     medians: dict[tuple[str, str], float] = {}
     items: dict[tuple[str, str], _Item] = {}
     for (
