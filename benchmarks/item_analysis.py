@@ -295,25 +295,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def start_postgres() -> tuple[str, Callable[[], None]]:
-    """A throw-away cluster started the way the test suite starts one (tests/db_fixtures.py)."""
-    import shutil
-    import subprocess
-
-    from tests.db_fixtures import _start_cluster
+    """A throw-away cluster started and stopped the way the test suite does (tests/db_fixtures.py)."""
+    from tests.db_fixtures import _start_cluster, _stop_cluster
 
     admin_url, pg_ctl, base = _start_cluster(Path(tempfile.gettempdir()))
-
-    def stop() -> None:
-        subprocess.run(
-            [*pg_ctl, "-D", str(base / "data"), "-m", "immediate", "-w", "stop"],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=120,
-        )
-        shutil.rmtree(base, ignore_errors=True)
-
-    return admin_url, stop
+    return admin_url, lambda: _stop_cluster(pg_ctl, base)
 
 
 if __name__ == "__main__":

@@ -167,7 +167,7 @@ def run_with_progress(
 
 def error_text(exc: BaseException) -> str:
     """What to tell the user: our errors' messages are written for them; others get their type."""
-    from balint_trainer.core.boundedjson import JsonInputError
+    from balint_trainer.core.untrusted_model import JsonInputError
     from balint_trainer.services.errors import ServiceError
 
     message = str(exc)
