@@ -18,6 +18,8 @@ result (see its comment). Both must agree on every item's answer count, or the r
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import statistics
 import sys
 import tempfile
@@ -269,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="keep the generated SQLite files here and reuse them")
     parser.add_argument("--postgres-url", help="a running server (superuser URL) instead of a throw-away one")
     parser.add_argument("--no-fail", action="store_true", help="exit 0 even when a goal is missed")
+    parser.add_argument("--json", type=Path, help="also write every sample here (for benchmarks/run.py)")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="balint-items-") as scratch:
@@ -291,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             stop()
     print_table(results)
+    if args.json is not None:
+        args.json.write_text(json.dumps([dataclasses.asdict(r) for r in results], indent=1))
     return 0 if args.no_fail or all(r.ratio <= GOAL for r in results) else 1
 
 
