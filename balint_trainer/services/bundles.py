@@ -179,9 +179,9 @@ def _read_bundle(path: Path) -> Bundle:
             with gzip.GzipFile(fileobj=io.BytesIO(raw)) as unzipped:
                 raw = unzipped.read(MAX_JSON_BYTES + 1)
         except (OSError, EOFError, zlib.error) as exc:
-            raise BundleError(f"{name}: damaged gzip data ({exc})") from None
+            raise BundleError(f"{name}:1:1: damaged gzip data ({exc})") from None
         if len(raw) > MAX_JSON_BYTES:
-            raise BundleError(f"{name}: uncompressed bundle exceeds {MAX_JSON_BYTES:,} bytes")
+            raise BundleError(f"{name}:1:1: uncompressed bundle exceeds {MAX_JSON_BYTES:,} bytes")
         return raw
 
     try:
