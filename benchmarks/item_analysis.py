@@ -85,15 +85,18 @@ UNION ALL
 """
 TUNED_MEDIANS = {
     "postgresql": """SELECT t.scenario_id, a.decision_id, NULL, NULL, NULL, NULL,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY a.seconds), NULL, NULL, NULL
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY a.seconds),
+       SUM(CASE WHEN a.timed_out THEN 1 ELSE 0 END), NULL, NULL
 FROM answers a JOIN totals t ON t.attempt_id = a.attempt_id
 WHERE a.seconds IS NOT NULL
 GROUP BY t.scenario_id, a.decision_id
 """,
-    "sqlite": """SELECT scenario_id, decision_id, NULL, NULL, NULL, NULL, AVG(seconds), NULL, NULL, NULL
+    "sqlite": """SELECT scenario_id, decision_id, NULL, NULL, NULL, NULL, AVG(seconds), MAX(outs), NULL, NULL
 FROM (SELECT t.scenario_id AS scenario_id, a.decision_id AS decision_id, a.seconds AS seconds,
              ROW_NUMBER() OVER w AS rn,
-             COUNT(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS cnt
+             COUNT(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS cnt,
+             SUM(CASE WHEN a.timed_out THEN 1 ELSE 0 END)
+                 OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS outs
       FROM answers a JOIN totals t ON t.attempt_id = a.attempt_id
       WHERE a.seconds IS NOT NULL
       WINDOW w AS (PARTITION BY t.scenario_id, a.decision_id ORDER BY a.seconds)) timed

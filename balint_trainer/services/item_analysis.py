@@ -95,19 +95,25 @@ UNION ALL
 
 # The median time to decide per item, over the same attempts (the totals above): PostgreSQL's
 # ordered-set aggregate sorts each item's times once (half the time of a window); SQLite has
-# none, so the middle one or two by ROW_NUMBER, counted over the same window (one sort).
+# none, so the middle one or two by ROW_NUMBER, counted over the same window (one sort). The
+# same rows count real-time time-outs (a time-out always has its time measured, so none is
+# missed by the ``seconds IS NOT NULL`` filter). Columns: median in the credit-sum place,
+# time-outs in the full-credit place.
 _MEDIANS = {
     "postgresql": """SELECT t.scenario_id, a.decision_id, NULL, NULL, NULL, NULL,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY a.seconds), NULL, NULL, NULL
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY a.seconds),
+       SUM(CASE WHEN a.timed_out THEN 1 ELSE 0 END), NULL, NULL
 FROM answers a
 JOIN totals t ON t.attempt_id = a.attempt_id
 WHERE a.seconds IS NOT NULL
 GROUP BY t.scenario_id, a.decision_id
 """,
-    "sqlite": """SELECT scenario_id, decision_id, NULL, NULL, NULL, NULL, AVG(seconds), NULL, NULL, NULL
+    "sqlite": """SELECT scenario_id, decision_id, NULL, NULL, NULL, NULL, AVG(seconds), MAX(outs), NULL, NULL
 FROM (SELECT t.scenario_id AS scenario_id, a.decision_id AS decision_id, a.seconds AS seconds,
              ROW_NUMBER() OVER w AS rn,
-             COUNT(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS cnt
+             COUNT(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS cnt,
+             SUM(CASE WHEN a.timed_out THEN 1 ELSE 0 END)
+                 OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS outs
       FROM answers a
       JOIN totals t ON t.attempt_id = a.attempt_id
       WHERE a.seconds IS NOT NULL
@@ -184,7 +190,7 @@ def query_item_analysis(
     sql = _query(scenario_id, cohort, dialect, finished_only=finished_only)
     if dialect == "postgresql":
         session.execute(text(_PG_WORK_MEM))
-    medians: dict[tuple[str, str], float] = {}
+    medians: dict[tuple[str, str], tuple[float | None, int]] = {}  # (median seconds, time-outs)
     items: dict[tuple[str, str], _Item] = {}
     for (
         scenario,
@@ -199,9 +205,8 @@ def query_item_analysis(
         first_wrong,
     ) in session.execute(text(sql), params):
         key = (scenario, decision)
-        if option is None:  # a median row: option ids are never NULL
-            if credit_sum is not None:
-                medians[key] = float(credit_sum)
+        if option is None:  # a median row (option ids are never NULL): median, time-outs
+            medians[key] = (float(credit_sum) if credit_sum is not None else None, int(full or 0))
             continue
         item = items.get(key)
         if item is None:
@@ -254,7 +259,8 @@ def query_item_analysis(
                 wrong_option=wrong_option,
                 wrong_share=wrong_count / item.n if wrong_option is not None else None,
                 choices={option: count for option, (count, _first) in ordered},
-                median_seconds=medians.get((scenario, decision)),
+                median_seconds=medians.get((scenario, decision), (None, 0))[0],
+                timeouts=medians.get((scenario, decision), (None, 0))[1],
             )
         )
     return result

@@ -24,10 +24,11 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, Operationa
 from sqlalchemy.orm import Session, selectinload, sessionmaker, undefer
 
 from balint_trainer.core import option_order
+from balint_trainer.core.model import NO_INTERVENTION
 from balint_trainer.core.option_order import new_seed
 from balint_trainer.core.scoring import DecisionScore, ScoringError, score_credits
 from balint_trainer.core.scoring import credit as key_credit
-from balint_trainer.services import dto, review_cards
+from balint_trainer.services import dto, recorded_sessions, review_cards
 from balint_trainer.services.errors import (
     AnswerExists,
     BundleError,
@@ -108,6 +109,7 @@ def _answer_dto(row: m.AnswerRow) -> dto.Answer:
         row.competency,
         tuple(row.shown_order) if row.shown_order else None,
         row.confidence,
+        bool(row.timed_out),
     )
 
 
@@ -684,8 +686,12 @@ class TrainerService:
         credit: float,
         shown_order: Sequence[str] | None = None,
         confidence: int | None = None,
+        timed_out: bool = False,
     ) -> dto.Answer:
         """Store one answer; it is committed (durable) when this returns.
+
+        ``timed_out``: real time ran out (the answer is the key's no-intervention option or
+        ``NO_INTERVENTION``, which always counts as timed out).
 
         The credit must be the key's credit for that option in the attempt's
         scenario version (``core.scoring.credit``); answers are final.
@@ -749,6 +755,7 @@ class TrainerService:
                 credit=float(expected),
                 shown_order=order,
                 confidence=confidence,
+                timed_out=bool(timed_out) or option_id == NO_INTERVENTION,
             )
             session.add(row)
             session.flush()
@@ -982,6 +989,13 @@ class TrainerService:
 
         return recorded_sessions.of_trainee(self, trainee_id)
 
+    def update_recorded_session(self, coding_id: int, editor_id: int, coded: Any) -> Any:
+        """Edit a coding in place (only its supervisor or an organiser: services.recorded_sessions)."""
+        return recorded_sessions.update(self, coding_id, editor_id, coded)
+
+    def delete_recorded_session(self, coding_id: int, editor_id: int) -> None:
+        recorded_sessions.delete(self, coding_id, editor_id)
+
     def unread_comments(self, profile_id: int) -> dto.UnreadComments:
         """Comments on this profile's attempts that it has not read (see services.comment_reads)."""
         from balint_trainer.services.comment_reads import unread_comments
@@ -1134,6 +1148,7 @@ class TrainerService:
                                 "answered_at": a.answered_at,
                                 "shown_order": a.shown_order,
                                 "confidence": a.confidence,
+                                "timed_out": bool(a.timed_out),
                             }
                             for a in sorted(r.answers, key=lambda a: a.id)
                         ],
@@ -1141,6 +1156,7 @@ class TrainerService:
                     for r in rows
                 ],
                 "review_cards": review_cards.export_cards(session, profile_id),
+                "recorded_sessions": recorded_sessions.export_bundle(session, profile_id),
             }
             return data, len(rows)
 
@@ -1308,6 +1324,7 @@ class TrainerService:
                             answered_at=ans.answered_at,
                             shown_order=list(ans.shown_order) if ans.shown_order else None,
                             confidence=ans.confidence,
+                            timed_out=ans.timed_out,
                         )
                     )
                     answers_new += 1
@@ -1324,6 +1341,7 @@ class TrainerService:
                 else:
                     present += 1
             review_cards.import_cards(session, profile.id, bundle.review_cards or [])
+            recorded_sessions.import_bundle(session, profile.id, bundle.recorded_sessions or [], source)
             session.flush()
             return dto.ImportReport(
                 _profile_dto(profile),

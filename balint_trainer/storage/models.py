@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -163,6 +164,8 @@ class AnswerRow(Base):
     shown_order: Mapped[list[str] | None] = mapped_column(JSON)
     # 1 unsure, 2 fairly sure, 3 sure, given before feedback; NULL when not asked.
     confidence: Mapped[int | None] = mapped_column(Integer)
+    # Real time ran out: recorded as no intervention, even when that is a keyed option.
+    timed_out: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Comment(Base):
@@ -290,7 +293,9 @@ class RecordedSessionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
     trainee_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
-    supervisor_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    # NULL when imported from a bundle whose coding supervisor has no profile here (supervisor_name).
+    supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    supervisor_name: Mapped[str | None] = mapped_column(String(200))
     file_name: Mapped[str] = mapped_column(String(300))
     sha256: Mapped[str] = mapped_column(String(64))
     duration_s: Mapped[float] = mapped_column(Float)
@@ -298,5 +303,6 @@ class RecordedSessionRow(Base):
     global_ratings: Mapped[dict[str, Any]] = mapped_column(JSON)
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # last edit (edited in place)
 
-    supervisor: Mapped[Profile] = relationship(lazy="joined", foreign_keys=[supervisor_id])
+    supervisor: Mapped[Profile | None] = relationship(lazy="joined", foreign_keys=[supervisor_id])
