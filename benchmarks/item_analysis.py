@@ -37,8 +37,8 @@ GOAL = 1.3
 # (stored, else 100 × its mean credit), attempts are ranked per scenario by (total, id), the
 # lower/upper 27 % are marked, and one GROUP BY (scenario, decision, option, group) over the
 # answers, in attempt order, gives counts, credit sums, full-credit counts and the first-seen
-# keys; the median time per item comes from the same totals in the same statement (each CTE
-# computed once). k = min(max(1, round(0.27 n)), n / 2) with the database's own ROUND: it
+# keys; the median time per item and its time-outs come from the same totals in the same
+# statement (each CTE computed once). k = min(max(1, round(0.27 n)), n / 2) with the database's own ROUND: it
 # differs from Python's only for n ending in 50, which costs nothing to leave out here. The
 # medians are each database's best: PostgreSQL's percentile_cont, on SQLite the middle rows
 # of one window. On PostgreSQL the transaction gets the work_mem the sorts and hashes need.
