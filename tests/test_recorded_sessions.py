@@ -118,12 +118,13 @@ def test_merging_profiles_keeps_codings(sqlite_service) -> None:  # type: ignore
 
 
 def _window(qtbot, svc, trainee, supervisor):  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     window = SupervisorWindow(svc, author_id=supervisor.id)
     qtbot.addWidget(window)
     window._show_error = lambda title, exc: pytest.fail(f"{title}: {exc}")  # type: ignore[method-assign]
     window.show_error = lambda title, detail: pytest.fail(f"{title}: {detail}")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not window.busy, timeout=10000)  # the trainee list is read off the UI thread
     assert window.select_trainee(trainee.id)
     window.recordings.audio = False  # offscreen: no sound device needed
     opened = window.recordings.open_coder
@@ -306,7 +307,7 @@ def test_trainee_report_lists_coded_sessions(sqlite_service) -> None:  # type: i
 def test_trainee_progress_shows_codings_beside_simulator_scores(qtbot, sqlite_service) -> None:  # type: ignore[no-untyped-def]
     from types import SimpleNamespace
 
-    from balint_trainer.gui.progress import ProgressView
+    from balint_trainer.gui.practice.progress import ProgressView
 
     svc = sqlite_service
     trainee = svc.create_profile("Tara", "trainee")

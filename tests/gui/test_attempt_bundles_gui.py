@@ -15,6 +15,7 @@ from PySide6.QtGui import QDropEvent
 from balint_trainer.core.scoring import credit
 from balint_trainer.core.validation import load_scenario_file
 from balint_trainer.services import open_service
+from tests.gui.practice_wait import export_attempts
 
 pytestmark = pytest.mark.gui
 
@@ -43,14 +44,21 @@ def supervisor(qtbot, tmp_path: Path, no_dialogs):  # type: ignore[no-untyped-de
     svc = open_service(f"sqlite:///{tmp_path / 'supervisor.sqlite3'}")
     win = open_supervisor(None, svc)
     qtbot.addWidget(win)
+    win.qtbot = qtbot
+    _settle(win)
     yield win, svc
     win.close()
     svc.close()
 
 
-def _exported(window, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+def _settle(win) -> None:  # type: ignore[no-untyped-def]
+    """Wait for what the supervisor window reads off the UI thread (the trainee list, attempts)."""
+    win.qtbot.waitUntil(lambda: not win.busy, timeout=10000)
+
+
+def _exported(qtbot, window, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
     _practise(window.service, window.profile.id)
-    target = window.export_attempts(tmp_path / "out" / "bundle.json.gz")
+    target = export_attempts(qtbot, window, tmp_path / "out" / "bundle.json.gz")
     assert target is not None and target.is_file()
     return target
 
@@ -70,9 +78,9 @@ def test_export_is_disabled_until_the_database_and_profile_are_loaded(
     assert win.export_attempts_action.shortcut().toString() == "Ctrl+Shift+X"
 
 
-def test_export_then_import_into_another_database(window, supervisor, tmp_path, monkeypatch, no_dialogs):  # type: ignore[no-untyped-def]
+def test_export_then_import_into_another_database(qtbot, window, supervisor, tmp_path, monkeypatch, no_dialogs):  # type: ignore[no-untyped-def]
     from balint_trainer.gui.main_window import MainWindow
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     _practise(window.service, window.profile.id)
     asked: list[tuple[str, str]] = []
@@ -83,12 +91,13 @@ def test_export_then_import_into_another_database(window, supervisor, tmp_path, 
         return str(tmp_path / "out" / "for-sue")  # typed without an extension
 
     monkeypatch.setattr(MainWindow, "export_path_prompt", staticmethod(choose))
-    window.export_attempts_action.trigger()
+    bundle = tmp_path / "out" / "for-sue.json.gz"
+    window.export_attempts_action.trigger()  # counts the attempts, asks, then writes: off the UI thread
+    qtbot.waitUntil(lambda: "exported to" in window.statusBar().currentMessage(), timeout=5000)
     default, file_filter = asked[0]
     assert Path(default).parent == Path.home()
     assert Path(default).name.startswith(f"{window.profile.name}-attempts-") and default.endswith(".json.gz")
     assert "*.json.gz" in file_filter
-    bundle = tmp_path / "out" / "for-sue.json.gz"
     assert json.loads(gzip.decompress(bundle.read_bytes()))["profile"]["name"] == window.profile.name
     assert "2 attempt(s) exported to" in window.statusBar().currentMessage()
     assert no_dialogs[-1][0] == "information" and str(bundle) in no_dialogs[-1][1]
@@ -97,9 +106,10 @@ def test_export_then_import_into_another_database(window, supervisor, tmp_path, 
     assert win.trainee_names() == []
     monkeypatch.setattr(SupervisorWindow, "ask_bundle_paths", staticmethod(lambda parent: [str(bundle)]))
     win.import_attempts_action.trigger()
+    _settle(win)
     assert win.trainee_names() == [window.profile.name]
     assert win.current_trainee().name == window.profile.name
-    assert win.attempt_model.rowCount() == 2
+    assert win.attempts_tab.attempt_model.rowCount() == 2
     kind, text = no_dialogs[-1]
     assert kind == "information"
     assert (
@@ -108,14 +118,15 @@ def test_export_then_import_into_another_database(window, supervisor, tmp_path, 
     assert "A new profile was created." in text
 
     (again,) = win.import_attempt_bundles([bundle])  # idempotent: nothing added
+    _settle(win)
     assert again.report is not None and not again.report.changed
     assert again.report.attempts_already_present == 2
     assert "0 attempt(s) added, 0 updated, 2 already present" in no_dialogs[-1][1]
-    assert len(svc.attempts()) == 2 and win.attempt_model.rowCount() == 2
+    assert len(svc.attempts()) == 2 and win.attempts_tab.attempt_model.rowCount() == 2
 
 
-def test_refused_files_change_nothing_and_the_others_still_import(window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
-    bundle = _exported(window, tmp_path)
+def test_refused_files_change_nothing_and_the_others_still_import(qtbot, window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
+    bundle = _exported(qtbot, window, tmp_path)
     data = json.loads(gzip.decompress(bundle.read_bytes()))
     data["attempts"][0]["answers"][0]["credit"] = 1.0  # a better score than the key gives
     tampered = tmp_path / "tampered.json"
@@ -134,17 +145,19 @@ def test_refused_files_change_nothing_and_the_others_still_import(window, superv
     assert svc.profiles() == [] and svc.attempts() == [] and win.trainee_names() == []
 
     results = win.import_attempt_bundles([tampered, bundle])
+    _settle(win)
     assert results[0].report is None and results[1].report is not None
     assert no_dialogs[-1][0] == "warning" and "Imported 1 of 2 file(s)." in no_dialogs[-1][1]
     assert win.trainee_names() == [window.profile.name] and len(svc.attempts()) == 2
 
 
-def test_renamed_trainee_gets_a_note(window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
-    bundle = _exported(window, tmp_path)
+def test_renamed_trainee_gets_a_note(qtbot, window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
+    bundle = _exported(qtbot, window, tmp_path)
     win, svc = supervisor
     (first,) = win.import_attempt_bundles([bundle])
     svc.rename_profile(first.report.profile.id, "Renamed here")
     (second,) = win.import_attempt_bundles([bundle])
+    _settle(win)
     assert second.report.profile.name == "Renamed here"
     assert (
         f"Imported into Renamed here, which already holds these attempts (the file calls the trainee "
@@ -153,24 +166,26 @@ def test_renamed_trainee_gets_a_note(window, supervisor, tmp_path, no_dialogs): 
     assert win.current_trainee().name == "Renamed here"
 
 
-def test_export_failure_writes_nothing(window, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
-    assert window.export_attempts(tmp_path / "bundle.json.gz") is None  # no attempts yet
+def test_export_failure_writes_nothing(qtbot, window, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
+    assert export_attempts(qtbot, window, tmp_path / "bundle.json.gz") is None  # no attempts yet
     assert no_dialogs[-1][0] == "information" and "no attempts to export" in no_dialogs[-1][1]
     _practise(window.service, window.profile.id)
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     target = blocker / "bundle.json.gz"  # its folder is a file: cannot be written
-    assert window.export_attempts(target) is None
+    assert export_attempts(qtbot, window, target) is None
     assert no_dialogs[-1][0] == "warning" and "no file was written" in no_dialogs[-1][1]
     assert list(tmp_path.glob("**/*.json.gz")) == []
 
 
 def test_dropping_bundle_files_imports_them(qtbot, window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
-    bundle = _exported(window, tmp_path)
+    from balint_trainer.gui.supervision.bundle_import import dropped_bundles
+
+    bundle = _exported(qtbot, window, tmp_path)
     win, _svc = supervisor
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(bundle)), QUrl.fromLocalFile(str(tmp_path / "photo.png"))])
-    assert win._dropped_bundles(mime) == [bundle]  # only bundle-like files are taken
+    assert dropped_bundles(mime) == [bundle]  # only bundle-like files are taken
     event = QDropEvent(
         QPointF(10, 10),
         Qt.DropAction.CopyAction,
@@ -181,7 +196,8 @@ def test_dropping_bundle_files_imports_them(qtbot, window, supervisor, tmp_path,
     win.dropEvent(event)
     assert event.isAccepted()
     qtbot.waitUntil(lambda: win.trainee_names() == [window.profile.name], timeout=5000)
-    assert win.attempt_model.rowCount() == 2
+    _settle(win)
+    assert win.attempts_tab.attempt_model.rowCount() == 2
 
 
 def test_bundles_are_imported_off_the_ui_thread(supervisor, tmp_path, monkeypatch, no_dialogs):  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from balint_trainer.core.option_order import shown_order
 from balint_trainer.core.scoring import credit
 from balint_trainer.core.validation import load_scenario_file
 from balint_trainer.services import open_service
+from tests.gui.practice_wait import export_attempts, settle
 
 pytestmark = pytest.mark.gui
 
@@ -45,6 +46,7 @@ def supervisor(qtbot, tmp_path: Path, no_dialogs):  # type: ignore[no-untyped-de
     svc = open_service(f"sqlite:///{tmp_path / 'supervisor.sqlite3'}")
     win = open_supervisor(None, svc)
     qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: not win.busy, timeout=10000)  # its reads run off the UI thread
     yield win, svc
     win.close()
     svc.close()
@@ -54,7 +56,7 @@ def _feedback_file(qtbot, window, supervisor, tmp_path: Path) -> tuple[Path, Any
     """The trainee practises and exports; the supervisor imports, comments, exports feedback."""
     attempt = _practise(window.service, window.profile.id)
     bundle = tmp_path / "bundle.json"
-    window.export_attempts(bundle)
+    assert export_attempts(qtbot, window, bundle) == bundle
     win, svc = supervisor
     (result,) = win.import_attempt_bundles([bundle])
     assert result.report is not None
@@ -63,6 +65,7 @@ def _feedback_file(qtbot, window, supervisor, tmp_path: Path) -> tuple[Path, Any
     svc.add_comment(there.id, sue.id, "Why talk here? Try waiting next time.", decision_id="first")
     svc.add_comment(there.id, sue.id, "A thoughtful session overall.")
     win.refresh()
+    qtbot.waitUntil(lambda: not win.busy, timeout=10000)
     assert win.select_trainee(result.report.profile.id)
     written: list[Any] = []
     assert win.export_feedback_action.isEnabled()
@@ -159,7 +162,8 @@ def test_the_progress_view_marks_attempts_with_unread_comments_and_leads_to_the_
     qtbot.waitUntil(
         lambda: window.feedback.unread is not None and window.feedback.unread.total == 2, timeout=5000
     )
-    window.show_progress()
+    window.show_progress()  # the page shows once its points are read
+    settle(qtbot)
     table = window.progress_view.table
     header = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert header[-1] == "New comments" and table.item(0, table.columnCount() - 1).text() == "2 new"

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from tests.gui.practice_wait import settle
 from tests.gui.test_player_flow import practise_and_answer_first_decision
 
 pytestmark = pytest.mark.gui
@@ -54,12 +55,12 @@ def shown_as_text(root: QWidget) -> int:
 
 
 def test_every_window_shows_hostile_text_as_plain_text(qtbot, service, no_dialogs, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.accounts.profiles import ProfilesDialog
+    from balint_trainer.gui.authoring.annotation import AnnotationWindow
+    from balint_trainer.gui.authoring.editor import ScenarioEditor
+    from balint_trainer.gui.authoring.packs import ExportPackDialog
     from balint_trainer.gui.main_window import MainWindow
-    from balint_trainer.gui.workbench.annotation import AnnotationWindow
-    from balint_trainer.gui.workbench.editor import ScenarioEditor
-    from balint_trainer.gui.workbench.packs import ExportPackDialog
-    from balint_trainer.gui.workbench.profiles import ProfilesDialog
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     folder = _hostile_folder(tmp_path)
     service.create_profile(PROFILE, "trainee")
@@ -72,20 +73,24 @@ def test_every_window_shows_hostile_text_as_plain_text(qtbot, service, no_dialog
     assert rich_labels(window) == []
 
     player = practise_and_answer_first_decision(qtbot, window)
+    settle(qtbot)
     assert player.title.text().startswith(TITLE) or TITLE in player.title.text()
     assert rich_labels(window) == []
     for _ in range(100):  # play to the end, answering with option 1, then on to the summary
         if player.state == "end":
             qtbot.keyClick(player, Qt.Key.Key_Return)
+            settle(qtbot)
             break
         if player.state == "deciding":
             qtbot.keyClick(player, Qt.Key.Key_1)
             qtbot.keyClick(player, Qt.Key.Key_Return)
+            settle(qtbot)
         else:
             qtbot.keyClick(player, Qt.Key.Key_Space)
     assert window.stack.currentWidget() is window.summary_view
     assert rich_labels(window) == [] and shown_as_text(window.summary_view) >= 1
     window.show_progress()
+    settle(qtbot)
     assert rich_labels(window) == []
 
     others: list[QWidget] = [
@@ -98,6 +103,8 @@ def test_every_window_shows_hostile_text_as_plain_text(qtbot, service, no_dialog
     for other in others:
         qtbot.addWidget(other)
         other.show()
+        # Windows that load through the service off the UI thread: look once their rows are in.
+        qtbot.waitUntil(lambda other=other: not getattr(other, "busy", False), timeout=5000)
         assert rich_labels(other) == [], type(other).__name__
     assert shown_as_text(window) >= 2
 

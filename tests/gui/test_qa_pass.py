@@ -13,12 +13,9 @@ from PySide6.QtWidgets import QLabel, QMenu
 
 from balint_trainer import i18n
 from balint_trainer.core.catalogue import load_catalogue
-from balint_trainer.gui.workbench.profiles import (
-    ProfileEditDialog,
-    ProfilesDialog,
-    ProfileTableModel,
-    create_profile_dialog,
-)
+from balint_trainer.gui.accounts.profile_dialogs import ProfileEditDialog, create_profile_dialog
+from balint_trainer.gui.accounts.profiles import ProfilesDialog, ProfileTableModel
+from tests.gui.practice_wait import settle
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "valid"
 ISOLATE, POP = "\u2068", "\u2069"
@@ -42,6 +39,7 @@ def persian(qapp) -> Iterator[None]:
 def _dialog(qtbot, service) -> ProfilesDialog:  # type: ignore[no-untyped-def]
     dialog = ProfilesDialog(service)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)  # the list loads off the UI thread
     return dialog
 
 
@@ -51,6 +49,8 @@ def test_a_taken_profile_name_is_reported_in_the_dialogs_own_words(qtbot, servic
     qtbot.addWidget(new)
     new.name_edit.setText("Sue")
     new.accept()
+    qtbot.waitUntil(lambda: not new.busy, timeout=5000)
+    settle(qtbot)
     expected = "A profile named “Sue” already exists; choose another name."
     assert new.error_label.text() == expected  # was the service's English "a profile named 'Sue'…"
     assert not new.result() and new.name_edit.text() == "Sue"
@@ -63,6 +63,8 @@ def test_a_taken_profile_name_is_reported_in_the_dialogs_own_words(qtbot, servic
     qtbot.addWidget(rename)
     rename.edit.setText("Sue")
     rename.accept()
+    qtbot.waitUntil(lambda: not rename.busy, timeout=5000)
+    settle(qtbot)
     assert rename.error_label.text() == expected
 
 
@@ -72,6 +74,8 @@ def test_the_taken_name_message_is_translated(qtbot, service, persian) -> None: 
     qtbot.addWidget(new)
     new.name_edit.setText("Sue")
     new.accept()
+    qtbot.waitUntil(lambda: not new.busy, timeout=5000)
+    settle(qtbot)
     text = new.error_label.text()
     assert "Sue" in text and "already exists" not in text
 
@@ -104,13 +108,15 @@ def test_a_longer_name_widens_the_name_column(qtbot, service) -> None:  # type: 
     qtbot.addWidget(rename)
     rename.edit.setText("Alexandra Konstantinopoulou-Smythe")
     rename.accept()
+    qtbot.waitUntil(lambda: not rename.busy, timeout=5000)
+    settle(qtbot)
     column = ProfileTableModel.NAME
     # Was left at the old width: the bold new name wrapped onto two lines.
     assert dialog.table.columnWidth(column) >= dialog.table.sizeHintForColumn(column)
 
 
 def test_xapi_home_page_question_wraps_instead_of_growing_wider_than_the_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.supervisor import home_page_dialog
+    from balint_trainer.gui.supervision.exports import home_page_dialog
 
     label = QCoreApplication.translate(
         "SupervisorWindow",
@@ -129,15 +135,19 @@ def test_xapi_home_page_question_wraps_instead_of_growing_wider_than_the_screen(
 def test_resume_prompt_writes_numbers_like_the_date(qtbot, window, no_dialogs) -> None:  # type: ignore[no-untyped-def]
     entry = window.library.current_entry()
     window.start_scenario(entry, "practice")
+    settle(qtbot)
     player = window.player
     player.begin()
     player.step_until_decision()
     player.select_option(1)
     player.confirm_choice()
+    settle(qtbot)
     window.show_library()
+    settle(qtbot)
     QLocale.setDefault(QLocale("fa"))
     try:
-        assert window._offer_resume(entry) == "new"
+        window.start_scenario(entry, "practice")  # asks: resume or new (the fixture says new)
+        settle(qtbot)
     finally:
         QLocale.setDefault(QLocale.c())
     text = next(text for kind, text in no_dialogs if kind == "resume-or-new")
@@ -209,6 +219,8 @@ def test_an_error_shown_after_opening_has_room_for_its_lines(qtbot, service) -> 
     qtbot.waitExposed(rename)
     rename.edit.setText("Sue")
     rename.accept()
+    qtbot.waitUntil(lambda: not rename.busy, timeout=5000)
+    settle(qtbot)
     QCoreApplication.processEvents()
     label = rename.error_label
     assert label.isVisible() and "already exists" in label.text()
@@ -218,7 +230,7 @@ def test_an_error_shown_after_opening_has_room_for_its_lines(qtbot, service) -> 
 
 
 def test_the_yaml_editor_runs_left_to_right_in_a_right_to_left_interface(qtbot, right_to_left) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.editor import CodeEditor
+    from balint_trainer.gui.authoring.code_editor import CodeEditor
 
     editor = CodeEditor()
     qtbot.addWidget(editor)
@@ -248,8 +260,10 @@ def test_enter_on_a_profile_edits_it_instead_of_closing_the_dialog(qtbot, servic
 
     opened = in_modal_dialog(ProfileEditDialog, answer)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    settle(qtbot)
     assert opened == ["Rename Ann"] and dialog.isVisible()  # Enter closed the dialog before
     qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    settle(qtbot)
     assert not dialog.isVisible()  # Escape still closes it
 
 
@@ -261,7 +275,7 @@ def _mnemonics(texts: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("language", ["en", "fa"])
 def test_the_supervisor_reports_menu_has_one_action_per_mnemonic(qtbot, service, qapp, language) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     installed = i18n.install(qapp, language)
     try:
@@ -279,7 +293,7 @@ def test_the_supervisor_reports_menu_has_one_action_per_mnemonic(qtbot, service,
 
 
 def test_export_pack_dialog_shows_whole_titles_right_to_left(qtbot, copy_folders, right_to_left) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.packs import ExportPackDialog
+    from balint_trainer.gui.authoring.packs import ExportPackDialog
 
     bundled, user = copy_folders
     entries = load_catalogue([user], bundled_dir=bundled, use_cache=False)
@@ -292,10 +306,9 @@ def test_export_pack_dialog_shows_whole_titles_right_to_left(qtbot, copy_folders
 
 
 def test_profiles_opens_once_per_window(qtbot, window, service) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
-    first = window.open_profiles()
-    qtbot.addWidget(first)
+    first = window.open_profiles()  # the window's child: closed (and deleted) below, not by qtbot
     # Ctrl+Shift+P again brought up a second, independent list that went stale.
     assert window.open_profiles() is first and first.isVisible()
     first.close()
@@ -312,8 +325,8 @@ def test_profiles_opens_once_per_window(qtbot, window, service) -> None:  # type
 
 def test_reopening_profiles_updates_the_main_window_once(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
-    original = window._show_storage
-    monkeypatch.setattr(window, "_show_storage", lambda: shown.append("storage") or original())
+    original = window.accounts.show_storage  # gui/accounts/session.py shows who practises
+    monkeypatch.setattr(window.accounts, "show_storage", lambda: shown.append("storage") or original())
     dialog = window.open_profiles()
     qtbot.addWidget(dialog)
     assert window.open_profiles() is dialog  # brought to the front, connected again
