@@ -16,7 +16,9 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "balint_trainer"
 
-ENTRY = re.compile(r"^(?P<indent> {0,6})(?P<names>[A-Za-z0-9_*.]+(?:/|\.py)(?:, [A-Za-z0-9_*.]+(?:/|\.py))*)(?: {2,}|$)")
+ENTRY = re.compile(
+    r"^(?P<indent> {0,6})(?P<names>[A-Za-z0-9_*.]+(?:/|\.py)(?:, [A-Za-z0-9_*.]+(?:/|\.py))*)(?: {2,}|$)"
+)
 PROSE_PATH = re.compile(r"`((?:[a-z_]+/)+(?:[a-z_*]+\.py)?|[a-z_]+/[a-z_*]+\.py)`")
 
 
@@ -110,7 +112,10 @@ def test_tree_names_the_packages_it_should() -> None:
     ("edit", "expected"),
     [
         # A package the README names that is gone.
-        (lambda s: s.replace("  reports/", "  reportz/", 1), "'balint_trainer/reportz/', which does not exist"),
+        (
+            lambda s: s.replace("  reports/", "  reportz/", 1),
+            "'balint_trainer/reportz/', which does not exist",
+        ),
         # A package that exists but the README no longer lists.
         (lambda s: re.sub(r"^    accounts/.*\n", "", s, flags=re.M), "gui/accounts/ is missing"),
         # A module in the prose that was renamed.

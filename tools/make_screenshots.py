@@ -199,7 +199,13 @@ def practice_shots(app: QApplication, args: argparse.Namespace, out: Path, home:
     window.practice.wait()  # starting, saving and finishing run off the UI thread
     window.show_progress()
     window.practice.wait()  # starting, saving and finishing run off the UI thread
-    grab(app, window, out / f"progress{suffix}.png")
+    # Mastery and calibration are read in a second step: wait for them (and the chart's import).
+    panel = getattr(window.progress_view, "adaptive_panel", None)
+    for _ in range(100):
+        if panel is None or panel.mastery.table.rowCount():
+            break
+        wait(app, 100)
+    grab(app, window, out / f"progress{suffix}.png", pause_ms=800)
     window.show_library()
     grab(app, window, out / f"library-after{suffix}.png")
 
@@ -218,7 +224,14 @@ def practice_shots(app: QApplication, args: argparse.Namespace, out: Path, home:
         window.practice.wait()  # starting, saving and finishing run off the UI thread
         player.begin()
         player.step_until_decision()
-        grab(app, window, out / f"player-realtime{suffix}.png")
+        # The second decision (Chioma's apology) has lines that do not wait for the answer:
+        # let its clock run, so the countdown goes down and the group goes on, muted.
+        player.select_option(2)
+        player.confirm_choice()
+        window.practice.wait()
+        player.continue_after_feedback()
+        player.step_until_decision()
+        grab(app, window, out / f"player-realtime{suffix}.png", pause_ms=9000)
     window.show_library()  # closing mid-session would ask whether to quit
     window.close()
     window.deleteLater()
