@@ -1,0 +1,156 @@
+"""Two sessions of one group: what a follow-up inherits from the earlier meeting.
+
+A follow-up file (``follows: ID``) declares under ``carries`` the flags and counters it takes
+over from the trainee's latest finished attempt of ``ID``, each with the value it has when
+there is no such attempt. The earlier attempt's final state is recomputed from its stored
+answers: the path through a script is deterministic given the answers (only decisions change
+state), so nothing but the answers (and that attempt's own inherited start) needs storing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import product
+from typing import Any
+
+from balint_trainer.core.model import NO_INTERVENTION, DecisionStep, GotoStep, Scenario
+from balint_trainer.core.problems import Problem
+from balint_trainer.core.script_state import END, ScriptState, applied, labels
+from balint_trainer.core.yamlsource import YamlDocument
+
+State = dict[str, bool | int]
+# Carried flags are explored in every combination by the path checks; past this many the
+# checks start from the defaults only (no false alarms, some unreachable steps unreported).
+MAX_EXPLORED_FLAGS = 8
+
+
+@dataclass(frozen=True)
+class Inheritance:
+    """The start of a follow-up attempt: the state, and the earlier attempt it came from.
+
+    ``from_attempt`` is that attempt's uid, or None when the defaults apply (the trainee has
+    not finished the earlier meeting)."""
+
+    values: Mapping[str, bool | int]
+    from_attempt: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"values": dict(self.values), "from": self.from_attempt}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Inheritance | None:
+        """Read back what :meth:`to_json` stored; None for anything else (never raises)."""
+        if not isinstance(data, Mapping) or not isinstance(data.get("values"), Mapping):
+            return None
+        values = {
+            str(k): v for k, v in data["values"].items() if isinstance(v, bool) or type(v) is int
+        }
+        source = data.get("from")
+        return cls(values, source if isinstance(source, str) else None)
+
+
+def carried_defaults(scenario: Scenario) -> State:
+    return dict(scenario.carries or {})
+
+
+def _answer_pairs(answers: Iterable[Any] | Mapping[str, str]) -> dict[str, str]:
+    if isinstance(answers, Mapping):
+        return {str(k): str(v) for k, v in answers.items()}
+    out: dict[str, str] = {}
+    for item in answers:
+        if isinstance(item, tuple):
+            out[str(item[0])] = str(item[1])
+        else:  # a stored answer (services.dto.Answer) or core.session.GivenAnswer
+            out[item.decision_id] = item.option_id
+    return out
+
+
+def final_state(
+    scenario: Scenario,
+    answers: Iterable[Any] | Mapping[str, str],
+    initial_state: Mapping[str, bool | int] | None = None,
+) -> State:
+    """The flags and counters at the end of an attempt, replaying the script with its answers.
+
+    Follows exactly the rules of :class:`core.session.PracticeSession`: a step whose ``when``
+    fails is skipped, an answered option ``set``s and may ``goto``; a decision shown but not
+    answered (or timed out without a ``no-intervention`` option) changes nothing. Unknown
+    decisions or options in ``answers`` are ignored (a changed file cannot break a replay).
+    """
+    given = _answer_pairs(answers)
+    state = ScriptState({**carried_defaults(scenario), **(initial_state or {})})
+    targets = labels(scenario)
+    index = 0
+    steps_played = 0
+    while 0 <= index < len(scenario.script) and steps_played <= len(scenario.script):
+        steps_played += 1  # a session never plays a step twice: a loop in a bad file ends here
+        step = scenario.script[index]
+        following = index + 1
+        if not state.holds(step.when):
+            index = following
+            continue
+        if isinstance(step, GotoStep):
+            index = targets.get(step.goto, END)
+            continue
+        if isinstance(step, DecisionStep):
+            chosen = given.get(step.decision)
+            option = next((o for o in step.options if o.id == chosen), None)
+            if option is not None and chosen != NO_INTERVENTION:
+                state.values = applied(state.values, option)
+                if option.goto:
+                    index = targets.get(option.goto, END)
+                    continue
+        index = following
+    return dict(state.values)
+
+
+def inherit(follow_up: Scenario, earlier_final: Mapping[str, bool | int] | None) -> State:
+    """The follow-up's starting state: each carried name takes the earlier meeting's final value
+    when that meeting had it with the same kind (flag or counter), else the declared default."""
+    out = carried_defaults(follow_up)
+    for name, default in out.items():
+        value = (earlier_final or {}).get(name)
+        if value is None:
+            continue
+        if isinstance(default, bool) == isinstance(value, bool):
+            out[name] = value
+    return out
+
+
+def start_states(scenario: Scenario) -> list[State]:
+    """The states a session of this file may start in, for the path checks: every combination
+    of the carried flags (counters at their defaults; at most ``MAX_EXPLORED_FLAGS`` flags)."""
+    defaults = carried_defaults(scenario)
+    flags = [name for name, value in defaults.items() if isinstance(value, bool)]
+    if not flags or len(flags) > MAX_EXPLORED_FLAGS:
+        return [defaults]
+    return [{**defaults, **dict(zip(flags, combo, strict=True))} for combo in product((False, True), repeat=len(flags))]
+
+
+def carries_problems(scenario: Scenario, doc: YamlDocument, filename: str) -> list[Problem]:
+    """Problems of ``carries`` in a shape-valid file, each at its position."""
+    if not scenario.carries:
+        return []
+    problems: list[Problem] = []
+
+    def report(path: tuple[Any, ...], message: str, *, key: bool = False) -> None:
+        line, column = doc.position(path, key=key)
+        problems.append(Problem(filename, line, column, message))
+
+    if scenario.follows is None:
+        report(("carries",), "carries: only a follow-up inherits state; add 'follows: ID' of the earlier meeting", key=True)
+    kinds: dict[str, str] = {}
+    for step in scenario.decisions:
+        for option in step.options:
+            for name, value in (option.set or {}).items():
+                kinds.setdefault(name, "flag" if isinstance(value, bool) else "counter")
+    for name, value in scenario.carries.items():
+        kind = "flag" if isinstance(value, bool) else "counter"
+        if kinds.get(name, kind) != kind:
+            report(
+                ("carries", name),
+                f"carries: '{name}' is carried as a {kind} but an option sets it as a {kinds[name]}",
+                key=True,
+            )
+    return problems
