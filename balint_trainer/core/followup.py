@@ -50,6 +50,16 @@ class Inheritance:
         return cls(values, source if isinstance(source, str) else None)
 
 
+def starting_state(scenario: Scenario, stored: Any) -> Inheritance | None:
+    """How a session of ``scenario`` starts: the inheritance stored with its attempt, else
+    (an unsaved session, an attempt from before follow-ups carried state) the defaults;
+    None when the file carries nothing."""
+    if not scenario.carries:
+        return None
+    found = Inheritance.from_json(stored)
+    return found if found is not None else Inheritance(inherit(scenario, None))
+
+
 def carried_defaults(scenario: Scenario) -> State:
     return dict(scenario.carries or {})
 
@@ -58,6 +68,7 @@ def _answer_pairs(answers: Iterable[Any] | Mapping[str, str]) -> dict[str, str]:
     if isinstance(answers, Mapping):
         return {str(k): str(v) for k, v in answers.items()}
     out: dict[str, str] = {}
+    item: Any
     for item in answers:
         if isinstance(item, tuple):
             out[str(item[0])] = str(item[1])

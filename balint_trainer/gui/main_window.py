@@ -27,6 +27,7 @@ from balint_trainer.gui.practice.feedback_flow import UnreadTracker
 
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.core.catalogue import CatalogueEntry
+    from balint_trainer.core.followup import Inheritance
 
 WORKBENCH_MODULE = "balint_trainer.gui.workbench"
 
@@ -711,6 +712,7 @@ class MainWindow(QMainWindow):
             self.resume_scenario(entry)
 
     def start_scenario(self, entry: CatalogueEntry, mode: str) -> None:
+        from balint_trainer.core.followup import starting_state
         from balint_trainer.core.session import PracticeSession
 
         scenario = entry.scenario
@@ -736,7 +738,10 @@ class MainWindow(QMainWindow):
                     return
         # The stored attempt's seed; an unsaved one shuffles too.
         seed = attempt.option_seed if attempt is not None else new_seed()
-        self._play(PracticeSession(scenario, mode, seed=seed), attempt, entry.title)  # type: ignore[arg-type]
+        start = starting_state(scenario, attempt.initial_state if attempt is not None else None)
+        initial = start.values if start is not None else None
+        session = PracticeSession(scenario, mode, seed=seed, initial_state=initial)  # type: ignore[arg-type]
+        self._play(session, attempt, entry.title, start)
 
     @staticmethod
     def option_seed() -> str | None:
@@ -778,6 +783,7 @@ class MainWindow(QMainWindow):
         return type(self).resume_prompt(self, self.tr("Unfinished attempt"), text)
 
     def resume_scenario(self, entry: CatalogueEntry) -> None:
+        from balint_trainer.core.followup import starting_state
         from balint_trainer.core.session import PracticeSession, SessionError
 
         if self.service is None or self.profile is None:
@@ -790,19 +796,26 @@ class MainWindow(QMainWindow):
                 return
             # The stored version, not today's file: the attempt is scored on what it started with.
             scenario = self.service.scenario_version(attempt.version_id).load()
+            # A follow-up resumes from the start it was given, whatever happened since.
+            start = starting_state(scenario, attempt.initial_state)
             session = PracticeSession(
-                scenario, attempt.mode, answers=attempt.answers, seed=attempt.option_seed
+                scenario,
+                attempt.mode,
+                answers=attempt.answers,
+                seed=attempt.option_seed,
+                initial_state=start.values if start else None,
             )
         except (SessionError, ValueError, Exception) as exc:
             plain_text.warning(self, self.tr("Cannot resume"), str(exc))
             return
-        self._play(session, attempt, scenario.title)
+        self._play(session, attempt, scenario.title, start)
 
-    def _play(self, session: Any, attempt: Any, title: str) -> None:
+    def _play(self, session: Any, attempt: Any, title: str, start: Inheritance | None = None) -> None:
+        """``start``: a follow-up's inherited state (core.followup.Inheritance), for the player's note."""
         self.session = session
         self.attempt = attempt
         player = self._ensure_player()
-        player.start(session, title)
+        player.start(session, title, inherited=start)
         self.stack.setCurrentWidget(player)
         self._update_actions()
         mode = self.tr("Practice") if session.mode == "practice" else self.tr("Exam")

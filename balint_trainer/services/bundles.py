@@ -7,7 +7,7 @@ recognised by its magic bytes on import)::
      "profile": {"name", "role", "cohort", "uid"},
      "scenario_versions": [{"scenario_id", "sha256", "text"}],
      "attempts": [{"uid", "scenario_id", "sha256", "mode", "option_seed"?, "started_at",
-                   "finished_at",
+                   "finished_at", "initial_state"?: {"values": {NAME: bool | int}, "from": uid | null},
                    "answers": [{"decision_id", "option_id", "own_words", "seconds",
                                 "credit", "answered_at", "shown_order"?, "confidence"?, "timed_out"?}]}],
      "review_cards"?: [{"uid", "scenario_id", "decision_id", "competency", "state", "step",
@@ -58,7 +58,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from balint_trainer.core.fileio import atomic_write_bytes
-from balint_trainer.core.model import Scenario
+from balint_trainer.core.model import FlagName, FlagValue, Scenario
 from balint_trainer.core.option_order import is_permutation
 from balint_trainer.core.scoring import ScoringError, credit
 from balint_trainer.core.untrusted import UntrustedInputError, exception_problem, loads_json, read_limited
@@ -107,6 +107,13 @@ class BundleAnswer(_Strict):
     timed_out: bool = False  # bundles written before real-time marks have none: in time
 
 
+class BundleInitialState(_Strict):
+    """A follow-up attempt's inherited start (core.followup.Inheritance)."""
+
+    values: Annotated[dict[FlagName, FlagValue], Field(max_length=100)]
+    from_attempt: Uid | None = Field(default=None, alias="from")
+
+
 class BundleAttempt(_Strict):
     uid: Uid
     scenario_id: Ident
@@ -116,6 +123,7 @@ class BundleAttempt(_Strict):
     started_at: AwareDatetime
     finished_at: AwareDatetime | None = None
     answers: Annotated[list[BundleAnswer], Field(max_length=1000)]
+    initial_state: BundleInitialState | None = None  # older bundles and plain scenarios: none
 
 
 class BundleCard(_Strict):
