@@ -9,20 +9,20 @@ state), so nothing but the answers (and that attempt's own inherited start) need
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
+from balint_trainer.core.conditions import Compare, ConditionError, names, parse_condition
 from balint_trainer.core.model import NO_INTERVENTION, DecisionStep, GotoStep, Scenario
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.script_state import END, ScriptState, applied, labels
 from balint_trainer.core.yamlsource import YamlDocument
 
 State = dict[str, bool | int]
-# Carried flags are explored in every combination by the path checks; past this many the
-# checks start from the defaults only (no false alarms, some unreachable steps unreported).
-MAX_EXPLORED_FLAGS = 8
+# Start states the path checks explore at most (see start_states).
+MAX_START_STATES = 256
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,7 @@ class Inheritance:
         """Read back what :meth:`to_json` stored; None for anything else (never raises)."""
         if not isinstance(data, Mapping) or not isinstance(data.get("values"), Mapping):
             return None
-        values = {
-            str(k): v for k, v in data["values"].items() if isinstance(v, bool) or type(v) is int
-        }
+        values = {str(k): v for k, v in data["values"].items() if isinstance(v, bool) or type(v) is int}
         source = data.get("from")
         return cls(values, source if isinstance(source, str) else None)
 
@@ -130,13 +128,46 @@ def inherit(follow_up: Scenario, earlier_final: Mapping[str, bool | int] | None)
 
 
 def start_states(scenario: Scenario) -> list[State]:
-    """The states a session of this file may start in, for the path checks: every combination
-    of the carried flags (counters at their defaults; at most ``MAX_EXPLORED_FLAGS`` flags)."""
+    """The states a session of this file may start in, for the path checks.
+
+    Every combination of each carried flag's two values and, for each carried counter, its
+    default and the values either side of every number the file compares it with (what an
+    earlier meeting can leave it at, as far as the conditions can tell). Past
+    ``MAX_START_STATES`` combinations, the defaults only (no false alarms are then possible,
+    but some unreachable steps go unreported)."""
     defaults = carried_defaults(scenario)
-    flags = [name for name, value in defaults.items() if isinstance(value, bool)]
-    if not flags or len(flags) > MAX_EXPLORED_FLAGS:
+    if not defaults:
         return [defaults]
-    return [{**defaults, **dict(zip(flags, combo, strict=True))} for combo in product((False, True), repeat=len(flags))]
+    compared: dict[str, set[int]] = {}
+    for when in _conditions(scenario):
+        try:
+            condition = parse_condition(when)
+        except ConditionError:
+            continue
+        for ref in names(condition):
+            if isinstance(ref, Compare):
+                compared.setdefault(ref.name, set()).update((ref.value - 1, ref.value, ref.value + 1))
+    choices: list[list[bool | int]] = []
+    for name, value in defaults.items():
+        if isinstance(value, bool):
+            choices.append([False, True])
+        else:
+            choices.append(sorted({value, 0} | compared.get(name, set())))
+    count = 1
+    for values in choices:
+        count *= len(values)
+    if count > MAX_START_STATES:
+        return [defaults]
+    return [dict(zip(defaults, combo, strict=True)) for combo in product(*choices)]
+
+
+def _conditions(scenario: Scenario) -> Iterator[str]:
+    for step in scenario.script:
+        if step.when is not None:
+            yield step.when
+        if isinstance(step, DecisionStep):
+            for option in step.options:
+                yield from (line.when for line in option.then if line.when is not None)
 
 
 def carries_problems(scenario: Scenario, doc: YamlDocument, filename: str) -> list[Problem]:
@@ -150,7 +181,11 @@ def carries_problems(scenario: Scenario, doc: YamlDocument, filename: str) -> li
         problems.append(Problem(filename, line, column, message))
 
     if scenario.follows is None:
-        report(("carries",), "carries: only a follow-up inherits state; add 'follows: ID' of the earlier meeting", key=True)
+        report(
+            ("carries",),
+            "carries: only a follow-up inherits state; add 'follows: ID' of the earlier meeting",
+            key=True,
+        )
     kinds: dict[str, str] = {}
     for step in scenario.decisions:
         for option in step.options:

@@ -161,7 +161,7 @@ class CheckedBundle:
 
 def write_bundle(bundle: Bundle, path: Path) -> None:
     """Write atomically (temporary file + rename): an interrupted export leaves no half file."""
-    data = bundle.model_dump_json(indent=1).encode("utf-8")
+    data = bundle.model_dump_json(indent=1, by_alias=True).encode("utf-8")
     if path.name.endswith(".gz"):
         data = gzip.compress(data, mtime=0)
     atomic_write_bytes(path, data, keep_mode=False)
