@@ -12,7 +12,7 @@ recognised by its magic bytes on import)::
                                 "credit", "answered_at", "shown_order"?, "confidence"?, "timed_out"?}]}],
      "review_cards"?: [{"uid", "scenario_id", "decision_id", "competency", "state", "step",
                         "stability", "difficulty", "due", "last_review", "reps", "lapses",
-                        "last_credit"}]}
+                        "last_credit", "confidence_tally"?}]}
 
 ``confidence`` (1..3) and the ``review_cards`` section (the profile's spaced-review
 schedule, :mod:`balint_trainer.services.review_cards`) are optional too: older bundles
@@ -126,6 +126,9 @@ class BundleAttempt(_Strict):
     initial_state: BundleInitialState | None = None  # older bundles and plain scenarios: none
 
 
+TallyNumber = Annotated[float, Field(ge=0, le=1e9, allow_inf_nan=False)]
+
+
 class BundleCard(_Strict):
     uid: Uid
     scenario_id: Ident
@@ -140,6 +143,8 @@ class BundleCard(_Strict):
     reps: Annotated[int, Field(ge=0, le=1_000_000)] = 0
     lapses: Annotated[int, Field(ge=0, le=1_000_000)] = 0
     last_credit: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = None
+    # Review answers per confidence level: [answers, credit sum] (core.calibration.tallied).
+    confidence_tally: dict[Literal["1", "2", "3"], tuple[TallyNumber, TallyNumber]] | None = None
 
 
 class Bundle(_Strict):

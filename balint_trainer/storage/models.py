@@ -281,6 +281,8 @@ class ReviewCard(Base):
     reps: Mapped[int] = mapped_column(Integer, default=0)
     lapses: Mapped[int] = mapped_column(Integer, default=0)
     last_credit: Mapped[float | None] = mapped_column(Float)
+    # Review answers per confidence level: {"1": [answers, credit sum], ...} (core.calibration).
+    confidence_tally: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -1438,11 +1438,12 @@ class SupervisorWindow(QMainWindow):
         from balint_trainer.services.review_cards import ReviewService
 
         try:
-            points = ReviewService(self._service).calibration(profile_id)
+            reviews = ReviewService(self._service)
+            points, review_points = reviews.calibration(profile_id), reviews.review_calibration(profile_id)
         except Exception as exc:
             self._show_error(self.tr("Could not load progress"), exc)
             return
-        self.calibration_box.show_points(points)
+        self.calibration_box.show_points(points, review_points)
 
     # ------------------------------------------------------------------ cohort items
 
