@@ -79,7 +79,9 @@ def calibration_chart(
     width = 0.6 if len(series) == 1 else 0.34
     offsets = [0.0] if len(series) == 1 else [-0.18, 0.18]
     text_colour = parent.palette().color(parent.foregroundRole())
-    legend = plot.getPlotItem().addLegend(offset=(5, 5)) if len(series) > 1 else None
+    legend = (
+        plot.getPlotItem().addLegend(offset=(5, 5), labelTextColor=text_colour) if len(series) > 1 else None
+    )
     for (values, colour), offset, name in zip(series, offsets, series_names(), strict=False):
         xs = [p.level + offset for p in values]
         heights = [p.mean_credit or 0.0 for p in values]
