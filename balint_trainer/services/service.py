@@ -29,7 +29,7 @@ from balint_trainer.core.model import NO_INTERVENTION
 from balint_trainer.core.option_order import new_seed
 from balint_trainer.core.scoring import DecisionScore, ScoringError, score_credits
 from balint_trainer.core.scoring import credit as key_credit
-from balint_trainer.services import dto, review_cards
+from balint_trainer.services import dto, recorded_sessions, review_cards
 from balint_trainer.services.errors import (
     AnswerExists,
     BundleError,
@@ -1017,6 +1017,13 @@ class TrainerService:
 
         return recorded_sessions.of_trainee(self, trainee_id)
 
+    def update_recorded_session(self, coding_id: int, editor_id: int, coded: Any) -> Any:
+        """Edit a coding in place (only its supervisor or an organiser: services.recorded_sessions)."""
+        return recorded_sessions.update(self, coding_id, editor_id, coded)
+
+    def delete_recorded_session(self, coding_id: int, editor_id: int) -> None:
+        recorded_sessions.delete(self, coding_id, editor_id)
+
     def unread_comments(self, profile_id: int) -> dto.UnreadComments:
         """Comments on this profile's attempts that it has not read (see services.comment_reads)."""
         from balint_trainer.services.comment_reads import unread_comments
@@ -1178,6 +1185,7 @@ class TrainerService:
                     for r in rows
                 ],
                 "review_cards": review_cards.export_cards(session, profile_id),
+                "recorded_sessions": recorded_sessions.export_bundle(session, profile_id),
             }
             return data, len(rows)
 
@@ -1365,6 +1373,7 @@ class TrainerService:
                 else:
                     present += 1
             review_cards.import_cards(session, profile.id, bundle.review_cards or [])
+            recorded_sessions.import_bundle(session, profile.id, bundle.recorded_sessions or [], source)
             session.flush()
             return dto.ImportReport(
                 _profile_dto(profile),

@@ -9,7 +9,7 @@ earlier meeting again. NULL for every other attempt (they start from the file's 
 PostgreSQL: the table-level grants of 0002 on ``attempts`` cover the new column.
 
 Revision ID: 0015_attempt_initial_state
-Revises: 0012_answer_timed_out
+Revises: 0014_recorded_edit
 Create Date: 2026-12-05
 """
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015_attempt_initial_state"
-down_revision = "0012_answer_timed_out"
+down_revision = "0014_recorded_edit"
 branch_labels = None
 depends_on = None
 
