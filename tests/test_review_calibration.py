@@ -95,3 +95,17 @@ def test_review_tallies_travel_in_bundles_and_merge_with_profiles(service, minim
         elsewhere.close()
     assert [(p.level, p.count) for p in points] == [(1, 0), (2, 0), (3, 1)]
     assert points[2].mean_credit == pytest.approx(1 / 3)
+
+
+def test_merging_profiles_adds_both_review_tallies(service, minimal_version) -> None:  # type: ignore[no-untyped-def]
+    """Both answered 'first' in review, sure: a (1) and b (1/3) → one card, sure 2/3 over 2."""
+    key = minimal_version.load()
+    reviews = ReviewService(service)
+    ann = service.create_profile("Ann", "trainee")
+    dup = service.create_profile("Ann (laptop)", "trainee")
+    reviews.answer_review(ann.id, key, "first", "a", confidence=3)
+    reviews.answer_review(dup.id, key, "first", "b", confidence=3)
+    service.merge_profiles(dup.id, ann.id)
+    points = reviews.review_calibration(ann.id)
+    assert [(p.level, p.count) for p in points] == [(1, 0), (2, 0), (3, 2)]
+    assert points[2].mean_credit == pytest.approx(2 / 3)
