@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from tests.followup_fixtures import FOLLOW_UP_YAML
 from tests.gui.conftest import DATA
 from tests.gui.options import choose
+from tests.gui.practice_wait import settle
 
 pytestmark = pytest.mark.gui
 
@@ -35,7 +36,9 @@ def _play(qtbot, window, scenario_id, choices):
     window.show_library()
     assert window.library.select_scenario(scenario_id)
     qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # the attempt is stored off the UI thread, then the player shows
     player = window.player
+    assert player.session.scenario.id == scenario_id
     player.time_limit_override = "off"
     case_text = player.case_intro.toPlainText()
     qtbot.keyClick(player, Qt.Key.Key_Return)  # begin
@@ -47,11 +50,13 @@ def _play(qtbot, window, scenario_id, choices):
         elif player.state == "deciding":
             choose(qtbot, player, choices[player.session.pending_decision.decision_id])
             qtbot.keyClick(player, Qt.Key.Key_Return)
+            settle(qtbot)
         else:
             player.step()
     assert player.state == "end"
     transcript = player.transcript.toPlainText()
     qtbot.mouseClick(player.summary_button, Qt.MouseButton.LeftButton)  # finishes the attempt
+    settle(qtbot)
     return player, case_text, transcript
 
 
