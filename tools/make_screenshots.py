@@ -45,6 +45,7 @@ PRACTICE_SHOTS = {
     "library-after",
     "player-rtl",
     "player-realtime",
+    "followup-case",
 }
 
 
@@ -219,9 +220,25 @@ def practice_shots(app: QApplication, args: argparse.Namespace, out: Path, home:
         grab(app, window, out / f"player-rtl{suffix}.png")
     # Real time: the follow-up session sets a time limit, so its decisions count down.
     window.show_library()
+    # The follow-up remembers the earlier meeting: lead that one first (as an exam, no feedback).
+    if library.select_scenario("gp-opioid-request"):
+        window.start_scenario(library.current_entry(), "exam")  # type: ignore[arg-type]
+        window.practice.wait()
+        player.begin()
+        while player.state != "end":
+            if player.state == "deciding":
+                player.select_option(1)
+                player.confirm_choice()
+                window.practice.wait()
+            else:
+                player.step()
+        window.finish_session()
+        window.practice.wait()
+        window.show_library()
     if library.select_scenario(args.realtime_scenario):
         window.start_scenario(library.current_entry(), "practice")  # type: ignore[arg-type]
         window.practice.wait()  # starting, saving and finishing run off the UI thread
+        grab(app, window, out / f"followup-case{suffix}.png")
         player.begin()
         player.step_until_decision()
         # The second decision (Chioma's apology) has lines that do not wait for the answer:
