@@ -127,3 +127,14 @@ def test_check_catches(edit, expected: str) -> None:  # type: ignore[no-untyped-
     section = architecture_section(readme)
     broken = readme.replace(section, edit(section))
     assert any(expected in p for p in check(broken)), check(broken)
+
+
+def test_every_screenshot_is_referenced_and_every_reference_exists() -> None:
+    """tools/make_screenshots.py writes what the README shows; no stale or missing images."""
+    texts = [(REPO / "README.md").read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((REPO / "docs").glob("*.md"))]
+    text = "\n".join(texts)
+    referenced = set(re.findall(r"docs/screenshots/([a-z0-9-]+\.png)", text))
+    on_disk = {p.name for p in (REPO / "docs" / "screenshots").glob("*.png")}
+    assert referenced - on_disk == set(), "referenced but missing"
+    assert on_disk - referenced == set(), "in docs/screenshots but shown nowhere"
