@@ -9,6 +9,7 @@ unindented names are relative to the repository. Paths in backticks in the prose
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -122,7 +123,7 @@ def test_tree_names_the_packages_it_should() -> None:
         (lambda s: s + "\nThe seam is `gui/wurker.py`.\n", "`gui/wurker.py`, which does not exist"),
     ],
 )
-def test_check_catches(edit, expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_check_catches(edit: Callable[[str], str], expected: str) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = architecture_section(readme)
     broken = readme.replace(section, edit(section))
