@@ -563,9 +563,9 @@ class MainWindow(QMainWindow):
             self.refresh_feedback()  # clears the previous person's unread marks
             return
         try:
-            best = self.service.best_scores(self.profile.id)
+            best = self.service.practice.best_scores(self.profile.id)
             unfinished = {
-                a.scenario_id for a in self.service.attempts(profile_id=self.profile.id, finished=False)
+                a.scenario_id for a in self.service.practice.attempts(profile_id=self.profile.id, finished=False)
             }
         except Exception as exc:
             self.statusBar().showMessage(
@@ -631,7 +631,7 @@ class MainWindow(QMainWindow):
             return None
         title = self.tr("Export my attempts")
         try:
-            has_attempts = bool(self.service.attempts(profile_id=self.profile.id))
+            has_attempts = bool(self.service.practice.attempts(profile_id=self.profile.id))
         except Exception as exc:
             plain_text.warning(self, title, str(exc) or type(exc).__name__)
             return None
@@ -658,7 +658,7 @@ class MainWindow(QMainWindow):
         target = Path(path)
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
-            count = self.service.export_attempts(self.profile.id, target)
+            count = self.service.exchange.export_attempts(self.profile.id, target)
         except Exception as exc:  # BundleError (cannot write) and a lost database alike: say it in words
             QApplication.restoreOverrideCursor()
             plain_text.warning(
@@ -727,8 +727,8 @@ class MainWindow(QMainWindow):
         attempt = None
         if self.service is not None and self.profile is not None:
             try:
-                version = self.service.register_scenario(entry.loaded)
-                attempt = self.service.start_attempt(
+                version = self.service.scenarios.register_scenario(entry.loaded)
+                attempt = self.service.practice.start_attempt(
                     self.profile.id, version.id, mode, option_seed=type(self).option_seed()
                 )
             except Exception as exc:
@@ -751,7 +751,7 @@ class MainWindow(QMainWindow):
         if self.service is None or self.profile is None:
             return "new"
         try:
-            unfinished = self.service.resumable_attempt(self.profile.id, entry.id)
+            unfinished = self.service.practice.resumable_attempt(self.profile.id, entry.id)
         except Exception:
             return "new"  # starting will report a storage problem itself
         if unfinished is None or not unfinished.answers:
@@ -783,13 +783,13 @@ class MainWindow(QMainWindow):
         if self.service is None or self.profile is None:
             return
         try:
-            attempt = self.service.resumable_attempt(self.profile.id, entry.id)
+            attempt = self.service.practice.resumable_attempt(self.profile.id, entry.id)
             if attempt is None:
                 self.statusBar().showMessage(self.tr("Nothing to resume for this scenario."), 5000)
                 self.refresh_progress()
                 return
             # The stored version, not today's file: the attempt is scored on what it started with.
-            scenario = self.service.scenario_version(attempt.version_id).load()
+            scenario = self.service.scenarios.scenario_version(attempt.version_id).load()
             session = PracticeSession(
                 scenario, attempt.mode, answers=attempt.answers, seed=attempt.option_seed
             )
@@ -825,7 +825,7 @@ class MainWindow(QMainWindow):
         if self.service is None or self.attempt is None:
             return
         try:
-            self.service.record_answer(
+            self.service.practice.record_answer(
                 self.attempt.id,
                 result.decision_id,
                 result.option_id,
@@ -851,7 +851,7 @@ class MainWindow(QMainWindow):
         title = self.player.title_text if self.player else session.scenario.title
         if self.service is not None and self.attempt is not None:
             try:
-                self.attempt = self.service.finish_attempt(self.attempt.id)
+                self.attempt = self.service.practice.finish_attempt(self.attempt.id)
             except Exception as exc:
                 plain_text.warning(self, self.tr("Attempt not finished"), str(exc))
         summary = session.summary()
@@ -952,7 +952,7 @@ class MainWindow(QMainWindow):
             self.progress_view.review_requested.connect(lambda: self.show_review())
             self.stack.addWidget(self.progress_view)
         try:
-            points = self.service.progress(self.profile.id)
+            points = self.service.practice.progress(self.profile.id)
         except Exception as exc:
             plain_text.warning(self, self.tr("Progress"), str(exc))
             return
@@ -970,7 +970,7 @@ class MainWindow(QMainWindow):
         service, profile_id = self.service, self.profile.id
         run_in_background(
             self,
-            lambda: service.recorded_sessions(profile_id),
+            lambda: service.review.recorded_sessions(profile_id),
             lambda sessions: self.progress_view.show_recorded(sessions, points),
             error_title=self.tr("Could not load recorded sessions"),
             busy=False,

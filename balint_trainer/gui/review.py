@@ -199,7 +199,7 @@ class OwnReviewView(QWidget):
         titles = dict(titles)
 
         def work() -> tuple[list[Any], Any]:
-            return service.attempts(profile_id=profile.id), service.unread_comments(profile.id)
+            return service.practice.attempts(profile_id=profile.id), service.review.unread_comments(profile.id)
 
         def done(result: tuple[list[Any], Any]) -> None:
             attempts, unread = result
@@ -263,7 +263,7 @@ class OwnReviewView(QWidget):
 
             review = review_attempt(service, attempt)
             newly_read = (
-                service.mark_comments_read(profile.id, attempt.id)
+                service.review.mark_comments_read(profile.id, attempt.id)
                 if attempt.profile_id == profile.id
                 else set()
             )

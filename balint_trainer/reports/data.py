@@ -149,7 +149,7 @@ class ScenarioCache:
     def get(self, version_id: int) -> tuple[Any, Scenario | None, str | None]:
         """(ScenarioVersion DTO, Scenario or None, problem text or None)."""
         if version_id not in self._loaded:
-            version = self._service.scenario_version(version_id)
+            version = self._service.scenarios.scenario_version(version_id)
             try:
                 scenario, problem = version.load(), None
             except Exception as exc:  # stored text from an older app or a broken import
@@ -177,10 +177,10 @@ def _options(step: DecisionStep, order: Sequence[str]) -> tuple[tuple[OptionView
 def review_attempt(service: Any, attempt: Any, cache: ScenarioCache | None = None) -> AttemptReview:
     """Join an attempt (DTO or id) with its scenario version and comments."""
     if isinstance(attempt, int):
-        attempt = service.attempt(attempt)
+        attempt = service.practice.attempt(attempt)
     cache = cache or ScenarioCache(service)
     version, scenario, problem = cache.get(attempt.version_id)
-    comments = list(service.comments(attempt.id))
+    comments = list(service.review.comments(attempt.id))
     by_decision: dict[str | None, list[Any]] = {}
     for comment in comments:
         by_decision.setdefault(comment.decision_id, []).append(comment)
@@ -283,9 +283,9 @@ def trainee_report(
     service: Any, profile_id: int, *, finished_only: bool = False, cache: ScenarioCache | None = None
 ) -> TraineeReport:
     """Everything a per-trainee report shows, oldest attempt first."""
-    profile = service.profile(profile_id)
+    profile = service.accounts.profile(profile_id)
     cache = cache or ScenarioCache(service)
-    attempts = service.attempts(profile_id=profile_id, finished=True if finished_only else None)
+    attempts = service.practice.attempts(profile_id=profile_id, finished=True if finished_only else None)
     attempts = sorted(attempts, key=lambda a: (a.started_at, a.id))
     reviews = tuple(review_attempt(service, a, cache) for a in attempts)  # listed attempts carry their answers
     return TraineeReport(
@@ -293,7 +293,7 @@ def trainee_report(
         generated_at=datetime.now(UTC),
         attempts=reviews,
         competencies=competency_rows(reviews),
-        recorded_sessions=tuple(service.recorded_sessions(profile_id))
+        recorded_sessions=tuple(service.review.recorded_sessions(profile_id))
         if hasattr(service, "recorded_sessions")
         else (),
     )

@@ -224,7 +224,7 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class BundleMatch:
-    """Whose attempt bundle a file is, before importing it (:meth:`TrainerService.bundle_match`).
+    """Whose attempt bundle a file is, before importing it (:meth:`ExchangeService.bundle_match`).
 
     ``known``: the profile it goes to without asking (its uid, a remembered match or
     attempts stored here; ``matched_by`` says which). Otherwise ``suggestions``: profiles

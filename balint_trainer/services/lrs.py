@@ -202,13 +202,13 @@ class LrsQueue:
     """The queue's rows through a :class:`TrainerService` (its transactions and error mapping)."""
 
     def __init__(self, service: Any) -> None:
-        self._service = service
+        self._db = service.db  # the unit of work the role services share
 
     def _read(self, work: Callable[[Session], Any]) -> Any:
-        return self._service._read(work)
+        return self._db._read(work)
 
     def _write(self, work: Callable[[Session], Any]) -> Any:
-        return self._service._write(work)
+        return self._db._write(work)
 
     def counts(self) -> QueueCounts:
         def work(session: Session) -> QueueCounts:
@@ -342,7 +342,7 @@ class LrsSender:
                     reviews[item.attempt_id] = review_attempt(self.service, item.attempt_id, cache)
                 review = reviews[item.attempt_id]
                 if item.profile_id not in profiles:
-                    profiles[item.profile_id] = self.service.profile(item.profile_id)
+                    profiles[item.profile_id] = self.service.accounts.profile(item.profile_id)
                 profile = profiles[item.profile_id]
                 if review.load_problem:
                     raise ValueError(review.load_problem)

@@ -12,7 +12,7 @@ from balint_trainer.services.errors import PermissionDenied, ServiceError
 from balint_trainer.storage import models as m
 
 if TYPE_CHECKING:
-    from balint_trainer.services.service import TrainerService
+    from balint_trainer.services.database import Database
 
 
 def to_core(row: m.RecordedSessionRow) -> rs.RecordedSession:
@@ -33,7 +33,7 @@ def to_core(row: m.RecordedSessionRow) -> rs.RecordedSession:
 
 
 def save(
-    service: TrainerService, trainee_id: int, supervisor_id: int, coded: rs.RecordedSession
+    service: Database, trainee_id: int, supervisor_id: int, coded: rs.RecordedSession
 ) -> rs.RecordedSession:
     try:
         rs.check(coded)
@@ -68,7 +68,7 @@ def save(
     return service._write(work)
 
 
-def of_trainee(service: TrainerService, trainee_id: int) -> list[rs.RecordedSession]:
+def of_trainee(service: Database, trainee_id: int) -> list[rs.RecordedSession]:
     """The trainee's coded sessions, oldest first (on PostgreSQL: those this account may read)."""
 
     def work(session: Session) -> list[rs.RecordedSession]:

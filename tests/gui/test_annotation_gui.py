@@ -18,9 +18,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "valid"
 @pytest.fixture
 def people(service):
     return {
-        "ana": service.create_profile("Dr Ana Expert", "supervisor"),
-        "ben": service.create_profile("Dr Ben Expert", "supervisor"),
-        "olga": service.create_profile("Olga Organiser", "organiser"),
+        "ana": service.accounts.create_profile("Dr Ana Expert", "supervisor"),
+        "ben": service.accounts.create_profile("Dr Ben Expert", "supervisor"),
+        "olga": service.accounts.create_profile("Olga Organiser", "organiser"),
     }
 
 
@@ -78,7 +78,7 @@ def test_expert_sees_no_key_and_votes_are_saved(qtbot, win: AnnotationWindow, se
     _answer(qtbot, win, Qt.Key.Key_2, {1: 3, 2: 5, 3: 1}, "Talking invites the group in.")
     assert win.counter.text().startswith("Decision 2 of 2")
     _answer(qtbot, win, Qt.Key.Key_1)
-    stored = {a.decision_id: a for a in service.annotations(win.version.id)}
+    stored = {a.decision_id: a for a in service.annotations.annotations(win.version.id)}
     assert stored["first"].best == "b" and stored["first"].ratings == {"a": 3, "b": 5, "c": 1}
     assert stored["first"].note == "Talking invites the group in."
     assert stored["second"].best == "x" and stored["second"].ratings is None
@@ -169,14 +169,14 @@ def test_organiser_sees_agreement_and_merges_a_valid_key(
 
 
 def test_new_expert_profile(qtbot, win: AnnotationWindow, service) -> None:
-    win.ask_new_profile = lambda: service.create_profile("Dr New Expert", "supervisor")  # type: ignore[method-assign]
+    win.ask_new_profile = lambda: service.accounts.create_profile("Dr New Expert", "supervisor")  # type: ignore[method-assign]
     win.on_new_expert()
     assert win.expert_combo.currentText() == "Dr New Expert (supervisor)"
 
 
 def test_expert_list_has_no_trainees(qtbot, service, scenario_dir: Path, people) -> None:
     # Bug: trainees were offered as experts next to supervisors and organisers.
-    service.create_profile("Tina Trainee", "trainee", cohort="north")
+    service.accounts.create_profile("Tina Trainee", "trainee", cohort="north")
     window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
     qtbot.addWidget(window)
     names = [window.expert_combo.itemText(i) for i in range(window.expert_combo.count())]
@@ -187,7 +187,7 @@ def test_logged_in_account_is_the_only_expert(
     qtbot, service, scenario_dir: Path, people, monkeypatch
 ) -> None:
     # Connected as an account, choosing a colleague's profile would reveal their answers.
-    monkeypatch.setattr(service, "current_account", lambda: people["ben"])
+    monkeypatch.setattr(service.accounts, "current_account", lambda: people["ben"])
     window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
     qtbot.addWidget(window)
     assert window.expert_combo.count() == 1 and window.expert_id == people["ben"].id
@@ -211,14 +211,14 @@ def test_new_profile_dialog_creates_an_organiser_and_keeps_input_on_error(qtbot,
     dialog.name_edit.setText("Dr Olu Organiser")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert service.profile_by_name("Dr Olu Organiser").role == "organiser"
+    assert service.accounts.profile_by_name("Dr Olu Organiser").role == "organiser"
 
 
 def test_organiser_created_in_the_window_opens_the_organiser_view(
     qtbot, win: AnnotationWindow, service
 ) -> None:
     win.select_expert(win.expert_combo.itemData(0))
-    win.ask_new_profile = lambda: service.create_profile("Dr Olu Organiser", "organiser")  # type: ignore[method-assign]
+    win.ask_new_profile = lambda: service.accounts.create_profile("Dr Olu Organiser", "organiser")  # type: ignore[method-assign]
     win.on_new_expert()
     assert win.expert_combo.currentText() == "Dr Olu Organiser (organiser)"
     assert win.tabs.isTabEnabled(1)

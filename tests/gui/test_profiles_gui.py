@@ -22,7 +22,7 @@ def _row(dialog: ProfilesDialog, name: str) -> list[str]:
 
 def test_rename_with_f2_updates_table_service_and_main_window(qtbot, window, service) -> None:  # type: ignore[no-untyped-def]
     me = window.profile
-    service.create_profile("Sue", "supervisor", cohort="C1")
+    service.accounts.create_profile("Sue", "supervisor", cohort="C1")
     assert me.name in window.storage_label.text()
     assert window.profiles_action.shortcut().toString() == "Ctrl+Shift+P"
     dialog = window.open_profiles()
@@ -55,7 +55,7 @@ def test_rename_with_f2_updates_table_service_and_main_window(qtbot, window, ser
         qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
     assert seen == [None]
     assert changed.args[0].name == "Renamed Me" and changed.args[0].id == me.id
-    assert service.profile(me.id).name == "Renamed Me"
+    assert service.accounts.profile(me.id).name == "Renamed Me"
     assert _row(dialog, "Renamed Me")[ProfileTableModel.ROLE] == "Trainee"
     assert "Renamed Me" in dialog.status_label.text()
     # The main window shows the new name and keeps practising as the same profile.
@@ -64,8 +64,8 @@ def test_rename_with_f2_updates_table_service_and_main_window(qtbot, window, ser
 
 
 def test_change_cohort_offers_existing_cohorts_and_can_clear(qtbot, service) -> None:  # type: ignore[no-untyped-def]
-    ann = service.create_profile("Ann", "trainee", cohort="C1")
-    service.create_profile("Tim", "supervisor", cohort="C2")
+    ann = service.accounts.create_profile("Ann", "trainee", cohort="C1")
+    service.accounts.create_profile("Tim", "supervisor", cohort="C2")
     dialog = ProfilesDialog(service)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -79,7 +79,7 @@ def test_change_cohort_offers_existing_cohorts_and_can_clear(qtbot, service) -> 
     with qtbot.waitSignal(dialog.profile_changed, timeout=5000):
         edit.combo.setCurrentIndex(1)
         edit.accept()
-    assert service.profile(ann.id).cohort == "C2"
+    assert service.accounts.profile(ann.id).cohort == "C2"
     assert _row(dialog, "Ann")[ProfileTableModel.COHORT] == "C2"
     assert "moved to cohort C2" in dialog.status_label.text()
 
@@ -95,13 +95,13 @@ def test_change_cohort_offers_existing_cohorts_and_can_clear(qtbot, service) -> 
     in_modal_dialog(ProfileEditDialog, clear)
     with qtbot.waitSignal(dialog.profile_changed, timeout=5000) as changed:
         dialog.cohort_action.trigger()
-    assert changed.args[0].cohort is None and service.profile(ann.id).cohort is None
+    assert changed.args[0].cohort is None and service.accounts.profile(ann.id).cohort is None
     assert _row(dialog, "Ann")[ProfileTableModel.COHORT] == ""
 
 
 def test_refused_changes_are_shown_in_the_dialog(qtbot, service) -> None:  # type: ignore[no-untyped-def]
-    ann = service.create_profile("Ann", "trainee", cohort="C1")
-    bob = service.create_profile("Bob", "trainee", cohort="C1")
+    ann = service.accounts.create_profile("Ann", "trainee", cohort="C1")
+    bob = service.accounts.create_profile("Bob", "trainee", cohort="C1")
     dialog = ProfilesDialog(service, actor_id=ann.id)  # a trainee at the keyboard
     qtbot.addWidget(dialog)
     assert dialog.select_profile(bob.id)
@@ -112,20 +112,20 @@ def test_refused_changes_are_shown_in_the_dialog(qtbot, service) -> None:  # typ
     edit.accept()
     assert edit.result() != edit.DialogCode.Accepted
     assert "may rename only their own profile" in edit.error_label.text()
-    assert service.profile(bob.id).name == "Bob"
+    assert service.accounts.profile(bob.id).name == "Bob"
     cohort = dialog.cohort_dialog()
     assert cohort is not None
     qtbot.addWidget(cohort)
     cohort.edit.setText("C9")
     cohort.accept()
     assert "only supervisors and organisers change cohorts" in cohort.error_label.text()
-    assert service.profile(bob.id).cohort == "C1"
+    assert service.accounts.profile(bob.id).cohort == "C1"
 
 
 def test_profiles_dialog_speaks_persian(qtbot, qapp, service) -> None:  # type: ignore[no-untyped-def]
     from balint_trainer import i18n
 
-    service.create_profile("Ann", "trainee", cohort="C1")
+    service.accounts.create_profile("Ann", "trainee", cohort="C1")
     installed = i18n.install(qapp, "fa")
     try:
         dialog = ProfilesDialog(service)
@@ -140,7 +140,7 @@ def test_profiles_dialog_speaks_persian(qtbot, qapp, service) -> None:  # type: 
 def test_supervisor_window_lists_moved_and_renamed_trainees(qtbot, service) -> None:  # type: ignore[no-untyped-def]
     from balint_trainer.gui.workbench.supervisor import SupervisorWindow
 
-    ann = service.create_profile("Ann", "trainee", cohort="C1")
+    ann = service.accounts.create_profile("Ann", "trainee", cohort="C1")
     window = SupervisorWindow(service)
     qtbot.addWidget(window)
     assert window.trainee_names() == ["Ann (C1)"]

@@ -54,7 +54,7 @@ class RecordingsSupport:
         service = self.window._service
 
         def work() -> tuple[list[Any], dict[str, float]]:
-            return service.recorded_sessions(trainee.id), simulator_means(service.progress(trainee.id))
+            return service.review.recorded_sessions(trainee.id), simulator_means(service.practice.progress(trainee.id))
 
         def done(result: tuple[list[Any], dict[str, float]]) -> None:
             current = self.window.current_trainee()

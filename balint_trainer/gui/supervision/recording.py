@@ -559,7 +559,7 @@ class RecordingCoder(QDialog):
         trainee_id, supervisor_id = self._trainee.id, self._supervisor_id
         self._task = run_in_background(
             self,
-            lambda: self._service.save_recorded_session(trainee_id, supervisor_id, coded),
+            lambda: self._service.review.save_recorded_session(trainee_id, supervisor_id, coded),
             self._saved,
             error_title=self.tr("Could not save the coding"),
             on_error=lambda _e: self._update_enabled(),

@@ -413,13 +413,13 @@ class AnnotationWindow(QMainWindow):
         # Trainees do not annotate. Connected as a named account (PostgreSQL), an expert is
         # that account only: choosing a colleague's profile would show their answers.
         try:
-            account = self.service.current_account()
+            account = self.service.accounts.current_account()
         except Exception:
             account = None
         if account is not None:
             profiles = [account]
         else:
-            profiles = [p for p in self.service.profiles() if p.role in EXPERT_ROLES]
+            profiles = [p for p in self.service.accounts.profiles() if p.role in EXPERT_ROLES]
         role_names = {"supervisor": self.tr("supervisor"), "organiser": self.tr("organiser")}
         for profile in sorted(profiles, key=lambda p: p.name.casefold()):
             self.expert_combo.addItem(
@@ -461,7 +461,7 @@ class AnnotationWindow(QMainWindow):
         if expert_id is None:
             return None
         try:
-            return str(self.service.profile(expert_id).role)
+            return str(self.service.accounts.profile(expert_id).role)
         except Exception:
             return None
 
@@ -492,7 +492,7 @@ class AnnotationWindow(QMainWindow):
         if entry is None or entry.scenario is None:
             return
         try:
-            self.version = self.service.register_scenario(entry.loaded)
+            self.version = self.service.scenarios.register_scenario(entry.loaded)
         except Exception as exc:
             self.show_error(self.tr("Scenario not available"), str(exc))
             return
@@ -524,7 +524,7 @@ class AnnotationWindow(QMainWindow):
             return {}
         return {
             a.decision_id: a
-            for a in self.service.annotations(self.version.id)
+            for a in self.service.annotations.annotations(self.version.id)
             if a.expert_profile_id == self.expert_id
         }
 
@@ -683,7 +683,7 @@ class AnnotationWindow(QMainWindow):
             if self.rating_combos[row].currentData() != NO_RATING
         }
         try:
-            self.service.save_annotation(
+            self.service.annotations.save_annotation(
                 self.version.id,
                 context.decision_id,
                 self.expert_id,
@@ -716,7 +716,7 @@ class AnnotationWindow(QMainWindow):
             self.refresh_organiser()
 
     def collected(self) -> list[Any]:
-        return list(self.service.annotations(self.version.id)) if self.version is not None else []
+        return list(self.service.annotations.annotations(self.version.id)) if self.version is not None else []
 
     def refresh_organiser(self) -> AgreementReport | None:
         if self.scenario is None:

@@ -120,7 +120,7 @@ def ask_plan(window: AnnotationWindow) -> RequestPlan | None:
     organiser = ""
     if window.expert_id is not None:
         try:
-            organiser = window.service.profile(window.expert_id).name
+            organiser = window.service.accounts.profile(window.expert_id).name
         except Exception:
             organiser = ""
     current = window.entry()
@@ -236,7 +236,7 @@ class OrganiserExchange(QObject):
                     taken.add(target)
                     targets.append(target)
             for expert, target in zip(plan.experts, targets, strict=True):
-                service.export_annotation_request(
+                service.annotations.export_annotation_request(
                     loaded, organiser=plan.organiser, expert=expert, path=target
                 )
             return targets
@@ -268,7 +268,7 @@ class OrganiserExchange(QObject):
             results: list[tuple[Path, Any, str]] = []
             for path in chosen:
                 try:
-                    results.append((path, service.import_annotations(path), ""))
+                    results.append((path, service.annotations.import_annotations(path), ""))
                 except Exception as exc:  # AnnotationImportError lists every problem; nothing was written
                     from balint_trainer.gui.worker import error_text
 

@@ -446,7 +446,7 @@ class LrsDialog(QDialog):
         service = self.controller.service
 
         def work() -> tuple[list[QueueItem], dict[int, str]]:
-            return LrsQueue(service).items(limit=1000), {p.id: p.name for p in service.profiles()}
+            return LrsQueue(service).items(limit=1000), {p.id: p.name for p in service.accounts.profiles()}
 
         def done(result: tuple[list[QueueItem], dict[int, str]]) -> None:
             with contextlib.suppress(RuntimeError):  # the dialog was closed meanwhile

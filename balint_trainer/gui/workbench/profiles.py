@@ -175,7 +175,7 @@ def create_profile_dialog(
 ) -> NewProfileDialog:
     """The dialog, wired to ``service.create_profile`` (not yet shown)."""
     return NewProfileDialog(
-        lambda name, chosen, cohort: service.create_profile(name, chosen, cohort=cohort),
+        lambda name, chosen, cohort: service.accounts.create_profile(name, chosen, cohort=cohort),
         parent,
         roles=roles,
         role=role,
@@ -478,7 +478,7 @@ class ProfilesDialog(QDialog):
     def refresh(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else getattr(self.selected_profile(), "id", None)
         try:
-            profiles = self._service.profiles()
+            profiles = self._service.accounts.profiles()
         except Exception as exc:  # a lost connection: say so, keep the window
             self.status_label.setText(self.tr("Could not load the profiles: {error}").format(error=exc))
             profiles = []
@@ -534,7 +534,7 @@ class ProfilesDialog(QDialog):
             return None
 
         def apply(name: str) -> Any:
-            renamed = self._service.rename_profile(profile.id, name, actor_id=self._actor_id)
+            renamed = self._service.accounts.rename_profile(profile.id, name, actor_id=self._actor_id)
             if renamed.name != profile.name:
                 self._changed(
                     renamed, self.tr("{old} is now called {new}.").format(old=profile.name, new=renamed.name)
@@ -565,7 +565,7 @@ class ProfilesDialog(QDialog):
         cohorts = sorted({p.cohort for p in self.model.profiles() if p.cohort}, key=str.casefold)
 
         def apply(cohort: str) -> Any:
-            moved = self._service.set_profile_cohort(profile.id, cohort or None, actor_id=self._actor_id)
+            moved = self._service.accounts.set_profile_cohort(profile.id, cohort or None, actor_id=self._actor_id)
             if moved.cohort != profile.cohort:
                 message = (
                     self.tr("{name} moved to cohort {cohort}.").format(name=moved.name, cohort=moved.cohort)

@@ -767,7 +767,7 @@ class SupervisorWindow(QMainWindow):
         """Reload trainees (keeping the selection) and the cohort table."""
         selected = self.current_trainee()
         try:
-            profiles = self._service.profiles(role="trainee")
+            profiles = self._service.accounts.profiles(role="trainee")
         except Exception as exc:  # a lost database connection must not close the window
             self._show_error(self.tr("Could not load trainees"), exc)
             profiles = []
@@ -818,7 +818,7 @@ class SupervisorWindow(QMainWindow):
         rows: list[AttemptRow] = []
         if profile is not None:
             try:
-                attempts = self._service.attempts(profile_id=profile.id)
+                attempts = self._service.practice.attempts(profile_id=profile.id)
                 rows = [AttemptRow(a, self._title(a)) for a in attempts]
             except Exception as exc:
                 self._show_error(self.tr("Could not load attempts"), exc)
@@ -1063,9 +1063,9 @@ class SupervisorWindow(QMainWindow):
         if current is None:
             current = self._author_id
         try:
-            authors = [p for p in self._service.profiles() if p.role in ("supervisor", "organiser")]
+            authors = [p for p in self._service.accounts.profiles() if p.role in ("supervisor", "organiser")]
             if current is None:
-                account = self._service.current_account()  # PostgreSQL login, if any
+                account = self._service.accounts.current_account()  # PostgreSQL login, if any
                 if account is not None and account.role in ("supervisor", "organiser"):
                     current = account.id
         except Exception:  # the combo stays as it was; commenting reports any real problem
@@ -1153,7 +1153,7 @@ class SupervisorWindow(QMainWindow):
                     return
                 token.report(done, len(paths))
                 try:
-                    matches[path] = self._service.bundle_match(path)
+                    matches[path] = self._service.exchange.bundle_match(path)
                 except Exception:  # the import itself reports what is wrong with the file
                     continue
 
@@ -1210,7 +1210,7 @@ class SupervisorWindow(QMainWindow):
                         chosen_for["as_profile_id"] = as_id
                     if as_new:
                         chosen_for["as_new"] = True
-                    results.append(BundleImport(path, self._service.import_attempts(path, **chosen_for)))
+                    results.append(BundleImport(path, self._service.exchange.import_attempts(path, **chosen_for)))
                 except Exception as exc:  # BundleError says what is wrong; nothing of it was written
                     message = str(exc) or type(exc).__name__
                     results.append(BundleImport(path, None, message.removeprefix(f"{path}: ")))
@@ -1303,8 +1303,8 @@ class SupervisorWindow(QMainWindow):
         if author_id is not None:
             return int(author_id)
         base = getpass.getuser() or "supervisor"
-        name = base if base not in {p.name for p in self._service.profiles()} else f"{base} (supervisor)"
-        profile = self._service.create_profile(name, "supervisor")
+        name = base if base not in {p.name for p in self._service.accounts.profiles()} else f"{base} (supervisor)"
+        profile = self._service.accounts.create_profile(name, "supervisor")
         self._author_id = profile.id
         self._fill_authors()
         return int(profile.id)
@@ -1319,7 +1319,7 @@ class SupervisorWindow(QMainWindow):
             return None
         decision_id = None if whole else decision.decision_id  # type: ignore[union-attr]
         try:
-            comment = self._service.add_comment(review.attempt.id, self._resolve_author(), text, decision_id)
+            comment = self._service.review.add_comment(review.attempt.id, self._resolve_author(), text, decision_id)
         except Exception as exc:  # keep the typed text: nothing is lost when the save fails
             self._show_error(self.tr("The comment was not saved"), exc)
             return None
@@ -1356,7 +1356,7 @@ class SupervisorWindow(QMainWindow):
             return
         self._chart_profile = profile.id
         try:
-            points = self._service.progress(profile.id)
+            points = self._service.practice.progress(profile.id)
             report = trainee_report(self._service, profile.id, finished_only=True, cache=self._cache)
         except Exception as exc:
             self._show_error(self.tr("Could not load progress"), exc)
@@ -1443,12 +1443,12 @@ class SupervisorWindow(QMainWindow):
         try:
             # Aggregated in the database; only finished attempts have a total.
             finished_only = not self.include_unfinished_check.isChecked()
-            stats = self._service.item_analysis(cohort=cohort, finished_only=finished_only)
+            stats = self._service.review.item_analysis(cohort=cohort, finished_only=finished_only)
         except Exception as exc:
             self._show_error(self.tr("Could not load the cohort's answers"), exc)
             stats = []
         try:
-            reliability = {r.scenario_id: r for r in self._service.reliability(cohort=cohort)}
+            reliability = {r.scenario_id: r for r in self._service.review.reliability(cohort=cohort)}
         except Exception as exc:
             self._show_error(self.tr("Could not compute the scenarios' reliability"), exc)
             reliability = {}
@@ -1501,7 +1501,7 @@ class SupervisorWindow(QMainWindow):
         if key not in self._item_competencies:
             info: tuple[str, dict[str, str]] = ("", {})
             try:
-                version = self._service.latest_version(scenario_id)
+                version = self._service.scenarios.latest_version(scenario_id)
                 if version is not None:
                     _version, scenario, _problem = self._cache.get(version.id)
                     if scenario is not None:
@@ -1621,7 +1621,7 @@ class SupervisorWindow(QMainWindow):
             return None
         cohort = self.cohort_combo.currentData()
         try:
-            profiles = self._service.profiles(role="trainee", cohort=cohort)
+            profiles = self._service.accounts.profiles(role="trainee", cohort=cohort)
             reports = [trainee_report(self._service, p.id, cache=self._cache) for p in profiles]
             if kind == "csv":
                 write_answers_csv(reports, target)
