@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -80,3 +81,10 @@ class TrainerService:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
+
+    def _satisfies_the_protocol(service: TrainerService) -> ServicesApi:
+        return service  # mypy: TrainerService must structurally be a ServicesApi
