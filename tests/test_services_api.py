@@ -94,3 +94,45 @@ def test_template_without_params_is_used_as_is_and_other_errors_pass_through() -
     assert template_and_params(exc) == ("a message from a library with {braces}", {})
     assert template_and_params(ValueError("plain")) == ("plain", {})
     assert str(ServiceError("at most {limit:,} characters", limit=20000)) == "at most 20,000 characters"
+
+
+def _raised_templates() -> set[str]:
+    """The constant templates every ServiceError raised in services/ is built from."""
+    import ast
+    from pathlib import Path
+
+    import balint_trainer.services as package
+    from balint_trainer.services import errors
+
+    names = {n for n, v in vars(errors).items() if isinstance(v, type) and issubclass(v, ServiceError)}
+    found: set[str] = set()
+    for path in Path(package.__file__).parent.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants: dict[str, set[str]] = {}  # name -> every string constant assigned to it
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+                for target in node.targets:
+                    if isinstance(target, ast.Name) and isinstance(node.value.value, str):
+                        constants.setdefault(target.id, set()).add(node.value.value)
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            first = node.args[0]
+            if isinstance(node.func, ast.Name) and node.func.id in names:
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    found.add(first.value)
+                elif isinstance(first, ast.Name):
+                    found.update(constants.get(first.id, ()))
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "_get" and len(node.args) == 4:
+                what = node.args[3]
+                if isinstance(what, ast.Constant):
+                    found.add(f"no {what.value} with id {{key}}")  # Database._get's one sentence per kind
+    return found - {"{reason}"}  # a message passed on as it is
+
+
+def test_every_raised_template_is_listed_for_the_translators() -> None:
+    from balint_trainer.services.error_templates import TEMPLATES
+
+    raised = _raised_templates()
+    assert len(raised) > 40
+    assert raised <= set(TEMPLATES), sorted(raised - set(TEMPLATES))

@@ -144,7 +144,7 @@ def ensure_login_role(connection: Connection, role: str, password: str, app_role
     ).first()
     if exists is not None and exists[0]:
         # Never re-password a privileged role that happens to have an account's name.
-        raise PermissionDenied(f"database role '{role}' is privileged; choose another account name")
+        raise PermissionDenied("database role '{role}' is privileged; choose another account name", role=role)
     verb = "ALTER" if exists else "CREATE"
     # DDL takes no bind parameters; format() quotes the identifier and the literal safely.
     statement = connection.execute(

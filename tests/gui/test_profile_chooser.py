@@ -186,10 +186,12 @@ def test_set_password_then_wrong_current_password_is_refused(window, qtbot, serv
 def test_no_chooser_on_a_course_database(qtbot) -> None:  # type: ignore[no-untyped-def]
     from balint_trainer.gui.profile_chooser import profile_choices
 
-    class Course:
-        dialect = "postgresql"
-
+    class Accounts:
         def local_profile(self) -> str:
             return "the login's profile"
+
+    class Course:
+        dialect = "postgresql"
+        accounts = Accounts()
 
     assert profile_choices(Course()).chosen == "the login's profile"
