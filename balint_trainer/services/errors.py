@@ -5,11 +5,12 @@ Every error carries an English ``template`` with ``{name}`` placeholders and the
 ``"ServiceError"``) and then format it; ``str(exc)`` is the formatted English (the CLI
 prints it). Raise them as::
 
-    raise DuplicateName("A profile named '{name}' already exists.", name=name)
+    raise DuplicateName("a profile named '{name}' already exists", name=name)
 
 Without params the template is used as it is (it may then contain braces, e.g. a
 message passed on from a library); with params it is formatted by ``str.format``,
-so literal braces in it are written ``{{`` and ``}}``.
+so literal braces in it are written ``{{`` and ``}}``. A new template also goes into
+:mod:`balint_trainer.services.error_templates` (for the translators; a test checks).
 """
 
 from __future__ import annotations
