@@ -1,7 +1,7 @@
 """Report data: a trainee's attempts joined with the exact scenario version they were scored on.
 
-Everything here reads through the service API (``TrainerService`` or any
-object with the same methods) and returns frozen dataclasses, so the GUI,
+Everything here reads through the service roles (``services.api.ServicesApi``: a
+``TrainerService`` or a test's object with the same roles) and returns frozen dataclasses, so the GUI,
 the HTML/CSV/xAPI writers and the tests share one view of an attempt.
 """
 
@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.localise import translate
 from balint_trainer.core.model import NO_INTERVENTION, DecisionStep, Scenario
 from balint_trainer.core.option_order import option_label, order_for
 from balint_trainer.core.scoring import ScoringError, modal_options, panel_agreement, votes
+
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,7 @@ class TraineeReport:
 class ScenarioCache:
     """Loads each stored scenario version once; a version that no longer parses is reported, not raised."""
 
-    def __init__(self, service: Any) -> None:
+    def __init__(self, service: ServicesApi) -> None:
         self._service = service
         self._loaded: dict[int, tuple[Any, Scenario | None, str | None]] = {}
 
@@ -174,7 +177,7 @@ def _options(step: DecisionStep, order: Sequence[str]) -> tuple[tuple[OptionView
     return options, tuple(oid for oid in order if oid in panel)
 
 
-def review_attempt(service: Any, attempt: Any, cache: ScenarioCache | None = None) -> AttemptReview:
+def review_attempt(service: ServicesApi, attempt: Any, cache: ScenarioCache | None = None) -> AttemptReview:
     """Join an attempt (DTO or id) with its scenario version and comments."""
     if isinstance(attempt, int):
         attempt = service.practice.attempt(attempt)
@@ -280,7 +283,7 @@ def competency_rows(reviews: Iterable[AttemptReview]) -> tuple[CompetencyRow, ..
 
 
 def trainee_report(
-    service: Any, profile_id: int, *, finished_only: bool = False, cache: ScenarioCache | None = None
+    service: ServicesApi, profile_id: int, *, finished_only: bool = False, cache: ScenarioCache | None = None
 ) -> TraineeReport:
     """Everything a per-trainee report shows, oldest attempt first."""
     profile = service.accounts.profile(profile_id)
