@@ -297,7 +297,7 @@ def trainee_report(
         attempts=reviews,
         competencies=competency_rows(reviews),
         recorded_sessions=tuple(service.review.recorded_sessions(profile_id))
-        if hasattr(service, "recorded_sessions")
+        if hasattr(service.review, "recorded_sessions")
         else (),
     )
 
