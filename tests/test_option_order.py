@@ -158,7 +158,8 @@ def test_pressing_1_every_time_no_longer_scores_near_the_top() -> None:
 
 
 def test_resume_keeps_the_stored_order_even_without_a_seed() -> None:
-    from balint_trainer.core.session import DecisionEvent, GivenAnswer
+    from balint_trainer.core.session import GivenAnswer
+    from balint_trainer.core.session_events import DecisionEvent
 
     scenario = load_scenario_file(MINIMAL).scenario
     assert scenario is not None

@@ -3,16 +3,13 @@ from pathlib import Path
 import pytest
 
 from balint_trainer.core.session import (
-    DecisionEvent,
     GivenAnswer,
-    LineEvent,
-    NarrationEvent,
-    PhaseEvent,
     PracticeSession,
     SessionError,
     format_clock,
     phase_minutes,
 )
+from balint_trainer.core.session_events import DecisionEvent, LineEvent, NarrationEvent, PhaseEvent
 from balint_trainer.core.validation import load_scenario_file
 
 MINIMAL = Path(__file__).parent / "data" / "valid" / "minimal.yaml"

@@ -85,6 +85,7 @@ class ItemStats:
     wrong_share: float | None
     choices: dict[str, int] = field(default_factory=dict)  # option id -> answers, most chosen first
     median_seconds: float | None = None  # time to decide (answers that measured it); SQL only
+    timeouts: int = 0  # answers recorded because real time ran out; SQL only
 
     @property
     def small_sample(self) -> bool:

@@ -38,7 +38,7 @@ def localise_label(label: str) -> str:
 
 
 def localise_phase(label: str) -> str:
-    """A phase's label (PHASE_LABELS) in the interface language; gui/player.py lists them for lupdate."""
+    """A phase's label (PHASE_LABELS) in the interface language; gui/practice/phase.py lists them for lupdate."""
     return translate("Phases", label)
 
 

@@ -13,7 +13,7 @@ from balint_trainer.core import scoring
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.model import DecisionStep, NarrateStep, SayStep, Scenario
 from balint_trainer.core.option_order import new_seed, shown_order
-from balint_trainer.core.session import DecisionFeedback, ExpertNote
+from balint_trainer.core.session_events import DecisionFeedback, ExpertNote
 
 CONTEXT_LINES = 6
 

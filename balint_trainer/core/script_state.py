@@ -204,6 +204,65 @@ def explore(scenario: Scenario, budget: int = PATH_BUDGET) -> tuple[set[int], se
     return reached, shown
 
 
+def decisions_ahead(
+    scenario: Scenario,
+    index: int,
+    values: Mapping[str, bool | int],
+    targets: Mapping[str, int] | None = None,
+    budget: int = PATH_BUDGET,
+) -> tuple[int, int] | None:
+    """Fewest and most decisions shown from script step ``index`` (END: none) to the end,
+    given the state ``values``; None on a loop or past the budget (too many paths to count)."""
+    targets = labels(scenario) if targets is None else targets
+    memo: dict[tuple[int, tuple[tuple[str, bool | int], ...]], tuple[int, int]] = {}
+    on_stack: set[tuple[int, tuple[tuple[str, bool | int], ...]]] = set()
+
+    def key(at: int, state: Mapping[str, bool | int]) -> tuple[int, tuple[tuple[str, bool | int], ...]]:
+        return (at, tuple(sorted(state.items())))
+
+    def children(at: int, state: dict[str, bool | int]) -> tuple[int, list[tuple[int, dict[str, bool | int]]]]:
+        """(decisions shown at this step, where it leads)."""
+        step = scenario.script[at]
+        following = at + 1 if at + 1 < len(scenario.script) else END
+        if not ScriptState(state).holds(step.when):
+            return 0, [(following, state)]
+        if isinstance(step, GotoStep):
+            return 0, [(targets.get(step.goto, END), state)]
+        if isinstance(step, DecisionStep):
+            return 1, [
+                (targets.get(o.goto, END) if o.goto else following, applied(state, o)) for o in step.options
+            ]
+        return 0, [(following, state)]
+
+    # Depth-first with an explicit stack: long scripts must not hit Python's recursion limit.
+    start = key(index, values)
+    stack: list[tuple[tuple[int, tuple[tuple[str, bool | int], ...]], int, list[Any]]] = []
+
+    def push(node: tuple[int, tuple[tuple[str, bool | int], ...]]) -> None:
+        shown, nexts = children(node[0], dict(node[1]))
+        stack.append((node, shown, [key(t, v) for t, v in nexts]))
+        on_stack.add(node)
+
+    if index == END or index >= len(scenario.script):
+        return (0, 0)
+    push(start)
+    while stack:
+        if len(memo) + len(stack) > budget:
+            return None
+        node, shown, nexts = stack[-1]
+        pending = next((n for n in nexts if n[0] != END and n not in memo), None)
+        if pending is not None:
+            if pending in on_stack:
+                return None  # a loop (validation refuses them; unvalidated files stay safe)
+            push(pending)
+            continue
+        ranges = [memo[n] if n[0] != END else (0, 0) for n in nexts]
+        memo[node] = (shown + min(r[0] for r in ranges), shown + max(r[1] for r in ranges))
+        on_stack.discard(node)
+        stack.pop()
+    return memo[start]
+
+
 def flow_problems(scenario: Scenario, doc: YamlDocument, filename: str) -> list[Problem]:
     """Problems of a shape-valid scenario's state and branching (none for a plain script)."""
     ctx = _Context(doc, filename)

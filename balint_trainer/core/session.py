@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any, Literal, TypeAlias
+from dataclasses import dataclass, replace
+from typing import Any
 
 from balint_trainer.core import scoring
 from balint_trainer.core.competencies import PHASE_LABELS, PHASES, competency_label
@@ -33,10 +33,22 @@ from balint_trainer.core.model import (
     SayStep,
     Scenario,
 )
-from balint_trainer.core.option_order import is_permutation, option_label, shown_order
-from balint_trainer.core.script_state import ScriptState, labels
+from balint_trainer.core.option_order import is_permutation, shown_order
+from balint_trainer.core.script_state import END, ScriptState, applied, decisions_ahead, labels
+from balint_trainer.core.session_events import (
+    AnswerResult,
+    DecisionEvent,
+    DecisionFeedback,
+    Event,
+    ExpertNote,
+    LineEvent,
+    Mode,
+    NarrationEvent,
+    OptionView,
+    PhaseEvent,
+    SessionSummary,
+)
 
-Mode = Literal["practice", "exam"]
 MODES: tuple[Mode, ...] = ("practice", "exam")
 DEFAULT_DURATION_MINUTES = 60
 LEADER_ID = "leader"
@@ -58,125 +70,6 @@ NO_INTERVENTION_TEXT = "No intervention (not in the key)"
 
 class SessionError(ValueError):
     """The session was driven out of order (answering the wrong decision, an unknown option…)."""
-
-
-@dataclass(frozen=True)
-class PhaseEvent:
-    phase: str
-    label: str
-    index: int  # position in PHASES (0..5), for a phase indicator
-    minute: float
-
-
-@dataclass(frozen=True)
-class LineEvent:
-    speaker_id: str
-    name: str
-    role: str
-    kind: str  # "leader", "presenter", "member" or "co-leader"
-    markdown: str
-    minute: float
-    consequence: bool = False  # shown because of the trainee's choice
-
-
-@dataclass(frozen=True)
-class NarrationEvent:
-    markdown: str
-    minute: float
-    consequence: bool = False
-
-
-@dataclass(frozen=True)
-class OptionView:
-    id: str
-    number: int  # 1-based position on screen (keys 1..8), after shuffling
-    markdown: str
-
-
-@dataclass(frozen=True)
-class DecisionEvent:
-    decision_id: str
-    prompt: str
-    competency: str
-    competency_label: str
-    options: tuple[OptionView, ...]  # in the order shown
-    number: int  # 1-based among the scenario's decisions
-    total: int
-    minute: float
-
-    @property
-    def shown_order(self) -> tuple[str, ...]:
-        return tuple(option.id for option in self.options)
-
-
-Event: TypeAlias = PhaseEvent | LineEvent | NarrationEvent | DecisionEvent
-
-
-@dataclass(frozen=True)
-class ExpertNote:
-    expert: str
-    best: str
-    markdown: str
-
-
-@dataclass(frozen=True)
-class DecisionFeedback:
-    """What the expert panel says about one answered decision."""
-
-    decision_id: str
-    prompt: str
-    competency: str
-    competency_label: str
-    chosen: str
-    chosen_text: str
-    own_words: str | None
-    credit: float
-    votes: dict[str, int]  # option id -> votes, in the order the options were shown
-    option_texts: dict[str, str]
-    modal_options: tuple[str, ...]
-    rationale: str
-    option_feedback: str | None
-    expert_notes: tuple[ExpertNote, ...]
-    agreement: float | None
-    shown_order: tuple[str, ...] = ()  # option ids as shown to the trainee
-    timed_out: bool = False  # real time ran out: recorded as no intervention
-    seconds: float | None = None  # time taken to decide
-    option_feedbacks: dict[str, str | None] = field(default_factory=dict)  # every option's feedback
-
-    @property
-    def is_modal(self) -> bool:
-        return self.chosen in self.modal_options
-
-    def label(self, option_id: str) -> str:
-        """The option named by its shortened text (see :func:`core.option_order.option_label`)."""
-        return option_label(self.option_texts.get(option_id, option_id))
-
-
-@dataclass(frozen=True)
-class AnswerResult:
-    decision_id: str
-    option_id: str
-    own_words: str | None
-    seconds: float | None
-    credit: float  # always present: it is stored with the answer
-    feedback: DecisionFeedback | None  # None in exam mode until the end
-    shown_order: tuple[str, ...] = ()  # option ids in the order shown: stored with the answer
-    timed_out: bool = False
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    scenario_id: str
-    mode: Mode
-    score: scoring.ScenarioScore
-    decisions: tuple[DecisionFeedback, ...]
-    unanswered: tuple[str, ...]
-    competency_labels: dict[str, str] = field(default_factory=dict)
-    key_status: str = "panel"  # "illustrative": the expert key is a demonstration, not a real panel's
-
-    @property
-    def total(self) -> float | None:
-        return self.score.total
 
 
 @dataclass(frozen=True)
@@ -311,7 +204,45 @@ class PracticeSession:
 
     @property
     def decision_count(self) -> int:
+        """Decisions in the scenario, on every path (see :meth:`decisions_on_path`)."""
         return len(self._decision_numbers)
+
+    @property
+    def decisions_shown(self) -> int:
+        return sum(1 for event in self.history if isinstance(event, DecisionEvent))
+
+    def decisions_on_path(self) -> tuple[int, int | None]:
+        """(fewest, most) decisions this session shows in all, given the choices made so far.
+
+        Counted as the decisions already shown plus those still ahead on each path the
+        remaining choices can take: a branching scenario's skipped decisions never count.
+        ``most`` is None when the paths are too many to count. Equal for a plain script.
+        """
+        shown = self.decisions_shown
+        pending = self._pending
+        if pending is None:
+            ahead = decisions_ahead(self.scenario, self._next_index(), self.state.values, self._labels)
+            return (shown + ahead[0], shown + ahead[1]) if ahead else (shown, None)
+        ranges = self._ahead_of(self.scenario.decision(pending.decision_id))
+        if ranges is None:
+            return shown, None
+        return shown + ranges[0], shown + ranges[1]
+
+    def _next_index(self) -> int:
+        """Index of the next script step the queue plays (END when none is left)."""
+        index = self._step_index + 1
+        return index if index < len(self.scenario.script) else END
+
+    def _ahead_of(self, step: DecisionStep) -> tuple[int, int] | None:
+        """Fewest and most decisions after ``step`` (being asked now), over its options."""
+        ranges = []
+        for option in step.options:
+            target = self._labels.get(option.goto, END) if option.goto else self._next_index()
+            ahead = decisions_ahead(self.scenario, target, applied(self.state.values, option), self._labels)
+            if ahead is None:
+                return None
+            ranges.append(ahead)
+        return min(r[0] for r in ranges), max(r[1] for r in ranges)
 
     @property
     def clock(self) -> str:
@@ -387,6 +318,49 @@ class PracticeSession:
         if option.goto:
             self._jump(option.goto)
         return result
+
+    def next_during_decision(self) -> LineEvent | NarrationEvent | None:
+        """A line the group says while the pending decision waits (real-time mode), or None.
+
+        Only what cannot depend on the answer: the group's script lines that follow the decision,
+        up to the next decision, phase change, jump or line of the leader's own (the trainee is
+        the leader, still deciding). When the decision's options ``set`` state, a
+        ``when``-guarded step stops it too (its condition may turn on the answer); otherwise such
+        a step is decided now, as it would be after the answer. Nothing when an option jumps
+        (``goto``): what follows is then the answer's. A line said here is not said again: after
+        the answer the chosen option's ``then`` lines play, then the script goes on after it.
+        """
+        pending = self._pending
+        if pending is None:
+            return None
+        decision = self.scenario.decision(pending.decision_id)
+        if any(option.goto for option in decision.options):
+            return None
+        sets_state = any(option.set for option in decision.options)
+        while self._queue:
+            step, minute, consequence = self._queue[0]
+            if consequence or not isinstance(step, SayStep | NarrateStep):
+                return None
+            if isinstance(step, SayStep) and step.say == LEADER_ID:
+                return None
+            if step.when is not None:
+                if sets_state:
+                    return None
+                if not self.state.holds(step.when):
+                    self._queue.popleft()  # skipped now exactly as it would be after the answer
+                    self._step_index += 1
+                    continue
+            self._queue.popleft()
+            self._step_index += 1
+            event = self._event_for(step, minute, False)
+            if event is None:  # pragma: no cover - say and narrate steps always make an event
+                return None
+            assert isinstance(event, LineEvent | NarrationEvent)
+            event = replace(event, during_decision=True)
+            self.minute = max(self.minute, minute)
+            self.history.append(event)
+            return event
+        return None
 
     def time_limit(self, decision_id: str) -> int | None:
         """Seconds the scenario gives for a decision in real-time mode (None: no limit set)."""
@@ -535,15 +509,19 @@ class PracticeSession:
         if isinstance(step, DecisionStep):
             texts = {o.id: o.text for o in step.options}
             order = self._orders.get(step.decision) or shown_order(step, self.seed)
+            # Counted on the path taken: decisions a branch skips are not "of M" (see decisions_on_path).
+            number = self.decisions_shown + 1
+            ahead = self._ahead_of(step)
             return DecisionEvent(
                 step.decision,
                 step.prompt,
                 step.competency,
                 competency_label(step.competency, self.scenario.competencies),
                 tuple(OptionView(oid, n, texts[oid]) for n, oid in enumerate(order, start=1)),
-                self._decision_numbers[step.decision],
-                len(self._decision_numbers),
+                number,
+                number + ahead[0] if ahead else number,
                 minute,
+                number + ahead[1] if ahead else None,
             )
         return None
 

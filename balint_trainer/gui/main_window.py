@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.gui import plain_text
-from balint_trainer.gui.feedback_flow import UnreadTracker
 from balint_trainer.gui.library import LibraryView
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.practice.feedback_flow import UnreadTracker
 
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.core.catalogue import CatalogueEntry
@@ -577,13 +577,13 @@ class MainWindow(QMainWindow):
         self.weak_spots.refresh()
         self.refresh_feedback()
 
-    # -- supervisor feedback (gui/feedback_flow.py, gui/review.py) -----------------------
+    # -- supervisor feedback (gui/practice/feedback_flow.py, gui/review.py) -----------------------
     def refresh_feedback(self) -> None:
         """Re-count unread supervisor comments (off the UI thread) and update their marks."""
         self.feedback.refresh()
 
     def import_feedback(self, path: Path | str | None = None) -> None:
-        from balint_trainer.gui.feedback_flow import import_feedback
+        from balint_trainer.gui.practice.feedback_flow import import_feedback
 
         import_feedback(self, path)
 
@@ -688,7 +688,7 @@ class MainWindow(QMainWindow):
     # -- practice ------------------------------------------------------------------
     def _ensure_player(self) -> Any:
         if self.player is None:
-            from balint_trainer.gui.player import PlayerView
+            from balint_trainer.gui.practice.player import PlayerView
 
             self.player = PlayerView()
             self.player.ask_confidence = self.weak_spots.confidence_action.isChecked()
@@ -834,6 +834,7 @@ class MainWindow(QMainWindow):
                 credit=result.credit,
                 shown_order=result.shown_order or None,
                 confidence=self.player.confidence_row.value() if self.player is not None else None,
+                timed_out=result.timed_out,
             )
         except Exception as exc:
             plain_text.warning(
@@ -863,7 +864,7 @@ class MainWindow(QMainWindow):
 
     def show_summary(self, summary: Any, title: str, language: str | None = None) -> None:
         if self.summary_view is None:
-            from balint_trainer.gui.summary import SummaryView
+            from balint_trainer.gui.practice.summary import SummaryView
 
             self.summary_view = SummaryView()
             self.summary_view.back_requested.connect(self.show_library)

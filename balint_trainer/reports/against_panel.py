@@ -42,6 +42,7 @@ class AgainstPanel:
     options: tuple[OptionLine, ...]
     experts: int
     chosen: str | None  # None: not answered
+    timed_out: bool = False  # real time ran out: the choice was recorded as no intervention
 
     @property
     def panel(self) -> tuple[OptionLine, ...]:
@@ -66,6 +67,8 @@ def build(
     chosen: str | None,
     feedbacks: Mapping[str, str | None] | None = None,
     experts: int | None = None,
+    *,
+    timed_out: bool = False,
 ) -> AgainstPanel:
     """From plain data; the panel's choice is every option with the top vote count."""
     top = max((votes.get(o, 0) for o in order), default=0)
@@ -84,11 +87,11 @@ def build(
         for n, oid in enumerate(order, start=1)
     )
     total = sum(line.votes for line in lines) if experts is None else experts
-    return AgainstPanel(lines, total, chosen)
+    return AgainstPanel(lines, total, chosen, timed_out)
 
 
 def from_feedback(feedback: Any) -> AgainstPanel:
-    """From a :class:`core.session.DecisionFeedback` (the player and the summary)."""
+    """From a :class:`core.session_events.DecisionFeedback` (the player and the summary)."""
     order = tuple(feedback.votes)
     feedbacks = dict(getattr(feedback, "option_feedbacks", None) or {})
     if not feedbacks and feedback.option_feedback:
@@ -106,6 +109,7 @@ def from_review(decision: Any) -> AgainstPanel:
         decision.chosen,
         {o.id: getattr(o, "feedback", None) for o in options},
         decision.experts,
+        timed_out=bool(getattr(decision, "timed_out", False)),
     )
 
 
@@ -153,6 +157,26 @@ def verdict(view: AgainstPanel, *, trainee: bool = True) -> str:
             options=_listed(panel)
         )
     return translate("AgainstPanel", "The panel most often chose {option}.").format(option=panel[0])
+
+
+def timed_out_note(view: AgainstPanel, *, trainee: bool = True) -> str:
+    """Said of a decision left unanswered in real time (review and reports)."""
+    option = view.option(view.chosen)
+    if option is None:
+        return (
+            translate("AgainstPanel", "No answer in time: no intervention (not in the key).")
+            if trainee
+            else translate("AgainstPanel", "No answer in time: the trainee let the time run out (not in the key).")
+        )
+    text = (
+        translate("AgainstPanel", "No answer in time: recorded as no intervention, which the key lists as {option}.")
+        if trainee
+        else translate(
+            "AgainstPanel",
+            "No answer in time: the trainee let the time run out, recorded as {option} (the key's no intervention).",
+        )
+    )
+    return text.format(option=_quoted(option.label))
 
 
 def marks(line: OptionLine, view: AgainstPanel, *, trainee: bool = True) -> list[str]:
@@ -222,13 +246,16 @@ def against_panel_html(
     widths = [10, 52, 12, 12, 14] if full_text else [6, 62, 16, 16]
     if full_text:
         headers.append(translate("AgainstPanel", "Choice"))
-    heads = [f'<th width="{w}%">{_e(h)}</th>' for h, w in zip(headers, widths, strict=True)]
+    # nowrap: in a narrow pane (the summary's details) Qt broke "Shown" over two lines.
+    heads = [f'<th width="{w}%" style="white-space:nowrap">{_e(h)}</th>' for h, w in zip(headers, widths, strict=True)]
     head = "".join(heads[::-1] if mirror_tables else heads)
     parts = [
         f'<table dir="{"rtl" if rtl else "ltr"}" border="1" cellspacing="0" cellpadding="3" width="100%">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
         f"<p><b>{_e(verdict(view, trainee=trainee))}</b></p>",
     ]
+    if view.timed_out:  # the option alone cannot tell "chose to wait" from "ran out of time"
+        parts.insert(0, f"<p><b>{_e(timed_out_note(view, trainee=trainee))}</b></p>")
     if not full_text:
         # The chosen option in full, and the panel's when it differs: each text printed once.
         for line in view.options:

@@ -51,6 +51,7 @@ class DecisionReview:
     rationale: str = ""  # the panel's reasoning (Markdown)
     agreement: float | None = None  # panel agreement P (None: fewer than two experts)
     expert_notes: tuple[tuple[str, str, str], ...] = ()  # (expert, option id chosen, note Markdown)
+    timed_out: bool = False  # real time ran out: recorded as no intervention
 
     @property
     def answered(self) -> bool:
@@ -217,6 +218,7 @@ def review_attempt(service: ServicesApi, attempt: Any, cache: ScenarioCache | No
                 rationale=step.rationale,
                 agreement=panel_agreement(step),
                 expert_notes=tuple((a.expert, a.best, a.note) for a in step.experts if a.note),
+                timed_out=bool(getattr(answer, "timed_out", False)) if answer else False,
             )
         )
     # Answers the stored version does not explain (unreadable version): keep them, never drop data.
@@ -237,6 +239,7 @@ def review_attempt(service: ServicesApi, attempt: Any, cache: ScenarioCache | No
                     seconds=answer.seconds,
                     answered_at=answer.answered_at,
                     comments=tuple(by_decision.get(answer.decision_id, ())),
+                    timed_out=bool(getattr(answer, "timed_out", False)),
                 )
             )
 

@@ -111,6 +111,10 @@ def decision_html(
             time=format_seconds(decision.seconds) or translate("OwnReview", "not recorded"),
         )
         out.append(f"<p><b>{render_plain(chose)}</b></p>")
+        if decision.timed_out:  # real time ran out: the same words as the supervisor's review
+            from balint_trainer.reports.against_panel import from_review, timed_out_note
+
+            out.append(f"<p><b>{render_plain(timed_out_note(from_review(decision)))}</b></p>")
         if decision.own_words:
             out.append(_heading(translate("OwnReview", "In your own words")))
             out.append(

@@ -39,6 +39,7 @@ ANSWER_COLUMNS: tuple[str, ...] = (
     "panel_texts",
     "chosen_position",
     "shown_order",
+    "timed_out",  # real time ran out (1), recorded as no intervention; last: older columns keep their place
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -74,6 +75,7 @@ def answer_records(reports: Iterable[TraineeReport]) -> Iterator[dict[str, Any]]
                     "panel_texts": " | ".join(decision.label(m) for m in decision.modal),
                     "chosen_position": decision.position(decision.chosen) or "",
                     "shown_order": " ".join(o.id for o in decision.options),
+                    "timed_out": 1 if decision.timed_out else 0,
                 }
 
 

@@ -132,6 +132,7 @@ def store_bundle(
                     answered_at=ans.answered_at,
                     shown_order=list(ans.shown_order) if ans.shown_order else None,
                     confidence=ans.confidence,
+                    timed_out=ans.timed_out,
                 )
             )
             answers_new += 1

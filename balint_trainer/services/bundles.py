@@ -9,7 +9,7 @@ recognised by its magic bytes on import)::
      "attempts": [{"uid", "scenario_id", "sha256", "mode", "option_seed"?, "started_at",
                    "finished_at",
                    "answers": [{"decision_id", "option_id", "own_words", "seconds",
-                                "credit", "answered_at", "shown_order"?, "confidence"?}]}],
+                                "credit", "answered_at", "shown_order"?, "confidence"?, "timed_out"?}]}],
      "review_cards"?: [{"uid", "scenario_id", "decision_id", "competency", "state", "step",
                         "stability", "difficulty", "due", "last_review", "reps", "lapses",
                         "last_credit"}]}
@@ -104,6 +104,7 @@ class BundleAnswer(_Strict):
     answered_at: AwareDatetime
     shown_order: Annotated[list[Ident], Field(max_length=8)] | None = None
     confidence: Literal[1, 2, 3] | None = None
+    timed_out: bool = False  # bundles written before real-time marks have none: in time
 
 
 class BundleAttempt(_Strict):

@@ -77,6 +77,8 @@ class Answer:
     shown_order: tuple[str, ...] | None = None
     # 1 unsure, 2 fairly sure, 3 sure (asked before feedback); None when not asked.
     confidence: int | None = None
+    # Real time ran out (stored as no intervention, maybe the key's no-intervention option).
+    timed_out: bool = False
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,7 @@ class ExchangeService:
                                 "answered_at": a.answered_at,
                                 "shown_order": a.shown_order,
                                 "confidence": a.confidence,
+                                "timed_out": bool(a.timed_out),
                             }
                             for a in sorted(r.answers, key=lambda a: a.id)
                         ],

@@ -116,17 +116,20 @@ def _query(
 
 
 # The median time to decide per item, over the same attempts as the statistics (the totals CTE):
-# the middle one or two values by ROW_NUMBER, portable between SQLite and PostgreSQL.
+# the middle one or two values by ROW_NUMBER, portable between SQLite and PostgreSQL. The same
+# pass counts real-time time-outs (a window sum over the rows already read; a time-out always
+# has its time measured, so none is missed by the ``seconds IS NOT NULL`` filter).
 _MEDIAN = """,
 timed AS (
     SELECT t.scenario_id AS scenario_id, a.decision_id AS decision_id, a.seconds AS seconds,
            ROW_NUMBER() OVER (PARTITION BY t.scenario_id, a.decision_id ORDER BY a.seconds) AS rn,
-           COUNT(*) OVER (PARTITION BY t.scenario_id, a.decision_id) AS cnt
+           COUNT(*) OVER (PARTITION BY t.scenario_id, a.decision_id) AS cnt,
+           SUM(CASE WHEN a.timed_out THEN 1 ELSE 0 END) OVER (PARTITION BY t.scenario_id, a.decision_id) AS outs
     FROM answers a
     JOIN totals t ON t.attempt_id = a.attempt_id
     WHERE a.seconds IS NOT NULL
 )
-SELECT scenario_id, decision_id, AVG(seconds)
+SELECT scenario_id, decision_id, AVG(seconds), MAX(outs)
 FROM timed
 WHERE rn = (cnt + 1) / 2 OR rn = (cnt + 2) / 2
 GROUP BY scenario_id, decision_id
@@ -135,10 +138,14 @@ GROUP BY scenario_id, decision_id
 
 def _median_seconds(
     session: Session, item_sql: str, params: dict[str, object]
-) -> dict[tuple[str, str], float]:
+) -> dict[tuple[str, str], tuple[float | None, int]]:
+    """(scenario, decision) -> (median seconds, time-outs)."""
     totals = item_sql[: item_sql.index("sizes AS")].rstrip().rstrip(",")
     rows = session.execute(text(totals + _MEDIAN), params).all()
-    return {(scenario, decision): float(median) for scenario, decision, median in rows if median is not None}
+    return {
+        (scenario, decision): (float(median) if median is not None else None, int(outs or 0))
+        for scenario, decision, median, outs in rows
+    }
 
 
 class _Item:
@@ -231,7 +238,8 @@ def query_item_analysis(
                 wrong_option=wrong_option,
                 wrong_share=wrong_count / item.n if wrong_option is not None else None,
                 choices={option: count for option, (count, _first) in ordered},
-                median_seconds=medians.get((scenario, decision)),
+                median_seconds=medians.get((scenario, decision), (None, 0))[0],
+                timeouts=medians.get((scenario, decision), (None, 0))[1],
             )
         )
     return result

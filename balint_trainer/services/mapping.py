@@ -54,6 +54,7 @@ def answer_dto(row: m.AnswerRow) -> dto.Answer:
         row.competency,
         tuple(row.shown_order) if row.shown_order else None,
         row.confidence,
+        bool(row.timed_out),
     )
 
 

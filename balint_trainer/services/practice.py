@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from balint_trainer.core import option_order
+from balint_trainer.core.model import NO_INTERVENTION
 from balint_trainer.core.option_order import new_seed
 from balint_trainer.core.scoring import ScoringError
 from balint_trainer.core.scoring import credit as key_credit
@@ -73,8 +74,12 @@ class PracticeService:
         credit: float,
         shown_order: Sequence[str] | None = None,
         confidence: int | None = None,
+        timed_out: bool = False,
     ) -> dto.Answer:
         """Store one answer; it is committed (durable) when this returns.
+
+        ``timed_out``: real time ran out (the answer is the key's no-intervention option or
+        ``NO_INTERVENTION``, which always counts as timed out).
 
         The credit must be the key's credit for that option in the attempt's
         scenario version (``core.scoring.credit``); answers are final.
@@ -153,6 +158,7 @@ class PracticeService:
                 credit=float(expected),
                 shown_order=order,
                 confidence=confidence,
+                timed_out=bool(timed_out) or option_id == NO_INTERVENTION,
             )
             session.add(row)
             session.flush()

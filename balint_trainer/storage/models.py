@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -163,6 +164,8 @@ class AnswerRow(Base):
     shown_order: Mapped[list[str] | None] = mapped_column(JSON)
     # 1 unsure, 2 fairly sure, 3 sure, given before feedback; NULL when not asked.
     confidence: Mapped[int | None] = mapped_column(Integer)
+    # Real time ran out: recorded as no intervention, even when that is a keyed option.
+    timed_out: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Comment(Base):

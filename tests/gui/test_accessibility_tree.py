@@ -83,7 +83,7 @@ def test_options_are_grouped_under_the_prompt_and_the_result_is_heard(window, qt
 def test_phase_arrows_are_not_widgets(qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QLabel
 
-    from balint_trainer.gui.player import PhaseIndicator
+    from balint_trainer.gui.practice.phase import PhaseIndicator
 
     indicator = PhaseIndicator()
     qtbot.addWidget(indicator)

@@ -21,7 +21,7 @@ STARTUP_SCRIPT = textwrap.dedent(
     from balint_trainer.gui.main_window import MainWindow
     window = MainWindow(database_url="sqlite:///" + sys.argv[1])
     window.show()
-    heavy = [m for m in ("pyqtgraph", "numpy", "sqlalchemy", "markdown", "balint_trainer.gui.player") if m in sys.modules]
+    heavy = [m for m in ("pyqtgraph", "numpy", "sqlalchemy", "markdown", "balint_trainer.gui.practice.player") if m in sys.modules]
     assert not heavy, heavy
     assert not window.is_loaded and window.library.status.text() == "Loading…"
     seen = {}

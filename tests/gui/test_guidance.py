@@ -180,7 +180,7 @@ def test_quit_asks_the_editor_first_and_cancel_keeps_everything(window, qtbot):
 
 
 def test_role_with_its_own_brackets_is_not_bracketed_again():
-    from balint_trainer.gui.player import role_suffix
+    from balint_trainer.gui.practice.transcript import role_suffix
 
     assert role_suffix("GP specialty registrar (final year)") == "— GP specialty registrar (final year)"
     assert role_suffix("Salaried GP") == "(Salaried GP)"

@@ -73,7 +73,7 @@ def _feedback_file(qtbot, window, supervisor, tmp_path: Path) -> tuple[Path, Any
 
 
 def _import(qtbot, window, path: Path) -> Any:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.feedback_flow import import_feedback
+    from balint_trainer.gui.practice.feedback_flow import import_feedback
 
     results: list[Any] = []
     import_feedback(window, path, on_finished=results.append)

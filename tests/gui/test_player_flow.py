@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from balint_trainer.core.session import DecisionEvent
+from balint_trainer.core.session_events import DecisionEvent
 from tests.gui.options import choose, key_for
 
 pytestmark = pytest.mark.gui

@@ -64,6 +64,13 @@ def test_decision_left_unanswered_is_recorded_as_no_intervention(qtbot, branchin
     stored = service.practice.attempt(branching_window.attempt.id).answers
     assert [(a.decision_id, a.option_id) for a in stored] == [("protect", "let")]
     assert stored[0].seconds is not None and stored[0].seconds >= 0.3
+    # Stored as a time-out although 'let' is a real option, and review says so.
+    assert stored[0].timed_out is True
+    from balint_trainer.reports.data import review_attempt
+    from balint_trainer.reports.own_review import attempt_html
+
+    review = attempt_html(review_attempt(service, service.practice.attempt(branching_window.attempt.id)))
+    assert "No answer in time: recorded as no intervention" in review
 
     # The closing decision names no "doing nothing" option: it scores 0, shown as such.
     player.continue_after_feedback()
@@ -81,16 +88,30 @@ def test_decision_left_unanswered_is_recorded_as_no_intervention(qtbot, branchin
 
 
 @pytest.mark.parametrize(
-    ("first", "later_line", "absent_line", "total"),
+    ("first", "later_line", "absent_line", "total", "titles"),
     [
-        ("block", "I hadn't thought of her as lonely", "I don't think that's relevant", 100.0),
-        ("let", "I don't think that's relevant", "I hadn't thought of her as lonely", 500 / 6),
+        (
+            "block",
+            "I hadn't thought of her as lonely",
+            "I don't think that's relevant",
+            100.0,
+            ["Decision 1 of 2–3", "Decision 2 of 2"],
+        ),
+        (
+            "let",
+            "I don't think that's relevant",
+            "I hadn't thought of her as lonely",
+            500 / 6,
+            ["Decision 1 of 2–3", "Decision 2 of 3", "Decision 3 of 3"],
+        ),
     ],
 )
-def test_branching_scenario_down_two_paths(qtbot, branching_window, first, later_line, absent_line, total):
+def test_branching_scenario_down_two_paths(qtbot, branching_window, first, later_line, absent_line, total, titles):
     player = _start(qtbot, branching_window, limit="off")
     assert not player.auto_button.isChecked() and player.countdown.isHidden()
+    assert player.decision_counter.text() == "Decisions 0/2–3"  # the skipped decision is not counted
     _step_to_decision(qtbot, player)
+    seen = [player.decision_title.text().split(" — ")[0]]
     choose(qtbot, player, first)
     qtbot.keyClick(player, Qt.Key.Key_Return)
     while True:
@@ -101,8 +122,14 @@ def test_branching_scenario_down_two_paths(qtbot, branching_window, first, later
         if player.state == "end":
             break
         pending = player.session.pending_decision.decision_id
+        seen.append(player.decision_title.text().split(" — ")[0])
         choose(qtbot, player, {"guarded": "name-it", "close": "end"}[pending])
         qtbot.keyClick(player, Qt.Key.Key_Return)
+    # "Decision N of M" counts the decisions of the path taken, not the scenario's three.
+    assert seen == titles
+    count = len(titles)
+    assert player.decision_counter.text() == f"Decisions {count}/{count}"
+    assert f"You answered {count} of {count} decisions" in player.end_label.text()
     transcript = player.transcript.toPlainText()
     assert later_line in transcript and absent_line not in transcript
     summary = player.session.summary()

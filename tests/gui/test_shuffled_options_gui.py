@@ -137,8 +137,8 @@ def test_two_attempts_two_orders_resume_review_and_report_agree(
 def test_feedback_names_panel_choice_and_expert_notes_by_text(qapp) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QTextDocument
 
-    from balint_trainer.core.session import DecisionFeedback, ExpertNote
-    from balint_trainer.gui.player import feedback_html, verdict_text
+    from balint_trainer.core.session_events import DecisionFeedback, ExpertNote
+    from balint_trainer.gui.practice.feedback import feedback_html, verdict_text
 
     long = "Invite the group to stay with the presenter's *experience* of the patient for a while longer."
     feedback = DecisionFeedback(

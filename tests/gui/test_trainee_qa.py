@@ -90,8 +90,8 @@ def test_credit_is_explained_and_ties_read_naturally(window, qtbot):
 
 
 def test_tied_panel_names_the_options_by_their_text(qapp):
-    from balint_trainer.core.session import DecisionFeedback
-    from balint_trainer.gui.player import verdict_text
+    from balint_trainer.core.session_events import DecisionFeedback
+    from balint_trainer.gui.practice.feedback import verdict_text
 
     texts = {"x": "Ask about *feelings*.", "y": "Ask about the diagnosis.", "z": "Z"}
     votes = {"x": 2, "y": 2, "z": 0}

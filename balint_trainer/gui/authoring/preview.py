@@ -32,7 +32,7 @@ def _inline(html: str) -> str:
 
 def script_html(scenario: Scenario) -> str:
     from balint_trainer.core.markdown_render import render_plain
-    from balint_trainer.gui.player import phase_labels
+    from balint_trainer.gui.practice.phase import phase_labels
 
     phases = phase_labels()
     language = scenario.language

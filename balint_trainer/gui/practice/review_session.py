@@ -227,7 +227,7 @@ class ReviewSessionView(QWidget):
         )
 
     def _show_feedback(self, item: ReviewItem, option_id: str, result: Any) -> None:
-        from balint_trainer.gui.player import feedback_html, verdict_text
+        from balint_trainer.gui.practice.feedback import feedback_html, verdict_text
 
         credit, card = result
         feedback = item.feedback(option_id)

@@ -593,7 +593,7 @@ class AnnotationWindow(QMainWindow):
                 widget.hide()  # gone at once, not only when the event loop deletes it
                 widget.deleteLater()
         self.option_buttons, self.option_labels, self.rating_combos = [], [], []
-        from balint_trainer.gui.player import markdown_to_plain
+        from balint_trainer.gui.practice.transcript import markdown_to_plain
 
         for row, (option_id, text) in enumerate(context.options):
             plain = markdown_to_plain(text)

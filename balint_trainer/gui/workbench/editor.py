@@ -1024,7 +1024,7 @@ class ScenarioEditor(QMainWindow):
         session = PracticeSession(loaded.scenario, "practice", seed=new_seed())
         player_class: Any = None
         try:
-            from balint_trainer.gui import player as player_module
+            from balint_trainer.gui.practice import player as player_module
 
             player_class = getattr(player_module, "PlayerView", None)
         except ImportError:

@@ -392,6 +392,15 @@ def _item_columns() -> list[Column]:
             ),
         ),
         Column(
+            QCoreApplication.translate("SupervisorWindow", "Time-outs"),
+            lambda r: str(r.stats.timeouts),
+            lambda r: r.stats.timeouts,
+            numeric=True,
+            tooltip=QCoreApplication.translate(
+                "SupervisorWindow", "Answers recorded as no intervention because real time ran out"
+            ),
+        ),
+        Column(
             QCoreApplication.translate("SupervisorWindow", "Attempts"),
             lambda r: str(r.stats.attempts),
             lambda r: r.stats.attempts,

@@ -3,16 +3,19 @@
 The time comes from the trainee's setting (20/30/45 s, or off) or, with the setting
 "as the scenario says", from the decision's or the scenario's ``time_limit_seconds``.
 When it runs out the player records the decision as "no intervention"
-(:meth:`core.session.PracticeSession.time_out`) and the session plays on.
+(:meth:`core.session.PracticeSession.time_out`) and the session plays on. While it runs,
+:class:`GroupGoesOn` lets the group talk on (lines that do not depend on the answer,
+:meth:`core.session.PracticeSession.next_during_decision`), muted in the transcript.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from balint_trainer.core.session import PracticeSession
 from balint_trainer.gui.a11y import announce
+from balint_trainer.gui.practice.transcript import TranscriptWriter
 
 SETTING_KEY = "player/time_limit"
 SCENARIO = "scenario"  # use the scenario's limits (no limit where it sets none)
@@ -118,3 +121,43 @@ class Countdown(QWidget):
         if left <= 0.0:
             self.stop()
             self.expired.emit()
+
+
+class GroupGoesOn(QObject):
+    """While the trainee decides in real time, the group's next lines keep coming."""
+
+    said = Signal()  # a line was said (the session clock moved)
+
+    def __init__(self, writer: TranscriptWriter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.writer = writer
+        self.session: PracticeSession | None = None
+        self._marked = False
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.step)
+
+    def start(self, session: PracticeSession, interval_ms: int) -> None:
+        self.session, self._marked = session, False
+        self.timer.start(interval_ms)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def set_interval(self, interval_ms: int) -> None:
+        if self.timer.isActive():
+            self.timer.start(interval_ms)
+
+    def step(self) -> bool:
+        """Say the next line, if the group has one that does not wait for the answer."""
+        session = self.session
+        event = session.next_during_decision() if session is not None else None
+        if event is None:
+            self.timer.stop()  # what follows depends on the answer: the group waits for it
+            return False
+        if not self._marked:
+            self._marked = True
+            # The player's words (its translation context), written in its transcript.
+            self.writer.marker(QCoreApplication.translate("PlayerView", "— the group goes on while you decide —"))
+        self.writer.render(event, session, going_on=True)
+        self.said.emit()
+        return True

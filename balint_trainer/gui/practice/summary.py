@@ -7,10 +7,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -19,18 +21,18 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.core.guidance import statistic_help
 from balint_trainer.core.markdown_render import render_markdown, render_plain
-from balint_trainer.core.session import DecisionFeedback, SessionSummary
+from balint_trainer.core.session_events import DecisionFeedback, SessionSummary
 from balint_trainer.gui import reading
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.models import Column, RowsModel
 from balint_trainer.gui.plain_text import plain_labels
-from balint_trainer.gui.player import feedback_html
+from balint_trainer.gui.practice.feedback import feedback_html
 from balint_trainer.gui.style import title_label
 
 
 def _chosen(row: DecisionFeedback) -> str:
     if row.timed_out:
-        from balint_trainer.gui.player import timed_out_text
+        from balint_trainer.gui.practice.feedback import timed_out_text
 
         return timed_out_text(row)
     return row.label(row.chosen)
@@ -184,6 +186,13 @@ class SummaryView(QWidget):
         top.addWidget(chart_box, 3)
         top_widget = QWidget()
         top_widget.setLayout(top)
+        # In a short window the splitter squeezed this pane below its labels' height and they
+        # overlapped: it scrolls instead.
+        self.top_scroll = QScrollArea()
+        self.top_scroll.setWidget(top_widget)
+        self.top_scroll.setWidgetResizable(True)
+        self.top_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.top_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.table)
         lower.addWidget(self.detail)
@@ -191,7 +200,7 @@ class SummaryView(QWidget):
         lower.setStretchFactor(1, 2)
         lower.setChildrenCollapsible(False)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(top_widget)
+        split.addWidget(self.top_scroll)
         split.addWidget(lower)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
