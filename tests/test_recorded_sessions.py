@@ -128,8 +128,8 @@ def _window(qtbot, svc, trainee, supervisor):  # type: ignore[no-untyped-def]
     window.recordings.audio = False  # offscreen: no sound device needed
     opened = window.recordings.open_coder
 
-    def open_coder():  # type: ignore[no-untyped-def]
-        coder = opened()
+    def open_coder(**kwargs):  # type: ignore[no-untyped-def]
+        coder = opened(**kwargs)
         coder.show_error = lambda title, detail: pytest.fail(f"{title}: {detail}")
         return coder
 

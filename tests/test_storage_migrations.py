@@ -163,6 +163,7 @@ def test_migrations_need_no_alembic_ini_in_the_working_directory(
         "0010_review_cards.py",
         "0011_recorded_sessions.py",
         "0012_answer_timed_out.py",
+        "0014_recorded_edit.py",
     ]
     assert (MIGRATIONS_DIR / "env.py").is_file() and (MIGRATIONS_DIR / "script.py.mako").is_file()
 

@@ -70,6 +70,11 @@ def anchor_label(rating: int) -> str:
     return translate("Competency", RATING_ANCHORS[rating])
 
 
+def rating_percent(rating: int) -> float:
+    """A 1–5 global rating on the simulator's 0–100 scale: 1 → 0, 3 → 50, 5 → 100 (linear)."""
+    return (rating - 1) * 25.0
+
+
 @dataclass(frozen=True)
 class Moment:
     seconds: float
@@ -94,6 +99,7 @@ class RecordedSession:
     supervisor_id: int | None = None
     supervisor_name: str = ""
     created_at: Any = None
+    updated_at: Any = None  # last edit; None if never edited (edits replace the coding in place)
 
 
 class CodingError(ValueError):

@@ -3,7 +3,8 @@
 What they saw (options in the order shown), what they chose, the panel's split, the
 feedback on every option, the rationale, the expert notes and their supervisor's comments
 (rendered by the Qt-free :mod:`balint_trainer.reports.own_review`). Opening an attempt
-marks its comments read. Every database call runs off the UI thread
+marks its comments read. A second tab shows the recorded sessions of groups they led that a
+supervisor coded, beside their simulator results. Every database call runs off the UI thread
 (:mod:`balint_trainer.gui.worker`).
 """
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -135,6 +137,7 @@ class OwnReviewView(QWidget):
     attempts_loaded = Signal()
     attempt_shown = Signal(int)  # attempt id, once its review is on screen
     comments_read = Signal(int)  # how many comments opening the attempt marked read
+    recorded_loaded = Signal(int)  # how many coded recorded sessions are shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,14 +179,21 @@ class OwnReviewView(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
+        self.recorded = SafeTextBrowser(
+            accessible_name=self.tr("Recorded sessions of groups you led, coded by your supervisor")
+        )
+        self.tabs = QTabWidget()
+        self.tabs.addTab(split, self.tr("&Attempts"))
+        self.tabs.addTab(self.recorded, self.tr("&Recorded sessions"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.status)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
+        self.setTabOrder(self.tabs, self.table)
         self.setTabOrder(self.table, self.details)
         self.setTabOrder(self.details, self.back_button)
         plain_labels(self)  # messages may name files or scenarios: never rich text
@@ -222,6 +232,42 @@ class OwnReviewView(QWidget):
             on_error=lambda exc: self._failed(error_text(exc)),
             busy=False,
         )
+        self._load_recorded(service, profile)
+
+    def _load_recorded(self, service: Any, profile: Any) -> None:
+        """The coded recorded sessions and the simulator's mean credit per competency."""
+        from balint_trainer.gui.supervision.recorded_list import simulator_means
+
+        self.recorded.setPlainText(self.tr("Loading…"))
+
+        def work() -> tuple[list[Any], dict[str, float]]:
+            return service.review.recorded_sessions(profile.id), simulator_means(service.practice.progress(profile.id))
+
+        def done(result: tuple[list[Any], dict[str, float]]) -> None:
+            from balint_trainer.reports.own_review import recorded_sessions_html
+
+            sessions, simulator = result
+            rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            self.recorded.set_safe_html(recorded_sessions_html(sessions, simulator, when=when_text, rtl=rtl))
+            self.tabs.setTabText(
+                1,
+                self.tr("&Recorded sessions (%1)").replace("%1", str(len(sessions)))
+                if sessions
+                else self.tr("&Recorded sessions"),
+            )
+            self.recorded_loaded.emit(len(sessions))
+
+        run_in_background(
+            self,
+            work,
+            done,
+            error_title=self.tr("Could not read your recorded sessions"),
+            on_error=lambda exc: self.recorded.setPlainText(error_text(exc)),
+            busy=False,
+        )
+
+    def recorded_text(self) -> str:
+        return self.recorded.toPlainText()
 
     def _show_counts(self) -> None:
         rows = self.model.rowCount()

@@ -11,7 +11,7 @@ and comments are escaped. User-visible words go through :func:`core.localise.tra
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -213,4 +213,124 @@ def attempt_html(review: AttemptReview, *, new_comment_ids: Collection[int] = ()
     return "".join(out)
 
 
-__all__ = ["attempt_html", "comments_html", "decision_html"]
+def recorded_sessions_html(
+    sessions: Sequence[Any], simulator: Mapping[str, float], *, when: Clock = _when, rtl: bool = False
+) -> str:
+    """The trainee's recorded sessions a supervisor coded, newest first, after a comparison
+    per competency with their simulator results (mean credit). Ratings carry their anchor
+    ("3 Competent") and the competency's plain "what good looks like". ``rtl``: the interface
+    language is written right to left (the text is the interface's, not a scenario's)."""
+    body = _recorded_sessions(sessions, simulator, when)
+    return f'<div dir="rtl">{body}</div>' if rtl else body
+
+
+def _recorded_sessions(sessions: Sequence[Any], simulator: Mapping[str, float], when: Clock) -> str:
+    from balint_trainer.core import recorded_session as rs
+
+    def cells(values: Iterable[str], tag: str = "td") -> str:
+        return "<tr>" + "".join(f"<{tag}>{v}</{tag}>" for v in values) + "</tr>"
+
+    def table(head: Iterable[str], rows: Iterable[str]) -> str:
+        return (
+            '<table border="1" cellspacing="0" cellpadding="3" width="100%">'
+            + cells((render_plain(h) for h in head), "th")
+            + "".join(rows)
+            + "</table>"
+        )
+
+    def rated(rating: int | None) -> str:
+        return render_plain(f"{rating} {rs.anchor_label(rating)}") if rating else "—"
+
+    out = [_heading(translate("OwnReview", "Recorded sessions coded by your supervisor"), 2)]
+    if not sessions:
+        out.append(_aside(translate("OwnReview", "No recorded session of a group you led has been coded yet.")))
+        return "".join(out)
+    out.append(
+        _aside(
+            translate(
+                "OwnReview",
+                "Ratings: 1 not yet seen, 2 emerging, 3 competent, 4 proficient, 5 exemplary. "
+                "The recordings themselves are not stored.",
+            )
+        )
+    )
+    latest: dict[str, int] = {}
+    for session in sessions:  # oldest first: later codings overwrite
+        latest.update(session.global_ratings)
+    competencies = [c for c in rs.CODING_COMPETENCIES if c in latest or c in simulator]
+    out.append(_heading(translate("OwnReview", "Your simulator results and your supervisor's ratings"), 3))
+    out.append(
+        table(
+            (
+                translate("OwnReview", "Competency"),
+                translate("OwnReview", "Simulator (mean credit)"),
+                translate("OwnReview", "Recorded sessions (latest rating)"),
+            ),
+            (
+                cells(
+                    (
+                        render_plain(rs.coding_label(c)),
+                        f"{100 * simulator[c]:.0f} %" if c in simulator else "—",
+                        rated(latest.get(c)),
+                    )
+                )
+                for c in competencies
+            ),
+        )
+    )
+    for session in reversed(list(sessions)):
+        title = translate("OwnReview", "{when}: {file} ({length}), coded by {who}").format(
+            when=when(session.created_at),
+            file=session.file_name,
+            length=rs.format_time(session.duration_s),
+            who=session.supervisor_name or "—",
+        )
+        out.append("<hr/>" + _heading(title, 3))
+        if getattr(session, "updated_at", None):
+            edited = translate("OwnReview", "Last edited {when}.").format(when=when(session.updated_at))
+            out.append(_aside(edited))
+        if session.global_ratings:
+            out.append(_heading(translate("OwnReview", "Global ratings")))
+            out.append(
+                table(
+                    (
+                        translate("OwnReview", "Competency"),
+                        translate("OwnReview", "Rating"),
+                        translate("OwnReview", "What good looks like"),
+                    ),
+                    (
+                        cells((render_plain(rs.coding_label(c)), rated(r), render_plain(rs.good_looks_like(c))))
+                        for c, r in session.global_ratings.items()
+                        if c in rs.CODING_COMPETENCIES
+                    ),
+                )
+            )
+        if session.moments:
+            out.append(_heading(translate("OwnReview", "Marked moments")))
+            out.append(
+                table(
+                    (
+                        translate("OwnReview", "Time"),
+                        translate("OwnReview", "Competency"),
+                        translate("OwnReview", "Rating"),
+                        translate("OwnReview", "Note"),
+                    ),
+                    (
+                        cells(
+                            (
+                                render_plain(rs.format_time(m.seconds)),
+                                render_plain(rs.coding_label(m.competency)),
+                                rated(m.rating),
+                                render_plain(m.note).replace("\n", "<br/>"),
+                            )
+                        )
+                        for m in session.moments
+                    ),
+                )
+            )
+        if session.note:
+            out.append('<p dir="auto">' + render_plain(session.note).replace("\n", "<br/>") + "</p>")
+    return "".join(out)
+
+
+__all__ = ["attempt_html", "comments_html", "decision_html", "recorded_sessions_html"]

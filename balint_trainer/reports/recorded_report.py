@@ -34,6 +34,9 @@ def recorded_section(sessions: Sequence[Any], layout: Any) -> str:
             when=_when(session.created_at),
         )
         parts.append(f"<h3>{_e(caption)}</h3>")
+        if getattr(session, "updated_at", None):  # edited in place: this is the current coding
+            edited = translate("Report", "Last edited on {when}.").format(when=_when(session.updated_at))
+            parts.append(f'<p class="muted">{_e(edited)}</p>')
         parts.append(f'<p class="muted">SHA-256 {_e(session.sha256)}</p>')
         if session.global_ratings:
             parts.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from balint_trainer.services import dto, profile_identity, review_cards
+from balint_trainer.services import dto, profile_identity, recorded_sessions, review_cards
 from balint_trainer.services.bundles import CheckedBundle
 from balint_trainer.services.errors import BundleError
 from balint_trainer.services.mapping import clean_cohort, profile_dto, score
@@ -149,6 +149,7 @@ def store_bundle(
         else:
             present += 1
     review_cards.import_cards(session, profile.id, bundle.review_cards or [])
+    recorded_sessions.import_bundle(session, profile.id, bundle.recorded_sessions or [], source)
     session.flush()
     return dto.ImportReport(
         profile_dto(profile),

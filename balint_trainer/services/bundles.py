@@ -12,11 +12,18 @@ recognised by its magic bytes on import)::
                                 "credit", "answered_at", "shown_order"?, "confidence"?, "timed_out"?}]}],
      "review_cards"?: [{"uid", "scenario_id", "decision_id", "competency", "state", "step",
                         "stability", "difficulty", "due", "last_review", "reps", "lapses",
-                        "last_credit"}]}
+                        "last_credit"}],
+     "recorded_sessions"?: [{"uid", "file_name", "sha256", "duration_s",
+                             "moments": [{"t", "c", "r", "n"}], "global_ratings": {competency: 1..5},
+                             "note", "supervisor_name", "created_at", "updated_at"}]}
 
 ``confidence`` (1..3) and the ``review_cards`` section (the profile's spaced-review
 schedule, :mod:`balint_trainer.services.review_cards`) are optional too: older bundles
 import unchanged; a card replaces the stored one only if it was reviewed later.
+``recorded_sessions`` (optional, older bundles lack it) carries the supervisors' codings of
+recorded groups the trainee led (:mod:`balint_trainer.services.recorded_sessions`): never the
+recording, only its checksum, duration and name. Idempotent by ``uid``; a coding replaces the
+stored one only if it was edited later.
 
 ``option_seed`` (the attempt's option-order seed) and ``shown_order`` (option
 ids in the order the trainee saw them) are optional: bundles written before
@@ -134,6 +141,28 @@ class BundleCard(_Strict):
     last_credit: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = None
 
 
+class BundleMoment(_Strict):
+    t: Annotated[float, Field(ge=0, le=86_401, allow_inf_nan=False)]
+    c: Ident
+    r: Literal[1, 2, 3, 4, 5] | None = None
+    n: Annotated[str, StringConstraints(max_length=20_000)] = ""
+
+
+class BundleRecorded(_Strict):
+    """A supervisor's coding of a recorded session (services.recorded_sessions); never the media."""
+
+    uid: Uid
+    file_name: Annotated[str, StringConstraints(min_length=1, max_length=300)]
+    sha256: Sha256
+    duration_s: Annotated[float, Field(ge=0, le=86_400, allow_inf_nan=False)]
+    moments: Annotated[list[BundleMoment], Field(max_length=2000)]
+    global_ratings: Annotated[dict[Ident, Literal[1, 2, 3, 4, 5]], Field(max_length=50)]
+    note: Annotated[str, StringConstraints(max_length=20_000)] | None = None
+    supervisor_name: Name
+    created_at: AwareDatetime
+    updated_at: AwareDatetime | None = None
+
+
 class Bundle(_Strict):
     format: Literal["balint-attempts/1"]
     exported_at: AwareDatetime
@@ -142,6 +171,7 @@ class Bundle(_Strict):
     scenario_versions: Annotated[list[BundleVersion], Field(max_length=2000)]
     attempts: Annotated[list[BundleAttempt], Field(max_length=100_000)]
     review_cards: Annotated[list[BundleCard], Field(max_length=100_000)] | None = None
+    recorded_sessions: Annotated[list[BundleRecorded], Field(max_length=10_000)] | None = None
 
 
 @dataclass(frozen=True)

@@ -146,4 +146,6 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ServiceError", "{author} is a {role}; only supervisors and organisers comment"),
     QT_TRANSLATE_NOOP("ServiceError", "{file}: cannot register an invalid scenario: {problem}"),
     QT_TRANSLATE_NOOP("ServiceError", "database role '{role}' is privileged; choose another account name"),
+    QT_TRANSLATE_NOOP("ServiceError", "no coded session with id {key}"),
+    QT_TRANSLATE_NOOP("ServiceError", "this is not the recording that was coded (its checksum differs)"),
 )

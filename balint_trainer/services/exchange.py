@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from balint_trainer.services import dto, review_cards
+from balint_trainer.services import dto, recorded_sessions, review_cards
 from balint_trainer.services.database import Database
 from balint_trainer.services.errors import BundleError
 from balint_trainer.services.mapping import attempt_query, clean_cohort, opt_profile, profile_dto
@@ -75,6 +75,7 @@ class ExchangeService:
                     for r in rows
                 ],
                 "review_cards": review_cards.export_cards(session, profile_id),
+                "recorded_sessions": recorded_sessions.export_bundle(session, profile_id),
             }
             return data, len(rows)
 

@@ -135,6 +135,19 @@ class ReviewService:
 
         return recorded_sessions.of_trainee(self._db, trainee_id)
 
+    def update_recorded_session(
+        self, coding_id: int, editor_id: int, coded: RecordedSession
+    ) -> RecordedSession:
+        """Edit a coding in place (only its supervisor or an organiser: services.recorded_sessions)."""
+        from balint_trainer.services import recorded_sessions
+
+        return recorded_sessions.update(self._db, coding_id, editor_id, coded)
+
+    def delete_recorded_session(self, coding_id: int, editor_id: int) -> None:
+        from balint_trainer.services import recorded_sessions
+
+        recorded_sessions.delete(self._db, coding_id, editor_id)
+
     # ---------------------------------------------------------- feedback files
     def export_feedback(self, profile_id: int, path: Path) -> int:
         """Write the comments on this trainee's attempts to a feedback file; returns how many."""

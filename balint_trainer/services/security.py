@@ -46,9 +46,12 @@ What the database enforces (migration ``0002_postgres_rls``):
   (system keyring, or memory only: ``gui/workbench/lrs.py``).
 * ``recorded_sessions`` (migration ``0011_recorded_sessions``): row-level
   security. A supervisor inserts codings only under their own profile and only
-  for trainees of their cohort, and reads those; a trainee reads their own;
-  members may neither update nor delete a coding. Only the recording's SHA-256,
-  duration and file name are stored, never the recording.
+  for trainees of their cohort, and reads those; a trainee reads their own.
+  Since ``0014_recorded_edit`` the coding supervisor may update a coding's content
+  (moments, ratings, note, duration) and delete it, an organiser may read, update and
+  delete any coding, and nobody else may do either (no column of identity — trainee,
+  supervisor, checksum, uid — is updatable). Only the recording's SHA-256, duration
+  and file name are stored, never the recording.
 * ``review_cards`` (migration ``0010_review_cards``): row-level security. A member reads,
   inserts and updates only their own spaced-review cards; supervisors see their
   trainees' answers (and confidence), not their schedules.

@@ -293,7 +293,9 @@ class RecordedSessionRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
     trainee_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
-    supervisor_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    # NULL when imported from a bundle whose coding supervisor has no profile here (supervisor_name).
+    supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"))
+    supervisor_name: Mapped[str | None] = mapped_column(String(200))
     file_name: Mapped[str] = mapped_column(String(300))
     sha256: Mapped[str] = mapped_column(String(64))
     duration_s: Mapped[float] = mapped_column(Float)
@@ -301,5 +303,6 @@ class RecordedSessionRow(Base):
     global_ratings: Mapped[dict[str, Any]] = mapped_column(JSON)
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # last edit (edited in place)
 
-    supervisor: Mapped[Profile] = relationship(lazy="joined", foreign_keys=[supervisor_id])
+    supervisor: Mapped[Profile | None] = relationship(lazy="joined", foreign_keys=[supervisor_id])

@@ -1,7 +1,8 @@
 """Wires recorded-session coding into the supervisor window (kept out of its 1,700 lines).
 
 Adds *Trainee → Code a recorded session…* (Ctrl+Shift+R) and a *Recorded sessions* tab in the
-trainee's record; both read and write through the worker seam, off the UI thread.
+trainee's record, where a coding is reopened to edit it or deleted (after a confirmation);
+everything reads and writes through the worker seam, off the UI thread.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
 
+from balint_trainer.gui import plain_text
 from balint_trainer.gui.supervision.recorded_list import RecordedSessionsView, simulator_means
 from balint_trainer.gui.worker import run_in_background
 
@@ -22,7 +25,9 @@ class RecordingsSupport:
         self.window = window
         self.coder: Any = None
         self.audio = True  # tests without a sound device turn the player's audio output off
-        self.view = RecordedSessionsView(window.tabs)
+        self.view = RecordedSessionsView(window.tabs, editable=True)
+        self.view.edit_requested.connect(lambda session: self.open_coder(editing=session))
+        self.view.delete_requested.connect(lambda session: self.delete(session))
         self.view.setObjectName("RecordedSessionsTab")
         window.tabs.addTab(
             self.view, QCoreApplication.translate("SupervisorRecordings", "&Recorded sessions")
@@ -71,7 +76,43 @@ class RecordingsSupport:
             busy=False,
         )
 
-    def open_coder(self) -> Any:
+    def confirm_delete(self, session: Any) -> bool:
+        """Ask before deleting (tests replace this instead of answering a message box)."""
+        text = (
+            QCoreApplication.translate(
+                "SupervisorRecordings", "Delete the coding of %1 by %2? This cannot be undone."
+            )
+            .replace("%1", session.file_name)
+            .replace("%2", session.supervisor_name or "—")
+        )
+        answer = plain_text.question(
+            self.window,
+            QCoreApplication.translate("SupervisorRecordings", "Delete coding"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete(self, session: Any) -> Any:
+        if not self.confirm_delete(session):
+            return None
+        try:
+            editor_id = self.window._resolve_author()
+        except Exception as exc:
+            self.window._show_error(
+                QCoreApplication.translate("SupervisorRecordings", "No supervisor profile"), exc
+            )
+            return None
+        service = self.window._service
+        return run_in_background(
+            self.window,
+            lambda: service.review.delete_recorded_session(session.id, editor_id),
+            lambda _none: self.refresh_if_visible(),
+            error_title=QCoreApplication.translate("SupervisorRecordings", "Could not delete the coding"),
+        )
+
+    def open_coder(self, editing: Any = None) -> Any:
         from balint_trainer.gui.supervision.recording import RecordingCoder
 
         trainee = self.window.current_trainee()
@@ -85,7 +126,7 @@ class RecordingsSupport:
             )
             return None
         self.coder = RecordingCoder(
-            self.window._service, trainee, supervisor_id, self.window, audio=self.audio
+            self.window._service, trainee, supervisor_id, self.window, audio=self.audio, editing=editing
         )
         self.coder.saved.connect(lambda _s: self.refresh_if_visible())
         self.coder.show()

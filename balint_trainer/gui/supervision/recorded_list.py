@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.core import recorded_session as rs
 from balint_trainer.gui.local_time import when_text
+from balint_trainer.gui.supervision.recorded_chart import ComparisonChart, ComparisonRow
 
 
 def simulator_means(points: Sequence[Any]) -> dict[str, float]:
@@ -39,6 +43,10 @@ def describe(session: rs.RecordedSession) -> str:
     lines = [
         f"{session.file_name} · {rs.format_time(session.duration_s)} · SHA-256 {session.sha256[:12]}…",
         translate("RecordedSessionsView", "Coded by %1").replace("%1", session.supervisor_name or "—"),
+    ]
+    if session.updated_at:
+        lines.append(translate("RecordedSessionsView", "Last edited %1").replace("%1", when_text(session.updated_at)))
+    lines += [
         "",
         translate("RecordedSessionsView", "Global ratings"),
     ]
@@ -55,9 +63,13 @@ def describe(session: rs.RecordedSession) -> str:
 
 
 class RecordedSessionsView(QWidget):
-    """Per competency: simulator mean credit and the latest supervisor rating; then each coding."""
+    """Per competency: simulator mean credit and the latest supervisor rating (a chart, or the
+    same as a table); then each coding. ``editable``: Edit/Delete buttons (the supervisor's view)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    edit_requested = Signal(object)  # the selected core.recorded_session.RecordedSession
+    delete_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None, *, editable: bool = False) -> None:
         super().__init__(parent)
         self._sessions: list[rs.RecordedSession] = []
         layout = QVBoxLayout(self)
@@ -66,9 +78,25 @@ class RecordedSessionsView(QWidget):
         layout.addWidget(self.empty_label)
         split = QSplitter(Qt.Orientation.Vertical, self)
         layout.addWidget(split, 1)
+        compare = QWidget(split)
+        compare_layout = QVBoxLayout(compare)
+        compare_layout.setContentsMargins(0, 0, 0, 0)
+        self.table_toggle = QPushButton(self.tr("Show as ta&ble"), compare)
+        self.table_toggle.setCheckable(True)
+        self.table_toggle.setToolTip(self.tr("The same figures as a table (also read by screen readers)"))
+        self.table_toggle.toggled.connect(self._toggle_table)
+        toggle_row = QHBoxLayout()
+        toggle_row.addStretch(1)
+        toggle_row.addWidget(self.table_toggle)
+        compare_layout.addLayout(toggle_row)
+        self.compare_stack = QStackedWidget(compare)
+        compare_layout.addWidget(self.compare_stack, 1)
+        self.chart = ComparisonChart(self.compare_stack)
+        self.compare_stack.addWidget(self.chart)
         self.compare_table = self._table(
-            split, self.tr("Simulator scores and supervisor ratings per competency")
+            self.compare_stack, self.tr("Simulator scores and supervisor ratings per competency")
         )
+        self.compare_stack.addWidget(self.compare_table)
         self.compare_table.setColumnCount(3)
         self.compare_table.setHorizontalHeaderLabels(
             [
@@ -77,15 +105,51 @@ class RecordedSessionsView(QWidget):
                 self.tr("Recorded sessions (latest rating)"),
             ]
         )
-        self.sessions_table = self._table(split, self.tr("Coded recorded sessions"))
+        sessions = QWidget(split)
+        sessions_layout = QVBoxLayout(sessions)
+        sessions_layout.setContentsMargins(0, 0, 0, 0)
+        self.sessions_table = self._table(sessions, self.tr("Coded recorded sessions"))
+        sessions_layout.addWidget(self.sessions_table, 1)
+        buttons = QHBoxLayout()
+        self.edit_button = QPushButton(self.tr("&Edit coding…"), sessions)
+        self.edit_button.setToolTip(self.tr("Change marks, ratings and notes (its supervisor or an organiser)"))
+        self.edit_button.clicked.connect(lambda: self._request(self.edit_requested))
+        self.delete_button = QPushButton(self.tr("&Delete coding…"), sessions)
+        self.delete_button.setToolTip(self.tr("Delete this coding for good (asks first; cannot be undone)"))
+        self.delete_button.clicked.connect(lambda: self._request(self.delete_requested))
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        sessions_layout.addLayout(buttons)
+        for button in (self.edit_button, self.delete_button):
+            button.setVisible(editable)
+            button.setEnabled(False)
         self.sessions_table.setColumnCount(4)
         self.sessions_table.setHorizontalHeaderLabels(
             [self.tr("Coded"), self.tr("Recording"), self.tr("Moments"), self.tr("Supervisor")]
         )
         self.sessions_table.currentCellChanged.connect(lambda *_a: self._show_detail())
+        if editable:  # Enter or a double click on a coding reopens it
+            self.sessions_table.activated.connect(lambda _index: self._request(self.edit_requested))
         self.detail = QPlainTextEdit(split)
+        for index, stretch in enumerate((3, 1, 2)):  # the chart needs the height; one coding is one row
+            split.setStretchFactor(index, stretch)
         self.detail.setReadOnly(True)
         self.detail.setAccessibleName(self.tr("Coded session"))
+
+    def _toggle_table(self, on: bool) -> None:
+        self.compare_stack.setCurrentWidget(self.compare_table if on else self.chart)
+        self.table_toggle.setText(self.tr("Show as c&hart") if on else self.tr("Show as ta&ble"))
+
+    def current_session(self) -> rs.RecordedSession | None:
+        row = self.sessions_table.currentRow()
+        newest_first = list(reversed(self._sessions))
+        return newest_first[row] if 0 <= row < len(newest_first) else None
+
+    def _request(self, signal: Any) -> None:
+        session = self.current_session()
+        if session is not None:
+            signal.emit(session)
 
     def _table(self, parent: QWidget, name: str) -> QTableWidget:
         table = QTableWidget(parent)
@@ -113,15 +177,19 @@ class RecordedSessionsView(QWidget):
         competencies = [c for c in rs.CODING_COMPETENCIES if c in latest or c in simulator]
         competencies += [c for c in simulator if c not in competencies]
         self.compare_table.setRowCount(len(competencies))
+        rows = []
         for row, competency in enumerate(competencies):
             rating = latest.get(competency)
+            label = labels.get(competency) or rs.coding_label(competency)
+            rows.append(ComparisonRow(label, simulator.get(competency), rating))
             values = (
-                labels.get(competency) or rs.coding_label(competency),
+                label,
                 f"{100 * simulator[competency]:.0f} %" if competency in simulator else "—",
                 f"{rating} {rs.anchor_label(rating)}" if rating else "—",
             )
             for column, value in enumerate(values):
                 self.compare_table.setItem(row, column, QTableWidgetItem(value))
+        self.chart.show_rows(rows)
         self.sessions_table.setRowCount(len(self._sessions))
         for row, session in enumerate(reversed(self._sessions)):
             cells = (
@@ -140,6 +208,7 @@ class RecordedSessionsView(QWidget):
         return self.detail.toPlainText()
 
     def _show_detail(self) -> None:
-        row = self.sessions_table.currentRow()
-        newest_first = list(reversed(self._sessions))
-        self.detail.setPlainText(describe(newest_first[row]) if 0 <= row < len(newest_first) else "")
+        session = self.current_session()
+        self.detail.setPlainText(describe(session) if session is not None else "")
+        for button in (self.edit_button, self.delete_button):
+            button.setEnabled(session is not None)

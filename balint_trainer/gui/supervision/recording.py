@@ -64,45 +64,13 @@ def _video_widget(parent: QWidget) -> Any:
     return QVideoWidget(parent)
 
 
-def _coding_texts() -> list[str]:
-    """Never called for its result: lists core.recorded_session's texts literally for lupdate."""
-    translate = QCoreApplication.translate
-    return [
-        translate("Competency", "Working with the group as a whole"),
-        translate("Competency", "Not yet seen"),
-        translate("Competency", "Emerging"),
-        translate("Competency", "Competent"),
-        translate("Competency", "Proficient"),
-        translate("Competency", "Exemplary"),
-        translate(
-            "Competency",
-            "Brings the group back to the doctor–patient relationship rather than the diagnosis.",
-        ),
-        translate(
-            "Competency", "Stops questions that probe the presenter's private life or judge their competence."
-        ),
-        translate("Competency", "Gives the absent patient a voice when the group loses sight of them."),
-        translate(
-            "Competency", "Notices the group escaping into generalities or medicine and gently returns it."
-        ),
-        translate(
-            "Competency", "States and keeps confidentiality; members feel safe to say uncomfortable things."
-        ),
-        translate("Competency", "Holds time and phases: presentation, questions, push-back, return, close."),
-        translate("Competency", "Invites feelings, images and fantasies about the case, not solutions."),
-        translate("Competency", "Speaks little, lets silence work and leaves the group's work to the group."),
-        translate(
-            "Competency",
-            "Notices distress and points to support outside the group without turning it into therapy.",
-        ),
-        translate(
-            "Competency", "Reads the group as a whole (alliances, parallel process) and uses it for the case."
-        ),
-    ]
-
-
 class RecordingCoder(QDialog):
-    """One coding of one recording of a group ``trainee`` led, by ``supervisor_id``."""
+    """One coding of one recording of a group ``trainee`` led, by ``supervisor_id``.
+
+    With ``editing`` (a stored coding) it reopens that coding: marks, ratings and notes are
+    changed and saved in place (services.recorded_sessions.update); opening the recording
+    again to play it is optional and must be the same file (same checksum).
+    """
 
     loaded = Signal()  # checksum (and duration) known
     saved = Signal(object)  # the stored core.recorded_session.RecordedSession
@@ -115,6 +83,7 @@ class RecordingCoder(QDialog):
         parent: QWidget | None = None,
         *,
         audio: bool = True,
+        editing: rs.RecordedSession | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
@@ -124,6 +93,8 @@ class RecordingCoder(QDialog):
         self._duration_s: float | None = None
         self._moments: list[rs.Moment] = []
         self._task: Any = None
+        self._editing = editing
+        self._playable = False  # a recording is loaded in the player (not just known by name)
         self.media = import_multimedia()
         self.player: Any = None
         self.audio_output: Any = None
@@ -132,6 +103,8 @@ class RecordingCoder(QDialog):
         self.resize(1100, 760)
         self._build(audio)
         self._shortcuts()
+        if editing is not None:
+            self._load_coding(editing)
         self._update_enabled()
 
     # ------------------------------------------------------------------ layout
@@ -371,15 +344,44 @@ class RecordingCoder(QDialog):
         )
 
     def _opened(self, info: rs.RecordingInfo) -> None:
+        if self._editing is not None and info.sha256 != self._editing.sha256:
+            wrong = self.tr("%1 is not the recording that was coded (its checksum differs).")
+            self._show_file()
+            self.status_label.setText(wrong.replace("%1", info.path.name))
+            return self._update_enabled()
+        if self._editing is not None:  # the same recording: the coding stays, now playable
+            info = rs.RecordingInfo(info.path, info.sha256, info.duration_s or self._duration_s)
+        else:
+            self._moments = []
         self._info = info
         self._duration_s = info.duration_s
-        self._moments = []
         self._refresh_moments()
         if self.player is not None:
             self.player.setSource(QUrl.fromLocalFile(str(info.path)))
+            self._playable = True
         self._show_file()
         self._update_enabled()
         self.loaded.emit()
+
+    def _load_coding(self, coding: rs.RecordedSession) -> None:
+        """Reopen a stored coding: its recording is known by name and checksum only."""
+        self.setWindowTitle(self.tr("Edit the coding — %1").replace("%1", self._trainee.name))
+        self._info = rs.RecordingInfo(Path(coding.file_name), coding.sha256, coding.duration_s)
+        self._duration_s = coding.duration_s
+        self._moments = list(coding.moments)
+        self._refresh_moments(select=0)
+        for competency, rating in coding.global_ratings.items():
+            if competency in self.global_combos:
+                self.set_global_rating(competency, rating)
+        self.note_edit.setPlainText(coding.note)
+        self.save_button.setText(self.tr("&Save changes"))
+        self.open_button.setToolTip(self.tr("Open the same recording to play it (optional)"))
+        self.status_label.setText(
+            self.tr("Editing the coding by %1: changes replace it. Open the same recording to play it.").replace(
+                "%1", coding.supervisor_name or "—"
+            )
+        )
+        self._show_file()
 
     def _show_file(self) -> None:
         if self._info is None:
@@ -417,7 +419,7 @@ class RecordingCoder(QDialog):
             self.player.setPlaybackRate(float(self.speed_combo.currentData()))
 
     def toggle_play(self) -> None:
-        if self.player is None or self._info is None:
+        if not self._playable:
             return
         if self.player.isPlaying():
             self.player.pause()
@@ -426,7 +428,7 @@ class RecordingCoder(QDialog):
 
     def current_time(self) -> float:
         """Where the keys mark: the player's position, else the typed time (0 if unreadable)."""
-        if self.player is not None and self._info is not None and not self.time_edit.hasFocus():
+        if self._playable and not self.time_edit.hasFocus():
             return self.player.position() / 1000
         try:
             return rs.parse_time(self.time_edit.text())
@@ -437,7 +439,7 @@ class RecordingCoder(QDialog):
         limit = self._duration_s if self._duration_s is not None else rs.MAX_DURATION_S
         seconds = min(max(seconds, 0.0), limit)
         self.time_edit.setText(rs.format_time(seconds))
-        if self.player is not None and self._info is not None:
+        if self._playable:
             self.player.setPosition(int(seconds * 1000))
 
     def seek_by(self, delta: float) -> None:
@@ -556,16 +558,22 @@ class RecordingCoder(QDialog):
             self.status_label.setText(str(exc))
             return
         self.save_button.setEnabled(False)
-        trainee_id, supervisor_id = self._trainee.id, self._supervisor_id
+        trainee_id, supervisor_id, editing = self._trainee.id, self._supervisor_id, self._editing
         self._task = run_in_background(
             self,
-            lambda: self._service.review.save_recorded_session(trainee_id, supervisor_id, coded),
+            lambda: (
+                self._service.review.update_recorded_session(editing.id, supervisor_id, coded)
+                if editing is not None
+                else self._service.review.save_recorded_session(trainee_id, supervisor_id, coded)
+            ),
             self._saved,
             error_title=self.tr("Could not save the coding"),
             on_error=lambda _e: self._update_enabled(),
         )
 
     def _saved(self, stored: rs.RecordedSession) -> None:
+        if self._editing is not None:
+            self._editing = stored
         self.status_label.setText(self.tr("Saved to %1's record.").replace("%1", self._trainee.name))
         self._update_enabled()
         self.saved.emit(stored)
@@ -580,8 +588,8 @@ class RecordingCoder(QDialog):
     def _update_enabled(self) -> None:
         has_file = self._info is not None
         self.open_button.setEnabled(True)
-        self.play_button.setEnabled(has_file and self.player is not None)
-        self.slider.setEnabled(has_file and self.player is not None)
+        self.play_button.setEnabled(self._playable)
+        self.slider.setEnabled(self._playable)
         self.save_button.setEnabled(has_file)
 
     def done(self, result: int) -> None:
