@@ -136,3 +136,17 @@ def test_every_raised_template_is_listed_for_the_translators() -> None:
     raised = _raised_templates()
     assert len(raised) > 40
     assert raised <= set(TEMPLATES), sorted(raised - set(TEMPLATES))
+
+
+def test_role_of_names_the_role_of_a_flat_method() -> None:
+    from balint_trainer.services.api import role_of
+
+    assert [role_of(n) for n in ("record_answer", "profiles", "item_analysis", "annotations", "bundle_match")] == [
+        "practice",
+        "accounts",
+        "review",
+        "annotations",
+        "exchange",
+    ]
+    with pytest.raises(KeyError):
+        role_of("close")

@@ -185,3 +185,12 @@ ROLE_PROTOCOLS: dict[str, type] = {
     "annotations": AnnotationsApi,
     "exchange": ExchangeApi,
 }
+
+
+def role_of(method: str) -> str:
+    """The role (``"practice"``, ``"accounts"``, …) whose protocol has ``method`` — for tests that
+    spy on service calls by name (``getattr(service, role_of(name))``)."""
+    for role, protocol in ROLE_PROTOCOLS.items():
+        if method in vars(protocol):
+            return role
+    raise KeyError(method)
