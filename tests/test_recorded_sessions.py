@@ -306,7 +306,7 @@ def test_trainee_report_lists_coded_sessions(sqlite_service) -> None:  # type: i
 def test_trainee_progress_shows_codings_beside_simulator_scores(qtbot, sqlite_service) -> None:  # type: ignore[no-untyped-def]
     from types import SimpleNamespace
 
-    from balint_trainer.gui.progress import ProgressView
+    from balint_trainer.gui.practice.progress import ProgressView
 
     svc = sqlite_service
     trainee = svc.accounts.create_profile("Tara", "trainee")

@@ -100,6 +100,7 @@ def main() -> int:
         grab(app, window, out / f"review-feedback{suffix}.png")
 
         window.show_progress()
+        window.practice.wait()  # the points are read off the UI thread
         wait(app, 1500)
         grab(app, window, out / f"progress-mastery{suffix}.png")
 

@@ -126,7 +126,7 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
         chooser.hide()
 
     def profile_chooser() -> None:
-        from balint_trainer.gui.profile_chooser import ProfileChooser, profile_choices
+        from balint_trainer.gui.accounts.profile_chooser import ProfileChooser, profile_choices
 
         dialog = ProfileChooser(service, profile_choices(service, ask=True), window, preselect_uid=amira.uid)
         dialog.resize(460, 360)

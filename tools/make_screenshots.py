@@ -90,6 +90,7 @@ def main() -> int:
         entry = library.current_entry()
         assert entry is not None
         window.start_scenario(entry, "practice")
+        window.practice.wait()  # starting, saving and finishing run off the UI thread
         player = window.player
         grab(app, window, out / f"case{suffix}.png")
         player.begin()
@@ -99,6 +100,7 @@ def main() -> int:
         player.confidence_row.set_level(2)  # "Fairly sure": the progress view's calibration chart
         grab(app, window, out / f"player-decision{suffix}.png")
         player.confirm_choice()
+        window.practice.wait()  # starting, saving and finishing run off the UI thread
         grab(app, window, out / f"practice-feedback{suffix}.png")
         choices = iter([1, 3, 1, 2, 1, 1, 1, 1])
         levels = iter([3, 1, 3, 2, 3, 1, 2])
@@ -108,11 +110,13 @@ def main() -> int:
                 player.select_option(next(choices, 1))
                 player.confidence_row.set_level(next(levels, 2))
                 player.confirm_choice()
+                window.practice.wait()  # starting, saving and finishing run off the UI thread
             elif player.state == "feedback":
                 player.continue_after_feedback()
             else:
                 player.step()
         window.finish_session()
+        window.practice.wait()  # starting, saving and finishing run off the UI thread
         # The summary's top pane keeps the height it had before the panel-relative text was
         # filled in, and its labels then overlap: drag the splitter down, as a user would.
         from PySide6.QtWidgets import QSplitter
@@ -129,15 +133,19 @@ def main() -> int:
         window.show_library()
         library.select_scenario(args.scenario)
         window.start_scenario(library.current_entry(), "exam")  # type: ignore[arg-type]
+        window.practice.wait()  # starting, saving and finishing run off the UI thread
         player.begin()
         while player.state != "end":
             if player.state == "deciding":
                 player.select_option(1)
                 player.confirm_choice()
+                window.practice.wait()  # starting, saving and finishing run off the UI thread
             else:
                 player.step()
         window.finish_session()
+        window.practice.wait()  # starting, saving and finishing run off the UI thread
         window.show_progress()
+        window.practice.wait()  # starting, saving and finishing run off the UI thread
         grab(app, window, out / f"progress{suffix}.png")
         window.show_library()
         grab(app, window, out / f"library-after{suffix}.png")
@@ -145,6 +153,7 @@ def main() -> int:
         # A right-to-left scenario, if the library has one.
         if library.select_scenario(args.rtl_scenario):
             window.start_scenario(library.current_entry(), "practice")  # type: ignore[arg-type]
+            window.practice.wait()  # starting, saving and finishing run off the UI thread
             player.begin()
             player.step_until_decision()
             player.select_option(1)
@@ -153,6 +162,7 @@ def main() -> int:
         window.show_library()
         if library.select_scenario(args.realtime_scenario):
             window.start_scenario(library.current_entry(), "practice")  # type: ignore[arg-type]
+            window.practice.wait()  # starting, saving and finishing run off the UI thread
             player.begin()
             player.step_until_decision()
             grab(app, window, out / f"player-realtime{suffix}.png")

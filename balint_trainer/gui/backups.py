@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QMessageBox, QVBoxLayout, QWidget
 
 from balint_trainer.gui.local_time import when_text
 
@@ -70,3 +70,40 @@ def ask_backup(parent: QWidget, backups: Sequence[Any]) -> Any | None:
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()
+
+
+def restore_backup(window: Any) -> None:
+    """Ask which backup of the local database to restore, then let ``window`` swap it in
+    (``window._restore_started``: the swap runs off the UI thread)."""
+    from balint_trainer.services.backups import backups_of, local_database_file
+
+    title = QCoreApplication.translate("MainWindow", "Restore from backup")
+    database = local_database_file(window.database_url)
+    if database is None:
+        QMessageBox.information(
+            window,
+            title,
+            QCoreApplication.translate(
+                "MainWindow",
+                "Backups are kept for the local database only; a course database is backed up by its administrator.",
+            ),
+        )
+        return
+    backups = backups_of(database)  # a directory listing: quick
+    if not backups:
+        QMessageBox.information(
+            window,
+            title,
+            QCoreApplication.translate("MainWindow", "There are no backups of %1 yet.").replace("%1", str(database)),
+        )
+        return
+    chosen = window.backup_prompt(window, backups)
+    if chosen is None or not window._confirm_leaving(quitting=False):
+        return
+
+    def swap_files() -> None:
+        from balint_trainer.services.backups import restore
+
+        restore(database, chosen.path)
+
+    window._restore_started(swap_files)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -166,7 +166,27 @@ def run_with_progress(
 
 
 def error_text(exc: BaseException) -> str:
-    """What to tell the user: our errors' messages are written for them; others get their type."""
+    """What to tell the user, in their language.
+
+    A service error carrying a ``template`` (English with ``{name}`` placeholders) and its
+    ``params`` is translated (context "ServiceError") and then filled in, so the Persian UI
+    does not show English; other errors of ours keep their message; the rest get their type.
+    """
+    template = getattr(exc, "template", None)
+    if isinstance(template, str) and template:
+        params = getattr(exc, "params", None)
+        values = dict(params) if isinstance(params, Mapping) else {}
+        # Not a literal: the templates are extracted where they are raised, not here.
+        lookup = QCoreApplication.translate
+        translated = lookup("ServiceError", template) or template
+        if not values:  # without params the template is the message as it is (braces and all)
+            return translated
+        for text in (translated, template):  # a broken translation falls back to the English
+            try:
+                return text.format_map(values)
+            except (KeyError, IndexError, ValueError, AttributeError):
+                continue
+        return str(exc) or template
     from balint_trainer.core.boundedjson import JsonInputError
     from balint_trainer.services.errors import ServiceError
 
@@ -176,7 +196,7 @@ def error_text(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
-def show_error(owner: QWidget, title: str, detail: str) -> None:
+def show_error(owner: QObject, title: str, detail: str) -> None:
     """The one error path of :func:`run_in_background`: the owner's ``show_error(title, detail)``
     when it has one (tests replace it), else a translated warning box."""
     custom = getattr(owner, "show_error", None)
@@ -184,7 +204,8 @@ def show_error(owner: QWidget, title: str, detail: str) -> None:
         custom(title, detail)
         return
     QMessageBox.warning(
-        owner, title, QCoreApplication.translate("Worker", "This did not work:\n\n%1").replace("%1", detail)
+        owner if isinstance(owner, QWidget) else None,
+        title, QCoreApplication.translate("Worker", "This did not work:\n\n%1").replace("%1", detail)
     )
 
 
@@ -196,11 +217,11 @@ class Task(QObject):
 
     def __init__(
         self,
-        owner: QWidget,
+        owner: QObject,
         work: Callable[[], Any],
         on_result: Callable[[Any], None],
         *,
-        error_title: str,
+        error_title: str | None,
         on_error: Callable[[BaseException], None] | None = None,
         busy: bool = True,
     ) -> None:
@@ -240,7 +261,8 @@ class Task(QObject):
         self._end()
         self.error = error if isinstance(error, BaseException) else RuntimeError(str(error))
         try:
-            show_error(self.owner, self.error_title, error_text(self.error))
+            if self.error_title is not None:  # None: on_error says it in its own way
+                show_error(self.owner, self.error_title, error_text(self.error))
             if self.on_error is not None:
                 self.on_error(self.error)
         finally:
@@ -249,14 +271,15 @@ class Task(QObject):
 
 
 def run_in_background(
-    owner: QWidget,
+    owner: QObject,
     work: Callable[[], Any],
     on_result: Callable[[Any], None],
     *,
-    error_title: str,
+    error_title: str | None,
     on_error: Callable[[BaseException], None] | None = None,
     busy: bool = True,
 ) -> Task:
     """Run ``work`` on a worker thread; ``on_result(value)`` then runs on the UI thread. If
-    ``work`` raises, the one error path shows the message (see :func:`show_error`)."""
+    ``work`` raises, the one error path shows the message (see :func:`show_error`), unless
+    ``error_title`` is None: then ``on_error`` alone deals with it (e.g. asks to retry)."""
     return Task(owner, work, on_result, error_title=error_title, on_error=on_error, busy=busy).start()

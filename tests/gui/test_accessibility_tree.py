@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from tests.gui.a11y_tree import hidden_values, spoken, walk
 from tests.gui.options import choose
+from tests.gui.practice_wait import settle
 
 pytestmark = pytest.mark.gui
 
@@ -25,14 +26,17 @@ def test_main_window_labels_read_their_text(window) -> None:  # type: ignore[no-
 
 def test_player_at_a_decision_and_after_feedback(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.library.practice_button.click()
+    settle(qtbot)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     to_state(qtbot, player, "deciding")
     assert hidden_values(window) == []
     text = spoken(window)
     assert "→" not in text  # the phase arrows are decoration
     choose(qtbot, player, "b")
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     assert player.state == "feedback"
     assert hidden_values(window) == []
     assert "Your credit: 0.33 of 1" in spoken(window)
@@ -40,15 +44,19 @@ def test_player_at_a_decision_and_after_feedback(window, qtbot) -> None:  # type
 
 def test_summary_reads_the_score(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.library.practice_button.click()
+    settle(qtbot)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     for _ in range(2):
         to_state(qtbot, player, "deciding")
         qtbot.keyClick(player, Qt.Key.Key_1)
         qtbot.keyClick(player, Qt.Key.Key_Return)
+        settle(qtbot)
         qtbot.keyClick(player, Qt.Key.Key_Space)
     to_state(qtbot, player, "end")
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     summary = window.summary_view
     assert summary.isVisible()
     assert hidden_values(window) == []
@@ -59,8 +67,10 @@ def test_options_are_grouped_under_the_prompt_and_the_result_is_heard(window, qt
     from PySide6.QtWidgets import QRadioButton
 
     window.library.practice_button.click()
+    settle(qtbot)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     to_state(qtbot, player, "deciding")
     buttons = player.option_group.buttons()
     assert player.options_box.accessibleName() == "What now?"
@@ -75,6 +85,7 @@ def test_options_are_grouped_under_the_prompt_and_the_result_is_heard(window, qt
     assert first_option < chain.index(player.own_words)
     choose(qtbot, player, "b")
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     # Focus lands on Continue, which now carries the result a screen reader reads on arrival.
     assert player.continue_button.hasFocus() or player.focusWidget() is player.continue_button
     assert "Your credit: 0.33 of 1" in player.continue_button.accessibleDescription()

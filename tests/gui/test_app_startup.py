@@ -9,6 +9,8 @@ import textwrap
 import pytest
 from PySide6.QtCore import Qt, QUrl
 
+from tests.gui.practice_wait import settle
+
 pytestmark = pytest.mark.gui
 
 STARTUP_SCRIPT = textwrap.dedent(
@@ -72,7 +74,9 @@ def test_rtl_scenario_plays_right_to_left(qtbot, tmp_path, service, no_dialogs):
     window = MainWindow(extra_scenario_dirs=[folder], service=service, include_bundled=False)
     qtbot.addWidget(window)
     window.load_now()
+    settle(qtbot)
     window.start_scenario(window.library.current_entry(), "practice")
+    settle(qtbot)
     player = window.player
     assert player.transcript.layoutDirection() == Qt.LayoutDirection.RightToLeft
     player.begin()

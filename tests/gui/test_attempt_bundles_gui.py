@@ -15,6 +15,7 @@ from PySide6.QtGui import QDropEvent
 from balint_trainer.core.scoring import credit
 from balint_trainer.core.validation import load_scenario_file
 from balint_trainer.services import open_service
+from tests.gui.practice_wait import export_attempts
 
 pytestmark = pytest.mark.gui
 
@@ -48,9 +49,9 @@ def supervisor(qtbot, tmp_path: Path, no_dialogs):  # type: ignore[no-untyped-de
     svc.close()
 
 
-def _exported(window, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+def _exported(qtbot, window, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
     _practise(window.service, window.profile.id)
-    target = window.export_attempts(tmp_path / "out" / "bundle.json.gz")
+    target = export_attempts(qtbot, window, tmp_path / "out" / "bundle.json.gz")
     assert target is not None and target.is_file()
     return target
 
@@ -70,7 +71,7 @@ def test_export_is_disabled_until_the_database_and_profile_are_loaded(
     assert win.export_attempts_action.shortcut().toString() == "Ctrl+Shift+X"
 
 
-def test_export_then_import_into_another_database(window, supervisor, tmp_path, monkeypatch, no_dialogs):  # type: ignore[no-untyped-def]
+def test_export_then_import_into_another_database(qtbot, window, supervisor, tmp_path, monkeypatch, no_dialogs):  # type: ignore[no-untyped-def]
     from balint_trainer.gui.main_window import MainWindow
     from balint_trainer.gui.workbench.supervisor import SupervisorWindow
 
@@ -83,12 +84,13 @@ def test_export_then_import_into_another_database(window, supervisor, tmp_path, 
         return str(tmp_path / "out" / "for-sue")  # typed without an extension
 
     monkeypatch.setattr(MainWindow, "export_path_prompt", staticmethod(choose))
-    window.export_attempts_action.trigger()
+    bundle = tmp_path / "out" / "for-sue.json.gz"
+    window.export_attempts_action.trigger()  # counts the attempts, asks, then writes: off the UI thread
+    qtbot.waitUntil(lambda: "exported to" in window.statusBar().currentMessage(), timeout=5000)
     default, file_filter = asked[0]
     assert Path(default).parent == Path.home()
     assert Path(default).name.startswith(f"{window.profile.name}-attempts-") and default.endswith(".json.gz")
     assert "*.json.gz" in file_filter
-    bundle = tmp_path / "out" / "for-sue.json.gz"
     assert json.loads(gzip.decompress(bundle.read_bytes()))["profile"]["name"] == window.profile.name
     assert "2 attempt(s) exported to" in window.statusBar().currentMessage()
     assert no_dialogs[-1][0] == "information" and str(bundle) in no_dialogs[-1][1]
@@ -114,8 +116,8 @@ def test_export_then_import_into_another_database(window, supervisor, tmp_path, 
     assert len(svc.practice.attempts()) == 2 and win.attempt_model.rowCount() == 2
 
 
-def test_refused_files_change_nothing_and_the_others_still_import(window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
-    bundle = _exported(window, tmp_path)
+def test_refused_files_change_nothing_and_the_others_still_import(qtbot, window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
+    bundle = _exported(qtbot, window, tmp_path)
     data = json.loads(gzip.decompress(bundle.read_bytes()))
     data["attempts"][0]["answers"][0]["credit"] = 1.0  # a better score than the key gives
     tampered = tmp_path / "tampered.json"
@@ -139,8 +141,8 @@ def test_refused_files_change_nothing_and_the_others_still_import(window, superv
     assert win.trainee_names() == [window.profile.name] and len(svc.practice.attempts()) == 2
 
 
-def test_renamed_trainee_gets_a_note(window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
-    bundle = _exported(window, tmp_path)
+def test_renamed_trainee_gets_a_note(qtbot, window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
+    bundle = _exported(qtbot, window, tmp_path)
     win, svc = supervisor
     (first,) = win.import_attempt_bundles([bundle])
     svc.accounts.rename_profile(first.report.profile.id, "Renamed here")
@@ -153,20 +155,20 @@ def test_renamed_trainee_gets_a_note(window, supervisor, tmp_path, no_dialogs): 
     assert win.current_trainee().name == "Renamed here"
 
 
-def test_export_failure_writes_nothing(window, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
-    assert window.export_attempts(tmp_path / "bundle.json.gz") is None  # no attempts yet
+def test_export_failure_writes_nothing(qtbot, window, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
+    assert export_attempts(qtbot, window, tmp_path / "bundle.json.gz") is None  # no attempts yet
     assert no_dialogs[-1][0] == "information" and "no attempts to export" in no_dialogs[-1][1]
     _practise(window.service, window.profile.id)
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     target = blocker / "bundle.json.gz"  # its folder is a file: cannot be written
-    assert window.export_attempts(target) is None
+    assert export_attempts(qtbot, window, target) is None
     assert no_dialogs[-1][0] == "warning" and "no file was written" in no_dialogs[-1][1]
     assert list(tmp_path.glob("**/*.json.gz")) == []
 
 
 def test_dropping_bundle_files_imports_them(qtbot, window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
-    bundle = _exported(window, tmp_path)
+    bundle = _exported(qtbot, window, tmp_path)
     win, _svc = supervisor
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(bundle)), QUrl.fromLocalFile(str(tmp_path / "photo.png"))])

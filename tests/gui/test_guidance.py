@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from balint_trainer.core import guidance
 from balint_trainer.core.competencies import BUILTIN_COMPETENCIES, PHASES
 from tests.gui.options import choose
+from tests.gui.practice_wait import settle
 
 pytestmark = pytest.mark.gui
 
@@ -67,6 +68,7 @@ def test_newcomer_introduction_glossary_practice_summary(
     text = intro.text.toPlainText()
     assert "What the leader does" in text and "intrusive questions" in text and "illustrative" in text
     qtbot.mouseClick(intro.glossary_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     glossary = win.guidance.glossary
     assert glossary is not None and glossary.isVisible()
     for label in ("Protecting the presenter", "Push-back", "Fleiss' kappa", "Cronbach's alpha"):
@@ -79,12 +81,15 @@ def test_newcomer_introduction_glossary_practice_summary(
     # A practice run with keys only, a glossary link from the feedback, then the summary.
     win.library.table.setFocus()
     qtbot.keyClick(win.library.table, Qt.Key.Key_Return)
+    settle(qtbot)
     player = win.player
     assert player is not None and player.state == "case"
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     _to_decision(qtbot, player)
     choose(qtbot, player, "a")
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     assert player.state == "feedback"
     links = player.glossary_links.text()
     assert "glossary:stat-credit" in links
@@ -98,10 +103,12 @@ def test_newcomer_introduction_glossary_practice_summary(
         if player.state == "deciding":
             choose(qtbot, player, player.shown_option_ids()[0])
             qtbot.keyClick(player, Qt.Key.Key_Return)
+            settle(qtbot)
         else:
             qtbot.keyClick(player, Qt.Key.Key_Space)
     assert player.state == "end"
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     assert win.stack.currentWidget() is win.summary_view
     assert "glossary:stat-credit" in win.summary_view.glossary_links.text()
     win.summary_view.glossary_links.linkActivated.emit("glossary:stat-credit")
@@ -145,8 +152,10 @@ def test_shortcut_sheet_lists_the_menus_actual_shortcuts(window, qtbot):
 def test_space_at_a_decision_chooses_nothing_and_enter_asks_first(window, qtbot, mode):
     entry = window.library.current_entry()
     window.start_scenario(entry, mode)
+    settle(qtbot)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     _to_decision(qtbot, player)
     assert player.selected_option() is None
     focused = QApplication.focusWidget()
@@ -155,6 +164,7 @@ def test_space_at_a_decision_chooses_nothing_and_enter_asks_first(window, qtbot,
     qtbot.keyClick(focused, Qt.Key.Key_Space)
     assert player.selected_option() is None and player.state == "deciding"
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    settle(qtbot)
     assert player.state == "deciding" and not player.session.results
     assert "Choose an option first" in player.decision_hint.text()
 
@@ -172,10 +182,12 @@ def test_quit_asks_the_editor_first_and_cancel_keeps_everything(window, qtbot):
     editor.ask_unsaved = cancel
     quit_action = next(a for a in window.findChildren(QAction) if a.text() == "&Quit")
     quit_action.trigger()
+    settle(qtbot)
     assert asked == ["editor"]
     assert window.isVisible() and editor.isVisible()  # Cancel cancels the whole quit
     editor.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
     quit_action.trigger()
+    settle(qtbot)
     assert not window.isVisible() and not editor.isVisible()
 
 
@@ -205,6 +217,7 @@ def test_persian_digits_in_the_player_header(window, qtbot):
     from PySide6.QtCore import QLocale
 
     window.start_scenario(window.library.current_entry(), "practice")
+    settle(qtbot)
     QLocale.setDefault(QLocale("fa"))
     try:
         window.player._update_header()
@@ -239,15 +252,20 @@ def test_text_size_keys_are_remembered(qtbot, service, scenario_dir, settings, n
     settings.setValue(guidance_setting(), True)
     win = _new_window(qtbot, service, scenario_dir, settings)
     win.start_scenario(win.library.current_entry(), "practice")
+    settle(qtbot)
     player = win.player
     before = player.transcript.font().pointSizeF()
     win.view_menu.larger_action.trigger()
+    settle(qtbot)
     win.view_menu.larger_action.trigger()
+    settle(qtbot)
     assert player.transcript.font().pointSizeF() == pytest.approx(before + 2)
     assert int(settings.value("view/text_size")) == 2
     win.view_menu.normal_action.trigger()
+    settle(qtbot)
     assert player.transcript.font().pointSizeF() == pytest.approx(before)
     win.view_menu.smaller_action.trigger()
+    settle(qtbot)
     assert int(settings.value("view/text_size")) == -1
     shortcuts = {s.toString() for s in win.view_menu.larger_action.shortcuts()}
     assert "Ctrl+=" in shortcuts
@@ -256,8 +274,10 @@ def test_text_size_keys_are_remembered(qtbot, service, scenario_dir, settings, n
 def test_transcript_lines_stay_readable_and_take_the_room(window, qtbot):
     window.resize(1600, 900)
     window.start_scenario(window.library.current_entry(), "practice")
+    settle(qtbot)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     qtbot.waitUntil(lambda: player.transcript.viewport().width() > 900)
     column = player._columns[0]
     frame = player.transcript.document().rootFrame().frameFormat()
@@ -275,8 +295,10 @@ def test_appearance_choice_switches_and_is_remembered(qtbot, service, scenario_d
     win = _new_window(qtbot, service, scenario_dir, settings)
     try:
         win.view_menu.theme_actions["dark"].trigger()
+        settle(qtbot)
         assert is_dark() and settings.value("view/theme") == "dark"
         win.view_menu.theme_actions["light"].trigger()
+        settle(qtbot)
         assert not is_dark() and settings.value("view/theme") == "light"
     finally:
         win.view_menu.set_theme("system")
@@ -303,8 +325,10 @@ def test_switching_to_dark_rewrites_the_transcript_colours(window, qtbot):
     from balint_trainer.gui.style import speaker_colour
 
     window.start_scenario(window.library.current_entry(), "practice")
+    settle(qtbot)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     _to_decision(qtbot, player)
     lines_before = player.transcript.toPlainText()
     light = speaker_colour("leader", player)
@@ -327,5 +351,6 @@ def test_introduction_waits_for_who_is_practising(qtbot, service, scenario_dir, 
     chooser = win._chooser
     assert chooser.select("Aisha")
     qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
+    settle(qtbot)
     qtbot.waitUntil(lambda: win.guidance.intro is not None and win.guidance.intro.isVisible(), timeout=5000)
     win.guidance.intro.close()

@@ -13,6 +13,7 @@ from balint_trainer.core.option_order import shown_order
 from balint_trainer.core.scoring import credit
 from balint_trainer.core.validation import load_scenario_file
 from balint_trainer.services import open_service
+from tests.gui.practice_wait import export_attempts, settle
 
 pytestmark = pytest.mark.gui
 
@@ -54,7 +55,7 @@ def _feedback_file(qtbot, window, supervisor, tmp_path: Path) -> tuple[Path, Any
     """The trainee practises and exports; the supervisor imports, comments, exports feedback."""
     attempt = _practise(window.service, window.profile.id)
     bundle = tmp_path / "bundle.json"
-    window.export_attempts(bundle)
+    assert export_attempts(qtbot, window, bundle) == bundle
     win, svc = supervisor
     (result,) = win.import_attempt_bundles([bundle])
     assert result.report is not None
@@ -159,7 +160,8 @@ def test_the_progress_view_marks_attempts_with_unread_comments_and_leads_to_the_
     qtbot.waitUntil(
         lambda: window.feedback.unread is not None and window.feedback.unread.total == 2, timeout=5000
     )
-    window.show_progress()
+    window.show_progress()  # the page shows once its points are read
+    settle(qtbot)
     table = window.progress_view.table
     header = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert header[-1] == "New comments" and table.item(0, table.columnCount() - 1).text() == "2 new"

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from tests.gui.practice_wait import settle
 from tests.gui.test_player_flow import practise_and_answer_first_decision
 
 pytestmark = pytest.mark.gui
@@ -72,20 +73,24 @@ def test_every_window_shows_hostile_text_as_plain_text(qtbot, service, no_dialog
     assert rich_labels(window) == []
 
     player = practise_and_answer_first_decision(qtbot, window)
+    settle(qtbot)
     assert player.title.text().startswith(TITLE) or TITLE in player.title.text()
     assert rich_labels(window) == []
     for _ in range(100):  # play to the end, answering with option 1, then on to the summary
         if player.state == "end":
             qtbot.keyClick(player, Qt.Key.Key_Return)
+            settle(qtbot)
             break
         if player.state == "deciding":
             qtbot.keyClick(player, Qt.Key.Key_1)
             qtbot.keyClick(player, Qt.Key.Key_Return)
+            settle(qtbot)
         else:
             qtbot.keyClick(player, Qt.Key.Key_Space)
     assert window.stack.currentWidget() is window.summary_view
     assert rich_labels(window) == [] and shown_as_text(window.summary_view) >= 1
     window.show_progress()
+    settle(qtbot)
     assert rich_labels(window) == []
 
     others: list[QWidget] = [

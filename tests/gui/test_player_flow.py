@@ -7,12 +7,14 @@ from PySide6.QtCore import Qt
 
 from balint_trainer.core.session_events import DecisionEvent
 from tests.gui.options import choose, key_for
+from tests.gui.practice_wait import settle
 
 pytestmark = pytest.mark.gui
 
 
 def press(qtbot, widget, key, text=""):
     qtbot.keyClick(widget, key)
+    settle(qtbot)
 
 
 def step_to_decision(qtbot, player, max_steps=50):
@@ -27,11 +29,14 @@ def step_to_decision(qtbot, player, max_steps=50):
 def practise_and_answer_first_decision(qtbot, window):
     """Start practice from the library, answer the first decision with the panel's "a"; the player."""
     qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     step_to_decision(qtbot, player)
     choose(qtbot, player, "a")
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     return player
 
 
@@ -65,6 +70,7 @@ def test_invalid_files_are_listed(qtbot, service, scenario_dir, no_dialogs):
     win = MainWindow(extra_scenario_dirs=[scenario_dir], service=service, include_bundled=False)
     qtbot.addWidget(win)
     win.load_now()
+    settle(qtbot)
     titles = win.library.visible_titles()
     assert titles == ["Minimal test scenario", "broken.yaml"]
     win.library.select_row(1)
@@ -76,6 +82,7 @@ def test_invalid_files_are_listed(qtbot, service, scenario_dir, no_dialogs):
 def test_practice_mode_with_keys(window, qtbot, service):
     library = window.library
     qtbot.mouseClick(library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     player = window.player
     assert window.stack.currentWidget() is player
     assert player.state == "case"
@@ -83,6 +90,7 @@ def test_practice_mode_with_keys(window, qtbot, service):
     assert player.mode_label.text() == "Practice"
 
     qtbot.keyClick(player, Qt.Key.Key_Return)  # begin: first line shows
+    settle(qtbot)
     assert player.state == "stepping"
     assert player.phase_indicator.current == "frame"
     assert "Frame" in player.transcript.toPlainText()
@@ -100,6 +108,7 @@ def test_practice_mode_with_keys(window, qtbot, service):
     qtbot.keyClicks(player.own_words, "I'd keep quiet 1 more minute")
     assert player.selected_option() == "b"  # digits typed in the text stay text
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     assert player.state == "feedback"
     assert player.credit_label.text().startswith("Your credit: 0.33")
     assert "panel most often chose “Wait.”" in player.credit_label.text()
@@ -123,9 +132,12 @@ def test_practice_mode_with_keys(window, qtbot, service):
     step_to_decision(qtbot, player)
     position = player.option_number("x")
     qtbot.mouseClick(player.option_group.button(position), Qt.MouseButton.LeftButton)  # by mouse
+    settle(qtbot)
     qtbot.mouseClick(player.confirm_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert player.credit_label.text().startswith("Your credit: 1.00")
     qtbot.mouseClick(player.continue_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     for _ in range(10):
         if player.state == "end":
             break
@@ -134,6 +146,7 @@ def test_practice_mode_with_keys(window, qtbot, service):
     assert player.phase_indicator.current == "closing"
     assert "answered 2 of 2" in player.end_label.text()
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
 
     summary = window.summary_view
     assert window.stack.currentWidget() is summary
@@ -147,22 +160,26 @@ def test_practice_mode_with_keys(window, qtbot, service):
     assert finished.finished_at is not None and finished.total == pytest.approx(200 / 3)
 
     qtbot.mouseClick(summary.progress_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     progress = window.progress_view
     assert window.stack.currentWidget() is progress
     assert progress.table.rowCount() == 1
     assert progress.chart is not None
     qtbot.mouseClick(progress.back_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert window.library.model.index(0, 5).data() == "67"
 
 
 def test_exam_mode_withholds_feedback(window, qtbot, service):
     qtbot.mouseClick(window.library.exam_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     player = window.player
     assert player.mode_label.text() == "Exam"
     qtbot.keyClick(player.begin_button, Qt.Key.Key_Space)  # Space on the focused button begins
     step_to_decision(qtbot, player)
     qtbot.keyClick(player, key_for(player, "c"))
     qtbot.keyClick(player, Qt.Key.Key_Enter)
+    settle(qtbot)
     assert player.state == "stepping"  # no feedback panel in an exam
     assert player.feedback_chart is None
     assert "Feedback comes at the end" in player.step_hint.text()
@@ -171,10 +188,12 @@ def test_exam_mode_withholds_feedback(window, qtbot, service):
     step_to_decision(qtbot, player)
     choose(qtbot, player, "y")
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     assert player.feedback_chart is None
     while player.state != "end":
         qtbot.keyClick(player, Qt.Key.Key_Space)
     qtbot.mouseClick(player.summary_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     summary = window.summary_view
     assert summary.score_label.text() == "Score 50 / 100"
     assert "exam" in summary.title.text()
@@ -184,15 +203,18 @@ def test_exam_mode_withholds_feedback(window, qtbot, service):
 
 def test_resume_after_interrupted_attempt(window, qtbot, service, no_dialogs):
     player = practise_and_answer_first_decision(qtbot, window)
+    settle(qtbot)
     qtbot.keyClick(player, Qt.Key.Key_Space)  # continue after feedback
     first_attempt = window.attempt.id
     qtbot.keyClick(player, Qt.Key.Key_Escape)  # leave (confirmed by the fixture)
+    settle(qtbot)
     assert any("resume" in text for kind, text in no_dialogs if kind == "question")
     assert window.stack.currentWidget() is window.library
     assert window.library.resume_button.isEnabled()
     assert "(unfinished)" in window.library.model.index(0, 0).data()
 
     qtbot.mouseClick(window.library.resume_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert window.attempt.id == first_attempt
     assert player.state == "stepping"
     text = player.transcript.toPlainText()
@@ -202,22 +224,26 @@ def test_resume_after_interrupted_attempt(window, qtbot, service, no_dialogs):
     assert "Decision 2 of 2" in player.decision_title.text()
     choose(qtbot, player, "y")
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     stored = service.practice.attempt(first_attempt)
     assert [a.decision_id for a in stored.answers] == ["first", "second"]
     qtbot.keyClick(player, Qt.Key.Key_Space)
     while player.state != "end":
         qtbot.keyClick(player, Qt.Key.Key_Space)
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     assert window.summary_view.score_label.text() == "Score 100 / 100"
     assert service.practice.resumable_attempt(window.profile.id, "minimal-test") is None
 
 
 def test_auto_play_reveals_lines_and_pauses_at_decision(window, qtbot):
     qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     player = window.player
     player.begin()
     player.speed.setValue(player.speed.maximum())
     player.auto_button.click()
+    settle(qtbot)
     assert player.auto_button.isChecked()
     qtbot.waitUntil(lambda: player.state == "deciding", timeout=10000)
     assert isinstance(player.session.pending_decision, DecisionEvent)
@@ -283,6 +309,7 @@ def test_user_scenario_folder_is_part_of_the_library(qtbot, service, no_dialogs,
     win = MainWindow(service=service, include_bundled=False)
     qtbot.addWidget(win)
     win.load_now()
+    settle(qtbot)
     assert win.library.visible_titles() == ["Minimal test scenario"]
 
 
@@ -291,8 +318,10 @@ def test_starting_again_offers_the_unfinished_attempt(window, qtbot, service, no
     from balint_trainer.gui.main_window import MainWindow
 
     player = practise_and_answer_first_decision(qtbot, window)
+    settle(qtbot)
     first_attempt = window.attempt.id
     qtbot.keyClick(player, Qt.Key.Key_Escape)  # leave mid-session
+    settle(qtbot)
     assert window.stack.currentWidget() is window.library
 
     asked: list[str] = []
@@ -303,6 +332,7 @@ def test_starting_again_offers_the_unfinished_attempt(window, qtbot, service, no
 
     monkeypatch.setattr(MainWindow, "resume_prompt", staticmethod(prompt))
     qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert len(asked) == 1
     assert "1 of 2 decisions answered" in asked[0] and "practice" in asked[0]
     if choice == "cancel":
@@ -322,6 +352,7 @@ def test_starting_again_offers_the_unfinished_attempt(window, qtbot, service, no
 
 def test_no_prompt_without_an_unfinished_attempt(window, qtbot, no_dialogs):
     qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert window.stack.currentWidget() is window.player
     assert not [text for kind, text in no_dialogs if kind == "resume-or-new"]
 
@@ -332,7 +363,7 @@ def test_resume_prompt_buttons(qtbot, button_text, expected):
     # modal box could hang a test run.
     from PySide6.QtWidgets import QWidget
 
-    from balint_trainer.gui.main_window import resume_or_new_box, resume_or_new_choice
+    from balint_trainer.gui.practice.resume_prompt import resume_or_new_box, resume_or_new_choice
 
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -343,6 +374,7 @@ def test_resume_prompt_buttons(qtbot, button_text, expected):
     with qtbot.waitSignal(box.finished, timeout=5000):
         if button_text is None:
             qtbot.keyClick(box, Qt.Key.Key_Escape)
+            settle(qtbot)
         else:
             [button] = [b for b in box.buttons() if b.text() == button_text]
             button.click()
@@ -351,8 +383,11 @@ def test_resume_prompt_buttons(qtbot, button_text, expected):
 
 def test_no_prompt_when_the_unfinished_attempt_has_no_answers(window, qtbot, no_dialogs):
     qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     qtbot.keyClick(window.player, Qt.Key.Key_Escape)  # leave before answering anything
+    settle(qtbot)
     assert window.stack.currentWidget() is window.library
     qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert window.stack.currentWidget() is window.player
     assert not [text for kind, text in no_dialogs if kind == "resume-or-new"]

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from balint_trainer.core.scoring import credit
 from balint_trainer.core.validation import load_scenario_file
+from tests.gui.practice_wait import settle
 from tests.gui.test_player_flow import step_to_decision
 
 pytestmark = pytest.mark.gui
@@ -53,6 +54,7 @@ def _choose(qtbot, win, name: str, password: str = "") -> None:  # type: ignore[
         chooser.password_edit.setText(password)
     with qtbot.waitSignal(win.profile_changed, timeout=5000):
         qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
+        settle(qtbot)
 
 
 def test_two_trainees_choose_at_start_switch_and_see_only_their_own_scores(
@@ -69,6 +71,7 @@ def test_two_trainees_choose_at_start_switch_and_see_only_their_own_scores(
     win.library.select_row(0)
     assert not win.library.practice_button.isEnabled() and not win.library.exam_button.isEnabled()
     win.start_scenario(win.library.current_entry(), "practice")  # refused: nobody to own it
+    settle(qtbot)
     assert service.practice.attempts(finished=False) == [] and win.player is None
     assert "Nobody is practising" in win.storage_label.text()
     chooser = win._chooser
@@ -92,15 +95,18 @@ def test_two_trainees_choose_at_start_switch_and_see_only_their_own_scores(
     assert chooser.select("Ben") and chooser.password_edit.isEnabled()
     chooser.password_edit.setText("not-his-password")
     chooser.accept()
+    settle(qtbot)
     qtbot.waitUntil(lambda: chooser.error_label.isVisible(), timeout=5000)
     assert "Wrong password" in chooser.error_label.text() and win.profile.id == aisha.id
     chooser.password_edit.setText("ben-secret-1")
     with qtbot.waitSignal(win.profile_changed, timeout=5000):
         chooser.accept()
+        settle(qtbot)
     assert win.profile.id == ben.id and "Ben" in win.windowTitle() and "Ben" in win.storage_label.text()
     assert win.library.model._best == {}  # Aisha's score is hers alone
     # Ben practises through the window: his attempt is his.
     qtbot.mouseClick(win.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert [a.profile_id for a in service.practice.attempts(finished=False)] == [ben.id]
     assert len(service.practice.attempts(profile_id=aisha.id)) == 1
 
@@ -139,6 +145,7 @@ def test_a_new_profile_from_the_chooser_can_practise(
     def fill(dialog: NewProfileDialog) -> int:
         dialog.name_edit.setText("Cara")
         dialog.accept()
+        settle(qtbot)
         return int(dialog.result())
 
     monkeypatch.setattr(NewProfileDialog, "exec", fill)
@@ -146,13 +153,16 @@ def test_a_new_profile_from_the_chooser_can_practise(
     assert created.name == "Cara" and win._chooser.selected().id == created.id
     with qtbot.waitSignal(win.profile_changed, timeout=5000):
         win._chooser.accept()
+        settle(qtbot)
     assert win.profile.id == created.id and created.role == "trainee"
 
 
 def test_switching_in_a_session_asks_first(window, qtbot, service, no_dialogs):  # type: ignore[no-untyped-def]
     service.accounts.create_profile("Other", "trainee")
     qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     qtbot.keyClick(window.player, Qt.Key.Key_Return)
+    settle(qtbot)
     step_to_decision(qtbot, window.player)
     window.switch_profile()
     assert [kind for kind, _ in no_dialogs] == ["question"]
@@ -167,24 +177,27 @@ def test_set_password_then_wrong_current_password_is_refused(window, qtbot, serv
     dialog.new_edit.setText("short")
     dialog.repeat_edit.setText("short")
     dialog.accept()
+    settle(qtbot)
     assert "at least 8 characters" in dialog.error_label.text()
     dialog.new_edit.setText("first-secret")
     dialog.repeat_edit.setText("first-secret")
     with qtbot.waitSignal(dialog.accepted, timeout=10000):
         dialog.accept()
+        settle(qtbot)
     assert service.accounts.authenticate(window.profile.name, "first-secret").id == window.profile.id
     again = window.set_password()
     again.current_edit.setText("guess")
     again.new_edit.setText("second-secret")
     again.repeat_edit.setText("second-secret")
     again.accept()
+    settle(qtbot)
     qtbot.waitUntil(lambda: again.error_label.isVisible() and again.ok_button.isEnabled(), timeout=10000)
     assert "current password is wrong" in again.error_label.text()
     assert service.accounts.authenticate(window.profile.name, "first-secret").id == window.profile.id
 
 
 def test_no_chooser_on_a_course_database(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.profile_chooser import profile_choices
+    from balint_trainer.gui.accounts.profile_chooser import profile_choices
 
     class Accounts:
         def local_profile(self) -> str:

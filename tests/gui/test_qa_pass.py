@@ -19,6 +19,7 @@ from balint_trainer.gui.workbench.profiles import (
     ProfileTableModel,
     create_profile_dialog,
 )
+from tests.gui.practice_wait import settle
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "valid"
 ISOLATE, POP = "\u2068", "\u2069"
@@ -51,6 +52,7 @@ def test_a_taken_profile_name_is_reported_in_the_dialogs_own_words(qtbot, servic
     qtbot.addWidget(new)
     new.name_edit.setText("Sue")
     new.accept()
+    settle(qtbot)
     expected = "A profile named “Sue” already exists; choose another name."
     assert new.error_label.text() == expected  # was the service's English "a profile named 'Sue'…"
     assert not new.result() and new.name_edit.text() == "Sue"
@@ -63,6 +65,7 @@ def test_a_taken_profile_name_is_reported_in_the_dialogs_own_words(qtbot, servic
     qtbot.addWidget(rename)
     rename.edit.setText("Sue")
     rename.accept()
+    settle(qtbot)
     assert rename.error_label.text() == expected
 
 
@@ -72,6 +75,7 @@ def test_the_taken_name_message_is_translated(qtbot, service, persian) -> None: 
     qtbot.addWidget(new)
     new.name_edit.setText("Sue")
     new.accept()
+    settle(qtbot)
     text = new.error_label.text()
     assert "Sue" in text and "already exists" not in text
 
@@ -104,6 +108,7 @@ def test_a_longer_name_widens_the_name_column(qtbot, service) -> None:  # type: 
     qtbot.addWidget(rename)
     rename.edit.setText("Alexandra Konstantinopoulou-Smythe")
     rename.accept()
+    settle(qtbot)
     column = ProfileTableModel.NAME
     # Was left at the old width: the bold new name wrapped onto two lines.
     assert dialog.table.columnWidth(column) >= dialog.table.sizeHintForColumn(column)
@@ -129,15 +134,19 @@ def test_xapi_home_page_question_wraps_instead_of_growing_wider_than_the_screen(
 def test_resume_prompt_writes_numbers_like_the_date(qtbot, window, no_dialogs) -> None:  # type: ignore[no-untyped-def]
     entry = window.library.current_entry()
     window.start_scenario(entry, "practice")
+    settle(qtbot)
     player = window.player
     player.begin()
     player.step_until_decision()
     player.select_option(1)
     player.confirm_choice()
+    settle(qtbot)
     window.show_library()
+    settle(qtbot)
     QLocale.setDefault(QLocale("fa"))
     try:
-        assert window._offer_resume(entry) == "new"
+        window.start_scenario(entry, "practice")  # asks: resume or new (the fixture says new)
+        settle(qtbot)
     finally:
         QLocale.setDefault(QLocale.c())
     text = next(text for kind, text in no_dialogs if kind == "resume-or-new")
@@ -209,6 +218,7 @@ def test_an_error_shown_after_opening_has_room_for_its_lines(qtbot, service) -> 
     qtbot.waitExposed(rename)
     rename.edit.setText("Sue")
     rename.accept()
+    settle(qtbot)
     QCoreApplication.processEvents()
     label = rename.error_label
     assert label.isVisible() and "already exists" in label.text()
@@ -248,8 +258,10 @@ def test_enter_on_a_profile_edits_it_instead_of_closing_the_dialog(qtbot, servic
 
     opened = in_modal_dialog(ProfileEditDialog, answer)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    settle(qtbot)
     assert opened == ["Rename Ann"] and dialog.isVisible()  # Enter closed the dialog before
     qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    settle(qtbot)
     assert not dialog.isVisible()  # Escape still closes it
 
 
@@ -312,8 +324,8 @@ def test_profiles_opens_once_per_window(qtbot, window, service) -> None:  # type
 
 def test_reopening_profiles_updates_the_main_window_once(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
-    original = window._show_storage
-    monkeypatch.setattr(window, "_show_storage", lambda: shown.append("storage") or original())
+    original = window.accounts.show_storage  # gui/accounts/session.py shows who practises
+    monkeypatch.setattr(window.accounts, "show_storage", lambda: shown.append("storage") or original())
     dialog = window.open_profiles()
     qtbot.addWidget(dialog)
     assert window.open_profiles() is dialog  # brought to the front, connected again

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from balint_trainer.core.model import NO_INTERVENTION
 from tests.gui.conftest import DATA
 from tests.gui.options import choose
+from tests.gui.practice_wait import settle
 
 pytestmark = pytest.mark.gui
 
@@ -31,9 +32,11 @@ def branching_window(qtbot, service, tmp_path, no_dialogs):
 
 def _start(qtbot, window, *, limit=None):
     qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     player = window.player
     player.time_limit_override = limit
     qtbot.keyClick(player, Qt.Key.Key_Return)  # begin
+    settle(qtbot)
     return player
 
 
@@ -43,6 +46,7 @@ def _step_to_decision(qtbot, player, max_steps=50):
             return
         if player.state == "feedback":
             player.continue_after_feedback()
+            settle(qtbot)
             continue
         player.set_auto_play(False)
         player.step()
@@ -74,10 +78,12 @@ def test_decision_left_unanswered_is_recorded_as_no_intervention(qtbot, branchin
 
     # The closing decision names no "doing nothing" option: it scores 0, shown as such.
     player.continue_after_feedback()
+    settle(qtbot)
     _step_to_decision(qtbot, player)
     while player.session.pending_decision.decision_id != "close":
         choose(qtbot, player, player.shown_option_ids()[0])
         qtbot.keyClick(player, Qt.Key.Key_Return)
+        settle(qtbot)
         _step_to_decision(qtbot, player)
     with qtbot.waitSignal(player.countdown.expired, timeout=3000):
         pass
@@ -114,8 +120,10 @@ def test_branching_scenario_down_two_paths(qtbot, branching_window, first, later
     seen = [player.decision_title.text().split(" — ")[0]]
     choose(qtbot, player, first)
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     while True:
         player.continue_after_feedback()
+        settle(qtbot)
         if player.state == "end":
             break
         _step_to_decision(qtbot, player)
@@ -125,6 +133,7 @@ def test_branching_scenario_down_two_paths(qtbot, branching_window, first, later
         seen.append(player.decision_title.text().split(" — ")[0])
         choose(qtbot, player, {"guarded": "name-it", "close": "end"}[pending])
         qtbot.keyClick(player, Qt.Key.Key_Return)
+        settle(qtbot)
     # "Decision N of M" counts the decisions of the path taken, not the scenario's three.
     assert seen == titles
     count = len(titles)

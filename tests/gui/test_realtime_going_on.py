@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.gui.options import choose
+from tests.gui.practice_wait import settle
 
 pytestmark = pytest.mark.gui
 
@@ -68,10 +69,12 @@ def window(qtbot, service, tmp_path, no_dialogs):
 
 def _start(qtbot, window, limit):
     qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     player = window.player
     player.time_limit_override = limit
     player.speed.setValue(player.speed.maximum())  # the fastest pace: 0.6 s a line
     qtbot.keyClick(player, Qt.Key.Key_Return)  # begin
+    settle(qtbot)
     return player
 
 
@@ -86,9 +89,11 @@ def test_lines_keep_coming_during_the_countdown_and_the_answer_continues_without
     assert player.state == "deciding" and player.countdown.active  # still the trainee's turn
     choose(qtbot, player, "wait")
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     assert player.state == "feedback" and not player.countdown.active
     assert player.last_result.option_id == "wait" and player.last_result.credit == 1.0  # scoring unchanged
     player.continue_after_feedback()
+    settle(qtbot)
     player.set_auto_play(False)
     while player.state == "stepping":
         player.step()

@@ -12,6 +12,7 @@ from balint_trainer.services.review_cards import ReviewService
 from balint_trainer.storage.models import utcnow
 from tests.db_fixtures import many_decisions_yaml
 from tests.gui.a11y_tree import hidden_values
+from tests.gui.practice_wait import settle
 
 pytestmark = pytest.mark.gui
 
@@ -58,16 +59,20 @@ def test_review_two_due_decisions_end_to_end(review_window, qtbot, service) -> N
         assert view.current.decision.decision == expected
         number = view.current.order.index(option) + 1
         qtbot.keyClick(view, getattr(Qt.Key, f"Key_{number}"))
+        settle(qtbot)
         qtbot.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.ShiftModifier)
+        settle(qtbot)
         assert view.sure.checkedId() == 3
         with qtbot.waitSignal(view.answered, timeout=5000) as answered:
             qtbot.keyClick(view, Qt.Key.Key_Return)
+            settle(qtbot)
         credit, card = answered.args[0]
         assert credit == (1.0 if option == "a" else 0.5)
         assert card.due > utcnow()
         assert "Credit" in view.verdict.text() and view.feedback.isVisible()
         assert hidden_values(window) == []  # screen readers hear the verdict, the header, the options
         qtbot.keyClick(view, Qt.Key.Key_Return)  # next
+        settle(qtbot)
 
     assert view.header.text() == "Review done"
     after = {c.decision_id: c.card for c in ReviewService(service).cards(me.id)}
@@ -76,6 +81,7 @@ def test_review_two_due_decisions_end_to_end(review_window, qtbot, service) -> N
         assert after[decision].due > utcnow() > before[decision].due
     assert after["d002"] == before["d002"]
     qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert window.stack.currentWidget() is window.library
     qtbot.waitUntil(lambda: button.text().replace("&", "") == "Review 0 due", timeout=5000)
     assert not button.isEnabled()
@@ -86,20 +92,25 @@ def test_practice_asks_confidence_before_feedback_and_stores_it(window, qtbot, s
     from tests.gui.test_player_flow import step_to_decision
 
     qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     step_to_decision(qtbot, player)
     assert player.confidence_row.isVisible()
     choose(qtbot, player, "a")
     qtbot.keyClick(player, Qt.Key.Key_2, Qt.KeyboardModifier.ShiftModifier)
+    settle(qtbot)
     assert player.confidence_row.value() == 2
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     assert player.state == "feedback"
     stored = service.practice.attempts()[0].answers[0]
     assert (stored.decision_id, stored.confidence) == ("first", 2)
     # The next decision starts with no confidence chosen; turning the question off hides it.
     window.weak_spots.confidence_action.setChecked(False)
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     step_to_decision(qtbot, player)
     assert not player.confidence_row.isVisible() and player.confidence_row.value() is None
 
@@ -116,6 +127,7 @@ def test_progress_shows_mastery_and_calibration(review_window, qtbot, service) -
     option = key.decisions[0].options[0].id
     service.practice.record_answer(attempt.id, decision, option, credit=credit(key.decisions[0], option), confidence=1)
     window.show_progress()
+    settle(qtbot)
     panel = window.progress_view.adaptive_panel
     qtbot.waitUntil(lambda: panel.mastery.table.rowCount() > 0, timeout=5000)
     rows = {
@@ -135,6 +147,7 @@ def test_summary_and_supervisor_show_the_panel_relative_score(window, qtbot, ser
     from tests.gui.test_player_flow import step_to_decision
 
     qtbot.mouseClick(window.library.exam_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     player = window.player
     assert not player.confidence_row.isVisible() or player.state != "deciding"
     qtbot.keyClick(player.begin_button, Qt.Key.Key_Space)
@@ -142,12 +155,15 @@ def test_summary_and_supervisor_show_the_panel_relative_score(window, qtbot, ser
     assert not player.confidence_row.isVisible()  # not asked in an exam
     qtbot.keyClick(player, key_for(player, "c"))
     qtbot.keyClick(player, Qt.Key.Key_Enter)
+    settle(qtbot)
     step_to_decision(qtbot, player)
     choose(qtbot, player, "y")
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     while player.state != "end":
         qtbot.keyClick(player, Qt.Key.Key_Space)
     qtbot.mouseClick(player.summary_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     label = window.summary_view.panel_relative
     assert label.isVisible()
     assert "about as much as a typical panel member" in label.text()

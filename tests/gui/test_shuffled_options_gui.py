@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QRadioButton
 
 from balint_trainer.core.option_order import shown_order
 from tests.gui.options import choose, key_for
+from tests.gui.practice_wait import settle
 from tests.gui.test_player_flow import step_to_decision
 
 pytestmark = pytest.mark.gui
@@ -52,9 +53,11 @@ def test_two_attempts_two_orders_resume_review_and_report_agree(
 
     # Attempt 1 (seed s1): the panel's "Wait." is second on screen; key 2 chooses it.
     qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     player = window.player
     first_attempt = window.attempt.id
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     step_to_decision(qtbot, player)
     assert player.shown_option_ids() == ["b", "a", "c"]
     assert on_screen(player) == [("1", "Talk."), ("2", "Wait."), ("3", "Lecture.")]
@@ -63,6 +66,7 @@ def test_two_attempts_two_orders_resume_review_and_report_agree(
     assert player.selected_option() == "b"
     choose(qtbot, player, "a")
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     assert player.credit_label.text().startswith("Your credit: 1.00")
     names = sorted(player.feedback_chart.option_labels, key=lambda item: -item.pos().y())  # top first
     assert [n.toPlainText() for n in names] == ["Talk.", "Wait. (your choice, panel's choice)", "Lecture."]
@@ -74,35 +78,43 @@ def test_two_attempts_two_orders_resume_review_and_report_agree(
 
     # Leave at decision 2 and resume: the same orders, from the stored attempt.
     window.leave_session()
+    settle(qtbot)
     assert window.stack.currentWidget() is window.library
     stored = service.practice.attempt(first_attempt)
     assert stored.option_seed == "s1"
     assert stored.answers[0].shown_order == ("b", "a", "c")
     qtbot.mouseClick(window.library.resume_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert window.attempt.id == first_attempt
     assert player.session.result("first").shown_order == ("b", "a", "c")
     step_to_decision(qtbot, player)
     assert player.shown_option_ids() == second_order
     choose(qtbot, player, "y")
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     qtbot.keyClick(player, Qt.Key.Key_Space)
     while player.state != "end":
         qtbot.keyClick(player, Qt.Key.Key_Space)
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     summary = window.summary_view
     assert (summary.model.index(0, 2).data(), summary.model.index(0, 3).data()) == ("Wait.", "Wait.")
 
     # Attempt 2 (seed s2): another order of the same decision.
     window.show_library()
+    settle(qtbot)
     qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     second_attempt = window.attempt.id
     assert second_attempt != first_attempt
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     step_to_decision(qtbot, player)
     assert player.shown_option_ids() == ["c", "b", "a"]
     assert on_screen(player) == [("1", "Lecture."), ("2", "Talk."), ("3", "Wait.")]
     choose(qtbot, player, "c")
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     assert "The panel most often chose “Wait.”" in player.credit_label.text()
     assert service.practice.attempt(second_attempt).answers[0].shown_order == ("c", "b", "a")
 

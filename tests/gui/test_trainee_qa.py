@@ -8,6 +8,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.options import choose
+from tests.gui.practice_wait import settle
 
 pytestmark = pytest.mark.gui
 
@@ -33,6 +34,7 @@ def illustrative_window(qtbot, service, scenario_dir, no_dialogs):
     qtbot.addWidget(win)
     win.show()
     win.load_now()
+    settle(qtbot)
     return win
 
 
@@ -40,19 +42,24 @@ def test_illustrative_key_is_named_where_the_trainee_looks(illustrative_window, 
     win = illustrative_window
     assert ILLUSTRATIVE in win.library.details.toPlainText()
     win.library.practice_button.click()
+    settle(qtbot)
     player = win.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     to_state(qtbot, player, "deciding")
     qtbot.keyClick(player, Qt.Key.Key_1)
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     assert ILLUSTRATIVE in player.feedback_text.toPlainText()
     qtbot.keyClick(player, Qt.Key.Key_Space)
     to_state(qtbot, player, "deciding")
     qtbot.keyClick(player, Qt.Key.Key_1)
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     qtbot.keyClick(player, Qt.Key.Key_Space)
     to_state(qtbot, player, "end")
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     assert ILLUSTRATIVE in win.summary_view.score_note.text()
     assert ILLUSTRATIVE in win.summary_view.detail.toPlainText()
 
@@ -63,12 +70,15 @@ def test_panel_keys_carry_no_illustrative_notice(window):
 
 def test_credit_is_explained_and_ties_read_naturally(window, qtbot):
     window.library.practice_button.click()
+    settle(qtbot)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     to_state(qtbot, player, "deciding")
     shown = player.shown_option_ids()
     choose(qtbot, player, "b")
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     assert player.credit_label.text().startswith("Your credit: 0.33 of 1")
     counts = [label.toPlainText() for label in player.feedback_chart.vote_labels]
     # Each bar carries its count, so a zero-vote option still shows; bars in the order shown.
@@ -81,11 +91,13 @@ def test_credit_is_explained_and_ties_read_naturally(window, qtbot):
     # The second decision's panel is split 1:1.
     qtbot.keyClick(player, Qt.Key.Key_1)
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     # A tie is called a tie (it used to read as if the panel had one choice).
     assert "You chose one of the 2 options tied for the panel's choice." in player.credit_label.text()
     qtbot.keyClick(player, Qt.Key.Key_Space)
     to_state(qtbot, player, "end")
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     assert "average credit" in window.summary_view.score_note.text()
 
 
@@ -106,8 +118,10 @@ def test_tied_panel_names_the_options_by_their_text(qapp):
 
 def test_decision_tab_order_goes_options_then_own_words_then_confirm(window, qtbot):
     window.library.practice_button.click()
+    settle(qtbot)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     to_state(qtbot, player, "deciding")
     qtbot.keyClick(player, Qt.Key.Key_1)
     first = player.option_group.button(1)
@@ -136,16 +150,21 @@ def test_decision_tab_order_goes_options_then_own_words_then_confirm(window, qtb
 def test_resume_starts_with_fresh_hint_and_shows_own_words(window, qtbot, service, no_dialogs):
     library = window.library
     library.exam_button.click()
+    settle(qtbot)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     to_state(qtbot, player, "deciding")
     qtbot.keyClick(player, Qt.Key.Key_2)
     qtbot.keyClicks(player.own_words, "my own line")
     qtbot.keyClick(player.own_words, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
     assert "end of the exam" in player.step_hint.text()
     window.leave_session()
+    settle(qtbot)
     assert window.stack.currentWidget() is library
     library.resume_button.click()
+    settle(qtbot)
     assert player.state == "stepping"
     assert "end of the exam" not in player.step_hint.text()
     transcript = player.transcript.toPlainText()
@@ -155,8 +174,10 @@ def test_resume_starts_with_fresh_hint_and_shows_own_words(window, qtbot, servic
 
 def test_leader_lines_do_not_repeat_the_role(window, qtbot):
     window.library.practice_button.click()
+    settle(qtbot)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     to_state(qtbot, player, "deciding")
     transcript = player.transcript.toPlainText()
     assert "You (leader)" in transcript
@@ -165,12 +186,15 @@ def test_leader_lines_do_not_repeat_the_role(window, qtbot):
 
 def test_clock_reaches_the_session_length_at_the_end(window, qtbot):
     window.library.practice_button.click()
+    settle(qtbot)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     for _ in range(2):
         to_state(qtbot, player, "deciding")
         qtbot.keyClick(player, Qt.Key.Key_1)
         qtbot.keyClick(player, Qt.Key.Key_Return)
+        settle(qtbot)
         qtbot.keyClick(player, Qt.Key.Key_Space)
     to_state(qtbot, player, "end")
     assert player.clock_label.text() == "Session clock 60:00 / 60:00"
@@ -180,8 +204,10 @@ def test_closing_the_window_mid_session_asks_first(window, qtbot, no_dialogs, mo
     from PySide6.QtWidgets import QMessageBox
 
     window.library.practice_button.click()
+    settle(qtbot)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     to_state(qtbot, player, "deciding")
     qtbot.keyClick(player, Qt.Key.Key_1)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
@@ -219,8 +245,10 @@ def test_closing_from_the_library_does_not_ask(window, no_dialogs, monkeypatch):
 def test_small_window_scrolls_the_options_instead_of_clipping(window, qtbot):
     window.resize(640, 480)
     window.library.practice_button.click()
+    settle(qtbot)
     player = window.player
     qtbot.keyClick(player, Qt.Key.Key_Return)
+    settle(qtbot)
     to_state(qtbot, player, "deciding")
     assert player.options_box.parentWidget() is player.decision_scroll.widget()
     choose(qtbot, player, "c")

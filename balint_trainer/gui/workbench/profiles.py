@@ -173,7 +173,7 @@ def create_profile_dialog(
     role: str = "supervisor",
     title: str | None = None,
 ) -> NewProfileDialog:
-    """The dialog, wired to ``service.create_profile`` (not yet shown)."""
+    """The dialog, wired to ``service.accounts.create_profile`` (not yet shown)."""
     return NewProfileDialog(
         lambda name, chosen, cohort: service.accounts.create_profile(name, chosen, cohort=cohort),
         parent,

@@ -1,0 +1,1 @@
+"""Who practises: choosing, switching and protecting profiles on this computer."""

@@ -1,0 +1,140 @@
+"""Start-up: open the database (backup at start, or a restored backup) and find out who
+practises, both off the UI thread, then tell the main window it is loaded.
+
+The sequence: ``opened`` (service or why not) → read the profile choices → choose the one
+trainee without asking, or open "Who is practising?" → ``window._finish_loading()``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from balint_trainer.gui import plain_text
+from balint_trainer.gui.worker import error_text, run_in_background
+
+if TYPE_CHECKING:
+    from balint_trainer.gui.main_window import MainWindow
+
+
+def open_database(
+    url: str | None, *, backup: bool, before: Callable[[], object] | None = None
+) -> tuple[Any, str]:
+    """(service, "") or (None, why not): never raises (a broken install says why nothing is saved)."""
+    try:
+        from balint_trainer.services import open_service
+    except ImportError as exc:
+        return None, str(exc)
+    try:
+        if before is not None:
+            before()
+        return open_service(url, backup=backup), ""
+    except Exception as exc:
+        return None, error_text(exc)
+
+
+class Startup(QObject):
+    opened = Signal(object, str)  # service or None, why not ("" when it opened)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.closed = False  # the window went away: a database arriving late is closed
+        self.opened.connect(self._service_ready)
+
+    def open_in_background(
+        self, name: str, *, backup: bool, before: Callable[[], object] | None = None
+    ) -> None:
+        """Open the database on a thread (imports, migrations, a network server; after
+        ``before``, e.g. restoring a backup); ``opened`` follows on the UI thread.
+
+        A plain thread rather than :mod:`~balint_trainer.gui.worker`: if the window is gone
+        when the database arrives, the thread itself must close it.
+        """
+        url = self.window.database_url
+
+        def work() -> None:
+            service, error = open_database(url, backup=backup, before=before)
+            try:
+                self.opened.emit(service, error)  # queued to the UI thread
+            except RuntimeError:  # deleted meanwhile
+                if service is not None:
+                    service.close()
+
+        threading.Thread(target=work, name=name, daemon=True).start()
+
+    def _service_ready(self, service: Any, error: str) -> None:
+        window = self.window
+        if self.closed:  # the window went away while the database was opening
+            if service is not None and window._owns_service:
+                service.close()
+            return
+        window._restoring = False
+        if error:
+            self.storage_failed(error)
+        elif window.service is None:
+            window.service = service
+        if window.service is None:
+            window._finish_loading()
+            return
+        # Who practises is read on a worker too; ``loaded`` follows once it is known or asked.
+        from balint_trainer.gui.accounts.profile_chooser import profile_choices
+
+        window.storage_label.setText(QCoreApplication.translate("MainWindow", "Opening profiles…"))
+        svc = window.service
+        run_in_background(
+            window,
+            lambda: profile_choices(svc),
+            self._choices_ready,
+            error_title=QCoreApplication.translate("MainWindow", "Answers will not be saved"),
+            on_error=self._profiles_failed,
+            busy=False,
+        )
+
+    def _choices_ready(self, choices: Any) -> None:
+        if self.closed:
+            return
+        if choices.chosen is not None:
+            self.window.set_profile(choices.chosen)
+        else:
+            self.window.ask_profile(choices)
+        self.window._finish_loading()
+
+    def _profiles_failed(self, _error: object) -> None:
+        # The worker's error path has shown why; practise on without saving, as with no database.
+        self.window.service = None
+        self.window.storage_label.setText(QCoreApplication.translate("MainWindow", "Not saving: no database"))
+        self.window._finish_loading()
+
+    def storage_failed(self, message: str) -> None:
+        window = self.window
+        window.service = None
+        window.storage_label.setText(QCoreApplication.translate("MainWindow", "Not saving: no database"))
+        plain_text.warning(
+            window,
+            QCoreApplication.translate("MainWindow", "Answers will not be saved"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "The database could not be opened, so your answers will not be saved this time.\n\n%1",
+            ).replace("%1", message),
+        )
+
+    def load_now(self) -> None:
+        """The same on this thread (tests and scripts; the app opens it in the background)."""
+        from balint_trainer.gui.accounts.profile_chooser import profile_choices
+
+        window = self.window
+        if window.service is None:
+            window.service, error = open_database(window.database_url, backup=True)
+            if error:
+                self.storage_failed(error)
+        if window.service is not None:
+            try:
+                self._choices_ready(profile_choices(window.service))
+                return
+            except Exception as exc:
+                self.storage_failed(error_text(exc))
+        window._finish_loading()
