@@ -55,7 +55,8 @@ class AnnotationImportError(ServiceError):
     """An annotation file that was not imported; ``problems`` are one line each."""
 
     def __init__(self, message: str, problems: Sequence[str] = ()) -> None:
-        super().__init__(message)
+        # The whole text is the template: what the GUI shows is the message and every problem.
+        super().__init__("\n".join([message, *problems]))
         self.message = message
         self.problems = list(problems)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.gui.worker import run_in_background
 
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
+
 SETTINGS_KEY = "profiles/last_uid"
 
 
@@ -42,7 +45,7 @@ class ProfileChoices:
     chosen: Any = None
 
 
-def profile_choices(service: Any, *, ask: bool = False) -> ProfileChoices:
+def profile_choices(service: ServicesApi, *, ask: bool = False) -> ProfileChoices:
     """Slow (database): call it on a worker thread. ``ask``: never choose without asking
     (switching profile). On a course database (PostgreSQL) the login's profile is chosen."""
     if service.dialect != "sqlite":
@@ -66,7 +69,7 @@ class ProfileChooser(QDialog):
 
     def __init__(
         self,
-        service: Any,
+        service: ServicesApi,
         choices: ProfileChoices,
         parent: QWidget | None = None,
         *,
@@ -227,7 +230,7 @@ class PasswordDialog(QDialog):
 
     MIN_LENGTH = 8  # as services.security.MIN_PASSWORD_LENGTH; the service checks again
 
-    def __init__(self, service: Any, profile: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: ServicesApi, profile: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._profile = profile

@@ -20,6 +20,7 @@ from balint_trainer.gui.worker import error_text, run_in_background
 
 if TYPE_CHECKING:
     from balint_trainer.core.catalogue import CatalogueEntry
+    from balint_trainer.services.api import ServicesApi
 
 Mode = Literal["practice", "exam"]
 
@@ -59,7 +60,7 @@ class PracticeController(QObject):
     def __init__(self, prompts: Prompts, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.prompts = prompts
-        self.service: Any = None
+        self.service: ServicesApi | None = None
         self.profile: Any = None
         self.session: Any = None
         self.attempt: Any = None
@@ -221,7 +222,7 @@ class PracticeController(QObject):
 
         service, seed = self.service, self.prompts.new_option_seed()
         scenario = entry.scenario
-        assert scenario is not None  # start() checked
+        assert scenario is not None and service is not None  # start() checked; practice waits for the database
 
         def work() -> Any:
             version = service.scenarios.register_scenario(entry.loaded)
@@ -382,6 +383,7 @@ class PracticeController(QObject):
 
     def _finish_stored(self, *, summarise: bool = True) -> None:
         service, attempt = self.service, self.attempt
+        assert service is not None  # an attempt was stored through it
 
         def finished(updated: Any) -> None:
             if self.attempt is attempt:

@@ -18,6 +18,7 @@ from balint_trainer.gui.worker import run_in_background
 
 if TYPE_CHECKING:
     from balint_trainer.gui.main_window import MainWindow
+    from balint_trainer.services.api import ServicesApi
 
 
 class WindowPrompts:
@@ -201,7 +202,7 @@ class PracticePages(QObject):
             error_title=QCoreApplication.translate("MainWindow", "Progress"),
         )
 
-    def _show_points(self, points: Any, service: Any, profile: Any) -> None:
+    def _show_points(self, points: Any, service: ServicesApi, profile: Any) -> None:
         window = self.window
         if window.profile is not profile:
             return  # someone else practises now
