@@ -118,12 +118,13 @@ def test_merging_profiles_keeps_codings(sqlite_service) -> None:  # type: ignore
 
 
 def _window(qtbot, svc, trainee, supervisor):  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     window = SupervisorWindow(svc, author_id=supervisor.id)
     qtbot.addWidget(window)
     window._show_error = lambda title, exc: pytest.fail(f"{title}: {exc}")  # type: ignore[method-assign]
     window.show_error = lambda title, detail: pytest.fail(f"{title}: {detail}")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not window.busy, timeout=10000)  # the trainee list is read off the UI thread
     assert window.select_trainee(trainee.id)
     window.recordings.audio = False  # offscreen: no sound device needed
     opened = window.recordings.open_coder

@@ -223,10 +223,14 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
         win = open_supervisor(None, service)
         win.resize(1280, 760)
         win.show()
-        assert win.select_trainee(amira.id) and win.select_attempt(attempt.id)
+        wait_until(app, lambda: not win.busy)  # the supervisor window reads off the UI thread
+        assert win.select_trainee(amira.id)
+        wait_until(app, lambda: not win.busy)
+        assert win.select_attempt(attempt.id)
+        wait_until(app, lambda: not win.busy)
         win.select_decision(first_decision)
-        signer = win.author_combo.findText(supervisor.name, Qt.MatchFlag.MatchContains)
-        win.author_combo.setCurrentIndex(max(signer, 0))
+        signer = win.attempts_tab.author_combo.findText(supervisor.name, Qt.MatchFlag.MatchContains)
+        win.attempts_tab.author_combo.setCurrentIndex(max(signer, 0))
         shooter.grab(win, "supervisor-review")
         win.close()
 
@@ -279,8 +283,9 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
         win = open_supervisor(None, service)
         win.resize(1280, 760)
         win.show()
-        win.tabs.setCurrentWidget(win.items_tab)
-        win.refresh_items()
+        wait_until(app, lambda: not win.busy)
+        win.tabs.setCurrentWidget(win.items_tab)  # reads the cohort's items
+        wait_until(app, lambda: not win.busy)
         shooter.grab(win, "item-analysis")
         win.close()
 

@@ -43,7 +43,7 @@ What the database enforces (migration ``0002_postgres_rls``):
   organisers have SELECT and UPDATE of the sending state only (no INSERT or
   DELETE), under row-level security: rows of the attempts they may see (a
   supervisor: their cohort's). The LRS password is never in the database
-  (system keyring, or memory only: ``gui/workbench/lrs.py``).
+  (system keyring, or memory only: ``gui/supervision/lrs.py``).
 * ``recorded_sessions`` (migration ``0011_recorded_sessions``): row-level
   security. A supervisor inserts codings only under their own profile and only
   for trainees of their cohort, and reads those; a trainee reads their own.

@@ -128,7 +128,10 @@ def test_supervisor_window_labels_read_their_text(qtbot, service, scenario_dir) 
     win = open_supervisor(None, service)
     qtbot.addWidget(win)
     win.show()
-    assert win.select_attempt(attempt.id) and win.select_decision("first")
+    qtbot.waitUntil(lambda: not win.busy, timeout=10000)  # the trainees and their attempts, read off the UI thread
+    assert win.select_attempt(attempt.id)
+    qtbot.waitUntil(lambda: not win.busy, timeout=10000)
+    assert win.select_decision("first")
     problems = hidden_values(win)
     assert problems == [], "\n".join(problems)
 

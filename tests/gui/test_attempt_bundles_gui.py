@@ -44,9 +44,16 @@ def supervisor(qtbot, tmp_path: Path, no_dialogs):  # type: ignore[no-untyped-de
     svc = open_service(f"sqlite:///{tmp_path / 'supervisor.sqlite3'}")
     win = open_supervisor(None, svc)
     qtbot.addWidget(win)
+    win.qtbot = qtbot
+    _settle(win)
     yield win, svc
     win.close()
     svc.close()
+
+
+def _settle(win) -> None:  # type: ignore[no-untyped-def]
+    """Wait for what the supervisor window reads off the UI thread (the trainee list, attempts)."""
+    win.qtbot.waitUntil(lambda: not win.busy, timeout=10000)
 
 
 def _exported(qtbot, window, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
@@ -73,7 +80,7 @@ def test_export_is_disabled_until_the_database_and_profile_are_loaded(
 
 def test_export_then_import_into_another_database(qtbot, window, supervisor, tmp_path, monkeypatch, no_dialogs):  # type: ignore[no-untyped-def]
     from balint_trainer.gui.main_window import MainWindow
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     _practise(window.service, window.profile.id)
     asked: list[tuple[str, str]] = []
@@ -99,9 +106,10 @@ def test_export_then_import_into_another_database(qtbot, window, supervisor, tmp
     assert win.trainee_names() == []
     monkeypatch.setattr(SupervisorWindow, "ask_bundle_paths", staticmethod(lambda parent: [str(bundle)]))
     win.import_attempts_action.trigger()
+    _settle(win)
     assert win.trainee_names() == [window.profile.name]
     assert win.current_trainee().name == window.profile.name
-    assert win.attempt_model.rowCount() == 2
+    assert win.attempts_tab.attempt_model.rowCount() == 2
     kind, text = no_dialogs[-1]
     assert kind == "information"
     assert (
@@ -110,10 +118,11 @@ def test_export_then_import_into_another_database(qtbot, window, supervisor, tmp
     assert "A new profile was created." in text
 
     (again,) = win.import_attempt_bundles([bundle])  # idempotent: nothing added
+    _settle(win)
     assert again.report is not None and not again.report.changed
     assert again.report.attempts_already_present == 2
     assert "0 attempt(s) added, 0 updated, 2 already present" in no_dialogs[-1][1]
-    assert len(svc.practice.attempts()) == 2 and win.attempt_model.rowCount() == 2
+    assert len(svc.practice.attempts()) == 2 and win.attempts_tab.attempt_model.rowCount() == 2
 
 
 def test_refused_files_change_nothing_and_the_others_still_import(qtbot, window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
@@ -136,6 +145,7 @@ def test_refused_files_change_nothing_and_the_others_still_import(qtbot, window,
     assert svc.accounts.profiles() == [] and svc.practice.attempts() == [] and win.trainee_names() == []
 
     results = win.import_attempt_bundles([tampered, bundle])
+    _settle(win)
     assert results[0].report is None and results[1].report is not None
     assert no_dialogs[-1][0] == "warning" and "Imported 1 of 2 file(s)." in no_dialogs[-1][1]
     assert win.trainee_names() == [window.profile.name] and len(svc.practice.attempts()) == 2
@@ -147,6 +157,7 @@ def test_renamed_trainee_gets_a_note(qtbot, window, supervisor, tmp_path, no_dia
     (first,) = win.import_attempt_bundles([bundle])
     svc.accounts.rename_profile(first.report.profile.id, "Renamed here")
     (second,) = win.import_attempt_bundles([bundle])
+    _settle(win)
     assert second.report.profile.name == "Renamed here"
     assert (
         f"Imported into Renamed here, which already holds these attempts (the file calls the trainee "
@@ -168,11 +179,13 @@ def test_export_failure_writes_nothing(qtbot, window, tmp_path, no_dialogs):  # 
 
 
 def test_dropping_bundle_files_imports_them(qtbot, window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.supervision.bundle_import import dropped_bundles
+
     bundle = _exported(qtbot, window, tmp_path)
     win, _svc = supervisor
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(bundle)), QUrl.fromLocalFile(str(tmp_path / "photo.png"))])
-    assert win._dropped_bundles(mime) == [bundle]  # only bundle-like files are taken
+    assert dropped_bundles(mime) == [bundle]  # only bundle-like files are taken
     event = QDropEvent(
         QPointF(10, 10),
         Qt.DropAction.CopyAction,
@@ -183,7 +196,8 @@ def test_dropping_bundle_files_imports_them(qtbot, window, supervisor, tmp_path,
     win.dropEvent(event)
     assert event.isAccepted()
     qtbot.waitUntil(lambda: win.trainee_names() == [window.profile.name], timeout=5000)
-    assert win.attempt_model.rowCount() == 2
+    _settle(win)
+    assert win.attempts_tab.attempt_model.rowCount() == 2
 
 
 def test_bundles_are_imported_off_the_ui_thread(supervisor, tmp_path, monkeypatch, no_dialogs):  # type: ignore[no-untyped-def]

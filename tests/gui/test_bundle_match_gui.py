@@ -39,7 +39,7 @@ def course(qtbot, tmp_path: Path, no_dialogs):  # type: ignore[no-untyped-def]
 
 
 def test_first_bundle_is_matched_once_and_remembered(course, tmp_path, monkeypatch, no_dialogs):  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     win, svc, laptop = course
     aisha = svc.accounts.create_profile("Aisha", "trainee", cohort="C1")
@@ -62,7 +62,7 @@ def test_first_bundle_is_matched_once_and_remembered(course, tmp_path, monkeypat
 
 
 def test_skipping_the_match_imports_nothing(course, tmp_path, monkeypatch, no_dialogs):  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     win, svc, laptop = course
     svc.accounts.create_profile("Ben Okafor", "trainee")
@@ -76,7 +76,7 @@ def test_skipping_the_match_imports_nothing(course, tmp_path, monkeypatch, no_di
 
 
 def test_the_match_dialog_lists_suggestions_first_and_a_new_profile_last(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.bundle_match import NEW, BundleMatchDialog
+    from balint_trainer.gui.supervision.bundle_match import NEW, BundleMatchDialog
 
     with (
         open_service(f"sqlite:///{tmp_path / 'l.sqlite3'}") as laptop,

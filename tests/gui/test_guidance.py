@@ -117,6 +117,7 @@ def test_newcomer_introduction_glossary_practice_summary(
 
     # The report of that run, exported from the supervisor view (Tools menu), still no YAML.
     supervisor = win.open_workbench("open_supervisor")  # deletes itself on close
+    qtbot.waitUntil(lambda: not supervisor.busy, timeout=10000)  # it reads off the UI thread
     assert supervisor.select_trainee(win.profile.id)
     report = supervisor.export_report("html", tmp_path / "report.html")
     assert report is not None and win.session.scenario.title in report.read_text(encoding="utf-8")
@@ -310,8 +311,8 @@ def test_supervisor_review_keeps_credit_time_and_comments_in_view(qtbot, service
 
     win = open_supervisor(None, service)
     qtbot.addWidget(win)
-    header = win.decision_view.horizontalHeader()
-    names = [win.decision_model.headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())]
+    header = win.attempts_tab.decision_view.horizontalHeader()
+    names = [win.attempts_tab.decision_model.headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())]
     visual = {name: header.visualIndex(i) for i, name in enumerate(names)}
     assert visual["Credit"] < visual["Chosen"] and visual["Comments"] < visual["Chosen"]
     for name in ("Credit", "Time", "Comments"):

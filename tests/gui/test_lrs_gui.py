@@ -71,7 +71,7 @@ def test_the_password_goes_to_the_keyring_when_there_is_one(qtbot, window, monke
         )
     )
     # Next session: found in the keyring, nothing to type.
-    from balint_trainer.gui.workbench.lrs import LrsController
+    from balint_trainer.gui.supervision.lrs import LrsController
 
     again = LrsController(window.lrs.service)
     again.start()

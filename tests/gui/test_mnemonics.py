@@ -56,7 +56,7 @@ def test_main_window_menus(qtbot, language) -> None:  # type: ignore[no-untyped-
 
 
 def test_supervisor_window_menus(qtbot, service, language) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     window = SupervisorWindow(service)
     qtbot.addWidget(window)

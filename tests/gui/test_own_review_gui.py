@@ -46,6 +46,7 @@ def supervisor(qtbot, tmp_path: Path, no_dialogs):  # type: ignore[no-untyped-de
     svc = open_service(f"sqlite:///{tmp_path / 'supervisor.sqlite3'}")
     win = open_supervisor(None, svc)
     qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: not win.busy, timeout=10000)  # its reads run off the UI thread
     yield win, svc
     win.close()
     svc.close()
@@ -64,6 +65,7 @@ def _feedback_file(qtbot, window, supervisor, tmp_path: Path) -> tuple[Path, Any
     svc.review.add_comment(there.id, sue.id, "Why talk here? Try waiting next time.", decision_id="first")
     svc.review.add_comment(there.id, sue.id, "A thoughtful session overall.")
     win.refresh()
+    qtbot.waitUntil(lambda: not win.busy, timeout=10000)
     assert win.select_trainee(result.report.profile.id)
     written: list[Any] = []
     assert win.export_feedback_action.isEnabled()

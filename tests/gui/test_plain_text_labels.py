@@ -56,11 +56,11 @@ def shown_as_text(root: QWidget) -> int:
 
 def test_every_window_shows_hostile_text_as_plain_text(qtbot, service, no_dialogs, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from balint_trainer.gui.main_window import MainWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
     from balint_trainer.gui.workbench.annotation import AnnotationWindow
     from balint_trainer.gui.workbench.editor import ScenarioEditor
     from balint_trainer.gui.workbench.packs import ExportPackDialog
     from balint_trainer.gui.workbench.profiles import ProfilesDialog
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
 
     folder = _hostile_folder(tmp_path)
     service.accounts.create_profile(PROFILE, "trainee")

@@ -138,11 +138,12 @@ def test_profiles_dialog_speaks_persian(qtbot, qapp, service) -> None:  # type: 
 
 
 def test_supervisor_window_lists_moved_and_renamed_trainees(qtbot, service) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     ann = service.accounts.create_profile("Ann", "trainee", cohort="C1")
     window = SupervisorWindow(service)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.busy, timeout=10000)  # the trainee list is read off the UI thread
     assert window.trainee_names() == ["Ann (C1)"]
     assert window.manage_profiles_action.shortcut().toString() == "Ctrl+Shift+M"
     dialog = window.manage_profiles()
@@ -151,11 +152,13 @@ def test_supervisor_window_lists_moved_and_renamed_trainees(qtbot, service) -> N
     qtbot.addWidget(edit)
     edit.edit.setText("C2")
     edit.accept()
+    qtbot.waitUntil(lambda: not window.busy, timeout=10000)
     assert window.trainee_names() == ["Ann (C2)"]
     edit = dialog.rename_dialog()
     qtbot.addWidget(edit)
     edit.edit.setText("Ann Lee")
     edit.accept()
+    qtbot.waitUntil(lambda: not window.busy, timeout=10000)
     assert window.trainee_names() == ["Ann Lee (C2)"]
     assert window.current_trainee().id == ann.id  # the selection stays on her
     dialog.close()

@@ -115,7 +115,7 @@ def test_a_longer_name_widens_the_name_column(qtbot, service) -> None:  # type: 
 
 
 def test_xapi_home_page_question_wraps_instead_of_growing_wider_than_the_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.supervisor import home_page_dialog
+    from balint_trainer.gui.supervision.exports import home_page_dialog
 
     label = QCoreApplication.translate(
         "SupervisorWindow",
@@ -273,7 +273,7 @@ def _mnemonics(texts: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("language", ["en", "fa"])
 def test_the_supervisor_reports_menu_has_one_action_per_mnemonic(qtbot, service, qapp, language) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     installed = i18n.install(qapp, language)
     try:
@@ -304,7 +304,7 @@ def test_export_pack_dialog_shows_whole_titles_right_to_left(qtbot, copy_folders
 
 
 def test_profiles_opens_once_per_window(qtbot, window, service) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.supervisor import SupervisorWindow
+    from balint_trainer.gui.supervision.window import SupervisorWindow
 
     first = window.open_profiles()
     qtbot.addWidget(first)

@@ -124,12 +124,15 @@ def test_two_attempts_two_orders_resume_review_and_report_agree(
     sup = open_supervisor(None, service)
     qtbot.addWidget(sup)
     sup._show_error = lambda title, exc: pytest.fail(f"{title}: {exc}")
+    qtbot.waitUntil(lambda: not sup.busy, timeout=10000)  # the supervisor reads off the UI thread
     assert sup.select_trainee(window.profile.id)
+    qtbot.waitUntil(lambda: not sup.busy, timeout=10000)
     for attempt_id, order, chosen in ((first_attempt, "bac", "Wait. ✓"), (second_attempt, "cba", "Lecture.")):
         assert sup.select_attempt(attempt_id)
-        assert sup.decision_model.index(0, 2).data() == chosen
+        qtbot.waitUntil(lambda: not sup.busy, timeout=10000)
+        assert sup.attempts_tab.decision_model.index(0, 2).data() == chosen
         assert sup.select_decision("first")
-        detail = sup.decision_detail.toPlainText()
+        detail = sup.attempts_tab.decision_detail.toPlainText()
         positions = [detail.index(TEXTS[o]) for o in order]
         assert positions == sorted(positions), (order, detail)
         assert "trainee's choice" in detail

@@ -74,11 +74,25 @@ def window(qtbot, seeded):  # type: ignore[no-untyped-def]
     win.recorded_errors = errors
     win.discard_asked = []
     win.ask_discard_drafts = lambda count: win.discard_asked.append(count) or True
+    win.qtbot = qtbot
+    settle(win)  # the trainee list, the first trainee's attempts and review: read off the UI thread
     return win
+
+
+def settle(win) -> None:  # type: ignore[no-untyped-def]
+    """Wait until everything the window reads off the UI thread is shown."""
+    win.qtbot.waitUntil(lambda: not win.busy, timeout=10000)
+
+
+def _select_trainee(win, profile_id: int) -> bool:  # type: ignore[no-untyped-def]
+    found = win.select_trainee(profile_id)
+    settle(win)
+    return bool(found)
 
 
 def _select_attempt(win, attempt_id: int) -> None:  # type: ignore[no-untyped-def]
     assert win.select_attempt(attempt_id)
+    settle(win)
     assert win.current_attempt().id == attempt_id
 
 
@@ -94,12 +108,12 @@ def test_trainee_list_and_filter(window, seeded) -> None:  # type: ignore[no-unt
 
 def test_attempts_and_review_show_choice_against_panel(window, seeded) -> None:  # type: ignore[no-untyped-def]
     _svc, ids = seeded
-    assert window.select_trainee(ids["ann"].id)
-    assert window.attempt_model.rowCount() == 2
+    assert _select_trainee(window, ids["ann"].id)
+    assert window.attempts_tab.attempt_model.rowCount() == 2
     _select_attempt(window, ids["ann_1"])
-    assert "score 67/100" in window.attempt_summary.text()
-    assert "2 of 2 decisions answered" in window.attempt_summary.text()
-    model = window.decision_model
+    assert "score 67/100" in window.attempts_tab.attempt_summary.text()
+    assert "2 of 2 decisions answered" in window.attempts_tab.attempt_summary.text()
+    model = window.attempts_tab.decision_model
     assert model.rowCount() == 2
     assert [model.index(0, c).data() for c in range(6)] == [
         "first",
@@ -113,7 +127,7 @@ def test_attempts_and_review_show_choice_against_panel(window, seeded) -> None: 
     assert model.index(1, 3).data().startswith("tie: ")  # both tied options, called a tie
 
     assert window.select_decision("first")
-    text = window.decision_detail.toPlainText()
+    text = window.attempts_tab.decision_detail.toPlainText()
     assert "What now?" in text
     assert "Talk." in text and "Wait." in text
     assert "1/4" in text and "3/4" in text  # votes for the chosen option vs the panel's
@@ -125,48 +139,53 @@ def test_attempts_and_review_show_choice_against_panel(window, seeded) -> None: 
 
 def test_unfinished_attempt_marks_unanswered_decisions(window, seeded) -> None:  # type: ignore[no-untyped-def]
     _svc, ids = seeded
-    window.select_trainee(ids["cy"].id)
+    _select_trainee(window, ids["cy"].id)
     _select_attempt(window, ids["cy_1"])
-    assert "not finished" in window.attempt_summary.text()
-    assert window.decision_model.index(1, 2).data() == "not answered"
+    assert "not finished" in window.attempts_tab.attempt_summary.text()
+    assert window.attempts_tab.decision_model.index(1, 2).data() == "not answered"
     window.select_decision("second")
-    assert "Not answered in this attempt." in window.decision_detail.toPlainText()
+    assert "Not answered in this attempt." in window.attempts_tab.decision_detail.toPlainText()
 
 
 def test_adding_a_comment_with_ctrl_enter_stores_it(qtbot, window, seeded) -> None:  # type: ignore[no-untyped-def]
     svc, ids = seeded
-    window.select_trainee(ids["ann"].id)
+    _select_trainee(window, ids["ann"].id)
     _select_attempt(window, ids["ann_1"])
     window.select_decision("second")
-    assert window.author_combo.currentData() == ids["sue"].id
-    assert not window.add_comment_button.isEnabled()  # nothing typed yet
-    qtbot.keyClicks(window.comment_edit, "Good instinct <i>here</i>")
-    assert window.add_comment_button.isEnabled()
+    assert window.attempts_tab.author_combo.currentData() == ids["sue"].id
+    assert not window.attempts_tab.add_comment_button.isEnabled()  # nothing typed yet
+    qtbot.keyClicks(window.attempts_tab.comment_edit, "Good instinct <i>here</i>")
+    assert window.attempts_tab.add_comment_button.isEnabled()
     with qtbot.waitSignal(window.comment_added, timeout=5000):
-        qtbot.keyClick(window.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            window.attempts_tab.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
     (stored,) = svc.review.comments(ids["ann_1"])
     assert (stored.decision_id, stored.author_id, stored.text) == (
         "second",
         ids["sue"].id,
         "Good instinct <i>here</i>",
     )
-    assert window.comment_edit.toPlainText() == ""
+    assert window.attempts_tab.comment_edit.toPlainText() == ""
     assert window.current_decision().decision_id == "second"  # the reviewed decision stays selected
-    assert "Good instinct <i>here</i>" in window.decision_detail.toPlainText()  # shown as text, not markup
-    assert window.decision_model.index(1, 6).data() == "1"
+    assert (
+        "Good instinct <i>here</i>" in window.attempts_tab.decision_detail.toPlainText()
+    )  # shown as text, not markup
+    assert window.attempts_tab.decision_model.index(1, 6).data() == "1"
 
-    window.whole_attempt_check.setChecked(True)
-    window.comment_edit.setPlainText("Overall: well paced.")
-    window.add_comment_button.click()
+    window.attempts_tab.whole_attempt_check.setChecked(True)
+    window.attempts_tab.comment_edit.setPlainText("Overall: well paced.")
+    with qtbot.waitSignal(window.comment_added, timeout=5000):  # stored off the UI thread
+        window.attempts_tab.add_comment_button.click()
     comments = svc.review.comments(ids["ann_1"])
     assert [(c.decision_id, c.text) for c in comments][-1] == (None, "Overall: well paced.")
-    assert "1 comment on the whole attempt" in window.attempt_summary.text()
+    assert "1 comment on the whole attempt" in window.attempts_tab.attempt_summary.text()
     assert window.recorded_errors == []
 
 
 def test_failed_comment_keeps_the_text(window, seeded, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     svc, ids = seeded
-    window.select_trainee(ids["ann"].id)
+    _select_trainee(window, ids["ann"].id)
     _select_attempt(window, ids["ann_1"])
 
     def refuse(*_args: Any, **_kw: Any) -> None:
@@ -175,53 +194,62 @@ def test_failed_comment_keeps_the_text(window, seeded, monkeypatch) -> None:  # 
         raise PermissionDenied("read-only account")
 
     monkeypatch.setattr(svc.review, "add_comment", refuse)
-    window.comment_edit.setPlainText("Do not lose me")
-    assert window.add_comment() is None
-    assert window.comment_edit.toPlainText() == "Do not lose me"
+    window.attempts_tab.comment_edit.setPlainText("Do not lose me")
+    task = window.add_comment()  # stored off the UI thread
+    assert task is not None
+    with window.qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert task.error is not None and svc.review.comments(ids["ann_1"]) == []  # nothing was stored
+    assert window.attempts_tab.comment_edit.toPlainText() == "Do not lose me"
     assert window.recorded_errors and "read-only account" in window.recorded_errors[0]
 
 
 def _column(win, name: str) -> int:  # type: ignore[no-untyped-def]
-    model = win.item_proxy
+    model = win.items_tab.item_proxy
     return next(
         c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == name
     )
 
 
 def test_item_analysis_table_sorts_and_filters(window) -> None:  # type: ignore[no-untyped-def]
-    assert window.item_model.rowCount() == 0  # the cohort query waits until the tab is shown
+    assert window.items_tab.item_model.rowCount() == 0  # the cohort query waits until the tab is shown
     window.tabs.setCurrentIndex(2)
-    proxy = window.item_proxy
+    settle(window)
+    proxy = window.items_tab.item_proxy
     assert proxy.rowCount() == 2
     facility = _column(window, "Facility")
     decision = _column(window, "Decision")
     answers = _column(window, "Answers")
     # 'first': a (full credit) chosen 2 of 4 -> 0.50; 'second': x/y both modal -> 1.00
-    window.item_view.sortByColumn(facility, Qt.SortOrder.DescendingOrder)
+    window.items_tab.item_view.sortByColumn(facility, Qt.SortOrder.DescendingOrder)
     assert [proxy.index(r, decision).data() for r in range(2)] == ["second", "first"]
     assert [proxy.index(r, facility).data() for r in range(2)] == ["1.00", "0.50"]
-    window.item_view.sortByColumn(facility, Qt.SortOrder.AscendingOrder)
+    window.items_tab.item_view.sortByColumn(facility, Qt.SortOrder.AscendingOrder)
     assert [proxy.index(r, decision).data() for r in range(2)] == ["first", "second"]
-    window.item_view.sortByColumn(answers, Qt.SortOrder.AscendingOrder)
+    window.items_tab.item_view.sortByColumn(answers, Qt.SortOrder.AscendingOrder)
     assert [proxy.index(r, answers).data() for r in range(2)] == ["3", "4"]
     assert proxy.index(0, _column(window, "Competency")).data() == "Inviting feelings and fantasies"
     wrong = _column(window, "Most-chosen wrong option")
     first_row = next(r for r in range(2) if proxy.index(r, decision).data() == "first")
     assert proxy.index(first_row, wrong).data() in ("Talk.", "Lecture.")  # by text, not id
 
-    window.cohort_combo.setCurrentIndex(window.cohort_combo.findData("south"))
+    window.items_tab.cohort_combo.setCurrentIndex(window.items_tab.cohort_combo.findData("south"))
+    settle(window)
     assert proxy.rowCount() == 1
     assert proxy.index(0, answers).data() == "1"
-    window.cohort_combo.setCurrentIndex(0)
-    window.scenario_combo.setCurrentIndex(window.scenario_combo.findData("minimal-test"))
+    window.items_tab.cohort_combo.setCurrentIndex(0)
+    settle(window)
+    window.items_tab.scenario_combo.setCurrentIndex(window.items_tab.scenario_combo.findData("minimal-test"))
     assert proxy.rowCount() == 2
-    window.include_unfinished_check.setChecked(False)  # Cy's attempt is unfinished
+    window.items_tab.include_unfinished_check.setChecked(False)  # Cy's attempt is unfinished
+    settle(window)
     assert sorted(int(proxy.index(r, answers).data()) for r in range(2)) == [3, 3]
 
 
 def test_item_analysis_export_follows_the_table(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window.tabs.setCurrentIndex(2)
-    window.item_view.sortByColumn(_column(window, "Facility"), Qt.SortOrder.AscendingOrder)
+    settle(window)
+    window.items_tab.item_view.sortByColumn(_column(window, "Facility"), Qt.SortOrder.AscendingOrder)
     path = window.export_item_analysis(tmp_path / "items.csv")
     assert path == tmp_path / "items.csv"
     with path.open(encoding="utf-8-sig", newline="") as stream:
@@ -233,22 +261,26 @@ def test_item_analysis_export_follows_the_table(window, tmp_path: Path) -> None:
 
 def test_progress_tab_draws_chart_lazily(window, seeded) -> None:  # type: ignore[no-untyped-def]
     _svc, ids = seeded
-    window.select_trainee(ids["ann"].id)
+    _select_trainee(window, ids["ann"].id)
     assert window.chart is None  # nothing drawn until the tab is shown
     window.tabs.setCurrentWidget(window.progress_tab)
+    settle(window)
     assert window.chart is not None
     assert window.chart.accessibleName()
-    assert "2 finished attempt(s)" in window.progress_note.text()
-    labels = [window.competency_model.index(r, 0).data() for r in range(window.competency_model.rowCount())]
+    assert "2 finished attempt(s)" in window.progress_tab.progress_note.text()
+    labels = [
+        window.progress_tab.competency_model.index(r, 0).data()
+        for r in range(window.progress_tab.competency_model.rowCount())
+    ]
     assert labels == ["Holding the frame and structure", "Inviting feelings and fantasies"]
-    window.select_trainee(ids["cy"].id)
+    _select_trainee(window, ids["cy"].id)
     assert window.chart is None
-    assert "no finished attempts" in window.progress_note.text()
+    assert "no finished attempts" in window.progress_tab.progress_note.text()
 
 
 def test_report_exports(window, seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _svc, ids = seeded
-    window.select_trainee(ids["ann"].id)
+    _select_trainee(window, ids["ann"].id)
 
     html_path = window.export_report("html", tmp_path / "ann.html")
     html = html_path.read_text(encoding="utf-8")
@@ -291,10 +323,10 @@ def test_report_actions_have_shortcuts_and_names(window) -> None:  # type: ignor
         assert not action.shortcut().isEmpty(), kind
     for widget in (
         window.trainee_view,
-        window.attempt_view,
-        window.decision_view,
-        window.comment_edit,
-        window.item_view,
+        window.attempts_tab.attempt_view,
+        window.attempts_tab.decision_view,
+        window.attempts_tab.comment_edit,
+        window.items_tab.item_view,
     ):
         assert widget.accessibleName()
 
@@ -318,22 +350,23 @@ def test_comment_draft_stays_with_its_decision(qtbot, window, seeded) -> None:  
     # Bug: text typed for one decision stayed in the box when another decision (or trainee) was
     # selected, and "Add comment" then filed it under the wrong decision or the wrong trainee.
     svc, ids = seeded
-    window.select_trainee(ids["ann"].id)
+    _select_trainee(window, ids["ann"].id)
     _select_attempt(window, ids["ann_1"])
     window.select_decision("first")
-    qtbot.keyClicks(window.comment_edit, "About the first decision")
-    assert "first" in window.comment_label.text()
+    qtbot.keyClicks(window.attempts_tab.comment_edit, "About the first decision")
+    assert "first" in window.attempts_tab.comment_label.text()
     window.select_decision("second")
-    assert window.comment_edit.toPlainText() == ""
-    assert not window.add_comment_button.isEnabled()
-    window.select_trainee(ids["bob"].id)
-    assert window.comment_edit.toPlainText() == ""
+    assert window.attempts_tab.comment_edit.toPlainText() == ""
+    assert not window.attempts_tab.add_comment_button.isEnabled()
+    _select_trainee(window, ids["bob"].id)
+    assert window.attempts_tab.comment_edit.toPlainText() == ""
     assert window.unsent_drafts() == {(ids["ann_1"], "first"): "About the first decision"}
-    window.select_trainee(ids["ann"].id)
+    _select_trainee(window, ids["ann"].id)
     _select_attempt(window, ids["ann_1"])
     window.select_decision("first")
-    assert window.comment_edit.toPlainText() == "About the first decision"
-    window.add_comment_button.click()
+    assert window.attempts_tab.comment_edit.toPlainText() == "About the first decision"
+    with qtbot.waitSignal(window.comment_added, timeout=5000):
+        window.attempts_tab.add_comment_button.click()
     assert [(c.decision_id, c.text) for c in svc.review.comments(ids["ann_1"])] == [
         ("first", "About the first decision")
     ]
@@ -343,34 +376,36 @@ def test_comment_draft_stays_with_its_decision(qtbot, window, seeded) -> None:  
 
 def test_closing_with_an_unsent_comment_asks_first(qtbot, window, seeded) -> None:  # type: ignore[no-untyped-def]
     _svc, ids = seeded
-    window.select_trainee(ids["ann"].id)
+    _select_trainee(window, ids["ann"].id)
     _select_attempt(window, ids["ann_1"])
-    window.comment_edit.setPlainText("Half-written thought")
+    window.attempts_tab.comment_edit.setPlainText("Half-written thought")
     window.ask_discard_drafts = lambda count: window.discard_asked.append(count) or False
     assert not window.close()
     assert window.discard_asked == [1] and window.isVisible()
-    assert window.comment_edit.toPlainText() == "Half-written thought"
+    assert window.attempts_tab.comment_edit.toPlainText() == "Half-written thought"
 
 
 def test_progress_chart_has_a_legend(window, seeded) -> None:  # type: ignore[no-untyped-def]
     # Bug: coloured lines, one per competency, with no way to tell which was which.
     _svc, ids = seeded
-    window.select_trainee(ids["ann"].id)
+    _select_trainee(window, ids["ann"].id)
     window.tabs.setCurrentWidget(window.progress_tab)
-    legend = window.chart_legend.text()
+    settle(window)
+    legend = window.progress_tab.chart_legend.text()
     assert "Scenario score" in legend and "Inviting feelings and fantasies" in legend
-    assert window.chart_legend.accessibleName()
+    assert window.progress_tab.chart_legend.accessibleName()
 
 
 def test_item_table_keeps_the_key_figures_before_the_long_competency(window) -> None:  # type: ignore[no-untyped-def]
     # Bug: the wide competency column pushed "most-chosen wrong option" off screen.
     window.tabs.setCurrentIndex(2)
+    settle(window)
     headers = [
-        window.item_proxy.headerData(c, Qt.Orientation.Horizontal)
-        for c in range(window.item_proxy.columnCount())
+        window.items_tab.item_proxy.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(window.items_tab.item_proxy.columnCount())
     ]
     assert headers.index("Most-chosen wrong option") < headers.index("Competency") == len(headers) - 1
-    assert window.item_view.horizontalHeader().sortIndicatorSection() == headers.index("Facility")
+    assert window.items_tab.item_view.horizontalHeader().sortIndicatorSection() == headers.index("Facility")
 
 
 def test_pdf_uses_the_page_width(window, seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -390,7 +425,7 @@ def test_pdf_uses_the_page_width(window, seeded, tmp_path: Path) -> None:  # typ
     report_pdf.QPdfWriter = Spy
     try:
         _svc, ids = seeded
-        window.select_trainee(ids["ann"].id)
+        _select_trainee(window, ids["ann"].id)
         path = window.export_report("pdf", tmp_path / "ann.pdf")
     finally:
         report_pdf.QPdfWriter = real
@@ -404,18 +439,20 @@ def test_new_profile_from_the_profiles_menu(qtbot, window, seeded) -> None:  # t
     window.ask_new_profile = lambda: svc.accounts.create_profile("Dina New", "trainee", cohort="north")
     assert not window.new_profile_action.shortcut().isEmpty()
     window.new_profile_action.trigger()
+    settle(window)  # the trainee list is read again off the UI thread
     assert window.current_trainee().name == "Dina New"
     window.ask_new_profile = lambda: svc.accounts.create_profile("Olu Organiser", "organiser")
     window.new_profile_action.trigger()
-    assert window.author_combo.currentText() == "Olu Organiser"
+    settle(window)
+    assert window.attempts_tab.author_combo.currentText() == "Olu Organiser"
 
 
 def test_report_follows_the_persian_interface(qapp, window, seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from balint_trainer import i18n
-    from balint_trainer.gui.workbench import supervisor
+    from balint_trainer.gui.supervision import exports as supervisor
 
     _svc, ids = seeded
-    window.select_trainee(ids["ann"].id)
+    _select_trainee(window, ids["ann"].id)
     pdf_html: list[str] = []
     real_write_pdf = supervisor.write_pdf
 
@@ -490,7 +527,8 @@ def test_item_table_and_export_carry_item_rest_and_scenario_alpha(window, seeded
     # Finished, complete attempts: Ann's two and Bob's (Cy's is unfinished).
     assert reliability.attempts == 3
     window.tabs.setCurrentIndex(2)
-    proxy = window.item_proxy
+    settle(window)
+    proxy = window.items_tab.item_proxy
     decision, rest, alpha = (_column(window, name) for name in ("Decision", "Item–rest r", "Scenario α"))
     shown = {proxy.index(r, decision).data(): proxy.index(r, rest).data() for r in range(proxy.rowCount())}
     complete = _complete_rows(svc, reliability.decisions)
@@ -530,13 +568,16 @@ def test_progress_tab_shows_calibration_and_review_the_panel_relative_score(wind
             started.id, decision, option, credit=credit(scenario.decision(decision), option), confidence=sure
         )
     svc.practice.finish_attempt(started.id)
-    window.select_trainee(ids["bob"].id)
+    _select_trainee(window, ids["bob"].id)
     window.tabs.setCurrentWidget(window.progress_tab)
-    text = window.calibration_box.text.text()
+    settle(window)
+    text = window.progress_tab.calibration_box.text.text()
     assert "Sure: mean credit 1.00 (1 answers)" in text and "Unsure: mean credit 1.00 (1 answers)" in text
-    assert window.calibration_box.chart is not None
+    assert window.progress_tab.calibration_box.chart is not None
     window.tabs.setCurrentIndex(0)
+    settle(window)
     assert window.select_attempt(started.id)
-    summary = window.attempt_summary.text()
+    settle(window)
+    summary = window.attempts_tab.attempt_summary.text()
     assert "more than a typical panel member's" in summary  # 100 vs panel 50 (SD 40.8): z = 1.22
     assert "Confidence against credit:" in summary

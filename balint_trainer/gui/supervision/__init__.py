@@ -1,1 +1,2 @@
-"""Supervision of real groups: coding recorded sessions (QtMultimedia loaded lazily)."""
+"""Supervision: the supervisor window (window.py, one module per tab, exports, bundle import, LRS)
+and coding recorded sessions of real groups (QtMultimedia loaded lazily)."""

@@ -1,4 +1,4 @@
-"""Wires recorded-session coding into the supervisor window (kept out of its 1,700 lines).
+"""Wires recorded-session coding into the supervisor window (window.py).
 
 Adds *Trainee → Code a recorded session…* (Ctrl+Shift+R) and a *Recorded sessions* tab in the
 trainee's record, where a coding is reopened to edit it or deleted (after a confirmation);

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 
-def open_supervisor(parent: Any, service: Any) -> Any:
-    from balint_trainer.gui.workbench import supervisor
+def open_supervisor(parent: Any, service: Any, *, author_id: int | None = None) -> Any:
+    from balint_trainer.gui.supervision import window
 
-    return supervisor.open_supervisor(parent, service)
+    return window.open_supervisor(parent, service, author_id=author_id)
 
 
 def open_editor(parent: Any, service: Any, path: str | Path | None = None) -> Any:
