@@ -13,6 +13,7 @@ import pytest
 from balint_trainer.core import packs
 from balint_trainer.core.catalogue import load_catalogue
 from balint_trainer.core.packs import PackError, PackLimits, export_pack, import_pack, read_pack
+from balint_trainer.core.packs import writing as packs_writing
 
 DATA = Path(__file__).parent / "data"
 MINIMAL = DATA / "valid" / "minimal.yaml"
@@ -433,14 +434,14 @@ def test_failure_replacing_a_builtin_leaves_both_folders_untouched(
     second = _second_scenario(tmp_path)
     export_pack([MINIMAL, second], tmp_path / "p.zip", title="x")
     before, bundled_before = _snapshot(target), _snapshot(builtin.parent)
-    real_replace = packs.os.replace
+    real_replace = packs_writing.os.replace
 
     def flaky_replace(src: object, dst: object) -> None:
         if Path(str(dst)).name == "second-test.yaml":
             raise OSError(28, "No space left on device")
         real_replace(src, dst)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(packs.os, "replace", flaky_replace)
+    monkeypatch.setattr(packs_writing.os, "replace", flaky_replace)
     with pytest.raises(OSError, match="No space"):
         import_pack(tmp_path / "p.zip", target, library=_builtins(builtin.parent), on_conflict="replace")
     assert _snapshot(target) == before and _snapshot(builtin.parent) == bundled_before
@@ -453,7 +454,7 @@ def test_failure_during_install_leaves_target_untouched(
     export_pack([MINIMAL, second], tmp_path / "p.zip", title="x")
     (target / "minimal-test.yaml").write_bytes(MINIMAL.read_bytes().replace(b"Silence is fine.", b"Mine."))
     before = _snapshot(target)
-    real_replace = packs.os.replace
+    real_replace = packs_writing.os.replace
     calls = {"n": 0}
 
     def flaky_replace(src: object, dst: object) -> None:
@@ -462,10 +463,10 @@ def test_failure_during_install_leaves_target_untouched(
             raise OSError(28, "No space left on device")
         real_replace(src, dst)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(packs.os, "replace", flaky_replace)
+    monkeypatch.setattr(packs_writing.os, "replace", flaky_replace)
     with pytest.raises(OSError, match="No space"):
         import_pack(tmp_path / "p.zip", target, on_conflict="replace")
-    monkeypatch.setattr(packs.os, "replace", real_replace)
+    monkeypatch.setattr(packs_writing.os, "replace", real_replace)
     assert calls["n"] >= 3
     assert _snapshot(target) == before
     assert not [p for p in target.iterdir() if p.name.startswith(".pack-import-")]

@@ -15,10 +15,11 @@ from typing import Any
 import pytest
 
 from balint_trainer import cli
-from balint_trainer.core import packs, yamlsource
+from balint_trainer.core import yamlsource
 from balint_trainer.core.catalogue import load_catalogue
 from balint_trainer.core.markdown_render import render_markdown
 from balint_trainer.core.packs import PackError, PackLimits, read_pack
+from balint_trainer.core.packs import reading as packs_reading
 from balint_trainer.core.untrusted import UntrustedInputError, loads_json, read_limited
 from balint_trainer.core.validation import load_scenario_bytes, load_scenario_file
 from balint_trainer.services.bundles import read_bundle
@@ -210,7 +211,7 @@ def test_zip_entry_count_is_checked_before_zipfile_reads_the_directory(
     def no_zipfile(*args: object, **kwargs: object) -> None:
         raise AssertionError("the directory was read")
 
-    monkeypatch.setattr(packs.zipfile, "ZipFile", no_zipfile)
+    monkeypatch.setattr(packs_reading.zipfile, "ZipFile", no_zipfile)
     with pytest.raises(PackError, match="70,000 entries; the limit is 1,000"):
         read_pack(pack)
     with pytest.raises(PackError, match="21 entries; the limit is 5"):

@@ -125,7 +125,7 @@ def recorded_session_shot(
 def authoring(app: QApplication, shooter: Shooter, service: Any, tmp: Path) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from balint_trainer.gui.workbench.editor import ScenarioEditor
+    from balint_trainer.gui.authoring.editor import ScenarioEditor
 
     def bundled_editor() -> None:
         win = ScenarioEditor(None, service, REPO / "scenarios" / f"{SCENARIO}.yaml")
@@ -247,7 +247,7 @@ def annotation(
     shooter.run("annotation-request", remote_request)
 
     def organiser_alpha() -> None:
-        from balint_trainer.gui.workbench.annotation import AnnotationWindow
+        from balint_trainer.gui.authoring.annotation import AnnotationWindow
 
         rng = random.Random(3)
         version = service.scenarios.register_scenario(entry.loaded)
@@ -266,10 +266,13 @@ def annotation(
         win = AnnotationWindow(None, service, entries)
         win.resize(1280, 760)
         win.show()
+        wait_until(app, lambda: not win.busy)  # the window's service calls run off the UI thread
         win.select_scenario(SCENARIO)
+        wait_until(app, lambda: not win.busy)
         # An expert annotating on the organiser's machine: the blind page (no key, no votes).
         fresh = service.accounts.create_profile("Dr Farah Sadeghi", "supervisor")
         win.reload_experts(fresh.id)
+        wait_until(app, lambda: not win.busy)
         win.select_expert(fresh.id)
         win.tabs.setCurrentIndex(0)
         win.show_decision(1)
@@ -278,6 +281,7 @@ def annotation(
         win.select_expert(organiser.id)
         win.tabs.setCurrentIndex(1)
         win.refresh_organiser()
+        wait_until(app, lambda: not win.busy)
         shooter.grab(win, "annotation-alpha")
         win.close()
 

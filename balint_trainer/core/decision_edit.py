@@ -7,10 +7,16 @@ that step's own span of the text (the same technique as
 spacing elsewhere in the file stay exactly as they were. Keys the form does not
 know (an option's ``then``, optional keys other features add) are copied over
 verbatim. An unchanged draft leaves the text identical.
+
+Comments inside the decision survive an edit too: a comment on its own line stays above the key
+(or list item) it precedes, a comment after a key the form does not show stays on its line, and
+the keys keep their order (a ``when:`` written above the prompt stays there). Only a comment on
+a line whose text the form rewrites (prompt, option text) goes with the old text.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +45,9 @@ class OptionDraft:
     extra: list[str] = field(default_factory=list)  # verbatim "key: value" source of other keys (then …)
     # The columns those pairs were written at: their continuation lines follow a move.
     extra_columns: list[int] = field(default_factory=list, compare=False)
+    # Layout only (not content): the keys' order, and comment lines above a key ("-" above the item).
+    order: list[str] = field(default_factory=list, compare=False)
+    comments: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
 
 @dataclass
@@ -47,6 +56,7 @@ class ExpertDraft:
     best: str = ""
     ratings: dict[str, int] = field(default_factory=dict)
     note: str = ""
+    comments: list[str] = field(default_factory=list, compare=False)  # comment lines above the item
 
 
 @dataclass
@@ -59,6 +69,8 @@ class DecisionDraft:
     rationale: str = ""
     extra: list[str] = field(default_factory=list)  # verbatim source of keys the form does not edit
     extra_columns: list[int] = field(default_factory=list, compare=False)
+    order: list[str] = field(default_factory=list, compare=False)  # as OptionDraft
+    comments: dict[str, list[str]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -129,6 +141,7 @@ def step_spans(text: str) -> list[StepSpan]:
         kind = next((k for k in ("phase", "say", "narrate", "decision") if _get(step, k) is not None), "")
         end = _content_end(step)
         end = line_start + len(text[line_start:end].rstrip())
+        end += len(_trailing_comment(text, end))  # a comment on the last line belongs to the step
         spans.append(
             StepSpan(
                 index,
@@ -157,11 +170,52 @@ def _scalar(node: Any) -> str:
     return str(node.value) if isinstance(node, yaml.ScalarNode) else ""
 
 
-def _verbatim(text: str, key_node: Any, value_node: Any) -> str:
-    """The source of one ``key: value`` pair, as written."""
-    start = int(key_node.start_mark.index)
+def _trailing_comment(text: str, end: int) -> str:
+    """The comment after a value on its last line (``   # why``, with its spacing), or ''."""
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    return rest.rstrip() if rest.strip().startswith("#") else ""
+
+
+def _pair_end(text: str, value_node: Any) -> int:
+    """Just after a pair's value, including a comment on its last line."""
     end = _content_end(value_node)
-    return text[start:end].rstrip()
+    end = len(text[:end].rstrip()) if text[:end].endswith((" ", "\n")) else end
+    return end + len(_trailing_comment(text, end))
+
+
+_COMMENT_LINE = re.compile(r"^[ \t]*(#.*?)[ \t]*$", re.MULTILINE)
+
+
+def _comment_lines(text: str, start: int, end: int) -> list[str]:
+    """The full-line comments between two offsets (without their indentation)."""
+    if start >= end:
+        return []
+    return _COMMENT_LINE.findall(text[start:end])
+
+
+def _item_start(text: str, node: Any) -> int:
+    """Where a block list item's line begins (its ``-``), for the comments above it."""
+    return text.rfind("\n", 0, int(node.start_mark.index)) + 1
+
+
+def _verbatim(text: str, key_node: Any, value_node: Any) -> str:
+    """The source of one ``key: value`` pair, as written, with a comment on its last line."""
+    start = int(key_node.start_mark.index)
+    return text[start : _pair_end(text, value_node)].rstrip()
+
+
+def _layout(text: str, node: Any, draft: OptionDraft | DecisionDraft) -> None:
+    """Record the keys' order and the comment lines above each key (but the first) of a mapping."""
+    previous = None
+    for key_node, value_node in _mapping_pairs(node):
+        key = _scalar(key_node)
+        draft.order.append(key)
+        if previous is not None:
+            above = _comment_lines(text, previous, _item_start(text, key_node))
+            if above:
+                draft.comments[key] = above
+        previous = _pair_end(text, value_node)
 
 
 def _check_editable(text: str, node: Any, what: str) -> None:
@@ -185,6 +239,7 @@ def read_decision(text: str, line: int) -> tuple[DecisionDraft, StepSpan] | None
     _check_editable(text, node, "this decision")
     _require_scalars(node, ("decision",), "the decision")
     draft = DecisionDraft(_scalar(_get(node, "decision")))
+    _layout(text, node, draft)
     for key_node, value_node in _mapping_pairs(node):
         key = _scalar(key_node)
         if key in ("prompt", "competency", "rationale"):
@@ -194,13 +249,23 @@ def read_decision(text: str, line: int) -> tuple[DecisionDraft, StepSpan] | None
         elif key == "options":
             if not isinstance(value_node, yaml.SequenceNode):
                 raise DecisionEditError("'options' is not a list; edit it as text")
+            previous = _pair_end(text, key_node)
             for option in value_node.value:
                 draft.options.append(_read_option(text, option))
+                if not value_node.flow_style:
+                    draft.options[-1].comments["-"] = _comment_lines(
+                        text, previous, _item_start(text, option)
+                    )
+                previous = _pair_end(text, option)
         elif key == "experts":
             if not isinstance(value_node, yaml.SequenceNode):
                 raise DecisionEditError("'experts' is not a list; edit it as text")
+            previous = _pair_end(text, key_node)
             for expert in value_node.value:
                 draft.experts.append(_read_expert(expert))
+                if not value_node.flow_style:
+                    draft.experts[-1].comments = _comment_lines(text, previous, _item_start(text, expert))
+                previous = _pair_end(text, expert)
         elif key != "decision":
             draft.extra.append(_verbatim(text, key_node, value_node))
             draft.extra_columns.append(int(key_node.start_mark.column))
@@ -222,6 +287,8 @@ def _read_option(text: str, node: Any) -> OptionDraft:
         raise DecisionEditError("an option is not a mapping; edit it as text")
     _require_scalars(node, OPTION_KEYS, "an option")
     option = OptionDraft(_scalar(_get(node, "id")))
+    if not node.flow_style:
+        _layout(text, node, option)
     for key_node, value_node in _mapping_pairs(node):
         key = _scalar(key_node)
         if key in ("text", "feedback") and isinstance(value_node, yaml.ScalarNode):
@@ -312,6 +379,34 @@ def render_expert(expert: ExpertDraft) -> str:
     return "{" + ", ".join(parts) + "}"
 
 
+def _extra_key(source: str) -> str:
+    return source.split(":", 1)[0].strip()
+
+
+def _in_order(chunks: dict[str, str], order: Sequence[str]) -> list[str]:
+    """The chunks' keys in the file's order; a key new to the file goes after its default neighbour."""
+    keys = [key for key in dict.fromkeys(order) if key in chunks]
+    for index, key in enumerate(chunks):  # chunks are built in the default order
+        if key in keys:
+            continue
+        before = [k for k in list(chunks)[:index] if k in keys]
+        keys.insert(keys.index(before[-1]) + 1 if before else 0, key)
+    return keys
+
+
+def _block(
+    chunks: dict[str, str], order: Sequence[str], comments: dict[str, list[str]], dash: int, column: int
+) -> list[str]:
+    """A mapping as a list item: the first key on the dash line, comments above the keys they preceded."""
+    head = " " * dash + "-" + " " * (column - dash - 1)
+    lines = [" " * dash + comment for comment in comments.get("-", [])]
+    for index, key in enumerate(_in_order(chunks, order)):
+        if index:
+            lines.extend(" " * column + comment for comment in comments.get(key, []))
+        lines.append((head if index == 0 else " " * column) + chunks[key])
+    return lines
+
+
 def render_decision(
     draft: DecisionDraft,
     *,
@@ -319,32 +414,44 @@ def render_decision(
     key_column: int,
     option_columns: tuple[int, int] | None = None,
 ) -> str:
-    """The decision step as block YAML starting at its dash (no leading indent, no final newline)."""
-    pad = " " * key_column
-    first = "-" + " " * (key_column - dash_column - 1) + f"decision: {_yaml_scalar(draft.decision)}"
-    lines = [first]
-    lines.append(pad + render_text("prompt", draft.prompt, key_column))
-    lines.append(pad + f"competency: {_yaml_scalar(draft.competency)}")
+    """The decision step as block YAML starting at its dash (no leading indent, no final newline).
+
+    Keys come in the order the file had them (``draft.order``), with the comment lines that
+    stood above them; keys the file did not have go where the form would put them.
+    """
     option_dash, option_key = option_columns or (key_column + 2, key_column + 4)
-    lines.append(pad + "options:")
+    option_lines = ["options:"]
     for option in draft.options:
-        head = " " * option_dash + "-" + " " * (option_key - option_dash - 1)
-        lines.append(head + f"id: {_yaml_scalar(option.id)}")
-        lines.append(" " * option_key + render_text("text", option.text, option_key))
+        chunks = {
+            "id": f"id: {_yaml_scalar(option.id)}",
+            "text": render_text("text", option.text, option_key),
+        }
         if option.feedback.strip():
-            lines.append(" " * option_key + render_text("feedback", option.feedback, option_key))
+            chunks["feedback"] = render_text("feedback", option.feedback, option_key)
         for e_index, source in enumerate(option.extra):
             columns = option.extra_columns
             old = columns[e_index] if e_index < len(columns) else option_key
-            lines.append(" " * option_key + _reindent(source, old, option_key))
-    lines.append(pad + "experts:")
+            chunks[_extra_key(source)] = _reindent(source, old, option_key)
+        option_lines += _block(chunks, option.order, option.comments, option_dash, option_key)
+    expert_lines = ["experts:"]
     for expert in draft.experts:
-        lines.append(" " * option_dash + "-" + " " * (option_key - option_dash - 1) + render_expert(expert))
-    lines.append(pad + render_text("rationale", draft.rationale, key_column))
+        expert_lines += [" " * option_dash + comment for comment in expert.comments]
+        expert_lines.append(
+            " " * option_dash + "-" + " " * (option_key - option_dash - 1) + render_expert(expert)
+        )
+    chunks = {
+        "decision": f"decision: {_yaml_scalar(draft.decision)}",
+        "prompt": render_text("prompt", draft.prompt, key_column),
+        "competency": f"competency: {_yaml_scalar(draft.competency)}",
+        "options": "\n".join(option_lines),
+        "experts": "\n".join(expert_lines),
+        "rationale": render_text("rationale", draft.rationale, key_column),
+    }
     for e_index, source in enumerate(draft.extra):
         old = draft.extra_columns[e_index] if e_index < len(draft.extra_columns) else key_column
-        lines.append(pad + _reindent(source, old, key_column))
-    return "\n".join(lines)
+        chunks[_extra_key(source)] = _reindent(source, old, key_column)
+    lines = _block(chunks, draft.order, draft.comments, dash_column, key_column)
+    return "\n".join(lines)[dash_column:]  # the caller's text already has the dash's indent
 
 
 def write_decision(text: str, line: int, draft: DecisionDraft) -> str:

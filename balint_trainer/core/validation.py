@@ -259,6 +259,15 @@ def load_scenario_bytes(
     Any exception at all becomes a problem: one broken file must never stop a library,
     a pack or a bundle from loading with a traceback.
     """
+    if isinstance(raw, bytes):
+        from balint_trainer.core.fastload import fast_load
+
+        try:
+            fast = fast_load(raw, filename, max_bytes)
+        except Exception:  # the positioned path below decides what is wrong
+            fast = None
+        if fast is not None:  # valid without a problem: no positions needed
+            return fast
     try:
         return _load_scenario_bytes(raw, filename, max_bytes)
     except Exception as exc:  # the last line of defence
@@ -382,24 +391,28 @@ def iter_scenario_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 def validate_paths(paths: Iterable[str | Path]) -> list[LoadedScenario]:
     """Validate files and folders; scenario ids must be unique across all of them."""
-    results = [load_scenario_file(p) for p in iter_scenario_paths(paths)]
+    return list(iter_validated(paths))
+
+
+def iter_validated(paths: Iterable[str | Path]) -> Iterator[LoadedScenario]:
+    """:func:`validate_paths` one file at a time: nothing is kept but each id's first file."""
     first_by_id: dict[str, str] = {}
-    for result in results:
-        if result.scenario is None:
-            continue
-        scenario_id = result.scenario.id
-        if scenario_id in first_by_id:
-            doc = parse_yaml(result.text or "", result.filename)
-            line, column = doc.position(("id",))
-            result.problems.append(
-                Problem(
-                    result.filename,
-                    line,
-                    column,
-                    f"duplicate scenario id '{scenario_id}' (also in {first_by_id[scenario_id]})",
+    for path in iter_scenario_paths(paths):
+        result = load_scenario_file(path)
+        if result.scenario is not None:
+            scenario_id = result.scenario.id
+            if scenario_id in first_by_id:
+                doc = parse_yaml(result.text or "", result.filename)
+                line, column = doc.position(("id",))
+                result.problems.append(
+                    Problem(
+                        result.filename,
+                        line,
+                        column,
+                        f"duplicate scenario id '{scenario_id}' (also in {first_by_id[scenario_id]})",
+                    )
                 )
-            )
-            result.scenario = None
-        else:
-            first_by_id[scenario_id] = result.filename
-    return results
+                result.scenario = None
+            else:
+                first_by_id[scenario_id] = result.filename
+        yield result

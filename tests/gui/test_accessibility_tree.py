@@ -140,15 +140,16 @@ def test_profiles_editor_and_annotation_windows(qtbot, service, scenario_dir) ->
     from PySide6.QtWidgets import QMessageBox
 
     from balint_trainer.core.catalogue import load_catalogue
-    from balint_trainer.gui.workbench.annotation import AnnotationWindow
-    from balint_trainer.gui.workbench.editor import ScenarioEditor
-    from balint_trainer.gui.workbench.profiles import ProfilesDialog
+    from balint_trainer.gui.accounts.profiles import ProfilesDialog
+    from balint_trainer.gui.authoring.annotation import AnnotationWindow
+    from balint_trainer.gui.authoring.editor import ScenarioEditor
 
     service.accounts.create_profile("Dr Ana Expert", "supervisor")
     ann = service.accounts.create_profile("Ann", "trainee", cohort="C1")
     profiles = ProfilesDialog(service)
     qtbot.addWidget(profiles)
     profiles.show()
+    qtbot.waitUntil(lambda: not profiles.busy, timeout=5000)  # the list loads off the UI thread
     assert profiles.select_profile(ann.id)
     problems = hidden_values(profiles)
     assert problems == [], "\n".join(problems)
@@ -165,6 +166,7 @@ def test_profiles_editor_and_annotation_windows(qtbot, service, scenario_dir) ->
     annotation = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
     qtbot.addWidget(annotation)
     annotation.show()
+    qtbot.waitUntil(lambda: not annotation.busy, timeout=5000)  # experts and options load off the UI thread
     problems = hidden_values(annotation)
     assert problems == [], "\n".join(problems)
     assert len(walk(annotation)) > 10

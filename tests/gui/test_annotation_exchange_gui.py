@@ -12,8 +12,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from balint_trainer.core.catalogue import load_catalogue
 from balint_trainer.core.validation import load_scenario_file
-from balint_trainer.gui.workbench.annotation import AnnotationWindow
-from balint_trainer.gui.workbench.annotation_exchange import RequestAnnotationWindow, RequestPlan
+from balint_trainer.gui.authoring.annotation import AnnotationWindow
+from balint_trainer.gui.authoring.annotation_exchange import RequestAnnotationWindow, RequestPlan
 
 SECRETS = (
     "experts",
@@ -43,9 +43,15 @@ def organiser(qtbot, service, scenario_dir: Path):  # type: ignore[no-untyped-de
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    _idle(qtbot, window)
     assert window.select_expert(olga.id)
     assert window.tabs.isTabEnabled(1)
     return window
+
+
+def _idle(qtbot, window: AnnotationWindow) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the window's service calls, which run off the UI thread."""
+    qtbot.waitUntil(lambda: not window.busy, timeout=5000)
 
 
 def _drop(handler, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
@@ -71,6 +77,7 @@ def _open_request(qtbot, main, path: Path) -> RequestAnnotationWindow:  # type: 
     window = main.request_window
     window.messages = _recording(window)  # a child of ``main``: closed with it, deleted when closed
     qtbot.waitExposed(window)
+    _idle(qtbot, window)
     return window
 
 
@@ -84,6 +91,7 @@ def _answer_by_keyboard(qtbot, window: RequestAnnotationWindow, number: int, not
     qtbot.keyClicks(window.note, note)
     with qtbot.waitSignal(window.saved, timeout=3000):
         qtbot.keyClick(window.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    _idle(qtbot, window)
 
 
 def test_three_remote_experts_end_to_end(  # type: ignore[no-untyped-def]
@@ -145,7 +153,9 @@ def test_three_remote_experts_end_to_end(  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(organiser.exchange.imported, timeout=10000) as imported:
         organiser.exchange.import_files(returned)
     assert all(report is not None and report.added == 2 for _p, report, _e in imported.args[0])
+    _idle(qtbot, organiser)
     organiser.tabs.setCurrentIndex(1)
+    _idle(qtbot, organiser)
     first = organiser.agreement_model.report.decisions[0]
     assert first.experts == 3 and first.votes == {"a": 2, "b": 1, "c": 0}
     assert first.agreement == pytest.approx(1 / 3) and first.kappa is not None
@@ -157,6 +167,7 @@ def test_three_remote_experts_end_to_end(  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(organiser.exchange.imported, timeout=10000) as again:
         _drop(lambda event: organiser.exchange.eventFilter(organiser, event), returned)
     assert [(r.added, r.replaced, r.unchanged) for _p, r, _e in again.args[0]] == [(0, 0, 2)] * 3
+    _idle(qtbot, organiser)
     assert len(service.annotations.annotations(organiser.version.id)) == 6
 
     # 4. Merging into the key gives a valid scenario with the three experts.
@@ -259,6 +270,7 @@ def test_votes_for_an_edited_scenario_are_flagged(  # type: ignore[no-untyped-de
     window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
     messages = _recording(window)
     qtbot.addWidget(window)
+    _idle(qtbot, window)
     assert window.select_expert(olga.id)
     with qtbot.waitSignal(window.exchange.imported, timeout=10000):
         window.exchange.import_files([returned])
@@ -271,7 +283,7 @@ def test_request_dialog_by_keyboard(  # type: ignore[no-untyped-def]
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    from balint_trainer.gui.workbench.annotation_exchange import RequestDialog, ask_plan
+    from balint_trainer.gui.authoring.annotation_exchange import RequestDialog, ask_plan
     from tests.gui.modal import in_modal_dialog
 
     target = tmp_path / "for-ana"  # typed without an extension

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 
 from balint_trainer.core.catalogue import load_catalogue
 from balint_trainer.core.validation import load_scenario_file
-from balint_trainer.gui.workbench.annotation import AnnotationWindow
+from balint_trainer.gui.authoring.annotation import AnnotationWindow
+from balint_trainer.services.api import role_of
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "valid"
 
@@ -24,6 +25,11 @@ def people(service):
     }
 
 
+def _idle(qtbot, window: AnnotationWindow) -> None:
+    """Wait until the window's service calls (run off the UI thread) are done."""
+    qtbot.waitUntil(lambda: not window.busy, timeout=5000)
+
+
 def _shown_window(qtbot, service, entries) -> AnnotationWindow:  # type: ignore[no-untyped-def]
     """The annotation window on screen, its error/info boxes recorded in ``window.messages``."""
     window = AnnotationWindow(None, service, entries)
@@ -34,6 +40,7 @@ def _shown_window(qtbot, service, entries) -> AnnotationWindow:  # type: ignore[
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    _idle(qtbot, window)
     return window
 
 
@@ -58,6 +65,7 @@ def _answer(
         win.note.setPlainText(note)
     with qtbot.waitSignal(win.saved, timeout=3000):
         qtbot.mouseClick(win.next_button, Qt.MouseButton.LeftButton)
+    _idle(qtbot, win)
 
 
 def test_expert_sees_no_key_and_votes_are_saved(qtbot, win: AnnotationWindow, service, people) -> None:
@@ -123,7 +131,9 @@ def test_organiser_sees_agreement_and_merges_a_valid_key(
     _answer(qtbot, win, Qt.Key.Key_1, {1: 4, 2: 3, 3: 1})
 
     assert win.tabs.isTabEnabled(1)
-    win.tabs.setCurrentIndex(1)
+    win.tabs.setCurrentIndex(1)  # loads the votes off the UI thread
+    assert not win.merge_button.isEnabled()  # not before the votes it would merge are there
+    _idle(qtbot, win)
     report = win.agreement_model.report
     first, second = report.decisions
     assert first.experts == 3 and first.votes == {"a": 2, "b": 1, "c": 0}
@@ -171,6 +181,7 @@ def test_organiser_sees_agreement_and_merges_a_valid_key(
 def test_new_expert_profile(qtbot, win: AnnotationWindow, service) -> None:
     win.ask_new_profile = lambda: service.accounts.create_profile("Dr New Expert", "supervisor")  # type: ignore[method-assign]
     win.on_new_expert()
+    _idle(qtbot, win)
     assert win.expert_combo.currentText() == "Dr New Expert (supervisor)"
 
 
@@ -179,6 +190,7 @@ def test_expert_list_has_no_trainees(qtbot, service, scenario_dir: Path, people)
     service.accounts.create_profile("Tina Trainee", "trainee", cohort="north")
     window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
     qtbot.addWidget(window)
+    _idle(qtbot, window)
     names = [window.expert_combo.itemText(i) for i in range(window.expert_combo.count())]
     assert names == ["Dr Ana Expert (supervisor)", "Dr Ben Expert (supervisor)", "Olga Organiser (organiser)"]
 
@@ -190,13 +202,14 @@ def test_logged_in_account_is_the_only_expert(
     monkeypatch.setattr(service.accounts, "current_account", lambda: people["ben"])
     window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
     qtbot.addWidget(window)
+    _idle(qtbot, window)
     assert window.expert_combo.count() == 1 and window.expert_id == people["ben"].id
     assert not window.expert_combo.isEnabled() and not window.new_expert_button.isEnabled()
 
 
 def test_new_profile_dialog_creates_an_organiser_and_keeps_input_on_error(qtbot, service, people) -> None:
     # Bug: no way in the GUI to create an organiser, so the organiser view could never open.
-    from balint_trainer.gui.workbench.profiles import create_profile_dialog
+    from balint_trainer.gui.accounts.profile_dialogs import create_profile_dialog
 
     dialog = create_profile_dialog(None, service, roles=("supervisor", "organiser"))
     qtbot.addWidget(dialog)
@@ -205,11 +218,13 @@ def test_new_profile_dialog_creates_an_organiser_and_keeps_input_on_error(qtbot,
     dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("organiser"))
     assert dialog.cohort_edit.isHidden()  # cohorts are for trainees
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)  # created off the UI thread
     assert dialog.profile is None and dialog.result() != dialog.DialogCode.Accepted
     assert "already exists" in dialog.error_label.text() and dialog.error_label.isVisibleTo(dialog)
     assert dialog.name_edit.text() == "Dr Ana Expert"  # nothing typed is lost
     dialog.name_edit.setText("Dr Olu Organiser")
-    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert service.accounts.profile_by_name("Dr Olu Organiser").role == "organiser"
 
@@ -220,6 +235,7 @@ def test_organiser_created_in_the_window_opens_the_organiser_view(
     win.select_expert(win.expert_combo.itemData(0))
     win.ask_new_profile = lambda: service.accounts.create_profile("Dr Olu Organiser", "organiser")  # type: ignore[method-assign]
     win.on_new_expert()
+    _idle(qtbot, win)
     assert win.expert_combo.currentText() == "Dr Olu Organiser (organiser)"
     assert win.tabs.isTabEnabled(1)
 
@@ -232,6 +248,7 @@ def test_long_options_wrap_and_old_option_rows_vanish(qtbot, service, scenario_d
     path.write_text(path.read_text(encoding="utf-8").replace("text: Lecture.", f"text: {long_text}"), "utf-8")
     window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
     qtbot.addWidget(window)
+    _idle(qtbot, window)
     window.show()
     window.select_expert(people["ana"].id)
     assert any("history of the method" in label.text() for label in window.option_labels)
@@ -258,6 +275,7 @@ def _built_in_window(qtbot, service, people, bundled: Path) -> AnnotationWindow:
         _answer(qtbot, window, key)
         _answer(qtbot, window, Qt.Key.Key_1)
     window.tabs.setCurrentIndex(1)
+    _idle(qtbot, window)
     return window
 
 
@@ -328,3 +346,48 @@ def test_cancelled_merge_into_a_built_in_writes_nothing(qtbot, service, people, 
     win.confirm_merge = lambda p, diff, decisions, source: False  # type: ignore[method-assign]
     assert win.merge_into_key() is None
     assert _sha256(bundled / "minimal.yaml") == before and list(user.iterdir()) == []
+
+
+def test_service_calls_run_off_the_ui_thread_with_a_loading_state(
+    qtbot, service, scenario_dir: Path, people, monkeypatch
+) -> None:
+    """Issue #11: experts, the scenario's registration, the votes and every save go through the
+    worker; meanwhile the window says so and Save waits."""
+    import threading
+
+    calls: list[tuple[str, bool]] = []
+
+    def spy(name: str):  # type: ignore[no-untyped-def]
+        real = getattr(getattr(service, role_of(name)), name)  # the role that has the method
+
+        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append((name, threading.current_thread() is threading.main_thread()))
+            return real(*args, **kwargs)
+
+        return call
+
+    for name in ("current_account", "profiles", "register_scenario", "annotations", "save_annotation"):
+        monkeypatch.setattr(getattr(service, role_of(name)), name, spy(name))
+    window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
+    qtbot.addWidget(window)
+    assert window.busy and window.status.text() == "Loading…" and not window.next_button.isEnabled()
+    assert not window.tabs.isTabEnabled(1)  # nobody sees the votes before their role is known
+    with qtbot.waitSignal(window.idle, timeout=5000):
+        pass
+    assert window.counter.text().startswith("Decision 1 of 2")
+    window.select_expert(people["olga"].id)
+    window.choose_number(2)
+    with qtbot.waitSignal(window.saved, timeout=5000):
+        window.save_and_next()
+        assert window.status.text() == "Saving…" and not window.next_button.isEnabled()
+        window.save_and_next()  # a second press while saving saves nothing twice
+    qtbot.waitUntil(lambda: not window.busy)
+    window.tabs.setCurrentIndex(1)
+    with qtbot.waitSignal(window.idle, timeout=5000):
+        pass
+    assert window.agreement_model.report.decisions[0].votes == {"a": 0, "b": 1, "c": 0}
+    assert {name for name, _ in calls} == {
+        "current_account", "profiles", "register_scenario", "annotations", "save_annotation"
+    }  # fmt: skip
+    assert [name for name, on_ui_thread in calls if on_ui_thread] == []
+    assert [name for name, _ in calls].count("save_annotation") == 1

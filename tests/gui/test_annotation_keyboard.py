@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from balint_trainer.core.catalogue import load_catalogue
-from balint_trainer.gui.workbench.annotation import AnnotationWindow, open_annotation
+from balint_trainer.gui.authoring.annotation import AnnotationWindow, open_annotation
 
 
 @pytest.fixture
@@ -25,6 +25,7 @@ def win(qtbot, service, scenario_dir: Path, experts) -> AnnotationWindow:
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
+    qtbot.waitUntil(lambda: not window.busy)  # experts and scenario load off the UI thread
     return window
 
 
@@ -45,6 +46,7 @@ def test_ctrl_return_saves_in_every_state(qtbot, win: AnnotationWindow, service,
             qtbot.keyClick(win.tabs.widget(0), key)
             with qtbot.waitSignal(win.saved, timeout=3000):
                 qtbot.keyClick(win.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+            qtbot.waitUntil(lambda: not win.busy)
     for expert in experts:
         assert len(_own(service, win, expert.id)) == 2, expert.name
 
@@ -68,6 +70,7 @@ def test_each_expert_starts_at_their_first_unannotated_decision(
     with qtbot.waitSignal(win.saved, timeout=3000):
         win.save_and_next()
     assert win.index == 1
+    qtbot.waitUntil(lambda: not win.busy)
     # A newly chosen expert has annotated nothing: they start at the first decision.
     assert win.select_expert(experts[1].id)
     assert win.index == 0

@@ -47,7 +47,7 @@ def test_broken_files_are_listed_with_a_way_to_fix_them(qtbot, service, no_dialo
 def test_the_editor_refuses_a_pipe_instead_of_hanging(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import os
 
-    from balint_trainer.gui.workbench.editor import ScenarioEditor
+    from balint_trainer.gui.authoring.editor import ScenarioEditor
 
     window = ScenarioEditor()
     qtbot.addWidget(window)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from balint_trainer.core import fileio
 from balint_trainer.core.validation import load_scenario_bytes
-from balint_trainer.gui.workbench.editor import LINE_ROLE, TEMPLATE, ScenarioEditor
+from balint_trainer.gui.authoring.editor import LINE_ROLE, TEMPLATE, ScenarioEditor
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "valid"
 

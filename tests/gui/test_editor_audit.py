@@ -11,8 +11,8 @@ from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QMessageBox
 
 from balint_trainer.core.validation import load_scenario_bytes
-from balint_trainer.gui.workbench.editor import ScenarioEditor
-from balint_trainer.gui.workbench.editor_audit import audit_warnings
+from balint_trainer.gui.authoring.editor import ScenarioEditor
+from balint_trainer.gui.authoring.editor_audit import audit_warnings
 
 AUDIT = Path(__file__).resolve().parent.parent / "data" / "audit"
 SCENARIOS = Path(__file__).resolve().parent.parent.parent / "scenarios"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QPlainTextEdit
 
 from balint_trainer.core.decision_edit import read_decision
 from balint_trainer.core.validation import load_scenario_bytes
-from balint_trainer.gui.workbench.editor import ScenarioEditor
+from balint_trainer.gui.authoring.editor import ScenarioEditor
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 DECISION_LINE = 25  # "  - decision: first" in minimal.yaml

@@ -64,8 +64,8 @@ def test_supervisor_window_menus(qtbot, service, language) -> None:  # type: ign
 
 
 def test_editor_and_annotation_window_menus(qtbot, service, language) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.annotation import AnnotationWindow
-    from balint_trainer.gui.workbench.editor import ScenarioEditor
+    from balint_trainer.gui.authoring.annotation import AnnotationWindow
+    from balint_trainer.gui.authoring.editor import ScenarioEditor
 
     editor = ScenarioEditor(None, service, None)
     qtbot.addWidget(editor)

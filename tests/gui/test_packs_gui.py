@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from balint_trainer.core.catalogue import load_catalogue
-from balint_trainer.gui.workbench import packs as gui_packs
+from balint_trainer.gui.authoring import packs as gui_packs
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "valid"
 
@@ -201,7 +201,8 @@ def test_main_window_menu_reaches_import(qtbot, window, tmp_path: Path, monkeypa
 def test_dispatcher_imports_tools_lazily() -> None:
     code = (
         "import sys, balint_trainer.gui.workbench as w; "
-        "print(any(m.startswith('balint_trainer.gui.workbench.') for m in sys.modules)); "
+        "prefixes = tuple(f'balint_trainer.gui.{p}.' for p in ('workbench', 'authoring', 'accounts')); "
+        "print(any(m.startswith(prefixes) for m in sys.modules)); "
         "print(all(callable(getattr(w, n)) for n in w.__all__))"
     )
     out = subprocess.run(

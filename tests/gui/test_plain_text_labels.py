@@ -55,12 +55,12 @@ def shown_as_text(root: QWidget) -> int:
 
 
 def test_every_window_shows_hostile_text_as_plain_text(qtbot, service, no_dialogs, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.accounts.profiles import ProfilesDialog
+    from balint_trainer.gui.authoring.annotation import AnnotationWindow
+    from balint_trainer.gui.authoring.editor import ScenarioEditor
+    from balint_trainer.gui.authoring.packs import ExportPackDialog
     from balint_trainer.gui.main_window import MainWindow
     from balint_trainer.gui.supervision.window import SupervisorWindow
-    from balint_trainer.gui.workbench.annotation import AnnotationWindow
-    from balint_trainer.gui.workbench.editor import ScenarioEditor
-    from balint_trainer.gui.workbench.packs import ExportPackDialog
-    from balint_trainer.gui.workbench.profiles import ProfilesDialog
 
     folder = _hostile_folder(tmp_path)
     service.accounts.create_profile(PROFILE, "trainee")
@@ -103,6 +103,8 @@ def test_every_window_shows_hostile_text_as_plain_text(qtbot, service, no_dialog
     for other in others:
         qtbot.addWidget(other)
         other.show()
+        # Windows that load through the service off the UI thread: look once their rows are in.
+        qtbot.waitUntil(lambda other=other: not getattr(other, "busy", False), timeout=5000)
         assert rich_labels(other) == [], type(other).__name__
     assert shown_as_text(window) >= 2
 

@@ -135,7 +135,7 @@ def test_one_trainee_without_password_practises_at_once(qtbot, service, scenario
 def test_a_new_profile_from_the_chooser_can_practise(
     qtbot, service, scenario_dir, settings, no_dialogs, monkeypatch
 ):  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.profiles import NewProfileDialog
+    from balint_trainer.gui.accounts.profile_dialogs import NewProfileDialog
 
     service.accounts.create_profile("Aisha", "trainee")
     service.accounts.create_profile("Ben", "trainee")
@@ -145,6 +145,7 @@ def test_a_new_profile_from_the_chooser_can_practise(
     def fill(dialog: NewProfileDialog) -> int:
         dialog.name_edit.setText("Cara")
         dialog.accept()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)  # created off the UI thread
         settle(qtbot)
         return int(dialog.result())
 

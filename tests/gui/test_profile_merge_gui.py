@@ -28,15 +28,16 @@ def _choose_target(monkeypatch: pytest.MonkeyPatch, name: str) -> list[list[str]
         offered.append([t.name for t in targets])
         return next(t for t in targets if t.name == name)
 
-    monkeypatch.setattr("balint_trainer.gui.workbench.profile_merge.ask_merge_target", choose)
+    monkeypatch.setattr("balint_trainer.gui.accounts.profile_merge.ask_merge_target", choose)
     return offered
 
 
 def _dialog(qtbot, service):  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.profiles import ProfilesDialog
+    from balint_trainer.gui.accounts.profiles import ProfilesDialog
 
     dialog = ProfilesDialog(service)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)  # the list loads off the UI thread
     return dialog
 
 
@@ -79,6 +80,7 @@ def test_the_practising_profile_merged_away_is_followed_by_the_window(window, qt
     ann = service.accounts.create_profile("Ann", "trainee")
     _choose_target(monkeypatch, "Ann")
     dialog = window.open_profiles()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)  # the list loads off the UI thread
     assert dialog.select_profile(window.profile.id)
     with qtbot.waitSignal(window.profile_changed, timeout=5000):
         dialog.merge_selected()

@@ -6,7 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from balint_trainer.gui.workbench.profiles import ProfileEditDialog, ProfilesDialog, ProfileTableModel
+from balint_trainer.gui.accounts.profile_dialogs import ProfileEditDialog
+from balint_trainer.gui.accounts.profiles import ProfilesDialog, ProfileTableModel
+from balint_trainer.services.api import role_of
 from tests.gui.modal import in_modal_dialog
 
 
@@ -27,6 +29,7 @@ def test_rename_with_f2_updates_table_service_and_main_window(qtbot, window, ser
     assert window.profiles_action.shortcut().toString() == "Ctrl+Shift+P"
     dialog = window.open_profiles()
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)  # the list loads off the UI thread
     assert isinstance(dialog, ProfilesDialog) and dialog.isVisible()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)  # shortcuts go to the active window
     assert dialog.selected_profile().id == me.id  # starts on the profile practising here
@@ -44,6 +47,7 @@ def test_rename_with_f2_updates_table_service_and_main_window(qtbot, window, ser
         assert not edit.ok_button.isEnabled()  # an empty name cannot be confirmed
         qtbot.keyClicks(edit.edit, "Sue")
         edit.ok_button.click()
+        qtbot.waitUntil(lambda: not edit.busy, timeout=5000)  # stored off the UI thread
         assert edit.isVisible() and "“Sue” already exists" in edit.error_label.text()
         assert edit.text() == "Sue"  # what was typed stays
         edit.edit.setText("  Renamed Me ")
@@ -68,6 +72,7 @@ def test_change_cohort_offers_existing_cohorts_and_can_clear(qtbot, service) -> 
     service.accounts.create_profile("Tim", "supervisor", cohort="C2")
     dialog = ProfilesDialog(service)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
     dialog.show()
     assert dialog.select_profile(ann.id)
     edit = dialog.cohort_dialog()
@@ -79,6 +84,7 @@ def test_change_cohort_offers_existing_cohorts_and_can_clear(qtbot, service) -> 
     with qtbot.waitSignal(dialog.profile_changed, timeout=5000):
         edit.combo.setCurrentIndex(1)
         edit.accept()
+        qtbot.waitUntil(lambda: not edit.busy, timeout=5000)
     assert service.accounts.profile(ann.id).cohort == "C2"
     assert _row(dialog, "Ann")[ProfileTableModel.COHORT] == "C2"
     assert "moved to cohort C2" in dialog.status_label.text()
@@ -91,6 +97,7 @@ def test_change_cohort_offers_existing_cohorts_and_can_clear(qtbot, service) -> 
         edit.edit.clear()
         assert edit.ok_button.isEnabled()  # blank is allowed: no cohort
         edit.accept()
+        qtbot.waitUntil(lambda: not edit.busy, timeout=5000)
 
     in_modal_dialog(ProfileEditDialog, clear)
     with qtbot.waitSignal(dialog.profile_changed, timeout=5000) as changed:
@@ -104,12 +111,14 @@ def test_refused_changes_are_shown_in_the_dialog(qtbot, service) -> None:  # typ
     bob = service.accounts.create_profile("Bob", "trainee", cohort="C1")
     dialog = ProfilesDialog(service, actor_id=ann.id)  # a trainee at the keyboard
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
     assert dialog.select_profile(bob.id)
     edit = dialog.rename_dialog()
     assert edit is not None
     qtbot.addWidget(edit)
     edit.edit.setText("Bobby")
     edit.accept()
+    qtbot.waitUntil(lambda: not edit.busy, timeout=5000)
     assert edit.result() != edit.DialogCode.Accepted
     assert "may rename only their own profile" in edit.error_label.text()
     assert service.accounts.profile(bob.id).name == "Bob"
@@ -118,6 +127,7 @@ def test_refused_changes_are_shown_in_the_dialog(qtbot, service) -> None:  # typ
     qtbot.addWidget(cohort)
     cohort.edit.setText("C9")
     cohort.accept()
+    qtbot.waitUntil(lambda: not cohort.busy, timeout=5000)
     assert "only supervisors and organisers change cohorts" in cohort.error_label.text()
     assert service.accounts.profile(bob.id).cohort == "C1"
 
@@ -130,6 +140,7 @@ def test_profiles_dialog_speaks_persian(qtbot, qapp, service) -> None:  # type: 
     try:
         dialog = ProfilesDialog(service)
         qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
         assert dialog.windowTitle() == "نمایه‌ها"
         assert dialog.rename_action.text() == "تغییر نام… (&R)"
         assert _row(dialog, "Ann")[ProfileTableModel.ROLE] == "کارآموز"
@@ -147,18 +158,72 @@ def test_supervisor_window_lists_moved_and_renamed_trainees(qtbot, service) -> N
     assert window.trainee_names() == ["Ann (C1)"]
     assert window.manage_profiles_action.shortcut().toString() == "Ctrl+Shift+M"
     dialog = window.manage_profiles()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
     assert dialog.select_profile(ann.id)
-    edit = dialog.cohort_dialog()
-    qtbot.addWidget(edit)
+    edit = dialog.cohort_dialog()  # a child of the profiles dialog, itself the window's
     edit.edit.setText("C2")
     edit.accept()
+    qtbot.waitUntil(lambda: not edit.busy, timeout=5000)
     qtbot.waitUntil(lambda: not window.busy, timeout=10000)
     assert window.trainee_names() == ["Ann (C2)"]
     edit = dialog.rename_dialog()
-    qtbot.addWidget(edit)
     edit.edit.setText("Ann Lee")
     edit.accept()
+    qtbot.waitUntil(lambda: not edit.busy, timeout=5000)
     qtbot.waitUntil(lambda: not window.busy, timeout=10000)
     assert window.trainee_names() == ["Ann Lee (C2)"]
     assert window.current_trainee().id == ann.id  # the selection stays on her
     dialog.close()
+
+
+def test_profile_service_calls_run_off_the_ui_thread(qtbot, service, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue #11: the list, a rename, a cohort change and a new profile go through the worker;
+    while the list loads, the dialog says so and its actions wait."""
+    import threading
+
+    from balint_trainer.gui.accounts.profile_dialogs import create_profile_dialog
+
+    calls: list[tuple[str, bool]] = []
+
+    def spy(name: str):  # type: ignore[no-untyped-def]
+        real = getattr(getattr(service, role_of(name)), name)  # the role that has the method
+
+        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append((name, threading.current_thread() is threading.main_thread()))
+            return real(*args, **kwargs)
+
+        return call
+
+    ann = service.accounts.create_profile("Ann", "trainee", cohort="C1")
+    for name in ("profiles", "rename_profile", "set_profile_cohort", "create_profile"):
+        monkeypatch.setattr(getattr(service, role_of(name)), name, spy(name))
+    dialog = ProfilesDialog(service)
+    qtbot.addWidget(dialog)
+    assert dialog.busy and dialog.status_label.text() == "Loading the profiles…"
+    assert not dialog.new_action.isEnabled() and not dialog.rename_action.isEnabled()
+    with qtbot.waitSignal(dialog.loaded, timeout=5000):
+        pass
+    assert dialog.select_profile(ann.id) and dialog.rename_action.isEnabled()
+    rename = dialog.rename_dialog()
+    assert rename is not None
+    rename.edit.setText("Ann Lee")
+    with qtbot.waitSignal(dialog.profile_changed, timeout=5000):
+        rename.accept()
+        assert rename.busy and not rename.ok_button.isEnabled()  # OK waits for the service
+    cohort = dialog.cohort_dialog()
+    assert cohort is not None
+    cohort.edit.setText("C2")
+    with qtbot.waitSignal(dialog.profile_changed, timeout=5000):
+        cohort.accept()
+    new = create_profile_dialog(dialog, service, role="trainee")
+    new.name_edit.setText("Bo")
+    with qtbot.waitSignal(new.accepted, timeout=5000):
+        new.accept()
+    assert new.profile.name == "Bo" and service.accounts.profile(ann.id).name == "Ann Lee"
+    assert {name for name, _ in calls} == {
+        "profiles",
+        "rename_profile",
+        "set_profile_cohort",
+        "create_profile",
+    }
+    assert [name for name, on_ui_thread in calls if on_ui_thread] == []

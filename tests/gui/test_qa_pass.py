@@ -13,12 +13,8 @@ from PySide6.QtWidgets import QLabel, QMenu
 
 from balint_trainer import i18n
 from balint_trainer.core.catalogue import load_catalogue
-from balint_trainer.gui.workbench.profiles import (
-    ProfileEditDialog,
-    ProfilesDialog,
-    ProfileTableModel,
-    create_profile_dialog,
-)
+from balint_trainer.gui.accounts.profile_dialogs import ProfileEditDialog, create_profile_dialog
+from balint_trainer.gui.accounts.profiles import ProfilesDialog, ProfileTableModel
 from tests.gui.practice_wait import settle
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "valid"
@@ -43,6 +39,7 @@ def persian(qapp) -> Iterator[None]:
 def _dialog(qtbot, service) -> ProfilesDialog:  # type: ignore[no-untyped-def]
     dialog = ProfilesDialog(service)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)  # the list loads off the UI thread
     return dialog
 
 
@@ -52,6 +49,7 @@ def test_a_taken_profile_name_is_reported_in_the_dialogs_own_words(qtbot, servic
     qtbot.addWidget(new)
     new.name_edit.setText("Sue")
     new.accept()
+    qtbot.waitUntil(lambda: not new.busy, timeout=5000)
     settle(qtbot)
     expected = "A profile named “Sue” already exists; choose another name."
     assert new.error_label.text() == expected  # was the service's English "a profile named 'Sue'…"
@@ -65,6 +63,7 @@ def test_a_taken_profile_name_is_reported_in_the_dialogs_own_words(qtbot, servic
     qtbot.addWidget(rename)
     rename.edit.setText("Sue")
     rename.accept()
+    qtbot.waitUntil(lambda: not rename.busy, timeout=5000)
     settle(qtbot)
     assert rename.error_label.text() == expected
 
@@ -75,6 +74,7 @@ def test_the_taken_name_message_is_translated(qtbot, service, persian) -> None: 
     qtbot.addWidget(new)
     new.name_edit.setText("Sue")
     new.accept()
+    qtbot.waitUntil(lambda: not new.busy, timeout=5000)
     settle(qtbot)
     text = new.error_label.text()
     assert "Sue" in text and "already exists" not in text
@@ -108,6 +108,7 @@ def test_a_longer_name_widens_the_name_column(qtbot, service) -> None:  # type: 
     qtbot.addWidget(rename)
     rename.edit.setText("Alexandra Konstantinopoulou-Smythe")
     rename.accept()
+    qtbot.waitUntil(lambda: not rename.busy, timeout=5000)
     settle(qtbot)
     column = ProfileTableModel.NAME
     # Was left at the old width: the bold new name wrapped onto two lines.
@@ -172,7 +173,7 @@ def test_the_catalogue_says_which_built_in_a_copy_replaces(copy_folders) -> None
 
 
 def test_library_names_the_users_copy_and_keeps_the_scenario_selected(qtbot, copy_folders) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.library import LibraryView
+    from balint_trainer.gui.practice.library import LibraryView
 
     bundled, user = copy_folders
     view = LibraryView()
@@ -194,7 +195,7 @@ def test_library_names_the_users_copy_and_keeps_the_scenario_selected(qtbot, cop
 
 
 def test_library_titles_keep_their_own_direction_right_to_left(qtbot, copy_folders, right_to_left) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.library import LibraryView
+    from balint_trainer.gui.practice.library import LibraryView
 
     bundled, user = copy_folders
     view = LibraryView()
@@ -218,6 +219,7 @@ def test_an_error_shown_after_opening_has_room_for_its_lines(qtbot, service) -> 
     qtbot.waitExposed(rename)
     rename.edit.setText("Sue")
     rename.accept()
+    qtbot.waitUntil(lambda: not rename.busy, timeout=5000)
     settle(qtbot)
     QCoreApplication.processEvents()
     label = rename.error_label
@@ -228,7 +230,7 @@ def test_an_error_shown_after_opening_has_room_for_its_lines(qtbot, service) -> 
 
 
 def test_the_yaml_editor_runs_left_to_right_in_a_right_to_left_interface(qtbot, right_to_left) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.editor import CodeEditor
+    from balint_trainer.gui.authoring.code_editor import CodeEditor
 
     editor = CodeEditor()
     qtbot.addWidget(editor)
@@ -291,7 +293,7 @@ def test_the_supervisor_reports_menu_has_one_action_per_mnemonic(qtbot, service,
 
 
 def test_export_pack_dialog_shows_whole_titles_right_to_left(qtbot, copy_folders, right_to_left) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.workbench.packs import ExportPackDialog
+    from balint_trainer.gui.authoring.packs import ExportPackDialog
 
     bundled, user = copy_folders
     entries = load_catalogue([user], bundled_dir=bundled, use_cache=False)
@@ -306,8 +308,7 @@ def test_export_pack_dialog_shows_whole_titles_right_to_left(qtbot, copy_folders
 def test_profiles_opens_once_per_window(qtbot, window, service) -> None:  # type: ignore[no-untyped-def]
     from balint_trainer.gui.supervision.window import SupervisorWindow
 
-    first = window.open_profiles()
-    qtbot.addWidget(first)
+    first = window.open_profiles()  # the window's child: closed (and deleted) below, not by qtbot
     # Ctrl+Shift+P again brought up a second, independent list that went stale.
     assert window.open_profiles() is first and first.isVisible()
     first.close()

@@ -1,1 +1,2 @@
-"""Who practises: choosing, switching and protecting profiles on this computer."""
+"""Accounts: who practises (choosing, switching and protecting profiles on this computer) and
+profile management and merging (organisers, supervisors)."""

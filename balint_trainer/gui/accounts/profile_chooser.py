@@ -209,7 +209,7 @@ class ProfileChooser(QDialog):
 
     def new_profile(self) -> Any:
         """Create a trainee profile and select it (a new profile has no password yet)."""
-        from balint_trainer.gui.workbench.profiles import create_profile_dialog
+        from balint_trainer.gui.accounts.profile_dialogs import create_profile_dialog
 
         dialog = create_profile_dialog(self, self._service, roles=("trainee",), role="trainee")
         try:

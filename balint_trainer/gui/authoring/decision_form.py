@@ -304,15 +304,14 @@ class DecisionForm(QDialog):
         result.rationale = self.rationale_edit.toPlainText()
         options = []
         for row in range(self.options.rowCount()):
-            source = self._option_extra[row]
-            option = OptionDraft(
-                _cell(self.options, row, 0).strip(),
-                _cell(self.options, row, 1),
-                _cell(self.options, row, 2),
-                list(source.extra),
-                list(source.extra_columns),
-            )
+            # A copy of the row's original: its hidden keys, their order and comments go along.
+            option = copy.deepcopy(self._option_extra[row])
+            option.id = _cell(self.options, row, 0).strip()
+            option.text = _cell(self.options, row, 1)
+            option.feedback = _cell(self.options, row, 2)
             options.append(option)
         result.options = options
         result.experts = self._read_experts()
+        for expert, original in zip(result.experts, self.original.experts, strict=False):
+            expert.comments = list(original.comments)  # the comment lines above each entry stay
         return result

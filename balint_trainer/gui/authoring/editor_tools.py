@@ -1,6 +1,6 @@
 """Wires the authoring aids into the scenario editor window (menus, shortcuts, edits with undo).
 
-Kept out of ``workbench/editor.py`` (already long): the window calls
+Kept out of ``authoring/editor.py`` (already long): the window calls
 :func:`install` once after building its own menus.
 """
 
@@ -25,7 +25,7 @@ from balint_trainer.gui.authoring.find_replace import FindBar, apply_wrap, go_to
 from balint_trainer.i18n import is_rtl
 
 if TYPE_CHECKING:
-    from balint_trainer.gui.workbench.editor import ScenarioEditor
+    from balint_trainer.gui.authoring.editor import ScenarioEditor
 
 
 def replace_text(editor: QPlainTextEdit, new_text: str) -> None:

@@ -24,10 +24,13 @@ def due_items(service: ServicesApi, profile_id: int, entries: list[Any]) -> list
     from balint_trainer.core.review_item import review_item
     from balint_trainer.services.review_cards import ReviewService
 
-    scenarios = {e.id: e.scenario for e in entries if e.ok}
+    # Only the due cards' scenarios are built: a library's entries carry summaries, and
+    # building every scenario of a large library would parse all of it again.
+    by_id = {e.id: e for e in entries if e.ok}
     items = []
     for card in ReviewService(service).due(profile_id):
-        scenario = scenarios.get(card.scenario_id)
+        entry = by_id.get(card.scenario_id)
+        scenario = entry.scenario if entry is not None else None
         if scenario is None:
             continue
         try:

@@ -348,7 +348,7 @@ class SupervisorWindow(QMainWindow):
 
     def ask_new_profile(self) -> Any | None:
         """Create a trainee, supervisor or organiser in a dialog; the new profile, or None."""
-        from balint_trainer.gui.workbench.profiles import create_profile_dialog
+        from balint_trainer.gui.accounts.profile_dialogs import create_profile_dialog
 
         dialog = create_profile_dialog(self, self._service, role="supervisor")
         try:
@@ -369,7 +369,7 @@ class SupervisorWindow(QMainWindow):
 
     def manage_profiles(self) -> Any:
         """Rename profiles or move trainees between cohorts; the trainee list follows."""
-        from balint_trainer.gui.workbench.profiles import manage_profiles
+        from balint_trainer.gui.accounts.profiles import manage_profiles
 
         dialog = manage_profiles(self, self._service)
         if dialog is getattr(self, "_profiles_dialog", None):  # already open, brought to the front

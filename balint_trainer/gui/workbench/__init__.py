@@ -17,31 +17,31 @@ def open_supervisor(parent: Any, service: Any, *, author_id: int | None = None) 
 
 
 def open_editor(parent: Any, service: Any, path: str | Path | None = None) -> Any:
-    from balint_trainer.gui.workbench import editor
+    from balint_trainer.gui.authoring import editor
 
     return editor.open_editor(parent, service, path)
 
 
 def open_annotation(parent: Any, service: Any) -> Any:
-    from balint_trainer.gui.workbench.annotation import open_annotation as open_annotation_window
+    from balint_trainer.gui.authoring.annotation import open_annotation as open_annotation_window
 
     return open_annotation_window(parent, service)
 
 
 def manage_profiles(parent: Any, service: Any, *, current_profile_id: int | None = None) -> Any:
-    from balint_trainer.gui.workbench import profiles
+    from balint_trainer.gui.accounts import profiles
 
     return profiles.manage_profiles(parent, service, current_profile_id=current_profile_id)
 
 
 def export_pack(parent: Any, service: Any) -> Any:
-    from balint_trainer.gui.workbench import packs
+    from balint_trainer.gui.authoring import packs
 
     return packs.export_pack(parent, service)
 
 
 def import_pack(parent: Any, service: Any) -> Any:
-    from balint_trainer.gui.workbench import packs
+    from balint_trainer.gui.authoring import packs
 
     return packs.import_pack(parent, service)
 

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.core.annotation_exchange import ANNOTATIONS_SUFFIX, REQUEST_SUFFIX, default_file_stem
 from balint_trainer.core.catalogue import CatalogueEntry
-from balint_trainer.gui.workbench.annotation import AnnotationWindow
+from balint_trainer.gui.authoring.annotation import AnnotationWindow
 from balint_trainer.gui.worker import Task, run_in_background
 
 
@@ -384,8 +384,8 @@ class RequestAnnotationWindow(AnnotationWindow):
                 ),
             )
 
-    def reload_experts(self, select_id: int | None = None) -> None:
-        super().reload_experts(select_id)
+    def _fill_experts(self, account: Any, profiles: list[Any], current: Any) -> None:
+        super()._fill_experts(account, profiles, current)
         if self.expert_combo.count():  # the request's expert only, by name
             self.expert_combo.setItemText(0, self.work.request.expert)
 

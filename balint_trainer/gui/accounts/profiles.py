@@ -7,12 +7,11 @@ line could make one), so the organiser view of expert annotation could never ope
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -20,13 +19,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,152 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balint_trainer.gui.accounts.profile_dialogs import (
+    NewProfileDialog,
+    ProfileEditDialog,
+    create_profile_dialog,
+    own_direction,
+)
 from balint_trainer.gui.plain_text import plain_labels
-
-ROLES = ("trainee", "supervisor", "organiser")
-
-
-def role_label(role: str) -> str:
-    return {
-        "trainee": QCoreApplication.translate("NewProfileDialog", "Trainee (practises scenarios)"),
-        "supervisor": QCoreApplication.translate(
-            "NewProfileDialog", "Supervisor or expert (reviews, comments, annotates blind)"
-        ),
-        "organiser": QCoreApplication.translate(
-            "NewProfileDialog", "Organiser (sees all annotations, merges the key)"
-        ),
-    }.get(role, role)
-
-
-def problem_text(exc: Exception, name: str) -> str:
-    """What went wrong, for the dialog: the usual mistake (a name taken) in the UI language."""
-    from balint_trainer.services.errors import DuplicateName
-
-    if isinstance(exc, DuplicateName):
-        return QCoreApplication.translate(
-            "NewProfileDialog", "A profile named “{name}” already exists; choose another name."
-        ).format(name=name)
-    return str(exc) or exc.__class__.__name__
-
-
-def own_direction(text: str) -> str:
-    """``text`` isolated in a right-to-left layout, so that a name or cohort written left to
-    right keeps its order ("2026-spring" would otherwise show as "spring-2026")."""
-    if text and QGuiApplication.isRightToLeft():
-        return f"\u2068{text}\u2069"  # FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE
-    return text
-
-
-def fit_height(dialog: QDialog) -> None:
-    """Grow a shown ``dialog`` to the height its wrapped texts need: the layout gives a message
-    shown later the height of one line, so a second line was cut off or drawn over the buttons."""
-    layout = dialog.layout()
-    if layout is not None:
-        layout.activate()
-        dialog.resize(dialog.width(), max(dialog.height(), layout.totalHeightForWidth(dialog.width())))
-
-
-class NewProfileDialog(QDialog):
-    """Name, role and (for trainees) cohort. ``create(name, role, cohort)`` runs on OK;
-    if it raises, the message is shown in the dialog and everything typed stays."""
-
-    def __init__(
-        self,
-        create: Callable[[str, str, str | None], Any],
-        parent: QWidget | None = None,
-        *,
-        roles: Sequence[str] = ROLES,
-        role: str = "supervisor",
-        title: str | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._create = create
-        self.profile: Any = None
-        self.setWindowTitle(title or self.tr("New profile"))
-        self.name_edit = QLineEdit(self)
-        self.name_edit.setAccessibleName(self.tr("Name"))
-        self.name_edit.setPlaceholderText(self.tr("As colleagues should see it"))
-        self.role_combo = QComboBox(self)
-        self.role_combo.setAccessibleName(self.tr("Role"))
-        for value in roles:
-            self.role_combo.addItem(role_label(value), value)
-        self.role_combo.setCurrentIndex(max(self.role_combo.findData(role), 0))
-        self.cohort_edit = QLineEdit(self)
-        self.cohort_edit.setAccessibleName(self.tr("Cohort"))
-        self.cohort_edit.setPlaceholderText(self.tr("Optional, e.g. 2026-spring"))
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleDescription(self.tr("Problem"))
-        self.error_label.hide()
-
-        form = QFormLayout()
-        form.addRow(self.tr("&Name:"), self.name_edit)
-        form.addRow(self.tr("&Role:"), self.role_combo)
-        self.cohort_label = QLabel(self.tr("C&ohort:"), self)
-        self.cohort_label.setBuddy(self.cohort_edit)
-        form.addRow(self.cohort_label, self.cohort_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Create"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-
-        self.name_edit.textChanged.connect(self._update)
-        self.role_combo.currentIndexChanged.connect(self._update)
-        self._update()
-        self.name_edit.setFocus()
-        plain_labels(self)  # scenario and user text is never rich text
-
-    @property
-    def role(self) -> str:
-        return str(self.role_combo.currentData())
-
-    def _update(self, *_: Any) -> None:
-        trainee = self.role == "trainee"
-        self.cohort_edit.setVisible(trainee)
-        self.cohort_label.setVisible(trainee)
-        self.ok_button.setEnabled(bool(self.name_edit.text().strip()))
-
-    def accept(self) -> None:
-        name = self.name_edit.text().strip()
-        if not name:
-            return
-        cohort = self.cohort_edit.text().strip() or None if self.role == "trainee" else None
-        try:
-            self.profile = self._create(name, self.role, cohort)
-        except Exception as exc:  # ServiceError (duplicate name, bad input): say so, keep the form
-            self.error_label.setText(problem_text(exc, name))
-            self.error_label.show()
-            fit_height(self)
-            self.name_edit.setFocus()
-            self.name_edit.selectAll()
-            return
-        super().accept()
-
-
-def create_profile_dialog(
-    parent: QWidget | None,
-    service: Any,
-    *,
-    roles: Sequence[str] = ROLES,
-    role: str = "supervisor",
-    title: str | None = None,
-) -> NewProfileDialog:
-    """The dialog, wired to ``service.accounts.create_profile`` (not yet shown)."""
-    return NewProfileDialog(
-        lambda name, chosen, cohort: service.accounts.create_profile(name, chosen, cohort=cohort),
-        parent,
-        roles=roles,
-        role=role,
-        title=title,
-    )
-
+from balint_trainer.gui.worker import Task, run_in_background
 
 # ------------------------------------------------------------------ managing existing profiles
 
@@ -271,103 +130,6 @@ class ProfileTableModel(QAbstractTableModel):
         return None
 
 
-class ProfileEditDialog(QDialog):
-    """One value of one profile: its name (required) or its cohort (blank = none).
-
-    ``apply(text)`` runs on OK; if it raises, the message is shown in the dialog
-    and the text typed stays, as in the new-profile dialog.
-    """
-
-    def __init__(
-        self,
-        apply: Callable[[str], Any],
-        parent: QWidget | None = None,
-        *,
-        title: str,
-        label: str,
-        value: str,
-        accessible_name: str,
-        choices: Sequence[str] | None = None,
-        required: bool = True,
-        note: str = "",
-        ok_text: str = "",
-    ) -> None:
-        super().__init__(parent)
-        self._apply = apply
-        self._required = required
-        self.result_value: Any = None
-        self.setWindowTitle(title)
-        self.setMinimumWidth(380)  # room for the note and a message on a few lines, not a column
-        if choices is None:
-            self.edit = QLineEdit(value, self)
-            self.combo: QComboBox | None = None
-        else:
-            # Existing cohorts to pick from: a typo would silently make a new, unsupervised cohort.
-            self.combo = QComboBox(self)
-            self.combo.setEditable(True)
-            self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            self.combo.addItems(list(choices))
-            self.combo.setAccessibleName(accessible_name)
-            edit = self.combo.lineEdit()
-            assert edit is not None
-            self.edit = edit
-            self.edit.setText(value)
-        self.edit.setAccessibleName(accessible_name)
-        self.edit.setMaxLength(200)
-        self.edit.selectAll()
-        field: QWidget = self.combo if self.combo is not None else self.edit
-        self.note_label = QLabel(note, self)
-        self.note_label.setWordWrap(True)
-        self.note_label.setVisible(bool(note))
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleDescription(self.tr("Problem"))
-        self.error_label.hide()
-
-        form = QFormLayout()
-        caption = QLabel(label, self)
-        caption.setBuddy(field)
-        form.addRow(caption, field)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        if ok_text:
-            self.ok_button.setText(ok_text)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.note_label)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-        self.edit.textChanged.connect(self._update)
-        self._update()
-        field.setFocus()
-        plain_labels(self)  # scenario and user text is never rich text
-
-    def text(self) -> str:
-        return self.edit.text()
-
-    def _update(self, *_: Any) -> None:
-        self.ok_button.setEnabled(bool(self.edit.text().strip()) or not self._required)
-
-    def accept(self) -> None:
-        text = self.edit.text().strip()
-        if self._required and not text:
-            return
-        try:
-            self.result_value = self._apply(text)
-        except Exception as exc:  # ServiceError (name taken, not allowed): say so, keep the text
-            self.error_label.setText(problem_text(exc, text))
-            self.error_label.show()
-            fit_height(self)
-            self.edit.setFocus()
-            self.edit.selectAll()
-            return
-        super().accept()
-
-
 class ProfilesDialog(QDialog):
     """Every profile in a table: create, rename (F2) and move to another cohort.
 
@@ -377,6 +139,7 @@ class ProfilesDialog(QDialog):
 
     profile_changed = Signal(object)
     profiles_merged = Signal(object)  # services.dto.MergeReport: the source profile is gone
+    loaded = Signal()  # the list was (re)loaded from the service
 
     def __init__(
         self,
@@ -389,6 +152,8 @@ class ProfilesDialog(QDialog):
         super().__init__(parent)
         self._service = service
         self._actor_id = actor_id
+        self.busy = False  # the list is loading (off the UI thread)
+        self._loading_text = ""
         self.setWindowTitle(self.tr("Profiles"))
         self.resize(640, 420)
 
@@ -475,19 +240,37 @@ class ProfilesDialog(QDialog):
         super().keyPressEvent(event)
 
     # -- data ------------------------------------------------------------------------
-    def refresh(self, select_id: int | None = None) -> None:
+    def refresh(self, select_id: int | None = None) -> Task:
+        """Reload the list off the UI thread (``loaded`` follows); the actions wait meanwhile."""
         keep = select_id if select_id is not None else getattr(self.selected_profile(), "id", None)
-        try:
-            profiles = self._service.accounts.profiles()
-        except Exception as exc:  # a lost connection: say so, keep the window
+        self.busy = True
+        self._update_actions()
+        self._loading_text = self.tr("Loading the profiles…")
+        self.status_label.setText(self._loading_text)
+
+        def failed(exc: BaseException) -> None:  # a lost connection: say so, keep the window
+            self._show_profiles([], keep)
             self.status_label.setText(self.tr("Could not load the profiles: {error}").format(error=exc))
-            profiles = []
+
+        return run_in_background(
+            self,
+            lambda: list(self._service.accounts.profiles()),
+            lambda profiles: self._show_profiles(profiles, keep),
+            error_title=self.tr("Profiles"),
+            on_error=failed,
+        )
+
+    def _show_profiles(self, profiles: list[Any], keep: int | None) -> None:
+        self.busy = False
+        if self.status_label.text() == self._loading_text:  # a change's message stays
+            self.status_label.setText("")
         self.model.set_profiles(profiles)
         self.table.resizeColumnsToContents()
         target = keep if keep is not None else self.model.current_id
         if (target is None or not self.select_profile(target)) and self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         self._update_actions()
+        self.loaded.emit()
 
     def selected_profile(self) -> Any | None:
         index = self.table.currentIndex()
@@ -507,7 +290,8 @@ class ProfilesDialog(QDialog):
         return True
 
     def _update_actions(self) -> None:
-        has = self.selected_profile() is not None
+        has = self.selected_profile() is not None and not self.busy
+        self.new_action.setEnabled(not self.busy)
         self.rename_action.setEnabled(has)
         self.cohort_action.setEnabled(has)
         self.merge_action.setEnabled(has)
@@ -533,13 +317,16 @@ class ProfilesDialog(QDialog):
         if profile is None:
             return None
 
-        def apply(name: str) -> Any:
-            renamed = self._service.accounts.rename_profile(profile.id, name, actor_id=self._actor_id)
+        service, actor_id = self._service, self._actor_id
+
+        def apply(name: str) -> Any:  # off the UI thread
+            return service.accounts.rename_profile(profile.id, name, actor_id=actor_id)
+
+        def applied(renamed: Any) -> None:
             if renamed.name != profile.name:
                 self._changed(
                     renamed, self.tr("{old} is now called {new}.").format(old=profile.name, new=renamed.name)
                 )
-            return renamed
 
         note = ""
         if getattr(profile, "db_role", None):
@@ -555,6 +342,7 @@ class ProfilesDialog(QDialog):
             accessible_name=self.tr("New name"),
             note=note,
             ok_text=self.tr("&Rename"),
+            applied=applied,
         )
 
     def cohort_dialog(self) -> ProfileEditDialog | None:
@@ -564,8 +352,12 @@ class ProfilesDialog(QDialog):
             return None
         cohorts = sorted({p.cohort for p in self.model.profiles() if p.cohort}, key=str.casefold)
 
-        def apply(cohort: str) -> Any:
-            moved = self._service.accounts.set_profile_cohort(profile.id, cohort or None, actor_id=self._actor_id)
+        service, actor_id = self._service, self._actor_id
+
+        def apply(cohort: str) -> Any:  # off the UI thread
+            return service.accounts.set_profile_cohort(profile.id, cohort or None, actor_id=actor_id)
+
+        def applied(moved: Any) -> None:
             if moved.cohort != profile.cohort:
                 message = (
                     self.tr("{name} moved to cohort {cohort}.").format(name=moved.name, cohort=moved.cohort)
@@ -573,7 +365,6 @@ class ProfilesDialog(QDialog):
                     else self.tr("{name} is in no cohort now.").format(name=moved.name)
                 )
                 self._changed(moved, message)
-            return moved
 
         notes = {
             "trainee": self.tr(
@@ -595,6 +386,7 @@ class ProfilesDialog(QDialog):
             required=False,
             note=notes.get(profile.role, self.tr("Leave it blank for no cohort.")),
             ok_text=self.tr("&Move") if profile.cohort else self.tr("&Set"),
+            applied=applied,
         )
 
     def _run(self, dialog: ProfileEditDialog | NewProfileDialog | None) -> Any:
@@ -619,7 +411,7 @@ class ProfilesDialog(QDialog):
 
     def merge_selected(self) -> None:
         """Merge the selected profile into another of its role (asks which, then confirms)."""
-        from balint_trainer.gui.workbench.profile_merge import merge_selected
+        from balint_trainer.gui.accounts.profile_merge import merge_selected
 
         merge_selected(self)
 
@@ -627,8 +419,8 @@ class ProfilesDialog(QDialog):
         """Create a profile (a trainee unless changed) and select it; the profile, or None."""
         profile = self._run(create_profile_dialog(self, self._service, role="trainee"))
         if profile is not None:
-            self.refresh(select_id=profile.id)
-            self.status_label.setText(self.tr("Profile {name} created.").format(name=profile.name))
+            message = self.tr("Profile {name} created.").format(name=profile.name)
+            self.refresh(select_id=profile.id).finished.connect(lambda: self.status_label.setText(message))
         return profile
 
 
@@ -642,7 +434,9 @@ def manage_profiles(
     """Open (show, not modal) the profiles dialog and return it; one per window: if ``parent``
     has one open already, that one comes to the front (a second would go stale)."""
     if parent is not None:
-        for existing in parent.findChildren(ProfilesDialog, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        for existing in parent.findChildren(
+            ProfilesDialog, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
             if existing.isVisible():
                 existing.raise_()
                 existing.activateWindow()

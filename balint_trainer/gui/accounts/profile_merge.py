@@ -87,13 +87,15 @@ def merge_selected(dialog: Any) -> None:
         )
 
     def merged(report: Any) -> None:
-        dialog.refresh(select_id=report.target.id)
-        dialog.status_label.setText(
-            QCoreApplication.translate("ProfilesDialog", "{source} was merged into {target}.").format(
-                source=report.source.name, target=report.target.name
+        def shown() -> None:  # once the list is reloaded (off the UI thread)
+            dialog.status_label.setText(
+                QCoreApplication.translate("ProfilesDialog", "{source} was merged into {target}.").format(
+                    source=report.source.name, target=report.target.name
+                )
             )
-        )
-        dialog.profiles_merged.emit(report)
+            dialog.profiles_merged.emit(report)
+
+        dialog.refresh(select_id=report.target.id).finished.connect(shown)
 
     def confirm(report: Any) -> None:
         if QMessageBox.question(dialog, title, confirmation_text(report)) != QMessageBox.StandardButton.Yes:

@@ -1,0 +1,190 @@
+"""Merging the collected votes into a scenario's key, after showing the diff (annotation window).
+
+Functions of the window, kept here to keep the window's module short; their strings keep the
+"AnnotationWindow" translation context they had as its methods.
+"""
+
+from __future__ import annotations
+
+import difflib
+import errno
+import os
+import shutil
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from balint_trainer.core.annotation import (
+    AnnotationError,
+    merge_into_yaml,
+    votes_from_annotations,
+)
+from balint_trainer.core.catalogue import CatalogueEntry
+from balint_trainer.core.untrusted import EDITABLE_BYTES, UntrustedInputError, read_limited
+from balint_trainer.core.user_copies import user_copy_path
+from balint_trainer.gui.authoring.editor import atomic_write_text
+from balint_trainer.paths import is_bundled_scenario
+
+if TYPE_CHECKING:
+    from balint_trainer.gui.authoring.annotation import AnnotationWindow
+
+
+def confirm_merge(
+    window: AnnotationWindow, path: Path, diff: str, decisions: Sequence[str], built_in: Path | None = None
+) -> bool:
+    """Show the diff; ``built_in`` is set when ``path`` is the user's own copy of that file."""
+    dialog = QDialog(window)
+    dialog.setWindowTitle(QCoreApplication.translate("AnnotationWindow", "Merge annotations into the key"))
+    dialog.resize(900, 600)
+    if built_in is None:
+        text = QCoreApplication.translate(
+            "AnnotationWindow",
+            "The experts lists of %1 decision(s) in %2 will be replaced as shown. A backup copy is kept.",
+        )
+    elif path.exists():
+        text = QCoreApplication.translate(
+            "AnnotationWindow",
+            "%3 is a built-in scenario and stays unchanged. The experts lists of %1 decision(s) "
+            "in your own copy of it, %2, will be replaced as shown. A backup copy is kept.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "AnnotationWindow",
+            "%3 is a built-in scenario and stays unchanged. Its experts lists of %1 decision(s) "
+            "will be replaced as shown and the result saved as your own copy, %2, "
+            "which takes the built-in's place in your library.",
+        )
+    label = QLabel(
+        text.replace("%1", str(len(decisions)))
+        .replace("%2", str(path))
+        .replace("%3", built_in.name if built_in is not None else "")
+    )
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is untrusted text
+    label.setWordWrap(True)
+    view = QPlainTextEdit(diff)
+    view.setReadOnly(True)
+    view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    view.setAccessibleName(QCoreApplication.translate("AnnotationWindow", "Changes"))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+        QCoreApplication.translate("AnnotationWindow", "&Merge")
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(label)
+    layout.addWidget(view, 1)
+    layout.addWidget(buttons)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def merge_target(entry: CatalogueEntry) -> tuple[Path, Path | None]:
+    """The file to merge into, and the built-in it stands in for (None for the user's own files).
+
+    A built-in scenario is never written: the merge goes to the user's own copy of it,
+    an earlier one if there is one (see core.user_copies). Raises OSError when the
+    user's scenario folder cannot be created.
+    """
+    path = Path(entry.path)
+    if not (entry.bundled or is_bundled_scenario(path)):
+        return path, None
+    return user_copy_path(path, entry.id), path
+
+
+def merge_into_key(window: AnnotationWindow) -> Path | None:
+    entry = window.entry()
+    if entry is None:
+        return None
+    try:
+        path, built_in = window.merge_target(entry)
+    except OSError as exc:
+        window.show_error(
+            QCoreApplication.translate("AnnotationWindow", "Key not merged"),
+            QCoreApplication.translate(
+                "AnnotationWindow", "Your scenario folder is not available: %1"
+            ).replace("%1", str(exc)),
+        )
+        return None
+    # A new copy starts from the built-in's text; an existing file (the user's own, or
+    # their earlier copy of the built-in) is changed in place, keeping their edits.
+    source = built_in if built_in is not None and not path.exists() else path
+    try:
+        raw = read_limited(source, EDITABLE_BYTES)  # a pipe or device would hang the window
+        text = raw.decode("utf-8-sig")
+    except (UntrustedInputError, UnicodeDecodeError) as exc:
+        window.show_error(
+            QCoreApplication.translate("AnnotationWindow", "Cannot read %1").replace("%1", str(source)),
+            str(exc),
+        )
+        return None
+    newline = "\r\n" if "\r\n" in text else "\n"
+    text = text.replace("\r\n", "\n")
+    try:
+        result = merge_into_yaml(text, votes_from_annotations(window.collected()), filename=str(source))
+    except AnnotationError as exc:
+        window.show_error(QCoreApplication.translate("AnnotationWindow", "Key not merged"), str(exc))
+        return None
+    diff = "".join(
+        difflib.unified_diff(
+            text.splitlines(keepends=True),
+            result.text.splitlines(keepends=True),
+            fromfile=f"{source.name} (now)",
+            tofile=f"{path.name} (merged)",
+        )
+    )
+    if not window.confirm_merge(path, diff, result.decisions, built_in):
+        return None
+    backup: Path | None = None
+    try:
+        if source == path:
+            backup = path.with_name(f"{path.name}.{datetime.now():%Y%m%d-%H%M%S}.bak")
+            shutil.copy2(path, backup)
+        # A new copy must not replace a file that appeared since user_copy_path looked.
+        elif path.exists():
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
+        atomic_write_text(path, result.text, newline=newline)
+    except OSError as exc:
+        window.show_error(
+            QCoreApplication.translate("AnnotationWindow", "Key not merged"),
+            QCoreApplication.translate("AnnotationWindow", "The file could not be written: %1").replace(
+                "%1", str(exc)
+            ),
+        )
+        return None
+    if backup is not None:
+        message = (
+            QCoreApplication.translate("AnnotationWindow", "%1 updated; the previous file was saved as %2.")
+            .replace("%1", str(path))
+            .replace("%2", backup.name)
+        )
+    else:
+        message = QCoreApplication.translate("AnnotationWindow", "Saved as your own copy: %1").replace(
+            "%1", str(path)
+        )
+    if built_in is not None:
+        message = (
+            QCoreApplication.translate(
+                "AnnotationWindow",
+                "%1 is a built-in scenario, so it was not changed. Your copy with the merged key "
+                "takes its place in your library; delete the copy to go back to the built-in.",
+            ).replace("%1", built_in.name)
+            + "\n\n"
+            + message
+        )
+    window.statusBar().showMessage(
+        QCoreApplication.translate("AnnotationWindow", "Key merged into %1").replace("%1", str(path)), 10000
+    )
+    window.show_info(QCoreApplication.translate("AnnotationWindow", "Key merged"), message)
+    window.merged.emit(str(path))
+    return path
