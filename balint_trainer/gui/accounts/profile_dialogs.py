@@ -28,6 +28,7 @@ from balint_trainer.gui.plain_text import plain_labels
 
 if TYPE_CHECKING:
     from balint_trainer.gui.worker import Task
+    from balint_trainer.services.api import ServicesApi
 
 ROLES = ("trainee", "supervisor", "organiser")
 
@@ -199,7 +200,7 @@ class NewProfileDialog(QDialog):
 
 def create_profile_dialog(
     parent: QWidget | None,
-    service: Any,
+    service: ServicesApi,
     *,
     roles: Sequence[str] = ROLES,
     role: str = "supervisor",

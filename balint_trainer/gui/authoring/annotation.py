@@ -60,10 +60,12 @@ from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.worker import Task, run_in_background
 
 if TYPE_CHECKING:
+    from balint_trainer.core.annotation_progress import RequestWork
     from balint_trainer.gui.authoring.annotation_exchange import OrganiserExchange
     from balint_trainer.gui.authoring.annotation_models import AgreementModel, AnnotationRowsModel
     from balint_trainer.gui.authoring.annotation_widgets import _NoteEdit
     from balint_trainer.gui.markdown_view import SafeTextBrowser
+    from balint_trainer.services.api import ServicesApi
 
 NO_RATING = 0
 ROLE_DATA = Qt.ItemDataRole.UserRole + 1  # an expert's role, in the expert combo
@@ -103,7 +105,7 @@ class AnnotationWindow(QMainWindow):
     def __init__(
         self,
         parent: QWidget | None,
-        service: Any,
+        service: ServicesApi | RequestWork,  # the database, or an expert's remote request
         entries: Sequence[CatalogueEntry] | None = None,
     ) -> None:
         super().__init__(parent)
@@ -232,7 +234,9 @@ class AnnotationWindow(QMainWindow):
     def ask_new_profile(self) -> Any | None:
         """Create an expert or organiser profile in a dialog; the new profile, or None."""
         from balint_trainer.gui.accounts.profile_dialogs import create_profile_dialog
+        from balint_trainer.services.api import ServicesApi
 
+        assert isinstance(self.service, ServicesApi)  # a remote request has its one expert already
         dialog = create_profile_dialog(
             self, self.service, roles=EXPERT_ROLES, role="supervisor", title=self.tr("New expert profile")
         )
@@ -581,7 +585,7 @@ class AnnotationWindow(QMainWindow):
         plain_text.information(self, title, detail)
 
 
-def open_annotation(parent: QWidget | None, service: Any) -> AnnotationWindow:
+def open_annotation(parent: QWidget | None, service: ServicesApi) -> AnnotationWindow:
     # One annotation window per parent: a second request raises it instead of opening a twin
     # whose unsaved choices would compete with the first.
     if parent is not None:

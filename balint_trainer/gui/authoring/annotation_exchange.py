@@ -40,6 +40,7 @@ from balint_trainer.core.annotation_exchange import ANNOTATIONS_SUFFIX, REQUEST_
 from balint_trainer.core.catalogue import CatalogueEntry
 from balint_trainer.gui.authoring.annotation import AnnotationWindow
 from balint_trainer.gui.worker import Task, run_in_background
+from balint_trainer.services.api import ServicesApi
 
 
 def dropped_json(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -221,6 +222,7 @@ class OrganiserExchange(QObject):
         if plan is None:
             return None
         service = self.window.service
+        assert isinstance(service, ServicesApi)  # the organiser's database, never a remote request
         loaded = [e.loaded for e in plan.entries]
 
         def work() -> list[Path]:
@@ -262,6 +264,7 @@ class OrganiserExchange(QObject):
         if not paths:
             return None
         service = self.window.service
+        assert isinstance(service, ServicesApi)  # the organiser's database, never a remote request
         chosen = [Path(p) for p in paths]
 
         def work() -> list[tuple[Path, Any, str]]:
