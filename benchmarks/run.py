@@ -336,6 +336,26 @@ def measure(args: argparse.Namespace, workdir: Path) -> list[Comparison]:
         )
     )
 
+    # Item analysis against tuned hand-written SQL on SQLite and on a throw-away PostgreSQL, each
+    # ratio from its own interleaved runs (benchmarks/item_analysis.py; --item-sizes 1000000 too).
+    print("item analysis vs tuned SQL, SQLite and PostgreSQL ...", flush=True)
+    items_json = workdir / "items.json"
+    subprocess.run(
+        [sys.executable, str(HERE / "item_analysis.py"), "--sizes", *map(str, args.item_sizes or [args.answers]),
+         "--runs", str(runs), "--data", str(workdir / "items"), "--json", str(items_json), "--no-fail"],
+        env=runner.env, cwd=workdir, check=True, timeout=7200,
+    )  # fmt: skip
+    for item in json.loads(items_json.read_text()):
+        comparisons.append(
+            Comparison(
+                f"item analysis, {item['backend']}, {item['answers']} answers",
+                [Sample(s, 0) for s in item["ours"]],
+                [Sample(s, 0) for s in item["tuned"]],
+                1.3,
+                note="TrainerService.item_analysis() vs the same statistics in tuned SQL on the bare driver",
+            )
+        )
+
     for size in args.scenarios:
         folder = (
             library if size == args.scenarios[0] else prepare(runner, size, 0, workdir / f"size-{size}")[0]
@@ -385,6 +405,7 @@ def main(argv: list[str] | None = None) -> int:
         help="runs of the minute-long measurements of a library over 2,000 (first load, validate)",
     )
     parser.add_argument("--answers", type=int, default=100_000)
+    parser.add_argument("--item-sizes", type=int, nargs="+", help="answers for item analysis (default --answers)")
     parser.add_argument("--keep", action="store_true", help="keep the generated data folder")
     parser.add_argument("--no-fail", action="store_true", help="exit 0 even when a goal is missed")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every sample")

@@ -62,13 +62,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from balint_trainer.core.fileio import atomic_write_bytes
 from balint_trainer.core.model import Scenario
 from balint_trainer.core.option_order import is_permutation
 from balint_trainer.core.scoring import ScoringError, credit
-from balint_trainer.core.untrusted import UntrustedInputError, exception_problem, loads_json, read_limited
+from balint_trainer.core.untrusted import exception_problem
+from balint_trainer.core.untrusted_model import ModelInputError, read_model
 from balint_trainer.services.dto import text_matches_sha256
 from balint_trainer.services.errors import BundleError
 
@@ -201,41 +202,26 @@ def read_bundle(path: Path) -> Bundle:
 
 def _read_bundle(path: Path) -> Bundle:
     name = str(path)
-    try:
-        raw = read_limited(path, MAX_FILE_BYTES)  # FIFOs and devices refused; bounded read
-    except UntrustedInputError as exc:
-        raise BundleError(str(exc.problems[0])) from None
-    if raw[:2] == b"\x1f\x8b":
+
+    def gunzip(raw: bytes) -> bytes:
+        if raw[:2] != b"\x1f\x8b":
+            return raw
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(raw)) as unzipped:
                 raw = unzipped.read(MAX_JSON_BYTES + 1)
         except (OSError, EOFError, zlib.error) as exc:
-            raise BundleError(f"{name}: damaged gzip data ({exc})") from None
+            raise BundleError(f"{name}:1:1: damaged gzip data ({exc})") from None
         if len(raw) > MAX_JSON_BYTES:
-            raise BundleError(f"{name}: uncompressed bundle exceeds {MAX_JSON_BYTES:,} bytes")
+            raise BundleError(f"{name}:1:1: uncompressed bundle exceeds {MAX_JSON_BYTES:,} bytes")
+        return raw
+
     try:
-        data = loads_json(raw, name)  # bounded depth and number size
-    except UntrustedInputError as exc:
-        raise BundleError(f"{exc.problems[0]} (not an attempt bundle?)") from None
-    if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
-        found = data.get("format") if isinstance(data, dict) else None
-        raise BundleError(f"{name}: not an attempt bundle (format {found!r}; expected {BUNDLE_FORMAT!r})")
-    try:
-        return Bundle.model_validate(data)
-    except ValidationError as exc:
-        raise BundleError(f"{name}: invalid bundle: {summarise_validation(exc)}") from None
-
-
-def summarise_validation(exc: ValidationError, limit: int = 5) -> str:
-    """The first ``limit`` pydantic errors on one line (for bundle and feedback-file messages)."""
-    parts = []
-    for error in exc.errors()[:limit]:
-        loc = ".".join(str(x) for x in error["loc"]) or "document"
-        parts.append(f"{loc}: {error['msg']}")
-    more = exc.error_count() - limit
-    return "; ".join(parts) + (f"; and {more} more problem(s)" if more > 0 else "")
-
-
+        bundle, _text = read_model(
+            path, Bundle, expected_format=BUNDLE_FORMAT, max_bytes=MAX_FILE_BYTES, decode=gunzip
+        )
+    except ModelInputError as exc:
+        raise BundleError(exc.one_line("an attempt bundle", "invalid bundle")) from None
+    return bundle
 
 
 def validate_bundle(bundle: Bundle, source: str) -> CheckedBundle:
