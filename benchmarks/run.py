@@ -352,7 +352,7 @@ def measure(args: argparse.Namespace, workdir: Path) -> list[Comparison]:
                 [Sample(s, 0) for s in item["ours"]],
                 [Sample(s, 0) for s in item["tuned"]],
                 1.3,
-                note="TrainerService.item_analysis() vs the same statistics in tuned SQL on the bare driver",
+                note="ReviewService.item_analysis() vs the same statistics in tuned SQL on the bare driver",
             )
         )
 
