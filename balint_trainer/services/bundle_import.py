@@ -81,6 +81,9 @@ def store_bundle(
                 mode=a.mode,
                 started_at=a.started_at,
                 option_seed=a.option_seed,
+                initial_state=(
+                    a.initial_state.model_dump(by_alias=True) if a.initial_state is not None else None
+                ),
             )
             session.add(row)
             session.flush()

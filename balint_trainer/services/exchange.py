@@ -55,6 +55,7 @@ class ExchangeService:
                         "sha256": r.version.sha256,
                         "mode": r.mode,
                         "option_seed": r.option_seed,
+                        **({"initial_state": r.initial_state} if r.initial_state is not None else {}),
                         "started_at": r.started_at,
                         "finished_at": r.finished_at,
                         "answers": [

@@ -85,6 +85,7 @@ def attempt_dto(row: m.Attempt) -> dto.Attempt:
         total=score(row.version.scenario_id, answers).total,
         answers=tuple(answer_dto(a) for a in answers),
         option_seed=row.option_seed,
+        initial_state=row.initial_state,
     )
 
 

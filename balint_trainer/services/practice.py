@@ -5,12 +5,14 @@ from __future__ import annotations
 import math
 import uuid
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy import case, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from balint_trainer.core import option_order
+from balint_trainer.core.followup import Inheritance, final_state, inherit
 from balint_trainer.core.model import NO_INTERVENTION
 from balint_trainer.core.option_order import new_seed
 from balint_trainer.core.scoring import ScoringError
@@ -28,6 +30,9 @@ from balint_trainer.services.mapping import (
 )
 from balint_trainer.storage import models as m
 from balint_trainer.storage.models import utcnow
+
+if TYPE_CHECKING:
+    from balint_trainer.core.model import Scenario
 
 MODES = m.MODES
 CREDIT_TOLERANCE = 1e-9
@@ -48,13 +53,15 @@ class PracticeService:
 
         def work(session: Session) -> dto.Attempt:
             self._db._get(session, m.Profile, profile_id, "profile")
-            self._db._get(session, m.ScenarioVersion, version_id, "scenario version")
+            version = self._db._get(session, m.ScenarioVersion, version_id, "scenario version")
+            inherited = self._inheritance(session, profile_id, self._db._scenario(version))
             row = m.Attempt(
                 uid=str(uuid.uuid4()),
                 profile_id=profile_id,
                 version_id=version_id,
                 mode=mode,
                 option_seed=seed,
+                initial_state=inherited.to_json() if inherited is not None else None,
             )
             session.add(row)
             session.flush()
@@ -62,6 +69,30 @@ class PracticeService:
             return attempt_dto(row)
 
         return self._db._write(work)
+
+    def _inheritance(self, session: Session, profile_id: int, scenario: Scenario) -> Inheritance | None:
+        """A follow-up's start: the final state of this profile's latest finished attempt of the
+        earlier meeting (recomputed from its answers), or the defaults; None if not a follow-up."""
+        if scenario.follows is None or not scenario.carries:
+            return None
+        earlier = session.scalars(
+            attempt_query()
+            .where(
+                m.Attempt.profile_id == profile_id,
+                m.ScenarioVersion.scenario_id == scenario.follows,
+                m.Attempt.finished_at.is_not(None),
+            )
+            .order_by(m.Attempt.finished_at.desc(), m.Attempt.id.desc())
+        ).first()
+        if earlier is None:
+            return Inheritance(inherit(scenario, None))
+        try:
+            earlier_scenario = self._db._scenario(earlier.version)
+        except Exception:  # a stored version that no longer loads: fall back to the defaults
+            return Inheritance(inherit(scenario, None))
+        start = Inheritance.from_json(earlier.initial_state)  # the earlier one may be a follow-up too
+        final = final_state(earlier_scenario, earlier.answers, start.values if start else None)
+        return Inheritance(inherit(scenario, final), earlier.uid)
 
     def record_answer(
         self,
