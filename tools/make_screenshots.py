@@ -131,7 +131,7 @@ def practice_shots(app: QApplication, args: argparse.Namespace, out: Path, home:
     tmp = tempfile.mkdtemp(dir=home)
     service = open_service(f"sqlite:///{Path(tmp) / 'screens.db'}")
     # The one trainee profile is chosen without asking; its name shows in the status bar.
-    service.create_profile("Amira Haddad", "trainee", cohort="Autumn 2026")
+    service.accounts.create_profile("Amira Haddad", "trainee", cohort="Autumn 2026")
     window = MainWindow(service=service)
     window.resize(1280, 820)
     window.show()
@@ -312,21 +312,21 @@ def adaptive_shots(app: QApplication, out: Path, suffix: str, only: set[str] | N
         entry = find_entry(load_catalogue([]), scenario_id)
         assert entry is not None and entry.scenario is not None
         scenario = entry.scenario
-        me = service.local_profile()
+        me = service.accounts.local_profile()
         reviews = ReviewService(service)
         past = utcnow() - timedelta(days=3)
         # Earlier practice: the panel's option, a defensible one, or one nobody chose; some with confidence.
-        version = service.register_scenario(entry.loaded)
-        attempt = service.start_attempt(me.id, version.id, "practice")
+        version = service.scenarios.register_scenario(entry.loaded)
+        attempt = service.practice.start_attempt(me.id, version.id, "practice")
         for i, decision in enumerate(scenario.decisions):
             modal = modal_options(decision)[0]
             others = [o.id for o in decision.options if o.id != modal]
             option = modal if i % 3 == 0 else others[i % len(others)]
-            service.record_answer(
+            service.practice.record_answer(
                 attempt.id, decision.decision, option, credit=credit(decision, option), confidence=1 + i % 3
             )
             reviews.answer_review(me.id, scenario, decision.decision, option, now=past)
-        service.finish_attempt(attempt.id)
+        service.practice.finish_attempt(attempt.id)
 
         window = MainWindow(service=service)
         window.resize(1200, 800)

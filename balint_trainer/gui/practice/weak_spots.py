@@ -7,7 +7,7 @@ progress is refreshed, and the button says how many decisions are due today.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,8 +15,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.worker import run_in_background
 
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
 
-def due_items(service: Any, profile_id: int, entries: list[Any]) -> list[Any]:
+
+def due_items(service: ServicesApi, profile_id: int, entries: list[Any]) -> list[Any]:
     """Today's review items, in queue order (cards whose scenario or decision is gone are skipped)."""
     from balint_trainer.core.review_item import review_item
     from balint_trainer.services.review_cards import ReviewService
@@ -159,7 +162,9 @@ def library_decisions(entries: list[Any]) -> dict[str, list[tuple[str, str]]]:
     return table
 
 
-def progress_data(service: Any, profile_id: int, entries: list[Any]) -> tuple[list[Any], list[Any], list[Any]]:
+def progress_data(
+    service: ServicesApi, profile_id: int, entries: list[Any]
+) -> tuple[list[Any], list[Any], list[Any]]:
     """(mastery rows, calibration points of attempts, of spaced review) for *Your progress*;
     runs on a worker thread."""
     from balint_trainer.services.review_cards import ReviewService, mastery
