@@ -48,7 +48,7 @@ def main() -> int:
     from balint_trainer.core.session import PracticeSession
     from balint_trainer.gui.app import create_application
     from balint_trainer.services import open_service
-    from balint_trainer.services.review_cards import ReviewService
+    from balint_trainer.services.review_cards import CardReviews
     from balint_trainer.storage.models import utcnow
 
     app = create_application(["make_adaptive_screenshots"])
@@ -61,7 +61,7 @@ def main() -> int:
         assert entry is not None and entry.scenario is not None
         scenario = entry.scenario
         me = service.accounts.local_profile()
-        reviews = ReviewService(service)
+        reviews = CardReviews(service)
         past = utcnow() - timedelta(days=3)
         # Earlier practice: the panel's option, a defensible one, or one nobody chose; some with confidence.
         version = service.scenarios.register_scenario(entry.loaded)
