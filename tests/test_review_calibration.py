@@ -8,7 +8,7 @@ import pytest
 
 from balint_trainer.core import calibration
 from balint_trainer.core.scoring import credit
-from balint_trainer.services.review_cards import ReviewService
+from balint_trainer.services.review_cards import CardReviews
 from balint_trainer.storage.models import utcnow
 
 
@@ -56,7 +56,7 @@ def test_review_answers_are_a_series_of_their_own(service, minimal_version) -> N
         service.practice.record_answer(
             attempt.id, decision, option, credit=credit(key.decision(decision), option), confidence=level
         )
-    reviews = ReviewService(service)
+    reviews = CardReviews(service)
     assert [p.count for p in reviews.review_calibration(me.id)] == [0, 0, 0]  # attempts are not reviews
     tomorrow = utcnow() + timedelta(days=1)
     for decision, option, level in (
@@ -81,7 +81,7 @@ def test_review_tallies_travel_in_bundles_and_merge_with_profiles(service, minim
 
     me = service.accounts.local_profile()
     key = minimal_version.load()
-    reviews = ReviewService(service)
+    reviews = CardReviews(service)
     reviews.answer_review(me.id, key, "first", "b", confidence=3)
     attempt = service.practice.start_attempt(me.id, minimal_version.id, "practice")  # a bundle holds attempts
     service.practice.record_answer(attempt.id, "second", "x", credit=1.0)
@@ -90,7 +90,7 @@ def test_review_tallies_travel_in_bundles_and_merge_with_profiles(service, minim
     elsewhere = open_service(f"sqlite:///{tmp_path / 'elsewhere.sqlite3'}")
     try:
         report = elsewhere.exchange.import_attempts(path)
-        points = ReviewService(elsewhere).review_calibration(report.profile.id)
+        points = CardReviews(elsewhere).review_calibration(report.profile.id)
     finally:
         elsewhere.close()
     assert [(p.level, p.count) for p in points] == [(1, 0), (2, 0), (3, 1)]
@@ -100,7 +100,7 @@ def test_review_tallies_travel_in_bundles_and_merge_with_profiles(service, minim
 def test_merging_profiles_adds_both_review_tallies(service, minimal_version) -> None:  # type: ignore[no-untyped-def]
     """Both answered 'first' in review, sure: a (1) and b (1/3) → one card, sure 2/3 over 2."""
     key = minimal_version.load()
-    reviews = ReviewService(service)
+    reviews = CardReviews(service)
     ann = service.accounts.create_profile("Ann", "trainee")
     dup = service.accounts.create_profile("Ann (laptop)", "trainee")
     reviews.answer_review(ann.id, key, "first", "a", confidence=3)

@@ -10,7 +10,7 @@ from balint_trainer.core import scheduling
 from balint_trainer.core.scoring import credit
 from balint_trainer.services import InvalidAnswer
 from balint_trainer.services.dto import ScenarioVersion
-from balint_trainer.services.review_cards import ReviewService, mastery
+from balint_trainer.services.review_cards import CardReviews, mastery
 from balint_trainer.services.service import TrainerService
 from balint_trainer.storage.models import utcnow
 
@@ -30,7 +30,7 @@ def test_answers_create_cards_and_wrong_ones_are_due_first(
     attempt = service.practice.start_attempt(me.id, minimal_version.id, "exam")
     _answer(service, minimal_version, attempt.id, "first", "c", confidence=3)  # credit 0 → Again
     _answer(service, minimal_version, attempt.id, "second", "x", confidence=1)  # x: 1 of 1 → Good
-    reviews = ReviewService(service)
+    reviews = CardReviews(service)
     cards = {c.decision_id: c for c in reviews.cards(me.id)}
     assert set(cards) == {"first", "second"}
     assert cards["first"].card.lapses == 1 and cards["first"].card.last_credit == 0
@@ -57,7 +57,7 @@ def test_confidence_is_checked_and_calibration_sums_it_up(
         _answer(service, minimal_version, attempt.id, "first", "a", confidence=4)
     _answer(service, minimal_version, attempt.id, "first", "b", confidence=3)  # b: 1/3
     _answer(service, minimal_version, attempt.id, "second", "y", confidence=3)  # y: 1/1
-    points = ReviewService(service).calibration(me.id)
+    points = CardReviews(service).calibration(me.id)
     assert [(p.level, p.count) for p in points] == [(1, 0), (2, 0), (3, 2)]
     assert points[2].mean_credit == pytest.approx((1 / 3 + 1) / 2)
 
@@ -102,13 +102,13 @@ def test_bundles_carry_confidence_and_cards_and_old_bundles_still_import(
         old = tmp_path / "old.json"
         old.write_text(json.dumps(data), encoding="utf-8")
         report = service.exchange.import_attempts(old)
-        assert report.answers_new == 1 and ReviewService(service).cards(report.profile.id) == []
+        assert report.answers_new == 1 and CardReviews(service).cards(report.profile.id) == []
         service.exchange.import_attempts(path)  # the full bundle adds the card (and is otherwise already there)
-        cards = ReviewService(service).cards(report.profile.id)
-        source = ReviewService(offline).cards(me.id)
+        cards = CardReviews(service).cards(report.profile.id)
+        source = CardReviews(offline).cards(me.id)
         assert [(c.uid, c.card) for c in cards] == [(c.uid, c.card) for c in source]
         service.exchange.import_attempts(path)  # again: nothing changes
-        assert ReviewService(service).cards(report.profile.id) == cards
+        assert CardReviews(service).cards(report.profile.id) == cards
     finally:
         offline.close()
 
@@ -116,7 +116,7 @@ def test_bundles_carry_confidence_and_cards_and_old_bundles_still_import(
 def test_merging_profiles_keeps_the_later_card_per_decision(
     service: TrainerService, minimal_version: ScenarioVersion
 ) -> None:
-    reviews = ReviewService(service)
+    reviews = CardReviews(service)
     scenario = minimal_version.load()
     laptop = service.accounts.create_profile("Ann (laptop)", "trainee")
     desk = service.accounts.create_profile("Ann", "trainee")

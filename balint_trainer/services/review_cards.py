@@ -2,7 +2,7 @@
 
 Cards are written in the transaction of the answer that changes them
 (:meth:`PracticeService.record_answer` calls :func:`on_answer`) and by
-:meth:`ReviewService.answer_review`. Scheduling itself is pure
+:meth:`CardReviews.answer_review`. Scheduling itself is pure
 (:mod:`balint_trainer.core.scheduling`); this module only loads and stores
 card states. On PostgreSQL a member reads and writes only their own cards
 (row-level security, migration ``0010_review_cards``).
@@ -151,7 +151,7 @@ def mastery(cards: Iterable[ReviewCard], library: Mapping[str, Iterable[tuple[st
     return rows
 
 
-class ReviewService:
+class CardReviews:
     """The review-card part of the service layer (same sessions and error handling)."""
 
     def __init__(self, service: ServicesApi) -> None:

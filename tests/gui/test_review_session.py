@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from balint_trainer.core.validation import load_scenario_file
-from balint_trainer.services.review_cards import ReviewService
+from balint_trainer.services.review_cards import CardReviews
 from balint_trainer.storage.models import utcnow
 from tests.db_fixtures import many_decisions_yaml
 from tests.gui.a11y_tree import hidden_values
@@ -27,7 +27,7 @@ def review_window(qtbot, service, scenario_dir, no_dialogs):
     scenario = load_scenario_file(path).scenario
     me = service.accounts.local_profile()
     past = utcnow() - timedelta(days=3)
-    reviews = ReviewService(service)
+    reviews = CardReviews(service)
     reviews.answer_review(me.id, scenario, "d001", "c", now=past)
     reviews.answer_review(me.id, scenario, "d000", "c", now=past + timedelta(minutes=1))
     reviews.answer_review(me.id, scenario, "d002", "a", now=past)  # right: not a weak spot
@@ -53,7 +53,7 @@ def test_review_two_due_decisions_end_to_end(review_window, qtbot, service) -> N
     assert view.current.decision.decision == "d001"  # the longest overdue first
     assert "Generated for storage tests." in view.context.toPlainText()
     me = service.accounts.local_profile()
-    before = {c.decision_id: c.card for c in ReviewService(service).cards(me.id)}
+    before = {c.decision_id: c.card for c in CardReviews(service).cards(me.id)}
 
     for expected, option in (("d001", "a"), ("d000", "b")):
         assert view.current.decision.decision == expected
@@ -75,7 +75,7 @@ def test_review_two_due_decisions_end_to_end(review_window, qtbot, service) -> N
         settle(qtbot)
 
     assert view.header.text() == "Review done"
-    after = {c.decision_id: c.card for c in ReviewService(service).cards(me.id)}
+    after = {c.decision_id: c.card for c in CardReviews(service).cards(me.id)}
     for decision in ("d001", "d000"):
         assert after[decision].reps == before[decision].reps + 1
         assert after[decision].due > utcnow() > before[decision].due

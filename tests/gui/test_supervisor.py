@@ -586,14 +586,14 @@ def test_progress_tab_shows_calibration_and_review_the_panel_relative_score(wind
 def test_progress_tab_shows_spaced_review_answers_as_a_second_series(window, seeded, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Attempt: first=a sure (1). Review: first=b sure (1/3), second=x unsure (1)."""
     from balint_trainer.core.scoring import credit
-    from balint_trainer.services.review_cards import ReviewService
+    from balint_trainer.services.review_cards import CardReviews
 
     svc, ids = seeded
     scenario = ids["version"].load()
     started = svc.practice.start_attempt(ids["bob"].id, ids["version"].id, "practice")
     svc.practice.record_answer(started.id, "first", "a", credit=credit(scenario.decision("first"), "a"), confidence=3)
     svc.practice.finish_attempt(started.id)
-    reviews = ReviewService(svc)
+    reviews = CardReviews(svc)
     reviews.answer_review(ids["bob"].id, scenario, "first", "b", confidence=3)
     reviews.answer_review(ids["bob"].id, scenario, "second", "x", confidence=1)
     _select_trainee(window, ids["bob"].id)

@@ -43,11 +43,11 @@ class ProgressData:
 def read_progress(service: ServicesApi, cache: ScenarioCache, profile_id: int) -> ProgressData:
     import pyqtgraph  # noqa: F401  # the charts' import (about a second) here, not on the UI thread
 
-    from balint_trainer.services.review_cards import ReviewService
+    from balint_trainer.services.review_cards import CardReviews
 
     points = service.practice.progress(profile_id)
     report = trainee_report(service, profile_id, finished_only=True, cache=cache)
-    reviews = ReviewService(service)
+    reviews = CardReviews(service)
     try:
         calibration, problem = reviews.calibration(profile_id), None
         review_calibration = reviews.review_calibration(profile_id)
