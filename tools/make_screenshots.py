@@ -302,7 +302,7 @@ def adaptive_shots(app: QApplication, out: Path, suffix: str, only: set[str] | N
     from balint_trainer.core.session import PracticeSession
     from balint_trainer.gui.main_window import MainWindow
     from balint_trainer.services import open_service
-    from balint_trainer.services.review_cards import ReviewService
+    from balint_trainer.services.review_cards import CardReviews
     from balint_trainer.storage.models import utcnow
 
     # In Persian, the Persian version of the case: no English text in a Persian screenshot.
@@ -313,7 +313,7 @@ def adaptive_shots(app: QApplication, out: Path, suffix: str, only: set[str] | N
         assert entry is not None and entry.scenario is not None
         scenario = entry.scenario
         me = service.accounts.local_profile()
-        reviews = ReviewService(service)
+        reviews = CardReviews(service)
         past = utcnow() - timedelta(days=3)
         # Earlier practice: the panel's option, a defensible one, or one nobody chose; some with confidence.
         version = service.scenarios.register_scenario(entry.loaded)
