@@ -38,13 +38,15 @@ def _follow_colour_scheme(app: QApplication) -> None:
     Most platform themes already hand Qt a matching palette; only where the theme
     reports a dark scheme with a light palette do we supply a dark one ourselves.
     """
-    from balint_trainer.gui.style import dark_palette, is_dark
-
     hints = QGuiApplication.styleHints()
     ours = {"active": False}
 
     def apply(scheme: Qt.ColorScheme | None = None) -> None:
         scheme = hints.colorScheme() if scheme is None else scheme
+        if scheme != Qt.ColorScheme.Dark and not ours["active"]:
+            return  # the usual light start: no palette work (nor QPalette's types) before the window
+        from balint_trainer.gui.style import dark_palette, is_dark
+
         if scheme == Qt.ColorScheme.Dark and not is_dark():
             app.setPalette(dark_palette())
             ours["active"] = True

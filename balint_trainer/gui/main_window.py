@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.accounts.session import Accounts
-from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.practice.controller import PracticeController
 from balint_trainer.gui.practice.feedback_flow import UnreadTracker
 from balint_trainer.gui.practice.library import LibraryView
@@ -128,7 +126,7 @@ class MainWindow(QMainWindow):
         from balint_trainer.gui.practice.weak_spots import WeakSpots
 
         self.weak_spots = WeakSpots(self)  # spaced review of missed decisions
-        self.storage_label = QLabel()
+        self.storage_label = plain_text.plain_label()  # names a database file or a profile
         self.storage_label.setAccessibleDescription(self.tr("Where answers are saved"))
         self.statusBar().addPermanentWidget(self.storage_label)
         self.feedback = UnreadTracker(self)  # unread supervisor comments: library marks, count here
@@ -140,7 +138,8 @@ class MainWindow(QMainWindow):
         self._connect_parts()
         self.setAcceptDrops(True)  # annotation requests dropped from a file manager are opened
         self._update_actions()
-        plain_labels(self)  # scenario and user text is never rich text
+        # No plain_labels(self) here: the library sets its own labels and the status bar's two are
+        # plain labels; walking the whole tree wraps every private child before the first paint.
 
     # -- state the other parts read (weak spots, feedback, review, tests) -------------
     @property
