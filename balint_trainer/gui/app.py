@@ -93,7 +93,7 @@ def run_app(
     i18n.install(app, language)  # before any window: texts and right-to-left layout
     from balint_trainer.gui.main_window import MainWindow
 
-    window = MainWindow(database_url, extra_scenario_dirs, settings=QSettings())
+    window = MainWindow(database_url, extra_scenario_dirs, settings=QSettings(), defer_library=True)
     window.show()
     window.start_loading()  # scenarios and database load once the window is on screen
     # Loading the SVG icon engine costs a few ms: the icon arrives with the library, not before
