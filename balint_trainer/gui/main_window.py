@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.gui.practice.library import LibraryView
     from balint_trainer.gui.practice.weak_spots import WeakSpots
     from balint_trainer.gui.reading import ViewMenu
+    from balint_trainer.services.api import ServicesApi
 
 WORKBENCH_MODULE = "balint_trainer.gui.workbench"
 
@@ -90,7 +91,7 @@ class MainWindow(QMainWindow):
         database_url: str | None = None,
         extra_scenario_dirs: Sequence[str | Path] = (),
         *,
-        service: Any = None,
+        service: ServicesApi | None = None,
         include_bundled: bool = True,
         settings: QSettings | None = None,
         defer_library: bool = False,
@@ -177,11 +178,11 @@ class MainWindow(QMainWindow):
 
     # -- state the other parts read (weak spots, feedback, review, tests) -------------
     @property
-    def service(self) -> Any:
+    def service(self) -> ServicesApi | None:
         return self.practice.service
 
     @service.setter
-    def service(self, service: Any) -> None:
+    def service(self, service: ServicesApi | None) -> None:
         self.practice.service = service
 
     @property
@@ -391,6 +392,8 @@ class MainWindow(QMainWindow):
 
     def set_password(self) -> Any:
         """File → Set password…: a password for the practising profile on this computer."""
+        if self.service is None:  # the action waits for the database; a stray call does nothing
+            return None
         return self.accounts.set_password(self.service, self.profile)
 
     def open_profiles(self) -> Any:
