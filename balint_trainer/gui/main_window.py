@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
         entry = self.library.current_entry()
         ready = self.is_ready
         # Nothing starts twice: the library waits while a start is on its way.
-        self.library.set_startable(ready and not self.practice.busy)
+        self.library.set_practice_enabled(ready and not self.practice.busy)
         usable = bool(ready and not self.practice.busy and in_library and entry is not None and entry.ok)
         self.practice_action.setEnabled(usable)
         self.exam_action.setEnabled(usable)
