@@ -113,6 +113,7 @@ def fast_load(raw: bytes, filename: str, max_bytes: int) -> LoadedScenario | Non
         return None
     from pydantic import ValidationError
 
+    from balint_trainer.core.followup import carries_problems
     from balint_trainer.core.model import Scenario
     from balint_trainer.core.script_state import flow_problems
     from balint_trainer.core.validation import LoadedScenario, _cross_check, _markdown_problems
@@ -122,7 +123,11 @@ def fast_load(raw: bytes, filename: str, max_bytes: int) -> LoadedScenario | Non
         scenario = Scenario.model_validate(data)
     except ValidationError:
         return None
-    if _cross_check(data, doc, filename) or flow_problems(scenario, doc, filename):
+    if (
+        _cross_check(data, doc, filename)
+        or carries_problems(scenario, doc, filename)
+        or flow_problems(scenario, doc, filename)
+    ):
         return None
     if _markdown_needs_checking(raw, text) and _markdown_problems(data, doc, filename):
         return None

@@ -87,6 +87,13 @@ def _describe_error(error: Mapping[str, Any], data: Any) -> tuple[str, bool]:
         return "format: must be 'balint-scenario/1'", False
     if kind == "value_error" and loc == ("language",):
         return f"language: {error.get('ctx', {}).get('error', error['msg'])}", False
+    if kind == "string_pattern_mismatch" and len(loc) >= 3 and loc[-1] == "[key]" and loc[-3] in ("set", "carries"):
+        # A flag or counter name (set: / carries:): it appears in conditions, so no '-' or '.'.
+        return (
+            f"{_format_loc(loc[:-2])}: '{error.get('input')}' is not a valid name "
+            "(letters, digits and '_', not starting with a digit)",
+            True,
+        )
     if kind == "string_pattern_mismatch":
         value = error.get("input")
         allowed = (
@@ -106,7 +113,11 @@ def _schema_problems(doc: YamlDocument, filename: str, exc: ValidationError) -> 
     problems = []
     for error in exc.errors(include_url=False):
         message, at_key = _describe_error(error, doc.data)
-        line, column = doc.position(error["loc"], key=at_key)
+        loc = error["loc"]
+        if loc and loc[-1] == "[key]":  # pydantic's marker for a bad dict key: point at the key
+            line, column = doc.position(loc[:-1], key=True)
+        else:
+            line, column = doc.position(loc, key=at_key)
         problems.append(Problem(filename, line, column, message))
     return problems
 
@@ -323,8 +334,10 @@ def _validate_data(doc: YamlDocument, filename: str) -> tuple[Scenario | None, l
         problems.extend(_schema_problems(doc, filename, exc))
     problems.extend(_cross_check(doc.data, doc, filename))
     if scenario is not None:
+        from balint_trainer.core.followup import carries_problems
         from balint_trainer.core.script_state import flow_problems
 
+        problems.extend(carries_problems(scenario, doc, filename))
         problems.extend(flow_problems(scenario, doc, filename))
     problems.extend(_markdown_problems(doc.data, doc, filename))
     return scenario, problems

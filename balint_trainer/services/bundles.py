@@ -7,15 +7,19 @@ recognised by its magic bytes on import)::
      "profile": {"name", "role", "cohort", "uid"},
      "scenario_versions": [{"scenario_id", "sha256", "text"}],
      "attempts": [{"uid", "scenario_id", "sha256", "mode", "option_seed"?, "started_at",
-                   "finished_at",
+                   "finished_at", "initial_state"?: {"values": {NAME: bool | int}, "from": uid | null},
                    "answers": [{"decision_id", "option_id", "own_words", "seconds",
                                 "credit", "answered_at", "shown_order"?, "confidence"?, "timed_out"?}]}],
      "review_cards"?: [{"uid", "scenario_id", "decision_id", "competency", "state", "step",
                         "stability", "difficulty", "due", "last_review", "reps", "lapses",
+<<<<<<< HEAD
+                        "last_credit", "confidence_tally"?}]}
+=======
                         "last_credit"}],
      "recorded_sessions"?: [{"uid", "file_name", "sha256", "duration_s",
                              "moments": [{"t", "c", "r", "n"}], "global_ratings": {competency: 1..5},
                              "note", "supervisor_name", "created_at", "updated_at"}]}
+>>>>>>> main
 
 ``confidence`` (1..3) and the ``review_cards`` section (the profile's spaced-review
 schedule, :mod:`balint_trainer.services.review_cards`) are optional too: older bundles
@@ -65,7 +69,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from balint_trainer.core.fileio import atomic_write_bytes
-from balint_trainer.core.model import Scenario
+from balint_trainer.core.model import FlagName, FlagValue, Scenario
 from balint_trainer.core.option_order import is_permutation
 from balint_trainer.core.scoring import ScoringError, credit
 from balint_trainer.core.untrusted import exception_problem
@@ -115,6 +119,13 @@ class BundleAnswer(_Strict):
     timed_out: bool = False  # bundles written before real-time marks have none: in time
 
 
+class BundleInitialState(_Strict):
+    """A follow-up attempt's inherited start (core.followup.Inheritance)."""
+
+    values: Annotated[dict[FlagName, FlagValue], Field(max_length=100)]
+    from_attempt: Uid | None = Field(default=None, alias="from")
+
+
 class BundleAttempt(_Strict):
     uid: Uid
     scenario_id: Ident
@@ -124,6 +135,10 @@ class BundleAttempt(_Strict):
     started_at: AwareDatetime
     finished_at: AwareDatetime | None = None
     answers: Annotated[list[BundleAnswer], Field(max_length=1000)]
+    initial_state: BundleInitialState | None = None  # older bundles and plain scenarios: none
+
+
+TallyNumber = Annotated[float, Field(ge=0, le=1e9, allow_inf_nan=False)]
 
 
 class BundleCard(_Strict):
@@ -140,6 +155,8 @@ class BundleCard(_Strict):
     reps: Annotated[int, Field(ge=0, le=1_000_000)] = 0
     lapses: Annotated[int, Field(ge=0, le=1_000_000)] = 0
     last_credit: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = None
+    # Review answers per confidence level: [answers, credit sum] (core.calibration.tallied).
+    confidence_tally: dict[Literal["1", "2", "3"], tuple[TallyNumber, TallyNumber]] | None = None
 
 
 class BundleMoment(_Strict):
@@ -184,7 +201,7 @@ class CheckedBundle:
 
 def write_bundle(bundle: Bundle, path: Path) -> None:
     """Write atomically (temporary file + rename): an interrupted export leaves no half file."""
-    data = bundle.model_dump_json(indent=1).encode("utf-8")
+    data = bundle.model_dump_json(indent=1, by_alias=True).encode("utf-8")
     if path.name.endswith(".gz"):
         data = gzip.compress(data, mtime=0)
     atomic_write_bytes(path, data, keep_mode=False)

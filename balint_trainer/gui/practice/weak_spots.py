@@ -159,12 +159,14 @@ def library_decisions(entries: list[Any]) -> dict[str, list[tuple[str, str]]]:
     return table
 
 
-def progress_data(service: Any, profile_id: int, entries: list[Any]) -> tuple[list[Any], list[Any]]:
-    """(mastery rows, calibration points) for *Your progress*; runs on a worker thread."""
+def progress_data(service: Any, profile_id: int, entries: list[Any]) -> tuple[list[Any], list[Any], list[Any]]:
+    """(mastery rows, calibration points of attempts, of spaced review) for *Your progress*;
+    runs on a worker thread."""
     from balint_trainer.services.review_cards import ReviewService, mastery
 
     reviews = ReviewService(service)
-    return mastery(reviews.cards(profile_id), library_decisions(entries)), reviews.calibration(profile_id)
+    rows = mastery(reviews.cards(profile_id), library_decisions(entries))
+    return rows, reviews.calibration(profile_id), reviews.review_calibration(profile_id)
 
 
 def show_in_progress(window: Any, labels: dict[str, str]) -> Any:
@@ -179,9 +181,9 @@ def show_in_progress(window: Any, labels: dict[str, str]) -> Any:
     service, profile_id, entries = window.service, window.profile.id, list(window.entries)
 
     def done(result: Any) -> None:
-        rows, points = result
+        rows, points, review_points = result
         panel.mastery.show_rows(rows, labels)
-        panel.calibration.show_points(points)
+        panel.calibration.show_points(points, review_points)
 
     return run_in_background(
         window,
