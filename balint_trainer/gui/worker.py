@@ -139,17 +139,22 @@ _relay_lock = threading.Lock()
 _relay_instance: list[_Relay] = []
 
 
+_quit_hooked: list[QCoreApplication] = []
+
+
 def _relay() -> _Relay:
     with _relay_lock:
         if not _relay_instance:
-            relay = _Relay()
-            app = QCoreApplication.instance()
-            if app is not None:
-                if relay.thread() is not app.thread():
-                    relay.moveToThread(app.thread())
-                app.aboutToQuit.connect(stop_workers)
-            _relay_instance.append(relay)
-        return _relay_instance[0]
+            _relay_instance.append(_Relay())
+        relay = _relay_instance[0]
+        app = QCoreApplication.instance()
+        on_ui = threading.current_thread() is threading.main_thread()
+        if on_ui and app is not None and app not in _quit_hooked:  # the application may come later
+            if relay.thread() is not app.thread():
+                relay.moveToThread(app.thread())
+            app.aboutToQuit.connect(stop_workers)
+            _quit_hooked.append(app)
+        return relay
 
 
 class _Job:
