@@ -18,6 +18,7 @@ from balint_trainer.gui.worker import Worker, error_text, run_in_background
 
 if TYPE_CHECKING:
     from balint_trainer.gui.main_window import MainWindow
+    from balint_trainer.services.api import ServicesApi
 
 
 def open_database(
@@ -69,7 +70,7 @@ class Startup(QObject):
         worker.finished.connect(worker.deleteLater)
         worker.start()
 
-    def _service_ready(self, service: Any, error: str) -> None:
+    def _service_ready(self, service: ServicesApi | None, error: str) -> None:
         window = self.window
         if self.closed:  # the window went away while the database was opening
             if service is not None and window._owns_service:
