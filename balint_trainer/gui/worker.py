@@ -41,30 +41,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 T = TypeVar("T")
 
-_guarded: list[bool] = []
-
-
-def guard_bool_refcounts() -> None:
-    """Work around a PySide6 6.12 reference-count bug that crashed the process at exit.
-
-    Every ``emit`` carrying ``True`` (``Signal(object)`` or ``Signal(bool)``, with or without
-    a receiver) drops one reference to ``True`` (measured: ``sys.getrefcount(True)`` falls by
-    one per emission), so after a long session or test run the interpreter, releasing its
-    last objects, reaches zero: ``Fatal Python error: bool_dealloc``. True, False and None are
-    never freed, so a reserve of references no session can use up is harmless; from Python
-    3.12 on they are immortal and need none.
-    """
-    if _guarded or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    for constant in (True, False, None):
-        ctypes.c_ssize_t.from_address(id(constant)).value += 1 << 40  # ob_refcnt comes first
-    _guarded.append(True)
-
-
-guard_bool_refcounts()
-
 # Lifetimes (why this module is shaped as it is; each rule fixed a native crash at exit):
 # - a worker thread touches no QObject but the relay below, which lives on the UI thread until
 #   the process ends: emitting a signal of a Worker the UI thread may be deleting crashed;

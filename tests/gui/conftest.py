@@ -8,9 +8,6 @@ from pathlib import Path
 import pytest
 
 from balint_trainer.gui.markdown_view import SafeTextBrowser
-from balint_trainer.gui.worker import guard_bool_refcounts
-
-guard_bool_refcounts()  # whatever a test imports: PySide6 6.12 leaks True per emission
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "valid"
 
