@@ -95,7 +95,9 @@ def calibration_chart(
             plot.addItem(label)
     plot.getPlotItem().getAxis("bottom").setTicks([[(p.level, names[p.level]) for p in points]])
     plot.getPlotItem().getAxis("left").setLabel(QCoreApplication.translate("Adaptive", "mean credit"))
-    plot.setYRange(0, 1.3 if legend is None else 1.6, padding=0)  # room for the legend above the bars
+    # Room above the bars and their n= labels: the two-row legend takes the top third of a short plot.
+    plot.setYRange(0, 1.3 if legend is None else 2.1, padding=0)
+    plot.getPlotItem().getAxis("left").setTicks([[(v, f"{v:g}") for v in (0.0, 0.5, 1.0)]])
     plot.setXRange(0.4, 3.6, padding=0)
     plot.setMinimumHeight(180)
     plot.setToolTip(calibration_words(points, review_points))
