@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from balint_trainer.gui.reading import decimal
+
 
 def _pg() -> Any:
     import pyqtgraph as pg  # heavy (numpy): keep it off the start-up path
@@ -116,7 +118,7 @@ def competency_chart(parent: QWidget, scores: Mapping[str, float], labels: Mappi
     plot.setXRange(0, 100, padding=0.02)
     plot.setYRange(-0.6, max(len(ids), 1) - 0.4, padding=0)
     plot.setMinimumHeight(60 + 30 * len(ids))
-    plot.setToolTip("\n".join(f"{labels.get(i, i)}: {100 * scores[i]:.0f}" for i in ids))
+    plot.setToolTip("\n".join(f"{labels.get(i, i)}: {decimal(100 * scores[i], 0)}" for i in ids))
     return plot
 
 

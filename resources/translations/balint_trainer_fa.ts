@@ -46,7 +46,7 @@
 <context>
     <name>Adaptive</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/adaptive_views.py" line="+29"/>
+        <location filename="../../balint_trainer/gui/practice/adaptive_views.py" line="+30"/>
         <source>Unsure</source>
         <translation>نامطمئن</translation>
     </message>
@@ -298,7 +298,7 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation_models.py" line="+30"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_models.py" line="+31"/>
         <source>Decision</source>
         <translation>تصمیم</translation>
     </message>
@@ -366,7 +366,7 @@
 <context>
     <name>AnnotationExchange</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation_exchange.py" line="+137"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_exchange.py" line="+138"/>
         <source>Export annotation request</source>
         <translation>صدور درخواست حاشیه‌نویسی</translation>
     </message>
@@ -401,7 +401,7 @@
         <translation>پرونده‌های حاشیه‌نویسی (*.json);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+275"/>
         <source>Open annotation request</source>
         <translation>باز کردن درخواست حاشیه‌نویسی</translation>
     </message>
@@ -442,7 +442,7 @@
 <context>
     <name>AnnotationWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="+123"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="+124"/>
         <source>Expert annotation</source>
         <translation>حاشیه‌نویسی خبره</translation>
     </message>
@@ -734,38 +734,25 @@
         <source>— (needs every expert to rate every option)</source>
         <translation>— (لازم است همه خبرگان به همه گزینه‌ها نمره دهند)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Pooled kappa: %1 · %2 decision(s) with low agreement (P &lt; 0.5)</source>
-        <translation>کاپای تجمیعی: %1 · %2 تصمیم با توافق کم (P &lt; 0.5)</translation>
+        <source>Pooled kappa: %1 · %n decision(s) with low agreement (P &lt; 0.5)</source>
+        <translation>
+            <numerusform>کاپای تجمیعی: %1 · %Ln تصمیم با توافق کم (P &lt; 0.5)</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Krippendorff&apos;s alpha: %1</source>
         <translation>آلفای کریپندورف: %1</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation_merge.py" line="+48"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_merge.py" line="+49"/>
         <source>Merge annotations into the key</source>
         <translation>ادغام حاشیه‌نویسی‌ها در کلید</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The experts lists of %1 decision(s) in %2 will be replaced as shown. A backup copy is kept.</source>
-        <translation>فهرست خبرگانِ %1 تصمیم در %2 همان‌گونه که نشان داده شده جایگزین می‌شود. یک نسخه پشتیبان نگه داشته می‌شود.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%3 is a built-in scenario and stays unchanged. The experts lists of %1 decision(s) in your own copy of it, %2, will be replaced as shown. A backup copy is kept.</source>
-        <translation>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %1 تصمیم در نسخه خودتان از آن، %2، همان‌گونه که نشان داده شده جایگزین می‌شود. یک نسخه پشتیبان نگه داشته می‌شود.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%3 is a built-in scenario and stays unchanged. Its experts lists of %1 decision(s) will be replaced as shown and the result saved as your own copy, %2, which takes the built-in&apos;s place in your library.</source>
-        <translation>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %1 تصمیم آن همان‌گونه که نشان داده شده جایگزین می‌شود و نتیجه به صورت نسخه خودتان، %2، ذخیره می‌شود که در کتابخانه شما جای سناریوی همراه برنامه را می‌گیرد.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+36"/>
         <source>Changes</source>
         <translation>تغییرات</translation>
     </message>
@@ -792,12 +779,33 @@
         <translation>کلید ادغام نشد</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-170"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-169"/>
         <source>option %1 of %2</source>
         <translation>گزینه %1 از %2</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../balint_trainer/gui/authoring/annotation_merge.py" line="-114"/>
+        <source>The experts lists of %n decision(s) in %2 will be replaced as shown. A backup copy is kept.</source>
+        <translation>
+            <numerusform>فهرست خبرگانِ %Ln تصمیم در %2 همان‌گونه که نشان داده شده جایگزین می‌شود. یک نسخه پشتیبان نگه داشته می‌شود.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%3 is a built-in scenario and stays unchanged. The experts lists of %n decision(s) in your own copy of it, %2, will be replaced as shown. A backup copy is kept.</source>
+        <translation>
+            <numerusform>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %Ln تصمیم در نسخه خودتان از آن، %2، همان‌گونه که نشان داده شده جایگزین می‌شود. یک نسخه پشتیبان نگه داشته می‌شود.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%3 is a built-in scenario and stays unchanged. Its experts lists of %n decision(s) will be replaced as shown and the result saved as your own copy, %2, which takes the built-in&apos;s place in your library.</source>
+        <translation>
+            <numerusform>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %Ln تصمیم آن همان‌گونه که نشان داده شده جایگزین می‌شود و نتیجه به صورت نسخه خودتان، %2، ذخیره می‌شود که در کتابخانه شما جای سناریوی همراه برنامه را می‌گیرد.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation_merge.py" line="+1"/>
+        <location line="+100"/>
         <source>The file could not be written: %1</source>
         <translation>پرونده نوشته نشد: %1</translation>
     </message>
@@ -830,7 +838,7 @@
 <context>
     <name>AttemptListModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/review.py" line="+93"/>
+        <location filename="../../balint_trainer/gui/review.py" line="+94"/>
         <source>Started</source>
         <translation>آغاز</translation>
     </message>
@@ -858,7 +866,7 @@
         <location line="+18"/>
         <source>%n comment(s) from your supervisor you have not read yet</source>
         <translation>
-            <numerusform>%n یادداشت از ناظرتان که هنوز نخوانده‌اید</numerusform>
+            <numerusform>%Ln یادداشت از ناظرتان که هنوز نخوانده‌اید</numerusform>
         </translation>
     </message>
     <message>
@@ -880,14 +888,14 @@
         <location line="+3"/>
         <source>%n new</source>
         <translation>
-            <numerusform>%n تازه</numerusform>
+            <numerusform>%Ln تازه</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>BranchMap</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/branch_map.py" line="+38"/>
+        <location filename="../../balint_trainer/gui/authoring/branch_map.py" line="+39"/>
         <location line="+13"/>
         <source>Script</source>
         <translation>روند جلسه</translation>
@@ -916,7 +924,7 @@
         <location line="+23"/>
         <source>%n line(s)</source>
         <translation>
-            <numerusform>%n سطر</numerusform>
+            <numerusform>%Ln سطر</numerusform>
         </translation>
     </message>
     <message>
@@ -953,7 +961,7 @@
 <context>
     <name>BundleMatchDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/bundle_match.py" line="+32"/>
+        <location filename="../../balint_trainer/gui/supervision/bundle_match.py" line="+34"/>
         <source>Whose attempts are these?</source>
         <translation>این تلاش‌ها از آنِ کیست؟</translation>
     </message>
@@ -961,7 +969,7 @@
         <location line="+5"/>
         <source>The file {file} holds %n attempt(s) of “{who}”, whose files were never imported here. Choose the profile they belong to; later files from this trainee will go there without asking.</source>
         <translation>
-            <numerusform>پرونده {file} دربردارنده %n تلاشِ «{who}» است که تاکنون پرونده‌ای از او اینجا وارد نشده است. نمایه‌ای را که این تلاش‌ها به آن تعلق دارند برگزینید؛ پرونده‌های بعدی این کارآموز بی‌پرسش به همان‌جا می‌روند.</numerusform>
+            <numerusform>پرونده {file} دربردارنده %Ln تلاشِ «{who}» است که تاکنون پرونده‌ای از او اینجا وارد نشده است. نمایه‌ای را که این تلاش‌ها به آن تعلق دارند برگزینید؛ پرونده‌های بعدی این کارآموز بی‌پرسش به همان‌جا می‌روند.</numerusform>
         </translation>
     </message>
     <message>
@@ -998,7 +1006,7 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../balint_trainer/gui/charts.py" line="+54"/>
+        <location filename="../../balint_trainer/gui/charts.py" line="+56"/>
         <source>Expert vote split</source>
         <translation>پراکندگی رأی خبرگان</translation>
     </message>
@@ -1042,7 +1050,7 @@
 <context>
     <name>ComparisonChart</name>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/recorded_chart.py" line="+43"/>
+        <location filename="../../balint_trainer/gui/supervision/recorded_chart.py" line="+44"/>
         <source>Chart: simulator scores and recorded-session ratings per competency</source>
         <translation>نمودار: امتیازهای شبیه‌ساز و نمره‌های جلسه‌های ضبط‌شده برای هر شایستگی</translation>
     </message>
@@ -1436,7 +1444,7 @@
 <context>
     <name>ExportPackDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/packs.py" line="+208"/>
+        <location filename="../../balint_trainer/gui/authoring/packs.py" line="+209"/>
         <source>Export scenario pack</source>
         <translation>صدور بسته سناریو</translation>
     </message>
@@ -1541,7 +1549,7 @@
 <context>
     <name>FeedbackExport</name>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/feedback_export.py" line="+29"/>
+        <location filename="../../balint_trainer/gui/supervision/feedback_export.py" line="+30"/>
         <location line="+9"/>
         <source>Export feedback for trainee</source>
         <translation>صدور بازخورد برای کارآموز</translation>
@@ -1555,7 +1563,7 @@
         <location line="+11"/>
         <source>%n comment(s) for %1 exported to %2</source>
         <translation>
-            <numerusform>%n یادداشت برای %1 در %2 صادر شد</numerusform>
+            <numerusform>%Ln یادداشت برای %1 در %2 صادر شد</numerusform>
         </translation>
     </message>
     <message>
@@ -1572,7 +1580,7 @@
 <context>
     <name>FeedbackFlow</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/feedback_flow.py" line="+27"/>
+        <location filename="../../balint_trainer/gui/practice/feedback_flow.py" line="+28"/>
         <location line="+80"/>
         <source>Import feedback from my supervisor</source>
         <translation>وارد کردن بازخورد ناظرم</translation>
@@ -1591,7 +1599,7 @@
         <location line="+31"/>
         <source>%n unread comment(s) from your supervisor</source>
         <translation>
-            <numerusform>%n یادداشت نخوانده از ناظرتان</numerusform>
+            <numerusform>%Ln یادداشت نخوانده از ناظرتان</numerusform>
         </translation>
     </message>
     <message>
@@ -1618,21 +1626,21 @@
         <location line="+7"/>
         <source>%n new comment(s) imported.</source>
         <translation>
-            <numerusform>%n یادداشت تازه وارد شد.</numerusform>
+            <numerusform>%Ln یادداشت تازه وارد شد.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%n comment(s) were already here.</source>
         <translation>
-            <numerusform>%n یادداشت از پیش اینجا بود.</numerusform>
+            <numerusform>%Ln یادداشت از پیش اینجا بود.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%n comment(s) are on attempts this database does not hold; they were skipped (attempts made on another computer or profile).</source>
         <translation>
-            <numerusform>%n یادداشت مربوط به تلاش‌هایی است که در این پایگاه داده نیستند؛ کنار گذاشته شدند (تلاش‌هایی که در رایانه یا نمایه دیگری انجام شده‌اند).</numerusform>
+            <numerusform>%Ln یادداشت مربوط به تلاش‌هایی است که در این پایگاه داده نیستند؛ کنار گذاشته شدند (تلاش‌هایی که در رایانه یا نمایه دیگری انجام شده‌اند).</numerusform>
         </translation>
     </message>
     <message>
@@ -1649,7 +1657,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/find_replace.py" line="+30"/>
+        <location filename="../../balint_trainer/gui/authoring/find_replace.py" line="+32"/>
         <location line="+1"/>
         <source>Find</source>
         <translation>یافتن</translation>
@@ -1729,7 +1737,7 @@
         <location line="+44"/>
         <source>%n replacement(s).</source>
         <translation>
-            <numerusform>%n جایگزینی.</numerusform>
+            <numerusform>%Ln جایگزینی.</numerusform>
         </translation>
     </message>
 </context>
@@ -2200,7 +2208,7 @@
         <location line="+75"/>
         <source>%n comment(s) from your supervisor you have not read yet (Practice → My past attempts…)</source>
         <translation>
-            <numerusform>%n یادداشت از ناظرتان که هنوز نخوانده‌اید (تمرین ← تلاش‌های پیشین من…)</numerusform>
+            <numerusform>%Ln یادداشت از ناظرتان که هنوز نخوانده‌اید (تمرین ← تلاش‌های پیشین من…)</numerusform>
         </translation>
     </message>
     <message>
@@ -2222,7 +2230,7 @@
         <location line="+3"/>
         <source>✉ %n new comment(s) · %1</source>
         <translation>
-            <numerusform>✉ %n یادداشت تازه · %1</numerusform>
+            <numerusform>✉ %Ln یادداشت تازه · %1</numerusform>
         </translation>
     </message>
     <message>
@@ -2388,14 +2396,14 @@
         <location line="+17"/>
         <source>%n scenario(s)</source>
         <translation>
-            <numerusform>%n سناریو</numerusform>
+            <numerusform>%Ln سناریو</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n file(s) with problems</source>
         <translation>
-            <numerusform>%n پرونده دارای اشکال</numerusform>
+            <numerusform>%Ln پرونده دارای اشکال</numerusform>
         </translation>
     </message>
     <message>
@@ -2417,14 +2425,14 @@
         <location line="+13"/>
         <source>%n minute(s)</source>
         <translation>
-            <numerusform>%n دقیقه</numerusform>
+            <numerusform>%Ln دقیقه</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n decision(s)</source>
         <translation>
-            <numerusform>%n تصمیم</numerusform>
+            <numerusform>%Ln تصمیم</numerusform>
         </translation>
     </message>
     <message>
@@ -2441,7 +2449,7 @@
         <location line="+8"/>
         <source>%n comment(s) from your supervisor on your attempts you have not read yet: Practice → My past attempts… (Ctrl+Shift+R).</source>
         <translation>
-            <numerusform>%n یادداشت از ناظرتان درباره تلاش‌هایتان که هنوز نخوانده‌اید: تمرین ← تلاش‌های پیشین من… (Ctrl+Shift+R).</numerusform>
+            <numerusform>%Ln یادداشت از ناظرتان درباره تلاش‌هایتان که هنوز نخوانده‌اید: تمرین ← تلاش‌های پیشین من… (Ctrl+Shift+R).</numerusform>
         </translation>
     </message>
     <message>
@@ -2453,7 +2461,7 @@
 <context>
     <name>LrsDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/lrs.py" line="+224"/>
+        <location filename="../../balint_trainer/gui/supervision/lrs.py" line="+225"/>
         <source>Learning record store</source>
         <translation>انباره سوابق یادگیری</translation>
     </message>
@@ -2745,7 +2753,7 @@
         <location filename="../../balint_trainer/gui/main_window.py" line="+163"/>
         <source>Library loaded: %n scenario(s)</source>
         <translation>
-            <numerusform>کتابخانه بارگذاری شد: %n سناریو</numerusform>
+            <numerusform>کتابخانه بارگذاری شد: %Ln سناریو</numerusform>
         </translation>
     </message>
     <message>
@@ -2865,7 +2873,7 @@
         <translation>افزودن پوشه‌ای از سناریوها</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/practice/export_attempts.py" line="+44"/>
+        <location filename="../../balint_trainer/gui/practice/export_attempts.py" line="+45"/>
         <source>Export my attempts</source>
         <translation>صدور تلاش‌هایم</translation>
     </message>
@@ -3200,7 +3208,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>OrganiserExchange</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation_exchange.py" line="-297"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_exchange.py" line="-298"/>
         <source>Export re&amp;quest…</source>
         <translation>صدور درخواست… (&amp;Q)</translation>
     </message>
@@ -3228,7 +3236,7 @@ Practise anyway, without saving?</source>
         <location line="+51"/>
         <source>%n request file(s) written</source>
         <translation>
-            <numerusform>%n پرونده درخواست نوشته شد</numerusform>
+            <numerusform>%Ln پرونده درخواست نوشته شد</numerusform>
         </translation>
     </message>
     <message>
@@ -3262,13 +3270,22 @@ Send each expert their file. They open it with File → Open annotation request�
         <source>%1: not imported, nothing changed.</source>
         <translation>%1: وارد نشد، چیزی تغییر نکرد.</translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: %2 — %3 vote(s) added, %4 replaced by newer ones, %5 unchanged.</source>
-        <translation>%1: %2 — %3 رأی افزوده شد، %4 با رأی‌های تازه‌تر جایگزین شد، %5 بدون تغییر.</translation>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1: %2 — %n vote(s) added, %3 replaced by newer ones, %4 unchanged.</source>
+        <translation>
+            <numerusform>%1: %2 — %Ln رأی افزوده شد، %3 با رأی‌های تازه‌تر جایگزین شد، %4 بدون تغییر.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Imported %1 of %n annotation file(s).</source>
+        <translation>
+            <numerusform>%1 از %Ln پرونده حاشیه‌نویسی وارد شد.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-23"/>
         <source>%1 kept: newer votes of this expert are already here.</source>
         <translation>%1 نگه داشته شد: رأی‌های تازه‌تر این خبره از پیش اینجا هستند.</translation>
     </message>
@@ -3283,12 +3300,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>توجه: رأی‌های %1 برای نسخه‌ای است که فرستادید و با پرونده کنونی کتابخانه شما فرق دارد؛ این نما نسخه کتابخانه را نشان می‌دهد، پس آن رأی‌ها ذخیره می‌شوند ولی اینجا نشان داده یا ادغام نمی‌شوند.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Imported %1 of %2 annotation file(s).</source>
-        <translation>%1 از %2 پرونده حاشیه‌نویسی وارد شد.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <location line="+2"/>
         <source>Import annotation files</source>
         <translation>وارد کردن پرونده‌های حاشیه‌نویسی</translation>
@@ -3577,14 +3589,14 @@ Send each expert their file. They open it with File → Open annotation request�
         <location line="+12"/>
         <source>%n attempt(s)</source>
         <translation>
-            <numerusform>%n تلاش</numerusform>
+            <numerusform>%Ln تلاش</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n unread comment(s)</source>
         <translation>
-            <numerusform>%n یادداشت نخوانده</numerusform>
+            <numerusform>%Ln یادداشت نخوانده</numerusform>
         </translation>
     </message>
     <message>
@@ -3654,7 +3666,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <location line="+18"/>
         <source>The new password must have at least %n characters.</source>
         <translation>
-            <numerusform>گذرواژه تازه باید دست‌کم %n نویسه داشته باشد.</numerusform>
+            <numerusform>گذرواژه تازه باید دست‌کم %Ln نویسه داشته باشد.</numerusform>
         </translation>
     </message>
     <message>
@@ -3863,7 +3875,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <location filename="../../balint_trainer/gui/practice/player.py" line="+42"/>
         <source>The session is over. You answered %1 of %n decision(s).</source>
         <translation>
-            <numerusform>جلسه به پایان رسید. شما به %1 از %n تصمیم پاسخ دادید.</numerusform>
+            <numerusform>جلسه به پایان رسید. شما به %1 از %Ln تصمیم پاسخ دادید.</numerusform>
         </translation>
     </message>
     <message>
@@ -4166,7 +4178,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/window.py" line="+181"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="+182"/>
         <source>&amp;Manage profiles…</source>
         <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
     </message>
@@ -4386,7 +4398,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/progress.py" line="+35"/>
+        <location filename="../../balint_trainer/gui/practice/progress.py" line="+36"/>
         <source>Your progress</source>
         <translation>پیشرفت شما</translation>
     </message>
@@ -4454,7 +4466,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <location line="+15"/>
         <source>%n new</source>
         <translation>
-            <numerusform>%n تازه</numerusform>
+            <numerusform>%Ln تازه</numerusform>
         </translation>
     </message>
     <message>
@@ -4466,7 +4478,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>RecordedSessionsView</name>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/recorded_list.py" line="+45"/>
+        <location filename="../../balint_trainer/gui/supervision/recorded_list.py" line="+46"/>
         <source>Coded by %1</source>
         <translation>کدگذاری‌شده توسط %1</translation>
     </message>
@@ -4576,7 +4588,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>RecordingCoder</name>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/recording.py" line="+102"/>
+        <location filename="../../balint_trainer/gui/supervision/recording.py" line="+103"/>
         <source>Code a recorded session — %1</source>
         <translation>کدگذاری جلسه ضبط‌شده — %1</translation>
     </message>
@@ -5163,7 +5175,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>RequestDialog</name>
     <message>
-        <location line="-368"/>
+        <location line="-369"/>
         <source>Export annotation request</source>
         <translation>صدور درخواست حاشیه‌نویسی</translation>
     </message>
@@ -5244,7 +5256,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>ReviewSessionView</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/review_session.py" line="+54"/>
+        <location filename="../../balint_trainer/gui/practice/review_session.py" line="+55"/>
         <source>Case summary and what was said before</source>
         <translation>خلاصه مورد و آنچه پیش‌تر گفته شد</translation>
     </message>
@@ -5318,10 +5330,12 @@ Send each expert their file. They open it with File → Open annotation request�
         <source>Review not saved</source>
         <translation>مرور ذخیره نشد</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+11"/>
-        <source>Credit %1. %2 Next review of this decision: in %3 day(s).</source>
-        <translation>اعتبار %1. %2 مرور بعدی این تصمیم: %3 روز دیگر.</translation>
+        <source>Credit %1. %2 Next review of this decision: in %n day(s).</source>
+        <translation>
+            <numerusform>اعتبار %1. %2 مرور بعدی این تصمیم: %Ln روز دیگر.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5433,7 +5447,7 @@ Open it in your web browser?</source>
         <translation>%1 دقیقه</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/editor.py" line="+104"/>
+        <location filename="../../balint_trainer/gui/authoring/editor.py" line="+105"/>
         <source>Scenario YAML</source>
         <translation>YAML سناریو</translation>
     </message>
@@ -5629,7 +5643,7 @@ Open it in your web browser?</source>
         <location filename="../../balint_trainer/gui/authoring/editor_panels.py" line="+9"/>
         <source>%n decision(s)</source>
         <translation>
-            <numerusform>%n تصمیم</numerusform>
+            <numerusform>%Ln تصمیم</numerusform>
         </translation>
     </message>
     <message>
@@ -5666,7 +5680,7 @@ Open it in your web browser?</source>
         <location line="+16"/>
         <source>Valid scenario, with %n item-writing warning(s).</source>
         <translation>
-            <numerusform>سناریوی معتبر، با %n هشدار درباره نگارش گویه.</numerusform>
+            <numerusform>سناریوی معتبر، با %Ln هشدار درباره نگارش گویه.</numerusform>
         </translation>
     </message>
     <message>
@@ -5678,7 +5692,7 @@ Open it in your web browser?</source>
         <location line="+2"/>
         <source>%n problem(s)</source>
         <translation>
-            <numerusform>%n اشکال</numerusform>
+            <numerusform>%Ln اشکال</numerusform>
         </translation>
     </message>
     <message>
@@ -5809,7 +5823,7 @@ Open it in your web browser?</source>
         <location line="+2"/>
         <source>%n scenario(s) in this pack already exist with different content.</source>
         <translation>
-            <numerusform>%n سناریوی این بسته از پیش با محتوای دیگری در کتابخانه هست.</numerusform>
+            <numerusform>%Ln سناریوی این بسته از پیش با محتوای دیگری در کتابخانه هست.</numerusform>
         </translation>
     </message>
     <message>
@@ -5843,10 +5857,12 @@ Open it in your web browser?</source>
         <source>Pack exported</source>
         <translation>بسته صادر شد</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 scenario(s) written to %2.</source>
-        <translation>%1 سناریو در %2 نوشته شد.</translation>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n scenario(s) written to %1.</source>
+        <translation>
+            <numerusform>%Ln سناریو در %1 نوشته شد.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+35"/>
@@ -6074,7 +6090,7 @@ Open it in your web browser?</source>
         <location line="+14"/>
         <source>%n decision(s) not answered</source>
         <translation>
-            <numerusform>%n تصمیم بی‌پاسخ</numerusform>
+            <numerusform>%Ln تصمیم بی‌پاسخ</numerusform>
         </translation>
     </message>
     <message>
@@ -6256,7 +6272,7 @@ Open it in your web browser?</source>
         <translation>نمایه ناظر یا برگزارکننده‌ای که یادداشت با آن امضا می‌شود</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/progress_tab.py" line="+95"/>
+        <location filename="../../balint_trainer/gui/supervision/progress_tab.py" line="+96"/>
         <source>Chart legend</source>
         <translation>راهنمای نمودار</translation>
     </message>
@@ -6266,7 +6282,7 @@ Open it in your web browser?</source>
         <translation>خلاصه شایستگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="+111"/>
+        <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="+112"/>
         <source>Cohort</source>
         <translation>دوره</translation>
     </message>
@@ -6525,6 +6541,25 @@ Open it in your web browser?</source>
         <translation>صدور تحلیل گویه‌ها به صورت CSV</translation>
     </message>
     <message>
+        <location line="+68"/>
+        <source>{decisions}, {answers}. * = fewer than 20 attempts (discrimination) or 30 complete attempts (item–rest r, scenario α).</source>
+        <translation>{decisions}، {answers}. * = کمتر از ۲۰ تلاش (ضریب تمیز) یا ۳۰ تلاش کامل (r گویه–باقی، α سناریو).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n decision(s)</source>
+        <translation>
+            <numerusform>%Ln تصمیم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%Ln پاسخ</numerusform>
+        </translation>
+    </message>
+    <message>
         <location filename="../../balint_trainer/gui/supervision/window.py" line="+23"/>
         <source>&amp;Reports</source>
         <translation>گزارش‌ها (&amp;R)</translation>
@@ -6605,7 +6640,7 @@ Open it in your web browser?</source>
         <translation>کارآموزان بارگذاری نشدند</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="+15"/>
+        <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="-59"/>
         <source>All cohorts</source>
         <translation>همه دوره‌ها</translation>
     </message>
@@ -6676,12 +6711,7 @@ Open it in your web browser?</source>
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="+52"/>
-        <source>{items} decision(s), {answers} answer(s). * = fewer than 20 attempts (discrimination) or 30 complete attempts (item–rest r, scenario α).</source>
-        <translation>{items} تصمیم، {answers} پاسخ. * = کمتر از ۲۰ تلاش (ضریب تمیز) یا ۳۰ تلاش کامل (r گویه–باقی، α سناریو).</translation>
-    </message>
-    <message>
-        <location filename="../../balint_trainer/gui/supervision/exports.py" line="+257"/>
+        <location filename="../../balint_trainer/gui/supervision/exports.py" line="+259"/>
         <source>xAPI course home page: %1</source>
         <translation>نشانی وب دوره برای xAPI: %1</translation>
     </message>
@@ -6724,7 +6754,7 @@ Open it in your web browser?</source>
         <location filename="../../balint_trainer/gui/supervision/window.py" line="+25"/>
         <source>%n comment(s) typed but not added yet. Close and discard them?</source>
         <translation>
-            <numerusform>%n یادداشت نوشته شده ولی هنوز افزوده نشده است. بسته شود و کنار گذاشته شوند؟</numerusform>
+            <numerusform>%Ln یادداشت نوشته شده ولی هنوز افزوده نشده است. بسته شود و کنار گذاشته شوند؟</numerusform>
         </translation>
     </message>
     <message>
@@ -6736,13 +6766,13 @@ Open it in your web browser?</source>
         <location line="-204"/>
         <source>{answered} of %n decision(s) answered</source>
         <translation>
-            <numerusform>{answered} از %n تصمیم پاسخ داده شده</numerusform>
+            <numerusform>{answered} از %Ln تصمیم پاسخ داده شده</numerusform>
         </translation>
     </message>
     <message>
         <location line="-117"/>
         <location line="+60"/>
-        <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="-37"/>
+        <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="+15"/>
         <location filename="../../balint_trainer/gui/supervision/progress_tab.py" line="+33"/>
         <location filename="../../balint_trainer/gui/supervision/window.py" line="-383"/>
         <source>Loading…</source>
@@ -6752,7 +6782,7 @@ Open it in your web browser?</source>
         <location line="+70"/>
         <source>%n comment(s) on the whole attempt</source>
         <translation>
-            <numerusform>%n یادداشت درباره کل تلاش</numerusform>
+            <numerusform>%Ln یادداشت درباره کل تلاش</numerusform>
         </translation>
     </message>
     <message>
@@ -6791,7 +6821,7 @@ Open it in your web browser?</source>
         <translation>درباره کل تلاش</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/bundle_import.py" line="+175"/>
+        <location filename="../../balint_trainer/gui/supervision/bundle_import.py" line="+183"/>
         <location filename="../../balint_trainer/gui/supervision/window.py" line="+266"/>
         <source>Import trainee attempts</source>
         <translation>وارد کردن تلاش‌های کارآموز</translation>
@@ -6802,7 +6832,7 @@ Open it in your web browser?</source>
         <translation>بسته‌های تلاش (*.json.gz *.json);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/bundle_import.py" line="-120"/>
+        <location filename="../../balint_trainer/gui/supervision/bundle_import.py" line="-127"/>
         <source>Reading attempt files…</source>
         <translation>در حال خواندن پرونده‌های تلاش…</translation>
     </message>
@@ -6821,13 +6851,15 @@ Open it in your web browser?</source>
         <source>%1: not imported. %2</source>
         <translation>%1: وارد نشد. %2</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>%1: %2 — %3 attempt(s) added, %4 updated, %5 already present.</source>
-        <translation>%1: %2 — %3 تلاش افزوده شد، %4 به‌روز شد، %5 از پیش موجود بود.</translation>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%1: %2 — %n attempt(s) added, %3 updated, %4 already present.</source>
+        <translation>
+            <numerusform>%1: %2 — %Ln تلاش افزوده شد، %3 به‌روز شد، %4 از پیش موجود بود.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>A new profile was created.</source>
         <translation>نمایه تازه‌ای ایجاد شد.</translation>
     </message>
@@ -6852,7 +6884,7 @@ Open it in your web browser?</source>
         <translation>این نمایه کارآموز نیست، پس در فهرست کارآموزان نمی‌آید.</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Imported %1 of %Ln file(s).</source>
         <translation>
             <numerusform>%1 از %Ln پرونده وارد شد.</numerusform>
@@ -6879,15 +6911,17 @@ Open it in your web browser?</source>
         <source>{name} has no finished attempts yet.</source>
         <translation>{name} هنوز تلاش تمام‌شده‌ای ندارد.</translation>
     </message>
-    <message>
-        <location line="-99"/>
-        <source>Scenario score</source>
-        <translation>امتیاز سناریو</translation>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>{name}: %n finished attempt(s), oldest first; scores 0–100 per competency.</source>
+        <translation>
+            <numerusform>{name}: %Ln تلاش تمام‌شده، از قدیمی‌ترین؛ امتیاز ۰ تا ۱۰۰ برای هر شایستگی.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+106"/>
-        <source>{name}: {n} finished attempt(s), oldest first; scores 0–100 per competency.</source>
-        <translation>{name}: {n} تلاش تمام‌شده، از قدیمی‌ترین؛ امتیاز ۰ تا ۱۰۰ برای هر شایستگی.</translation>
+        <location line="-107"/>
+        <source>Scenario score</source>
+        <translation>امتیاز سناریو</translation>
     </message>
     <message>
         <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="-112"/>
@@ -6906,7 +6940,7 @@ Open it in your web browser?</source>
         <translation>همه سناریوها</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/exports.py" line="-61"/>
+        <location filename="../../balint_trainer/gui/supervision/exports.py" line="-62"/>
         <location line="+17"/>
         <source>Export item analysis</source>
         <translation>صدور تحلیل گویه‌ها</translation>
@@ -6924,12 +6958,7 @@ Open it in your web browser?</source>
         <translation>تحلیل گویه‌ها صادر نشد</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>{n} item(s) written to {path}.</source>
-        <translation>{n} گویه در {path} نوشته شد.</translation>
-    </message>
-    <message>
-        <location line="-125"/>
+        <location line="-120"/>
         <source>HTML files (*.html)</source>
         <translation>پرونده‌های HTML (*.html)</translation>
     </message>
@@ -6980,6 +7009,13 @@ Open it in your web browser?</source>
         <source>The cohort answers were not exported</source>
         <translation>پاسخ‌های دوره صادر نشدند</translation>
     </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>%n item(s) written to {path}.</source>
+        <translation>
+            <numerusform>%Ln گویه در {path} نوشته شد.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TimeLimitChoice</name>
@@ -7007,7 +7043,7 @@ Open it in your web browser?</source>
 <context>
     <name>TranscriptWizard</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/transcript_wizard.py" line="+60"/>
+        <location filename="../../balint_trainer/gui/authoring/transcript_wizard.py" line="+61"/>
         <source>New scenario from a transcript</source>
         <translation>سناریوی تازه از متن گفت‌وگو</translation>
     </message>

@@ -25,7 +25,7 @@ from balint_trainer.core.problems import Problem
 from balint_trainer.core.yamlsource import parse_yaml
 from balint_trainer.gui.authoring.editor_audit import severity_icon
 from balint_trainer.gui.models import Column, RowsModel
-from balint_trainer.gui.reading import plural
+from balint_trainer.gui.reading import number, plural
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMN_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -222,7 +222,7 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
         for p in scenario.people.values()
     )
     minutes = (
-        QCoreApplication.translate("ScenarioEditor", "%1 min").replace("%1", str(scenario.duration_minutes))
+        QCoreApplication.translate("ScenarioEditor", "%1 min").replace("%1", number(scenario.duration_minutes))
         if scenario.duration_minutes
         else None
     )

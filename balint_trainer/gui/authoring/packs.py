@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from balint_trainer.core import packs as core_packs
 from balint_trainer.core.catalogue import CatalogueEntry, load_catalogue
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.worker import run_with_progress
 
 
@@ -93,12 +94,12 @@ def ask_conflict_policy(
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("ScenarioPacks", "Scenarios already in the library"))
     box.setText(
-        QCoreApplication.translate(
+        plural(QCoreApplication.translate(
             "ScenarioPacks",
             "%n scenario(s) in this pack already exist with different content.",
             None,
             len(conflicts),
-        )
+        ), len(conflicts))
     )
     box.setInformativeText("\n".join(lines[:10]) + ("\n…" if len(lines) > 10 else ""))
     plain_labels(box)  # pack titles are untrusted: never rich text
@@ -289,9 +290,10 @@ def write_pack(parent: QWidget | None, paths: Sequence[Path], title: str) -> Pat
     show_info(
         parent,
         QCoreApplication.translate("ScenarioPacks", "Pack exported"),
-        QCoreApplication.translate("ScenarioPacks", "%1 scenario(s) written to %2.")
-        .replace("%1", str(len(manifest.entries)))
-        .replace("%2", str(destination)),
+        plural(
+            QCoreApplication.translate("ScenarioPacks", "%n scenario(s) written to %1.", "", len(manifest.entries)),
+            len(manifest.entries),
+        ).replace("%1", str(destination)),
     )
     return destination
 

@@ -30,6 +30,7 @@ from balint_trainer.core.markdown_render import render_inline, render_markdown, 
 from balint_trainer.core.option_order import option_label
 from balint_trainer.core.review_item import ReviewItem
 from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.gui.reading import decimal, plural
 from balint_trainer.gui.worker import run_in_background
 
 # Answer a review: (item, option id, confidence or None, seconds) → (credit, card state); runs off the UI thread.
@@ -233,10 +234,9 @@ class ReviewSessionView(QWidget):
         feedback = item.feedback(option_id)
         days = max(0, round((card.due - datetime.now(UTC)).total_seconds() / 86400))
         self.verdict.setText(
-            self.tr("Credit %1. %2 Next review of this decision: in %3 day(s).")
-            .replace("%1", f"{credit:.2f}")
+            plural(self.tr("Credit %1. %2 Next review of this decision: in %n day(s).", "", days), days)
+            .replace("%1", decimal(credit))
             .replace("%2", verdict_text(feedback))
-            .replace("%3", str(days))
         )
         self.feedback.set_safe_html(feedback_html(feedback), language=item.scenario.language)
         self.feedback.show()

@@ -17,6 +17,7 @@ from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_plain
 from balint_trainer.gui.local_time import day_month_text
 from balint_trainer.gui.models import RowsModel
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.supervision.models import competency_columns, make_table
 from balint_trainer.gui.supervision.tab_base import SupervisionTab
 from balint_trainer.reports import ScenarioCache, trainee_report
@@ -170,10 +171,15 @@ class ProgressTab(SupervisionTab):
             self._set_chart(None)
             return
         self.progress_note.setText(
-            translate(
-                "SupervisorWindow",
-                "{name}: {n} finished attempt(s), oldest first; scores 0–100 per competency.",
-            ).format(name=profile.name, n=len(chart[2]))
+            plural(
+                translate(
+                    "SupervisorWindow",
+                    "{name}: %n finished attempt(s), oldest first; scores 0–100 per competency.",
+                    "",
+                    len(chart[2]),
+                ),
+                len(chart[2]),
+            ).format(name=profile.name)
         )
         self._set_chart(chart)
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import number, plural
 from balint_trainer.gui.supervision import bundle_import, exports
 from balint_trainer.gui.supervision.attempts_tab import AttemptsTab, make_signer
 from balint_trainer.gui.supervision.bundle_import import BundleImport
@@ -480,9 +481,9 @@ class SupervisorWindow(QMainWindow):
         counts = self.lrs.counts
         text = self.tr("LRS: %1 sent, %2 waiting, %3 failed")
         self.lrs_status.setText(
-            text.replace("%1", str(counts.sent))
-            .replace("%2", str(counts.waiting))
-            .replace("%3", str(counts.failed))
+            text.replace("%1", number(counts.sent))
+            .replace("%2", number(counts.waiting))
+            .replace("%3", number(counts.failed))
         )
 
     def open_lrs(self) -> QDialog:
@@ -503,7 +504,7 @@ class SupervisorWindow(QMainWindow):
         answer = plain_text.question(
             self,
             self.tr("Unsent comments"),
-            self.tr("%n comment(s) typed but not added yet. Close and discard them?", "", count),
+            plural(self.tr("%n comment(s) typed but not added yet. Close and discard them?", "", count), count),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
