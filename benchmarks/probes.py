@@ -12,9 +12,13 @@ Kinds:
   app-window [ARGS]         the app (``balint-trainer ARGS``): first paint of its main window
   bare-window-appfilter, app-window-appfilter [ARGS]
                             the same with an application-wide event filter as the instrument
-  app-library N [ARGS]      the app: main window painted, a visible item view showing >= N rows,
-                            and the event loop idle (the library is interactive)
-  yaml-parse DIR            yaml.load(CSafeLoader) of every *.yaml in DIR
+  app-library N [ARGS]      the app ready to practise: a visible item view showing >= N rows and
+                            the main window ready (``is_ready`` where it exists, else ``is_loaded``:
+                            library complete, database open, practice enabled); also reports the
+                            longest event-loop gap after the first paint (``max_gap_ms``, a 10 ms
+                            timer), so a first load with an empty cache shows whether the UI stalled
+  yaml-parse DIR            yaml.load(CSafeLoader) of every *.yaml in DIR (the bar for validate and
+                            for a first load of the library)
   validate DIR              ``balint-trainer validate --quiet DIR``: full validation of every file
   analytics-service URL     cohort item analysis over every answer: TrainerService.item_analysis()
   analytics-sql FILE        the same item analysis hand-written in SQL on sqlite3 (ranking,
@@ -83,28 +87,49 @@ def _install_window_probe(want_main_window: bool, rows: int | None, instrument: 
         _report(t_done=state["t_done"], t_paint=state["t_paint"], instrument=instrument)
         os._exit(0)  # no teardown: the same for both sides, and not part of "first window"
 
+    main_windows: list[QtWidgets.QMainWindow] = []
+
+    def window_ready(window: QtWidgets.QMainWindow) -> bool:
+        flag = getattr(window, "is_ready", None)
+        if flag is None:
+            flag = getattr(window, "is_loaded", False)
+        return bool(flag() if callable(flag) else flag)
+
     def ready() -> bool:
-        """The user can act: the library shows its rows *and* the main window says it is loaded
-        (database open, practice actions enabled), not merely rows on screen."""
-        shown = any(
+        """The user can act: the main window says it is ready (library complete, database open,
+        practice enabled) and the library shows its rows, not merely rows on screen."""
+        if not main_windows:
+            main_windows.extend(
+                w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, QtWidgets.QMainWindow)
+            )
+        if not any(window_ready(w) for w in main_windows):
+            return False
+        return any(
             isinstance(w, QtWidgets.QAbstractItemView)
             and w.isVisible()
             and w.model() is not None
             and w.model().rowCount() >= (rows or 0)
             for w in QtWidgets.QApplication.allWidgets()
         )
-        loaded = any(
-            isinstance(w, QtWidgets.QMainWindow) and getattr(w, "is_loaded", False)
-            for w in QtWidgets.QApplication.topLevelWidgets()
-        )
-        return shown and loaded
 
     def poll() -> None:
+        now = time.perf_counter()
+        state["max_gap"] = max(state.get("max_gap", 0.0), now - state.get("last_tick", now))
+        state["last_tick"] = now
         if ready():
             state["t_done"] = time.time()
-            finish()
-            return
-        QTimer.singleShot(2, poll)
+            timer.stop()
+            _report(
+                t_done=state["t_done"],
+                t_paint=state["t_paint"],
+                instrument=instrument,
+                max_gap_ms=round(state["max_gap"] * 1000, 1),
+            )
+            os._exit(0)
+
+    timer = QTimer()
+    timer.setInterval(10)  # the gap between two ticks is how long the event loop was busy
+    timer.timeout.connect(poll)
 
     def painted() -> None:
         state["t_paint"] = time.time()
@@ -112,7 +137,8 @@ def _install_window_probe(want_main_window: bool, rows: int | None, instrument: 
             state["t_done"] = state["t_paint"]
             QTimer.singleShot(0, finish)  # after this paint completes
         else:
-            QTimer.singleShot(0, poll)
+            state["last_tick"] = time.perf_counter()
+            timer.start()
 
     class Watcher(QObject):
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -291,6 +317,9 @@ def generate(workdir: str, scenarios: str, answers: str) -> int:
 
     folder = Path(workdir)
     write_scenarios(folder / "library", int(scenarios))
+    if int(answers) == 0:  # a library only (a second size)
+        _report(profiles=0, scenarios=int(scenarios), attempts=0, answers=0)
+        return 0
     counts = write_answers(f"sqlite:///{folder / 'answers.db'}", folder / "library", int(answers))
     _report(**counts)
     return 0

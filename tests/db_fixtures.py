@@ -163,6 +163,18 @@ def _start_cluster(tmp_root: Path) -> tuple[str, list[str], Path]:
     )
 
 
+def _stop_cluster(pg_ctl: list[str], base: Path) -> None:
+    """Stop a cluster of :func:`_start_cluster` and delete it (benchmarks use both too)."""
+    subprocess.run(
+        [*pg_ctl, "-D", str(base / "data"), "-m", "immediate", "-w", "stop"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=120,
+    )
+    shutil.rmtree(base, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer]:
     external = os.environ.get("BALINT_TEST_POSTGRES_URL", "").strip()
@@ -186,14 +198,7 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Postgr
     try:
         yield PostgresServer(admin_url)
     finally:
-        subprocess.run(
-            [*pg_ctl, "-D", str(base / "data"), "-m", "immediate", "-w", "stop"],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=120,
-        )
-        shutil.rmtree(base, ignore_errors=True)
+        _stop_cluster(pg_ctl, base)
 
 
 @pytest.fixture(params=BACKENDS)

@@ -447,3 +447,27 @@ def test_cli_export_and_import_attempts(
     assert main(["--database", target, "import-attempts", str(tmp_path / "junk.json")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "invalid JSON" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"not json",
+        b"[1, 2]",
+        b'{"format": "balint-attempts/9"}',
+        b'{"format": "balint-attempts/1",\n "profile": 3}',
+        gzip.compress(b"{}")[:-6],
+    ],
+    ids=["syntax", "not-an-object", "format", "schema", "gzip"],
+)
+def test_every_refusal_of_a_bundle_file_is_positioned(tmp_path: Path, raw: bytes) -> None:
+    """One line FILE:LINE:COL: message, whichever check refused the file (format, schema and
+    gzip refusals named the file without a position before the readers shared one path)."""
+    import re
+
+    path = tmp_path / "b.json"
+    path.write_bytes(raw)
+    with pytest.raises(BundleError) as caught:
+        bundle_module.read_bundle(path)
+    assert re.match(rf"{re.escape(str(path))}:\d+:\d+: \S", str(caught.value)), str(caught.value)
+    assert "\n" not in str(caught.value)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -94,9 +93,9 @@ def test_same_size_and_mtime_but_new_content_is_caught_by_the_hash(library: Path
     target.write_text(original.replace("Minimal test scenario", "Minimal test scenariO"))
     os.utime(target, ns=(OLD_NS, OLD_NS))
     # Recorded right after the mtime: a coarse clock could hide the edit, so the hash decides.
-    index = json.loads((tmp_path / "cache" / cc.INDEX_FILENAME).read_text())
-    index["entries"][str(target)]["recorded_ns"] = OLD_NS + 1
-    (tmp_path / "cache" / cc.INDEX_FILENAME).write_text(json.dumps(index))
+    header, entries = cc.read_index(tmp_path / "cache" / cc.INDEX_FILENAME)
+    entries[str(target)]["recorded_ns"] = OLD_NS + 1
+    cc.write_index(tmp_path / "cache" / cc.INDEX_FILENAME, header, entries)
     again = CatalogueCache(tmp_path / "cache")
     loaded = again.load(target)
     assert again.misses == 1
@@ -132,7 +131,7 @@ def test_a_corrupt_or_outdated_index_is_ignored_and_rebuilt(
     loaded = cache.load_many(_paths(library))
     assert cache.misses == 2 and [x.ok for x in loaded] == [False, True]
     assert cache.save()
-    assert json.loads((folder / cc.INDEX_FILENAME).read_text())["fingerprint"] == cache.fingerprint
+    assert cc.read_index(folder / cc.INDEX_FILENAME)[0]["fingerprint"] == cache.fingerprint
 
 
 def test_bad_entries_and_blobs_are_ignored(library: Path, tmp_path: Path) -> None:
@@ -140,9 +139,9 @@ def test_bad_entries_and_blobs_are_ignored(library: Path, tmp_path: Path) -> Non
     cache = CatalogueCache(folder)
     cache.load_many(_paths(library))
     cache.save()
-    index = json.loads((folder / cc.INDEX_FILENAME).read_text())
-    index["entries"][str(library / "broken.yaml")]["problems"] = "garbage"
-    (folder / cc.INDEX_FILENAME).write_text(json.dumps(index))
+    header, entries = cc.read_index(folder / cc.INDEX_FILENAME)
+    entries[str(library / "broken.yaml")]["problems"] = "garbage"
+    cc.write_index(folder / cc.INDEX_FILENAME, header, entries)
     for blob in (folder / cc.BLOB_FOLDER).glob("*.json"):
         blob.write_text('{"format": "tampered"}')
     again = CatalogueCache(folder)
@@ -181,8 +180,7 @@ def test_missing_files_and_deleted_entries(library: Path, tmp_path: Path) -> Non
     cache.clear()
     cache.load_many(_paths(library))
     cache.save()
-    index = json.loads((tmp_path / "cache" / cc.INDEX_FILENAME).read_text())
-    assert list(index["entries"]) == [str(library / "broken.yaml")]
+    assert list(cc.read_index(tmp_path / "cache" / cc.INDEX_FILENAME)[1]) == [str(library / "broken.yaml")]
     assert not list((tmp_path / "cache" / cc.BLOB_FOLDER).glob("*.json"))  # unused blob pruned
 
 

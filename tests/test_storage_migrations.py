@@ -164,6 +164,8 @@ def test_migrations_need_no_alembic_ini_in_the_working_directory(
         "0011_recorded_sessions.py",
         "0012_answer_timed_out.py",
         "0014_recorded_edit.py",
+        "0015_attempt_initial_state.py",
+        "0016_review_confidence.py",
     ]
     assert (MIGRATIONS_DIR / "env.py").is_file() and (MIGRATIONS_DIR / "script.py.mako").is_file()
 

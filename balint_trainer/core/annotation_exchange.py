@@ -39,16 +39,16 @@ import yaml
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from balint_trainer import __version__
-from balint_trainer.core.boundedjson import (
-    JsonInputError,
-    json_position,
-    loc_text,
-    read_json,
-    schema_problems,
-)
 from balint_trainer.core.fileio import atomic_write_bytes
 from balint_trainer.core.model import Scenario
 from balint_trainer.core.problems import Problem
+from balint_trainer.core.untrusted_model import (
+    JsonInputError,
+    ModelInputError,
+    json_position,
+    loc_text,
+    read_model,
+)
 from balint_trainer.core.validation import LoadedScenario
 from balint_trainer.core.yamlsource import MAX_FILE_BYTES as MAX_SCENARIO_BYTES
 from balint_trainer.core.yamlsource import parse_yaml
@@ -67,6 +67,7 @@ KEY_OPTION_KEYS = ("feedback", "then")
 KEY_TOP_KEYS = ("key_status",)
 _PLACEHOLDER_EXPERT = "blind-placeholder"
 _T = TypeVar("_T")
+_Model = TypeVar("_Model", bound=BaseModel)
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=100)]
@@ -322,11 +323,29 @@ def check_request(request: AnnotationRequest, text: str, filename: str) -> Check
     return CheckedRequest(request, tuple(versions))
 
 
-def _read(path: Path, max_bytes: int, expected: str, what: str) -> tuple[Any, str]:
+MAX_NESTING = 12  # the formats nest 6 levels deep
+MAX_NUMBER_DIGITS = 15  # no field needs more than a rating or a size
+
+
+def _read(path: Path, model: type[_Model], max_bytes: int, expected: str, what: str) -> tuple[_Model, str]:
+    """The shared guarded reader (core.untrusted_model), its refusals worded as an ExchangeError."""
     try:
-        return read_json(path, max_bytes=max_bytes, expected=expected, what=what)
-    except JsonInputError as exc:
-        raise ExchangeError(exc.message, exc.problems) from None
+        return read_model(
+            path,
+            model,
+            expected_format=expected,
+            max_bytes=max_bytes,
+            max_depth=MAX_NESTING,
+            max_int_digits=MAX_NUMBER_DIGITS,
+            unique_keys=True,  # a key given twice would hide one of the values (a vote, a rating)
+        )
+    except ModelInputError as exc:
+        lines = [str(p) for p in exc.problems]
+        if exc.stage == "read":
+            raise ExchangeError(f"{path} was not read:", lines) from None
+        if exc.stage == "format":
+            lines = [f"{lines[0]} (not an {what}?)"]
+        raise ExchangeError(f"{path} is not a valid {what}:", lines) from None
 
 
 def _guarded(read: Callable[[Path], _T]) -> Callable[[str | Path], _T]:
@@ -349,15 +368,8 @@ def _guarded(read: Callable[[Path], _T]) -> Callable[[str | Path], _T]:
 @_guarded
 def read_request(path: Path) -> CheckedRequest:
     """Open and fully check an annotation request; raises :class:`ExchangeError`."""
-    name = str(path)
-    data, text = _read(path, MAX_REQUEST_BYTES, REQUEST_FORMAT, "annotation request")
-    try:
-        request = AnnotationRequest.model_validate(data)
-    except ValidationError as exc:
-        raise ExchangeError(
-            f"{name} is not a valid annotation request:", schema_problems(exc, text, name)
-        ) from None
-    return check_request(request, text, name)
+    request, text = _read(path, AnnotationRequest, MAX_REQUEST_BYTES, REQUEST_FORMAT, "annotation request")
+    return check_request(request, text, str(path))
 
 
 # --------------------------------------------------------------------------- annotation files
@@ -367,14 +379,7 @@ def read_request(path: Path) -> CheckedRequest:
 def read_annotations(path: Path) -> tuple[AnnotationFile, str]:
     """Open an annotation file and check its shape (the votes are checked against
     scenario versions with :func:`vote_problems`); raises :class:`ExchangeError`."""
-    name = str(path)
-    data, text = _read(path, MAX_ANNOTATIONS_BYTES, ANNOTATIONS_FORMAT, "annotation file")
-    try:
-        return AnnotationFile.model_validate(data), text
-    except ValidationError as exc:
-        raise ExchangeError(
-            f"{name} is not a valid annotation file:", schema_problems(exc, text, name)
-        ) from None
+    return _read(path, AnnotationFile, MAX_ANNOTATIONS_BYTES, ANNOTATIONS_FORMAT, "annotation file")
 
 
 VersionLookup = Callable[[str, str], "Scenario | None"]

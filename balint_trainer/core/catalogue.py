@@ -8,9 +8,8 @@ can hook in.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -82,7 +81,9 @@ class CatalogueEntry:
 
     def competency_labels(self) -> tuple[str, ...]:
         # Cached summaries hold the English labels; translate them at display time.
-        return tuple(localise_label(label) for label in self.summary.competency_labels) if self.summary else ()
+        return (
+            tuple(localise_label(label) for label in self.summary.competency_labels) if self.summary else ()
+        )
 
     @property
     def decision_count(self) -> int:
@@ -137,73 +138,132 @@ def load_catalogue(
     A scenario id seen twice keeps the first file; later ones get a problem. The
     exception: a file in one of the extra folders replaces a built-in scenario with
     the same id (the user's own copy of it, see :mod:`balint_trainer.core.user_copies`).
-    Entries are sorted by title (invalid ones last).
+    Entries are sorted by title (invalid ones last). :class:`CatalogueLoad` does the
+    same in batches, for a list that fills while it loads.
     """
-    if include_bundled and bundled_dir is None:
-        from balint_trainer.paths import bundled_scenarios_dir
-
-        bundled_dir = bundled_scenarios_dir()
-    sources: list[tuple[Path, bool]] = []
-    if include_bundled and bundled_dir is not None and bundled_dir.is_dir():
-        sources.append((bundled_dir, True))
-    for folder in extra_dirs:
-        sources.append((Path(folder), False))
-
-    cache = _open_cache() if use_cache else None
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # see _load_all
-    try:
-        entries = _load_all(sources, cache)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    if cache is not None:
-        cache.save()
-    entries.sort(key=lambda e: (not e.ok, e.title.casefold()))
-    return entries
+    load = CatalogueLoad(
+        extra_dirs, bundled_dir=bundled_dir, include_bundled=include_bundled, use_cache=use_cache
+    )
+    for _batch in load.batches():
+        pass
+    return load.entries
 
 
-def _load_all(sources: list[tuple[Path, bool]], cache: CatalogueCache | None) -> list[CatalogueEntry]:
-    """Load every file of every source folder.
+@dataclass
+class CatalogueBatch:
+    """Entries loaded since the previous batch, and how far the load has got."""
 
-    Runs with the cyclic GC paused by the caller: otherwise it rescans every scenario
-    loaded so far after each file, which doubles the time for a large library.
+    entries: list[CatalogueEntry]
+    done: int  # files (and missing folders) looked at so far
+    total: int
+
+
+class CatalogueLoad:
+    """One load of the library, file by file (no Qt; the GUI runs it on a worker thread).
+
+    Iterate :meth:`batches`; when it is exhausted, :attr:`entries` is the whole library,
+    sorted and with user copies in place of the built-ins they replace (a batch may hold
+    a built-in that a later file replaces: the final list is the one to keep). Only
+    summaries are kept per file (see catalogue_cache), so memory stays small however large
+    the library.
     """
-    entries: list[CatalogueEntry] = []
-    seen_files: set[object] = set()
-    first_by_id: dict[str, CatalogueEntry] = {}
-    for folder, bundled in sources:
-        if not folder.exists():
-            problem = Problem(str(folder), 1, 1, "folder not found")
-            missing = LoadedScenario(str(folder), "", None, None, [problem])
-            entries.append(CatalogueEntry(folder, missing, bundled, (problem,)))
-            continue
-        for path in iter_scenario_paths([folder]):
-            identity = _file_identity(path)
-            if identity in seen_files:
+
+    def __init__(
+        self,
+        extra_dirs: Iterable[str | Path] = (),
+        *,
+        bundled_dir: Path | None = None,
+        include_bundled: bool = True,
+        use_cache: bool = True,
+    ) -> None:
+        if include_bundled and bundled_dir is None:
+            from balint_trainer.paths import bundled_scenarios_dir
+
+            bundled_dir = bundled_scenarios_dir()
+        self.sources: list[tuple[Path, bool]] = []
+        if include_bundled and bundled_dir is not None and bundled_dir.is_dir():
+            self.sources.append((bundled_dir, True))
+        self.sources.extend((Path(folder), False) for folder in extra_dirs)
+        self.use_cache = use_cache
+        self.entries: list[CatalogueEntry] = []
+        self.finished = False
+
+    def _files(self) -> list[tuple[Path, bool, bool]]:
+        """(path, bundled, exists) for every file to load, and each missing folder."""
+        files: list[tuple[Path, bool, bool]] = []
+        seen_files: set[object] = set()
+        for folder, bundled in self.sources:
+            if not folder.exists():
+                files.append((folder, bundled, False))
                 continue
-            seen_files.add(identity)
-            entry = load_entry(path, bundled=bundled, cache=cache)
-            if entry.ok:
-                first = first_by_id.get(entry.id)
-                if first is not None and first.bundled and not bundled:
-                    # The user's own copy of a built-in scenario (saved from the editor, or with
-                    # a merged key) replaces it; deleting the copy brings the built-in back.
-                    entries = [e for e in entries if e is not first]
-                    entry = replace(entry, replaces=first.path)
-                    first_by_id[entry.id] = entry
-                elif first is not None:
-                    duplicate = Problem(
-                        str(path),
-                        1,
-                        1,
-                        f"duplicate scenario id '{entry.id}' (also in {first.path})",
-                    )
-                    entry = CatalogueEntry(path, entry.loaded, bundled, (*entry.problems, duplicate))
-                else:
-                    first_by_id[entry.id] = entry
+            for path in iter_scenario_paths([folder]):
+                identity = _file_identity(path)
+                if identity not in seen_files:
+                    seen_files.add(identity)
+                    files.append((path, bundled, True))
+        return files
+
+    def batches(
+        self, size: int = 100, cancelled: Callable[[], bool] | None = None
+    ) -> Iterator[CatalogueBatch]:
+        """Load every file, yielding what is new every ``size`` files. ``cancelled()`` stops
+        early (then :attr:`finished` stays False and the cache is not saved)."""
+        cache = _open_cache() if self.use_cache else None
+        files = self._files()
+        entries: list[CatalogueEntry] = []
+        first_by_id: dict[str, CatalogueEntry] = {}
+        batch: list[CatalogueEntry] = []
+        for done, (path, bundled, exists) in enumerate(files, start=1):
+            if cancelled is not None and cancelled():
+                return
+            entry = self._entry(path, bundled, exists, cache, first_by_id, entries)
             entries.append(entry)
-    return entries
+            batch.append(entry)
+            if len(batch) >= size or done == len(files):
+                yield CatalogueBatch(batch, done, len(files))
+                batch = []
+        if cache is not None:
+            cache.save()
+        entries.sort(key=lambda e: (not e.ok, e.title.casefold()))
+        self.entries = entries
+        self.finished = True
+        if not files:
+            yield CatalogueBatch([], 0, 0)
+
+    @staticmethod
+    def _entry(
+        path: Path,
+        bundled: bool,
+        exists: bool,
+        cache: CatalogueCache | None,
+        first_by_id: dict[str, CatalogueEntry],
+        entries: list[CatalogueEntry],
+    ) -> CatalogueEntry:
+        if not exists:
+            problem = Problem(str(path), 1, 1, "folder not found")
+            missing = LoadedScenario(str(path), "", None, None, [problem])
+            return CatalogueEntry(path, missing, bundled, (problem,))
+        entry = load_entry(path, bundled=bundled, cache=cache)
+        if not entry.ok:
+            return entry
+        first = first_by_id.get(entry.id)
+        if first is not None and first.bundled and not bundled:
+            # The user's own copy of a built-in scenario (saved from the editor, or with
+            # a merged key) replaces it; deleting the copy brings the built-in back.
+            entries[:] = [e for e in entries if e is not first]
+            entry = replace(entry, replaces=first.path)
+            first_by_id[entry.id] = entry
+        elif first is not None:
+            duplicate = Problem(
+                str(path),
+                1,
+                1,
+                f"duplicate scenario id '{entry.id}' (also in {first.path})",
+            )
+            entry = CatalogueEntry(path, entry.loaded, bundled, (*entry.problems, duplicate))
+        else:
+            first_by_id[entry.id] = entry
+        return entry
 
 
 def find_entry(entries: Sequence[CatalogueEntry], scenario_id: str) -> CatalogueEntry | None:

@@ -19,8 +19,14 @@ stale.
 Everything is plain JSON (no pickle: the folder is user-writable and a cache must
 never run code). A missing, corrupt or outdated cache is ignored and rebuilt, a
 cache that cannot be written only costs speed; nothing here raises for a bad cache.
-A fingerprint of the validator is stored too, so a new release (or an edited
-validator in a checkout) never serves results the current code would not give.
+A fingerprint of the validator's code is stored too, so a release (or an edited
+checkout) whose validator differs never serves results the current code would not give;
+an upgrade that leaves the validator alone keeps the cache (the fingerprint hashes the
+validating modules' code, not the app version or file times).
+
+A file parsed on a cache miss is remembered by its summary only; the full model is
+dropped (10,000 kept models would take gigabytes) and built again, from the file, when
+the scenario is opened, which also writes its blob.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ import json
 import os
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
@@ -38,7 +45,6 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
-from balint_trainer import __version__
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.untrusted import UntrustedInputError, read_limited
@@ -48,14 +54,24 @@ from balint_trainer.core.yamlsource import MAX_FILE_BYTES
 if TYPE_CHECKING:  # pydantic is imported only when a full scenario is needed
     from balint_trainer.core.model import Scenario
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 6
 INDEX_FILENAME = "catalogue-index.json"
 BLOB_FOLDER = "scenarios"
 # An mtime this close to the moment it was recorded may hide a later edit of the same size.
 RACY_NS = 3_000_000_000
 # Modules whose behaviour decides what a file validates to.
 _VALIDATOR_MODULES = (
-    "model", "validation", "yamlsource", "untrusted", "competencies", "problems", "catalogue_cache"
+    "model",
+    "validation",
+    "fastload",
+    "yamlsource",
+    "untrusted",
+    "competencies",
+    "problems",
+    "script_state",
+    "conditions",
+    "catalogue_cache",
+    "markdown_render",
 )
 
 
@@ -68,24 +84,39 @@ def default_cache_dir() -> Path:
 def validator_fingerprint() -> str:
     """Changes whenever the code that validates scenarios may have changed.
 
-    Cheap and import-free (start-up path): the files are stat'ed, not read or imported.
-    In a frozen app the sources are not on disk and the app version stands for them.
+    A hash of that code (the modules' sources, or their compiled code in a frozen app), of
+    pydantic's version and of the cache format; not the app's version: an upgrade that
+    leaves validation alone keeps the cache. Import-free (start-up path): files are read,
+    nothing is imported.
     """
     from importlib.util import find_spec
 
-    parts = [str(CACHE_FORMAT), __version__, sys.version.split()[0]]
+    digest = hashlib.sha256(f"{CACHE_FORMAT}|{sys.version_info[:2]}".encode())
     core = Path(__file__).resolve().parent
-    files = [core / f"{name}.py" for name in _VALIDATOR_MODULES]
-    spec = find_spec("pydantic")
-    if spec is not None and spec.origin:
-        files.append(Path(spec.origin).parent / "version.py")  # a pydantic upgrade changes it
-    for path in files:
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    sources: list[tuple[str, Path | None]] = [
+        (f"balint_trainer.core.{name}", core / f"{name}.py") for name in _VALIDATOR_MODULES
+    ]
+    spec = find_spec("pydantic")  # a top-level package: found, not imported
+    pydantic_dir = Path(spec.origin).parent if spec is not None and spec.origin else None
+    sources.append(("pydantic.version", pydantic_dir / "version.py" if pydantic_dir else None))
+    for name, path in sources:
+        digest.update(name.encode() + b"\0" + hashlib.sha256(_code_of(name, path)).digest())
+    return digest.hexdigest()[:16]
+
+
+def _code_of(name: str, path: Path | None) -> bytes:
+    """A module's source, or in a frozen app (no sources on disk) its compiled code."""
+    try:
+        if path is not None and path.is_file():
+            return path.read_bytes()
+        loader = globals().get("__loader__")
+        if getattr(sys, "frozen", False) and hasattr(loader, "get_code"):
+            import marshal
+
+            return marshal.dumps(loader.get_code(name))  # type: ignore[union-attr]
+    except (OSError, ImportError, ValueError):
+        pass
+    return b"missing"
 
 
 @dataclass(frozen=True)
@@ -193,12 +224,17 @@ class CachedScenario(LoadedScenario):
     def _materialise(self) -> None:
         if self._materialised:
             return
-        self._materialised = True
-        fresh = self._cache.reload(self.filename, self.sha256)
-        self._scenario, self._text = fresh.scenario, fresh.text
-        if fresh.sha256 != self.sha256:  # edited since the index was written
-            self.sha256, self.problems, self._valid = fresh.sha256, fresh.problems, fresh.ok
-            self.summary = scenario_summary(fresh)
+        # Under the cache's lock, and marked done last: the library is loaded on a worker
+        # thread, and another thread must never see "materialised" with no scenario yet.
+        with self._cache.lock:
+            if self._materialised:
+                return
+            fresh = self._cache.reload(self.filename, self.sha256)
+            self._scenario, self._text = fresh.scenario, fresh.text
+            if fresh.sha256 != self.sha256:  # edited since the index was written
+                self.sha256, self.problems, self._valid = fresh.sha256, fresh.problems, fresh.ok
+                self.summary = scenario_summary(fresh)
+            self._materialised = True
 
     @property  # type: ignore[override]
     def scenario(self) -> Scenario | None:
@@ -283,8 +319,10 @@ class CatalogueCache:
         self.hits = 0
         self.misses = 0
         self._entries: dict[str, _Entry] = {}
-        self._new_blobs: dict[str, str] = {}  # sha256 -> scenario JSON, written on save
+        self._new_blobs: dict[str, str] = {}  # sha256 -> scenario JSON not written yet
         self._dirty = False
+        # Entries are loaded on a worker thread while the UI may open a scenario (reload).
+        self.lock = threading.RLock()
         self._read_index()
 
     @property
@@ -297,20 +335,27 @@ class CatalogueCache:
     # -- persistence -------------------------------------------------------
 
     def _read_index(self) -> None:
+        """The index is JSON lines: a header, then one ``[path, entry]`` per file.
+
+        One line at a time, not one document: parsing 10,000 entries in a single call holds
+        the GIL for over 100 ms, and the library reads this on a worker while the UI runs.
+        """
         try:
-            raw = json.loads(self.index_path.read_bytes())
+            with open(self.index_path, "rb") as index:
+                header = json.loads(index.readline())
+                if not isinstance(header, dict) or header.get("fingerprint") != self.fingerprint:
+                    self._dirty = True  # outdated: replaced on the next save
+                    return
+                for line in index:
+                    raw = json.loads(line)
+                    if not (isinstance(raw, list) and len(raw) == 2 and isinstance(raw[0], str)):
+                        continue
+                    entry = _Entry.from_json(raw[1])
+                    if entry is not None:
+                        self._entries[raw[0]] = entry
         except (OSError, ValueError, RecursionError):  # missing or corrupt (or hostile): start empty
-            return
-        if not isinstance(raw, dict) or raw.get("fingerprint") != self.fingerprint:
-            self._dirty = True  # outdated: replaced on the next save
-            return
-        entries = raw.get("entries")
-        if not isinstance(entries, dict):
-            return
-        for key, value in entries.items():
-            entry = _Entry.from_json(value)
-            if entry is not None:
-                self._entries[str(key)] = entry
+            self._entries.clear()
+            self._dirty = True
 
     def save(self) -> bool:
         """Write what changed; returns whether the cache is on disk now.
@@ -319,18 +364,20 @@ class CatalogueCache:
         Files are replaced atomically, so another app instance reading at the same
         time sees the old or the new index, never half of one.
         """
+        with self.lock:
+            return self._save()
+
+    def _save(self) -> bool:
         if not self._dirty:
             return self.index_path.is_file()
         self._entries = {k: e for k, e in self._entries.items() if os.path.exists(k)}
         try:
             for sha256, blob in self._new_blobs.items():
                 _atomic_write(self._blob_path(sha256), blob)
-            payload = {
-                "format": CACHE_FORMAT,
-                "fingerprint": self.fingerprint,
-                "entries": {key: entry.as_json() for key, entry in self._entries.items()},
-            }
-            _atomic_write(self.index_path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+            header = {"format": CACHE_FORMAT, "fingerprint": self.fingerprint}
+            lines = [_json_line(header)]
+            lines.extend(_json_line([key, entry.as_json()]) for key, entry in self._entries.items())
+            _atomic_write(self.index_path, "".join(lines))
             self._prune_blobs()
         except OSError:
             return False
@@ -371,7 +418,12 @@ class CatalogueCache:
                 problems = [Problem(name, *p) for p in entry.problems]  # type: ignore[arg-type]
                 return CachedScenario(self, name, entry.sha256, problems, entry.summary, entry.valid)
         self.misses += 1
-        return self._parse(name, stat, max_bytes)
+        loaded = self._parse(name, stat, max_bytes)
+        entry = self._entries.get(name)
+        if entry is None or entry.sha256 != loaded.sha256:  # not cached (too large, unreadable)
+            return loaded
+        # Only the summary is kept; the model is built again when the scenario is opened.
+        return CachedScenario(self, name, entry.sha256, list(loaded.problems), entry.summary, entry.valid)
 
     def load_many(self, paths: Iterable[str | Path]) -> list[LoadedScenario]:
         return [self.load(p) for p in paths]
@@ -387,17 +439,33 @@ class CatalogueCache:
         self._remember(name, stat, loaded)
         return loaded
 
-    def _remember(self, name: str, stat: os.stat_result, loaded: LoadedScenario) -> None:
+    def _remember(
+        self, name: str, stat: os.stat_result, loaded: LoadedScenario, *, blob: bool = False
+    ) -> None:
+        """Index ``loaded``; with ``blob``, also store its model (when the scenario is opened:
+        for a whole library that would double the first load, and most are never opened)."""
         valid = loaded.ok and loaded.scenario is not None
-        if valid and loaded.scenario is not None:
-            self._new_blobs[loaded.sha256] = loaded.scenario.model_dump_json()
+        if blob and valid and loaded.scenario is not None:
+            self._store_blob(loaded.sha256, loaded.scenario.model_dump_json())
+        summary = _with_html(scenario_summary(loaded)) if valid else None
+        with self.lock:
+            self._remember_entry(name, stat, loaded, valid, summary)
+
+    def _remember_entry(
+        self,
+        name: str,
+        stat: os.stat_result,
+        loaded: LoadedScenario,
+        valid: bool,
+        summary: ScenarioSummary | None,
+    ) -> None:
         self._entries[name] = _Entry(
             size=stat.st_size,
             mtime_ns=stat.st_mtime_ns,
             recorded_ns=time.time_ns(),
             sha256=loaded.sha256,
             valid=valid,
-            summary=_with_html(scenario_summary(loaded)) if valid else None,
+            summary=summary,
             problems=[(p.line, p.column, p.message, p.severity) for p in loaded.problems],
         )
         self._dirty = True
@@ -419,10 +487,17 @@ class CatalogueCache:
             if text is not None and (scenario is not None or not entry.valid):
                 problems = [Problem(name, *p) for p in entry.problems]  # type: ignore[arg-type]
                 return LoadedScenario(name, digest, text, scenario, problems)
-        loaded = load_scenario_bytes(raw, name)  # changed, or the blob is gone: validate afresh
+        loaded = load_scenario_bytes(raw, name)  # changed, or no blob yet: validate afresh
         with contextlib.suppress(OSError):
-            self._remember(name, os.stat(name), loaded)
+            self._remember(name, os.stat(name), loaded, blob=True)
         return loaded
+
+    def _store_blob(self, sha256: str, blob: str) -> None:
+        """Written at once: nothing else may save this cache before the app quits."""
+        try:
+            _atomic_write(self._blob_path(sha256), blob)
+        except OSError:
+            self._new_blobs[sha256] = blob  # kept for this run; save() tries again
 
     def _read_blob(self, sha256: str) -> Scenario | None:
         from pydantic import ValidationError
@@ -436,6 +511,20 @@ class CatalogueCache:
             return Scenario.model_validate_json(blob)
         except (OSError, ValueError, ValidationError):  # missing, corrupt or tampered: re-parse
             return None
+
+
+def _json_line(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def read_index(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The header and the raw entries of an index file (tests, debugging)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return json.loads(lines[0]), dict(json.loads(line) for line in lines[1:])
+
+
+def write_index(path: Path, header: dict[str, Any], entries: dict[str, Any]) -> None:
+    path.write_text("".join([_json_line(header), *(_json_line([k, v]) for k, v in entries.items())]))
 
 
 def _file_sha256(name: str) -> str | None:

@@ -9,7 +9,7 @@ links keep only http, https and mailto targets.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import threading
 from typing import Any
 
 ALLOWED_TAGS: frozenset[str] = frozenset(
@@ -52,11 +52,20 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-@lru_cache(maxsize=1)
-def _converter() -> Any:
-    import markdown  # lazy: not needed until the first text is shown
+_per_thread = threading.local()
 
-    return markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+
+def _converter() -> Any:
+    """This thread's converter: a Markdown instance keeps state while it converts, and the
+    library renders summaries on a worker thread while the UI renders what it shows."""
+    converter = getattr(_per_thread, "converter", None)
+    if converter is None:
+        import markdown  # lazy: not needed until the first text is shown
+
+        converter = _per_thread.converter = markdown.Markdown(
+            extensions=["extra", "sane_lists"], output_format="html"
+        )
+    return converter
 
 
 def sanitize_html(raw_html: str) -> str:

@@ -165,6 +165,9 @@ class Scenario(_Strict):
     time_limit_seconds: TimeLimit | None = None
     # A follow-up session: the id of the scenario whose group meets again here.
     follows: Slug | None = None
+    # What the follow-up inherits from the trainee's finished attempt of ``follows``, with the
+    # value each name has when there is none (docs/scenario-format.md, "Two sessions of one group").
+    carries: dict[FlagName, FlagValue] | None = None
 
     @property
     def branching(self) -> bool:

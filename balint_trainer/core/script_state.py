@@ -119,7 +119,11 @@ def _check_condition(when: str, path: tuple[Any, ...], kinds: Mapping[str, str],
         kind = kinds.get(ref.name)
         if kind is None:
             known = ", ".join(sorted(kinds)) or "none: no option sets anything"
-            ctx.report(path, f"when: undefined flag '{ref.name}' (no option sets it; defined: {known})")
+            follow_up = isinstance(ctx.doc.data, dict) and ("follows" in ctx.doc.data or "carries" in ctx.doc.data)
+            carried = " nor does 'carries' declare it" if follow_up else ""
+            ctx.report(
+                path, f"when: undefined flag '{ref.name}' (no option sets it{carried}; defined: {known})"
+            )
             ok = False
         elif isinstance(ref, Compare) and kind == "flag":
             ctx.report(path, f"when: '{ref.name}' is a flag (true/false); only counters compare with numbers")
@@ -165,12 +169,15 @@ def _goto_path(scenario: Scenario, index: int) -> tuple[Any, ...]:
     return ("script", index)
 
 
-def explore(scenario: Scenario, budget: int = PATH_BUDGET) -> tuple[set[int], set[int]] | None:
-    """Steps reached and steps *shown* on some path (exact), or None past the budget."""
+def explore(
+    scenario: Scenario, budget: int = PATH_BUDGET, starts: Sequence[Mapping[str, bool | int]] = ({},)
+) -> tuple[set[int], set[int]] | None:
+    """Steps reached and steps *shown* on some path (exact), or None past the budget.
+
+    ``starts``: the states a session may begin in (a follow-up's inherited ones)."""
     targets = labels(scenario)
-    start: tuple[int, tuple[tuple[str, bool | int], ...]] = (0, ())
-    seen = {start}
-    queue = deque([start])
+    seen = {(0, tuple(sorted(start.items()))) for start in starts}
+    queue = deque(seen)
     reached: set[int] = set()
     shown: set[int] = set()
     while queue:
@@ -267,6 +274,8 @@ def flow_problems(scenario: Scenario, doc: YamlDocument, filename: str) -> list[
     """Problems of a shape-valid scenario's state and branching (none for a plain script)."""
     ctx = _Context(doc, filename)
     kinds = _defined_names(scenario, ctx)
+    for name, value in (scenario.carries or {}).items():  # a clash is core.followup's report
+        kinds.setdefault(name, "flag" if isinstance(value, bool) else "counter")
     targets: dict[str, int] = {}
     conditions_ok = True
     for index, step in enumerate(scenario.script):
@@ -325,7 +334,9 @@ def flow_problems(scenario: Scenario, doc: YamlDocument, filename: str) -> list[
         return ctx.problems
     if not conditions_ok:
         return ctx.problems
-    explored = explore(scenario)
+    from balint_trainer.core.followup import start_states
+
+    explored = explore(scenario, starts=start_states(scenario))
     if explored is None:
         return ctx.problems
     reached, shown = explored

@@ -150,8 +150,11 @@ class PracticeSession:
         answers: Iterable[Any] | Mapping[str, str] | None = None,
         *,
         seed: str | None = None,
+        initial_state: Mapping[str, bool | int] | None = None,
     ) -> None:
-        """``seed``: the attempt's option-order seed (``None``: options in file order)."""
+        """``seed``: the attempt's option-order seed (``None``: options in file order).
+        ``initial_state``: what a follow-up inherits (core.followup); the file's ``carries``
+        defaults fill in the rest."""
         if mode not in MODES:
             raise SessionError(f"unknown mode '{mode}' (modes: {', '.join(MODES)})")
         self.scenario = scenario
@@ -175,7 +178,7 @@ class PracticeSession:
         self.minute = 0.0
         self.history: list[Event] = []
         # Branching (docs/scenario-format.md): what the group remembers, and where labels are.
-        self.state = ScriptState()
+        self.state = ScriptState({**(scenario.carries or {}), **(initial_state or {})})
         self._labels = labels(scenario)
         self._skipped: set[str] = set()  # decisions whose 'when' did not hold
         given = _normalise_answers(answers)

@@ -131,7 +131,12 @@ def exception_problem(filename: str, exc: BaseException, *, what: str = "cannot 
 
 _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _JSON_BRACKETS = re.compile(rb"[\[\]{}]")
-_JSON_LONG_NUMBER = re.compile(rb"[0-9]{%d,}" % (MAX_JSON_INT_DIGITS + 1))
+
+
+@lru_cache(maxsize=8)
+def _json_long_number(max_digits: int) -> re.Pattern[bytes]:
+    return re.compile(rb"[0-9]{%d,}" % (max_digits + 1))
+
 _BRACKET_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 
 
@@ -146,11 +151,14 @@ def loads_json(
     *,
     max_depth: int = MAX_JSON_DEPTH,
     max_int_digits: int = MAX_JSON_INT_DIGITS,
+    unique_keys: bool = False,
 ) -> Any:
     """Parse untrusted JSON (UTF-8, BOM allowed); raises :class:`UntrustedInputError`.
 
     Depth and number length are checked on the bytes outside strings first, in C-speed
     regex passes, so neither ``json`` nor the int parser ever sees a hostile document.
+    ``unique_keys`` refuses a key given twice in one object (it would hide one value: a
+    vote, a rating) instead of keeping the last.
     """
 
     def refuse(offset: int, message: str) -> UntrustedInputError:
@@ -163,7 +171,7 @@ def loads_json(
     except UnicodeDecodeError as exc:
         raise refuse(exc.start, "not valid UTF-8 text") from None
     skeleton = _JSON_STRING.sub(lambda m: b'""' + b" " * (len(m.group()) - 2), raw)  # keeps offsets
-    long_number = _JSON_LONG_NUMBER.search(skeleton)
+    long_number = _json_long_number(max_int_digits).search(skeleton)
     if long_number is not None:
         raise refuse(long_number.start(), f"number with more than {max_int_digits} digits; refused")
     brackets = _JSON_BRACKETS.findall(skeleton)
@@ -175,7 +183,9 @@ def loads_json(
             offset = next(m.start() for i, m in enumerate(_JSON_BRACKETS.finditer(skeleton)) if i == nth)
             raise refuse(offset, f"nested more than {max_depth} levels deep; refused")
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return json.loads(
+            text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys if unique_keys else None
+        )
     except json.JSONDecodeError as exc:
         raise UntrustedInputError(
             [Problem(filename, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}")]
@@ -186,6 +196,15 @@ def loads_json(
 
 def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"key {key!r} appears twice in one object")
+        result[key] = value
+    return result
 
 
 # --------------------------------------------------------------------------- Markdown

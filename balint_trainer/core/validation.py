@@ -87,6 +87,13 @@ def _describe_error(error: Mapping[str, Any], data: Any) -> tuple[str, bool]:
         return "format: must be 'balint-scenario/1'", False
     if kind == "value_error" and loc == ("language",):
         return f"language: {error.get('ctx', {}).get('error', error['msg'])}", False
+    if kind == "string_pattern_mismatch" and len(loc) >= 3 and loc[-1] == "[key]" and loc[-3] in ("set", "carries"):
+        # A flag or counter name (set: / carries:): it appears in conditions, so no '-' or '.'.
+        return (
+            f"{_format_loc(loc[:-2])}: '{error.get('input')}' is not a valid name "
+            "(letters, digits and '_', not starting with a digit)",
+            True,
+        )
     if kind == "string_pattern_mismatch":
         value = error.get("input")
         allowed = (
@@ -106,7 +113,11 @@ def _schema_problems(doc: YamlDocument, filename: str, exc: ValidationError) -> 
     problems = []
     for error in exc.errors(include_url=False):
         message, at_key = _describe_error(error, doc.data)
-        line, column = doc.position(error["loc"], key=at_key)
+        loc = error["loc"]
+        if loc and loc[-1] == "[key]":  # pydantic's marker for a bad dict key: point at the key
+            line, column = doc.position(loc[:-1], key=True)
+        else:
+            line, column = doc.position(loc, key=at_key)
         problems.append(Problem(filename, line, column, message))
     return problems
 
@@ -259,6 +270,15 @@ def load_scenario_bytes(
     Any exception at all becomes a problem: one broken file must never stop a library,
     a pack or a bundle from loading with a traceback.
     """
+    if isinstance(raw, bytes):
+        from balint_trainer.core.fastload import fast_load
+
+        try:
+            fast = fast_load(raw, filename, max_bytes)
+        except Exception:  # the positioned path below decides what is wrong
+            fast = None
+        if fast is not None:  # valid without a problem: no positions needed
+            return fast
     try:
         return _load_scenario_bytes(raw, filename, max_bytes)
     except Exception as exc:  # the last line of defence
@@ -314,8 +334,10 @@ def _validate_data(doc: YamlDocument, filename: str) -> tuple[Scenario | None, l
         problems.extend(_schema_problems(doc, filename, exc))
     problems.extend(_cross_check(doc.data, doc, filename))
     if scenario is not None:
+        from balint_trainer.core.followup import carries_problems
         from balint_trainer.core.script_state import flow_problems
 
+        problems.extend(carries_problems(scenario, doc, filename))
         problems.extend(flow_problems(scenario, doc, filename))
     problems.extend(_markdown_problems(doc.data, doc, filename))
     return scenario, problems
@@ -382,24 +404,28 @@ def iter_scenario_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 def validate_paths(paths: Iterable[str | Path]) -> list[LoadedScenario]:
     """Validate files and folders; scenario ids must be unique across all of them."""
-    results = [load_scenario_file(p) for p in iter_scenario_paths(paths)]
+    return list(iter_validated(paths))
+
+
+def iter_validated(paths: Iterable[str | Path]) -> Iterator[LoadedScenario]:
+    """:func:`validate_paths` one file at a time: nothing is kept but each id's first file."""
     first_by_id: dict[str, str] = {}
-    for result in results:
-        if result.scenario is None:
-            continue
-        scenario_id = result.scenario.id
-        if scenario_id in first_by_id:
-            doc = parse_yaml(result.text or "", result.filename)
-            line, column = doc.position(("id",))
-            result.problems.append(
-                Problem(
-                    result.filename,
-                    line,
-                    column,
-                    f"duplicate scenario id '{scenario_id}' (also in {first_by_id[scenario_id]})",
+    for path in iter_scenario_paths(paths):
+        result = load_scenario_file(path)
+        if result.scenario is not None:
+            scenario_id = result.scenario.id
+            if scenario_id in first_by_id:
+                doc = parse_yaml(result.text or "", result.filename)
+                line, column = doc.position(("id",))
+                result.problems.append(
+                    Problem(
+                        result.filename,
+                        line,
+                        column,
+                        f"duplicate scenario id '{scenario_id}' (also in {first_by_id[scenario_id]})",
+                    )
                 )
-            )
-            result.scenario = None
-        else:
-            first_by_id[scenario_id] = result.filename
-    return results
+                result.scenario = None
+            else:
+                first_by_id[scenario_id] = result.filename
+        yield result

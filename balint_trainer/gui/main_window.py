@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.accounts.session import Accounts
-from balint_trainer.gui.library import LibraryView
 from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.practice.controller import PracticeController
 from balint_trainer.gui.practice.feedback_flow import UnreadTracker
+from balint_trainer.gui.practice.library import LibraryView
 from balint_trainer.gui.practice.pages import PracticePages, WindowPrompts
 from balint_trainer.gui.practice.resume_prompt import ask_resume_or_new
 from balint_trainer.gui.startup import Startup
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
 
     def load_now(self) -> None:
         """Load everything on this thread (tests and scripts; the app uses :meth:`start_loading`)."""
-        self.load_library()
+        self.load_library(wait=True)
         self.startup.load_now()
 
     def _introduce_when_free(self) -> None:
@@ -276,22 +276,42 @@ class MainWindow(QMainWindow):
             self.guidance.maybe_show_intro()
 
     def _finish_loading(self) -> None:
+        if self.library.is_loading():  # ready means the library is complete too
+            self.library.loaded.connect(self._finish_loading, Qt.ConnectionType.SingleShotConnection)
+            return
         self.is_loaded = True
         self._update_actions()
         self.loaded.emit()
 
-    def load_library(self) -> None:
-        from balint_trainer.core.catalogue import load_catalogue
+    def load_library(self, *, wait: bool = False) -> None:
+        """Read the library on a worker thread (rows stream in on a first start); ``wait``
+        returns once it is complete (tests and scripts, the UI keeps painting meanwhile)."""
+        from balint_trainer.gui.practice.library_loader import load_into
 
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        try:
-            self.entries = load_catalogue(self._all_extra_dirs(), include_bundled=self.include_bundled)
-        except Exception as exc:  # each file is isolated (load_entry); this is the folder walk itself
+        def failed(exc: BaseException) -> None:  # each file is isolated; this is the folder walk itself
             self.entries = []
             plain_text.warning(self, self.tr("Library"), self.tr("The library could not be read:") + f"\n{exc}")
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.library.set_entries(self.entries)
+
+        loader = load_into(
+            self.library,
+            self._all_extra_dirs(),
+            include_bundled=self.include_bundled,
+            on_finished=self._library_loaded,
+            on_failed=failed,
+        )
+        if wait:
+            from PySide6.QtCore import QEventLoop
+
+            loop = QEventLoop()
+            self.library.loaded.connect(loop.quit)
+            loader.failed.connect(loop.quit)
+            if self.library.is_loading():
+                loop.exec()
+            self.library.loaded.disconnect(loop.quit)
+
+    def _library_loaded(self, entries: list[CatalogueEntry]) -> None:
+        self.entries = entries
+        self.weak_spots.refresh()  # its queue names scenarios of the library (on a worker)
         valid = sum(e.ok for e in self.entries)
         from balint_trainer.gui.reading import plural
 

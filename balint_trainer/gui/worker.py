@@ -187,7 +187,7 @@ def error_text(exc: BaseException) -> str:
             except (KeyError, IndexError, ValueError, AttributeError):
                 continue
         return str(exc) or template
-    from balint_trainer.core.boundedjson import JsonInputError
+    from balint_trainer.core.untrusted_model import JsonInputError
     from balint_trainer.services.errors import ServiceError
 
     message = str(exc)

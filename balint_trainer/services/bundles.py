@@ -7,15 +7,19 @@ recognised by its magic bytes on import)::
      "profile": {"name", "role", "cohort", "uid"},
      "scenario_versions": [{"scenario_id", "sha256", "text"}],
      "attempts": [{"uid", "scenario_id", "sha256", "mode", "option_seed"?, "started_at",
-                   "finished_at",
+                   "finished_at", "initial_state"?: {"values": {NAME: bool | int}, "from": uid | null},
                    "answers": [{"decision_id", "option_id", "own_words", "seconds",
                                 "credit", "answered_at", "shown_order"?, "confidence"?, "timed_out"?}]}],
      "review_cards"?: [{"uid", "scenario_id", "decision_id", "competency", "state", "step",
                         "stability", "difficulty", "due", "last_review", "reps", "lapses",
+<<<<<<< HEAD
+                        "last_credit", "confidence_tally"?}]}
+=======
                         "last_credit"}],
      "recorded_sessions"?: [{"uid", "file_name", "sha256", "duration_s",
                              "moments": [{"t", "c", "r", "n"}], "global_ratings": {competency: 1..5},
                              "note", "supervisor_name", "created_at", "updated_at"}]}
+>>>>>>> main
 
 ``confidence`` (1..3) and the ``review_cards`` section (the profile's spaced-review
 schedule, :mod:`balint_trainer.services.review_cards`) are optional too: older bundles
@@ -62,13 +66,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from balint_trainer.core.fileio import atomic_write_bytes
-from balint_trainer.core.model import Scenario
+from balint_trainer.core.model import FlagName, FlagValue, Scenario
 from balint_trainer.core.option_order import is_permutation
 from balint_trainer.core.scoring import ScoringError, credit
-from balint_trainer.core.untrusted import UntrustedInputError, exception_problem, loads_json, read_limited
+from balint_trainer.core.untrusted import exception_problem
+from balint_trainer.core.untrusted_model import ModelInputError, read_model
 from balint_trainer.services.dto import text_matches_sha256
 from balint_trainer.services.errors import BundleError
 
@@ -114,6 +119,13 @@ class BundleAnswer(_Strict):
     timed_out: bool = False  # bundles written before real-time marks have none: in time
 
 
+class BundleInitialState(_Strict):
+    """A follow-up attempt's inherited start (core.followup.Inheritance)."""
+
+    values: Annotated[dict[FlagName, FlagValue], Field(max_length=100)]
+    from_attempt: Uid | None = Field(default=None, alias="from")
+
+
 class BundleAttempt(_Strict):
     uid: Uid
     scenario_id: Ident
@@ -123,6 +135,10 @@ class BundleAttempt(_Strict):
     started_at: AwareDatetime
     finished_at: AwareDatetime | None = None
     answers: Annotated[list[BundleAnswer], Field(max_length=1000)]
+    initial_state: BundleInitialState | None = None  # older bundles and plain scenarios: none
+
+
+TallyNumber = Annotated[float, Field(ge=0, le=1e9, allow_inf_nan=False)]
 
 
 class BundleCard(_Strict):
@@ -139,6 +155,8 @@ class BundleCard(_Strict):
     reps: Annotated[int, Field(ge=0, le=1_000_000)] = 0
     lapses: Annotated[int, Field(ge=0, le=1_000_000)] = 0
     last_credit: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] | None = None
+    # Review answers per confidence level: [answers, credit sum] (core.calibration.tallied).
+    confidence_tally: dict[Literal["1", "2", "3"], tuple[TallyNumber, TallyNumber]] | None = None
 
 
 class BundleMoment(_Strict):
@@ -183,7 +201,7 @@ class CheckedBundle:
 
 def write_bundle(bundle: Bundle, path: Path) -> None:
     """Write atomically (temporary file + rename): an interrupted export leaves no half file."""
-    data = bundle.model_dump_json(indent=1).encode("utf-8")
+    data = bundle.model_dump_json(indent=1, by_alias=True).encode("utf-8")
     if path.name.endswith(".gz"):
         data = gzip.compress(data, mtime=0)
     atomic_write_bytes(path, data, keep_mode=False)
@@ -201,41 +219,26 @@ def read_bundle(path: Path) -> Bundle:
 
 def _read_bundle(path: Path) -> Bundle:
     name = str(path)
-    try:
-        raw = read_limited(path, MAX_FILE_BYTES)  # FIFOs and devices refused; bounded read
-    except UntrustedInputError as exc:
-        raise BundleError(str(exc.problems[0])) from None
-    if raw[:2] == b"\x1f\x8b":
+
+    def gunzip(raw: bytes) -> bytes:
+        if raw[:2] != b"\x1f\x8b":
+            return raw
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(raw)) as unzipped:
                 raw = unzipped.read(MAX_JSON_BYTES + 1)
         except (OSError, EOFError, zlib.error) as exc:
-            raise BundleError(f"{name}: damaged gzip data ({exc})") from None
+            raise BundleError(f"{name}:1:1: damaged gzip data ({exc})") from None
         if len(raw) > MAX_JSON_BYTES:
-            raise BundleError(f"{name}: uncompressed bundle exceeds {MAX_JSON_BYTES:,} bytes")
+            raise BundleError(f"{name}:1:1: uncompressed bundle exceeds {MAX_JSON_BYTES:,} bytes")
+        return raw
+
     try:
-        data = loads_json(raw, name)  # bounded depth and number size
-    except UntrustedInputError as exc:
-        raise BundleError(f"{exc.problems[0]} (not an attempt bundle?)") from None
-    if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
-        found = data.get("format") if isinstance(data, dict) else None
-        raise BundleError(f"{name}: not an attempt bundle (format {found!r}; expected {BUNDLE_FORMAT!r})")
-    try:
-        return Bundle.model_validate(data)
-    except ValidationError as exc:
-        raise BundleError(f"{name}: invalid bundle: {summarise_validation(exc)}") from None
-
-
-def summarise_validation(exc: ValidationError, limit: int = 5) -> str:
-    """The first ``limit`` pydantic errors on one line (for bundle and feedback-file messages)."""
-    parts = []
-    for error in exc.errors()[:limit]:
-        loc = ".".join(str(x) for x in error["loc"]) or "document"
-        parts.append(f"{loc}: {error['msg']}")
-    more = exc.error_count() - limit
-    return "; ".join(parts) + (f"; and {more} more problem(s)" if more > 0 else "")
-
-
+        bundle, _text = read_model(
+            path, Bundle, expected_format=BUNDLE_FORMAT, max_bytes=MAX_FILE_BYTES, decode=gunzip
+        )
+    except ModelInputError as exc:
+        raise BundleError(exc.one_line("an attempt bundle", "invalid bundle")) from None
+    return bundle
 
 
 def validate_bundle(bundle: Bundle, source: str) -> CheckedBundle:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from balint_trainer.core.model import Scenario
@@ -93,6 +94,8 @@ class Attempt:
     total: float | None
     answers: tuple[Answer, ...] = ()
     option_seed: str | None = None  # seed of the options' shown order; None: file order
+    # A follow-up's inherited start (core.followup.Inheritance.to_json); None: not a follow-up.
+    initial_state: Mapping[str, Any] | None = None
 
     @property
     def finished(self) -> bool:

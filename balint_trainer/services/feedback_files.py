@@ -37,9 +37,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from balint_trainer.core.fileio import atomic_write_bytes
-from balint_trainer.core.untrusted import UntrustedInputError, exception_problem, loads_json, read_limited
+from balint_trainer.core.untrusted import exception_problem
+from balint_trainer.core.untrusted_model import ModelInputError, read_model, summarise_validation
 from balint_trainer.services import dto
-from balint_trainer.services.bundles import summarise_validation
 from balint_trainer.services.errors import ServiceError
 from balint_trainer.storage import models as m
 from balint_trainer.storage.models import utcnow
@@ -98,24 +98,7 @@ class FeedbackFile(_Strict):
 
 
 # ----------------------------------------------------------------------------- reading
-def parse_feedback_bytes(raw: bytes, name: str) -> FeedbackFile:
-    """Shape-check a feedback file's bytes; raises :class:`FeedbackFileError`."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise FeedbackFileError(f"{name}:1:1: file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
-    try:
-        # The shared guard (core.untrusted): depth and number length bounded before json runs.
-        data = loads_json(raw, name, max_depth=MAX_DEPTH, max_int_digits=MAX_NUMBER_CHARS)
-    except UntrustedInputError as exc:
-        raise FeedbackFileError(f"{exc.problems[0]} (not a feedback file?)") from None
-    if not isinstance(data, dict) or data.get("format") != FEEDBACK_FORMAT:
-        found = data.get("format") if isinstance(data, dict) else None
-        raise FeedbackFileError(
-            f"{name}: not a feedback file (format {found!r}; expected {FEEDBACK_FORMAT!r})"
-        )
-    try:
-        checked = FeedbackFile.model_validate(data)
-    except ValidationError as exc:
-        raise FeedbackFileError(f"{name}: invalid feedback file: {summarise_validation(exc)}") from None
+def _check_comments(checked: FeedbackFile, name: str) -> FeedbackFile:
     attempts = set(checked.attempt_uids)
     seen: set[str] = set()
     for index, comment in enumerate(checked.comments):
@@ -134,16 +117,22 @@ def read_feedback(path: Path) -> FeedbackFile:
     """Read and check a feedback file; raises :class:`FeedbackFileError` for anything wrong."""
     name = str(path)
     try:
-        raw = read_limited(path, MAX_FILE_BYTES)  # size checked before reading; FIFOs and devices refused
-    except UntrustedInputError as exc:
-        raise FeedbackFileError(str(exc.problems[0])) from None
-    try:
-        return parse_feedback_bytes(raw, name)
+        # The shared guarded reader: size before reading, depth and number length before json runs.
+        checked, _text = read_model(
+            path,
+            FeedbackFile,
+            expected_format=FEEDBACK_FORMAT,
+            max_bytes=MAX_FILE_BYTES,
+            max_depth=MAX_DEPTH,
+            max_int_digits=MAX_NUMBER_CHARS,
+        )
+        return _check_comments(checked, name)
+    except ModelInputError as exc:
+        raise FeedbackFileError(exc.one_line("a feedback file", "invalid feedback file")) from None
     except FeedbackFileError:
         raise
     except Exception as exc:  # the last line of defence: a hostile file never gives a traceback
         raise FeedbackFileError(str(exception_problem(name, exc))) from None
-
 
 
 # ----------------------------------------------------------------------------- export

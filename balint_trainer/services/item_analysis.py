@@ -2,19 +2,21 @@
 
 The same statistics as the pure-Python reference :func:`balint_trainer.core.analytics.item_analysis`
 over ``answer_rows()`` (same conventions, read its docstring), but the work stays in SQL, so
-100 000 answers never cross into Python one by one:
+1 000 000 answers never cross into Python one by one. One statement, its CTEs computed once:
 
 1. per attempt: its scenario and total (stored total, else 100 × mean credit);
 2. per scenario, with window functions: the attempts ranked by (total, attempt id), their
    number N and the spread; the lower/upper group is the first/last ``k`` ranks, with ``k``
    exactly as :func:`core.analytics.group_size` (including Python's rounding of 0.27 × N);
-3. one ``GROUP BY (scenario, decision, option, group)`` over the answers.
+3. one ``GROUP BY (scenario, decision, option, group)`` over the answers, and below it
+   (``UNION ALL``, option NULL) the median time to decide per item over the same attempts.
 
-Python then folds the few thousand aggregate rows into :class:`ItemStats`. First-seen order
-(items, option order among equal counts, the most-chosen wrong option among equal counts)
-follows ``answer_rows()`` order, (attempt id, answer id), through ``MIN`` of a combined key.
-Portable between SQLite (>= 3.25) and PostgreSQL: window functions, ``CASE``, no ``LEAST``.
+Python then folds the few thousand aggregate rows into :class:`ItemStats` as they stream in.
+First-seen order (items, option order among equal counts, the most-chosen wrong option among
+equal counts) follows ``answer_rows()`` order, (attempt id, answer id), through ``MIN`` of a
+combined key. SQLite >= 3.35 (``MATERIALIZED``; the migrations need it too) and PostgreSQL.
 Float sums may differ from the reference in the last bits (summation order), nothing more.
+``benchmarks/item_analysis.py`` times this against tuned hand-written SQL on both databases.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ _UNFINISHED = """UNION ALL
     GROUP BY t.id"""
 
 _QUERY = """
-WITH totals AS (
+WITH totals AS MATERIALIZED (
     SELECT t.id AS attempt_id, v.scenario_id AS scenario_id, t.total AS total
     FROM attempts t
     JOIN scenario_versions v ON v.id = t.version_id
@@ -61,24 +63,20 @@ WITH totals AS (
       AND EXISTS (SELECT 1 FROM answers a WHERE a.attempt_id = t.id)
     {unfinished}
 ),
-sizes AS (
+sizes AS MATERIALIZED (
     SELECT scenario_id, n, flat, {group_size} AS k
     FROM (SELECT scenario_id, COUNT(*) AS n, CASE WHEN MIN(total) = MAX(total) THEN 1 ELSE 0 END AS flat
           FROM totals GROUP BY scenario_id) counted
 ),
-ranked AS (
-    SELECT attempt_id, scenario_id,
-           ROW_NUMBER() OVER (PARTITION BY scenario_id ORDER BY total, attempt_id) AS rn
-    FROM totals
-),
-grouped AS (
+grouped AS MATERIALIZED (
     SELECT r.attempt_id AS attempt_id, r.scenario_id AS scenario_id, s.n AS n,
-           r.attempt_id * {scale} AS base,
            CASE WHEN s.k = 0 OR s.flat = 1 THEN 0
                 WHEN r.rn <= s.k THEN -1
                 WHEN r.rn > s.n - s.k THEN 1
                 ELSE 0 END AS grp
-    FROM ranked r
+    FROM (SELECT attempt_id, scenario_id,
+                 ROW_NUMBER() OVER (PARTITION BY scenario_id ORDER BY total, attempt_id) AS rn
+          FROM totals) r
     JOIN sizes s ON s.scenario_id = r.scenario_id
     ORDER BY r.attempt_id
 )
@@ -86,12 +84,48 @@ SELECT g.scenario_id, a.decision_id, a.option_id, g.grp, MAX(g.n),
        COUNT(*),
        SUM(a.credit),
        SUM(CASE WHEN a.credit >= :full THEN 1 ELSE 0 END),
-       MIN(g.base + a.id),
-       MIN(CASE WHEN a.credit >= :full THEN NULL ELSE g.base + a.id END)
+       MIN(g.attempt_id * {scale} + a.id),
+       MIN(CASE WHEN a.credit >= :full THEN NULL ELSE g.attempt_id * {scale} + a.id END)
 FROM answers a
 JOIN grouped g ON g.attempt_id = a.attempt_id
 GROUP BY g.scenario_id, a.decision_id, a.option_id, g.grp
-"""
+UNION ALL
+{medians}"""
+
+
+# The median time to decide per item, over the same attempts (the totals above): PostgreSQL's
+# ordered-set aggregate sorts each item's times once (half the time of a window); SQLite has
+# none, so the middle one or two by ROW_NUMBER, counted over the same window (one sort). The
+# same rows count real-time time-outs (a time-out always has its time measured, so none is
+# missed by the ``seconds IS NOT NULL`` filter). Columns: median in the credit-sum place,
+# time-outs in the full-credit place.
+_MEDIANS = {
+    "postgresql": """SELECT t.scenario_id, a.decision_id, NULL, NULL, NULL, NULL,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY a.seconds),
+       SUM(CASE WHEN a.timed_out THEN 1 ELSE 0 END), NULL, NULL
+FROM answers a
+JOIN totals t ON t.attempt_id = a.attempt_id
+WHERE a.seconds IS NOT NULL
+GROUP BY t.scenario_id, a.decision_id
+""",
+    "sqlite": """SELECT scenario_id, decision_id, NULL, NULL, NULL, NULL, AVG(seconds), MAX(outs), NULL, NULL
+FROM (SELECT t.scenario_id AS scenario_id, a.decision_id AS decision_id, a.seconds AS seconds,
+             ROW_NUMBER() OVER w AS rn,
+             COUNT(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS cnt,
+             SUM(CASE WHEN a.timed_out THEN 1 ELSE 0 END)
+                 OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS outs
+      FROM answers a
+      JOIN totals t ON t.attempt_id = a.attempt_id
+      WHERE a.seconds IS NOT NULL
+      WINDOW w AS (PARTITION BY t.scenario_id, a.decision_id ORDER BY a.seconds)) timed
+WHERE rn = (cnt + 1) / 2 OR rn = (cnt + 2) / 2
+GROUP BY scenario_id, decision_id
+""",
+}
+
+# PostgreSQL's default work_mem (4 MB) sends the 100k-answer join and sorts to disk and turns
+# the hash aggregate into a sort of every answer; for this transaction only, enough for 1M.
+_PG_WORK_MEM = "SET LOCAL work_mem = '256MB'"
 
 
 def _query(
@@ -112,40 +146,13 @@ def _query(
     }
     # Answers of attempts left out of ``totals`` drop out of the final join as well.
     unfinished = "" if finished_only else _UNFINISHED.format(**parts)
-    return _QUERY.format(**parts, unfinished=unfinished, group_size=GROUP_SIZE_SQL, scale=_KEY_SCALE)
-
-
-# The median time to decide per item, over the same attempts as the statistics (the totals CTE):
-# the middle one or two values by ROW_NUMBER, portable between SQLite and PostgreSQL. The same
-# pass counts real-time time-outs (a window sum over the rows already read; a time-out always
-# has its time measured, so none is missed by the ``seconds IS NOT NULL`` filter).
-_MEDIAN = """,
-timed AS (
-    SELECT t.scenario_id AS scenario_id, a.decision_id AS decision_id, a.seconds AS seconds,
-           ROW_NUMBER() OVER (PARTITION BY t.scenario_id, a.decision_id ORDER BY a.seconds) AS rn,
-           COUNT(*) OVER (PARTITION BY t.scenario_id, a.decision_id) AS cnt,
-           SUM(CASE WHEN a.timed_out THEN 1 ELSE 0 END) OVER (PARTITION BY t.scenario_id, a.decision_id) AS outs
-    FROM answers a
-    JOIN totals t ON t.attempt_id = a.attempt_id
-    WHERE a.seconds IS NOT NULL
-)
-SELECT scenario_id, decision_id, AVG(seconds), MAX(outs)
-FROM timed
-WHERE rn = (cnt + 1) / 2 OR rn = (cnt + 2) / 2
-GROUP BY scenario_id, decision_id
-"""
-
-
-def _median_seconds(
-    session: Session, item_sql: str, params: dict[str, object]
-) -> dict[tuple[str, str], tuple[float | None, int]]:
-    """(scenario, decision) -> (median seconds, time-outs)."""
-    totals = item_sql[: item_sql.index("sizes AS")].rstrip().rstrip(",")
-    rows = session.execute(text(totals + _MEDIAN), params).all()
-    return {
-        (scenario, decision): (float(median) if median is not None else None, int(outs or 0))
-        for scenario, decision, median, outs in rows
-    }
+    return _QUERY.format(
+        **parts,
+        unfinished=unfinished,
+        group_size=GROUP_SIZE_SQL,
+        scale=_KEY_SCALE,
+        medians=_MEDIANS["postgresql" if dialect == "postgresql" else "sqlite"],
+    )
 
 
 class _Item:
@@ -181,12 +188,26 @@ def query_item_analysis(
         params["cohort"] = cohort
     dialect = session.get_bind().dialect.name
     sql = _query(scenario_id, cohort, dialect, finished_only=finished_only)
-    rows = session.execute(text(sql), params).all()
-    medians = _median_seconds(session, sql, params)
-
+    if dialect == "postgresql":
+        session.execute(text(_PG_WORK_MEM))
+    medians: dict[tuple[str, str], tuple[float | None, int]] = {}  # (median seconds, time-outs)
     items: dict[tuple[str, str], _Item] = {}
-    for scenario, decision, option, grp, attempts, count, credit_sum, full, first, first_wrong in rows:
+    for (
+        scenario,
+        decision,
+        option,
+        grp,
+        attempts,
+        count,
+        credit_sum,
+        full,
+        first,
+        first_wrong,
+    ) in session.execute(text(sql), params):
         key = (scenario, decision)
+        if option is None:  # a median row (option ids are never NULL): median, time-outs
+            medians[key] = (float(credit_sum) if credit_sum is not None else None, int(full or 0))
+            continue
         item = items.get(key)
         if item is None:
             item = items[key] = _Item(int(attempts))

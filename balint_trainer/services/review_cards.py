@@ -20,7 +20,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from balint_trainer.core import scheduling
-from balint_trainer.core.calibration import CalibrationPoint, calibration
+from balint_trainer.core.calibration import (
+    CalibrationPoint,
+    calibration,
+    calibration_from_tallies,
+    merged_tallies,
+    tallied,
+)
 from balint_trainer.core.scheduling import CardState
 from balint_trainer.services.errors import InvalidAnswer
 from balint_trainer.storage import models as m
@@ -96,8 +102,13 @@ def on_answer(
     confidence: int | None,
     seconds: float | None,
     now: datetime | None = None,
+    *,
+    review: bool = False,
 ) -> CardState:
-    """Create or reschedule the profile's card for ``decision`` after an answer with ``credit``."""
+    """Create or reschedule the profile's card for ``decision`` after an answer with ``credit``.
+
+    ``review``: a spaced-review answer (not a scenario attempt's): its confidence is tallied on
+    the card for the calibration chart (an attempt's answer row keeps its own)."""
     now = now or utcnow()
     row = _find(session, profile_id, scenario_id, decision.decision, lock=True)
     if row is None:
@@ -111,6 +122,8 @@ def on_answer(
                     competency=decision.competency,
                 )
                 _store(row, card, now)
+                if review:
+                    row.confidence_tally = tallied(None, confidence, credit)
                 session.add(row)
                 session.flush()
             return card
@@ -121,6 +134,8 @@ def on_answer(
     card = scheduling.answer(_state(row), credit, now, confidence=confidence, seconds=seconds)
     row.competency = decision.competency
     _store(row, card, now)
+    if review and confidence is not None:
+        row.confidence_tally = tallied(row.confidence_tally, confidence, credit)
     session.flush()
     return card
 
@@ -183,7 +198,9 @@ class ReviewService:
             raise InvalidAnswer(f"invalid confidence: {confidence!r}")
 
         def work(session: Session) -> CardState:
-            return on_answer(session, profile_id, scenario.id, decision, value, confidence, seconds, now)
+            return on_answer(
+                session, profile_id, scenario.id, decision, value, confidence, seconds, now, review=True
+            )
 
         return value, self._service._write(work)
 
@@ -202,10 +219,24 @@ class ReviewService:
 
         return calibration(self._service._read(work))
 
+    def review_calibration(self, profile_id: int) -> list[CalibrationPoint]:
+        """Confidence against mean credit over the profile's spaced-review answers.
+
+        Kept apart from :meth:`calibration`: review draws decisions the trainee got wrong
+        before and has seen the feedback of, so pooling them with first answers would blur both."""
+
+        def work(session: Session) -> list[dict[str, list[float]] | None]:
+            query = select(m.ReviewCard.confidence_tally).where(
+                m.ReviewCard.profile_id == profile_id, m.ReviewCard.confidence_tally.is_not(None)
+            )
+            return list(session.scalars(query))
+
+        return calibration_from_tallies(self._service._read(work))
+
 
 _CARD_FIELDS = (
     "uid", "scenario_id", "decision_id", "competency", "state", "step", "stability", "difficulty",
-    "due", "last_review", "reps", "lapses", "last_credit",
+    "due", "last_review", "reps", "lapses", "last_credit", "confidence_tally",
 )  # fmt: skip
 
 
@@ -229,6 +260,8 @@ def import_cards(session: Session, profile_id: int, cards: Iterable[object]) -> 
             ):
                 continue
             values.pop("uid")  # the stored card keeps its identity
+            if values["confidence_tally"] is None:  # a bundle from before tallies: keep ours
+                values.pop("confidence_tally")
         else:
             if session.scalars(select(m.ReviewCard.id).where(m.ReviewCard.uid == values["uid"])).first():
                 values.pop("uid")  # held by another profile's card: this one gets its own
@@ -256,5 +289,7 @@ def merge_cards(session: Session, source_id: int, target_id: int) -> None:
             continue
         if (row.last_review or row.due) > (other.last_review or other.due):
             _store(other, _state(row), utcnow())
+        if row.confidence_tally or other.confidence_tally:  # both profiles' review answers count
+            other.confidence_tally = merged_tallies(other.confidence_tally, row.confidence_tally)
         session.delete(row)
     session.flush()

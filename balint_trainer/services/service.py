@@ -24,6 +24,7 @@ from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, Operationa
 from sqlalchemy.orm import Session, selectinload, sessionmaker, undefer
 
 from balint_trainer.core import option_order
+from balint_trainer.core.followup import Inheritance, final_state, inherit
 from balint_trainer.core.model import NO_INTERVENTION
 from balint_trainer.core.option_order import new_seed
 from balint_trainer.core.scoring import DecisionScore, ScoringError, score_credits
@@ -135,6 +136,7 @@ def _attempt_dto(row: m.Attempt) -> dto.Attempt:
         total=_score(row.version.scenario_id, answers).total,
         answers=tuple(_answer_dto(a) for a in answers),
         option_seed=row.option_seed,
+        initial_state=row.initial_state,
     )
 
 
@@ -660,13 +662,15 @@ class TrainerService:
 
         def work(session: Session) -> dto.Attempt:
             self._get(session, m.Profile, profile_id, "profile")
-            self._get(session, m.ScenarioVersion, version_id, "scenario version")
+            version = self._get(session, m.ScenarioVersion, version_id, "scenario version")
+            inherited = self._inheritance(session, profile_id, self._scenario(version))
             row = m.Attempt(
                 uid=str(uuid.uuid4()),
                 profile_id=profile_id,
                 version_id=version_id,
                 mode=mode,
                 option_seed=seed,
+                initial_state=inherited.to_json() if inherited is not None else None,
             )
             session.add(row)
             session.flush()
@@ -674,6 +678,30 @@ class TrainerService:
             return _attempt_dto(row)
 
         return self._write(work)
+
+    def _inheritance(self, session: Session, profile_id: int, scenario: Scenario) -> Inheritance | None:
+        """A follow-up's start: the final state of this profile's latest finished attempt of the
+        earlier meeting (recomputed from its answers), or the defaults; None if not a follow-up."""
+        if scenario.follows is None or not scenario.carries:
+            return None
+        earlier = session.scalars(
+            self._attempt_query()
+            .where(
+                m.Attempt.profile_id == profile_id,
+                m.ScenarioVersion.scenario_id == scenario.follows,
+                m.Attempt.finished_at.is_not(None),
+            )
+            .order_by(m.Attempt.finished_at.desc(), m.Attempt.id.desc())
+        ).first()
+        if earlier is None:
+            return Inheritance(inherit(scenario, None))
+        try:
+            earlier_scenario = self._scenario(earlier.version)
+        except Exception:  # a stored version that no longer loads: fall back to the defaults
+            return Inheritance(inherit(scenario, None))
+        start = Inheritance.from_json(earlier.initial_state)  # the earlier one may be a follow-up too
+        final = final_state(earlier_scenario, earlier.answers, start.values if start else None)
+        return Inheritance(inherit(scenario, final), earlier.uid)
 
     def record_answer(
         self,
@@ -1136,6 +1164,7 @@ class TrainerService:
                         "sha256": r.version.sha256,
                         "mode": r.mode,
                         "option_seed": r.option_seed,
+                        **({"initial_state": r.initial_state} if r.initial_state is not None else {}),
                         "started_at": r.started_at,
                         "finished_at": r.finished_at,
                         "answers": [
@@ -1283,6 +1312,9 @@ class TrainerService:
                         mode=a.mode,
                         started_at=a.started_at,
                         option_seed=a.option_seed,
+                        initial_state=(
+                            a.initial_state.model_dump(by_alias=True) if a.initial_state is not None else None
+                        ),
                     )
                     session.add(row)
                     session.flush()

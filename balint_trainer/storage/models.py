@@ -138,6 +138,8 @@ class Attempt(Base):
     total: Mapped[float | None] = mapped_column(Float)
     # Seed of the options' shown order (core.option_order); NULL (older attempts): file order.
     option_seed: Mapped[str | None] = mapped_column(String(64))
+    # A follow-up's inherited start (core.followup.Inheritance.to_json); NULL: the file's defaults.
+    initial_state: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     version: Mapped[ScenarioVersion] = relationship(lazy="joined")
     answers: Mapped[list[AnswerRow]] = relationship(
@@ -279,6 +281,8 @@ class ReviewCard(Base):
     reps: Mapped[int] = mapped_column(Integer, default=0)
     lapses: Mapped[int] = mapped_column(Integer, default=0)
     last_credit: Mapped[float | None] = mapped_column(Float)
+    # Review answers per confidence level: {"1": [answers, credit sum], ...} (core.calibration).
+    confidence_tally: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

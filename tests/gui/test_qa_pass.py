@@ -173,7 +173,7 @@ def test_the_catalogue_says_which_built_in_a_copy_replaces(copy_folders) -> None
 
 
 def test_library_names_the_users_copy_and_keeps_the_scenario_selected(qtbot, copy_folders) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.library import LibraryView
+    from balint_trainer.gui.practice.library import LibraryView
 
     bundled, user = copy_folders
     view = LibraryView()
@@ -195,7 +195,7 @@ def test_library_names_the_users_copy_and_keeps_the_scenario_selected(qtbot, cop
 
 
 def test_library_titles_keep_their_own_direction_right_to_left(qtbot, copy_folders, right_to_left) -> None:  # type: ignore[no-untyped-def]
-    from balint_trainer.gui.library import LibraryView
+    from balint_trainer.gui.practice.library import LibraryView
 
     bundled, user = copy_folders
     view = LibraryView()

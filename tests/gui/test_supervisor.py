@@ -581,3 +581,25 @@ def test_progress_tab_shows_calibration_and_review_the_panel_relative_score(wind
     summary = window.attempts_tab.attempt_summary.text()
     assert "more than a typical panel member's" in summary  # 100 vs panel 50 (SD 40.8): z = 1.22
     assert "Confidence against credit:" in summary
+
+
+def test_progress_tab_shows_spaced_review_answers_as_a_second_series(window, seeded, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Attempt: first=a sure (1). Review: first=b sure (1/3), second=x unsure (1)."""
+    from balint_trainer.core.scoring import credit
+    from balint_trainer.services.review_cards import ReviewService
+
+    svc, ids = seeded
+    scenario = ids["version"].load()
+    started = svc.start_attempt(ids["bob"].id, ids["version"].id, "practice")
+    svc.record_answer(started.id, "first", "a", credit=credit(scenario.decision("first"), "a"), confidence=3)
+    svc.finish_attempt(started.id)
+    reviews = ReviewService(svc)
+    reviews.answer_review(ids["bob"].id, scenario, "first", "b", confidence=3)
+    reviews.answer_review(ids["bob"].id, scenario, "second", "x", confidence=1)
+    _select_trainee(window, ids["bob"].id)
+    window.tabs.setCurrentWidget(window.progress_tab)
+    settle(window)
+    attempts, review = window.progress_tab.calibration_box.text.text().split("Spaced review")
+    assert "Scenario attempts:" in attempts and "Sure: mean credit 1.00 (1 answers)" in attempts
+    assert "Sure: mean credit 0.33 (1 answers)" in review and "Unsure: mean credit 1.00 (1 answers)" in review
+    assert window.progress_tab.calibration_box.chart.getPlotItem().legend is not None

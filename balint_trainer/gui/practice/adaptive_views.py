@@ -33,6 +33,14 @@ def confidence_names() -> dict[int, str]:
     }
 
 
+def series_names() -> tuple[str, str]:
+    """The two series of the calibration chart, as its legend names them."""
+    return (
+        QCoreApplication.translate("Adaptive", "Scenario attempts"),
+        QCoreApplication.translate("Adaptive", "Spaced review (decisions missed before, feedback seen)"),
+    )
+
+
 def calibration_text(points: Sequence[Any]) -> str:
     """One line per level: 'Sure: mean credit 0.83 (3 answers)'; what the chart shows, in words."""
     names = confidence_names()
@@ -48,28 +56,60 @@ def calibration_text(points: Sequence[Any]) -> str:
     return "\n".join(lines)
 
 
-def calibration_chart(parent: QWidget, points: Sequence[Any]) -> Any:
-    """Vertical bars: mean credit (0–1) per confidence level, the number of answers above each."""
+def _has_answers(points: Sequence[Any] | None) -> bool:
+    return bool(points) and sum(p.count for p in points or ()) > 0
+
+
+def calibration_chart(
+    parent: QWidget, points: Sequence[Any], review_points: Sequence[Any] | None = None
+) -> Any:
+    """Vertical bars: mean credit (0–1) per confidence level, the number of answers above each.
+
+    With spaced-review answers, a second bar per level beside the attempts' (and a legend):
+    review answers are retests of decisions the trainee missed and has seen the feedback of,
+    so they are shown, not pooled."""
     from balint_trainer.gui import charts
 
     pg, plot = charts._new_plot(parent, QCoreApplication.translate("Adaptive", "Confidence calibration"))
-    highlight, _ = charts.accent_colours(parent)
+    highlight, neutral = charts.accent_colours(parent)
     names = confidence_names()
-    xs = [p.level for p in points]
-    heights = [p.mean_credit or 0.0 for p in points]
-    plot.addItem(pg.BarGraphItem(x=xs, height=heights, width=0.6, brush=highlight))
+    series = [(points, highlight)]
+    if _has_answers(review_points):
+        assert review_points is not None
+        series.append((review_points, neutral))
+    width = 0.6 if len(series) == 1 else 0.34
+    offsets = [0.0] if len(series) == 1 else [-0.18, 0.18]
     text_colour = parent.palette().color(parent.foregroundRole())
-    for p, height in zip(points, heights, strict=True):
-        label = pg.TextItem(f"n={p.count}", color=text_colour, anchor=(0.5, 1))
-        label.setPos(p.level, height + 0.02)  # anchored at its bottom edge, just above the bar
-        plot.addItem(label)
+    legend = (
+        plot.getPlotItem().addLegend(offset=(5, 5), labelTextColor=text_colour) if len(series) > 1 else None
+    )
+    for (values, colour), offset, name in zip(series, offsets, series_names(), strict=False):
+        xs = [p.level + offset for p in values]
+        heights = [p.mean_credit or 0.0 for p in values]
+        bars = pg.BarGraphItem(x=xs, height=heights, width=width, brush=colour)
+        plot.addItem(bars)
+        if legend is not None:
+            legend.addItem(bars, name)
+        for x, p, height in zip(xs, values, heights, strict=True):
+            label = pg.TextItem(f"n={p.count}", color=text_colour, anchor=(0.5, 1))
+            label.setPos(x, height + 0.02)  # anchored at its bottom edge, just above the bar
+            plot.addItem(label)
     plot.getPlotItem().getAxis("bottom").setTicks([[(p.level, names[p.level]) for p in points]])
     plot.getPlotItem().getAxis("left").setLabel(QCoreApplication.translate("Adaptive", "mean credit"))
-    plot.setYRange(0, 1.3, padding=0)
+    plot.setYRange(0, 1.3 if legend is None else 1.6, padding=0)  # room for the legend above the bars
     plot.setXRange(0.4, 3.6, padding=0)
     plot.setMinimumHeight(180)
-    plot.setToolTip(calibration_text(points))
+    plot.setToolTip(calibration_words(points, review_points))
     return plot
+
+
+def calibration_words(points: Sequence[Any], review_points: Sequence[Any] | None = None) -> str:
+    """The chart in words: the attempts' figures, then the spaced review's under its own heading."""
+    if not _has_answers(review_points):
+        return calibration_text(points)
+    assert review_points is not None
+    attempts, review = series_names()
+    return f"{attempts}:\n{calibration_text(points)}\n{review}:\n{calibration_text(review_points)}"
 
 
 class CalibrationBox(QWidget):
@@ -88,13 +128,13 @@ class CalibrationBox(QWidget):
         self.layout_.addWidget(self.heading)
         self.layout_.addWidget(self.text)
 
-    def show_points(self, points: Sequence[Any]) -> None:
+    def show_points(self, points: Sequence[Any], review_points: Sequence[Any] | None = None) -> None:
+        """``review_points``: the same over spaced-review answers (a second series when any)."""
         if self.chart is not None:
             self.layout_.removeWidget(self.chart)
             self.chart.deleteLater()
             self.chart = None
-        answered = sum(p.count for p in points)
-        if not answered:
+        if not _has_answers(points) and not _has_answers(review_points):
             self.text.setText(
                 QCoreApplication.translate(
                     "Adaptive",
@@ -103,13 +143,13 @@ class CalibrationBox(QWidget):
             )
             return
         self.text.setText(
-            calibration_text(points)
+            calibration_words(points, review_points)
             + "\n"
             + QCoreApplication.translate(
                 "Adaptive", "Well calibrated means: the surer you say you are, the higher your credit."
             )
         )
-        self.chart = calibration_chart(self, points)
+        self.chart = calibration_chart(self, points, review_points)
         self.layout_.insertWidget(1, self.chart)
 
 

@@ -151,7 +151,6 @@ class PracticeController(QObject):
     def start(self, entry: CatalogueEntry, mode: Mode) -> None:
         """Start ``entry`` in ``mode``: offer to resume an unfinished attempt first."""
         from balint_trainer.core.option_order import new_seed
-        from balint_trainer.core.session import PracticeSession
 
         scenario = entry.scenario
         if scenario is None or (self.service is not None and self.profile is None):
@@ -159,7 +158,7 @@ class PracticeController(QObject):
         if self._defer_while_saving(lambda: self.start(entry, mode)):
             return
         if self.service is None:  # no database: practise without saving
-            self._play(PracticeSession(scenario, mode, seed=new_seed()), None, entry.title)
+            self._play(new_session(scenario, mode, new_seed()), None, entry.title)
             return
         service, profile = self.service, self.profile
 
@@ -217,7 +216,6 @@ class PracticeController(QObject):
 
     def _start_new(self, entry: CatalogueEntry, mode: Mode, profile: Any) -> None:
         from balint_trainer.core.option_order import new_seed
-        from balint_trainer.core.session import PracticeSession
 
         service, seed = self.service, self.prompts.new_option_seed()
         scenario = entry.scenario
@@ -228,12 +226,12 @@ class PracticeController(QObject):
             return service.start_attempt(profile.id, version.id, mode, option_seed=seed)
 
         def started(attempt: Any) -> None:
-            self._play(PracticeSession(scenario, mode, seed=attempt.option_seed), attempt, entry.title)
+            self._play(new_session(scenario, mode, attempt.option_seed, attempt), attempt, entry.title)
 
         def not_stored(error: BaseException) -> None:
             if self.prompts.continue_unsaved(error_text(error)):
                 # An unsaved attempt shuffles too.
-                self._play(PracticeSession(scenario, mode, seed=new_seed()), None, entry.title)
+                self._play(new_session(scenario, mode, new_seed()), None, entry.title)
 
         self.run(work, started, error_title=None, on_error=not_stored)
 
@@ -253,6 +251,7 @@ class PracticeController(QObject):
             return attempt, service.scenario_version(attempt.version_id).load()
 
         def loaded(found: Any) -> None:
+            from balint_trainer.core.followup import starting_state
             from balint_trainer.core.session import PracticeSession, SessionError
 
             if profile is not self.profile:
@@ -265,8 +264,14 @@ class PracticeController(QObject):
                 return
             attempt, scenario = found
             try:
+                # A follow-up resumes from the start it was given, whatever happened since.
+                start = starting_state(scenario, attempt.initial_state)
                 session = PracticeSession(
-                    scenario, attempt.mode, answers=attempt.answers, seed=attempt.option_seed
+                    scenario,
+                    attempt.mode,
+                    answers=attempt.answers,
+                    seed=attempt.option_seed,
+                    initial_state=start.values if start is not None else None,
                 )
             except (SessionError, ValueError) as exc:
                 self.failed.emit(QCoreApplication.translate("MainWindow", "Cannot resume"), error_text(exc))
@@ -433,3 +438,13 @@ class PracticeController(QObject):
 
         self._reading += 1
         run_in_background(self, work, read, error_title=None, on_error=failed, busy=False)  # a status message
+
+
+def new_session(scenario: Any, mode: Mode, seed: str | None, attempt: Any = None) -> Any:
+    """A fresh session; a follow-up starts from what its attempt inherited (core.followup),
+    an unsaved one from the file's defaults."""
+    from balint_trainer.core.followup import starting_state
+    from balint_trainer.core.session import PracticeSession
+
+    start = starting_state(scenario, attempt.initial_state if attempt is not None else None)
+    return PracticeSession(scenario, mode, seed=seed, initial_state=start.values if start is not None else None)

@@ -81,8 +81,12 @@ class PracticePages(QObject):
 
     def _session_started(self, session: Any, attempt: Any, title: str) -> None:
         window = self.window
+        from balint_trainer.core.followup import starting_state
+
         player = self.ensure_player()
-        player.start(session, title)
+        # A follow-up: what it inherited (stored with the attempt), for the player's note.
+        stored = attempt.initial_state if attempt is not None else None
+        player.start(session, title, inherited=starting_state(session.scenario, stored))
         window.stack.setCurrentWidget(player)
         window._update_actions()
         mode = (

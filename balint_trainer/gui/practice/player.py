@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balint_trainer.core.followup import Inheritance
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.core.session import PracticeSession, format_clock
 from balint_trainer.core.session_events import AnswerResult, DecisionEvent, DecisionFeedback, Event
@@ -52,6 +53,7 @@ class PlayerView(QWidget):
         super().__init__(parent)
         self.ask_confidence = True  # practice only; the main window keeps the setting
         self.session: PracticeSession | None = None
+        self.inherited: Inheritance | None = None  # a follow-up's start (core.followup.Inheritance), see start()
         self.title_text = ""
         self.state = "idle"  # idle, case, stepping, deciding, feedback, end
         self.last_result: AnswerResult | None = None
@@ -237,10 +239,14 @@ class PlayerView(QWidget):
         return panel
 
     # -- starting -------------------------------------------------------------
-    def start(self, session: PracticeSession, title: str | None = None) -> None:
+    def start(
+        self, session: PracticeSession, title: str | None = None, *, inherited: Inheritance | None = None
+    ) -> None:
+        """``inherited``: a follow-up's start (core.followup.Inheritance) for the note above the case."""
         self.set_auto_play(False)
         self._stop_countdown()
         self.session = session
+        self.inherited = inherited
         scenario = session.scenario
         self.title_text = title or scenario.title
         self.title.setText(self.title_text)
@@ -291,10 +297,26 @@ class PlayerView(QWidget):
         )
         case_heading, group_heading = render_plain(self.tr("The case")), render_plain(self.tr("In the group"))
         return (
-            f"<h2>{case_heading}</h2>"
+            self._carried_note_html()
+            + f"<h2>{case_heading}</h2>"
             + render_markdown(scenario.case, language=scenario.language)
             + f"<h3>{group_heading}</h3><ul>{people}</ul>"
         )
+
+    def carried_note(self) -> str:
+        """One line on what a follow-up remembers of the earlier meeting ("" if it carries nothing)."""
+        if self.inherited is None:
+            return ""
+        if self.inherited.from_attempt is None:
+            return self.tr(
+                "You have not led this group's earlier meeting; it is played as if that meeting had "
+                "gone the way this scenario assumes when nobody has led it."
+            )
+        return self.tr("This group remembers the earlier meeting you led: it goes on from what you did there.")
+
+    def _carried_note_html(self) -> str:
+        note = self.carried_note()
+        return f"<p><i>{render_plain(note)}</i></p>" if note else ""
 
     def begin(self) -> None:
         if self.state != "case":

@@ -21,10 +21,13 @@ def due_items(service: Any, profile_id: int, entries: list[Any]) -> list[Any]:
     from balint_trainer.core.review_item import review_item
     from balint_trainer.services.review_cards import ReviewService
 
-    scenarios = {e.id: e.scenario for e in entries if e.ok}
+    # Only the due cards' scenarios are built: a library's entries carry summaries, and
+    # building every scenario of a large library would parse all of it again.
+    by_id = {e.id: e for e in entries if e.ok}
     items = []
     for card in ReviewService(service).due(profile_id):
-        scenario = scenarios.get(card.scenario_id)
+        entry = by_id.get(card.scenario_id)
+        scenario = entry.scenario if entry is not None else None
         if scenario is None:
             continue
         try:
@@ -156,12 +159,14 @@ def library_decisions(entries: list[Any]) -> dict[str, list[tuple[str, str]]]:
     return table
 
 
-def progress_data(service: Any, profile_id: int, entries: list[Any]) -> tuple[list[Any], list[Any]]:
-    """(mastery rows, calibration points) for *Your progress*; runs on a worker thread."""
+def progress_data(service: Any, profile_id: int, entries: list[Any]) -> tuple[list[Any], list[Any], list[Any]]:
+    """(mastery rows, calibration points of attempts, of spaced review) for *Your progress*;
+    runs on a worker thread."""
     from balint_trainer.services.review_cards import ReviewService, mastery
 
     reviews = ReviewService(service)
-    return mastery(reviews.cards(profile_id), library_decisions(entries)), reviews.calibration(profile_id)
+    rows = mastery(reviews.cards(profile_id), library_decisions(entries))
+    return rows, reviews.calibration(profile_id), reviews.review_calibration(profile_id)
 
 
 def show_in_progress(window: Any, labels: dict[str, str]) -> Any:
@@ -176,9 +181,9 @@ def show_in_progress(window: Any, labels: dict[str, str]) -> Any:
     service, profile_id, entries = window.service, window.profile.id, list(window.entries)
 
     def done(result: Any) -> None:
-        rows, points = result
+        rows, points, review_points = result
         panel.mastery.show_rows(rows, labels)
-        panel.calibration.show_points(points)
+        panel.calibration.show_points(points, review_points)
 
     return run_in_background(
         window,

@@ -35,6 +35,7 @@ class ProgressData:
     competencies: list[Any]  # reports' competency summaries
     calibration: Any  # confidence against credit, or None when it could not be read
     calibration_error: BaseException | None = None
+    review_calibration: Any = None  # the same over spaced-review answers (a second series)
 
 
 def read_progress(service: Any, cache: ScenarioCache, profile_id: int) -> ProgressData:
@@ -44,11 +45,13 @@ def read_progress(service: Any, cache: ScenarioCache, profile_id: int) -> Progre
 
     points = service.progress(profile_id)
     report = trainee_report(service, profile_id, finished_only=True, cache=cache)
+    reviews = ReviewService(service)
     try:
-        calibration, problem = ReviewService(service).calibration(profile_id), None
+        calibration, problem = reviews.calibration(profile_id), None
+        review_calibration = reviews.review_calibration(profile_id)
     except Exception as exc:  # the chart and table still show; the window says what failed
-        calibration, problem = None, exc
-    return ProgressData(list(points), list(report.competencies), calibration, problem)
+        calibration, review_calibration, problem = None, None, exc
+    return ProgressData(list(points), list(report.competencies), calibration, problem, review_calibration)
 
 
 def chart_data(points: list[Any], competencies: list[Any]) -> ChartData | None:
@@ -160,7 +163,7 @@ class ProgressTab(SupervisionTab):
                 translate("SupervisorWindow", "Could not load progress"), str(data.calibration_error)
             )
         else:
-            self.calibration_box.show_points(data.calibration)
+            self.calibration_box.show_points(data.calibration, data.review_calibration)
         chart = chart_data(data.points, data.competencies)
         if chart is None:
             self.progress_note.setText(

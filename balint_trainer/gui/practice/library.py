@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -82,6 +83,19 @@ class LibraryModel(QAbstractTableModel):
         self._entries = list(entries)
         self._isolate = QGuiApplication.isRightToLeft()
         self.endResetModel()
+
+    def append_entries(self, entries: Sequence[CatalogueEntry]) -> None:
+        """Rows at the end, while the library streams in (the final list replaces them)."""
+        if not entries:
+            return
+        if not self._entries:
+            from PySide6.QtGui import QGuiApplication
+
+            self._isolate = QGuiApplication.isRightToLeft()
+        first = len(self._entries)
+        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
+        self._entries.extend(entries)
+        self.endInsertRows()
 
     def set_progress(self, best: Mapping[str, float], resumable: set[str]) -> None:
         self._best = dict(best)
@@ -225,6 +239,8 @@ class LibraryFilter(QSortFilterProxyModel):
         self._refilter("_competency", competency)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not (self._level or self._competency or self._text):
+            return True  # called for every row of a 10,000-row library on each reset
         model = self.sourceModel()
         assert isinstance(model, LibraryModel)
         entry = model.entry(source_row)
@@ -244,6 +260,7 @@ class LibraryView(QWidget):
     start_requested = Signal(object, str)  # entry, mode
     resume_requested = Signal(object)
     edit_requested = Signal(object)  # a broken entry: open its file in the scenario editor
+    loaded = Signal()  # a load (library_loader) is complete: every row is in the table
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -332,8 +349,16 @@ class LibraryView(QWidget):
 
         self.status = QLabel(self.tr("Loading…"))
         self.status.setAccessibleDescription(self.tr("Library status"))
+        self.load_progress = QProgressBar()
+        self.load_progress.setAccessibleName(self.tr("Scenarios read"))
+        self.load_progress.setMaximumWidth(240)
+        self.load_progress.hide()
+        self._practice_enabled = True
+        self._loading = False
+        self._auto_selected: CatalogueEntry | None = None  # the first streamed row, selected for the user
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.load_progress)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.review_button)
         buttons.addWidget(self.resume_button)
@@ -367,19 +392,74 @@ class LibraryView(QWidget):
         self.status.setText(self.tr("Loading…"))
         self.details.setPlainText(self.tr("Loading scenarios…"))
 
-    def set_entries(self, entries: Sequence[CatalogueEntry]) -> None:
-        selected = self.current_entry()
-        self.model.set_entries(entries)
-        labels: dict[str, str] = {}
-        for entry in entries:
-            for cid, label in zip(entry.competencies, entry.competency_labels(), strict=True):
-                labels.setdefault(cid, label)
-        self._fill_competencies(labels)
+    def begin_loading(self) -> None:
+        """A load has started (see library_loader): progress shows until :meth:`set_entries`."""
+        self._loading = True
+        self.status.setText(self.tr("Loading…"))
+        if not self.model.rowCount():
+            self.details.setPlainText(self.tr("Loading scenarios…"))
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def set_load_progress(self, done: int, total: int) -> None:
+        if not self._loading:
+            return
+        self.load_progress.setRange(0, max(total, 0))
+        self.load_progress.setValue(min(done, total))
+        self.load_progress.setVisible(total > 0 and done < total)
+        from PySide6.QtCore import QLocale
+
+        locale = QLocale()  # Persian digits in Persian, as the progress bar shows them
+        self.status.setText(
+            self.tr("Loading… %1 of %2 files")
+            .replace("%1", locale.toString(done))
+            .replace("%2", locale.toString(total))
+        )
+
+    def append_entries(self, entries: Sequence[CatalogueEntry]) -> None:
+        """Rows streamed in by a first load; the first one is selected as soon as it comes."""
+        had_rows = self.model.rowCount() > 0
+        self.model.append_entries(entries)
+        if not had_rows and self.model.rowCount():
+            self._size_columns()
+            self.select_row(0)
+            self._update_details()
+            # The final list is sorted: it starts at its own first row unless the user moved.
+            self._auto_selected = self.current_entry()
+
+    _columns_sized = False
+
+    def _size_columns(self) -> None:
+        self._columns_sized = True
         # Size columns from the first rows only: measuring every row of a large library is slow.
         self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.resizeColumnsToContents()
         for column, cap in ((0, 340), (1, 220), (4, 400)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
+
+    def set_entries(self, entries: Sequence[CatalogueEntry]) -> None:
+        was_loading, self._loading = self._loading, False
+        self.load_progress.hide()
+        selected = self.current_entry()
+        if selected is not None and selected is self._auto_selected:
+            selected = None
+        self._auto_selected = None
+        self.model.set_entries(entries)
+        labels: dict[str, str] = {}
+        seen: set[str] = set()
+        for entry in entries:
+            # Labels are localised per entry: only look at an entry that names a new competency.
+            competencies = entry.competencies
+            if seen.issuperset(competencies):
+                continue
+            seen.update(competencies)
+            for cid, label in zip(competencies, entry.competency_labels(), strict=True):
+                labels.setdefault(cid, label)
+        self._fill_competencies(labels)
+        if not self._columns_sized:  # a streamed load sized them on its first rows
+            self._size_columns()
+        self._columns_sized = False
         valid = sum(1 for e in entries if e.ok)
         invalid = len(entries) - valid
         text = plural(self.tr("%n scenario(s)", "", valid), valid)
@@ -395,6 +475,8 @@ class LibraryView(QWidget):
             )
         self.select_row(row)
         self._update_details()
+        if was_loading:
+            self.loaded.emit()
 
     def set_progress(self, best: Mapping[str, float], resumable: set[str]) -> None:
         self.model.set_progress(best, resumable)
@@ -445,12 +527,12 @@ class LibraryView(QWidget):
     # -- actions ----------------------------------------------------------
     def _start(self, mode: str) -> None:
         entry = self.current_entry()
-        if entry is not None and entry.ok and getattr(self, "_startable", True):
+        if entry is not None and entry.ok and self._can_practise():
             self.start_requested.emit(entry, mode)
 
     def _resume(self) -> None:
         entry = self.current_entry()
-        if entry is not None and entry.ok and self.model.is_resumable(entry.id):
+        if entry is not None and entry.ok and self._can_practise() and self.model.is_resumable(entry.id):
             self.resume_requested.emit(entry)
 
     def _edit(self) -> None:
@@ -463,9 +545,18 @@ class LibraryView(QWidget):
         self._startable = startable
         self._update_buttons()
 
+    def set_practice_enabled(self, enabled: bool) -> None:
+        """Whether practice can start (False until the database is ready): Start practice,
+        Start exam and Resume are disabled, and double-click or Enter start nothing."""
+        self._practice_enabled = enabled
+        self._update_buttons()
+
+    def _can_practise(self) -> bool:
+        return bool(getattr(self, "_startable", True) and self._practice_enabled)
+
     def _update_buttons(self) -> None:
         entry = self.current_entry()
-        usable = bool(getattr(self, "_startable", True) and entry is not None and entry.ok)
+        usable = bool(self._can_practise() and entry is not None and entry.ok)
         self.practice_button.setEnabled(usable)
         self.exam_button.setEnabled(usable)
         self.resume_button.setEnabled(bool(usable and entry and self.model.is_resumable(entry.id)))

@@ -1,0 +1,158 @@
+"""Loading the library off the UI thread: rows stream into the table as files are read.
+
+A first start (or one after the validator changed) parses every file; with 10,000 that
+takes a minute, during which the window stays responsive and the table fills in batches
+with a progress bar. A warm start reads the catalogue cache on the same worker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from balint_trainer.gui.worker import CancelToken, Worker
+
+if TYPE_CHECKING:
+    from balint_trainer.core.catalogue import CatalogueEntry
+    from balint_trainer.gui.practice.library import LibraryView
+
+# A worker thread parsing YAML holds the GIL until the interpreter asks it to switch
+# (every 5 ms by default); every Python call of the UI thread (each data() of the table
+# while it paints) would wait that long. A short interval keeps those waits short.
+_SWITCH_INTERVAL_S = 0.0005
+_switch_lock = threading.Lock()
+_switch_users = [0, 0.005]  # loads running, the interval to restore when none is
+
+
+@contextlib.contextmanager
+def _short_switch_interval() -> Iterator[None]:
+    """The short interval while any load runs (a cancelled load may overlap its successor)."""
+    with _switch_lock:
+        if _switch_users[0] == 0:
+            _switch_users[1] = sys.getswitchinterval()
+            sys.setswitchinterval(min(_switch_users[1], _SWITCH_INTERVAL_S))
+        _switch_users[0] += 1
+    try:
+        yield
+    finally:
+        with _switch_lock:
+            _switch_users[0] -= 1
+            if _switch_users[0] == 0:
+                sys.setswitchinterval(_switch_users[1])
+
+
+class LibraryLoader(QObject):
+    """One load of the library on a worker thread; its results come back as signals.
+
+    ``batch`` carries new entries (shown at once on a first load), ``progress`` the files
+    done and the total, ``finished`` the complete sorted library, ``failed`` the error of
+    the folder walk itself (each file's own problems are entries).
+    """
+
+    batch = Signal(object)  # list[CatalogueEntry]
+    progress = Signal(int, int)
+    finished = Signal(object)  # list[CatalogueEntry]
+    failed = Signal(object)  # the exception
+
+    def __init__(
+        self,
+        extra_dirs: Iterable[Path],
+        *,
+        include_bundled: bool = True,
+        batch_size: int = 100,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._extra_dirs = list(extra_dirs)
+        self._include_bundled = include_bundled
+        self._batch_size = batch_size
+        self._worker: Worker[list[CatalogueEntry] | None] = Worker(self._work, self)
+        self._worker.finished.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        self._worker.failed.connect(self.failed, Qt.ConnectionType.QueuedConnection)
+        self.cancelled = False
+
+    def start(self) -> LibraryLoader:
+        self._worker.start()
+        return self
+
+    def cancel(self) -> None:
+        """Stop soon and deliver nothing more (a newer load replaces this one)."""
+        self.cancelled = True
+        self._worker.cancel()
+
+    def is_running(self) -> bool:
+        return self._worker.is_running()
+
+    def _work(self, token: CancelToken) -> list[CatalogueEntry] | None:
+        from balint_trainer.core.catalogue import CatalogueLoad
+
+        load = CatalogueLoad(self._extra_dirs, include_bundled=self._include_bundled)
+        with _short_switch_interval():
+            for batch in load.batches(self._batch_size, cancelled=token.cancelled):
+                if batch.entries:
+                    self.batch.emit(batch.entries)  # queued to the UI thread
+                self.progress.emit(batch.done, batch.total)
+                time.sleep(0)  # let the UI thread have the GIL between batches
+        return load.entries if load.finished else None
+
+    def _done(self, entries: object) -> None:
+        if not self.cancelled and entries is not None:
+            self.finished.emit(entries)
+        self.deleteLater()
+
+
+def load_into(
+    view: LibraryView,
+    extra_dirs: Iterable[Path],
+    *,
+    include_bundled: bool,
+    on_finished: Callable[[list[CatalogueEntry]], Any],
+    on_failed: Callable[[BaseException], Any],
+    batch_size: int = 100,
+) -> LibraryLoader:
+    """Load the library into ``view`` off the UI thread; any load still running is cancelled.
+
+    On a first load the rows stream in as they are read; a reload keeps the current rows
+    until the new list is complete (no flicker, the selection stays). ``on_finished``
+    receives the complete sorted library after the view shows it.
+    """
+    previous = getattr(view, "_loader", None)
+    if previous is not None:
+        previous.cancel()
+    loader = LibraryLoader(extra_dirs, include_bundled=include_bundled, batch_size=batch_size, parent=view)
+    view._loader = loader  # type: ignore[attr-defined]
+    streaming = view.model.rowCount() == 0
+    view.begin_loading()
+
+    def batch(entries: object) -> None:
+        if streaming and not loader.cancelled:
+            view.append_entries(entries)  # type: ignore[arg-type]
+
+    def progress(done: int, total: int) -> None:
+        if not loader.cancelled:
+            view.set_load_progress(done, total)
+
+    def finished(entries: object) -> None:
+        view._loader = None  # type: ignore[attr-defined]
+        view.set_entries(entries)  # type: ignore[arg-type]
+        on_finished(entries)  # type: ignore[arg-type]
+
+    def failed(error: object) -> None:
+        if loader.cancelled:
+            return
+        view._loader = None  # type: ignore[attr-defined]
+        view.set_entries([])
+        on_failed(error if isinstance(error, BaseException) else RuntimeError(str(error)))
+
+    loader.batch.connect(batch, Qt.ConnectionType.QueuedConnection)
+    loader.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
+    loader.finished.connect(finished)
+    loader.failed.connect(failed)
+    return loader.start()

@@ -1,0 +1,112 @@
+"""The library loads on a worker thread: rows arrive in batches while the UI keeps running."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _library(folder: Path, copies: int) -> Path:
+    folder.mkdir()
+    text = (DATA / "valid" / "minimal.yaml").read_text()
+    for index in range(copies):
+        (folder / f"s{index:03d}.yaml").write_text(
+            text.replace("id: minimal-test", f"id: minimal-{index:03d}").replace(
+                "Minimal test scenario", f"Scenario {copies - index:03d}"
+            ),
+            encoding="utf-8",
+        )
+    return folder
+
+
+def test_the_library_fills_in_batches_from_a_worker_while_the_event_loop_runs(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.core import catalogue
+    from balint_trainer.core.catalogue_cache import CatalogueCache
+    from balint_trainer.gui.practice import library_loader
+    from balint_trainer.gui.practice.library import LibraryView
+
+    folder = _library(tmp_path / "lib", 60)
+    monkeypatch.setattr(catalogue, "_open_cache", lambda: CatalogueCache(tmp_path / "cache"))
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.show()
+    row_counts: list[int] = []
+    view.model.rowsInserted.connect(lambda *_: row_counts.append(view.model.rowCount()))
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(view.model.rowCount()))
+    timer.start(1)
+    finished: list[list[object]] = []
+
+    library_loader.load_into(
+        view, [folder], include_bundled=False, on_finished=finished.append, on_failed=print, batch_size=10
+    )
+    assert view.is_loading() and view.model.rowCount() == 0  # start_loading returned at once
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        pass
+    timer.stop()
+    assert len(row_counts) >= 3 and row_counts[-1] == 60  # appended in batches, not at once
+    assert any(0 < count < 60 for count in ticks)  # the event loop ran while rows were arriving
+    assert not view.is_loading() and not view.load_progress.isVisible()
+    assert len(finished) == 1 and len(finished[0]) == 60
+    # The final list is sorted by title and starts at its first row.
+    assert view.visible_titles()[:2] == ["Scenario 001", "Scenario 002"]
+    assert view.current_entry() is view.model.entry(0)
+
+
+def test_a_newer_load_cancels_the_running_one(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.core import catalogue
+    from balint_trainer.core.catalogue_cache import CatalogueCache
+    from balint_trainer.gui.practice import library_loader
+    from balint_trainer.gui.practice.library import LibraryView
+
+    first = _library(tmp_path / "first", 30)
+    second = _library(tmp_path / "second", 3)
+    monkeypatch.setattr(catalogue, "_open_cache", lambda: CatalogueCache(tmp_path / "cache"))
+    view = LibraryView()
+    qtbot.addWidget(view)
+    interval = sys.getswitchinterval()
+    done: list[int] = []
+    library_loader.load_into(
+        view, [first], include_bundled=False, on_finished=lambda e: done.append(len(e)), on_failed=print
+    )
+    library_loader.load_into(
+        view, [second], include_bundled=False, on_finished=lambda e: done.append(len(e)), on_failed=print
+    )
+    qtbot.waitUntil(lambda: done == [3], timeout=30_000)
+    qtbot.wait(50)  # the cancelled load delivers nothing late either
+    assert done == [3] and view.model.rowCount() == 3
+    # Both loads shortened the GIL switch interval; the overlap must not leave it short.
+    qtbot.waitUntil(lambda: sys.getswitchinterval() == interval, timeout=30_000)
+
+
+def test_practice_is_disabled_until_the_database_is_ready(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.core.catalogue import load_catalogue
+    from balint_trainer.gui.practice.library import LibraryView
+
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.set_entries(load_catalogue([_library(tmp_path / "lib", 2)], include_bundled=False, use_cache=False))
+    started: list[object] = []
+    view.start_requested.connect(lambda entry, mode: started.append(mode))
+    view.model.set_progress({}, {"minimal-000", "minimal-001"})
+    view.select_row(0)
+    assert view.practice_button.isEnabled() and view.exam_button.isEnabled()
+
+    view.set_practice_enabled(False)
+    assert not view.practice_button.isEnabled() and not view.exam_button.isEnabled()
+    assert not view.resume_button.isEnabled()
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)  # Enter on a row starts nothing either
+    assert started == []
+
+    view.set_practice_enabled(True)
+    assert view.practice_button.isEnabled() and view.resume_button.isEnabled()
+    qtbot.mouseClick(view.practice_button, Qt.MouseButton.LeftButton)
+    assert started == ["practice"]
