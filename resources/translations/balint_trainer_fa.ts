@@ -61,22 +61,32 @@
         <translation>مطمئن</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Scenario attempts</source>
+        <translation>تلاش‌های سناریو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spaced review (decisions missed before, feedback seen)</source>
+        <translation>مرور فاصله‌دار (تصمیم‌هایی که پیش‌تر نادرست پاسخ داده‌اید و بازخوردشان را دیده‌اید)</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>%1: mean credit %2 (%3 answers)</source>
         <translation>%1: میانگین اعتبار %2 (%3 پاسخ)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>Confidence calibration</source>
         <translation>هماهنگی اطمینان</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+25"/>
         <source>mean credit</source>
         <translation>میانگین اعتبار</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>How sure you were, against the credit you earned</source>
         <translation>میزان اطمینان شما، در برابر اعتباری که به دست آوردید</translation>
     </message>
@@ -2175,7 +2185,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/library.py" line="+70"/>
+        <location filename="../../balint_trainer/gui/practice/library.py" line="+71"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
@@ -2205,7 +2215,7 @@
         <translation>بهترین شما</translation>
     </message>
     <message numerus="yes">
-        <location line="+75"/>
+        <location line="+88"/>
         <source>%n comment(s) from your supervisor you have not read yet (Practice → My past attempts…)</source>
         <translation>
             <numerusform>%Ln یادداشت از ناظرتان که هنوز نخوانده‌اید (تمرین ← تلاش‌های پیشین من…)</numerusform>
@@ -2257,7 +2267,7 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Search title, setting or competency…</source>
         <translation>جست‌وجوی عنوان، محیط یا شایستگی…</translation>
     </message>
@@ -2378,22 +2388,34 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+34"/>
+        <location line="+42"/>
+        <location line="+6"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-47"/>
         <source>Library status</source>
         <translation>وضعیت کتابخانه</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+2"/>
+        <source>Scenarios read</source>
+        <translation>سناریوهای خوانده‌شده</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <location line="+7"/>
         <source>Loading scenarios…</source>
         <translation>در حال بارگذاری سناریوها…</translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>Loading… %1 of %2 files</source>
+        <translation>در حال بارگذاری… %1 از %2 پرونده</translation>
+    </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+50"/>
         <source>%n scenario(s)</source>
         <translation>
             <numerusform>%Ln سناریو</numerusform>
@@ -2407,12 +2429,12 @@
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>All competencies</source>
         <translation>همه شایستگی‌ها</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+84"/>
         <source>No scenario matches the search.</source>
         <translation>هیچ سناریویی با جست‌وجو جور نیست.</translation>
     </message>
@@ -2750,7 +2772,7 @@
         <translation>درباره Qt (&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../balint_trainer/gui/main_window.py" line="+163"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+183"/>
         <source>Library loaded: %n scenario(s)</source>
         <translation>
             <numerusform>کتابخانه بارگذاری شد: %Ln سناریو</numerusform>
@@ -2804,7 +2826,7 @@
         <translation>پاسخ‌ها ذخیره نخواهند شد</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-8"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-26"/>
         <source>Library</source>
         <translation>کتابخانه</translation>
     </message>
@@ -2853,7 +2875,7 @@
         <translation>تعویض نمایه</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-72"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-74"/>
         <source>Password set.</source>
         <translation>گذرواژه تعیین شد.</translation>
     </message>
@@ -2868,7 +2890,7 @@
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+149"/>
         <source>Add a folder of scenarios</source>
         <translation>افزودن پوشه‌ای از سناریوها</translation>
     </message>
@@ -2914,7 +2936,7 @@
         <translation>این پرونده را برای ناظرتان بفرستید تا آن را در نمای ناظر وارد کند (نمایه‌ها ← وارد کردن تلاش‌های کارآموز…). پس از تمرین بیشتر دوباره صادر کنید: هر پرونده همه تلاش‌های شما را در بر دارد و وارد کردن دوباره یک پرونده چیزی نمی‌افزاید.</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/practice/controller.py" line="+201"/>
+        <location filename="../../balint_trainer/gui/practice/controller.py" line="+200"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -2943,13 +2965,13 @@ Resume it, or start a new attempt? The unfinished one is kept either way.</sourc
         <translation>چیزی برای ادامه در این سناریو نیست.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <location line="+4"/>
         <source>Cannot resume</source>
         <translation>ادامه ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/practice/pages.py" line="+89"/>
+        <location filename="../../balint_trainer/gui/practice/pages.py" line="+93"/>
         <source>Practice</source>
         <translation>تمرین</translation>
     </message>
@@ -2969,7 +2991,7 @@ Resume it, or start a new attempt? The unfinished one is kept either way.</sourc
         <translation>ذخیره‌نشده</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-61"/>
         <source>Cannot save this attempt</source>
         <translation>این تلاش ذخیره نمی‌شود</translation>
     </message>
@@ -2987,7 +3009,7 @@ Practise anyway, without saving?</source>
 بدون ذخیره تمرین می‌کنید؟</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>Answer not saved</source>
         <translation>پاسخ ذخیره نشد</translation>
     </message>
@@ -3734,19 +3756,19 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>PlayerView</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/player.py" line="+67"/>
+        <location filename="../../balint_trainer/gui/practice/player.py" line="+69"/>
         <source>Session clock</source>
         <translation>ساعت جلسه</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+15"/>
-        <location line="+197"/>
+        <location line="+201"/>
         <source>The case</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-215"/>
         <source>&amp;Begin the session</source>
         <translation>آغاز جلسه (&amp;B)</translation>
     </message>
@@ -3847,7 +3869,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>با ماوس یا کلیدهای ۱ تا ۸ انتخاب کنید، سپس Enter را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/practice/player.py" line="+248"/>
+        <location filename="../../balint_trainer/gui/practice/player.py" line="+268"/>
         <source>Time ran out: no intervention.</source>
         <translation>زمان تمام شد: بدون مداخله.</translation>
     </message>
@@ -3924,7 +3946,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>ادامه جلسه</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/practice/player.py" line="-265"/>
+        <location filename="../../balint_trainer/gui/practice/player.py" line="-285"/>
         <source>See the &amp;summary</source>
         <translation>دیدن خلاصه (&amp;S)</translation>
     </message>
@@ -3934,7 +3956,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>دیدن خلاصه</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Practice</source>
         <translation>تمرین</translation>
     </message>
@@ -3964,7 +3986,17 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>در گروه</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+14"/>
+        <source>You have not led this group&apos;s earlier meeting; it is played as if that meeting had gone the way this scenario assumes when nobody has led it.</source>
+        <translation>شما جلسه پیشین این گروه را رهبری نکرده‌اید؛ این جلسه چنان پخش می‌شود که گویی جلسه پیشین همان‌گونه پیش رفته که این سناریو، وقتی کسی آن را رهبری نکرده، فرض می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This group remembers the earlier meeting you led: it goes on from what you did there.</source>
+        <translation>این گروه جلسه پیشینی را که شما رهبری کردید به یاد دارد: از همان‌جا که شما آن را پیش بردید ادامه می‌یابد.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Decision %1 — %2</source>
         <translation>تصمیم %1 — %2</translation>
     </message>
@@ -6272,7 +6304,7 @@ Open it in your web browser?</source>
         <translation>نمایه ناظر یا برگزارکننده‌ای که یادداشت با آن امضا می‌شود</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/progress_tab.py" line="+96"/>
+        <location filename="../../balint_trainer/gui/supervision/progress_tab.py" line="+99"/>
         <source>Chart legend</source>
         <translation>راهنمای نمودار</translation>
     </message>
@@ -7094,7 +7126,7 @@ Open it in your web browser?</source>
 <context>
     <name>WeakSpots</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/weak_spots.py" line="+44"/>
+        <location filename="../../balint_trainer/gui/practice/weak_spots.py" line="+47"/>
         <source>Review my &amp;weak spots</source>
         <translation>مرور نقطه‌های ضعفم (&amp;W)</translation>
     </message>
@@ -7134,7 +7166,7 @@ Open it in your web browser?</source>
         <translation>امروز چیزی برای مرور نیست.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>Could not read your mastery</source>
         <translation>میزان تسلط شما خوانده نشد</translation>
     </message>
