@@ -69,3 +69,22 @@ def test_english_numbers_stay_as_before(qtbot) -> None:
     from balint_trainer.gui.reading import decimal, number
 
     assert decimal(0.5) == "0.50" and decimal(66.7, 0) == "67" and number(3) == "3"
+
+
+def test_the_decision_against_the_panel_shows_votes_and_credits_in_persian_digits(persian) -> None:
+    import balint_trainer.gui  # noqa: F401 - installs the number format of the Qt-free renderer
+    from balint_trainer.reports.against_panel import against_panel_html, from_feedback
+
+    html = against_panel_html(from_feedback(_summary().decisions[0]))
+    cells = re.findall(r'<td align="center">(.*?)</td>', html)
+    assert cells and all(re.search(r"[۰-۹]", c) and not LATIN_DIGIT.search(c) for c in cells)
+
+
+def test_without_a_gui_the_renderer_keeps_latin_digits() -> None:
+    from balint_trainer.core import localise
+
+    previous = localise.set_number_format(None)
+    try:
+        assert localise.number(0.5, 2) == "0.50" and localise.number(7) == "7"
+    finally:
+        localise.set_number_format(previous)

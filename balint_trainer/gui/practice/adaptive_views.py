@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.core.scheduling import LEARNED_STABILITY_DAYS
-from balint_trainer.gui.reading import decimal, digits
+from balint_trainer.gui.reading import decimal, digits, number
 
 
 def confidence_names() -> dict[int, str]:
@@ -51,7 +51,7 @@ def calibration_text(points: Sequence[Any]) -> str:
             QCoreApplication.translate("Adaptive", "%1: mean credit %2 (%3 answers)")
             .replace("%1", names[p.level])
             .replace("%2", mean)
-            .replace("%3", str(p.count))
+            .replace("%3", number(p.count))
         )
     return "\n".join(lines)
 
@@ -194,9 +194,9 @@ class MasteryTable(QWidget):
         for r, row in enumerate(rows):
             values = [
                 labels.get(row.competency, row.competency),
-                str(row.decisions),
-                str(row.seen),
-                str(row.learned),
+                number(row.decisions),
+                number(row.seen),
+                number(row.learned),
                 decimal(100 * row.share, 0) + " %",
             ]
             for c, value in enumerate(values):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.markdown_render import render_inline, render_markdown, render_plain
 from balint_trainer.core.option_order import option_label
 from balint_trainer.core.review_item import ReviewItem
+from balint_trainer.gui import reading
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.reading import decimal, plural
 from balint_trainer.gui.worker import run_in_background
@@ -139,8 +140,8 @@ class ReviewSessionView(QWidget):
         language = item.scenario.language
         self.header.setText(
             self.tr("Review %1 of %2 · %3 · %4")
-            .replace("%1", str(self.index + 1))
-            .replace("%2", str(len(self.items)))
+            .replace("%1", reading.number(self.index + 1))
+            .replace("%2", reading.number(len(self.items)))
             .replace("%3", item.scenario.title)
             .replace("%4", item.competency_label)
         )

@@ -266,7 +266,7 @@ class SummaryView(QWidget):
             return
         feedback = self.summary.decisions[row]
         # Translated first: lupdate does not look inside f-strings.
-        heading = self.tr("Decision %1").replace("%1", str(row + 1))
+        heading = self.tr("Decision %1").replace("%1", reading.number(row + 1))
         credit = self.tr("Your credit: %1 of 1").replace("%1", reading.decimal(feedback.credit))
         # Every option, votes and panel marks come from feedback_html (the shared renderer).
         html = f"<h3>{render_plain(heading)}</h3>" + render_markdown(feedback.prompt)
