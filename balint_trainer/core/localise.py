@@ -42,3 +42,12 @@ def number(value: float, places: int = 0) -> str:
     """``value`` with ``places`` decimals in the interface's digits (Persian ones in the Persian UI;
     Latin without a GUI, e.g. the CLI). Not for CSV/JSON, which stay machine-readable."""
     return _number_format(value, places) if _number_format is not None else f"{value:.{places}f}"
+
+
+def local_digits(text: str) -> str:
+    """ASCII digits in ``text`` (a clock reading such as 1:05) in the interface's digits."""
+    zero = number(0)
+    if zero == "0" or len(zero) != 1:
+        return text
+    base = ord(zero)
+    return "".join(chr(base + ord(c) - 48) if "0" <= c <= "9" else c for c in text)

@@ -1244,7 +1244,7 @@
 <context>
     <name>Countdown</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/realtime.py" line="+75"/>
+        <location filename="../../balint_trainer/gui/practice/realtime.py" line="+76"/>
         <location line="+5"/>
         <source>Time left to decide</source>
         <translation>زمان باقی‌مانده برای تصمیم</translation>
@@ -1497,7 +1497,7 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/feedback.py" line="+156"/>
+        <location filename="../../balint_trainer/gui/practice/feedback.py" line="+157"/>
         <source>%1 and %2</source>
         <translation>%1 و %2</translation>
     </message>
@@ -4892,7 +4892,7 @@ Send each expert their file. They open it with File → Open annotation request�
     <message>
         <location line="+7"/>
         <source>finished {when}, score {score}/100</source>
-        <translation>پایان: {when}، امتیاز {score}/100</translation>
+        <translation>پایان: {when}، امتیاز {score} از ۱۰۰</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5081,7 +5081,7 @@ Send each expert their file. They open it with File → Open annotation request�
     <message>
         <location line="+1"/>
         <source>Credit is the share of the expert panel&apos;s votes for the chosen option relative to the most-voted option (1.00 = the panel&apos;s choice).</source>
-        <translation>اعتبار یعنی سهم رأی‌های هیئت خبرگان برای گزینه انتخاب‌شده، نسبت به گزینه‌ای که بیشترین رأی را گرفته است (1.00 = انتخاب هیئت).</translation>
+        <translation>اعتبار یعنی سهم رأی‌های هیئت خبرگان برای گزینه انتخاب‌شده، نسبت به گزینه‌ای که بیشترین رأی را گرفته است (۱٫۰۰ = انتخاب هیئت).</translation>
     </message>
     <message>
         <location filename="../../balint_trainer/reports/recorded_report.py" line="-41"/>
@@ -5288,7 +5288,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>ReviewSessionView</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/review_session.py" line="+55"/>
+        <location filename="../../balint_trainer/gui/practice/review_session.py" line="+56"/>
         <source>Case summary and what was said before</source>
         <translation>خلاصه مورد و آنچه پیش‌تر گفته شد</translation>
     </message>
@@ -6694,7 +6694,7 @@ Open it in your web browser?</source>
     <message>
         <location line="+22"/>
         <source>score {score}/100</source>
-        <translation>امتیاز {score}/100</translation>
+        <translation>امتیاز {score} از ۱۰۰</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -7126,7 +7126,7 @@ Open it in your web browser?</source>
 <context>
     <name>WeakSpots</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/weak_spots.py" line="+47"/>
+        <location filename="../../balint_trainer/gui/practice/weak_spots.py" line="+48"/>
         <source>Review my &amp;weak spots</source>
         <translation>مرور نقطه‌های ضعفم (&amp;W)</translation>
     </message>

@@ -88,3 +88,10 @@ def test_without_a_gui_the_renderer_keeps_latin_digits() -> None:
         assert localise.number(0.5, 2) == "0.50" and localise.number(7) == "7"
     finally:
         localise.set_number_format(previous)
+
+
+def test_times_on_decisions_read_in_persian_digits(persian) -> None:
+    import balint_trainer.gui  # noqa: F401 - installs the number format
+    from balint_trainer.reports.data import format_seconds
+
+    assert format_seconds(75.4) == "۱:۱۵" and format_seconds(None) == ""
