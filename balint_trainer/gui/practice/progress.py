@@ -23,7 +23,7 @@ from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_plain
 from balint_trainer.gui.local_time import day_month_text, when_text
 from balint_trainer.gui.plain_text import plain_labels
-from balint_trainer.gui.reading import decimal
+from balint_trainer.gui.reading import decimal, number
 
 
 class ProgressView(QWidget):
@@ -157,7 +157,7 @@ class ProgressView(QWidget):
             "total": self.tr("Overall score"),
             **{c: labels.get(c) or competency_label(c) for c in competencies},
         }
-        x_labels = [f"{i}: {day_month_text(p.finished_at)}" for i, p in enumerate(points, start=1)]
+        x_labels = [f"{number(i)}: {day_month_text(p.finished_at)}" for i, p in enumerate(points, start=1)]
         from balint_trainer.gui import charts
 
         colours = charts.series_colours(list(series), self)
