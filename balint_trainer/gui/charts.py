@@ -71,7 +71,7 @@ def votes_chart(
     plot.vote_labels = []
     plot.option_labels = []
     for pos, option_id in zip(y, ids, strict=True):
-        label = pg.TextItem(str(votes[option_id]), color=text_colour, anchor=(0, 0.5))
+        label = pg.TextItem(number(votes[option_id]), color=text_colour, anchor=(0, 0.5))
         label.setPos(votes[option_id] + 0.08, pos - 0.2)
         plot.addItem(label)
         plot.vote_labels.append(label)
