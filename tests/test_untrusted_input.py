@@ -119,7 +119,7 @@ def test_an_unexpected_failure_is_one_error_line(
     def boom(paths: object) -> object:
         raise RuntimeError("disk on fire\nsecond line")
 
-    monkeypatch.setattr("balint_trainer.core.validation.validate_paths", boom)
+    monkeypatch.setattr("balint_trainer.core.validation.iter_validated", boom)
     assert cli.main(["validate", "x.yaml"]) == cli.EXIT_INVALID
     assert capsys.readouterr().err == "error: disk on fire\\nsecond line\n"
 
