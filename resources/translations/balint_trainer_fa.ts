@@ -1016,7 +1016,7 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../balint_trainer/gui/charts.py" line="+56"/>
+        <location filename="../../balint_trainer/gui/charts.py" line="+61"/>
         <source>Expert vote split</source>
         <translation>پراکندگی رأی خبرگان</translation>
     </message>
