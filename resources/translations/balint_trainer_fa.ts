@@ -5430,13 +5430,13 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+100"/>
+        <location line="+121"/>
         <source>Case</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+96"/>
+        <location line="-118"/>
+        <location line="+117"/>
         <source>People</source>
         <translation>افراد</translation>
     </message>
@@ -5447,7 +5447,7 @@ Open it in your web browser?</source>
         <translation>رهبر (شما)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/editor_panels.py" line="-87"/>
+        <location filename="../../balint_trainer/gui/authoring/editor_panels.py" line="-108"/>
         <location filename="../../balint_trainer/gui/authoring/preview.py" line="-33"/>
         <source>Script</source>
         <translation>روند جلسه</translation>
@@ -5464,7 +5464,42 @@ Open it in your web browser?</source>
         <translation>تصمیم %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+24"/>
+        <source>Introductory</source>
+        <translation>مقدماتی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intermediate</source>
+        <translation>میانه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advanced</source>
+        <translation>پیشرفته</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Presenter</source>
+        <translation>ارائه‌دهنده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>عضو گروه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co-leader</source>
+        <translation>هم‌رهبر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leader</source>
+        <translation>رهبر</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Nothing to preview yet: the YAML does not parse.</source>
         <translation>هنوز چیزی برای پیش‌نمایش نیست: YAML خوانده نمی‌شود.</translation>
     </message>

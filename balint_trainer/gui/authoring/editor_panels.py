@@ -175,6 +175,27 @@ def build_outline(model: QStandardItemModel, text: str) -> bool:
     return True
 
 
+def _level_label(level: str | None) -> str | None:
+    """The scenario's level in the interface language (as the library names it)."""
+    names = {
+        "introductory": QCoreApplication.translate("ScenarioEditor", "Introductory"),
+        "intermediate": QCoreApplication.translate("ScenarioEditor", "Intermediate"),
+        "advanced": QCoreApplication.translate("ScenarioEditor", "Advanced"),
+    }
+    return names.get(level or "", level)
+
+
+def _kind_label(kind: str) -> str:
+    """A person's part in the group in the interface language (the YAML keeps the English word)."""
+    names = {
+        "presenter": QCoreApplication.translate("ScenarioEditor", "Presenter"),
+        "member": QCoreApplication.translate("ScenarioEditor", "Member"),
+        "co-leader": QCoreApplication.translate("ScenarioEditor", "Co-leader"),
+        "leader": QCoreApplication.translate("ScenarioEditor", "Leader"),
+    }
+    return names.get(kind, kind)
+
+
 def preview_html(scenario: Scenario | None, text: str) -> str:
     """Title, summary, people, case and the whole script, rendered as the trainee would see them."""
     from balint_trainer.core.markdown_render import render_markdown, render_plain
@@ -218,7 +239,7 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
         return "".join(parts)
     language = scenario.language
     people = "".join(
-        f"<li><b>{render_plain(p.name)}</b> — {render_plain(p.role)} ({render_plain(p.kind)})</li>"
+        f"<li><b>{render_plain(p.name)}</b> — {render_plain(p.role)} ({render_plain(_kind_label(p.kind))})</li>"
         for p in scenario.people.values()
     )
     minutes = (
@@ -226,7 +247,7 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
         if scenario.duration_minutes
         else None
     )
-    details = ", ".join(render_plain(v) for v in (scenario.level, scenario.setting, minutes) if v)
+    details = ", ".join(render_plain(v) for v in (_level_label(scenario.level), scenario.setting, minutes) if v)
     # Translated outside the f-strings: lupdate does not look inside them.
     people_heading = render_plain(QCoreApplication.translate("ScenarioEditor", "People"))
     case_heading = render_plain(QCoreApplication.translate("ScenarioEditor", "Case"))
