@@ -60,7 +60,8 @@ class TraineeListModel(QAbstractListModel):
             return None
         profile = self._profiles[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{profile.name} ({profile.cohort})" if profile.cohort else profile.name
+            # Isolated (FSI…PDI): a Latin name and cohort keep their brackets in the Persian UI.
+            return f"\u2068{profile.name} ({profile.cohort})\u2069" if profile.cohort else profile.name
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 QCoreApplication.translate("SupervisorWindow", "Cohort: {cohort}").format(

@@ -275,7 +275,9 @@ class SupervisorWindow(QMainWindow):
         return self.trainee_model.profile(self.trainee_proxy.mapToSource(index).row())
 
     def trainee_names(self) -> list[str]:
-        return [str(self.trainee_proxy.index(r, 0).data()) for r in range(self.trainee_proxy.rowCount())]
+        rows = range(self.trainee_proxy.rowCount())
+        # Without the bidi isolates that keep a Latin "name (cohort)" whole in the Persian UI.
+        return [str(self.trainee_proxy.index(r, 0).data()).strip("\u2068\u2069") for r in rows]
 
     def select_trainee(self, profile_id: int) -> bool:
         for row in range(self.trainee_proxy.rowCount()):
