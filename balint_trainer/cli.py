@@ -294,13 +294,13 @@ def cmd_attempt_bundle(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
     try:
         with open_service(args.database) as svc:
             if args.command == "export-attempts":
-                profile = svc.profile_by_name(args.profile) if args.profile else svc.local_profile()
-                count = svc.export_attempts(profile.id, Path(args.file))
+                profile = svc.accounts.profile_by_name(args.profile) if args.profile else svc.accounts.local_profile()
+                count = svc.exchange.export_attempts(profile.id, Path(args.file))
                 print(f"{args.file}: {count} attempt(s) of {profile.name} exported", file=err)
             else:
                 as_name = getattr(args, "as_name", None)
-                as_id = svc.profile_by_name(as_name).id if as_name else None
-                print(svc.import_attempts(Path(args.file), as_profile_id=as_id).summary(), file=out)
+                as_id = svc.accounts.profile_by_name(as_name).id if as_name else None
+                print(svc.exchange.import_attempts(Path(args.file), as_profile_id=as_id).summary(), file=out)
     except BundleError as exc:
         print(f"error: {exc}", file=err)
         return EXIT_INVALID
@@ -327,7 +327,7 @@ def cmd_create_account(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
             return EXIT_USAGE
     try:
         with open_service(args.database) as svc:
-            profile = svc.create_account(args.name, args.role, password, cohort=args.cohort)
+            profile = svc.accounts.create_account(args.name, args.role, password, cohort=args.cohort)
             print(
                 f"created {profile.role} '{profile.name}'"
                 + (f" in cohort {profile.cohort}" if profile.cohort else ""),

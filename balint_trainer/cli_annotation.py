@@ -47,7 +47,7 @@ def cmd_annotation(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         with open_service(args.database) as svc:
             if args.command == "export-annotation-request":
                 organiser = args.organiser or getpass.getuser() or "organiser"
-                request = svc.export_annotation_request(
+                request = svc.annotations.export_annotation_request(
                     loaded, organiser=organiser, expert=args.expert, path=Path(args.output)
                 )
                 print(
@@ -59,7 +59,7 @@ def cmd_annotation(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             failed = 0
             for name in args.files:
                 try:
-                    print(svc.import_annotations(Path(name)).summary(), file=out)
+                    print(svc.annotations.import_annotations(Path(name)).summary(), file=out)
                 except AnnotationImportError as exc:
                     failed += 1
                     for line in exc.problems or [exc.message]:

@@ -27,11 +27,11 @@ def cmd_feedback(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         with open_service(args.database) as svc:
             if args.command == "export-feedback":
-                profile = svc.profile_by_name(args.profile)
-                count = svc.export_feedback(profile.id, Path(args.file))
+                profile = svc.accounts.profile_by_name(args.profile)
+                count = svc.review.export_feedback(profile.id, Path(args.file))
                 print(f"{args.file}: {count} comment(s) on the attempts of {profile.name} exported", file=err)
             else:
-                print(svc.import_feedback(Path(args.file)).summary(), file=out)
+                print(svc.review.import_feedback(Path(args.file)).summary(), file=out)
     except NotFound as exc:
         print(f"error: {exc}", file=err)
         return EXIT_USAGE

@@ -125,14 +125,14 @@ def write_answers(
     service = open_service(url)
     try:
         profiles = [
-            service.create_profile(f"trainee-{k:03d}", "trainee", cohort=f"cohort-{k % 5}").id
+            service.accounts.create_profile(f"trainee-{k:03d}", "trainee", cohort=f"cohort-{k % 5}").id
             for k in range(200)
         ]
         versions = []
         for path in sorted(scenario_folder.glob("*.yaml"))[:scenarios]:
             loaded = load_scenario_file(path)
             assert loaded.scenario is not None, loaded.problems
-            versions.append((service.register_scenario(loaded).id, loaded.scenario))
+            versions.append((service.scenarios.register_scenario(loaded).id, loaded.scenario))
         start = datetime(2026, 1, 1, tzinfo=UTC)
         attempt_rows: list[dict[str, object]] = []
         answer_rows: list[dict[str, object]] = []
@@ -174,7 +174,7 @@ def write_answers(
                     "total": 100.0 * sum(credits) / len(credits),
                 }
             )
-        with service._engine.begin() as connection:  # benchmark data only
+        with service.db.engine.begin() as connection:  # benchmark data only
             connection.execute(insert(m.Attempt), attempt_rows)
             connection.execute(insert(m.AnswerRow), answer_rows)
     finally:

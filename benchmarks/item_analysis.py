@@ -8,7 +8,7 @@ file and in a database of a throw-away PostgreSQL cluster (initdb + pg_ctl, as t
 one; ``--postgres-url`` uses a running server instead). Both sides then run in this process,
 interleaved (tuned, service, tuned, service, ...) after one unmeasured run of each, so drift in
 machine load hits both; every ratio is the median of its own paired runs. The service is
-``TrainerService.item_analysis()`` (opening it is not counted); the baseline is
+``ReviewService.item_analysis()`` (opening it is not counted); the baseline is
 :data:`TUNED_SQL` on the bare driver (``sqlite3``, ``psycopg``): what a competent engineer would
 write for the same statistics with the same indexes, the same ``ORDER BY`` and one query for the
 result (see its comment). Both must agree on every item's answer count, or the run stops.
@@ -179,14 +179,14 @@ def measure(backend: str, url: str, answers: int, runs: int) -> Result:
         return rows  # type: ignore[no-any-return]
 
     try:
-        stats = service.item_analysis()
+        stats = service.review.item_analysis()
         expected = tuned_counts(tuned())
         got = {(s.scenario_id, s.decision_id): s.n for s in stats}
         if got != expected or sum(got.values()) != answers:
             raise SystemExit(
                 f"{backend} {answers}: the service and the tuned SQL disagree on the answers per item"
             )
-        ours_s, tuned_s = paired(runs, tuned, service.item_analysis)
+        ours_s, tuned_s = paired(runs, tuned, service.review.item_analysis)
     finally:
         connection.close()  # type: ignore[attr-defined]
         service.close()

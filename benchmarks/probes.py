@@ -20,7 +20,7 @@ Kinds:
   yaml-parse DIR            yaml.load(CSafeLoader) of every *.yaml in DIR (the bar for validate and
                             for a first load of the library)
   validate DIR              ``balint-trainer validate --quiet DIR``: full validation of every file
-  analytics-service URL     cohort item analysis over every answer: TrainerService.item_analysis()
+  analytics-service URL     cohort item analysis over every answer: ReviewService.item_analysis()
   analytics-sql FILE        the same item analysis hand-written in SQL on sqlite3 (ranking,
                             27 % groups, one GROUP BY)
   analytics-groupby FILE    the simplest aggregate: one GROUP BY for choice counts (reference)
@@ -221,7 +221,7 @@ def validate(folder: str) -> int:
 
 
 def analytics_service(url: str) -> int:
-    """What the supervisor window runs: ``TrainerService.item_analysis()`` (aggregated in SQL).
+    """What the supervisor window runs: ``ReviewService.item_analysis()`` (aggregated in SQL).
 
     The pure-Python path (``answer_rows()`` + ``core.analytics.item_analysis``) is timed
     afterwards for the record; it is not part of ``work_s``.
@@ -232,11 +232,11 @@ def analytics_service(url: str) -> int:
     opened = time.perf_counter()
     service = open_service(url)
     started = time.perf_counter()
-    items = service.item_analysis()
+    items = service.review.item_analysis()
     done = time.perf_counter()
     from balint_trainer.core.analytics import item_analysis
 
-    rows = service.answer_rows()
+    rows = service.review.answer_rows()
     reference = item_analysis(rows)
     python_s = time.perf_counter() - done
     service.close()

@@ -318,7 +318,7 @@ def measure(args: argparse.Namespace, workdir: Path) -> list[Comparison]:
     opened = statistics.median(float(s.extra["open_s"]) for s in ours)  # type: ignore[arg-type]
     python_path = statistics.median(float(s.extra["python_path_s"]) for s in ours)  # type: ignore[arg-type]
     if not all(s.extra["same_items"] for s in ours):
-        raise SystemExit("service.item_analysis() and the Python reference disagree on the items")
+        raise SystemExit("service.review.item_analysis() and the Python reference disagree on the items")
     comparisons.append(
         Comparison(
             f"cohort analytics, {args.answers} answers",
@@ -326,7 +326,7 @@ def measure(args: argparse.Namespace, workdir: Path) -> list[Comparison]:
             base,
             1.5,
             note=(
-                f"TrainerService.item_analysis() (SQL) vs the same item analysis hand-written on "
+                f"ReviewService.item_analysis() (SQL) vs the same item analysis hand-written on "
                 f"sqlite3; opening the service (not counted) {opened:.2f} s; the pure-Python path "
                 f"(answer_rows + core.analytics.item_analysis) {python_path * 1000:.0f} ms; for "
                 f"reference, the simplest GROUP BY (choice counts only, no ranking) "
@@ -352,7 +352,7 @@ def measure(args: argparse.Namespace, workdir: Path) -> list[Comparison]:
                 [Sample(s, 0) for s in item["ours"]],
                 [Sample(s, 0) for s in item["tuned"]],
                 1.3,
-                note="TrainerService.item_analysis() vs the same statistics in tuned SQL on the bare driver",
+                note="ReviewService.item_analysis() vs the same statistics in tuned SQL on the bare driver",
             )
         )
 

@@ -22,19 +22,19 @@ OPTIONS = ("a", "b", "c")
 
 def _profile_id(svc, name: str) -> int:  # type: ignore[no-untyped-def]
     try:
-        return int(svc.create_profile(name, "trainee").id)
+        return int(svc.accounts.create_profile(name, "trainee").id)
     except DuplicateName:
-        return int(svc.profile_by_name(name).id)
+        return int(svc.accounts.profile_by_name(name).id)
 
 
 def answer_forever(url: str, scenario_file: str, name: str, max_attempts: int = 50) -> None:
     svc = open_service(url)
     profile_id = _profile_id(svc, name)
-    version = svc.register_scenario(load_scenario_file(scenario_file))
+    version = svc.scenarios.register_scenario(load_scenario_file(scenario_file))
     scenario = version.load()
     print("READY", flush=True)
     for _ in range(max_attempts):
-        attempt = svc.resumable_attempt(profile_id, scenario.id) or svc.start_attempt(
+        attempt = svc.practice.resumable_attempt(profile_id, scenario.id) or svc.practice.start_attempt(
             profile_id, version.id, "practice"
         )
         print(f"ATTEMPT {attempt.id} {len(attempt.answers)}", flush=True)
@@ -43,11 +43,11 @@ def answer_forever(url: str, scenario_file: str, name: str, max_attempts: int = 
             if decision.decision in done:
                 continue
             option = OPTIONS[(attempt.id + index) % len(OPTIONS)]
-            svc.record_answer(
+            svc.practice.record_answer(
                 attempt.id, decision.decision, option, credit=credit(decision, option), seconds=float(index)
             )
             print(f"ANSWERED {attempt.id} {decision.decision} {option}", flush=True)
-        svc.finish_attempt(attempt.id)
+        svc.practice.finish_attempt(attempt.id)
         print(f"FINISHED {attempt.id}", flush=True)
     svc.close()
 
@@ -55,15 +55,15 @@ def answer_forever(url: str, scenario_file: str, name: str, max_attempts: int = 
 def race(url: str, scenario_file: str, name: str, count: int) -> None:
     svc = open_service(url)
     profile_id = _profile_id(svc, name)
-    version = svc.register_scenario(load_scenario_file(scenario_file))
+    version = svc.scenarios.register_scenario(load_scenario_file(scenario_file))
     scenario = version.load()
-    attempt = svc.start_attempt(profile_id, version.id, "exam")
+    attempt = svc.practice.start_attempt(profile_id, version.id, "exam")
     print("READY", flush=True)
     if sys.stdin.readline().strip() != "GO":
         return
     for decision in scenario.decisions[:count]:
-        svc.record_answer(attempt.id, decision.decision, "a", credit=credit(decision, "a"))
-    svc.finish_attempt(attempt.id)
+        svc.practice.record_answer(attempt.id, decision.decision, "a", credit=credit(decision, "a"))
+    svc.practice.finish_attempt(attempt.id)
     print(f"DONE {attempt.id}", flush=True)
     svc.close()
 

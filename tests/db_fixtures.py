@@ -228,7 +228,7 @@ def service(db_url: str) -> Iterator[TrainerService]:
 def minimal_version(service: TrainerService):  # type: ignore[no-untyped-def]
     from balint_trainer.core.validation import load_scenario_file
 
-    return service.register_scenario(load_scenario_file(MINIMAL))
+    return service.scenarios.register_scenario(load_scenario_file(MINIMAL))
 
 
 def many_decisions_yaml(count: int, scenario_id: str = "many-decisions") -> str:

@@ -196,7 +196,7 @@ def test_hundred_thousand_answers_well_under_a_second() -> None:
 
 
 def test_service_answer_rows_feed_item_analysis(service, minimal_version) -> None:  # type: ignore[no-untyped-def]
-    """``TrainerService.answer_rows`` (one flat query) on SQLite and PostgreSQL, with filters."""
+    """``ReviewService.answer_rows`` (one flat query) on SQLite and PostgreSQL, with filters."""
     from balint_trainer.core.scoring import credit
 
     scenario = minimal_version.load()
@@ -207,17 +207,17 @@ def test_service_answer_rows_feed_item_analysis(service, minimal_version) -> Non
     }
     attempt_ids = {}
     for name, (cohort, answers) in plan.items():
-        profile = service.create_profile(name, "trainee", cohort=cohort)
-        attempt = service.start_attempt(profile.id, minimal_version.id, "practice")
+        profile = service.accounts.create_profile(name, "trainee", cohort=cohort)
+        attempt = service.practice.start_attempt(profile.id, minimal_version.id, "practice")
         for decision, option in answers.items():
-            service.record_answer(
+            service.practice.record_answer(
                 attempt.id, decision, option, credit=credit(scenario.decision(decision), option)
             )
         if name != "bob":
-            service.finish_attempt(attempt.id)
+            service.practice.finish_attempt(attempt.id)
         attempt_ids[name] = attempt.id
 
-    rows = service.answer_rows()
+    rows = service.review.answer_rows()
     assert len(rows) == 5
     first_of_ann = next(r for r in rows if r.attempt_id == attempt_ids["ann"] and r.decision_id == "first")
     assert first_of_ann.scenario_id == "minimal-test"
@@ -225,12 +225,12 @@ def test_service_answer_rows_feed_item_analysis(service, minimal_version) -> Non
     assert first_of_ann.attempt_total == pytest.approx(100.0)
     assert next(r for r in rows if r.attempt_id == attempt_ids["bob"]).attempt_total is None  # unfinished
 
-    assert {r.attempt_id for r in service.answer_rows(cohort="north")} == {
+    assert {r.attempt_id for r in service.review.answer_rows(cohort="north")} == {
         attempt_ids["ann"],
         attempt_ids["bob"],
     }
-    assert service.answer_rows(scenario_id="no-such-scenario") == []
-    assert len(service.answer_rows(scenario_id="minimal-test", cohort="south")) == 2
+    assert service.review.answer_rows(scenario_id="no-such-scenario") == []
+    assert len(service.review.answer_rows(scenario_id="minimal-test", cohort="south")) == 2
 
     stats = by_item(rows)
     assert stats[("minimal-test", "first")].n == 3

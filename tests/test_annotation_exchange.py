@@ -41,7 +41,7 @@ PROBLEM_LINE = re.compile(r"^.+:\d+:\d+: \S")
 
 def _request(service: TrainerService, tmp_path: Path, expert: str) -> Path:
     path = tmp_path / f"{expert}.balint-request.json"
-    service.export_annotation_request(
+    service.annotations.export_annotation_request(
         [load_scenario_file(MINIMAL)], organiser="Olga", expert=expert, path=path
     )
     return path
@@ -58,9 +58,9 @@ def _annotate(request: Path, folder: Path, answers: dict[str, str], out: Path) -
 
 
 def _stored(service: TrainerService) -> list[tuple[str, str, str, object, object]]:
-    version = service.register_scenario(load_scenario_file(MINIMAL))
+    version = service.scenarios.register_scenario(load_scenario_file(MINIMAL))
     return sorted(
-        (a.expert_name, a.decision_id, a.best, a.ratings, a.note) for a in service.annotations(version.id)
+        (a.expert_name, a.decision_id, a.best, a.ratings, a.note) for a in service.annotations.annotations(version.id)
     )
 
 
@@ -75,7 +75,7 @@ def test_request_is_blind(service: TrainerService, tmp_path: Path) -> None:
         assert secret not in text, secret
     # The SHA-256 is the organiser's registered version, which answers refer to.
     assert data["scenarios"][0]["sha256"] == load_scenario_file(MINIMAL).sha256
-    assert service.scenario_versions("minimal-test")
+    assert service.scenarios.scenario_versions("minimal-test")
 
 
 def test_three_experts_round_trip_agreement_and_merge(service: TrainerService, tmp_path: Path) -> None:
@@ -89,10 +89,10 @@ def test_three_experts_round_trip_agreement_and_merge(service: TrainerService, t
         request = _request(service, tmp_path, name)
         files.append(tmp_path / f"{name}.balint-annotations.json")
         _annotate(request, tmp_path / f"home-{name}", votes, files[-1])
-    reports = [service.import_annotations(f) for f in files]
+    reports = [service.annotations.import_annotations(f) for f in files]
     assert [(r.added, r.replaced, r.profile) for r in reports] == [(2, 0, "created")] * 3
-    version = service.register_scenario(load_scenario_file(MINIMAL))
-    stored = service.annotations(version.id)
+    version = service.scenarios.register_scenario(load_scenario_file(MINIMAL))
+    stored = service.annotations.annotations(version.id)
     assert len(stored) == 6
     scenario = load_scenario_file(MINIMAL).scenario
     assert scenario is not None
@@ -105,9 +105,9 @@ def test_three_experts_round_trip_agreement_and_merge(service: TrainerService, t
     assert {e.expert for e in merged.scenario.decision("first").experts} == {"dr-ana", "dr-ben", "dr-cy"}
 
     # Importing the same files again changes nothing.
-    again = [service.import_annotations(f) for f in files]
+    again = [service.annotations.import_annotations(f) for f in files]
     assert [(r.added, r.replaced, r.unchanged, r.profile) for r in again] == [(0, 0, 2, "matched")] * 3
-    assert len(service.annotations(version.id)) == 6
+    assert len(service.annotations.annotations(version.id)) == 6
 
 
 def test_newer_file_replaces_older_is_kept_out(service: TrainerService, tmp_path: Path) -> None:
@@ -117,12 +117,12 @@ def test_newer_file_replaces_older_is_kept_out(service: TrainerService, tmp_path
     _annotate(request, home, {"first": "a"}, old)
     work = _annotate(request, home, {"first": "c", "second": "y"}, new)  # reopened: continues
     assert work.answered == 2
-    assert service.import_annotations(old).added == 1
-    report = service.import_annotations(new)
+    assert service.annotations.import_annotations(old).added == 1
+    report = service.annotations.import_annotations(new)
     assert (report.added, report.replaced) == (1, 1)
     before = _stored(service)
     assert ("Dr Ana", "first", "c", {"a": 5, "b": 3, "c": 1}, "why c") in before
-    late = service.import_annotations(old)  # the older file arrives late: newer votes stay
+    late = service.annotations.import_annotations(old)  # the older file arrives late: newer votes stay
     assert (late.added, late.replaced, late.kept_newer) == (0, 0, 1)
     assert _stored(service) == before
 
@@ -177,12 +177,12 @@ def test_tampered_file_is_refused_and_nothing_changes(
     good = _good_file(service, tmp_path)
     bad = tmp_path / "bad.json"
     bad.write_text(change(good.read_text("utf-8")), "utf-8")
-    profiles = len(service.profiles())
+    profiles = len(service.accounts.profiles())
     with pytest.raises(AnnotationImportError) as caught:
-        service.import_annotations(bad)
+        service.annotations.import_annotations(bad)
     assert any(expected in line for line in caught.value.problems), caught.value.problems
     assert all(PROBLEM_LINE.match(line) and "\n" not in line for line in caught.value.problems)
-    assert _stored(service) == [] and len(service.profiles()) == profiles
+    assert _stored(service) == [] and len(service.accounts.profiles()) == profiles
 
 
 def test_problem_positions_point_into_the_file(service: TrainerService, tmp_path: Path) -> None:
@@ -191,7 +191,7 @@ def test_problem_positions_point_into_the_file(service: TrainerService, tmp_path
     bad = tmp_path / "bad.json"
     bad.write_text(text, "utf-8")
     with pytest.raises(AnnotationImportError) as caught:
-        service.import_annotations(bad)
+        service.annotations.import_annotations(bad)
     (line,) = caught.value.problems
     number, column = (int(x) for x in line.split(":")[1:3])
     assert text.splitlines()[number - 1][column - 1 :].startswith('"q"')
@@ -200,9 +200,9 @@ def test_problem_positions_point_into_the_file(service: TrainerService, tmp_path
 
 def test_trainee_of_the_same_name_is_refused(service: TrainerService, tmp_path: Path) -> None:
     good = _good_file(service, tmp_path)
-    service.create_profile("Dr Ana", "trainee")
+    service.accounts.create_profile("Dr Ana", "trainee")
     with pytest.raises(AnnotationImportError, match="trainee profile here"):
-        service.import_annotations(good)
+        service.annotations.import_annotations(good)
     assert _stored(service) == []
 
 
@@ -273,9 +273,9 @@ def test_a_later_file_repeating_a_vote_still_beats_an_older_different_one(
     files = [tmp_path / f"{n}.json" for n in (1, 2, 3)]
     for best, out in zip("aba", files, strict=True):  # a, then b, then back to a
         _annotate(request, home, {"first": best}, out)
-    service.import_annotations(files[0])
-    assert service.import_annotations(files[2]).unchanged == 1
-    late = service.import_annotations(files[1])  # b was saved before the final a
+    service.annotations.import_annotations(files[0])
+    assert service.annotations.import_annotations(files[2]).unchanged == 1
+    late = service.annotations.import_annotations(files[1])  # b was saved before the final a
     assert (late.replaced, late.kept_newer) == (0, 1)
     assert [row[2] for row in _stored(service)] == ["a"]
 
@@ -310,5 +310,5 @@ def test_a_pipe_is_refused_without_blocking(service: TrainerService, tmp_path: P
     pipe = tmp_path / "annotations.json"
     os.mkfifo(pipe)  # reading it would wait forever for a writer
     with pytest.raises(AnnotationImportError) as caught:
-        service.import_annotations(pipe)
+        service.annotations.import_annotations(pipe)
     assert any("not a regular file" in line for line in caught.value.problems)

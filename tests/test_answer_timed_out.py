@@ -23,29 +23,29 @@ BRANCHING = DATA_DIR / "valid" / "branching.yaml"
 
 def _practise(service: TrainerService, profile_id: int, *, timed_out: bool) -> int:
     """protect: 'let' (the key's no-intervention option), timed out or chosen; close: nothing in time."""
-    version = service.register_scenario(load_scenario_file(BRANCHING))
+    version = service.scenarios.register_scenario(load_scenario_file(BRANCHING))
     scenario = version.load()
-    attempt = service.start_attempt(profile_id, version.id, "practice")
+    attempt = service.practice.start_attempt(profile_id, version.id, "practice")
     protect = scenario.decision("protect")
-    service.record_answer(
+    service.practice.record_answer(
         attempt.id, "protect", "let", seconds=10.2, credit=credit(protect, "let"), timed_out=timed_out
     )
-    service.record_answer(attempt.id, "guarded", "name-it", seconds=4.0, credit=credit(scenario.decision("guarded"), "name-it"))
+    service.practice.record_answer(attempt.id, "guarded", "name-it", seconds=4.0, credit=credit(scenario.decision("guarded"), "name-it"))
     # NO_INTERVENTION always is a time-out, even when the caller does not say so.
-    service.record_answer(attempt.id, "close", NO_INTERVENTION, seconds=30.0, credit=0.0)
-    service.finish_attempt(attempt.id)
+    service.practice.record_answer(attempt.id, "close", NO_INTERVENTION, seconds=30.0, credit=0.0)
+    service.practice.finish_attempt(attempt.id)
     return attempt.id
 
 
 def test_time_outs_are_stored_and_shown_in_review_and_the_csv(service: TrainerService) -> None:
-    profile = service.create_profile("Aisha", "trainee")
+    profile = service.accounts.create_profile("Aisha", "trainee")
     attempt_id = _practise(service, profile.id, timed_out=True)
-    answers = {a.decision_id: a for a in service.attempt(attempt_id).answers}
+    answers = {a.decision_id: a for a in service.practice.attempt(attempt_id).answers}
     assert answers["protect"].option_id == "let" and answers["protect"].timed_out is True
     assert answers["guarded"].timed_out is False
     assert answers["close"].timed_out is True
 
-    review = review_attempt(service, service.attempt(attempt_id))
+    review = review_attempt(service, service.practice.attempt(attempt_id))
     protect = next(d for d in review.decisions if d.decision_id == "protect")
     assert protect.timed_out and protect.chosen == "let"
     # The supervisor's review (the shared renderer, about the trainee) and the trainee's own.
@@ -60,16 +60,16 @@ def test_time_outs_are_stored_and_shown_in_review_and_the_csv(service: TrainerSe
     rows = {r["decision"]: r for r in csv.DictReader(io.StringIO(out.getvalue().lstrip("\ufeff")))}
     assert (rows["protect"]["timed_out"], rows["guarded"]["timed_out"], rows["close"]["timed_out"]) == ("1", "0", "1")
 
-    stats = {s.decision_id: s for s in service.item_analysis("branching-test")}
+    stats = {s.decision_id: s for s in service.review.item_analysis("branching-test")}
     assert (stats["protect"].timeouts, stats["guarded"].timeouts, stats["close"].timeouts) == (1, 0, 1)
 
 
 def test_a_chosen_no_intervention_option_is_not_a_time_out(service: TrainerService) -> None:
-    profile = service.create_profile("Ben", "trainee")
+    profile = service.accounts.create_profile("Ben", "trainee")
     attempt_id = _practise(service, profile.id, timed_out=False)
-    protect = next(a for a in service.attempt(attempt_id).answers if a.decision_id == "protect")
+    protect = next(a for a in service.practice.attempt(attempt_id).answers if a.decision_id == "protect")
     assert protect.option_id == "let" and protect.timed_out is False
-    review = review_attempt(service, service.attempt(attempt_id))
+    review = review_attempt(service, service.practice.attempt(attempt_id))
     assert "No answer in time" not in against_panel_html(from_review(review.decisions[0]))
 
 
@@ -77,15 +77,15 @@ def test_bundles_carry_time_outs_and_old_bundles_import_as_in_time(tmp_path: Pat
     offline = open_service(f"sqlite:///{tmp_path / 'offline.sqlite3'}")
     supervisor = open_service(f"sqlite:///{tmp_path / 'supervisor.sqlite3'}")
     try:
-        me = offline.local_profile()
+        me = offline.accounts.local_profile()
         _practise(offline, me.id, timed_out=True)
         path = tmp_path / "bundle.json"
-        offline.export_attempts(me.id, path)
+        offline.exchange.export_attempts(me.id, path)
         data = json.loads(path.read_text(encoding="utf-8"))
         assert [a["timed_out"] for a in data["attempts"][0]["answers"]] == [True, False, True]
-        supervisor.import_attempts(path)
-        (attempt,) = supervisor.attempts()
-        assert [a.timed_out for a in supervisor.attempt(attempt.id).answers] == [True, False, True]
+        supervisor.exchange.import_attempts(path)
+        (attempt,) = supervisor.practice.attempts()
+        assert [a.timed_out for a in supervisor.practice.attempt(attempt.id).answers] == [True, False, True]
 
         for answer in data["attempts"][0]["answers"]:  # a bundle written before the field existed
             del answer["timed_out"]
@@ -94,9 +94,9 @@ def test_bundles_carry_time_outs_and_old_bundles_import_as_in_time(tmp_path: Pat
         old.write_text(json.dumps(data), encoding="utf-8")
         fresh = open_service(f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
         try:
-            fresh.import_attempts(old)
-            (imported,) = fresh.attempts()
-            timed = [(a.decision_id, a.timed_out) for a in fresh.attempt(imported.id).answers]
+            fresh.exchange.import_attempts(old)
+            (imported,) = fresh.practice.attempts()
+            timed = [(a.decision_id, a.timed_out) for a in fresh.practice.attempt(imported.id).answers]
             assert timed == [("protect", False), ("guarded", False), ("close", False)]
         finally:
             fresh.close()

@@ -31,7 +31,7 @@ def _answer(
     svc: TrainerService, version: ScenarioVersion, attempt: Attempt, decision: str, option: str
 ) -> None:
     key = version.load()
-    svc.record_answer(
+    svc.practice.record_answer(
         attempt.id,
         decision,
         option,
@@ -42,22 +42,22 @@ def _answer(
 
 
 def _practise(svc: TrainerService) -> tuple[ScenarioVersion, list[Attempt]]:
-    me = svc.local_profile()
-    version = svc.register_scenario(load_scenario_file(MINIMAL))
-    done = svc.start_attempt(me.id, version.id, "exam")
+    me = svc.accounts.local_profile()
+    version = svc.scenarios.register_scenario(load_scenario_file(MINIMAL))
+    done = svc.practice.start_attempt(me.id, version.id, "exam")
     _answer(svc, version, done, "first", "b")
     _answer(svc, version, done, "second", "x")
-    svc.finish_attempt(done.id)
-    open_attempt = svc.start_attempt(me.id, version.id, "practice")
+    svc.practice.finish_attempt(done.id)
+    open_attempt = svc.practice.start_attempt(me.id, version.id, "practice")
     _answer(svc, version, open_attempt, "second", "y")
-    return version, [svc.attempt(done.id), svc.attempt(open_attempt.id)]
+    return version, [svc.practice.attempt(done.id), svc.practice.attempt(open_attempt.id)]
 
 
 def _counts(svc: TrainerService) -> tuple[int, int, int, int]:
-    attempts = svc.attempts()
+    attempts = svc.practice.attempts()
     return (
-        len(svc.profiles()),
-        len(svc.scenario_versions()),
+        len(svc.accounts.profiles()),
+        len(svc.scenarios.scenario_versions()),
         len(attempts),
         sum(len(a.answers) for a in attempts),
     )
@@ -82,21 +82,21 @@ def test_export_then_import_reproduces_the_attempts(
 ) -> None:
     _, attempts = _practise(offline)
     path = tmp_path / filename
-    assert offline.export_attempts(offline.local_profile().id, path) == 2
+    assert offline.exchange.export_attempts(offline.accounts.local_profile().id, path) == 2
     raw = path.read_bytes()
     assert (raw[:2] == b"\x1f\x8b") == filename.endswith(".gz")
-    report = service.import_attempts(path)
+    report = service.exchange.import_attempts(path)
     assert (report.attempts_new, report.attempts_updated, report.attempts_already_present) == (2, 0, 0)
     assert (report.answers_new, report.scenario_versions_new) == (3, 1)
-    assert report.profile.name == offline.local_profile().name and report.profile.role == "trainee"
-    imported = service.attempts(profile_id=report.profile.id)
+    assert report.profile.name == offline.accounts.local_profile().name and report.profile.role == "trainee"
+    imported = service.practice.attempts(profile_id=report.profile.id)
     assert [_strip_ids(a) for a in imported] == [_strip_ids(a) for a in attempts]
     assert imported[0].total == pytest.approx(100 * (1 / 3 + 1) / 2)
     assert imported[1].answers[0].own_words == "In my words" and imported[1].answers[0].seconds == 4.5
-    version = service.scenario_version(imported[0].version_id)
+    version = service.scenarios.scenario_version(imported[0].version_id)
     assert version.text == MINIMAL.read_text(encoding="utf-8")
     # The supervisor's database can resume nothing for them, but shows the open attempt as open.
-    assert service.resumable_attempt(report.profile.id, "minimal-test") == imported[1]
+    assert service.practice.resumable_attempt(report.profile.id, "minimal-test") == imported[1]
 
 
 def test_importing_twice_adds_nothing(
@@ -104,10 +104,10 @@ def test_importing_twice_adds_nothing(
 ) -> None:
     _practise(offline)
     path = tmp_path / "b.json"
-    offline.export_attempts(offline.local_profile().id, path)
-    service.import_attempts(path)
+    offline.exchange.export_attempts(offline.accounts.local_profile().id, path)
+    service.exchange.import_attempts(path)
     before = _counts(service)
-    again = service.import_attempts(path)
+    again = service.exchange.import_attempts(path)
     assert (again.attempts_new, again.attempts_updated, again.attempts_already_present) == (0, 0, 2)
     assert (again.answers_new, again.scenario_versions_new) == (0, 0)
     assert not again.changed
@@ -119,39 +119,39 @@ def test_later_export_adds_the_new_answers_and_finishes_the_attempt(
     offline: TrainerService, service: TrainerService, tmp_path: Path
 ) -> None:
     version, attempts = _practise(offline)
-    offline.export_attempts(offline.local_profile().id, tmp_path / "monday.json")
-    service.import_attempts(tmp_path / "monday.json")
+    offline.exchange.export_attempts(offline.accounts.local_profile().id, tmp_path / "monday.json")
+    service.exchange.import_attempts(tmp_path / "monday.json")
     _answer(offline, version, attempts[1], "first", "a")
-    offline.finish_attempt(attempts[1].id)
-    offline.export_attempts(offline.local_profile().id, tmp_path / "tuesday.json")
-    report = service.import_attempts(tmp_path / "tuesday.json")
+    offline.practice.finish_attempt(attempts[1].id)
+    offline.exchange.export_attempts(offline.accounts.local_profile().id, tmp_path / "tuesday.json")
+    report = service.exchange.import_attempts(tmp_path / "tuesday.json")
     assert (report.attempts_new, report.attempts_updated, report.attempts_already_present) == (0, 1, 1)
     assert report.answers_new == 1
-    merged = service.attempt_by_uid(attempts[1].uid)
+    merged = service.practice.attempt_by_uid(attempts[1].uid)
     assert merged is not None and merged.finished
     assert merged.answered() == {"second": "y", "first": "a"}
-    assert merged.total == offline.attempt(attempts[1].id).total == pytest.approx(100.0)
+    assert merged.total == offline.practice.attempt(attempts[1].id).total == pytest.approx(100.0)
     # The older bundle arriving late changes nothing.
-    late = service.import_attempts(tmp_path / "monday.json")
+    late = service.exchange.import_attempts(tmp_path / "monday.json")
     assert not late.changed
 
 
 def test_existing_supervisor_database_data_is_kept(
     offline: TrainerService, service: TrainerService, tmp_path: Path
 ) -> None:
-    version = service.register_scenario(load_scenario_file(MINIMAL))
-    other = service.create_profile("Someone else", "trainee")
-    service.start_attempt(other.id, version.id, "practice")
+    version = service.scenarios.register_scenario(load_scenario_file(MINIMAL))
+    other = service.accounts.create_profile("Someone else", "trainee")
+    service.practice.start_attempt(other.id, version.id, "practice")
     _practise(offline)
-    offline.export_attempts(offline.local_profile().id, tmp_path / "b.json")
-    report = service.import_attempts(tmp_path / "b.json")
+    offline.exchange.export_attempts(offline.accounts.local_profile().id, tmp_path / "b.json")
+    report = service.exchange.import_attempts(tmp_path / "b.json")
     assert report.scenario_versions_new == 0  # same version already registered
     assert _counts(service) == (2, 1, 3, 3)
 
 
 # ------------------------------------------- whose bundle: known attempts, then name
 def _export(svc: TrainerService, path: Path) -> Path:
-    svc.export_attempts(svc.local_profile().id, path)
+    svc.exchange.export_attempts(svc.accounts.local_profile().id, path)
     return path
 
 
@@ -159,19 +159,19 @@ def test_bundle_goes_to_the_profile_the_supervisor_renamed(
     offline: TrainerService, service: TrainerService, tmp_path: Path
 ) -> None:
     version, attempts = _practise(offline)
-    name = offline.local_profile().name
-    first = service.import_attempts(_export(offline, tmp_path / "week1.json"))
+    name = offline.accounts.local_profile().name
+    first = service.exchange.import_attempts(_export(offline, tmp_path / "week1.json"))
     assert (first.matched_by, first.note) == ("created", None)
-    renamed = service.rename_profile(first.profile.id, f"{name} Smith")
+    renamed = service.accounts.rename_profile(first.profile.id, f"{name} Smith")
     # Next week: the whole history again plus a new attempt, still under the old name.
     _answer(
         offline,
         version,
-        offline.start_attempt(offline.local_profile().id, version.id, "practice"),
+        offline.practice.start_attempt(offline.accounts.local_profile().id, version.id, "practice"),
         "first",
         "a",
     )
-    report = service.import_attempts(_export(offline, tmp_path / "week2.json"))
+    report = service.exchange.import_attempts(_export(offline, tmp_path / "week2.json"))
     # The profile created by the first import took over the bundle's profile uid.
     assert report.profile == renamed and report.matched_by == "uid" and report.bundle_name == name
     assert (report.attempts_new, report.attempts_already_present) == (1, 2)
@@ -180,26 +180,26 @@ def test_bundle_goes_to_the_profile_the_supervisor_renamed(
         f"(the bundle calls the profile '{name}')"
     )
     assert report.note in report.summary()
-    assert [p.name for p in service.profiles()] == [f"{name} Smith"]  # no second profile, nothing renamed
-    assert len(service.attempts(profile_id=renamed.id)) == 3
-    assert {a.uid for a in attempts} <= {a.uid for a in service.attempts(profile_id=renamed.id)}
+    assert [p.name for p in service.accounts.profiles()] == [f"{name} Smith"]  # no second profile, nothing renamed
+    assert len(service.practice.attempts(profile_id=renamed.id)) == 3
+    assert {a.uid for a in attempts} <= {a.uid for a in service.practice.attempts(profile_id=renamed.id)}
 
 
 def test_trainee_renamed_locally_keeps_her_history_together(
     offline: TrainerService, service: TrainerService, tmp_path: Path
 ) -> None:
     _practise(offline)
-    name = offline.local_profile().name
-    service.import_attempts(_export(offline, tmp_path / "before.json"))
-    offline.rename_profile(offline.local_profile().id, "Ann S.")
+    name = offline.accounts.local_profile().name
+    service.exchange.import_attempts(_export(offline, tmp_path / "before.json"))
+    offline.accounts.rename_profile(offline.accounts.local_profile().id, "Ann S.")
     # A different person the supervisor registered under the new name must stay untouched.
-    stranger = service.create_profile("Ann S.", "trainee")
-    report = service.import_attempts(_export(offline, tmp_path / "after.json"))
+    stranger = service.accounts.create_profile("Ann S.", "trainee")
+    report = service.exchange.import_attempts(_export(offline, tmp_path / "after.json"))
     assert report.profile.name == name and report.matched_by == "uid"
     assert not report.changed and report.namesake == "Ann S."
     assert report.note is not None and "the other profile named 'Ann S.' was left unchanged" in report.note
-    assert service.attempts(profile_id=stranger.id) == []
-    assert sorted(p.name for p in service.profiles()) == sorted([name, "Ann S."])
+    assert service.practice.attempts(profile_id=stranger.id) == []
+    assert sorted(p.name for p in service.accounts.profiles()) == sorted([name, "Ann S."])
 
 
 def test_attempts_split_over_two_profiles_are_refused_and_nothing_changes(
@@ -221,12 +221,12 @@ def test_attempts_split_over_two_profiles_are_refused_and_nothing_changes(
                 }
             )
         )
-        service.import_attempts(part)
+        service.exchange.import_attempts(part)
     before = _counts(service)
     with pytest.raises(
         BundleError, match=r"more than one profile .*'Ann' \(1\), 'Annie' \(1\).*nothing was imported"
     ):
-        service.import_attempts(path)
+        service.exchange.import_attempts(path)
     assert _counts(service) == before == (2, 1, 2, 3)
 
 
@@ -234,10 +234,10 @@ def test_unknown_attempts_go_to_the_profile_of_that_name(
     offline: TrainerService, service: TrainerService, tmp_path: Path
 ) -> None:
     _practise(offline)
-    existing = service.create_profile(offline.local_profile().name, "trainee", cohort="spring")
-    report = service.import_attempts(_export(offline, tmp_path / "b.json"))
+    existing = service.accounts.create_profile(offline.accounts.local_profile().name, "trainee", cohort="spring")
+    report = service.exchange.import_attempts(_export(offline, tmp_path / "b.json"))
     assert report.profile == existing and report.matched_by == "name" and report.note is None
-    assert report.attempts_new == 2 and len(service.profiles()) == 1
+    assert report.attempts_new == 2 and len(service.accounts.profiles()) == 1
 
 
 @pytest.mark.parametrize(("written", "stored"), [(" C1 ", "C1"), ("", None), ("  ", None)])
@@ -250,9 +250,9 @@ def test_a_profile_created_by_import_gets_a_clean_cohort(
     data = json.loads(path.read_text("utf-8"))
     data["profile"]["cohort"] = written
     path.write_text(json.dumps(data), "utf-8")
-    report = service.import_attempts(path)
+    report = service.exchange.import_attempts(path)
     assert report.matched_by == "created" and report.profile.cohort == stored
-    assert service.profile(report.profile.id).cohort == stored
+    assert service.accounts.profile(report.profile.id).cohort == stored
 
 
 def test_role_is_checked_on_the_profile_found_by_its_attempts(
@@ -260,7 +260,7 @@ def test_role_is_checked_on_the_profile_found_by_its_attempts(
 ) -> None:
     _practise(offline)
     path = _export(offline, tmp_path / "b.json")
-    service.import_attempts(path)
+    service.exchange.import_attempts(path)
     data = json.loads(path.read_text())
     data["profile"].update(name="Dr Who", role="supervisor")
     path.write_text(json.dumps(data))
@@ -268,7 +268,7 @@ def test_role_is_checked_on_the_profile_found_by_its_attempts(
     with pytest.raises(
         BundleError, match=r"called 'Dr Who' in the bundle\) is a trainee here but a supervisor"
     ):
-        service.import_attempts(path)
+        service.exchange.import_attempts(path)
     assert _counts(service) == before
 
 
@@ -324,7 +324,7 @@ def test_invalid_bundles_are_refused_and_nothing_is_written(
 ) -> None:
     _practise(offline)
     good = tmp_path / "good.json"
-    offline.export_attempts(offline.local_profile().id, good)
+    offline.exchange.export_attempts(offline.accounts.local_profile().id, good)
     data = json.loads(good.read_text())
     mutate, message = BAD_BUNDLES[case]
     mutate(data)
@@ -332,7 +332,7 @@ def test_invalid_bundles_are_refused_and_nothing_is_written(
     bad.write_text(json.dumps(data))
     with open_service(f"sqlite:///{tmp_path / 'supervisor.sqlite3'}") as target:
         with pytest.raises(BundleError, match=message) as caught:
-            target.import_attempts(bad)
+            target.exchange.import_attempts(bad)
         assert str(bad) in str(caught.value)
         assert _counts(target) == (0, 0, 0, 0)
 
@@ -342,20 +342,20 @@ def test_conflict_with_stored_answers_rolls_back_the_whole_import(
 ) -> None:
     _practise(offline)
     path = tmp_path / "b.json"
-    offline.export_attempts(offline.local_profile().id, path)
+    offline.exchange.export_attempts(offline.accounts.local_profile().id, path)
     data = json.loads(path.read_text())
     # First import only the open attempt, then a bundle that also has the finished one
     # but contradicts the open attempt's stored answer.
     first = {**data, "attempts": [data["attempts"][1]]}
     path.write_text(json.dumps(first))
-    service.import_attempts(path)
+    service.exchange.import_attempts(path)
     before = _counts(service)
     answer = data["attempts"][1]["answers"][0]
     answer["option_id"] = "x"
     answer["credit"] = 1.0  # x and y share the vote for "second"
     path.write_text(json.dumps(data))
     with pytest.raises(BundleError, match="stored with option 'y' but the bundle says 'x'"):
-        service.import_attempts(path)
+        service.exchange.import_attempts(path)
     assert _counts(service) == before
 
 
@@ -363,10 +363,10 @@ def test_profile_role_mismatch_is_refused(
     offline: TrainerService, service: TrainerService, tmp_path: Path
 ) -> None:
     _practise(offline)
-    service.create_profile(offline.local_profile().name, "supervisor")
-    offline.export_attempts(offline.local_profile().id, tmp_path / "b.json")
+    service.accounts.create_profile(offline.accounts.local_profile().name, "supervisor")
+    offline.exchange.export_attempts(offline.accounts.local_profile().id, tmp_path / "b.json")
     with pytest.raises(BundleError, match="is a supervisor here but a trainee in the bundle"):
-        service.import_attempts(tmp_path / "b.json")
+        service.exchange.import_attempts(tmp_path / "b.json")
     assert _counts(service)[2:] == (0, 0)
 
 
@@ -374,26 +374,26 @@ def test_unreadable_files_give_clear_errors(
     service: TrainerService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with pytest.raises(BundleError, match="cannot read file"):
-        service.import_attempts(tmp_path / "missing.json")
+        service.exchange.import_attempts(tmp_path / "missing.json")
     (tmp_path / "text.json").write_text("hello")
     with pytest.raises(BundleError, match="invalid JSON"):
-        service.import_attempts(tmp_path / "text.json")
+        service.exchange.import_attempts(tmp_path / "text.json")
     (tmp_path / "list.json").write_text("[1, 2]")
     with pytest.raises(BundleError, match="not an attempt bundle"):
-        service.import_attempts(tmp_path / "list.json")
+        service.exchange.import_attempts(tmp_path / "list.json")
     (tmp_path / "broken.gz").write_bytes(gzip.compress(b"{}")[:-6])
     with pytest.raises(BundleError, match="damaged gzip"):
-        service.import_attempts(tmp_path / "broken.gz")
+        service.exchange.import_attempts(tmp_path / "broken.gz")
     big = tmp_path / "big.json"
     big.write_text(" " * 2000)
     monkeypatch.setattr(bundle_module, "MAX_FILE_BYTES", 1000)
     with pytest.raises(BundleError, match="the limit is 1,000"):
-        service.import_attempts(big)
+        service.exchange.import_attempts(big)
     bomb = tmp_path / "bomb.json"  # no .gz suffix: recognised by its magic bytes
     bomb.write_bytes(gzip.compress(b" " * 100_000))
     monkeypatch.setattr(bundle_module, "MAX_JSON_BYTES", 50_000)
     with pytest.raises(BundleError, match="uncompressed bundle exceeds"):
-        service.import_attempts(bomb)
+        service.exchange.import_attempts(bomb)
     assert _counts(service) == (0, 0, 0, 0)
 
 
@@ -401,15 +401,15 @@ def test_export_writes_atomically_and_reports_unwritable_paths(
     offline: TrainerService, tmp_path: Path
 ) -> None:
     _practise(offline)
-    me = offline.local_profile()
+    me = offline.accounts.local_profile()
     target = tmp_path / "out" / "b.json"
-    assert offline.export_attempts(me.id, target) == 2
+    assert offline.exchange.export_attempts(me.id, target) == 2
     assert [p.name for p in target.parent.iterdir()] == ["b.json"]  # no temporary file left
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(BundleError, match="cannot write the bundle"):
-        offline.export_attempts(me.id, blocker / "b.json")
-    assert offline.export_attempts(offline.create_profile("Empty", "trainee").id, tmp_path / "e.json") == 0
+        offline.exchange.export_attempts(me.id, blocker / "b.json")
+    assert offline.exchange.export_attempts(offline.accounts.create_profile("Empty", "trainee").id, tmp_path / "e.json") == 0
 
 
 # ----------------------------------------------------------------------- CLI
@@ -419,7 +419,7 @@ def test_cli_export_and_import_attempts(
     from balint_trainer.cli import main
 
     _practise(offline)
-    name = offline.local_profile().name
+    name = offline.accounts.local_profile().name
     source = f"sqlite:///{tmp_path / 'offline.sqlite3'}"
     target = f"sqlite:///{tmp_path / 'supervisor.sqlite3'}"
     bundle = tmp_path / "mine.json.gz"
@@ -432,7 +432,7 @@ def test_cli_export_and_import_attempts(
     assert "0 new attempt(s), 0 updated, 2 already present" in output and "note:" not in output
     # The supervisor fixes the name; the next bundle still says the old one.
     with open_service(target) as supervisor:
-        supervisor.rename_profile(supervisor.profile_by_name(name).id, "Ann Smith")
+        supervisor.accounts.rename_profile(supervisor.accounts.profile_by_name(name).id, "Ann Smith")
     assert main(["--database", target, "import-attempts", str(bundle)]) == 0
     output = capsys.readouterr().out
     assert output.startswith("Ann Smith: 0 new attempt(s)")

@@ -174,7 +174,7 @@ def test_create_account_on_sqlite(
     from balint_trainer.services import open_service
 
     with open_service(url) as svc:
-        assert svc.authenticate("Dr Supervisor", "correct horse battery").role == "supervisor"
+        assert svc.accounts.authenticate("Dr Supervisor", "correct horse battery").role == "supervisor"
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     assert main(["--database", url, "create-account", "Dr Two", "--password-stdin"]) == 1
     assert "error:" in capsys.readouterr().err

@@ -15,16 +15,16 @@ from tests.db_fixtures import MINIMAL
 def test_export_then_import_feedback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     trainee_url, supervisor_url = f"sqlite:///{tmp_path / 't.db'}", f"sqlite:///{tmp_path / 's.db'}"
     with open_service(trainee_url) as svc:
-        me = svc.local_profile()
-        version = svc.register_scenario(load_scenario_file(MINIMAL))
-        attempt = svc.start_attempt(me.id, version.id, "practice")
-        svc.export_attempts(me.id, tmp_path / "bundle.json")
+        me = svc.accounts.local_profile()
+        version = svc.scenarios.register_scenario(load_scenario_file(MINIMAL))
+        attempt = svc.practice.start_attempt(me.id, version.id, "practice")
+        svc.exchange.export_attempts(me.id, tmp_path / "bundle.json")
     assert main(["--database", supervisor_url, "import-attempts", str(tmp_path / "bundle.json")]) == 0
     with open_service(supervisor_url) as svc:
-        sue = svc.create_profile("Sue", "supervisor")
-        there = svc.attempt_by_uid(attempt.uid)
+        sue = svc.accounts.create_profile("Sue", "supervisor")
+        there = svc.practice.attempt_by_uid(attempt.uid)
         assert there is not None
-        svc.add_comment(there.id, sue.id, "See me about the first decision.", decision_id="first")
+        svc.review.add_comment(there.id, sue.id, "See me about the first decision.", decision_id="first")
     capsys.readouterr()
     feedback = tmp_path / "feedback.json"
     assert main(["--database", supervisor_url, "export-feedback", "--profile", me.name, str(feedback)]) == 0

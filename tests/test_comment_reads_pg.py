@@ -16,19 +16,19 @@ def test_a_comment_appears_for_the_trainee_and_only_they_mark_it_read(course: Co
     alice, bob, sue = course.people["alice"], course.people["bob"], course.people["sue"]
     attempt = course.attempts["alice"]
     with open_service(course.url_as("sue")) as svc:
-        comment = svc.add_comment(attempt.id, sue.id, "Lovely restraint.", decision_id="first")
+        comment = svc.review.add_comment(attempt.id, sue.id, "Lovely restraint.", decision_id="first")
     assert comment.uid
 
     with open_service(course.url_as("alice")) as svc:
-        assert [c.text for c in svc.comments(attempt.id)] == ["Lovely restraint."]
-        assert svc.unread_comments(alice.id).by_attempt == {attempt.id: 1}
+        assert [c.text for c in svc.review.comments(attempt.id)] == ["Lovely restraint."]
+        assert svc.review.unread_comments(alice.id).by_attempt == {attempt.id: 1}
         with open_service(course.url_as("bob")) as other:
             # Bob cannot even see Alice's attempt, so cannot mark its comments read.
             with pytest.raises((NotFound, PermissionDenied)):
-                other.mark_comments_read(bob.id, attempt.id)
-            assert other.unread_comments(bob.id).total == 0
-        assert svc.mark_comments_read(alice.id, attempt.id) == {comment.id}
-        assert svc.unread_comments(alice.id).total == 0
+                other.review.mark_comments_read(bob.id, attempt.id)
+            assert other.review.unread_comments(bob.id).total == 0
+        assert svc.review.mark_comments_read(alice.id, attempt.id) == {comment.id}
+        assert svc.review.unread_comments(alice.id).total == 0
 
     # Raw SQL as Bob, as Alice's supervisor, or as Alice for someone else: refused.
     for who, profile_id in (("bob", bob.id), ("bob", alice.id), ("sue", alice.id), ("sue", sue.id)):
@@ -50,7 +50,7 @@ def test_a_comment_appears_for_the_trainee_and_only_they_mark_it_read(course: Co
 def test_a_trainee_cannot_mark_a_comment_on_another_trainees_attempt(course: Course) -> None:  # noqa: F811
     bob, tim = course.people["bob"], course.people["tim"]
     with open_service(course.url_as("tim")) as svc:
-        on_bob = svc.add_comment(course.attempts["bob"].id, tim.id, "For Bob.")
+        on_bob = svc.review.add_comment(course.attempts["bob"].id, tim.id, "For Bob.")
     alice = course.people["alice"]
     with pytest.raises(DBAPIError, match="row-level security"):
         _raw(
@@ -60,4 +60,4 @@ def test_a_trainee_cannot_mark_a_comment_on_another_trainees_attempt(course: Cou
             p=alice.id,
         )
     with open_service(course.url_as("bob")) as svc:
-        assert svc.mark_comments_read(bob.id, course.attempts["bob"].id) == {on_bob.id}
+        assert svc.review.mark_comments_read(bob.id, course.attempts["bob"].id) == {on_bob.id}

@@ -64,13 +64,13 @@ def test_twenty_concurrent_writer_processes_lose_nothing(db_url: str, tmp_path: 
 
     svc = open_service(db_url)
     try:
-        attempts = svc.attempts()
+        attempts = svc.practice.attempts()
         assert len(attempts) == WRITERS
         assert all(a.finished for a in attempts)
         assert sum(len(a.answers) for a in attempts) == WRITERS * ANSWERS_EACH
         assert all(a.total == pytest.approx(100.0) for a in attempts)
-        assert len(svc.scenario_versions()) == 1  # all 20 registered the same version
-        assert sorted(p.name for p in svc.profiles()) == [f"w{i:02d}" for i in range(WRITERS)]
-        assert {a.profile_id for a in attempts} == {p.id for p in svc.profiles()}
+        assert len(svc.scenarios.scenario_versions()) == 1  # all 20 registered the same version
+        assert sorted(p.name for p in svc.accounts.profiles()) == [f"w{i:02d}" for i in range(WRITERS)]
+        assert {a.profile_id for a in attempts} == {p.id for p in svc.accounts.profiles()}
     finally:
         svc.close()

@@ -111,10 +111,10 @@ def test_sigkill_loses_no_given_answer_and_attempt_resumes(db_url: str, tmp_path
 
         svc = open_service(db_url)
         try:
-            if not svc.profiles():
+            if not svc.accounts.profiles():
                 continue  # killed before the first profile was committed
-            profile = svc.profile_by_name("crash-trainee")
-            attempts = svc.attempts(profile_id=profile.id)
+            profile = svc.accounts.profile_by_name("crash-trainee")
+            attempts = svc.practice.attempts(profile_id=profile.id)
             stored = {(a.id, ans.decision_id, ans.option_id) for a in attempts for ans in a.answers}
             assert reported <= stored, f"lost answers: {sorted(reported - stored)}"
             # Nothing beyond what the child reported, except the one committed just before the kill.
@@ -125,7 +125,7 @@ def test_sigkill_loses_no_given_answer_and_attempt_resumes(db_url: str, tmp_path
                     assert len(attempt.answers) == DECISIONS
             unfinished = [a for a in attempts if not a.finished]
             assert len(unfinished) <= 1  # the child always resumed instead of starting afresh
-            resumable = svc.resumable_attempt(profile.id, "many-decisions")
+            resumable = svc.practice.resumable_attempt(profile.id, "many-decisions")
             if unfinished:
                 assert resumable == unfinished[0]
             else:

@@ -132,8 +132,8 @@ def _answer_all(service, attempt, scenario, choices):  # type: ignore[no-untyped
 
     for decision_id, option_id in choices.items():
         decision = scenario.decision(decision_id)
-        service.record_answer(attempt.id, decision_id, option_id, credit=credit(decision, option_id))
-    return service.finish_attempt(attempt.id)
+        service.practice.record_answer(attempt.id, decision_id, option_id, credit=credit(decision, option_id))
+    return service.practice.finish_attempt(attempt.id)
 
 
 def test_follow_up_attempt_inherits_the_latest_finished_earlier_attempt(service, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -141,55 +141,55 @@ def test_follow_up_attempt_inherits_the_latest_finished_earlier_attempt(service,
 
     first_loaded = load_scenario_file(FIRST)
     next_loaded = load_scenario_bytes(FOLLOW_UP_YAML, "branching-next.yaml")
-    profile = service.create_profile("Trainee T.", "trainee")
-    first_version = service.register_scenario(first_loaded)
-    next_version = service.register_scenario(next_loaded)
+    profile = service.accounts.create_profile("Trainee T.", "trainee")
+    first_version = service.scenarios.register_scenario(first_loaded)
+    next_version = service.scenarios.register_scenario(next_loaded)
     defaults = {"presenter_guarded": False, "trust": 0, "unrelated": True}
 
     # Nothing finished yet (an unfinished attempt does not count): the defaults, from nobody.
-    service.start_attempt(profile.id, first_version.id, "practice")
-    before = service.start_attempt(profile.id, next_version.id, "practice")
+    service.practice.start_attempt(profile.id, first_version.id, "practice")
+    before = service.practice.start_attempt(profile.id, next_version.id, "practice")
     assert before.initial_state == {"values": defaults, "from": None}
 
     guarded = _answer_all(
         service,
-        service.start_attempt(profile.id, first_version.id, "practice"),
+        service.practice.start_attempt(profile.id, first_version.id, "practice"),
         first_loaded.scenario,
         {"protect": "let", "guarded": "name-it", "close": "end"},
     )
-    after_let = service.start_attempt(profile.id, next_version.id, "practice")
+    after_let = service.practice.start_attempt(profile.id, next_version.id, "practice")
     assert after_let.initial_state == {
         "values": {"presenter_guarded": True, "trust": -1, "unrelated": True},
         "from": guarded.uid,
     }
     # Another profile's attempts are not this trainee's earlier meeting.
-    other = service.create_profile("Someone else", "trainee")
-    assert service.start_attempt(other.id, next_version.id, "practice").initial_state["from"] is None
+    other = service.accounts.create_profile("Someone else", "trainee")
+    assert service.practice.start_attempt(other.id, next_version.id, "practice").initial_state["from"] is None
 
     protected = _answer_all(
         service,
-        service.start_attempt(profile.id, first_version.id, "practice"),
+        service.practice.start_attempt(profile.id, first_version.id, "practice"),
         first_loaded.scenario,
         {"protect": "block", "close": "end"},
     )
-    after_block = service.start_attempt(profile.id, next_version.id, "practice")
+    after_block = service.practice.start_attempt(profile.id, next_version.id, "practice")
     assert after_block.initial_state == {
         "values": {"presenter_guarded": False, "trust": 1, "unrelated": True},
         "from": protected.uid,
     }
     # What an attempt started with stays: resume and review follow the same path.
-    assert service.attempt(after_let.id).initial_state["values"]["presenter_guarded"] is True
-    assert service.resumable_attempt(profile.id, "branching-next").initial_state is not None
+    assert service.practice.attempt(after_let.id).initial_state["values"]["presenter_guarded"] is True
+    assert service.practice.resumable_attempt(profile.id, "branching-next").initial_state is not None
     # A plain scenario stores nothing.
-    assert service.attempt(guarded.id).initial_state is None
+    assert service.practice.attempt(guarded.id).initial_state is None
 
     # Bundles carry it.
     path = tmp_path / "attempts.json"
-    service.export_attempts(profile.id, path)
+    service.exchange.export_attempts(profile.id, path)
     elsewhere = open_service(f"sqlite:///{tmp_path / 'elsewhere.sqlite3'}")
     try:
-        report = elsewhere.import_attempts(path)
-        imported = {a.uid: a.initial_state for a in elsewhere.attempts(profile_id=report.profile.id)}
+        report = elsewhere.exchange.import_attempts(path)
+        imported = {a.uid: a.initial_state for a in elsewhere.practice.attempts(profile_id=report.profile.id)}
     finally:
         elsewhere.close()
     assert imported[after_let.uid] == after_let.initial_state

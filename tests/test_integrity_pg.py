@@ -45,12 +45,12 @@ def test_a_trainee_cannot_plant_another_text_under_a_scenarios_checksum(course: 
     # An honest registration through the app still works for a member.
     with open_service(course.url_as("bob")) as bob:
         honest = load_scenario_file(MINIMAL)
-        assert bob.register_scenario(honest).sha256 == honest.sha256
+        assert bob.scenarios.register_scenario(honest).sha256 == honest.sha256
 
 
 def test_a_row_altered_before_the_check_is_never_reused_or_scored(course: Course) -> None:
     """Rows stored before the constraint are not validated by it (NOT VALID); readers check."""
-    version = course.admin.register_scenario(load_scenario_file(MINIMAL))
+    version = course.admin.scenarios.register_scenario(load_scenario_file(MINIMAL))
     _raw(
         course.url,
         "ALTER TABLE scenario_versions DROP CONSTRAINT ck_scenario_versions_sha256_of_text",
@@ -58,9 +58,9 @@ def test_a_row_altered_before_the_check_is_never_reused_or_scored(course: Course
     _raw(course.url, "UPDATE scenario_versions SET text = text || '# altered' WHERE id = :i", i=version.id)
     with open_service(course.url_as("bob")) as bob:
         with pytest.raises(InvalidScenario, match="does not match its checksum"):
-            bob.register_scenario(load_scenario_file(MINIMAL))
+            bob.scenarios.register_scenario(load_scenario_file(MINIMAL))
         with pytest.raises(InvalidScenario, match="does not match its checksum"):
-            bob.scenario_version(version.id).load()
+            bob.scenarios.scenario_version(version.id).load()
 
 
 def _annotate(url: str, version_id: int, expert_id: int, best: str) -> None:
@@ -75,12 +75,12 @@ def _annotate(url: str, version_id: int, expert_id: int, best: str) -> None:
 
 
 def test_an_expert_writes_and_reads_only_their_own_annotations(course: Course) -> None:
-    version = course.admin.register_scenario(load_scenario_file(MINIMAL))
+    version = course.admin.scenarios.register_scenario(load_scenario_file(MINIMAL))
     sue, tim = course.people["sue"], course.people["tim"]
     with open_service(course.url_as("sue")) as svc:
-        svc.save_annotation(version.id, "first", sue.id, "a", {"a": 5, "b": 2}, None)
+        svc.annotations.save_annotation(version.id, "first", sue.id, "a", {"a": 5, "b": 2}, None)
     with open_service(course.url_as("tim")) as svc:
-        svc.save_annotation(version.id, "first", tim.id, "b", None, None)
+        svc.annotations.save_annotation(version.id, "first", tim.id, "b", None, None)
     # Forging: tim inserts a vote in sue's name, or rewrites hers.
     with pytest.raises(DBAPIError, match="row-level security"):
         _annotate(course.url_as("tim"), version.id, sue.id, "b")
@@ -94,27 +94,27 @@ def test_an_expert_writes_and_reads_only_their_own_annotations(course: Course) -
 
 
 def test_an_organiser_reads_every_annotation(course: Course) -> None:
-    version = course.admin.register_scenario(load_scenario_file(MINIMAL))
-    olga = course.admin.create_account(
+    version = course.admin.scenarios.register_scenario(load_scenario_file(MINIMAL))
+    olga = course.admin.accounts.create_account(
         "olga-" + course.people["sue"].name[-6:], "organiser", "s3cret-passphrase"
     )
     sue = course.people["sue"]
     with open_service(course.url_as("sue")) as svc:
-        svc.save_annotation(version.id, "first", sue.id, "a", None, None)
+        svc.annotations.save_annotation(version.id, "first", sue.id, "a", None, None)
     from balint_trainer.services.security import login_url
 
     with open_service(login_url(course.url, olga.name, "s3cret-passphrase")) as svc:
-        assert [a.expert_profile_id for a in svc.annotations(version.id)] == [sue.id]
-        svc.save_annotation(version.id, "first", olga.id, "b", None, None)
-        assert len(svc.annotations(version.id)) == 2
+        assert [a.expert_profile_id for a in svc.annotations.annotations(version.id)] == [sue.id]
+        svc.annotations.save_annotation(version.id, "first", olga.id, "b", None, None)
+        assert len(svc.annotations.annotations(version.id)) == 2
 
 
 def test_answers_still_score_for_everyone_after_an_attack(course: Course) -> None:
     """The old attack made record_answer raise ValueError for every trainee."""
-    version = course.admin.register_scenario(load_scenario_file(MINIMAL))
+    version = course.admin.scenarios.register_scenario(load_scenario_file(MINIMAL))
     key = version.load()
     with open_service(course.url_as("bob")) as bob:
-        me = bob.local_profile()
-        attempt = bob.start_attempt(me.id, version.id, "practice")
-        answer = bob.record_answer(attempt.id, "first", "a", credit=credit(key.decision("first"), "a"))
+        me = bob.accounts.local_profile()
+        attempt = bob.practice.start_attempt(me.id, version.id, "practice")
+        answer = bob.practice.record_answer(attempt.id, "first", "a", credit=credit(key.decision("first"), "a"))
         assert answer.credit == credit(key.decision("first"), "a")

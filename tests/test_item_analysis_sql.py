@@ -1,4 +1,4 @@
-"""``TrainerService.item_analysis`` (SQL) against the pure-Python reference, on SQLite and PostgreSQL.
+"""``ReviewService.item_analysis`` (SQL) against the pure-Python reference, on SQLite and PostgreSQL.
 
 Random cohorts built to hit the conventions' corners: unfinished attempts (total from the mean
 credit, thirds included), tied totals (broken by attempt id), answer ids out of attempt order,
@@ -53,12 +53,12 @@ def assert_same(sql: list[ItemStats], reference: list[ItemStats]) -> None:
 
 def build_cohort(service: TrainerService, rng: random.Random) -> None:
     profiles = [
-        service.create_profile(f"t{k}", "trainee", cohort=("north", "south", None)[k % 3]).id
+        service.accounts.create_profile(f"t{k}", "trainee", cohort=("north", "south", None)[k % 3]).id
         for k in range(12)
     ]
     # scenario id -> attempts; "s-flat" has no spread (all full credit, total 100), "s-one" one attempt.
     plan = {"s-a": rng.choice((50, 150)), "s-b": rng.randint(2, 40), "s-flat": 6, "s-one": 1}
-    with service._engine.begin() as connection:  # test data: bulk, as a migrated bundle would arrive
+    with service.db.engine.begin() as connection:  # test data: bulk, as a migrated bundle would arrive
         version_ids: dict[str, list[int]] = {}
         credit_tables: dict[int, dict[str, dict[str, float]]] = {}
         next_version = 1
@@ -143,18 +143,18 @@ def test_sql_item_analysis_matches_the_reference(service: TrainerService, seed: 
         ("s-b", "south"),
         ("nothing", None),
     ]:
-        rows = service.answer_rows(scenario_id, cohort)
-        assert_same(service.item_analysis(scenario_id, cohort), item_analysis(rows))
+        rows = service.review.answer_rows(scenario_id, cohort)
+        assert_same(service.review.item_analysis(scenario_id, cohort), item_analysis(rows))
         finished = [row for row in rows if row.attempt_total is not None]
-        assert_same(service.item_analysis(scenario_id, cohort, finished_only=True), item_analysis(finished))
-    everything = service.item_analysis()
+        assert_same(service.review.item_analysis(scenario_id, cohort, finished_only=True), item_analysis(finished))
+    everything = service.review.item_analysis()
     assert {s.scenario_id for s in everything} == {"s-a", "s-b", "s-flat", "s-one"}
     assert all(s.discrimination is None for s in everything if s.scenario_id in ("s-flat", "s-one"))
     assert any(s.discrimination is not None for s in everything if s.scenario_id == "s-a")
 
 
 def test_empty_database(service: TrainerService) -> None:
-    assert service.item_analysis() == []
+    assert service.review.item_analysis() == []
 
 
 def test_group_size_in_sql_rounds_like_python(service: TrainerService) -> None:
@@ -165,7 +165,7 @@ def test_group_size_in_sql_rounds_like_python(service: TrainerService) -> None:
         "WITH RECURSIVE ns(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM ns WHERE n < 3000) "
         f"SELECT n, {GROUP_SIZE_SQL} FROM ns"
     )
-    with service._engine.connect() as connection:
+    with service.db.engine.connect() as connection:
         sizes = dict(connection.execute(query).all())
     assert {n: group_size(n) for n in range(3001)} == sizes
 
@@ -175,9 +175,9 @@ def test_row_level_security_applies_as_for_answer_rows(course) -> None:  # type:
     """A supervisor's analysis covers their cohort only, exactly like the rows they may read."""
     from balint_trainer.services import open_service
 
-    assert [s.n for s in course.admin.item_analysis()] == [2]  # alice's and bob's first answers
+    assert [s.n for s in course.admin.review.item_analysis()] == [2]  # alice's and bob's first answers
     with open_service(course.url_as("sue")) as sue:
-        stats = sue.item_analysis()
-        assert_same(stats, item_analysis(sue.answer_rows()))
+        stats = sue.review.item_analysis()
+        assert_same(stats, item_analysis(sue.review.answer_rows()))
         assert [(s.decision_id, s.n, s.attempts) for s in stats] == [("first", 1, 1)]
-        assert sue.item_analysis(cohort="C2") == []
+        assert sue.review.item_analysis(cohort="C2") == []

@@ -69,14 +69,14 @@ def _settings(**kw: Any) -> LrsSettings:
 
 
 def _attempt(service: TrainerService, version: Any, name: str, *, finish: bool = True) -> Any:
-    profile = service.create_profile(name, "trainee")
-    attempt = service.start_attempt(profile.id, version.id, "practice")
+    profile = service.accounts.create_profile(name, "trainee")
+    attempt = service.practice.start_attempt(profile.id, version.id, "practice")
     key = version.load()
     for decision, option in (("first", "a"), ("second", "y")):
-        service.record_answer(attempt.id, decision, option, credit=credit(key.decision(decision), option))
+        service.practice.record_answer(attempt.id, decision, option, credit=credit(key.decision(decision), option))
     if finish:
-        service.finish_attempt(attempt.id)
-    return service.attempt(attempt.id)
+        service.practice.finish_attempt(attempt.id)
+    return service.practice.attempt(attempt.id)
 
 
 def test_answers_and_finished_attempts_are_queued_by_the_database(
@@ -85,8 +85,8 @@ def test_answers_and_finished_attempts_are_queued_by_the_database(
     queue = LrsQueue(service)
     attempt = _attempt(service, minimal_version, "Ann", finish=False)
     assert queue.counts().waiting == 2
-    service.finish_attempt(attempt.id)
-    service.finish_attempt(attempt.id)  # finishing twice queues nothing more
+    service.practice.finish_attempt(attempt.id)
+    service.practice.finish_attempt(attempt.id)  # finishing twice queues nothing more
     items = queue.items()
     assert sorted((i.kind, i.decision_id) for i in items) == [
         ("answered", "first"),

@@ -27,7 +27,7 @@ HOME = "https://course.example.org/"
 def course(tmp_path: Path) -> Iterator[tuple[TrainerService, Any]]:
     service = open_service(f"sqlite:///{tmp_path / 'course.sqlite3'}")
     try:
-        yield service, service.register_scenario(load_scenario_file(MINIMAL))
+        yield service, service.scenarios.register_scenario(load_scenario_file(MINIMAL))
     finally:
         service.close()
 
@@ -37,12 +37,12 @@ def _settings(server: RalphServer, home_page: str = HOME) -> LrsSettings:
 
 
 def _attempt(service: TrainerService, version: Any, name: str) -> Any:
-    profile = service.create_profile(name, "trainee")
-    attempt = service.start_attempt(profile.id, version.id, "exam")
+    profile = service.accounts.create_profile(name, "trainee")
+    attempt = service.practice.start_attempt(profile.id, version.id, "exam")
     key = version.load()
     for decision, option in (("first", "b"), ("second", "x")):
-        service.record_answer(attempt.id, decision, option, credit=credit(key.decision(decision), option))
-    service.finish_attempt(attempt.id)
+        service.practice.record_answer(attempt.id, decision, option, credit=credit(key.decision(decision), option))
+    service.practice.finish_attempt(attempt.id)
     return profile
 
 
@@ -117,7 +117,7 @@ def test_sending_again_after_a_rename_is_accepted(ralph_server: RalphServer, cou
     profile = _attempt(service, version, "Fay")
     sender = LrsSender(service, _settings(ralph_server), clock=Clock())
     assert sender.send_all().sent == 4
-    service.rename_profile(profile.id, "Fay Gordon-Smith")
+    service.accounts.rename_profile(profile.id, "Fay Gordon-Smith")
     sender.queue.resend_all()
     again = sender.send_all()
     assert (again.sent, again.failed) == (4, 0)  # the LRS answered "same statement": no 409

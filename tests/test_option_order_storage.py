@@ -22,7 +22,7 @@ from tests.db_fixtures import MINIMAL
 
 
 def _record(svc: TrainerService, version: ScenarioVersion, attempt_id: int, result) -> None:  # type: ignore[no-untyped-def]
-    svc.record_answer(
+    svc.practice.record_answer(
         attempt_id,
         result.decision_id,
         result.option_id,
@@ -35,8 +35,8 @@ def _record(svc: TrainerService, version: ScenarioVersion, attempt_id: int, resu
 def test_seeded_attempt_stores_the_order_and_resume_restores_it(
     service: TrainerService, minimal_version: ScenarioVersion
 ) -> None:
-    me = service.local_profile()
-    attempt = service.start_attempt(me.id, minimal_version.id, "practice", option_seed="s1")
+    me = service.accounts.local_profile()
+    attempt = service.practice.start_attempt(me.id, minimal_version.id, "practice", option_seed="s1")
     assert attempt.option_seed == "s1"
     scenario = minimal_version.load()
     session = PracticeSession(scenario, "practice", seed=attempt.option_seed)
@@ -47,7 +47,7 @@ def test_seeded_attempt_stores_the_order_and_resume_restores_it(
     result = session.answer("first", event.options[0].id)  # type: ignore[union-attr]
     _record(service, minimal_version, attempt.id, result)
 
-    resumable = service.resumable_attempt(me.id, "minimal-test")
+    resumable = service.practice.resumable_attempt(me.id, "minimal-test")
     assert resumable is not None and resumable.option_seed == "s1"
     assert resumable.answers[0].shown_order == ("b", "a", "c")
     resumed = PracticeSession(scenario, resumable.mode, answers=resumable.answers, seed=resumable.option_seed)
@@ -61,34 +61,34 @@ def test_seeded_attempt_stores_the_order_and_resume_restores_it(
 def test_every_new_attempt_gets_its_own_seed(
     service: TrainerService, minimal_version: ScenarioVersion
 ) -> None:
-    me = service.local_profile()
-    seeds = {service.start_attempt(me.id, minimal_version.id, "exam").option_seed for _ in range(5)}
+    me = service.accounts.local_profile()
+    seeds = {service.practice.start_attempt(me.id, minimal_version.id, "exam").option_seed for _ in range(5)}
     assert None not in seeds and len(seeds) == 5
 
 
 def test_record_answer_checks_the_shown_order(
     service: TrainerService, minimal_version: ScenarioVersion
 ) -> None:
-    me = service.local_profile()
-    attempt = service.start_attempt(me.id, minimal_version.id, "exam", option_seed="s2")
+    me = service.accounts.local_profile()
+    attempt = service.practice.start_attempt(me.id, minimal_version.id, "exam", option_seed="s2")
     a_credit = credit(minimal_version.load().decision("first"), "a")
     for bad in (["a", "b"], ["a", "b", "b"], ["a", "b", "z"]):
         with pytest.raises(InvalidAnswer, match="not an order of its options"):
-            service.record_answer(attempt.id, "first", "a", credit=a_credit, shown_order=bad)
+            service.practice.record_answer(attempt.id, "first", "a", credit=a_credit, shown_order=bad)
     # Without an explicit order the seed's order is stored (never nothing).
-    stored = service.record_answer(attempt.id, "first", "a", credit=a_credit)
+    stored = service.practice.record_answer(attempt.id, "first", "a", credit=a_credit)
     assert stored.shown_order == ("c", "b", "a")
     with pytest.raises(ServiceError):
-        service.start_attempt(me.id, minimal_version.id, "exam", option_seed="x" * 65)
+        service.practice.start_attempt(me.id, minimal_version.id, "exam", option_seed="x" * 65)
 
 
 def test_review_and_reports_show_what_the_trainee_saw(
     service: TrainerService, minimal_version: ScenarioVersion
 ) -> None:
-    me = service.local_profile()
-    attempt = service.start_attempt(me.id, minimal_version.id, "practice", option_seed="s2")
+    me = service.accounts.local_profile()
+    attempt = service.practice.start_attempt(me.id, minimal_version.id, "practice", option_seed="s2")
     a_credit = credit(minimal_version.load().decision("first"), "b")
-    service.record_answer(attempt.id, "first", "b", credit=a_credit, shown_order=["c", "b", "a"])
+    service.practice.record_answer(attempt.id, "first", "b", credit=a_credit, shown_order=["c", "b", "a"])
     review = review_attempt(service, attempt.id)
     first, second = review.decisions
     assert [o.id for o in first.options] == ["c", "b", "a"]
@@ -110,14 +110,14 @@ def test_review_and_reports_show_what_the_trainee_saw(
 def test_old_attempts_without_a_seed_show_file_order(
     service: TrainerService, minimal_version: ScenarioVersion
 ) -> None:
-    me = service.local_profile()
-    attempt = service.start_attempt(me.id, minimal_version.id, "practice")
-    with service._write_sessions() as session, session.begin():  # as stored before 0004
+    me = service.accounts.local_profile()
+    attempt = service.practice.start_attempt(me.id, minimal_version.id, "practice")
+    with service.db._write_sessions() as session, session.begin():  # as stored before 0004
         session.execute(text("UPDATE attempts SET option_seed = NULL WHERE id = :id"), {"id": attempt.id})
-    service.record_answer(attempt.id, "first", "c", credit=0.0)
-    with service._write_sessions() as session, session.begin():
+    service.practice.record_answer(attempt.id, "first", "c", credit=0.0)
+    with service.db._write_sessions() as session, session.begin():
         session.execute(text("UPDATE answers SET shown_order = NULL"))
-    stored = service.attempt(attempt.id)
+    stored = service.practice.attempt(attempt.id)
     assert stored.option_seed is None and stored.answers[0].shown_order is None
     review = review_attempt(service, stored)
     assert [o.id for o in review.decisions[0].options] == ["a", "b", "c"]
@@ -130,12 +130,12 @@ def test_bundles_carry_seed_and_orders_and_old_bundles_still_import(
 ) -> None:
     offline = open_service(f"sqlite:///{tmp_path / 'offline.sqlite3'}")
     try:
-        me = offline.local_profile()
-        version = offline.register_scenario(load_scenario_file(MINIMAL))
-        attempt = offline.start_attempt(me.id, version.id, "exam", option_seed="s6")
-        offline.record_answer(attempt.id, "first", "a", credit=1.0, shown_order=["c", "b", "a"])
+        me = offline.accounts.local_profile()
+        version = offline.scenarios.register_scenario(load_scenario_file(MINIMAL))
+        attempt = offline.practice.start_attempt(me.id, version.id, "exam", option_seed="s6")
+        offline.practice.record_answer(attempt.id, "first", "a", credit=1.0, shown_order=["c", "b", "a"])
         path = tmp_path / "bundle.json"
-        offline.export_attempts(me.id, path)
+        offline.exchange.export_attempts(me.id, path)
     finally:
         offline.close()
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -148,15 +148,15 @@ def test_bundles_carry_seed_and_orders_and_old_bundles_still_import(
     bad_path = tmp_path / "bad.json"
     bad_path.write_text(json.dumps(broken), encoding="utf-8")
     with pytest.raises(BundleError, match=r"shown_order \(a, b, b\) is not an order"):
-        service.import_attempts(bad_path)
-    assert service.attempts() == []
+        service.exchange.import_attempts(bad_path)
+    assert service.practice.attempts() == []
 
-    report = service.import_attempts(path)
+    report = service.exchange.import_attempts(path)
     assert report.attempts_new == 1
-    (imported,) = service.attempts()
+    (imported,) = service.practice.attempts()
     assert imported.option_seed == "s6" and imported.answers[0].shown_order == ("c", "b", "a")
     assert [o.id for o in review_attempt(service, imported).decisions[0].options] == ["c", "b", "a"]
-    assert not service.import_attempts(path).changed  # idempotent
+    assert not service.exchange.import_attempts(path).changed  # idempotent
 
     # Written before options were shuffled: no option_seed, no shown_order.
     old = json.loads(json.dumps(data))
@@ -165,8 +165,8 @@ def test_bundles_carry_seed_and_orders_and_old_bundles_still_import(
     del old["attempts"][0]["answers"][0]["shown_order"]
     old_path = tmp_path / "old.json"
     old_path.write_text(json.dumps(old), encoding="utf-8")
-    assert service.import_attempts(old_path).attempts_new == 1
-    legacy = service.attempt_by_uid("00000000-0000-4000-8000-000000000001")
+    assert service.exchange.import_attempts(old_path).attempts_new == 1
+    legacy = service.practice.attempt_by_uid("00000000-0000-4000-8000-000000000001")
     assert legacy is not None and legacy.option_seed is None and legacy.answers[0].shown_order is None
     assert [o.id for o in review_attempt(service, legacy).decisions[0].options] == ["a", "b", "c"]
 
@@ -176,7 +176,7 @@ def test_bundles_carry_seed_and_orders_and_old_bundles_still_import(
     clash_path = tmp_path / "clash.json"
     clash_path.write_text(json.dumps(clash), encoding="utf-8")
     with pytest.raises(BundleError, match="another option order"):
-        service.import_attempts(clash_path)
+        service.exchange.import_attempts(clash_path)
 
 
 def test_upgrade_from_0003_keeps_attempts_and_answers_with_no_order(db_url: str) -> None:

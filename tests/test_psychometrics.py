@@ -132,23 +132,23 @@ def test_service_reliability_over_finished_attempts(service, minimal_version) ->
     decisions = [d.decision for d in key.decisions]
     expected_rows = []
     for index in range(6):
-        profile = service.create_profile(f"trainee {index}", "trainee")
-        attempt = service.start_attempt(profile.id, minimal_version.id, "practice")
+        profile = service.accounts.create_profile(f"trainee {index}", "trainee")
+        attempt = service.practice.start_attempt(profile.id, minimal_version.id, "practice")
         row = []
         for n, decision in enumerate(key.decisions):
             option = decision.options[(index + n) % len(decision.options)].id
-            service.record_answer(attempt.id, decision.decision, option, credit=credit(decision, option))
+            service.practice.record_answer(attempt.id, decision.decision, option, credit=credit(decision, option))
             row.append(credit(decision, option))
-        service.finish_attempt(attempt.id)
+        service.practice.finish_attempt(attempt.id)
         expected_rows.append(row)
-    unfinished = service.start_attempt(
-        service.create_profile("late", "trainee").id, minimal_version.id, "practice"
+    unfinished = service.practice.start_attempt(
+        service.accounts.create_profile("late", "trainee").id, minimal_version.id, "practice"
     )
     first = key.decisions[0]
-    service.record_answer(
+    service.practice.record_answer(
         unfinished.id, first.decision, first.options[0].id, credit=credit(first, first.options[0].id)
     )
-    [result] = service.reliability()
+    [result] = service.review.reliability()
     assert result.decisions == decisions and result.attempts == 6
     assert result.alpha == cronbach_alpha(expected_rows)
     assert result.small_sample

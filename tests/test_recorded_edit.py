@@ -32,11 +32,11 @@ def _coding(note: str = "first pass", rating: int = 3) -> rs.RecordedSession:
 
 
 def test_only_the_coding_supervisor_or_an_organiser_edits_and_deletes(service: TrainerService) -> None:
-    trainee = service.create_profile("Tara", "trainee", cohort="c1")
-    sam = service.create_profile("Sam", "supervisor", cohort="c1")
-    other = service.create_profile("Olu", "supervisor", cohort="c1")
-    organiser = service.create_profile("Ora", "organiser")
-    stored = service.save_recorded_session(trainee.id, sam.id, _coding())
+    trainee = service.accounts.create_profile("Tara", "trainee", cohort="c1")
+    sam = service.accounts.create_profile("Sam", "supervisor", cohort="c1")
+    other = service.accounts.create_profile("Olu", "supervisor", cohort="c1")
+    organiser = service.accounts.create_profile("Ora", "organiser")
+    stored = service.review.save_recorded_session(trainee.id, sam.id, _coding())
     assert stored.updated_at is None
     changed = rs.RecordedSession(
         stored.file_name,
@@ -48,19 +48,19 @@ def test_only_the_coding_supervisor_or_an_organiser_edits_and_deletes(service: T
     )
     for who in (other, trainee):
         with pytest.raises(PermissionDenied):
-            service.update_recorded_session(stored.id, who.id, changed)
+            service.review.update_recorded_session(stored.id, who.id, changed)
         with pytest.raises(PermissionDenied):
-            service.delete_recorded_session(stored.id, who.id)
-    edited = service.update_recorded_session(stored.id, sam.id, changed)
+            service.review.delete_recorded_session(stored.id, who.id)
+    edited = service.review.update_recorded_session(stored.id, sam.id, changed)
     assert edited.updated_at is not None and edited.uid == stored.uid
-    [current] = service.recorded_sessions(trainee.id)  # edited in place: still one coding
+    [current] = service.review.recorded_sessions(trainee.id)  # edited in place: still one coding
     assert current.moments == changed.moments and current.global_ratings == {"invite-feelings": 5}
     assert current.note == "second look" and current.supervisor_name == "Sam"
     # The recording's identity is not editable.
     with pytest.raises(ServiceError, match="not the recording"):
-        service.update_recorded_session(stored.id, sam.id, rs.RecordedSession("x.wav", "f" * 64, 10.0))
-    service.update_recorded_session(stored.id, organiser.id, _coding("organiser's fix"))
-    assert service.recorded_sessions(trainee.id)[0].note == "organiser's fix"
+        service.review.update_recorded_session(stored.id, sam.id, rs.RecordedSession("x.wav", "f" * 64, 10.0))
+    service.review.update_recorded_session(stored.id, organiser.id, _coding("organiser's fix"))
+    assert service.review.recorded_sessions(trainee.id)[0].note == "organiser's fix"
     # The trainee report shows the current coding and says it was edited.
     from balint_trainer.reports.data import trainee_report
     from balint_trainer.reports.html_report import trainee_report_html
@@ -68,19 +68,19 @@ def test_only_the_coding_supervisor_or_an_organiser_edits_and_deletes(service: T
     html = trainee_report_html(trainee_report(service, trainee.id))
     assert "organiser&#x27;s fix" in html or "organiser's fix" in html
     assert "Last edited on" in html and "first pass" not in html
-    service.delete_recorded_session(stored.id, sam.id)
-    assert service.recorded_sessions(trainee.id) == []
-    again = service.save_recorded_session(trainee.id, sam.id, _coding())
-    service.delete_recorded_session(again.id, organiser.id)
-    assert service.recorded_sessions(trainee.id) == []
+    service.review.delete_recorded_session(stored.id, sam.id)
+    assert service.review.recorded_sessions(trainee.id) == []
+    again = service.review.save_recorded_session(trainee.id, sam.id, _coding())
+    service.review.delete_recorded_session(again.id, organiser.id)
+    assert service.review.recorded_sessions(trainee.id) == []
 
 
 def _source_with_coding(offline: TrainerService) -> tuple[int, int, rs.RecordedSession]:
     """The trainee practised; a supervisor ("Sam") coded a recorded group of theirs in the same database."""
     _practise(offline)
-    me = offline.local_profile()
-    sam = offline.create_profile("Sam", "supervisor")
-    return me.id, sam.id, offline.save_recorded_session(me.id, sam.id, _coding())
+    me = offline.accounts.local_profile()
+    sam = offline.accounts.create_profile("Sam", "supervisor")
+    return me.id, sam.id, offline.review.save_recorded_session(me.id, sam.id, _coding())
 
 
 def test_bundles_carry_codings_idempotently_and_never_the_recording(
@@ -88,7 +88,7 @@ def test_bundles_carry_codings_idempotently_and_never_the_recording(
 ) -> None:
     trainee_id, sam_id, stored = _source_with_coding(offline)
     path = tmp_path / "bundle.json"
-    offline.export_attempts(trainee_id, path)
+    offline.exchange.export_attempts(trainee_id, path)
     data = json.loads(path.read_text(encoding="utf-8"))
     [item] = data["recorded_sessions"]
     assert set(item) == {
@@ -97,9 +97,9 @@ def test_bundles_carry_codings_idempotently_and_never_the_recording(
     }  # fmt: skip
     assert item["uid"] == stored.uid and item["supervisor_name"] == "Sam"
 
-    report = service.import_attempts(path)
-    service.import_attempts(path)  # twice: nothing doubles
-    [imported] = service.recorded_sessions(report.profile.id)
+    report = service.exchange.import_attempts(path)
+    service.exchange.import_attempts(path)  # twice: nothing doubles
+    [imported] = service.review.recorded_sessions(report.profile.id)
     assert imported.uid == stored.uid and imported.moments == stored.moments
     assert imported.global_ratings == stored.global_ratings and imported.sha256 == stored.sha256
     assert imported.supervisor_name == "Sam"  # no profile of that name here: kept by name
@@ -108,11 +108,11 @@ def test_bundles_carry_codings_idempotently_and_never_the_recording(
     # An edit at the source reaches the target in place, an older bundle does not undo it.
     old_bundle = tmp_path / "old.json"
     old_bundle.write_bytes(path.read_bytes())
-    offline.update_recorded_session(stored.id, sam_id, _coding("revised", rating=5))
-    offline.export_attempts(trainee_id, path)
-    service.import_attempts(path)
-    service.import_attempts(old_bundle)
-    [current] = service.recorded_sessions(report.profile.id)
+    offline.review.update_recorded_session(stored.id, sam_id, _coding("revised", rating=5))
+    offline.exchange.export_attempts(trainee_id, path)
+    service.exchange.import_attempts(path)
+    service.exchange.import_attempts(old_bundle)
+    [current] = service.review.recorded_sessions(report.profile.id)
     assert current.note == "revised" and current.global_ratings["leader-restraint"] == 5
     assert current.updated_at is not None
 
@@ -121,14 +121,14 @@ def test_coding_supervisor_known_by_name_is_linked(
     offline: TrainerService, service: TrainerService, tmp_path: Path
 ) -> None:
     trainee_id, _sam, _stored = _source_with_coding(offline)
-    sam_here = service.create_profile("Sam", "supervisor")
+    sam_here = service.accounts.create_profile("Sam", "supervisor")
     path = tmp_path / "bundle.json"
-    offline.export_attempts(trainee_id, path)
-    report = service.import_attempts(path)
-    [imported] = service.recorded_sessions(report.profile.id)
+    offline.exchange.export_attempts(trainee_id, path)
+    report = service.exchange.import_attempts(path)
+    [imported] = service.review.recorded_sessions(report.profile.id)
     assert imported.supervisor_id == sam_here.id and imported.supervisor_name == "Sam"
     # ... so that supervisor may edit it here.
-    service.update_recorded_session(imported.id, sam_here.id, _coding("edited here"))
+    service.review.update_recorded_session(imported.id, sam_here.id, _coding("edited here"))
 
 
 def test_old_bundles_without_codings_still_import(
@@ -136,12 +136,12 @@ def test_old_bundles_without_codings_still_import(
 ) -> None:
     trainee_id, _sam, _stored = _source_with_coding(offline)
     path = tmp_path / "bundle.json"
-    offline.export_attempts(trainee_id, path)
+    offline.exchange.export_attempts(trainee_id, path)
     data = json.loads(path.read_text(encoding="utf-8"))
     del data["recorded_sessions"]
     path.write_text(json.dumps(data), encoding="utf-8")
-    report = service.import_attempts(path)
-    assert report.attempts_new == 2 and service.recorded_sessions(report.profile.id) == []
+    report = service.exchange.import_attempts(path)
+    assert report.attempts_new == 2 and service.review.recorded_sessions(report.profile.id) == []
 
 
 @pytest.mark.parametrize(
@@ -159,14 +159,14 @@ def test_bad_codings_refuse_the_whole_bundle(
 ) -> None:
     trainee_id, _sam, _stored = _source_with_coding(offline)
     path = tmp_path / "bundle.json"
-    offline.export_attempts(trainee_id, path)
+    offline.exchange.export_attempts(trainee_id, path)
     data = json.loads(path.read_text(encoding="utf-8"))
     change(data["recorded_sessions"][0])
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(BundleError, match=message) as info:
-        service.import_attempts(path)
+        service.exchange.import_attempts(path)
     assert "\n" not in str(info.value)
-    assert service.attempts() == []  # nothing was imported
+    assert service.practice.attempts() == []  # nothing was imported
 
 
 def test_a_coding_is_never_moved_to_another_trainee(
@@ -174,12 +174,12 @@ def test_a_coding_is_never_moved_to_another_trainee(
 ) -> None:
     trainee_id, _sam, stored = _source_with_coding(offline)
     path = tmp_path / "bundle.json"
-    offline.export_attempts(trainee_id, path)
+    offline.exchange.export_attempts(trainee_id, path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    sam = service.create_profile("Sam", "supervisor")
-    someone = service.create_profile("Someone", "trainee")
-    service.save_recorded_session(someone.id, sam.id, rs.RecordedSession("x.wav", stored.sha256, 9000.0, uid=stored.uid))
+    sam = service.accounts.create_profile("Sam", "supervisor")
+    someone = service.accounts.create_profile("Someone", "trainee")
+    service.review.save_recorded_session(someone.id, sam.id, rs.RecordedSession("x.wav", stored.sha256, 9000.0, uid=stored.uid))
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(BundleError, match="another trainee"):
-        service.import_attempts(path)
-    assert len(service.recorded_sessions(someone.id)) == 1 and len(service.attempts()) == 0
+        service.exchange.import_attempts(path)
+    assert len(service.review.recorded_sessions(someone.id)) == 1 and len(service.practice.attempts()) == 0

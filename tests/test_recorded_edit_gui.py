@@ -36,7 +36,7 @@ def sqlite_service(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def _stored(svc, trainee, supervisor, wav: Path):  # type: ignore[no-untyped-def]
-    return svc.save_recorded_session(
+    return svc.review.save_recorded_session(
         trainee.id,
         supervisor.id,
         rs.RecordedSession(
@@ -61,8 +61,8 @@ def test_supervisor_reopens_edits_and_deletes_a_coding(qtbot, tmp_path, sqlite_s
     from PySide6.QtCore import Qt
 
     svc = sqlite_service
-    trainee = svc.create_profile("Tara", "trainee")
-    sam = svc.create_profile("Sam", "supervisor")
+    trainee = svc.accounts.create_profile("Tara", "trainee")
+    sam = svc.accounts.create_profile("Sam", "supervisor")
     wav = _tone(tmp_path / "group.wav")
     stored = _stored(svc, trainee, sam, wav)
     window = _window(qtbot, svc, trainee, sam)
@@ -106,7 +106,7 @@ def test_supervisor_reopens_edits_and_deletes_a_coding(qtbot, tmp_path, sqlite_s
     coder.note_edit.setPlainText("second look")
     with qtbot.waitSignal(coder.saved, timeout=10_000):
         qtbot.keyClick(coder.moments_table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    [current] = svc.recorded_sessions(trainee.id)  # edited in place, not a second coding
+    [current] = svc.review.recorded_sessions(trainee.id)  # edited in place, not a second coding
     assert current.id == stored.id and current.updated_at is not None
     assert [m.competency for m in current.moments] == ["safe-space", "invite-feelings"]
     assert current.moments[1].seconds == pytest.approx(8, abs=0.3)
@@ -122,17 +122,17 @@ def test_supervisor_reopens_edits_and_deletes_a_coding(qtbot, tmp_path, sqlite_s
 
     window.recordings.confirm_delete = answer(False)
     view.delete_button.click()
-    assert asked == ["group.wav"] and len(svc.recorded_sessions(trainee.id)) == 1
+    assert asked == ["group.wav"] and len(svc.review.recorded_sessions(trainee.id)) == 1
     window.recordings.confirm_delete = answer(True)
     view.delete_button.click()
     qtbot.waitUntil(lambda: view.sessions_table.rowCount() == 0, timeout=10_000)
-    assert svc.recorded_sessions(trainee.id) == [] and not view.delete_button.isEnabled()
+    assert svc.review.recorded_sessions(trainee.id) == [] and not view.delete_button.isEnabled()
 
 
 def test_another_supervisors_coding_cannot_be_saved_over(qtbot, tmp_path, sqlite_service) -> None:  # type: ignore[no-untyped-def]
     svc = sqlite_service
-    trainee = svc.create_profile("Tara", "trainee")
-    sam, olu = svc.create_profile("Sam", "supervisor"), svc.create_profile("Olu", "supervisor")
+    trainee = svc.accounts.create_profile("Tara", "trainee")
+    sam, olu = svc.accounts.create_profile("Sam", "supervisor"), svc.accounts.create_profile("Olu", "supervisor")
     _stored(svc, trainee, sam, _tone(tmp_path / "group.wav"))
     window = _window(qtbot, svc, trainee, olu)
     view = _open_tab(qtbot, window)
@@ -144,7 +144,7 @@ def test_another_supervisors_coding_cannot_be_saved_over(qtbot, tmp_path, sqlite
     coder.save()
     qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
     assert errors[0][0] == "Could not save the coding" and "did not code" in errors[0][1]
-    assert svc.recorded_sessions(trainee.id)[0].note == "first look"
+    assert svc.review.recorded_sessions(trainee.id)[0].note == "first look"
     coder.close()
 
 
@@ -211,8 +211,8 @@ def test_delete_asks_and_says_it_cannot_be_undone(qtbot, tmp_path, sqlite_servic
     from PySide6.QtWidgets import QMessageBox
 
     svc = sqlite_service
-    trainee = svc.create_profile("Tara", "trainee")
-    sam = svc.create_profile("Sam", "supervisor")
+    trainee = svc.accounts.create_profile("Tara", "trainee")
+    sam = svc.accounts.create_profile("Sam", "supervisor")
     stored = _stored(svc, trainee, sam, _tone(tmp_path / "group.wav"))
     window = _window(qtbot, svc, trainee, sam)
     asked: list[str] = []
@@ -224,4 +224,4 @@ def test_delete_asks_and_says_it_cannot_be_undone(qtbot, tmp_path, sqlite_servic
     monkeypatch.setattr(QMessageBox, "question", question)
     assert window.recordings.delete(stored) is None  # answered No: nothing happens
     assert asked == ["Delete the coding of group.wav by Sam? This cannot be undone."]
-    assert len(svc.recorded_sessions(trainee.id)) == 1
+    assert len(svc.review.recorded_sessions(trainee.id)) == 1

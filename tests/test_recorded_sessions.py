@@ -83,8 +83,8 @@ def test_check_refuses_meaningless_codings() -> None:
 
 
 def test_service_stores_codings_of_trainees_by_supervisors(service) -> None:  # type: ignore[no-untyped-def]
-    trainee = service.create_profile("Tara", "trainee", cohort="c1")
-    supervisor = service.create_profile("Sam", "supervisor", cohort="c1")
+    trainee = service.accounts.create_profile("Tara", "trainee", cohort="c1")
+    supervisor = service.accounts.create_profile("Sam", "supervisor", cohort="c1")
     coded = rs.RecordedSession(
         "group.mp4",
         "a" * 64,
@@ -93,25 +93,25 @@ def test_service_stores_codings_of_trainees_by_supervisors(service) -> None:  # 
         {"protect-presenter": 4, "group-process": 2},
         "good first session",
     )
-    stored = service.save_recorded_session(trainee.id, supervisor.id, coded)
+    stored = service.review.save_recorded_session(trainee.id, supervisor.id, coded)
     assert stored.id is not None and stored.supervisor_name == "Sam"
-    [again] = service.recorded_sessions(trainee.id)
+    [again] = service.review.recorded_sessions(trainee.id)
     assert [m.seconds for m in again.moments] == [30, 120]  # in time order
     assert again.global_ratings == {"protect-presenter": 4, "group-process": 2}
     assert again.moments[1].note == "stopped a probing question" and again.note == "good first session"
     with pytest.raises(ServiceError):  # only supervisors code
-        service.save_recorded_session(trainee.id, trainee.id, coded)
+        service.review.save_recorded_session(trainee.id, trainee.id, coded)
     with pytest.raises(ServiceError):  # of trainees
-        service.save_recorded_session(supervisor.id, supervisor.id, coded)
+        service.review.save_recorded_session(supervisor.id, supervisor.id, coded)
 
 
 def test_merging_profiles_keeps_codings(sqlite_service) -> None:  # type: ignore[no-untyped-def]
     svc = sqlite_service
-    a, b = svc.create_profile("ben", "trainee"), svc.create_profile("Ben Okafor", "trainee")
-    sup = svc.create_profile("Sam", "supervisor")
-    svc.save_recorded_session(a.id, sup.id, rs.RecordedSession("g.wav", "b" * 64, 10.0))
-    svc.merge_profiles(a.id, b.id)
-    assert len(svc.recorded_sessions(b.id)) == 1
+    a, b = svc.accounts.create_profile("ben", "trainee"), svc.accounts.create_profile("Ben Okafor", "trainee")
+    sup = svc.accounts.create_profile("Sam", "supervisor")
+    svc.review.save_recorded_session(a.id, sup.id, rs.RecordedSession("g.wav", "b" * 64, 10.0))
+    svc.accounts.merge_profiles(a.id, b.id)
+    assert len(svc.review.recorded_sessions(b.id)) == 1
 
 
 # ------------------------------------------------------------------------------------ window
@@ -155,8 +155,8 @@ def test_code_a_spoken_recording_with_the_keyboard(qtbot, tmp_path, sqlite_servi
     from PySide6.QtCore import Qt
 
     svc = sqlite_service
-    trainee = svc.create_profile("Tara", "trainee")
-    supervisor = svc.create_profile("Sam", "supervisor")
+    trainee = svc.accounts.create_profile("Tara", "trainee")
+    supervisor = svc.accounts.create_profile("Sam", "supervisor")
     window = _window(qtbot, svc, trainee, supervisor)
     assert window.recordings.code_action.isEnabled()
     window.recordings.code_action.trigger()
@@ -208,7 +208,7 @@ def test_code_a_spoken_recording_with_the_keyboard(qtbot, tmp_path, sqlite_servi
         qtbot.keyClick(coder.moments_table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     stored = saved.args[0]
 
-    [record] = svc.recorded_sessions(trainee.id)
+    [record] = svc.review.recorded_sessions(trainee.id)
     assert record.id == stored.id
     assert record.sha256 == hashlib.sha256(spoken_wav.read_bytes()).hexdigest()
     assert record.file_name == spoken_wav.name
@@ -247,8 +247,8 @@ def test_without_multimedia_typed_times_are_coded(
 
     monkeypatch.setattr(recording, "import_multimedia", no_multimedia)
     svc = sqlite_service
-    trainee = svc.create_profile("Tara", "trainee")
-    supervisor = svc.create_profile("Sam", "supervisor")
+    trainee = svc.accounts.create_profile("Tara", "trainee")
+    supervisor = svc.accounts.create_profile("Sam", "supervisor")
     window = _window(qtbot, svc, trainee, supervisor)
     coder = window.recordings.open_coder()
     assert coder.player is None and not coder.play_button.isEnabled()
@@ -272,7 +272,7 @@ def test_without_multimedia_typed_times_are_coded(
     coder.set_global_rating("safe-space", 5)
     with qtbot.waitSignal(coder.saved, timeout=10_000):
         coder.save()
-    [record] = svc.recorded_sessions(trainee.id)
+    [record] = svc.review.recorded_sessions(trainee.id)
     assert [m.seconds for m in record.moments] == [2, 4]
     assert record.global_ratings == {"safe-space": 5}
     _assert_file_not_stored(tmp_path, spoken_wav)
@@ -284,10 +284,10 @@ def test_trainee_report_lists_coded_sessions(sqlite_service) -> None:  # type: i
     from balint_trainer.reports.html_report import trainee_report_html
 
     svc = sqlite_service
-    trainee = svc.create_profile("Tara", "trainee")
-    supervisor = svc.create_profile("Sam", "supervisor")
+    trainee = svc.accounts.create_profile("Tara", "trainee")
+    supervisor = svc.accounts.create_profile("Sam", "supervisor")
     assert "Recorded session" not in trainee_report_html(trainee_report(svc, trainee.id))  # none: no section
-    svc.save_recorded_session(
+    svc.review.save_recorded_session(
         trainee.id,
         supervisor.id,
         rs.RecordedSession(
@@ -310,9 +310,9 @@ def test_trainee_progress_shows_codings_beside_simulator_scores(qtbot, sqlite_se
     from balint_trainer.gui.practice.progress import ProgressView
 
     svc = sqlite_service
-    trainee = svc.create_profile("Tara", "trainee")
-    supervisor = svc.create_profile("Sam", "supervisor")
-    svc.save_recorded_session(
+    trainee = svc.accounts.create_profile("Tara", "trainee")
+    supervisor = svc.accounts.create_profile("Sam", "supervisor")
+    svc.review.save_recorded_session(
         trainee.id, supervisor.id, rs.RecordedSession("g.wav", "d" * 64, 60.0, (), {"leader-restraint": 2})
     )
     view = ProgressView()
@@ -323,7 +323,7 @@ def test_trainee_progress_shows_codings_beside_simulator_scores(qtbot, sqlite_se
         SimpleNamespace(competencies={"leader-restraint": 0.5}),
         SimpleNamespace(competencies={"leader-restraint": 1.0}),
     ]
-    view.show_recorded(svc.recorded_sessions(trainee.id), points)
+    view.show_recorded(svc.review.recorded_sessions(trainee.id), points)
     assert not view.recorded.isHidden()
     table = view.recorded.compare_table
     row = [table.item(0, c).text() for c in range(3)]

@@ -50,8 +50,8 @@ def test_only_the_coding_supervisor_or_an_organiser_edits_or_deletes(course: Cou
 
     alice, sue = course.people["alice"], course.people["sue"]
     tag = uuid.uuid4().hex[:6]
-    sal = course.admin.create_account(f"sal-{tag}", "supervisor", PASSWORD, cohort="C1")  # sue's colleague
-    ora = course.admin.create_account(f"ora-{tag}", "organiser", PASSWORD)
+    sal = course.admin.accounts.create_account(f"sal-{tag}", "supervisor", PASSWORD, cohort="C1")  # sue's colleague
+    ora = course.admin.accounts.create_account(f"ora-{tag}", "organiser", PASSWORD)
     as_sal, as_ora = login_url(course.url, sal.name, PASSWORD), login_url(course.url, ora.name, PASSWORD)
     first, second = str(uuid.uuid4()), str(uuid.uuid4())
     for uid in (first, second):
@@ -89,11 +89,11 @@ def test_the_service_edits_and_deletes_through_the_supervisors_login(course: Cou
     alice, sue, tim = (course.people[k] for k in ("alice", "sue", "tim"))
     coding = rs.RecordedSession("g.wav", "0" * 64, 60.0, (rs.Moment(5, "safe-space", 4),), {"safe-space": 4})
     with open_service(course.url_as("sue")) as svc:
-        stored = svc.save_recorded_session(alice.id, sue.id, coding)
-        edited = svc.update_recorded_session(stored.id, sue.id, rs.RecordedSession("g.wav", "0" * 64, 60.0, note="ok"))
+        stored = svc.review.save_recorded_session(alice.id, sue.id, coding)
+        edited = svc.review.update_recorded_session(stored.id, sue.id, rs.RecordedSession("g.wav", "0" * 64, 60.0, note="ok"))
         assert edited.note == "ok" and edited.updated_at is not None
     with open_service(course.url_as("tim")) as svc, pytest.raises(NotFound):
-        svc.delete_recorded_session(stored.id, tim.id)  # the other cohort's: cannot even see it
+        svc.review.delete_recorded_session(stored.id, tim.id)  # the other cohort's: cannot even see it
     with open_service(course.url_as("sue")) as svc:
-        svc.delete_recorded_session(stored.id, sue.id)
-        assert svc.recorded_sessions(alice.id) == []
+        svc.review.delete_recorded_session(stored.id, sue.id)
+        assert svc.review.recorded_sessions(alice.id) == []

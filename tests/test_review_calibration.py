@@ -8,7 +8,7 @@ import pytest
 
 from balint_trainer.core import calibration
 from balint_trainer.core.scoring import credit
-from balint_trainer.services.review_cards import ReviewService
+from balint_trainer.services.review_cards import CardReviews
 from balint_trainer.storage.models import utcnow
 
 
@@ -49,14 +49,14 @@ def test_review_answers_are_a_series_of_their_own(service, minimal_version) -> N
     Attempt: first=c unsure (0), second=y sure (1). Review tomorrow: first=a sure (1), first=b
     sure (1/3), second=x fairly sure (1), first=a without confidence (not counted).
     Attempts: unsure 0 (1), sure 1 (1). Review: fairly sure 1 (1), sure (1 + 1/3)/2 = 2/3 (2)."""
-    me = service.local_profile()
+    me = service.accounts.local_profile()
     key = minimal_version.load()
-    attempt = service.start_attempt(me.id, minimal_version.id, "practice")
+    attempt = service.practice.start_attempt(me.id, minimal_version.id, "practice")
     for decision, option, level in (("first", "c", 1), ("second", "y", 3)):
-        service.record_answer(
+        service.practice.record_answer(
             attempt.id, decision, option, credit=credit(key.decision(decision), option), confidence=level
         )
-    reviews = ReviewService(service)
+    reviews = CardReviews(service)
     assert [p.count for p in reviews.review_calibration(me.id)] == [0, 0, 0]  # attempts are not reviews
     tomorrow = utcnow() + timedelta(days=1)
     for decision, option, level in (
@@ -72,25 +72,25 @@ def test_review_answers_are_a_series_of_their_own(service, minimal_version) -> N
     assert [(p.level, p.count) for p in review] == [(1, 0), (2, 1), (3, 2)]
     assert review[1].mean_credit == 1.0 and review[2].mean_credit == pytest.approx(2 / 3)
     # Another profile's reviews are not this trainee's.
-    other = service.create_profile("Someone else", "trainee")
+    other = service.accounts.create_profile("Someone else", "trainee")
     assert [p.count for p in reviews.review_calibration(other.id)] == [0, 0, 0]
 
 
 def test_review_tallies_travel_in_bundles_and_merge_with_profiles(service, minimal_version, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from balint_trainer.services import open_service
 
-    me = service.local_profile()
+    me = service.accounts.local_profile()
     key = minimal_version.load()
-    reviews = ReviewService(service)
+    reviews = CardReviews(service)
     reviews.answer_review(me.id, key, "first", "b", confidence=3)
-    attempt = service.start_attempt(me.id, minimal_version.id, "practice")  # a bundle holds attempts
-    service.record_answer(attempt.id, "second", "x", credit=1.0)
+    attempt = service.practice.start_attempt(me.id, minimal_version.id, "practice")  # a bundle holds attempts
+    service.practice.record_answer(attempt.id, "second", "x", credit=1.0)
     path = tmp_path / "bundle.json"
-    service.export_attempts(me.id, path)
+    service.exchange.export_attempts(me.id, path)
     elsewhere = open_service(f"sqlite:///{tmp_path / 'elsewhere.sqlite3'}")
     try:
-        report = elsewhere.import_attempts(path)
-        points = ReviewService(elsewhere).review_calibration(report.profile.id)
+        report = elsewhere.exchange.import_attempts(path)
+        points = CardReviews(elsewhere).review_calibration(report.profile.id)
     finally:
         elsewhere.close()
     assert [(p.level, p.count) for p in points] == [(1, 0), (2, 0), (3, 1)]
@@ -100,12 +100,12 @@ def test_review_tallies_travel_in_bundles_and_merge_with_profiles(service, minim
 def test_merging_profiles_adds_both_review_tallies(service, minimal_version) -> None:  # type: ignore[no-untyped-def]
     """Both answered 'first' in review, sure: a (1) and b (1/3) → one card, sure 2/3 over 2."""
     key = minimal_version.load()
-    reviews = ReviewService(service)
-    ann = service.create_profile("Ann", "trainee")
-    dup = service.create_profile("Ann (laptop)", "trainee")
+    reviews = CardReviews(service)
+    ann = service.accounts.create_profile("Ann", "trainee")
+    dup = service.accounts.create_profile("Ann (laptop)", "trainee")
     reviews.answer_review(ann.id, key, "first", "a", confidence=3)
     reviews.answer_review(dup.id, key, "first", "b", confidence=3)
-    service.merge_profiles(dup.id, ann.id)
+    service.accounts.merge_profiles(dup.id, ann.id)
     points = reviews.review_calibration(ann.id)
     assert [(p.level, p.count) for p in points] == [(1, 0), (2, 0), (3, 2)]
     assert points[2].mean_credit == pytest.approx(2 / 3)

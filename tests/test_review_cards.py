@@ -10,7 +10,7 @@ from balint_trainer.core import scheduling
 from balint_trainer.core.scoring import credit
 from balint_trainer.services import InvalidAnswer
 from balint_trainer.services.dto import ScenarioVersion
-from balint_trainer.services.review_cards import ReviewService, mastery
+from balint_trainer.services.review_cards import CardReviews, mastery
 from balint_trainer.services.service import TrainerService
 from balint_trainer.storage.models import utcnow
 
@@ -18,7 +18,7 @@ from balint_trainer.storage.models import utcnow
 def _answer(svc: TrainerService, version: ScenarioVersion, attempt_id, decision: str, option: str, **kw):  # type: ignore[no-untyped-def]
     key = version.load()
     attempt_id = getattr(attempt_id, "id", attempt_id)
-    return svc.record_answer(
+    return svc.practice.record_answer(
         attempt_id, decision, option, credit=credit(key.decision(decision), option), **kw
     )
 
@@ -26,17 +26,17 @@ def _answer(svc: TrainerService, version: ScenarioVersion, attempt_id, decision:
 def test_answers_create_cards_and_wrong_ones_are_due_first(
     service: TrainerService, minimal_version: ScenarioVersion
 ) -> None:
-    me = service.local_profile()
-    attempt = service.start_attempt(me.id, minimal_version.id, "exam")
+    me = service.accounts.local_profile()
+    attempt = service.practice.start_attempt(me.id, minimal_version.id, "exam")
     _answer(service, minimal_version, attempt.id, "first", "c", confidence=3)  # credit 0 → Again
     _answer(service, minimal_version, attempt.id, "second", "x", confidence=1)  # x: 1 of 1 → Good
-    reviews = ReviewService(service)
+    reviews = CardReviews(service)
     cards = {c.decision_id: c for c in reviews.cards(me.id)}
     assert set(cards) == {"first", "second"}
     assert cards["first"].card.lapses == 1 and cards["first"].card.last_credit == 0
     assert cards["first"].card.due < cards["second"].card.due
     assert cards["first"].competency == "frame-and-structure"
-    assert service.attempt(attempt.id).answers[0].confidence == 3
+    assert service.practice.attempt(attempt.id).answers[0].confidence == 3
     # Not yet due today; tomorrow only the missed decision is in the weak-spots queue.
     assert reviews.due(me.id) == []
     tomorrow = utcnow() + timedelta(days=1, minutes=1)
@@ -51,13 +51,13 @@ def test_answers_create_cards_and_wrong_ones_are_due_first(
 def test_confidence_is_checked_and_calibration_sums_it_up(
     service: TrainerService, minimal_version: ScenarioVersion
 ) -> None:
-    me = service.local_profile()
-    attempt = service.start_attempt(me.id, minimal_version.id, "practice")
+    me = service.accounts.local_profile()
+    attempt = service.practice.start_attempt(me.id, minimal_version.id, "practice")
     with pytest.raises(InvalidAnswer, match="confidence"):
         _answer(service, minimal_version, attempt.id, "first", "a", confidence=4)
     _answer(service, minimal_version, attempt.id, "first", "b", confidence=3)  # b: 1/3
     _answer(service, minimal_version, attempt.id, "second", "y", confidence=3)  # y: 1/1
-    points = ReviewService(service).calibration(me.id)
+    points = CardReviews(service).calibration(me.id)
     assert [(p.level, p.count) for p in points] == [(1, 0), (2, 0), (3, 2)]
     assert points[2].mean_credit == pytest.approx((1 / 3 + 1) / 2)
 
@@ -88,12 +88,12 @@ def test_bundles_carry_confidence_and_cards_and_old_bundles_still_import(
 
     offline = open_service(f"sqlite:///{tmp_path / 'offline.sqlite3'}")
     try:
-        me = offline.local_profile()
-        version = offline.register_scenario(load_scenario_file(MINIMAL))
-        attempt = offline.start_attempt(me.id, version.id, "practice")
+        me = offline.accounts.local_profile()
+        version = offline.scenarios.register_scenario(load_scenario_file(MINIMAL))
+        attempt = offline.practice.start_attempt(me.id, version.id, "practice")
         _answer(offline, version, attempt, "first", "c", confidence=2)
         path = tmp_path / "b.json"
-        offline.export_attempts(me.id, path)
+        offline.exchange.export_attempts(me.id, path)
         data = json.loads(path.read_text(encoding="utf-8"))
         assert [c["decision_id"] for c in data["review_cards"]] == ["first"]
         # The same bundle as an older version wrote it: no cards, no confidence.
@@ -101,14 +101,14 @@ def test_bundles_carry_confidence_and_cards_and_old_bundles_still_import(
         data["attempts"][0]["answers"][0].pop("confidence")
         old = tmp_path / "old.json"
         old.write_text(json.dumps(data), encoding="utf-8")
-        report = service.import_attempts(old)
-        assert report.answers_new == 1 and ReviewService(service).cards(report.profile.id) == []
-        service.import_attempts(path)  # the full bundle adds the card (and is otherwise already there)
-        cards = ReviewService(service).cards(report.profile.id)
-        source = ReviewService(offline).cards(me.id)
+        report = service.exchange.import_attempts(old)
+        assert report.answers_new == 1 and CardReviews(service).cards(report.profile.id) == []
+        service.exchange.import_attempts(path)  # the full bundle adds the card (and is otherwise already there)
+        cards = CardReviews(service).cards(report.profile.id)
+        source = CardReviews(offline).cards(me.id)
         assert [(c.uid, c.card) for c in cards] == [(c.uid, c.card) for c in source]
-        service.import_attempts(path)  # again: nothing changes
-        assert ReviewService(service).cards(report.profile.id) == cards
+        service.exchange.import_attempts(path)  # again: nothing changes
+        assert CardReviews(service).cards(report.profile.id) == cards
     finally:
         offline.close()
 
@@ -116,15 +116,15 @@ def test_bundles_carry_confidence_and_cards_and_old_bundles_still_import(
 def test_merging_profiles_keeps_the_later_card_per_decision(
     service: TrainerService, minimal_version: ScenarioVersion
 ) -> None:
-    reviews = ReviewService(service)
+    reviews = CardReviews(service)
     scenario = minimal_version.load()
-    laptop = service.create_profile("Ann (laptop)", "trainee")
-    desk = service.create_profile("Ann", "trainee")
+    laptop = service.accounts.create_profile("Ann (laptop)", "trainee")
+    desk = service.accounts.create_profile("Ann", "trainee")
     then = utcnow() - timedelta(days=5)
     reviews.answer_review(laptop.id, scenario, "first", "c", now=then + timedelta(days=1))  # later: missed
     reviews.answer_review(desk.id, scenario, "first", "a", now=then)
     reviews.answer_review(laptop.id, scenario, "second", "x", now=then)
-    service.merge_profiles(laptop.id, desk.id)
+    service.accounts.merge_profiles(laptop.id, desk.id)
     cards = {c.decision_id: c.card for c in reviews.cards(desk.id)}
     assert set(cards) == {"first", "second"}
     assert cards["first"].last_credit == 0 and cards["first"].lapses == 1

@@ -52,21 +52,21 @@ def course(postgres_server: PostgresServer) -> Iterator[Course]:
     admin = open_service(url)
     tag = uuid.uuid4().hex[:6]  # login roles are cluster-wide: keep test runs apart
     people = {
-        "alice": admin.create_account(f"alice-{tag}", "trainee", PASSWORD, cohort="C1"),
-        "bob": admin.create_account(f"bob-{tag}", "trainee", PASSWORD, cohort="C2"),
-        "sue": admin.create_account(f"sue-{tag}", "supervisor", PASSWORD, cohort="C1"),
-        "tim": admin.create_account(f"tim-{tag}", "supervisor", PASSWORD, cohort="C2"),
+        "alice": admin.accounts.create_account(f"alice-{tag}", "trainee", PASSWORD, cohort="C1"),
+        "bob": admin.accounts.create_account(f"bob-{tag}", "trainee", PASSWORD, cohort="C2"),
+        "sue": admin.accounts.create_account(f"sue-{tag}", "supervisor", PASSWORD, cohort="C1"),
+        "tim": admin.accounts.create_account(f"tim-{tag}", "supervisor", PASSWORD, cohort="C2"),
     }
-    version = admin.register_scenario(load_scenario_file(MINIMAL))
+    version = admin.scenarios.register_scenario(load_scenario_file(MINIMAL))
     key = version.load()
     attempts = {}
     for who in ("alice", "bob"):
         with open_service(login_url(url, people[who].name, PASSWORD)) as svc:
-            me = svc.local_profile()
+            me = svc.accounts.local_profile()
             assert me == people[who]
-            attempt = svc.start_attempt(me.id, version.id, "practice")
-            svc.record_answer(attempt.id, "first", "a", credit=credit(key.decision("first"), "a"))
-            attempts[who] = svc.attempt(attempt.id)
+            attempt = svc.practice.start_attempt(me.id, version.id, "practice")
+            svc.practice.record_answer(attempt.id, "first", "a", credit=credit(key.decision("first"), "a"))
+            attempts[who] = svc.practice.attempt(attempt.id)
     try:
         yield Course(url, admin, people, attempts)
     finally:
@@ -152,22 +152,22 @@ def test_trainee_cannot_write_as_someone_else_or_escape_the_policies(course: Cou
 
 def test_trainee_service_sees_only_their_own_work(course: Course) -> None:
     with open_service(course.url_as("alice")) as svc:
-        me = svc.local_profile()
+        me = svc.accounts.local_profile()
         assert me == course.people["alice"]
-        assert [a.id for a in svc.attempts()] == [course.attempts["alice"].id]
+        assert [a.id for a in svc.practice.attempts()] == [course.attempts["alice"].id]
         with pytest.raises(NotFound):
-            svc.attempt(course.attempts["bob"].id)
+            svc.practice.attempt(course.attempts["bob"].id)
         with pytest.raises(NotFound):
-            svc.record_answer(course.attempts["bob"].id, "second", "x", credit=1.0)
-        assert svc.authenticate(me.name, PASSWORD) == me
+            svc.practice.record_answer(course.attempts["bob"].id, "second", "x", credit=1.0)
+        assert svc.accounts.authenticate(me.name, PASSWORD) == me
         with pytest.raises(PermissionDenied):  # cannot even read bob's hash to test it
-            svc.authenticate(course.people["bob"].name, PASSWORD)
+            svc.accounts.authenticate(course.people["bob"].name, PASSWORD)
         with pytest.raises(PermissionDenied, match="refused this for the connected account"):
-            svc.create_profile("mallory", "supervisor")
-        finished = svc.finish_attempt(course.attempts["alice"].id)
+            svc.accounts.create_profile("mallory", "supervisor")
+        finished = svc.practice.finish_attempt(course.attempts["alice"].id)
         assert finished.total == 100.0
         with pytest.raises(InvalidAnswer, match="is finished"):
-            svc.record_answer(finished.id, "second", "x", credit=1.0)
+            svc.practice.record_answer(finished.id, "second", "x", credit=1.0)
     reopen = "UPDATE attempts SET finished_at = NULL WHERE id = :a RETURNING id"
     assert _raw(course.url_as("alice"), reopen, a=course.attempts["alice"].id) == []  # no row may be reopened
     with pytest.raises(DBAPIError):  # the database, not just the service, refuses late answers
@@ -182,7 +182,7 @@ def test_trainee_service_sees_only_their_own_work(course: Course) -> None:
 def test_members_read_profile_uids_but_cannot_change_them(course: Course) -> None:
     alice = course.people["alice"]
     with open_service(course.url_as("sue")) as svc:  # xAPI exports run as the supervisor
-        assert svc.profile(alice.id).uid == alice.uid
+        assert svc.accounts.profile(alice.id).uid == alice.uid
     with pytest.raises(DBAPIError):  # an LRS identity must not be taken over by raw SQL either
         _raw(
             course.url_as("alice"),
@@ -195,28 +195,28 @@ def test_members_read_profile_uids_but_cannot_change_them(course: Course) -> Non
 def test_supervisor_sees_and_comments_on_their_cohort_only(course: Course) -> None:
     alice_attempt, bob_attempt = course.attempts["alice"], course.attempts["bob"]
     with open_service(course.url_as("sue")) as sue_svc:
-        sue = sue_svc.local_profile()
+        sue = sue_svc.accounts.local_profile()
         assert sue == course.people["sue"]
-        assert [a.id for a in sue_svc.attempts()] == [alice_attempt.id]
-        assert sue_svc.attempt(alice_attempt.id).answered() == {"first": "a"}
+        assert [a.id for a in sue_svc.practice.attempts()] == [alice_attempt.id]
+        assert sue_svc.practice.attempt(alice_attempt.id).answered() == {"first": "a"}
         with pytest.raises(NotFound):
-            sue_svc.attempt(bob_attempt.id)
-        comment = sue_svc.add_comment(alice_attempt.id, sue.id, "Good restraint.", decision_id="first")
+            sue_svc.practice.attempt(bob_attempt.id)
+        comment = sue_svc.review.add_comment(alice_attempt.id, sue.id, "Good restraint.", decision_id="first")
         with pytest.raises(NotFound):
-            sue_svc.add_comment(bob_attempt.id, sue.id, "Not my trainee.")
+            sue_svc.review.add_comment(bob_attempt.id, sue.id, "Not my trainee.")
         with pytest.raises(PermissionDenied):  # cannot write into a trainee's attempt
-            sue_svc.record_answer(alice_attempt.id, "second", "x", credit=1.0)
+            sue_svc.practice.record_answer(alice_attempt.id, "second", "x", credit=1.0)
     assert _raw(course.url_as("sue"), "SELECT count(*) FROM answers") == [(1,)]
     assert _raw(course.url_as("tim"), "SELECT profile_id FROM attempts") == [(course.people["bob"].id,)]
     assert _raw(course.url_as("tim"), "SELECT count(*) FROM comments") == [(0,)]
     with open_service(course.url_as("alice")) as alice_svc:
-        assert alice_svc.comments(alice_attempt.id) == [comment]
+        assert alice_svc.review.comments(alice_attempt.id) == [comment]
     with open_service(course.url_as("bob")) as bob_svc:
-        assert bob_svc.comments(alice_attempt.id) == []
+        assert bob_svc.review.comments(alice_attempt.id) == []
 
 
 def test_admin_who_owns_the_tables_sees_everything(course: Course) -> None:
-    assert {a.id for a in course.admin.attempts()} == {a.id for a in course.attempts.values()}
+    assert {a.id for a in course.admin.practice.attempts()} == {a.id for a in course.attempts.values()}
     assert _raw(course.url, "SELECT count(*) FROM answers") == [(2,)]
     assert _raw(course.url, "SELECT count(*) FROM credentials") == [(4,)]
     rls = _raw(course.url, "SELECT relname FROM pg_class WHERE relrowsecurity ORDER BY relname")
@@ -240,18 +240,18 @@ def test_wrong_database_password_is_refused_by_postgresql(course: Course) -> Non
 
 def test_only_the_admin_imports_bundles_into_a_shared_database(course: Course, tmp_path) -> None:  # type: ignore[no-untyped-def]
     bundle = tmp_path / "alice.json"
-    assert course.admin.export_attempts(course.people["alice"].id, bundle) == 1
+    assert course.admin.exchange.export_attempts(course.people["alice"].id, bundle) == 1
     course.admin.close()
     with open_service(course.url) as admin:
         # Re-importing into the same database is a no-op for the owner ...
-        assert not admin.import_attempts(bundle).changed
+        assert not admin.exchange.import_attempts(bundle).changed
     data = bundle.read_text().replace(course.attempts["alice"].uid, str(uuid.uuid4()))
     bundle.write_text(data)
     with open_service(course.url_as("sue")) as sue_svc, pytest.raises(PermissionDenied):
-        sue_svc.import_attempts(bundle)  # ... a supervisor may not write attempts for others
+        sue_svc.exchange.import_attempts(bundle)  # ... a supervisor may not write attempts for others
     with open_service(course.url) as admin:
-        assert len(admin.attempts()) == 2
-        assert admin.import_attempts(bundle).attempts_new == 1
+        assert len(admin.practice.attempts()) == 2
+        assert admin.exchange.import_attempts(bundle).attempts_new == 1
 
 
 def test_an_account_never_takes_over_a_privileged_role(course: Course) -> None:
@@ -259,8 +259,8 @@ def test_an_account_never_takes_over_a_privileged_role(course: Course) -> None:
     _raw(course.url, f"CREATE ROLE {db_role_name(name)} SUPERUSER LOGIN")
     try:
         with pytest.raises(PermissionDenied, match="is privileged"):
-            course.admin.create_account(name, "trainee", PASSWORD)
-        assert name not in {p.name for p in course.admin.profiles()}
+            course.admin.accounts.create_account(name, "trainee", PASSWORD)
+        assert name not in {p.name for p in course.admin.accounts.profiles()}
     finally:
         _raw(course.url, f"DROP ROLE {db_role_name(name)}")
 

@@ -14,46 +14,46 @@ from tests.db_fixtures import MINIMAL
 
 
 def test_local_profile_is_created_once_and_named_after_the_os_user(service: TrainerService) -> None:
-    first = service.local_profile()
+    first = service.accounts.local_profile()
     assert first.name == getpass.getuser()
     assert first.role == "trainee"
-    assert service.local_profile() == first
-    assert service.profiles() == [first]
+    assert service.accounts.local_profile() == first
+    assert service.accounts.profiles() == [first]
 
 
 def test_local_profile_avoids_a_name_taken_by_a_supervisor(service: TrainerService) -> None:
-    service.create_profile(getpass.getuser(), "supervisor")
-    local = service.local_profile()
+    service.accounts.create_profile(getpass.getuser(), "supervisor")
+    local = service.accounts.local_profile()
     assert local.name == f"{getpass.getuser()} (2)"
     assert local.role == "trainee"
 
 
 def test_create_and_filter_profiles(service: TrainerService) -> None:
-    ann = service.create_profile("Ann", "trainee", cohort="Spring 2026")
-    bob = service.create_profile("  Bob  ", "trainee", cohort="Autumn 2026")
-    sue = service.create_profile("Sue", "supervisor", cohort="Spring 2026")
-    org = service.create_profile("Olga", "organiser")
+    ann = service.accounts.create_profile("Ann", "trainee", cohort="Spring 2026")
+    bob = service.accounts.create_profile("  Bob  ", "trainee", cohort="Autumn 2026")
+    sue = service.accounts.create_profile("Sue", "supervisor", cohort="Spring 2026")
+    org = service.accounts.create_profile("Olga", "organiser")
     assert bob.name == "Bob"
-    assert service.profiles() == [ann, bob, org, sue]
-    assert service.profiles(role="trainee") == [ann, bob]
-    assert service.profiles(cohort="Spring 2026") == [ann, sue]
-    assert service.profiles(role="trainee", cohort="Spring 2026") == [ann]
-    assert service.profile(sue.id) == sue
-    assert service.profile_by_name("Olga") == org
+    assert service.accounts.profiles() == [ann, bob, org, sue]
+    assert service.accounts.profiles(role="trainee") == [ann, bob]
+    assert service.accounts.profiles(cohort="Spring 2026") == [ann, sue]
+    assert service.accounts.profiles(role="trainee", cohort="Spring 2026") == [ann]
+    assert service.accounts.profile(sue.id) == sue
+    assert service.accounts.profile_by_name("Olga") == org
     with pytest.raises(dataclasses.FrozenInstanceError):
         ann.name = "x"  # type: ignore[misc]
 
 
 def test_profile_errors_are_clear(service: TrainerService) -> None:
-    service.create_profile("Ann", "trainee")
+    service.accounts.create_profile("Ann", "trainee")
     with pytest.raises(DuplicateName, match="'Ann' already exists"):
-        service.create_profile("Ann", "supervisor")
+        service.accounts.create_profile("Ann", "supervisor")
     with pytest.raises(ServiceError, match="unknown role 'boss'"):
-        service.create_profile("Zed", "boss")
+        service.accounts.create_profile("Zed", "boss")
     with pytest.raises(ServiceError, match="must not be empty"):
-        service.create_profile("   ", "trainee")
+        service.accounts.create_profile("   ", "trainee")
     with pytest.raises(NotFound, match="no profile with id 999"):
-        service.profile(999)
+        service.accounts.profile(999)
 
 
 def test_accounts_store_argon2id_hashes_and_authenticate(service: TrainerService) -> None:
@@ -61,58 +61,58 @@ def test_accounts_store_argon2id_hashes_and_authenticate(service: TrainerService
 
     from balint_trainer.storage.models import Credential
 
-    ann = service.create_account("Ann", "trainee", "correct horse", cohort="A")
-    assert service.authenticate("Ann", "correct horse") == ann
-    assert service.authenticate(" Ann ", "correct horse") == ann
+    ann = service.accounts.create_account("Ann", "trainee", "correct horse", cohort="A")
+    assert service.accounts.authenticate("Ann", "correct horse") == ann
+    assert service.accounts.authenticate(" Ann ", "correct horse") == ann
     with pytest.raises(PermissionDenied, match="unknown name or wrong password"):
-        service.authenticate("Ann", "wrong horse")
+        service.accounts.authenticate("Ann", "wrong horse")
     with pytest.raises(PermissionDenied, match="unknown name or wrong password"):
-        service.authenticate("Nobody", "correct horse")
-    with service._read_sessions() as session:
+        service.accounts.authenticate("Nobody", "correct horse")
+    with service.db._read_sessions() as session:
         stored = session.scalars(select(Credential.password_hash)).one()
     assert stored.startswith("$argon2id$")
     assert "correct horse" not in stored
-    service.set_password(ann.id, "battery staple")
-    assert service.authenticate("Ann", "battery staple") == ann
+    service.accounts.set_password(ann.id, "battery staple")
+    assert service.accounts.authenticate("Ann", "battery staple") == ann
     with pytest.raises(PermissionDenied):
-        service.authenticate("Ann", "correct horse")
+        service.accounts.authenticate("Ann", "correct horse")
     with pytest.raises(ServiceError, match="at least 8 characters"):
-        service.create_account("Bob", "trainee", "short")
+        service.accounts.create_account("Bob", "trainee", "short")
 
 
 def test_profile_without_password_cannot_log_in(service: TrainerService) -> None:
-    service.create_profile("Ann", "trainee")
+    service.accounts.create_profile("Ann", "trainee")
     with pytest.raises(PermissionDenied):
-        service.authenticate("Ann", "")
-    assert service.create_profile("Bob", "supervisor", password="long enough").role == "supervisor"
-    assert service.authenticate("Bob", "long enough").name == "Bob"
+        service.accounts.authenticate("Ann", "")
+    assert service.accounts.create_profile("Bob", "supervisor", password="long enough").role == "supervisor"
+    assert service.accounts.authenticate("Bob", "long enough").name == "Bob"
 
 
 def test_register_scenario_is_idempotent_on_id_and_hash(service: TrainerService) -> None:
     loaded = load_scenario_file(MINIMAL)
-    first = service.register_scenario(loaded)
-    again = service.register_scenario(load_scenario_file(MINIMAL))
+    first = service.scenarios.register_scenario(loaded)
+    again = service.scenarios.register_scenario(load_scenario_file(MINIMAL))
     assert again == first
     assert first.scenario_id == "minimal-test"
     assert first.sha256 == loaded.sha256
     assert first.text == MINIMAL.read_text(encoding="utf-8")
     assert first.load().id == "minimal-test"
-    assert service.scenario_version(first.id) == first
-    assert service.latest_version("minimal-test") == first
-    assert service.latest_version("no-such-scenario") is None
+    assert service.scenarios.scenario_version(first.id) == first
+    assert service.scenarios.latest_version("minimal-test") == first
+    assert service.scenarios.latest_version("no-such-scenario") is None
 
     edited = MINIMAL.read_bytes().replace(b"title: Minimal test scenario", b"title: Minimal, edited")
-    second = service.register_scenario(load_scenario_bytes(edited, "edited.yaml"))
+    second = service.scenarios.register_scenario(load_scenario_bytes(edited, "edited.yaml"))
     assert second.id != first.id and second.sha256 != first.sha256
     assert second.title == "Minimal, edited"
-    assert service.latest_version("minimal-test") == second
-    assert [v.id for v in service.scenario_versions("minimal-test")] == [first.id, second.id]
+    assert service.scenarios.latest_version("minimal-test") == second
+    assert [v.id for v in service.scenarios.scenario_versions("minimal-test")] == [first.id, second.id]
 
 
 def test_invalid_scenarios_are_refused(service: TrainerService) -> None:
     broken = load_scenario_bytes(b"format: balint-scenario/1\nid: Bad Id\n", "broken.yaml")
     with pytest.raises(InvalidScenario, match=r"broken\.yaml: cannot register an invalid scenario"):
-        service.register_scenario(broken)
-    assert service.scenario_versions() == []
+        service.scenarios.register_scenario(broken)
+    assert service.scenarios.scenario_versions() == []
     with pytest.raises(NotFound, match="no scenario version with id 5"):
-        service.scenario_version(5)
+        service.scenarios.scenario_version(5)

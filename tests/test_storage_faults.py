@@ -34,15 +34,15 @@ def _url(path: Path) -> str:
 def _answer_all(service: TrainerService, count: int) -> list[str]:
     """A trainee answers ``count`` decisions, each committed; the attempts' uids."""
     loaded = load_scenario_bytes(many_decisions_yaml(DECISIONS).encode(), "many.yaml")
-    version = service.register_scenario(loaded)
+    version = service.scenarios.register_scenario(loaded)
     key = version.load()
-    me = service.local_profile()
+    me = service.accounts.local_profile()
     uids = []
     for _ in range(count):
-        attempt = service.start_attempt(me.id, version.id, "practice")
+        attempt = service.practice.start_attempt(me.id, version.id, "practice")
         for decision in key.decisions:
-            service.record_answer(attempt.id, decision.decision, "a", credit=credit(decision, "a"))
-        service.finish_attempt(attempt.id)
+            service.practice.record_answer(attempt.id, decision.decision, "a", credit=credit(decision, "a"))
+        service.practice.finish_attempt(attempt.id)
         uids.append(attempt.uid)
     return uids
 
@@ -85,8 +85,8 @@ def test_a_corrupted_page_is_reported_as_damage_not_saved(tmp_path: Path) -> Non
     # Opening may succeed (the damaged page is not read until needed); using it must not
     # let a raw sqlite3.DatabaseError escape, nor report a write as saved.
     with pytest.raises(DatabaseCorrupt, match="damaged"), open_service(_url(db)) as service:
-        for attempt in service.attempts():
-            service.attempt(attempt.id)
+        for attempt in service.practice.attempts():
+            service.practice.attempt(attempt.id)
         _answer_all(service, 1)
 
 
@@ -145,7 +145,7 @@ def test_restore_after_corruption_recovers_every_answer_before_the_backup(tmp_pa
     aside = restore_backup(db, backup)
     assert aside is not None and aside.read_bytes() == damaged  # nothing destroyed
     with open_service(_url(db)) as service:
-        attempts = {a.uid: a for a in service.attempts()}
+        attempts = {a.uid: a for a in service.practice.attempts()}
         for uid in before:
             assert uid in attempts
             assert len(attempts[uid].answers) == DECISIONS

@@ -132,8 +132,8 @@ def test_upgrade_from_0002_gives_every_existing_profile_its_own_uid_and_keeps_th
                 )
         svc = open_service(db_url)
         try:
-            assert [p.uid for p in sorted(svc.profiles(), key=lambda p: p.id)] == uids
-            assert svc.create_profile("newcomer", "trainee").uid not in uids
+            assert [p.uid for p in sorted(svc.accounts.profiles(), key=lambda p: p.id)] == uids
+            assert svc.accounts.create_profile("newcomer", "trainee").uid not in uids
         finally:
             svc.close()
     finally:
@@ -147,7 +147,7 @@ def test_migrations_need_no_alembic_ini_in_the_working_directory(
     assert not (tmp_path / "alembic.ini").exists()
     svc = open_service(f"sqlite:///{tmp_path / 'a.sqlite3'}")
     try:
-        assert svc.profiles() == []
+        assert svc.accounts.profiles() == []
     finally:
         svc.close()
     scripts = sorted(p.name for p in (MIGRATIONS_DIR / "versions").glob("*.py") if p.name != "__init__.py")

@@ -23,16 +23,16 @@ MINIMAL = Path(__file__).resolve().parent / "data" / "valid" / "minimal.yaml"
 def _register(service: TrainerService, text: str) -> Any:
     loaded = load_scenario_bytes(text.encode(), "case.yaml")
     assert loaded.ok, loaded.problems
-    return service.register_scenario(loaded)
+    return service.scenarios.register_scenario(loaded)
 
 
 def _answer_all(service: TrainerService, version: Any) -> Any:
-    profile = service.create_profile("Ann", "trainee")
-    attempt = service.start_attempt(profile.id, version.id, "practice")
+    profile = service.accounts.create_profile("Ann", "trainee")
+    attempt = service.practice.start_attempt(profile.id, version.id, "practice")
     key = version.load()
     for decision, option in (("first", "a"), ("second", "x")):
-        service.record_answer(attempt.id, decision, option, credit=credit(key.decision(decision), option))
-    service.finish_attempt(attempt.id)
+        service.practice.record_answer(attempt.id, decision, option, credit=credit(key.decision(decision), option))
+    service.practice.finish_attempt(attempt.id)
     return profile
 
 
@@ -123,7 +123,7 @@ def test_statements_do_not_change_after_a_rename(service: TrainerService) -> Non
     before = json.dumps(
         xapi_statements([trainee_report(service, profile.id)], home_page=HOME), sort_keys=True
     )
-    service.rename_profile(profile.id, "Ann Smith-Jones")
+    service.accounts.rename_profile(profile.id, "Ann Smith-Jones")
     after = json.dumps(xapi_statements([trainee_report(service, profile.id)], home_page=HOME), sort_keys=True)
     assert after == before
 
@@ -131,17 +131,17 @@ def test_statements_do_not_change_after_a_rename(service: TrainerService) -> Non
 def _answer_every_bundled_scenario(service: TrainerService) -> Any:
     from balint_trainer.core.validation import load_scenario_file
 
-    profile = service.create_profile("Ivy", "trainee")
+    profile = service.accounts.create_profile("Ivy", "trainee")
     scenarios = sorted((Path(__file__).resolve().parents[1] / "scenarios").rglob("*.yaml"))
     assert len(scenarios) >= 10
     for path in scenarios:
-        version = service.register_scenario(load_scenario_file(path))
+        version = service.scenarios.register_scenario(load_scenario_file(path))
         key = version.load()
-        attempt = service.start_attempt(profile.id, version.id, "practice")
+        attempt = service.practice.start_attempt(profile.id, version.id, "practice")
         for step in key.decisions:
             option = step.options[-1].id
-            service.record_answer(attempt.id, step.decision, option, credit=credit(step, option), seconds=3.0)
-        service.finish_attempt(attempt.id)
+            service.practice.record_answer(attempt.id, step.decision, option, credit=credit(step, option), seconds=3.0)
+        service.practice.finish_attempt(attempt.id)
     return profile
 
 

@@ -15,9 +15,9 @@ HOME = "https://course.example.org/"
 
 
 def _answered_attempt(service: TrainerService, profile_id: int, version: ScenarioVersion) -> None:
-    attempt = service.start_attempt(profile_id, version.id, "practice")
+    attempt = service.practice.start_attempt(profile_id, version.id, "practice")
     key = version.load()
-    service.record_answer(attempt.id, "first", "b", credit=credit(key.decision("first"), "b"))
+    service.practice.record_answer(attempt.id, "first", "b", credit=credit(key.decision("first"), "b"))
 
 
 def _statements(service: TrainerService, profile_id: int) -> list[dict[str, Any]]:
@@ -26,23 +26,23 @@ def _statements(service: TrainerService, profile_id: int) -> list[dict[str, Any]
 
 def test_every_profile_gets_its_own_uuid(service: TrainerService) -> None:
     made = [
-        service.create_profile("Ann", "trainee"),
-        service.create_profile("Sue", "supervisor", cohort="C1"),
-        service.create_account("Olga", "organiser", "long enough password"),
-        service.local_profile(),
+        service.accounts.create_profile("Ann", "trainee"),
+        service.accounts.create_profile("Sue", "supervisor", cohort="C1"),
+        service.accounts.create_account("Olga", "organiser", "long enough password"),
+        service.accounts.local_profile(),
     ]
     uids = [p.uid for p in made]
     assert len(set(uids)) == len(uids)
     assert all(str(uuid.UUID(u)) == u for u in uids)
-    assert {p.uid for p in service.profiles()} == set(uids)
-    assert service.profile(made[0].id).uid == made[0].uid
+    assert {p.uid for p in service.accounts.profiles()} == set(uids)
+    assert service.accounts.profile(made[0].id).uid == made[0].uid
 
 
 def test_renaming_keeps_the_actor_and_statement_ids(service: TrainerService, minimal_version) -> None:  # type: ignore[no-untyped-def]
-    ann = service.create_profile("Ann", "trainee")
+    ann = service.accounts.create_profile("Ann", "trainee")
     _answered_attempt(service, ann.id, minimal_version)
     before = _statements(service, ann.id)
-    renamed = service.rename_profile(ann.id, "Ann Smith")
+    renamed = service.accounts.rename_profile(ann.id, "Ann Smith")
     assert renamed.uid == ann.uid
     after = _statements(service, ann.id)
     assert len(before) == len(after) == 1
@@ -56,10 +56,10 @@ def test_renaming_keeps_the_actor_and_statement_ids(service: TrainerService, min
 
 
 def test_a_newcomer_with_a_freed_name_is_another_actor(service: TrainerService, minimal_version) -> None:  # type: ignore[no-untyped-def]
-    first = service.create_profile("Ann", "trainee")
+    first = service.accounts.create_profile("Ann", "trainee")
     _answered_attempt(service, first.id, minimal_version)
-    service.rename_profile(first.id, "Ann Smith")
-    second = service.create_profile("Ann", "trainee")  # the name is free again
+    service.accounts.rename_profile(first.id, "Ann Smith")
+    second = service.accounts.create_profile("Ann", "trainee")  # the name is free again
     _answered_attempt(service, second.id, minimal_version)
     old = _statements(service, first.id)[0]["actor"]["account"]["name"]
     new = _statements(service, second.id)[0]["actor"]["account"]["name"]

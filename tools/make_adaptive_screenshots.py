@@ -48,7 +48,7 @@ def main() -> int:
     from balint_trainer.core.session import PracticeSession
     from balint_trainer.gui.app import create_application
     from balint_trainer.services import open_service
-    from balint_trainer.services.review_cards import ReviewService
+    from balint_trainer.services.review_cards import CardReviews
     from balint_trainer.storage.models import utcnow
 
     app = create_application(["make_adaptive_screenshots"])
@@ -60,21 +60,21 @@ def main() -> int:
         entry = find_entry(load_catalogue([]), SCENARIO)
         assert entry is not None and entry.scenario is not None
         scenario = entry.scenario
-        me = service.local_profile()
-        reviews = ReviewService(service)
+        me = service.accounts.local_profile()
+        reviews = CardReviews(service)
         past = utcnow() - timedelta(days=3)
         # Earlier practice: the panel's option, a defensible one, or one nobody chose; some with confidence.
-        version = service.register_scenario(entry.loaded)
-        attempt = service.start_attempt(me.id, version.id, "practice")
+        version = service.scenarios.register_scenario(entry.loaded)
+        attempt = service.practice.start_attempt(me.id, version.id, "practice")
         for i, decision in enumerate(scenario.decisions):
             modal = modal_options(decision)[0]
             others = [o.id for o in decision.options if o.id != modal]
             option = modal if i % 3 == 0 else others[i % len(others)]
-            service.record_answer(
+            service.practice.record_answer(
                 attempt.id, decision.decision, option, credit=credit(decision, option), confidence=1 + i % 3
             )
             reviews.answer_review(me.id, scenario, decision.decision, option, now=past)
-        service.finish_attempt(attempt.id)
+        service.practice.finish_attempt(attempt.id)
 
         window = MainWindow(service=service)
         window.resize(1200, 800)

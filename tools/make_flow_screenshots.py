@@ -30,9 +30,9 @@ def seed_cohort(service: Any, version: Any, scenario: Any) -> None:
     """36 trainees of varied skill (30 complete attempts are needed for item-rest r and alpha)."""
     rng = random.Random(7)
     for n in range(36):
-        profile = service.create_profile(f"Trainee {n + 1:02d}", "trainee", cohort="Autumn 2026")
+        profile = service.accounts.create_profile(f"Trainee {n + 1:02d}", "trainee", cohort="Autumn 2026")
         skill = 0.25 + 0.7 * n / 35
-        attempt = service.start_attempt(profile.id, version.id, "exam", option_seed=f"cohort-{n}")
+        attempt = service.practice.start_attempt(profile.id, version.id, "exam", option_seed=f"cohort-{n}")
 
         def pick(step: Any, order: list[str], skill: float = skill) -> str:
             return modal(step) if rng.random() < skill else rng.choice(order)
@@ -86,16 +86,16 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
 
     entries = load_catalogue([], include_bundled=True)
     entry = next(e for e in entries if e.id == SCENARIO)
-    version = service.register_scenario(entry.loaded)
+    version = service.scenarios.register_scenario(entry.loaded)
     scenario: Any = entry.scenario
-    profiles = [service.create_profile(name, "trainee", cohort="Autumn 2026") for name in TRAINEES]
+    profiles = [service.accounts.create_profile(name, "trainee", cohort="Autumn 2026") for name in TRAINEES]
     amira = profiles[0]
-    supervisor = service.create_profile("Dr Sue Lindqvist", "supervisor")
+    supervisor = service.accounts.create_profile("Dr Sue Lindqvist", "supervisor")
 
     # Amira's own attempts: one earlier practice, then the one her supervisor comments on.
-    first = service.start_attempt(amira.id, version.id, "practice", option_seed="earlier")
+    first = service.practice.start_attempt(amira.id, version.id, "practice", option_seed="earlier")
     answer(service, first, scenario, lambda step, order: order[0])
-    attempt = service.start_attempt(amira.id, version.id, "practice", option_seed=SEED)
+    attempt = service.practice.start_attempt(amira.id, version.id, "practice", option_seed=SEED)
     answer(
         service,
         attempt,
@@ -104,14 +104,14 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
         words="Could we stay with what it was like to sit with her?",
     )
     first_decision = scenario.decisions[0].decision
-    service.add_comment(
+    service.review.add_comment(
         attempt.id,
         supervisor.id,
         "Letting the notes pass felt kind, but the frame is yours to hold at a first meeting. "
         "Next time try naming the rule once, warmly, for the whole group.",
         decision_id=first_decision,
     )
-    service.add_comment(
+    service.review.add_comment(
         attempt.id, supervisor.id, "A thoughtful session: you stayed with the patient throughout."
     )
 

@@ -75,7 +75,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         service = open_service(f"sqlite:///{Path(tmp) / 'screens.db'}")
         # The one trainee profile is chosen without asking; its name shows in the status bar.
-        service.create_profile("Amira Haddad", "trainee", cohort="Autumn 2026")
+        service.accounts.create_profile("Amira Haddad", "trainee", cohort="Autumn 2026")
         window = MainWindow(service=service)
         window.resize(1280, 820)
         window.show()

@@ -76,7 +76,7 @@ def answer(
     for step in scenario.decisions:
         order = list(shown_order(step, attempt.option_seed))
         option = pick(step, order)
-        service.record_answer(
+        service.practice.record_answer(
             attempt.id,
             step.decision,
             option,
@@ -85,7 +85,7 @@ def answer(
             own_words=words if step is scenario.decisions[0] else None,
             seconds=20.0,
         )
-    service.finish_attempt(attempt.id)
+    service.practice.finish_attempt(attempt.id)
 
 
 def modal(step: Any) -> str:

@@ -26,6 +26,8 @@ SOURCES = (
     ROOT / "balint_trainer" / "gui",
     ROOT / "balint_trainer" / "reports",
     ROOT / "balint_trainer" / "core" / "guidance.py",
+    # services/error_templates.py: every ServiceError template, as QT_TRANSLATE_NOOP("ServiceError", …).
+    ROOT / "balint_trainer" / "services" / "error_templates.py",
 )
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("fa",)

@@ -59,12 +59,12 @@ def lrs_status_shot(
     dialog.save()
     wait_until(app, lambda: win.lrs.counts is not None and win.lrs.counts.waiting == 0 and not win.lrs.busy)
     fake.down = True
-    attempt = service.start_attempt(trainee.id, version.id, "practice", option_seed="ben")
+    attempt = service.practice.start_attempt(trainee.id, version.id, "practice", option_seed="ben")
     for step in scenario.decisions[:3]:
         from balint_trainer.core.option_order import shown_order
         from balint_trainer.core.scoring import credit
 
-        service.record_answer(
+        service.practice.record_answer(
             attempt.id,
             step.decision,
             modal(step),
@@ -228,7 +228,7 @@ def annotation(
 
     def remote_request() -> None:
         request = tmp / "request-dr-ana.json"
-        service.export_annotation_request(
+        service.annotations.export_annotation_request(
             [entry.loaded], organiser="Olga Organiser", expert="Dr Ana Reyes", path=request
         )
         task = window.open_annotation_request(request)
@@ -250,19 +250,19 @@ def annotation(
         from balint_trainer.gui.authoring.annotation import AnnotationWindow
 
         rng = random.Random(3)
-        version = service.register_scenario(entry.loaded)
+        version = service.scenarios.register_scenario(entry.loaded)
         scenario = entry.scenario
         for n, name in enumerate(
             ("Dr Ana Reyes", "Dr Ben Adeyemi", "Dr Cy Novak", "Dr Dana Kim", "Dr Eli Sato")
         ):
-            expert = service.create_profile(name, "supervisor")
+            expert = service.accounts.create_profile(name, "supervisor")
             for step in scenario.decisions:
                 ids = [o.id for o in step.options]
                 best = modal(step) if rng.random() < 0.9 - 0.05 * n else rng.choice(ids)
                 ratings = {o: (5 if o == best else rng.randint(1, 3)) for o in ids}
                 note = NOTES[(n + len(step.decision)) % len(NOTES)] if n < 3 else None
-                service.save_annotation(version.id, step.decision, expert.id, best, ratings, note)
-        organiser = service.create_profile("Olga Organiser", "organiser")
+                service.annotations.save_annotation(version.id, step.decision, expert.id, best, ratings, note)
+        organiser = service.accounts.create_profile("Olga Organiser", "organiser")
         win = AnnotationWindow(None, service, entries)
         win.resize(1280, 760)
         win.show()
@@ -270,7 +270,7 @@ def annotation(
         win.select_scenario(SCENARIO)
         wait_until(app, lambda: not win.busy)
         # An expert annotating on the organiser's machine: the blind page (no key, no votes).
-        fresh = service.create_profile("Dr Farah Sadeghi", "supervisor")
+        fresh = service.accounts.create_profile("Dr Farah Sadeghi", "supervisor")
         win.reload_experts(fresh.id)
         wait_until(app, lambda: not win.busy)
         win.select_expert(fresh.id)

@@ -1,7 +1,7 @@
 """Cohort item analysis over stored answers (pure Python, no Qt, no database).
 
 Input is a flat sequence of answer rows (anything with the attributes of
-:class:`AnswerRow`), typically from ``TrainerService.answer_rows()``.
+:class:`AnswerRow`), typically from ``ReviewService.answer_rows()``.
 
 Conventions
 -----------

@@ -9,9 +9,10 @@ attempts are scored against; and the file needs no database at all, so an expert
 whose database will not open can still annotate. Opening the same request again
 (same request id) continues where the expert stopped.
 
-:class:`RequestWork` offers the few service methods the annotation window calls
-(``current_account``, ``profile(s)``, ``register_scenario``, ``annotations``,
-``save_annotation``), so the same window works against a request.
+:class:`RequestWork` offers the few service roles and methods the annotation window calls
+(``accounts.current_account``, ``accounts.profile(s)``, ``scenarios.register_scenario``,
+``annotations.annotations``, ``annotations.save_annotation``), so the same window works
+against a request.
 """
 
 from __future__ import annotations
@@ -89,7 +90,19 @@ class RequestWork:
         self.recovered: str | None = None  # set when earlier progress was unusable and set aside
         self._load()
 
-    # -- the service methods the annotation window uses --------------------------------
+    # -- the service roles the annotation window uses, as TrainerService names them --------
+    @property
+    def accounts(self) -> RequestWork:
+        return self  # current_account, profile, profiles
+
+    @property
+    def scenarios(self) -> RequestWork:
+        return self  # register_scenario
+
+    @property
+    def annotations(self) -> RequestAnnotations:
+        return RequestAnnotations(self)
+
     def current_account(self) -> LocalExpert:
         return self.expert
 
@@ -109,7 +122,7 @@ class RequestWork:
                 return VersionRef(index, version.entry.scenario_id, version.entry.sha256)
         raise ExchangeError(f"{loaded.filename}: not part of this request")
 
-    def annotations(self, version_id: int) -> list[SavedVote]:
+    def saved_annotations(self, version_id: int) -> list[SavedVote]:
         return [
             SavedVote(
                 v_id,
@@ -245,6 +258,28 @@ class RequestWork:
             v_id = index[(version.scenario_id, version.sha256)]
             for vote in version.decisions:
                 self._votes[(v_id, vote.decision_id)] = vote
+
+
+
+class RequestAnnotations:
+    """``service.annotations`` of a request: the expert's votes so far."""
+
+    def __init__(self, work: RequestWork) -> None:
+        self._work = work
+
+    def annotations(self, version_id: int) -> list[SavedVote]:
+        return self._work.saved_annotations(version_id)
+
+    def save_annotation(
+        self,
+        version_id: int,
+        decision_id: str,
+        expert_profile_id: int,
+        best: str,
+        ratings: dict[str, int] | None,
+        note: str | None,
+    ) -> SavedVote:
+        return self._work.save_annotation(version_id, decision_id, expert_profile_id, best, ratings, note)
 
 
 def open_request(path: str | Path, folder: Path | None = None) -> RequestWork:

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.core.catalogue import CatalogueEntry
     from balint_trainer.gui.guidance_menu import GuidanceMenu
     from balint_trainer.gui.reading import ViewMenu
+    from balint_trainer.services.api import ServicesApi
 
 WORKBENCH_MODULE = "balint_trainer.gui.workbench"
 
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         database_url: str | None = None,
         extra_scenario_dirs: Sequence[str | Path] = (),
         *,
-        service: Any = None,
+        service: ServicesApi | None = None,
         include_bundled: bool = True,
         settings: QSettings | None = None,
     ) -> None:
@@ -144,11 +145,11 @@ class MainWindow(QMainWindow):
 
     # -- state the other parts read (weak spots, feedback, review, tests) -------------
     @property
-    def service(self) -> Any:
+    def service(self) -> ServicesApi | None:
         return self.practice.service
 
     @service.setter
-    def service(self, service: Any) -> None:
+    def service(self, service: ServicesApi | None) -> None:
         self.practice.service = service
 
     @property
@@ -357,6 +358,8 @@ class MainWindow(QMainWindow):
 
     def set_password(self) -> Any:
         """File → Set password…: a password for the practising profile on this computer."""
+        if self.service is None:  # the action waits for the database; a stray call does nothing
+            return None
         return self.accounts.set_password(self.service, self.profile)
 
     def open_profiles(self) -> Any:

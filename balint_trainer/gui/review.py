@@ -11,7 +11,7 @@ supervisor coded, beside their simulator results. Every database call runs off t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -40,6 +40,9 @@ from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.reading import decimal, number, plural
 from balint_trainer.gui.worker import error_text, run_in_background
+
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
 
 ATTEMPT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -142,7 +145,7 @@ class OwnReviewView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service: Any = None
+        self.service: ServicesApi | None = None
         self.profile: Any = None
         self._request = 0  # only the newest attempt asked for is shown
         self.shown_attempt_id: int | None = None
@@ -201,7 +204,7 @@ class OwnReviewView(QWidget):
 
     # -- loading -----------------------------------------------------------------
     def load(
-        self, service: Any, profile: Any, titles: Mapping[str, str], *, select_scenario: str | None = None
+        self, service: ServicesApi, profile: Any, titles: Mapping[str, str], *, select_scenario: str | None = None
     ) -> None:
         """List the profile's attempts (off the UI thread); select the newest one with unread
         comments (of ``select_scenario`` when given), else the newest."""
@@ -210,7 +213,7 @@ class OwnReviewView(QWidget):
         titles = dict(titles)
 
         def work() -> tuple[list[Any], Any]:
-            return service.attempts(profile_id=profile.id), service.unread_comments(profile.id)
+            return service.practice.attempts(profile_id=profile.id), service.review.unread_comments(profile.id)
 
         def done(result: tuple[list[Any], Any]) -> None:
             attempts, unread = result
@@ -235,14 +238,14 @@ class OwnReviewView(QWidget):
         )
         self._load_recorded(service, profile)
 
-    def _load_recorded(self, service: Any, profile: Any) -> None:
+    def _load_recorded(self, service: ServicesApi, profile: Any) -> None:
         """The coded recorded sessions and the simulator's mean credit per competency."""
         from balint_trainer.gui.supervision.recorded_list import simulator_means
 
         self.recorded.setPlainText(self.tr("Loading…"))
 
         def work() -> tuple[list[Any], dict[str, float]]:
-            return service.recorded_sessions(profile.id), simulator_means(service.progress(profile.id))
+            return service.review.recorded_sessions(profile.id), simulator_means(service.practice.progress(profile.id))
 
         def done(result: tuple[list[Any], dict[str, float]]) -> None:
             from balint_trainer.reports.own_review import recorded_sessions_html
@@ -310,7 +313,7 @@ class OwnReviewView(QWidget):
 
             review = review_attempt(service, attempt)
             newly_read = (
-                service.mark_comments_read(profile.id, attempt.id)
+                service.review.mark_comments_read(profile.id, attempt.id)
                 if attempt.profile_id == profile.id
                 else set()
             )

@@ -18,6 +18,7 @@ from balint_trainer.gui.worker import error_text, run_in_background
 
 if TYPE_CHECKING:
     from balint_trainer.gui.main_window import MainWindow
+    from balint_trainer.services.api import ServicesApi
 
 
 def open_database(
@@ -66,7 +67,7 @@ class Startup(QObject):
 
         threading.Thread(target=work, name=name, daemon=True).start()
 
-    def _service_ready(self, service: Any, error: str) -> None:
+    def _service_ready(self, service: ServicesApi | None, error: str) -> None:
         window = self.window
         if self.closed:  # the window went away while the database was opening
             if service is not None and window._owns_service:

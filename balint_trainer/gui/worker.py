@@ -8,7 +8,7 @@
 
 or, to get the result (or show the error) later on the UI thread, with a busy cursor::
 
-    task = run_in_background(window, lambda: service.import_annotations(path), on_result,
+    task = run_in_background(window, lambda: service.annotations.import_annotations(path), on_result,
                              error_title=window.tr("Import failed"))
     # task.finished is emitted last, either way (tests wait for it)
 

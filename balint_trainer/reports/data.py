@@ -1,7 +1,7 @@
 """Report data: a trainee's attempts joined with the exact scenario version they were scored on.
 
-Everything here reads through the service API (``TrainerService`` or any
-object with the same methods) and returns frozen dataclasses, so the GUI,
+Everything here reads through the service roles (``services.api.ServicesApi``: a
+``TrainerService`` or a test's object with the same roles) and returns frozen dataclasses, so the GUI,
 the HTML/CSV/xAPI writers and the tests share one view of an attempt.
 """
 
@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.localise import local_digits, translate
 from balint_trainer.core.model import NO_INTERVENTION, DecisionStep, Scenario
 from balint_trainer.core.option_order import option_label, order_for
 from balint_trainer.core.scoring import ScoringError, modal_options, panel_agreement, votes
+
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
 
 
 @dataclass(frozen=True)
@@ -143,14 +146,14 @@ class TraineeReport:
 class ScenarioCache:
     """Loads each stored scenario version once; a version that no longer parses is reported, not raised."""
 
-    def __init__(self, service: Any) -> None:
+    def __init__(self, service: ServicesApi) -> None:
         self._service = service
         self._loaded: dict[int, tuple[Any, Scenario | None, str | None]] = {}
 
     def get(self, version_id: int) -> tuple[Any, Scenario | None, str | None]:
         """(ScenarioVersion DTO, Scenario or None, problem text or None)."""
         if version_id not in self._loaded:
-            version = self._service.scenario_version(version_id)
+            version = self._service.scenarios.scenario_version(version_id)
             try:
                 scenario, problem = version.load(), None
             except Exception as exc:  # stored text from an older app or a broken import
@@ -175,13 +178,13 @@ def _options(step: DecisionStep, order: Sequence[str]) -> tuple[tuple[OptionView
     return options, tuple(oid for oid in order if oid in panel)
 
 
-def review_attempt(service: Any, attempt: Any, cache: ScenarioCache | None = None) -> AttemptReview:
+def review_attempt(service: ServicesApi, attempt: Any, cache: ScenarioCache | None = None) -> AttemptReview:
     """Join an attempt (DTO or id) with its scenario version and comments."""
     if isinstance(attempt, int):
-        attempt = service.attempt(attempt)
+        attempt = service.practice.attempt(attempt)
     cache = cache or ScenarioCache(service)
     version, scenario, problem = cache.get(attempt.version_id)
-    comments = list(service.comments(attempt.id))
+    comments = list(service.review.comments(attempt.id))
     by_decision: dict[str | None, list[Any]] = {}
     for comment in comments:
         by_decision.setdefault(comment.decision_id, []).append(comment)
@@ -283,12 +286,12 @@ def competency_rows(reviews: Iterable[AttemptReview]) -> tuple[CompetencyRow, ..
 
 
 def trainee_report(
-    service: Any, profile_id: int, *, finished_only: bool = False, cache: ScenarioCache | None = None
+    service: ServicesApi, profile_id: int, *, finished_only: bool = False, cache: ScenarioCache | None = None
 ) -> TraineeReport:
     """Everything a per-trainee report shows, oldest attempt first."""
-    profile = service.profile(profile_id)
+    profile = service.accounts.profile(profile_id)
     cache = cache or ScenarioCache(service)
-    attempts = service.attempts(profile_id=profile_id, finished=True if finished_only else None)
+    attempts = service.practice.attempts(profile_id=profile_id, finished=True if finished_only else None)
     attempts = sorted(attempts, key=lambda a: (a.started_at, a.id))
     reviews = tuple(review_attempt(service, a, cache) for a in attempts)  # listed attempts carry their answers
     return TraineeReport(
@@ -296,8 +299,8 @@ def trainee_report(
         generated_at=datetime.now(UTC),
         attempts=reviews,
         competencies=competency_rows(reviews),
-        recorded_sessions=tuple(service.recorded_sessions(profile_id))
-        if hasattr(service, "recorded_sessions")
+        recorded_sessions=tuple(service.review.recorded_sessions(profile_id))
+        if hasattr(service.review, "recorded_sessions")
         else (),
     )
 

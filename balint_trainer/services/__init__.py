@@ -45,37 +45,46 @@ def open_service(url: str | None = None, *, migrate: bool = True, backup: bool =
     from balint_trainer.storage.migrate import NewerSchema
 
     resolved = resolve_url(url)
+    shown = redact(resolved)
     try:
         engine = create_db_engine(resolved)
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
-        raise ServiceError(f"invalid database URL {redact(resolved)}: {exc}") from None
+        raise ServiceError("invalid database URL {url}: {reason}", url=shown, reason=str(exc)) from None
     except OSError as exc:  # the data folder cannot be created (read-only, full, a file in the way)
         raise DatabaseUnavailable(
-            f"cannot create the data folder for {redact(resolved)}: {exc.strerror or exc}"
+            "cannot create the data folder for {url}: {reason}", url=shown, reason=exc.strerror or str(exc)
         ) from None
     try:
         if migrate:
             upgrade(engine)
     except NewerSchema as exc:
         engine.dispose()
-        raise NewerDatabase(f"{redact(resolved)}: {exc}") from None
+        raise NewerDatabase("{url}: {reason}", url=shown, reason=str(exc)) from None
     except DBAPIError as exc:
         engine.dispose()
         first = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         if getattr(exc.orig, "sqlstate", None) == "42501":
             raise PermissionDenied(
-                f"{redact(resolved)}: the database schema needs an upgrade that this account may not run "
-                f"({first}); ask the course administrator to start the app once"
+                "{url}: the database schema needs an upgrade that this account may not run "
+                "({reason}); ask the course administrator to start the app once",
+                url=shown,
+                reason=first,
             ) from None
         if engine.dialect.name == "sqlite" and not isinstance(exc, OperationalError):
             raise DatabaseCorrupt(
-                f"the database {redact(resolved)} is damaged ({first}); nothing was written to it. "
-                "Restore a backup (File → Restore from backup…, or balint-trainer restore-backup)."
+                "the database {url} is damaged ({reason}); nothing was written to it. "
+                "Restore a backup (File → Restore from backup…, or balint-trainer restore-backup).",
+                url=shown,
+                reason=first,
             ) from None
-        raise DatabaseUnavailable(f"cannot open the database {redact(resolved)}: {first}") from None
+        raise DatabaseUnavailable(
+            "cannot open the database {url}: {reason}", url=shown, reason=first
+        ) from None
     except OSError as exc:
         engine.dispose()
-        raise DatabaseUnavailable(f"cannot open the database {redact(resolved)}: {exc.strerror or exc}") from None
+        raise DatabaseUnavailable(
+            "cannot open the database {url}: {reason}", url=shown, reason=exc.strerror or str(exc)
+        ) from None
     except BaseException:
         engine.dispose()
         raise

@@ -45,7 +45,8 @@ from balint_trainer.storage import models as m
 if TYPE_CHECKING:
     from balint_trainer.core.model import Scenario
     from balint_trainer.core.validation import LoadedScenario
-    from balint_trainer.services.service import TrainerService
+    from balint_trainer.services.database import Database
+    from balint_trainer.services.scenarios import ScenarioStore
 
 EXPERT_ROLES = ("supervisor", "organiser")
 
@@ -54,7 +55,8 @@ class AnnotationImportError(ServiceError):
     """An annotation file that was not imported; ``problems`` are one line each."""
 
     def __init__(self, message: str, problems: Sequence[str] = ()) -> None:
-        super().__init__(message)
+        # The whole text is the template: what the GUI shows is the message and every problem.
+        super().__init__("\n".join([message, *problems]))
         self.message = message
         self.problems = list(problems)
 
@@ -98,7 +100,7 @@ class AnnotationImport:
 
 
 def export_request(
-    service: TrainerService,
+    store: ScenarioStore,
     loaded: Sequence[LoadedScenario],
     *,
     organiser: str,
@@ -113,7 +115,7 @@ def export_request(
     except ExchangeError as exc:
         raise AnnotationImportError(exc.message, exc.problems) from None
     for item in loaded:
-        service.register_scenario(item)
+        store.register_scenario(item)
     try:
         write_model(request, Path(path))
     except OSError as exc:
@@ -121,7 +123,7 @@ def export_request(
     return request
 
 
-def import_annotations(service: TrainerService, path: Path) -> AnnotationImport:
+def import_annotations(service: Database, path: Path) -> AnnotationImport:
     path = Path(path)
     source = str(path)
     try:

@@ -1,4 +1,4 @@
-"""One flat query for cohort item analysis (used by ``TrainerService.answer_rows``).
+"""One flat query for cohort item analysis (used by ``ReviewService.answer_rows``).
 
 A single join of answers, attempts, scenario versions and profiles, returning
 plain tuples: fetching 100 000 answers this way costs one round trip and no

@@ -41,7 +41,7 @@ def mark_read(session: Session, profile_id: int, attempt_id: int) -> set[int]:
     """Mark every comment on the attempt read for its trainee; returns the ids newly marked."""
     attempt = session.get(m.Attempt, attempt_id)
     if attempt is None:
-        raise NotFound(f"no attempt with id {attempt_id}")
+        raise NotFound("no attempt with id {key}", key=attempt_id)
     if attempt.profile_id != profile_id:
         raise PermissionDenied("comments are marked read only by the trainee whose attempt they are on")
     already = select(m.CommentRead.comment_id).where(m.CommentRead.profile_id == profile_id)

@@ -56,7 +56,9 @@ class ScenarioVersion:
 
         name = f"{self.scenario_id}@{self.sha256[:12]}"
         if not self.text_matches_hash:
-            raise TamperedVersion(f"{name}: the stored scenario text does not match its checksum; not used")
+            raise TamperedVersion(
+                "{name}: the stored scenario text does not match its checksum; not used", name=name
+            )
         loaded = load_scenario_bytes(self.text.encode("utf-8"), name)
         if loaded.scenario is None:
             raise TamperedVersion("; ".join(str(p) for p in loaded.errors) or f"{name}: invalid scenario")
@@ -229,7 +231,7 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class BundleMatch:
-    """Whose attempt bundle a file is, before importing it (:meth:`TrainerService.bundle_match`).
+    """Whose attempt bundle a file is, before importing it (:meth:`ExchangeService.bundle_match`).
 
     ``known``: the profile it goes to without asking (its uid, a remembered match or
     attempts stored here; ``matched_by`` says which). Otherwise ``suggestions``: profiles

@@ -1,10 +1,43 @@
-"""Errors the service layer raises; every message is fit to show to a user."""
+"""Errors the service layer raises; every message is fit to show to a user.
+
+Every error carries an English ``template`` with ``{name}`` placeholders and the
+``params`` that fill them, so the GUI can translate the template (Qt context
+``"ServiceError"``) and then format it; ``str(exc)`` is the formatted English (the CLI
+prints it). Raise them as::
+
+    raise DuplicateName("a profile named '{name}' already exists", name=name)
+
+Without params the template is used as it is (it may then contain braces, e.g. a
+message passed on from a library); with params it is formatted by ``str.format``,
+so literal braces in it are written ``{{`` and ``}}``. A new template also goes into
+:mod:`balint_trainer.services.error_templates` (for the translators; a test checks).
+"""
 
 from __future__ import annotations
 
 
 class ServiceError(Exception):
     """Base class of every error the services raise on purpose."""
+
+    def __init__(self, template: str, /, **params: object) -> None:
+        self.template = template
+        self.params: dict[str, object] = params
+        super().__init__(format_template(template, params))
+
+
+def format_template(template: str, params: dict[str, object]) -> str:
+    """``template`` filled with ``params`` (unchanged without params)."""
+    return template.format(**params) if params else template
+
+
+def template_and_params(exc: BaseException) -> tuple[str, dict[str, object]]:
+    """What to translate and what to fill it with: a ServiceError's template and params,
+    else ``str(exc)`` and no params (so any exception can be shown the same way)."""
+    template = getattr(exc, "template", None)
+    params = getattr(exc, "params", None)
+    if isinstance(template, str) and isinstance(params, dict):
+        return template, dict(params)
+    return str(exc), {}
 
 
 class NotFound(ServiceError):

@@ -45,7 +45,7 @@ from balint_trainer.storage import models as m
 from balint_trainer.storage.models import utcnow
 
 if TYPE_CHECKING:
-    from balint_trainer.services.service import TrainerService
+    from balint_trainer.services.database import Database
 
 FEEDBACK_FORMAT = "balint-feedback/1"
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -144,7 +144,7 @@ def _derived_uid(comment: m.Comment, attempt_uid: str) -> str:
     )
 
 
-def export_feedback(service: TrainerService, profile_id: int, path: Path) -> int:
+def export_feedback(service: Database, profile_id: int, path: Path) -> int:
     """Write every comment on the profile's attempts to ``path`` (atomically); how many."""
     from balint_trainer import __version__
 
@@ -220,7 +220,7 @@ def _author(session: Session, author: FeedbackAuthor, source: str) -> m.Profile:
     return row
 
 
-def import_feedback(service: TrainerService, path: Path) -> dto.FeedbackImportReport:
+def import_feedback(service: Database, path: Path) -> dto.FeedbackImportReport:
     source = str(path)
     document = read_feedback(path)
 

@@ -1,4 +1,4 @@
-"""Cohort item analysis computed in the database (used by ``TrainerService.item_analysis``).
+"""Cohort item analysis computed in the database (used by ``ReviewService.item_analysis``).
 
 The same statistics as the pure-Python reference :func:`balint_trainer.core.analytics.item_analysis`
 over ``answer_rows()`` (same conventions, read its docstring), but the work stays in SQL, so

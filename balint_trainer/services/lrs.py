@@ -26,7 +26,7 @@ import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
 
 from sqlalchemy import func, select, update
@@ -41,6 +41,9 @@ from balint_trainer.reports.xapi import (
     statement_id,
 )
 from balint_trainer.storage import models as m
+
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
 
 WAITING, SENT, FAILED = "waiting", "sent", "failed"
 BACKOFF_BASE_S = 5.0
@@ -199,16 +202,16 @@ def _item(row: m.LrsQueueItem, attempt: m.Attempt) -> QueueItem:
 
 
 class LrsQueue:
-    """The queue's rows through a :class:`TrainerService` (its transactions and error mapping)."""
+    """The queue's rows through the service's unit of work (its transactions and error mapping)."""
 
-    def __init__(self, service: Any) -> None:
-        self._service = service
+    def __init__(self, service: ServicesApi) -> None:
+        self._db = service.db  # the unit of work the role services share
 
     def _read(self, work: Callable[[Session], Any]) -> Any:
-        return self._service._read(work)
+        return self._db._read(work)
 
     def _write(self, work: Callable[[Session], Any]) -> Any:
-        return self._service._write(work)
+        return self._db._write(work)
 
     def counts(self) -> QueueCounts:
         def work(session: Session) -> QueueCounts:
@@ -309,7 +312,7 @@ class LrsSender:
 
     def __init__(
         self,
-        service: Any,
+        service: ServicesApi,
         settings: LrsSettings,
         *,
         transport: Any = None,
@@ -342,7 +345,7 @@ class LrsSender:
                     reviews[item.attempt_id] = review_attempt(self.service, item.attempt_id, cache)
                 review = reviews[item.attempt_id]
                 if item.profile_id not in profiles:
-                    profiles[item.profile_id] = self.service.profile(item.profile_id)
+                    profiles[item.profile_id] = self.service.accounts.profile(item.profile_id)
                 profile = profiles[item.profile_id]
                 if review.load_problem:
                     raise ValueError(review.load_problem)

@@ -82,8 +82,10 @@ def bundle_owner(session: Session, source: str, uids: list[str]) -> m.Profile | 
         names = {pid: owners[pid].name if pid in owners else f"#{pid}" for pid in held}
         listed = ", ".join(f"'{names[pid]}' ({held[pid]})" for pid in sorted(held, key=names.__getitem__))
         raise BundleError(
-            f"{source}: the bundle's attempts are stored here under more than one profile "
-            f"(attempts per profile: {listed}); nothing was imported"
+            "{source}: the bundle's attempts are stored here under more than one profile "
+            "(attempts per profile: {listed}); nothing was imported",
+            source=source,
+            listed=listed,
         )
     (profile_id,) = held
     return owners.get(profile_id)
@@ -100,7 +102,7 @@ def resolve_owner(
 ) -> tuple[m.Profile, MatchedBy]:
     """The profile receiving ``bundle`` and the rule that chose it (see the module docstring).
 
-    ``cohort`` is the bundle's cohort as :meth:`TrainerService.create_profile` stores it.
+    ``cohort`` is the bundle's cohort as :meth:`AccountService.create_profile` stores it.
     """
     wanted = bundle.profile
     known = known_profile(session, wanted.uid)
@@ -108,19 +110,22 @@ def resolve_owner(
         profile, how = known
         if (as_profile_id is not None and as_profile_id != profile.id) or as_new:
             raise BundleError(
-                f"{source}: this trainee's bundles already go to the profile '{profile.name}' here "
-                "(matched before); nothing was imported. Merge the profiles instead."
+                "{source}: this trainee's bundles already go to the profile '{name}' here "
+                "(matched before); nothing was imported. Merge the profiles instead.",
+                source=source,
+                name=profile.name,
             )
         return profile, how
     by_attempts = bundle_owner(session, source, [a.uid for a in bundle.attempts])
     if as_profile_id is not None:
         chosen = session.get(m.Profile, as_profile_id)
         if chosen is None:
-            raise NotFound(f"no profile with id {as_profile_id}")
+            raise NotFound("no profile with id {key}", key=as_profile_id)
         if by_attempts is not None and by_attempts.id != chosen.id:
             raise BundleError(
-                f"{source}: the bundle's attempts are already stored here under '{by_attempts.name}'; "
-                "nothing was imported"
+                "{source}: the bundle's attempts are already stored here under '{name}'; nothing was imported",
+                source=source,
+                name=by_attempts.name,
             )
         remember(session, wanted.uid, chosen)
         return chosen, "chosen"
@@ -133,8 +138,10 @@ def resolve_owner(
         return namesake, "name"
     if namesake is not None:
         raise BundleError(
-            f"{source}: a profile named '{wanted.name}' exists here already; match the bundle to it, "
-            "or rename it first; nothing was imported"
+            "{source}: a profile named '{name}' exists here already; match the bundle to it, "
+            "or rename it first; nothing was imported",
+            source=source,
+            name=wanted.name,
         )
     # The new profile takes over the bundle's uid: this person has one identity everywhere.
     created = m.Profile(name=wanted.name, role=wanted.role, cohort=cohort)

@@ -31,8 +31,12 @@ def check(session: Session, source: m.Profile, target: m.Profile) -> None:
         raise MergeRefused("a profile cannot be merged into itself")
     if source.role != target.role:
         raise MergeRefused(
-            f"'{source.name}' is a {source.role} and '{target.name}' a {target.role}; "
-            "only profiles of the same role can be merged"
+            "'{source}' is a {source_role} and '{target}' a {target_role}; "
+            "only profiles of the same role can be merged",
+            source=source.name,
+            source_role=source.role,
+            target=target.name,
+            target_role=target.role,
         )
     mine, theirs = aliased(m.Annotation), aliased(m.Annotation)
     clashing = session.execute(
@@ -47,8 +51,11 @@ def check(session: Session, source: m.Profile, target: m.Profile) -> None:
         listed = ", ".join(f"{sid}/{did}" for sid, did in clashing[:5])
         more = f" and {len(clashing) - 5} more" if len(clashing) > 5 else ""
         raise MergeRefused(
-            f"both '{source.name}' and '{target.name}' annotated the same decisions ({listed}{more}); "
-            "merging would count one expert twice. Remove one of the two annotations first"
+            "both '{source}' and '{target}' annotated the same decisions ({listed}); "
+            "merging would count one expert twice. Remove one of the two annotations first",
+            source=source.name,
+            target=target.name,
+            listed=f"{listed}{more}",
         )
 
 

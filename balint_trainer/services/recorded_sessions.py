@@ -21,7 +21,7 @@ from balint_trainer.storage import models as m
 from balint_trainer.storage.models import utcnow
 
 if TYPE_CHECKING:
-    from balint_trainer.services.service import TrainerService
+    from balint_trainer.services.database import Database
 
 
 def to_core(row: m.RecordedSessionRow) -> rs.RecordedSession:
@@ -43,7 +43,7 @@ def to_core(row: m.RecordedSessionRow) -> rs.RecordedSession:
 
 
 def save(
-    service: TrainerService, trainee_id: int, supervisor_id: int, coded: rs.RecordedSession
+    service: Database, trainee_id: int, supervisor_id: int, coded: rs.RecordedSession
 ) -> rs.RecordedSession:
     try:
         rs.check(coded)
@@ -78,7 +78,7 @@ def save(
     return service._write(work)
 
 
-def of_trainee(service: TrainerService, trainee_id: int) -> list[rs.RecordedSession]:
+def of_trainee(service: Database, trainee_id: int) -> list[rs.RecordedSession]:
     """The trainee's coded sessions, oldest first (on PostgreSQL: those this account may read)."""
 
     def work(session: Session) -> list[rs.RecordedSession]:
@@ -99,7 +99,7 @@ def _checked(coded: rs.RecordedSession) -> None:
         raise ServiceError(str(exc)) from None
 
 
-def _editable(service: TrainerService, session: Session, coding_id: int, editor_id: int) -> m.RecordedSessionRow:
+def _editable(service: Database, session: Session, coding_id: int, editor_id: int) -> m.RecordedSessionRow:
     """The stored coding, if ``editor_id`` coded it or is an organiser (PermissionDenied otherwise)."""
     row = service._get(session, m.RecordedSessionRow, coding_id, "coded session")
     editor = service._get(session, m.Profile, editor_id, "profile")
@@ -111,7 +111,7 @@ def _editable(service: TrainerService, session: Session, coding_id: int, editor_
 
 
 def update(
-    service: TrainerService, coding_id: int, editor_id: int, coded: rs.RecordedSession
+    service: Database, coding_id: int, editor_id: int, coded: rs.RecordedSession
 ) -> rs.RecordedSession:
     """Replace moments, global ratings, note (and a duration learnt since) of a stored coding.
 
@@ -133,7 +133,7 @@ def update(
     return service._write(work)
 
 
-def delete(service: TrainerService, coding_id: int, editor_id: int) -> None:
+def delete(service: Database, coding_id: int, editor_id: int) -> None:
     """Delete a coding for good (there is no undo; the GUI asks first)."""
 
     def work(session: Session) -> None:

@@ -1,8 +1,8 @@
 """Spaced review of weak decisions: FSRS cards per profile, the daily queue and mastery.
 
 Cards are written in the transaction of the answer that changes them
-(:meth:`TrainerService.record_answer` calls :func:`on_answer`) and by
-:meth:`ReviewService.answer_review`. Scheduling itself is pure
+(:meth:`PracticeService.record_answer` calls :func:`on_answer`) and by
+:meth:`CardReviews.answer_review`. Scheduling itself is pure
 (:mod:`balint_trainer.core.scheduling`); this module only loads and stores
 card states. On PostgreSQL a member reads and writes only their own cards
 (row-level security, migration ``0010_review_cards``).
@@ -34,7 +34,7 @@ from balint_trainer.storage.models import utcnow
 
 if TYPE_CHECKING:
     from balint_trainer.core.model import DecisionStep, Scenario
-    from balint_trainer.services.service import TrainerService
+    from balint_trainer.services.api import ServicesApi
 
 
 @dataclass(frozen=True)
@@ -151,11 +151,11 @@ def mastery(cards: Iterable[ReviewCard], library: Mapping[str, Iterable[tuple[st
     return rows
 
 
-class ReviewService:
+class CardReviews:
     """The review-card part of the service layer (same sessions and error handling)."""
 
-    def __init__(self, service: TrainerService) -> None:
-        self._service = service
+    def __init__(self, service: ServicesApi) -> None:
+        self._db = service.db  # the unit of work the role services share
 
     def cards(self, profile_id: int) -> list[ReviewCard]:
         def work(session: Session) -> list[ReviewCard]:
@@ -164,7 +164,7 @@ class ReviewService:
             ).all()
             return [ReviewCard(r.scenario_id, r.decision_id, r.competency, _state(r), r.uid) for r in rows]
 
-        return self._service._read(work)
+        return self._db._read(work)
 
     def due(
         self, profile_id: int, now: datetime | None = None, cap: int = scheduling.DAILY_CAP
@@ -202,7 +202,7 @@ class ReviewService:
                 session, profile_id, scenario.id, decision, value, confidence, seconds, now, review=True
             )
 
-        return value, self._service._write(work)
+        return value, self._db._write(work)
 
     def calibration(self, profile_id: int, attempt_id: int | None = None) -> list[CalibrationPoint]:
         """Confidence against mean credit over the profile's answers (or one attempt's)."""
@@ -217,7 +217,7 @@ class ReviewService:
                 query = query.where(m.Attempt.id == attempt_id)
             return [(c, float(v)) for c, v in session.execute(query).all()]
 
-        return calibration(self._service._read(work))
+        return calibration(self._db._read(work))
 
     def review_calibration(self, profile_id: int) -> list[CalibrationPoint]:
         """Confidence against mean credit over the profile's spaced-review answers.
@@ -231,7 +231,7 @@ class ReviewService:
             )
             return list(session.scalars(query))
 
-        return calibration_from_tallies(self._service._read(work))
+        return calibration_from_tallies(self._db._read(work))
 
 
 _CARD_FIELDS = (

@@ -2,7 +2,7 @@
 
 What the database enforces (migration ``0002_postgres_rls``):
 
-* Every account created with :meth:`TrainerService.create_account` on
+* Every account created with :meth:`AccountService.create_account` on
   PostgreSQL gets its own LOGIN role (``profiles.db_role``, e.g.
   ``bt_u_alice``) that is a member of ``bt_trainee``, ``bt_supervisor`` or
   ``bt_organiser`` (all members of ``bt_member``). People connect with that
@@ -15,10 +15,10 @@ What the database enforces (migration ``0002_postgres_rls``):
   of the trainees in their cohort and may comment on them; nobody else's.
   This holds for raw SQL too, not just for this app.
 * A profile keeps its login role for good: renaming it
-  (:meth:`TrainerService.rename_profile`) changes ``profiles.name`` only, so
+  (:meth:`AccountService.rename_profile`) changes ``profiles.name`` only, so
   the login, its password and every policy keep working. The policies read
   ``profiles.cohort`` on each query, so moving a trainee to another cohort
-  (:meth:`TrainerService.set_profile_cohort`) moves what supervisors see at once.
+  (:meth:`AccountService.set_profile_cohort`) moves what supervisors see at once.
 * ``scenario_versions`` (migration ``0005_integrity``): a CHECK constraint makes
   ``sha256`` the SHA-256 of the stored text (with or without a UTF-8 byte-order
   mark) for every row written since, whoever writes it; members may insert
@@ -68,13 +68,13 @@ What the database enforces (migration ``0002_postgres_rls``):
   ``profile_aliases`` (migration ``0006_profile_aliases``: which profile a
   trainee's laptop profile uid was matched to) is used only by bundle import
   and profile merging, so members have no privilege on it at all; merging
-  profiles (:meth:`TrainerService.merge_profiles`) updates ``attempts.profile_id``
+  profiles (:meth:`AccountService.merge_profiles`) updates ``attempts.profile_id``
   and deletes a profile, which members may not do either.
 
 What only the app enforces:
 
 * The argon2id hash in ``credentials`` protects the app's own login
-  (:meth:`TrainerService.authenticate`), which also works on SQLite where
+  (:meth:`AccountService.authenticate`), which also works on SQLite where
   several people share one computer; on SQLite nothing is enforced by the
   database — whoever can read the file can read everything in it.
 * The credit stored with an answer is checked against the scenario version by
@@ -147,7 +147,7 @@ def ensure_login_role(connection: Connection, role: str, password: str, app_role
     ).first()
     if exists is not None and exists[0]:
         # Never re-password a privileged role that happens to have an account's name.
-        raise PermissionDenied(f"database role '{role}' is privileged; choose another account name")
+        raise PermissionDenied("database role '{role}' is privileged; choose another account name", role=role)
     verb = "ALTER" if exists else "CREATE"
     # DDL takes no bind parameters; format() quotes the identifier and the literal safely.
     statement = connection.execute(

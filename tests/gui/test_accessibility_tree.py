@@ -120,11 +120,11 @@ def test_supervisor_window_labels_read_their_text(qtbot, service, scenario_dir) 
     from balint_trainer.core.validation import load_scenario_file
     from balint_trainer.gui.workbench import open_supervisor
 
-    version = service.register_scenario(load_scenario_file(scenario_dir / "minimal.yaml"))
-    ann = service.create_profile("Ann", "trainee", cohort="north")
-    attempt = service.start_attempt(ann.id, version.id, "practice")
-    service.record_answer(attempt.id, "first", "b", credit=credit(version.load().decision("first"), "b"))
-    service.finish_attempt(attempt.id)
+    version = service.scenarios.register_scenario(load_scenario_file(scenario_dir / "minimal.yaml"))
+    ann = service.accounts.create_profile("Ann", "trainee", cohort="north")
+    attempt = service.practice.start_attempt(ann.id, version.id, "practice")
+    service.practice.record_answer(attempt.id, "first", "b", credit=credit(version.load().decision("first"), "b"))
+    service.practice.finish_attempt(attempt.id)
     win = open_supervisor(None, service)
     qtbot.addWidget(win)
     win.show()
@@ -144,8 +144,8 @@ def test_profiles_editor_and_annotation_windows(qtbot, service, scenario_dir) ->
     from balint_trainer.gui.authoring.annotation import AnnotationWindow
     from balint_trainer.gui.authoring.editor import ScenarioEditor
 
-    service.create_profile("Dr Ana Expert", "supervisor")
-    ann = service.create_profile("Ann", "trainee", cohort="C1")
+    service.accounts.create_profile("Dr Ana Expert", "supervisor")
+    ann = service.accounts.create_profile("Ann", "trainee", cohort="C1")
     profiles = ProfilesDialog(service)
     qtbot.addWidget(profiles)
     profiles.show()

@@ -37,7 +37,7 @@ def _recording(window: AnnotationWindow) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def organiser(qtbot, service, scenario_dir: Path):  # type: ignore[no-untyped-def]
-    olga = service.create_profile("Olga Organiser", "organiser")
+    olga = service.accounts.create_profile("Olga Organiser", "organiser")
     window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
     window.messages = _recording(window)  # type: ignore[attr-defined]
     qtbot.addWidget(window)
@@ -168,7 +168,7 @@ def test_three_remote_experts_end_to_end(  # type: ignore[no-untyped-def]
         _drop(lambda event: organiser.exchange.eventFilter(organiser, event), returned)
     assert [(r.added, r.replaced, r.unchanged) for _p, r, _e in again.args[0]] == [(0, 0, 2)] * 3
     _idle(qtbot, organiser)
-    assert len(service.annotations(organiser.version.id)) == 6
+    assert len(service.annotations.annotations(organiser.version.id)) == 6
 
     # 4. Merging into the key gives a valid scenario with the three experts.
     organiser.confirm_merge = lambda *args, **kwargs: True  # type: ignore[method-assign]
@@ -185,7 +185,7 @@ def test_tampered_files_are_refused_in_the_gui(
     entry = organiser.entry()
     assert entry is not None
     request = tmp_path / "req.json"
-    service.export_annotation_request([entry.loaded], organiser="Olga", expert="Dr Ana", path=request)
+    service.annotations.export_annotation_request([entry.loaded], organiser="Olga", expert="Dr Ana", path=request)
     data = json.loads(request.read_text("utf-8"))
     vote = {"decision_id": "first", "best": "zz", "saved_at": "2026-01-01T00:00:00Z"}
     bad = tmp_path / "bad.json"
@@ -210,19 +210,19 @@ def test_tampered_files_are_refused_in_the_gui(
     )
     huge = tmp_path / "huge.json"
     huge.write_bytes(b" " * (4 * 1024 * 1024 + 1))
-    profiles = len(service.profiles())
+    profiles = len(service.accounts.profiles())
     with qtbot.waitSignal(organiser.exchange.imported, timeout=10000):
         organiser.exchange.import_files([bad, huge])
     kind, text = organiser.messages[-1]
     assert kind == "error" and "Imported 0 of 2" in text
     assert "bad.json:" in text and "'zz' is not an option of 'first'" in text and "the limit is" in text
-    assert service.annotations(organiser.version.id) == [] and len(service.profiles()) == profiles
+    assert service.annotations.annotations(organiser.version.id) == [] and len(service.accounts.profiles()) == profiles
 
 
 def test_request_dropped_on_the_main_window_opens(qtbot, window, service, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     entry = window.entries[0]
     request = tmp_path / "req.json"
-    service.export_annotation_request([entry.loaded], organiser="Olga", expert="Dr Ana", path=request)
+    service.annotations.export_annotation_request([entry.loaded], organiser="Olga", expert="Dr Ana", path=request)
     assert window.open_request_action.shortcut().toString() == "Ctrl+Shift+O"
     _drop(
         lambda event: (
@@ -256,10 +256,10 @@ def test_votes_for_an_edited_scenario_are_flagged(  # type: ignore[no-untyped-de
     from balint_trainer.core.annotation_exchange import read_request
     from balint_trainer.core.annotation_progress import RequestWork
 
-    olga = service.create_profile("Olga Organiser", "organiser")
+    olga = service.accounts.create_profile("Olga Organiser", "organiser")
     scenario = scenario_dir / "minimal.yaml"
     request = tmp_path / "req.json"
-    service.export_annotation_request(
+    service.annotations.export_annotation_request(
         [load_scenario_file(scenario)], organiser="Olga", expert="Dr Ana", path=request
     )
     work = RequestWork(read_request(request), tmp_path / "home")

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from balint_trainer.core.catalogue import load_catalogue
 from balint_trainer.core.validation import load_scenario_file
 from balint_trainer.gui.authoring.annotation import AnnotationWindow
+from balint_trainer.services.api import role_of
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "valid"
 
@@ -18,9 +19,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "valid"
 @pytest.fixture
 def people(service):
     return {
-        "ana": service.create_profile("Dr Ana Expert", "supervisor"),
-        "ben": service.create_profile("Dr Ben Expert", "supervisor"),
-        "olga": service.create_profile("Olga Organiser", "organiser"),
+        "ana": service.accounts.create_profile("Dr Ana Expert", "supervisor"),
+        "ben": service.accounts.create_profile("Dr Ben Expert", "supervisor"),
+        "olga": service.accounts.create_profile("Olga Organiser", "organiser"),
     }
 
 
@@ -85,7 +86,7 @@ def test_expert_sees_no_key_and_votes_are_saved(qtbot, win: AnnotationWindow, se
     _answer(qtbot, win, Qt.Key.Key_2, {1: 3, 2: 5, 3: 1}, "Talking invites the group in.")
     assert win.counter.text().startswith("Decision 2 of 2")
     _answer(qtbot, win, Qt.Key.Key_1)
-    stored = {a.decision_id: a for a in service.annotations(win.version.id)}
+    stored = {a.decision_id: a for a in service.annotations.annotations(win.version.id)}
     assert stored["first"].best == "b" and stored["first"].ratings == {"a": 3, "b": 5, "c": 1}
     assert stored["first"].note == "Talking invites the group in."
     assert stored["second"].best == "x" and stored["second"].ratings is None
@@ -178,7 +179,7 @@ def test_organiser_sees_agreement_and_merges_a_valid_key(
 
 
 def test_new_expert_profile(qtbot, win: AnnotationWindow, service) -> None:
-    win.ask_new_profile = lambda: service.create_profile("Dr New Expert", "supervisor")  # type: ignore[method-assign]
+    win.ask_new_profile = lambda: service.accounts.create_profile("Dr New Expert", "supervisor")  # type: ignore[method-assign]
     win.on_new_expert()
     _idle(qtbot, win)
     assert win.expert_combo.currentText() == "Dr New Expert (supervisor)"
@@ -186,7 +187,7 @@ def test_new_expert_profile(qtbot, win: AnnotationWindow, service) -> None:
 
 def test_expert_list_has_no_trainees(qtbot, service, scenario_dir: Path, people) -> None:
     # Bug: trainees were offered as experts next to supervisors and organisers.
-    service.create_profile("Tina Trainee", "trainee", cohort="north")
+    service.accounts.create_profile("Tina Trainee", "trainee", cohort="north")
     window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
     qtbot.addWidget(window)
     _idle(qtbot, window)
@@ -198,7 +199,7 @@ def test_logged_in_account_is_the_only_expert(
     qtbot, service, scenario_dir: Path, people, monkeypatch
 ) -> None:
     # Connected as an account, choosing a colleague's profile would reveal their answers.
-    monkeypatch.setattr(service, "current_account", lambda: people["ben"])
+    monkeypatch.setattr(service.accounts, "current_account", lambda: people["ben"])
     window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
     qtbot.addWidget(window)
     _idle(qtbot, window)
@@ -225,14 +226,14 @@ def test_new_profile_dialog_creates_an_organiser_and_keeps_input_on_error(qtbot,
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert service.profile_by_name("Dr Olu Organiser").role == "organiser"
+    assert service.accounts.profile_by_name("Dr Olu Organiser").role == "organiser"
 
 
 def test_organiser_created_in_the_window_opens_the_organiser_view(
     qtbot, win: AnnotationWindow, service
 ) -> None:
     win.select_expert(win.expert_combo.itemData(0))
-    win.ask_new_profile = lambda: service.create_profile("Dr Olu Organiser", "organiser")  # type: ignore[method-assign]
+    win.ask_new_profile = lambda: service.accounts.create_profile("Dr Olu Organiser", "organiser")  # type: ignore[method-assign]
     win.on_new_expert()
     _idle(qtbot, win)
     assert win.expert_combo.currentText() == "Dr Olu Organiser (organiser)"
@@ -357,7 +358,7 @@ def test_service_calls_run_off_the_ui_thread_with_a_loading_state(
     calls: list[tuple[str, bool]] = []
 
     def spy(name: str):  # type: ignore[no-untyped-def]
-        real = getattr(service, name)
+        real = getattr(getattr(service, role_of(name)), name)  # the role that has the method
 
         def call(*args, **kwargs):  # type: ignore[no-untyped-def]
             calls.append((name, threading.current_thread() is threading.main_thread()))
@@ -366,7 +367,7 @@ def test_service_calls_run_off_the_ui_thread_with_a_loading_state(
         return call
 
     for name in ("current_account", "profiles", "register_scenario", "annotations", "save_annotation"):
-        monkeypatch.setattr(service, name, spy(name))
+        monkeypatch.setattr(getattr(service, role_of(name)), name, spy(name))
     window = AnnotationWindow(None, service, load_catalogue([scenario_dir], include_bundled=False))
     qtbot.addWidget(window)
     assert window.busy and window.status.text() == "Loading…" and not window.next_button.isEnabled()

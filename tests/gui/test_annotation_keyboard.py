@@ -14,7 +14,7 @@ from balint_trainer.gui.authoring.annotation import AnnotationWindow, open_annot
 
 @pytest.fixture
 def experts(service):
-    return [service.create_profile(f"Dr Expert {n}", "supervisor") for n in (1, 2, 3)]
+    return [service.accounts.create_profile(f"Dr Expert {n}", "supervisor") for n in (1, 2, 3)]
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def win(qtbot, service, scenario_dir: Path, experts) -> AnnotationWindow:
 
 def _own(service, win: AnnotationWindow, expert_id: int) -> dict[str, str]:
     return {
-        a.decision_id: a.best for a in service.annotations(win.version.id) if a.expert_profile_id == expert_id
+        a.decision_id: a.best for a in service.annotations.annotations(win.version.id) if a.expert_profile_id == expert_id
     }
 
 

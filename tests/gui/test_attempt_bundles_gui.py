@@ -24,16 +24,16 @@ MINIMAL = Path(__file__).resolve().parents[1] / "data" / "valid" / "minimal.yaml
 
 def _practise(service: Any, profile_id: int) -> None:
     """Two attempts at the minimal scenario: one finished, one with a single answer."""
-    version = service.register_scenario(load_scenario_file(MINIMAL))
+    version = service.scenarios.register_scenario(load_scenario_file(MINIMAL))
     scenario = version.load()
     for answers, finish in (({"first": "b", "second": "x"}, True), ({"first": "a"}, False)):
-        attempt = service.start_attempt(profile_id, version.id, "practice")
+        attempt = service.practice.start_attempt(profile_id, version.id, "practice")
         for decision, option in answers.items():
-            service.record_answer(
+            service.practice.record_answer(
                 attempt.id, decision, option, credit=credit(scenario.decision(decision), option)
             )
         if finish:
-            service.finish_attempt(attempt.id)
+            service.practice.finish_attempt(attempt.id)
 
 
 @pytest.fixture
@@ -122,7 +122,7 @@ def test_export_then_import_into_another_database(qtbot, window, supervisor, tmp
     assert again.report is not None and not again.report.changed
     assert again.report.attempts_already_present == 2
     assert "0 attempts added, 0 updated, 2 already present" in no_dialogs[-1][1]
-    assert len(svc.attempts()) == 2 and win.attempts_tab.attempt_model.rowCount() == 2
+    assert len(svc.practice.attempts()) == 2 and win.attempts_tab.attempt_model.rowCount() == 2
 
 
 def test_refused_files_change_nothing_and_the_others_still_import(qtbot, window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
@@ -142,20 +142,20 @@ def test_refused_files_change_nothing_and_the_others_still_import(qtbot, window,
     kind, text = no_dialogs[-1]
     assert kind == "warning" and "Imported 0 of 2 files." in text
     assert "tampered.json: not imported. attempts[0]" in text  # the path is not repeated
-    assert svc.profiles() == [] and svc.attempts() == [] and win.trainee_names() == []
+    assert svc.accounts.profiles() == [] and svc.practice.attempts() == [] and win.trainee_names() == []
 
     results = win.import_attempt_bundles([tampered, bundle])
     _settle(win)
     assert results[0].report is None and results[1].report is not None
     assert no_dialogs[-1][0] == "warning" and "Imported 1 of 2 files." in no_dialogs[-1][1]
-    assert win.trainee_names() == [window.profile.name] and len(svc.attempts()) == 2
+    assert win.trainee_names() == [window.profile.name] and len(svc.practice.attempts()) == 2
 
 
 def test_renamed_trainee_gets_a_note(qtbot, window, supervisor, tmp_path, no_dialogs):  # type: ignore[no-untyped-def]
     bundle = _exported(qtbot, window, tmp_path)
     win, svc = supervisor
     (first,) = win.import_attempt_bundles([bundle])
-    svc.rename_profile(first.report.profile.id, "Renamed here")
+    svc.accounts.rename_profile(first.report.profile.id, "Renamed here")
     (second,) = win.import_attempt_bundles([bundle])
     _settle(win)
     assert second.report.profile.name == "Renamed here"
@@ -212,7 +212,7 @@ def test_bundles_are_imported_off_the_ui_thread(supervisor, tmp_path, monkeypatc
         threads.append(threading.current_thread() is threading.main_thread())
         raise BundleError(f"{path}: refused for the test")
 
-    monkeypatch.setattr(svc, "import_attempts", import_attempts)
+    monkeypatch.setattr(svc.exchange, "import_attempts", import_attempts)
     results = win.import_attempt_bundles([tmp_path / "a.json", tmp_path / "b.json"])
     assert threads == [False, False]  # the window kept painting meanwhile
     assert [r.error for r in results] == ["refused for the test", "refused for the test"]

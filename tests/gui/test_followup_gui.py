@@ -87,7 +87,7 @@ def test_follow_up_goes_on_from_the_first_meeting(
     assert "thinking about what the group said" in transcript
 
     _play(qtbot, window, "branching-test", first_choices)
-    qtbot.waitUntil(lambda: service.attempt(window.attempt.id).finished, timeout=5000)
+    qtbot.waitUntil(lambda: service.practice.attempt(window.attempt.id).finished, timeout=5000)
     first_uid = window.attempt.uid
 
     player, case_text, transcript = _play(
@@ -96,6 +96,6 @@ def test_follow_up_goes_on_from_the_first_meeting(
     assert "This group remembers the earlier meeting you led" in case_text
     assert later_line in transcript and absent_line not in transcript
     assert player.session.decisions_shown == decisions
-    stored = service.attempt(window.attempt.id)
+    stored = service.practice.attempt(window.attempt.id)
     assert stored.initial_state["from"] == first_uid
     assert [a.decision_id for a in stored.answers] == ["open", "repair"][:decisions]

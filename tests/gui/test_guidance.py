@@ -344,8 +344,8 @@ def test_switching_to_dark_rewrites_the_transcript_colours(window, qtbot):
 
 
 def test_introduction_waits_for_who_is_practising(qtbot, service, scenario_dir, settings, no_dialogs):
-    service.create_profile("Aisha", "trainee", cohort="C1")
-    service.create_profile("Ben", "trainee", cohort="C1")
+    service.accounts.create_profile("Aisha", "trainee", cohort="C1")
+    service.accounts.create_profile("Ben", "trainee", cohort="C1")
     win = _new_window(qtbot, service, scenario_dir, settings)
     qtbot.waitUntil(lambda: win._chooser is not None and win._chooser.isVisible(), timeout=5000)
     assert win.guidance.intro is None  # one question at a time

@@ -23,12 +23,12 @@ SEED = "0123456789abcdef"
 
 def _practise(service: Any, profile_id: int) -> Any:
     """A finished, shuffled attempt: 'Talk.' at the first decision, 'Ask about feelings.' at the second."""
-    version = service.register_scenario(load_scenario_file(MINIMAL))
+    version = service.scenarios.register_scenario(load_scenario_file(MINIMAL))
     scenario = version.load()
-    attempt = service.start_attempt(profile_id, version.id, "practice", option_seed=SEED)
+    attempt = service.practice.start_attempt(profile_id, version.id, "practice", option_seed=SEED)
     for decision, option in (("first", "b"), ("second", "x")):
         step = scenario.decision(decision)
-        service.record_answer(
+        service.practice.record_answer(
             attempt.id,
             decision,
             option,
@@ -36,7 +36,7 @@ def _practise(service: Any, profile_id: int) -> Any:
             shown_order=shown_order(step, SEED),
             own_words="I would say: let us stay with the patient." if decision == "first" else None,
         )
-    return service.finish_attempt(attempt.id)
+    return service.practice.finish_attempt(attempt.id)
 
 
 @pytest.fixture
@@ -60,10 +60,10 @@ def _feedback_file(qtbot, window, supervisor, tmp_path: Path) -> tuple[Path, Any
     win, svc = supervisor
     (result,) = win.import_attempt_bundles([bundle])
     assert result.report is not None
-    sue = svc.create_profile("Sue Supervisor", "supervisor")
-    there = svc.attempt_by_uid(attempt.uid)
-    svc.add_comment(there.id, sue.id, "Why talk here? Try waiting next time.", decision_id="first")
-    svc.add_comment(there.id, sue.id, "A thoughtful session overall.")
+    sue = svc.accounts.create_profile("Sue Supervisor", "supervisor")
+    there = svc.practice.attempt_by_uid(attempt.uid)
+    svc.review.add_comment(there.id, sue.id, "Why talk here? Try waiting next time.", decision_id="first")
+    svc.review.add_comment(there.id, sue.id, "A thoughtful session overall.")
     win.refresh()
     qtbot.waitUntil(lambda: not win.busy, timeout=10000)
     assert win.select_trainee(result.report.profile.id)
@@ -103,7 +103,7 @@ def test_comments_reach_the_trainee_unread_then_read_in_the_review(
     # Importing the same file again adds nothing.
     again = _import(qtbot, window, path)
     assert (again.comments_new, again.comments_present) == (0, 2)
-    assert len(window.service.comments(attempt.id)) == 2
+    assert len(window.service.review.comments(attempt.id)) == 2
 
     # The review opens on the attempt with unread comments and shows everything about it.
     window.review_action.trigger()
@@ -129,7 +129,7 @@ def test_comments_reach_the_trainee_unread_then_read_in_the_review(
     qtbot.waitUntil(lambda: model.unread("minimal-test") == 0, timeout=5000)
     assert "new comment" not in model.index(0, 0).data()
     assert not window.feedback.label.isVisible()
-    assert window.service.unread_comments(window.profile.id).total == 0
+    assert window.service.review.unread_comments(window.profile.id).total == 0
     assert view.model.index(0, 4).data() == ""
 
 
@@ -150,8 +150,8 @@ def test_a_damaged_feedback_file_is_refused_and_nothing_changes(
     kind, text = no_dialogs[-1]
     assert kind == "warning" and "This did not work" in text
     assert expected in text and str(path) in text
-    assert window.service.comments(attempt.id) == []
-    assert window.service.unread_comments(window.profile.id).total == 0
+    assert window.service.review.comments(attempt.id) == []
+    assert window.service.review.unread_comments(window.profile.id).total == 0
 
 
 def test_the_progress_view_marks_attempts_with_unread_comments_and_leads_to_the_review(
@@ -197,7 +197,7 @@ def test_unread_marks_follow_the_profile_practising(qtbot, window, supervisor, t
     model = window.library.model
     qtbot.waitUntil(lambda: model.unread("minimal-test") == 2, timeout=5000)
     mine = window.profile
-    other = window.service.create_profile("Someone Else", "trainee")
+    other = window.service.accounts.create_profile("Someone Else", "trainee")
     window.set_profile(other)  # another trainee on the same computer sees none of them
     qtbot.waitUntil(lambda: model.unread("minimal-test") == 0, timeout=5000)
     assert not window.feedback.label.isVisible()

@@ -27,8 +27,8 @@ def test_trainee_sees_their_coded_sessions_beside_simulator_results(qtbot, windo
 
     svc, me = window.service, window.profile
     attempt = _practise(svc, me.id)
-    sam = svc.create_profile("Sam", "supervisor")
-    svc.save_recorded_session(
+    sam = svc.accounts.create_profile("Sam", "supervisor")
+    svc.review.save_recorded_session(
         me.id,
         sam.id,
         rs.RecordedSession(
@@ -40,7 +40,7 @@ def test_trainee_sees_their_coded_sessions_beside_simulator_results(qtbot, windo
             "a good first group",
         ),
     )
-    means = {c: v for point in svc.progress(me.id) for c, v in point.competencies.items()}
+    means = {c: v for point in svc.practice.progress(me.id) for c, v in point.competencies.items()}
     view = _open_review(qtbot, window)
     qtbot.waitUntil(
         lambda: view.tabs.tabText(1) == "&Recorded sessions (1)" and view.shown_attempt_id == attempt.id,

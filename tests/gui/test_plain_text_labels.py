@@ -63,7 +63,7 @@ def test_every_window_shows_hostile_text_as_plain_text(qtbot, service, no_dialog
     from balint_trainer.gui.supervision.window import SupervisorWindow
 
     folder = _hostile_folder(tmp_path)
-    service.create_profile(PROFILE, "trainee")
+    service.accounts.create_profile(PROFILE, "trainee")
     window = MainWindow(extra_scenario_dirs=[folder], service=service, include_bundled=False)
     qtbot.addWidget(window)
     window.show()

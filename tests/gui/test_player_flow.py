@@ -118,7 +118,7 @@ def test_practice_mode_with_keys(window, qtbot, service):
     assert "Silence is fine." in player.feedback_text.toPlainText()
     assert "In your own words: I'd keep quiet 1 more minute" in player.transcript.toPlainText()
 
-    attempt = service.attempt(window.attempt.id)
+    attempt = service.practice.attempt(window.attempt.id)
     assert attempt.mode == "practice"
     assert [(a.decision_id, a.option_id, a.own_words) for a in attempt.answers] == [
         ("first", "b", "I'd keep quiet 1 more minute")
@@ -156,7 +156,7 @@ def test_practice_mode_with_keys(window, qtbot, service):
     assert summary.model.index(0, 4).data() == "0.33"
     # Options are named by their text, never by a number the trainee may not have seen.
     assert (summary.model.index(0, 2).data(), summary.model.index(0, 3).data()) == ("Talk.", "Wait.")
-    finished = service.attempt(window.attempt.id)
+    finished = service.practice.attempt(window.attempt.id)
     assert finished.finished_at is not None and finished.total == pytest.approx(200 / 3)
 
     qtbot.mouseClick(summary.progress_button, Qt.MouseButton.LeftButton)
@@ -183,7 +183,7 @@ def test_exam_mode_withholds_feedback(window, qtbot, service):
     assert player.state == "stepping"  # no feedback panel in an exam
     assert player.feedback_chart is None
     assert "Feedback comes at the end" in player.step_hint.text()
-    stored = service.attempt(window.attempt.id)
+    stored = service.practice.attempt(window.attempt.id)
     assert stored.mode == "exam" and [a.option_id for a in stored.answers] == ["c"]
     step_to_decision(qtbot, player)
     choose(qtbot, player, "y")
@@ -198,7 +198,7 @@ def test_exam_mode_withholds_feedback(window, qtbot, service):
     assert summary.score_label.text() == "Score 50 / 100"
     assert "exam" in summary.title.text()
     assert "Silence is fine." in summary.detail.toPlainText()  # the panel's reasoning, at the end
-    assert service.attempt(window.attempt.id).finished_at is not None
+    assert service.practice.attempt(window.attempt.id).finished_at is not None
 
 
 def test_resume_after_interrupted_attempt(window, qtbot, service, no_dialogs):
@@ -225,7 +225,7 @@ def test_resume_after_interrupted_attempt(window, qtbot, service, no_dialogs):
     choose(qtbot, player, "y")
     qtbot.keyClick(player, Qt.Key.Key_Return)
     settle(qtbot)
-    stored = service.attempt(first_attempt)
+    stored = service.practice.attempt(first_attempt)
     assert [a.decision_id for a in stored.answers] == ["first", "second"]
     qtbot.keyClick(player, Qt.Key.Key_Space)
     while player.state != "end":
@@ -233,7 +233,7 @@ def test_resume_after_interrupted_attempt(window, qtbot, service, no_dialogs):
     qtbot.keyClick(player, Qt.Key.Key_Return)
     settle(qtbot)
     assert window.summary_view.score_label.text() == "Score 100 / 100"
-    assert service.resumable_attempt(window.profile.id, "minimal-test") is None
+    assert service.practice.resumable_attempt(window.profile.id, "minimal-test") is None
 
 
 def test_auto_play_reveals_lines_and_pauses_at_decision(window, qtbot):
@@ -337,7 +337,7 @@ def test_starting_again_offers_the_unfinished_attempt(window, qtbot, service, no
     assert "1 of 2 decisions answered" in asked[0] and "practice" in asked[0]
     if choice == "cancel":
         assert window.stack.currentWidget() is window.library
-        assert len(service.attempts(finished=False)) == 1
+        assert len(service.practice.attempts(finished=False)) == 1
     elif choice == "resume":
         assert window.stack.currentWidget() is window.player
         assert window.attempt.id == first_attempt
@@ -346,7 +346,7 @@ def test_starting_again_offers_the_unfinished_attempt(window, qtbot, service, no
         assert window.stack.currentWidget() is window.player
         assert window.attempt.id != first_attempt
         # the earlier attempt is kept, still unfinished, with its answer
-        kept = service.attempt(first_attempt)
+        kept = service.practice.attempt(first_attempt)
         assert kept.finished_at is None and len(kept.answers) == 1
 
 

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 
 from balint_trainer.gui.worker import error_text
+from balint_trainer.services.api import ROLE_PROTOCOLS
 from tests.gui.options import choose
 from tests.gui.practice_wait import settle
 from tests.gui.test_player_flow import step_to_decision
@@ -47,14 +48,16 @@ class Recording:
     """The service, with the thread and name of every method call recorded (and one failure
     planted when asked)."""
 
-    def __init__(self, service: Any) -> None:
+    def __init__(self, service: Any, parent: Recording | None = None) -> None:
         self._service = service
-        self.calls: list[tuple[str, bool]] = []  # name, on the UI thread
-        self.fail: dict[str, BaseException] = {}  # fails once
-        self.down: dict[str, BaseException] = {}  # fails until removed
+        self.calls: list[tuple[str, bool]] = parent.calls if parent else []  # name, on the UI thread
+        self.fail: dict[str, BaseException] = parent.fail if parent else {}  # fails once
+        self.down: dict[str, BaseException] = parent.down if parent else {}  # fails until removed
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._service, name)
+        if name in ROLE_PROTOCOLS:  # service.practice etc.: record the calls made on the role too
+            return Recording(value, self)
         if not callable(value):
             return value
 
@@ -153,31 +156,31 @@ def test_a_failed_save_is_said_once_in_the_users_language_and_can_be_retried(
     qtbot.waitUntil(lambda: len(asked) == 1, timeout=5000)
     assert "پایگاه داده مشغول است (trainer.db)" in asked[0]  # translated, filled in
     assert "The answer is kept" in asked[0]
-    assert win.practice.unsaved == 1 and service.attempt(win.attempt.id).answers == ()
+    assert win.practice.unsaved == 1 and service.practice.attempt(win.attempt.id).answers == ()
     # "No" now: the answer waits; the next save (or Retry) stores it, exactly once.
     win.practice.retry()
     settle(qtbot)
     assert len(asked) == 1 and win.practice.unsaved == 0
-    stored = service.attempt(win.attempt.id).answers
+    stored = service.practice.attempt(win.attempt.id).answers
     assert [(a.decision_id, a.option_id) for a in stored] == [("first", "a")]
     assert "Answer saved." in win.statusBar().currentMessage()
     win.practice.retry()  # nothing left: no second copy
     settle(qtbot)
-    assert len(service.attempt(win.attempt.id).answers) == 1
+    assert len(service.practice.attempt(win.attempt.id).answers) == 1
 
 
 def test_answers_confirmed_while_a_save_is_in_flight_are_saved_in_order_once(
     qtbot, window, service
 ):  # type: ignore[no-untyped-def]
     gate = threading.Event()
-    real = service.record_answer
+    real = service.practice.record_answer
 
     def slow_record(*args: Any, **kwargs: Any) -> Any:
         gate.wait(10)
         return real(*args, **kwargs)
 
     window.service = Recording(service)
-    window.service.record_answer = slow_record
+    window.service.practice.record_answer = slow_record
     player = _answer_first_decision(qtbot, window)
     qtbot.keyClick(player, Qt.Key.Key_Return)
     assert window.practice.saving
@@ -189,7 +192,7 @@ def test_answers_confirmed_while_a_save_is_in_flight_are_saved_in_order_once(
     assert window.practice.unsaved == 2
     gate.set()
     settle(qtbot)
-    stored = service.attempt(window.attempt.id).answers
+    stored = service.practice.attempt(window.attempt.id).answers
     assert [(a.decision_id, a.option_id) for a in stored] == [("first", "a"), ("second", "y")]
 
 
@@ -260,12 +263,12 @@ def test_finishing_with_an_unsaved_answer_finishes_the_attempt_once_it_is_saved(
     qtbot.keyClick(player, Qt.Key.Key_Return)  # pressed twice: finishing is asked once
     settle(qtbot)
     assert win.stack.currentWidget() is win.summary_view
-    attempt = service.attempt(win.attempt.id)
+    attempt = service.practice.attempt(win.attempt.id)
     assert len(attempt.answers) == 1 and attempt.finished_at is None  # still resumable
     del recording.down["record_answer"]  # the disk has room again
     win.practice.retry()
     settle(qtbot)
-    attempt = service.attempt(win.attempt.id)
+    attempt = service.practice.attempt(win.attempt.id)
     assert [a.decision_id for a in attempt.answers] == ["first", "second"]
     assert attempt.finished_at is not None
     assert [name for name, _ in recording.calls].count("finish_attempt") == 1

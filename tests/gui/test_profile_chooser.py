@@ -19,12 +19,12 @@ MINIMAL = Path(__file__).resolve().parents[1] / "data" / "valid" / "minimal.yaml
 
 
 def _finished(service: Any, profile_id: int, first: str, second: str) -> None:
-    version = service.register_scenario(load_scenario_file(MINIMAL))
+    version = service.scenarios.register_scenario(load_scenario_file(MINIMAL))
     key = version.load()
-    attempt = service.start_attempt(profile_id, version.id, "practice")
+    attempt = service.practice.start_attempt(profile_id, version.id, "practice")
     for decision, option in (("first", first), ("second", second)):
-        service.record_answer(attempt.id, decision, option, credit=credit(key.decision(decision), option))
-    service.finish_attempt(attempt.id)
+        service.practice.record_answer(attempt.id, decision, option, credit=credit(key.decision(decision), option))
+    service.practice.finish_attempt(attempt.id)
 
 
 @pytest.fixture
@@ -60,9 +60,9 @@ def _choose(qtbot, win, name: str, password: str = "") -> None:  # type: ignore[
 def test_two_trainees_choose_at_start_switch_and_see_only_their_own_scores(
     qtbot, service, scenario_dir, settings, no_dialogs
 ):  # type: ignore[no-untyped-def]
-    aisha = service.create_profile("Aisha", "trainee", cohort="C1")
-    ben = service.create_profile("Ben", "trainee", cohort="C1")  # made by the supervisor
-    service.set_password(ben.id, "ben-secret-1")
+    aisha = service.accounts.create_profile("Aisha", "trainee", cohort="C1")
+    ben = service.accounts.create_profile("Ben", "trainee", cohort="C1")  # made by the supervisor
+    service.accounts.set_password(ben.id, "ben-secret-1")
     _finished(service, aisha.id, "b", "x")
     win = _open(qtbot, service, scenario_dir, settings)
 
@@ -72,7 +72,7 @@ def test_two_trainees_choose_at_start_switch_and_see_only_their_own_scores(
     assert not win.library.practice_button.isEnabled() and not win.library.exam_button.isEnabled()
     win.start_scenario(win.library.current_entry(), "practice")  # refused: nobody to own it
     settle(qtbot)
-    assert service.attempts(finished=False) == [] and win.player is None
+    assert service.practice.attempts(finished=False) == [] and win.player is None
     assert "Nobody is practising" in win.storage_label.text()
     chooser = win._chooser
     assert [chooser.list.item(i).text() for i in range(chooser.list.count())] == [
@@ -85,7 +85,7 @@ def test_two_trainees_choose_at_start_switch_and_see_only_their_own_scores(
     assert win.storage_label.text().startswith("Aisha ·")
     win.library.select_row(0)
     assert win.practice_action.isEnabled()
-    assert win.library.model._best == {"minimal-test": service.best_scores(aisha.id)["minimal-test"]}
+    assert win.library.model._best == {"minimal-test": service.practice.best_scores(aisha.id)["minimal-test"]}
 
     # Switch to Ben: the wrong password is refused, the right one lets him in.
     win.switch_profile()
@@ -107,8 +107,8 @@ def test_two_trainees_choose_at_start_switch_and_see_only_their_own_scores(
     # Ben practises through the window: his attempt is his.
     qtbot.mouseClick(win.library.practice_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
-    assert [a.profile_id for a in service.attempts(finished=False)] == [ben.id]
-    assert len(service.attempts(profile_id=aisha.id)) == 1
+    assert [a.profile_id for a in service.practice.attempts(finished=False)] == [ben.id]
+    assert len(service.practice.attempts(profile_id=aisha.id)) == 1
 
     # The last choice is remembered and preselected next time.
     win.close()
@@ -118,13 +118,13 @@ def test_two_trainees_choose_at_start_switch_and_see_only_their_own_scores(
 
 
 def test_one_trainee_without_password_practises_at_once(qtbot, service, scenario_dir, settings, no_dialogs):  # type: ignore[no-untyped-def]
-    sue = service.create_profile("Sue", "supervisor")
-    ann = service.create_profile("Ann", "trainee")  # created by a supervisor: she can practise
+    sue = service.accounts.create_profile("Sue", "supervisor")
+    ann = service.accounts.create_profile("Ann", "trainee")  # created by a supervisor: she can practise
     win = _open(qtbot, service, scenario_dir, settings)
     assert win._chooser is None and win.profile.id == ann.id != sue.id
     assert win.windowTitle().startswith("Ann")
     # With a password, even the only trainee is asked for it.
-    service.set_password(ann.id, "ann-secret-1")
+    service.accounts.set_password(ann.id, "ann-secret-1")
     win.close()
     locked = _open(qtbot, service, scenario_dir, settings)
     assert locked.profile is None
@@ -137,8 +137,8 @@ def test_a_new_profile_from_the_chooser_can_practise(
 ):  # type: ignore[no-untyped-def]
     from balint_trainer.gui.accounts.profile_dialogs import NewProfileDialog
 
-    service.create_profile("Aisha", "trainee")
-    service.create_profile("Ben", "trainee")
+    service.accounts.create_profile("Aisha", "trainee")
+    service.accounts.create_profile("Ben", "trainee")
     win = _open(qtbot, service, scenario_dir, settings)
     qtbot.waitUntil(lambda: win._chooser is not None, timeout=5000)
 
@@ -159,7 +159,7 @@ def test_a_new_profile_from_the_chooser_can_practise(
 
 
 def test_switching_in_a_session_asks_first(window, qtbot, service, no_dialogs):  # type: ignore[no-untyped-def]
-    service.create_profile("Other", "trainee")
+    service.accounts.create_profile("Other", "trainee")
     qtbot.mouseClick(window.library.practice_button, Qt.MouseButton.LeftButton)
     settle(qtbot)
     qtbot.keyClick(window.player, Qt.Key.Key_Return)
@@ -185,7 +185,7 @@ def test_set_password_then_wrong_current_password_is_refused(window, qtbot, serv
     with qtbot.waitSignal(dialog.accepted, timeout=10000):
         dialog.accept()
         settle(qtbot)
-    assert service.authenticate(window.profile.name, "first-secret").id == window.profile.id
+    assert service.accounts.authenticate(window.profile.name, "first-secret").id == window.profile.id
     again = window.set_password()
     again.current_edit.setText("guess")
     again.new_edit.setText("second-secret")
@@ -194,16 +194,18 @@ def test_set_password_then_wrong_current_password_is_refused(window, qtbot, serv
     settle(qtbot)
     qtbot.waitUntil(lambda: again.error_label.isVisible() and again.ok_button.isEnabled(), timeout=10000)
     assert "current password is wrong" in again.error_label.text()
-    assert service.authenticate(window.profile.name, "first-secret").id == window.profile.id
+    assert service.accounts.authenticate(window.profile.name, "first-secret").id == window.profile.id
 
 
 def test_no_chooser_on_a_course_database(qtbot) -> None:  # type: ignore[no-untyped-def]
     from balint_trainer.gui.accounts.profile_chooser import profile_choices
 
-    class Course:
-        dialect = "postgresql"
-
+    class Accounts:
         def local_profile(self) -> str:
             return "the login's profile"
+
+    class Course:
+        dialect = "postgresql"
+        accounts = Accounts()
 
     assert profile_choices(Course()).chosen == "the login's profile"

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from balint_trainer.gui.accounts.profile_dialogs import ProfileEditDialog
 from balint_trainer.gui.accounts.profiles import ProfilesDialog, ProfileTableModel
+from balint_trainer.services.api import role_of
 from tests.gui.modal import in_modal_dialog
 
 
@@ -23,7 +24,7 @@ def _row(dialog: ProfilesDialog, name: str) -> list[str]:
 
 def test_rename_with_f2_updates_table_service_and_main_window(qtbot, window, service) -> None:  # type: ignore[no-untyped-def]
     me = window.profile
-    service.create_profile("Sue", "supervisor", cohort="C1")
+    service.accounts.create_profile("Sue", "supervisor", cohort="C1")
     assert me.name in window.storage_label.text()
     assert window.profiles_action.shortcut().toString() == "Ctrl+Shift+P"
     dialog = window.open_profiles()
@@ -58,7 +59,7 @@ def test_rename_with_f2_updates_table_service_and_main_window(qtbot, window, ser
         qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
     assert seen == [None]
     assert changed.args[0].name == "Renamed Me" and changed.args[0].id == me.id
-    assert service.profile(me.id).name == "Renamed Me"
+    assert service.accounts.profile(me.id).name == "Renamed Me"
     assert _row(dialog, "Renamed Me")[ProfileTableModel.ROLE] == "Trainee"
     assert "Renamed Me" in dialog.status_label.text()
     # The main window shows the new name and keeps practising as the same profile.
@@ -67,8 +68,8 @@ def test_rename_with_f2_updates_table_service_and_main_window(qtbot, window, ser
 
 
 def test_change_cohort_offers_existing_cohorts_and_can_clear(qtbot, service) -> None:  # type: ignore[no-untyped-def]
-    ann = service.create_profile("Ann", "trainee", cohort="C1")
-    service.create_profile("Tim", "supervisor", cohort="C2")
+    ann = service.accounts.create_profile("Ann", "trainee", cohort="C1")
+    service.accounts.create_profile("Tim", "supervisor", cohort="C2")
     dialog = ProfilesDialog(service)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
@@ -84,7 +85,7 @@ def test_change_cohort_offers_existing_cohorts_and_can_clear(qtbot, service) -> 
         edit.combo.setCurrentIndex(1)
         edit.accept()
         qtbot.waitUntil(lambda: not edit.busy, timeout=5000)
-    assert service.profile(ann.id).cohort == "C2"
+    assert service.accounts.profile(ann.id).cohort == "C2"
     assert _row(dialog, "Ann")[ProfileTableModel.COHORT] == "C2"
     assert "moved to cohort C2" in dialog.status_label.text()
 
@@ -101,13 +102,13 @@ def test_change_cohort_offers_existing_cohorts_and_can_clear(qtbot, service) -> 
     in_modal_dialog(ProfileEditDialog, clear)
     with qtbot.waitSignal(dialog.profile_changed, timeout=5000) as changed:
         dialog.cohort_action.trigger()
-    assert changed.args[0].cohort is None and service.profile(ann.id).cohort is None
+    assert changed.args[0].cohort is None and service.accounts.profile(ann.id).cohort is None
     assert _row(dialog, "Ann")[ProfileTableModel.COHORT] == ""
 
 
 def test_refused_changes_are_shown_in_the_dialog(qtbot, service) -> None:  # type: ignore[no-untyped-def]
-    ann = service.create_profile("Ann", "trainee", cohort="C1")
-    bob = service.create_profile("Bob", "trainee", cohort="C1")
+    ann = service.accounts.create_profile("Ann", "trainee", cohort="C1")
+    bob = service.accounts.create_profile("Bob", "trainee", cohort="C1")
     dialog = ProfilesDialog(service, actor_id=ann.id)  # a trainee at the keyboard
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=5000)
@@ -120,7 +121,7 @@ def test_refused_changes_are_shown_in_the_dialog(qtbot, service) -> None:  # typ
     qtbot.waitUntil(lambda: not edit.busy, timeout=5000)
     assert edit.result() != edit.DialogCode.Accepted
     assert "may rename only their own profile" in edit.error_label.text()
-    assert service.profile(bob.id).name == "Bob"
+    assert service.accounts.profile(bob.id).name == "Bob"
     cohort = dialog.cohort_dialog()
     assert cohort is not None
     qtbot.addWidget(cohort)
@@ -128,13 +129,13 @@ def test_refused_changes_are_shown_in_the_dialog(qtbot, service) -> None:  # typ
     cohort.accept()
     qtbot.waitUntil(lambda: not cohort.busy, timeout=5000)
     assert "only supervisors and organisers change cohorts" in cohort.error_label.text()
-    assert service.profile(bob.id).cohort == "C1"
+    assert service.accounts.profile(bob.id).cohort == "C1"
 
 
 def test_profiles_dialog_speaks_persian(qtbot, qapp, service) -> None:  # type: ignore[no-untyped-def]
     from balint_trainer import i18n
 
-    service.create_profile("Ann", "trainee", cohort="C1")
+    service.accounts.create_profile("Ann", "trainee", cohort="C1")
     installed = i18n.install(qapp, "fa")
     try:
         dialog = ProfilesDialog(service)
@@ -150,7 +151,7 @@ def test_profiles_dialog_speaks_persian(qtbot, qapp, service) -> None:  # type: 
 def test_supervisor_window_lists_moved_and_renamed_trainees(qtbot, service) -> None:  # type: ignore[no-untyped-def]
     from balint_trainer.gui.supervision.window import SupervisorWindow
 
-    ann = service.create_profile("Ann", "trainee", cohort="C1")
+    ann = service.accounts.create_profile("Ann", "trainee", cohort="C1")
     window = SupervisorWindow(service)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: not window.busy, timeout=10000)  # the trainee list is read off the UI thread
@@ -185,7 +186,7 @@ def test_profile_service_calls_run_off_the_ui_thread(qtbot, service, monkeypatch
     calls: list[tuple[str, bool]] = []
 
     def spy(name: str):  # type: ignore[no-untyped-def]
-        real = getattr(service, name)
+        real = getattr(getattr(service, role_of(name)), name)  # the role that has the method
 
         def call(*args, **kwargs):  # type: ignore[no-untyped-def]
             calls.append((name, threading.current_thread() is threading.main_thread()))
@@ -193,9 +194,9 @@ def test_profile_service_calls_run_off_the_ui_thread(qtbot, service, monkeypatch
 
         return call
 
-    ann = service.create_profile("Ann", "trainee", cohort="C1")
+    ann = service.accounts.create_profile("Ann", "trainee", cohort="C1")
     for name in ("profiles", "rename_profile", "set_profile_cohort", "create_profile"):
-        monkeypatch.setattr(service, name, spy(name))
+        monkeypatch.setattr(getattr(service, role_of(name)), name, spy(name))
     dialog = ProfilesDialog(service)
     qtbot.addWidget(dialog)
     assert dialog.busy and dialog.status_label.text() == "Loading the profiles…"
@@ -218,7 +219,7 @@ def test_profile_service_calls_run_off_the_ui_thread(qtbot, service, monkeypatch
     new.name_edit.setText("Bo")
     with qtbot.waitSignal(new.accepted, timeout=5000):
         new.accept()
-    assert new.profile.name == "Bo" and service.profile(ann.id).name == "Ann Lee"
+    assert new.profile.name == "Bo" and service.accounts.profile(ann.id).name == "Ann Lee"
     assert {name for name, _ in calls} == {
         "profiles",
         "rename_profile",

@@ -44,7 +44,7 @@ def _dialog(qtbot, service) -> ProfilesDialog:  # type: ignore[no-untyped-def]
 
 
 def test_a_taken_profile_name_is_reported_in_the_dialogs_own_words(qtbot, service) -> None:  # type: ignore[no-untyped-def]
-    service.create_profile("Sue", "supervisor")
+    service.accounts.create_profile("Sue", "supervisor")
     new = create_profile_dialog(None, service, role="trainee")
     qtbot.addWidget(new)
     new.name_edit.setText("Sue")
@@ -55,7 +55,7 @@ def test_a_taken_profile_name_is_reported_in_the_dialogs_own_words(qtbot, servic
     assert new.error_label.text() == expected  # was the service's English "a profile named 'Sue'…"
     assert not new.result() and new.name_edit.text() == "Sue"
 
-    other = service.create_profile("Ann", "trainee")
+    other = service.accounts.create_profile("Ann", "trainee")
     dialog = _dialog(qtbot, service)
     assert dialog.select_profile(other.id)
     rename = dialog.rename_dialog()
@@ -69,7 +69,7 @@ def test_a_taken_profile_name_is_reported_in_the_dialogs_own_words(qtbot, servic
 
 
 def test_the_taken_name_message_is_translated(qtbot, service, persian) -> None:  # type: ignore[no-untyped-def]
-    service.create_profile("Sue", "supervisor")
+    service.accounts.create_profile("Sue", "supervisor")
     new = create_profile_dialog(None, service, role="trainee")
     qtbot.addWidget(new)
     new.name_edit.setText("Sue")
@@ -81,7 +81,7 @@ def test_the_taken_name_message_is_translated(qtbot, service, persian) -> None: 
 
 
 def test_profile_cells_keep_their_own_direction_right_to_left(qtbot, service, right_to_left) -> None:  # type: ignore[no-untyped-def]
-    service.create_profile("Ali", "trainee", cohort="2026-spring")
+    service.accounts.create_profile("Ali", "trainee", cohort="2026-spring")
     dialog = _dialog(qtbot, service)
     row = next(r for r in range(dialog.proxy.rowCount()) if "Ali" in dialog.proxy.index(r, 0).data())
     # Without the isolate a Persian layout shows "2026-spring" as "spring-2026".
@@ -92,14 +92,14 @@ def test_profile_cells_keep_their_own_direction_right_to_left(qtbot, service, ri
 
 
 def test_profile_cells_are_plain_left_to_right(qtbot, service) -> None:  # type: ignore[no-untyped-def]
-    service.create_profile("Ali", "trainee", cohort="2026-spring")
+    service.accounts.create_profile("Ali", "trainee", cohort="2026-spring")
     dialog = _dialog(qtbot, service)
     cohorts = {dialog.proxy.index(r, ProfileTableModel.COHORT).data() for r in range(dialog.proxy.rowCount())}
     assert "2026-spring" in cohorts
 
 
 def test_a_longer_name_widens_the_name_column(qtbot, service) -> None:  # type: ignore[no-untyped-def]
-    profile = service.create_profile("Al", "trainee")
+    profile = service.accounts.create_profile("Al", "trainee")
     dialog = _dialog(qtbot, service)
     dialog.show()
     assert dialog.select_profile(profile.id)
@@ -208,8 +208,8 @@ def test_library_titles_keep_their_own_direction_right_to_left(qtbot, copy_folde
 
 
 def test_an_error_shown_after_opening_has_room_for_its_lines(qtbot, service) -> None:  # type: ignore[no-untyped-def]
-    service.create_profile("Sue", "supervisor")
-    me = service.create_profile("Ann", "trainee")
+    service.accounts.create_profile("Sue", "supervisor")
+    me = service.accounts.create_profile("Ann", "trainee")
     dialog = _dialog(qtbot, service)
     assert dialog.select_profile(me.id)
     rename = dialog.rename_dialog()
@@ -247,7 +247,7 @@ def test_the_yaml_editor_runs_left_to_right_in_a_right_to_left_interface(qtbot, 
 def test_enter_on_a_profile_edits_it_instead_of_closing_the_dialog(qtbot, service) -> None:  # type: ignore[no-untyped-def]
     from tests.gui.modal import in_modal_dialog
 
-    ann = service.create_profile("Ann", "trainee")
+    ann = service.accounts.create_profile("Ann", "trainee")
     dialog = _dialog(qtbot, service)
     dialog.show()
     qtbot.waitExposed(dialog)

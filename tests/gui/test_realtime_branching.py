@@ -65,7 +65,7 @@ def test_decision_left_unanswered_is_recorded_as_no_intervention(qtbot, branchin
     # The key names 'let' as doing nothing: scored as that option, and its consequences play.
     result = player.last_result
     assert result.timed_out and result.option_id == "let" and result.credit == pytest.approx(0.5)
-    stored = service.attempt(branching_window.attempt.id).answers
+    stored = service.practice.attempt(branching_window.attempt.id).answers
     assert [(a.decision_id, a.option_id) for a in stored] == [("protect", "let")]
     assert stored[0].seconds is not None and stored[0].seconds >= 0.3
     # Stored as a time-out although 'let' is a real option, and review says so.
@@ -73,7 +73,7 @@ def test_decision_left_unanswered_is_recorded_as_no_intervention(qtbot, branchin
     from balint_trainer.reports.data import review_attempt
     from balint_trainer.reports.own_review import attempt_html
 
-    review = attempt_html(review_attempt(service, service.attempt(branching_window.attempt.id)))
+    review = attempt_html(review_attempt(service, service.practice.attempt(branching_window.attempt.id)))
     assert "No answer in time: recorded as no intervention" in review
 
     # The closing decision names no "doing nothing" option: it scores 0, shown as such.
@@ -89,7 +89,7 @@ def test_decision_left_unanswered_is_recorded_as_no_intervention(qtbot, branchin
         pass
     assert player.last_result.option_id == NO_INTERVENTION and player.last_result.credit == 0.0
     assert "no intervention (not in the key)" in player.feedback_text.toPlainText()
-    stored = service.attempt(branching_window.attempt.id).answers
+    stored = service.practice.attempt(branching_window.attempt.id).answers
     assert ("close", NO_INTERVENTION) in [(a.decision_id, a.option_id) for a in stored]
 
 

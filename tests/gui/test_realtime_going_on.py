@@ -104,7 +104,7 @@ def test_lines_keep_coming_during_the_countdown_and_the_answer_continues_without
     # The choice and its consequence come after what was said while deciding.
     assert text.index("Talking on, two.") < text.index("Wait and let the group") < text.index("Because you waited")
     assert text.index("Because you waited") < text.index("Thank you all.")
-    stored = service.attempt(window.attempt.id).answers
+    stored = service.practice.attempt(window.attempt.id).answers
     assert [(a.decision_id, a.option_id, a.timed_out) for a in stored] == [("first", "wait", False)]
 
 

@@ -37,7 +37,7 @@ def test_restore_after_corruption_from_the_file_menu(
         win.restore_backup_action.trigger()
     assert offered and offered[0][0] == backup
     assert win.service is not None
-    restored = {a.uid for a in win.service.attempts()}
+    restored = {a.uid for a in win.service.practice.attempts()}
     assert set(before) <= restored
     assert "saved to the local database" in win.storage_label.text()
     assert list(tmp_path.glob("trainer.sqlite3.replaced-*")), "the damaged file is kept beside it"

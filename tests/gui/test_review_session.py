@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from balint_trainer.core.validation import load_scenario_file
-from balint_trainer.services.review_cards import ReviewService
+from balint_trainer.services.review_cards import CardReviews
 from balint_trainer.storage.models import utcnow
 from tests.db_fixtures import many_decisions_yaml
 from tests.gui.a11y_tree import hidden_values
@@ -25,9 +25,9 @@ def review_window(qtbot, service, scenario_dir, no_dialogs):
     path = scenario_dir / "many.yaml"
     path.write_text(many_decisions_yaml(3), encoding="utf-8")
     scenario = load_scenario_file(path).scenario
-    me = service.local_profile()
+    me = service.accounts.local_profile()
     past = utcnow() - timedelta(days=3)
-    reviews = ReviewService(service)
+    reviews = CardReviews(service)
     reviews.answer_review(me.id, scenario, "d001", "c", now=past)
     reviews.answer_review(me.id, scenario, "d000", "c", now=past + timedelta(minutes=1))
     reviews.answer_review(me.id, scenario, "d002", "a", now=past)  # right: not a weak spot
@@ -52,8 +52,8 @@ def test_review_two_due_decisions_end_to_end(review_window, qtbot, service) -> N
     assert view.header.text().startswith("Review 1 of 2")
     assert view.current.decision.decision == "d001"  # the longest overdue first
     assert "Generated for storage tests." in view.context.toPlainText()
-    me = service.local_profile()
-    before = {c.decision_id: c.card for c in ReviewService(service).cards(me.id)}
+    me = service.accounts.local_profile()
+    before = {c.decision_id: c.card for c in CardReviews(service).cards(me.id)}
 
     for expected, option in (("d001", "a"), ("d000", "b")):
         assert view.current.decision.decision == expected
@@ -75,7 +75,7 @@ def test_review_two_due_decisions_end_to_end(review_window, qtbot, service) -> N
         settle(qtbot)
 
     assert view.header.text() == "Review done"
-    after = {c.decision_id: c.card for c in ReviewService(service).cards(me.id)}
+    after = {c.decision_id: c.card for c in CardReviews(service).cards(me.id)}
     for decision in ("d001", "d000"):
         assert after[decision].reps == before[decision].reps + 1
         assert after[decision].due > utcnow() > before[decision].due
@@ -105,7 +105,7 @@ def test_practice_asks_confidence_before_feedback_and_stores_it(window, qtbot, s
     qtbot.keyClick(player, Qt.Key.Key_Return)
     settle(qtbot)
     assert player.state == "feedback"
-    stored = service.attempts()[0].answers[0]
+    stored = service.practice.attempts()[0].answers[0]
     assert (stored.decision_id, stored.confidence) == ("first", 2)
     # The next decision starts with no confidence chosen; turning the question off hides it.
     window.weak_spots.confidence_action.setChecked(False)
@@ -119,13 +119,13 @@ def test_progress_shows_mastery_and_calibration(review_window, qtbot, service) -
     from balint_trainer.core.scoring import credit
 
     window = review_window
-    me = service.local_profile()
-    version = service.register_scenario(load_scenario_file(window.entries[0].path))
+    me = service.accounts.local_profile()
+    version = service.scenarios.register_scenario(load_scenario_file(window.entries[0].path))
     key = version.load()
-    attempt = service.start_attempt(me.id, version.id, "practice")
+    attempt = service.practice.start_attempt(me.id, version.id, "practice")
     decision = key.decisions[0].decision
     option = key.decisions[0].options[0].id
-    service.record_answer(attempt.id, decision, option, credit=credit(key.decisions[0], option), confidence=1)
+    service.practice.record_answer(attempt.id, decision, option, credit=credit(key.decisions[0], option), confidence=1)
     window.show_progress()
     settle(qtbot)
     panel = window.progress_view.adaptive_panel
@@ -172,5 +172,5 @@ def test_summary_and_supervisor_show_the_panel_relative_score(window, qtbot, ser
     from balint_trainer.gui.practice.adaptive_views import attempt_adaptive_text
     from balint_trainer.reports.data import ScenarioCache
 
-    text = attempt_adaptive_text(ScenarioCache(service), service.attempt(window.attempt.id))
+    text = attempt_adaptive_text(ScenarioCache(service), service.practice.attempt(window.attempt.id))
     assert "typical panel member" in text and "Confidence" not in text  # no confidence in an exam

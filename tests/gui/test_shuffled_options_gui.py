@@ -80,7 +80,7 @@ def test_two_attempts_two_orders_resume_review_and_report_agree(
     window.leave_session()
     settle(qtbot)
     assert window.stack.currentWidget() is window.library
-    stored = service.attempt(first_attempt)
+    stored = service.practice.attempt(first_attempt)
     assert stored.option_seed == "s1"
     assert stored.answers[0].shown_order == ("b", "a", "c")
     qtbot.mouseClick(window.library.resume_button, Qt.MouseButton.LeftButton)
@@ -116,7 +116,7 @@ def test_two_attempts_two_orders_resume_review_and_report_agree(
     qtbot.keyClick(player, Qt.Key.Key_Return)
     settle(qtbot)
     assert "The panel most often chose “Wait.”" in player.credit_label.text()
-    assert service.attempt(second_attempt).answers[0].shown_order == ("c", "b", "a")
+    assert service.practice.attempt(second_attempt).answers[0].shown_order == ("c", "b", "a")
 
     # The supervisor sees each attempt's own order and names options by their text.
     from balint_trainer.gui.workbench import open_supervisor

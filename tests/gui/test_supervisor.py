@@ -24,14 +24,14 @@ ANN = "Ann <b>Lee</b> & co"
 @pytest.fixture
 def seeded(tmp_path: Path) -> Iterator[tuple[Any, dict[str, Any]]]:
     svc = open_service(f"sqlite:///{tmp_path / 'supervisor.sqlite3'}")
-    version = svc.register_scenario(load_scenario_file(MINIMAL))
+    version = svc.scenarios.register_scenario(load_scenario_file(MINIMAL))
     scenario = version.load()
     ids: dict[str, Any] = {"version": version}
 
     def attempt(profile_id: int, answers: dict[str, str], *, finish: bool = True, **extra: Any) -> int:
-        started = svc.start_attempt(profile_id, version.id, "practice")
+        started = svc.practice.start_attempt(profile_id, version.id, "practice")
         for decision, option in answers.items():
-            svc.record_answer(
+            svc.practice.record_answer(
                 started.id,
                 decision,
                 option,
@@ -39,13 +39,13 @@ def seeded(tmp_path: Path) -> Iterator[tuple[Any, dict[str, Any]]]:
                 **extra.get(decision, {}),
             )
         if finish:
-            svc.finish_attempt(started.id)
+            svc.practice.finish_attempt(started.id)
         return started.id
 
-    ann = svc.create_profile(ANN, "trainee", cohort="north")
-    bob = svc.create_profile("Bob Moss", "trainee", cohort="north")
-    cy = svc.create_profile("Cy Park", "trainee", cohort="south")
-    ids["sue"] = svc.create_profile("Sue Supervisor", "supervisor")
+    ann = svc.accounts.create_profile(ANN, "trainee", cohort="north")
+    bob = svc.accounts.create_profile("Bob Moss", "trainee", cohort="north")
+    cy = svc.accounts.create_profile("Cy Park", "trainee", cohort="south")
+    ids["sue"] = svc.accounts.create_profile("Sue Supervisor", "supervisor")
     ids["ann"], ids["bob"], ids["cy"] = ann, bob, cy
     ids["ann_1"] = attempt(
         ann.id,
@@ -160,7 +160,7 @@ def test_adding_a_comment_with_ctrl_enter_stores_it(qtbot, window, seeded) -> No
         qtbot.keyClick(
             window.attempts_tab.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
         )
-    (stored,) = svc.comments(ids["ann_1"])
+    (stored,) = svc.review.comments(ids["ann_1"])
     assert (stored.decision_id, stored.author_id, stored.text) == (
         "second",
         ids["sue"].id,
@@ -177,7 +177,7 @@ def test_adding_a_comment_with_ctrl_enter_stores_it(qtbot, window, seeded) -> No
     window.attempts_tab.comment_edit.setPlainText("Overall: well paced.")
     with qtbot.waitSignal(window.comment_added, timeout=5000):  # stored off the UI thread
         window.attempts_tab.add_comment_button.click()
-    comments = svc.comments(ids["ann_1"])
+    comments = svc.review.comments(ids["ann_1"])
     assert [(c.decision_id, c.text) for c in comments][-1] == (None, "Overall: well paced.")
     assert "1 comment on the whole attempt" in window.attempts_tab.attempt_summary.text()
     assert window.recorded_errors == []
@@ -193,13 +193,13 @@ def test_failed_comment_keeps_the_text(window, seeded, monkeypatch) -> None:  # 
 
         raise PermissionDenied("read-only account")
 
-    monkeypatch.setattr(svc, "add_comment", refuse)
+    monkeypatch.setattr(svc.review, "add_comment", refuse)
     window.attempts_tab.comment_edit.setPlainText("Do not lose me")
     task = window.add_comment()  # stored off the UI thread
     assert task is not None
     with window.qtbot.waitSignal(task.finished, timeout=5000):
         pass
-    assert task.error is not None and svc.comments(ids["ann_1"]) == []  # nothing was stored
+    assert task.error is not None and svc.review.comments(ids["ann_1"]) == []  # nothing was stored
     assert window.attempts_tab.comment_edit.toPlainText() == "Do not lose me"
     assert window.recorded_errors and "read-only account" in window.recorded_errors[0]
 
@@ -367,10 +367,10 @@ def test_comment_draft_stays_with_its_decision(qtbot, window, seeded) -> None:  
     assert window.attempts_tab.comment_edit.toPlainText() == "About the first decision"
     with qtbot.waitSignal(window.comment_added, timeout=5000):
         window.attempts_tab.add_comment_button.click()
-    assert [(c.decision_id, c.text) for c in svc.comments(ids["ann_1"])] == [
+    assert [(c.decision_id, c.text) for c in svc.review.comments(ids["ann_1"])] == [
         ("first", "About the first decision")
     ]
-    assert svc.comments(ids["bob_1"]) == []
+    assert svc.review.comments(ids["bob_1"]) == []
     assert window.unsent_drafts() == {}
 
 
@@ -436,12 +436,12 @@ def test_pdf_uses_the_page_width(window, seeded, tmp_path: Path) -> None:  # typ
 
 def test_new_profile_from_the_profiles_menu(qtbot, window, seeded) -> None:  # type: ignore[no-untyped-def]
     svc, _ids = seeded
-    window.ask_new_profile = lambda: svc.create_profile("Dina New", "trainee", cohort="north")
+    window.ask_new_profile = lambda: svc.accounts.create_profile("Dina New", "trainee", cohort="north")
     assert not window.new_profile_action.shortcut().isEmpty()
     window.new_profile_action.trigger()
     settle(window)  # the trainee list is read again off the UI thread
     assert window.current_trainee().name == "Dina New"
-    window.ask_new_profile = lambda: svc.create_profile("Olu Organiser", "organiser")
+    window.ask_new_profile = lambda: svc.accounts.create_profile("Olu Organiser", "organiser")
     window.new_profile_action.trigger()
     settle(window)
     assert window.attempts_tab.author_combo.currentText() == "Olu Organiser"
@@ -523,7 +523,7 @@ def test_item_table_and_export_carry_item_rest_and_scenario_alpha(window, seeded
     from balint_trainer.core.psychometrics import cronbach_alpha, item_rest_correlations
 
     svc, _ids = seeded
-    [reliability] = svc.reliability()
+    [reliability] = svc.review.reliability()
     # Finished, complete attempts: Ann's two and Bob's (Cy's is unfinished).
     assert reliability.attempts == 3
     window.tabs.setCurrentIndex(2)
@@ -550,7 +550,7 @@ def test_item_table_and_export_carry_item_rest_and_scenario_alpha(window, seeded
 
 def _complete_rows(svc, decisions):  # type: ignore[no-untyped-def]
     rows = []
-    for attempt in svc.attempts(finished=True):
+    for attempt in svc.practice.attempts(finished=True):
         credits = {a.decision_id: a.credit for a in attempt.answers}
         if all(d in credits for d in decisions):
             rows.append([credits[d] for d in decisions])
@@ -562,12 +562,12 @@ def test_progress_tab_shows_calibration_and_review_the_panel_relative_score(wind
 
     svc, ids = seeded
     scenario = ids["version"].load()
-    started = svc.start_attempt(ids["bob"].id, ids["version"].id, "practice")
+    started = svc.practice.start_attempt(ids["bob"].id, ids["version"].id, "practice")
     for decision, option, sure in (("first", "a", 3), ("second", "x", 1)):
-        svc.record_answer(
+        svc.practice.record_answer(
             started.id, decision, option, credit=credit(scenario.decision(decision), option), confidence=sure
         )
-    svc.finish_attempt(started.id)
+    svc.practice.finish_attempt(started.id)
     _select_trainee(window, ids["bob"].id)
     window.tabs.setCurrentWidget(window.progress_tab)
     settle(window)
@@ -586,14 +586,14 @@ def test_progress_tab_shows_calibration_and_review_the_panel_relative_score(wind
 def test_progress_tab_shows_spaced_review_answers_as_a_second_series(window, seeded, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Attempt: first=a sure (1). Review: first=b sure (1/3), second=x unsure (1)."""
     from balint_trainer.core.scoring import credit
-    from balint_trainer.services.review_cards import ReviewService
+    from balint_trainer.services.review_cards import CardReviews
 
     svc, ids = seeded
     scenario = ids["version"].load()
-    started = svc.start_attempt(ids["bob"].id, ids["version"].id, "practice")
-    svc.record_answer(started.id, "first", "a", credit=credit(scenario.decision("first"), "a"), confidence=3)
-    svc.finish_attempt(started.id)
-    reviews = ReviewService(svc)
+    started = svc.practice.start_attempt(ids["bob"].id, ids["version"].id, "practice")
+    svc.practice.record_answer(started.id, "first", "a", credit=credit(scenario.decision("first"), "a"), confidence=3)
+    svc.practice.finish_attempt(started.id)
+    reviews = CardReviews(svc)
     reviews.answer_review(ids["bob"].id, scenario, "first", "b", confidence=3)
     reviews.answer_review(ids["bob"].id, scenario, "second", "x", confidence=1)
     _select_trainee(window, ids["bob"].id)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from balint_trainer.services.api import role_of
 from tests.gui import test_supervisor
 
 pytestmark = pytest.mark.gui
@@ -23,7 +24,8 @@ class Gate:
         self.release = threading.Event()
         self.reached = threading.Event()
         self.threads: list[bool] = []  # per call: was it the UI (main) thread?
-        real = getattr(service, name)
+        role = getattr(service, role_of(name))  # e.g. service.practice for "attempts"
+        real = getattr(role, name)
 
         def gated(*args: Any, **kwargs: Any) -> Any:
             self.threads.append(threading.current_thread() is threading.main_thread())
@@ -32,7 +34,7 @@ class Gate:
                 self.release.wait(10)
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(service, name, gated)
+        monkeypatch.setattr(role, name, gated)
 
 
 def _attempt_owners(win: Any) -> set[int]:
@@ -119,7 +121,7 @@ def test_comment_is_saved_off_the_ui_thread_and_the_box_waits(qtbot, window, see
         assert window.add_comment() is None
         gate.release.set()
     assert task is not None and task.error is None
-    assert [c.text for c in svc.comments(ids["ann_1"])] == ["Stay with the doctor."]
+    assert [c.text for c in svc.review.comments(ids["ann_1"])] == ["Stay with the doctor."]
     assert tab.comment_edit.toPlainText() == "" and not tab.comment_edit.isReadOnly()
     assert gate.threads == [False]
 
@@ -168,4 +170,4 @@ def test_closing_while_a_read_is_running_drops_its_result(qtbot, seeded, monkeyp
         ),
         timeout=5000,
     )
-    assert svc.attempts(profile_id=ids["ann"].id)  # the service is still fine
+    assert svc.practice.attempts(profile_id=ids["ann"].id)  # the service is still fine

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.gui.worker import run_in_background
 
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
+
 SETTINGS_KEY = "profiles/last_uid"
 
 
@@ -42,15 +45,15 @@ class ProfileChoices:
     chosen: Any = None
 
 
-def profile_choices(service: Any, *, ask: bool = False) -> ProfileChoices:
+def profile_choices(service: ServicesApi, *, ask: bool = False) -> ProfileChoices:
     """Slow (database): call it on a worker thread. ``ask``: never choose without asking
     (switching profile). On a course database (PostgreSQL) the login's profile is chosen."""
     if service.dialect != "sqlite":
-        return ProfileChoices(chosen=service.local_profile())
-    trainees = tuple(service.profiles(role="trainee"))
+        return ProfileChoices(chosen=service.accounts.local_profile())
+    trainees = tuple(service.accounts.profiles(role="trainee"))
     if not trainees:  # a fresh installation: a trainee named after the computer login
-        trainees = (service.local_profile(),)
-    locked = frozenset(service.has_password()) & {p.id for p in trainees}
+        trainees = (service.accounts.local_profile(),)
+    locked = frozenset(service.accounts.has_password()) & {p.id for p in trainees}
     only = trainees[0] if len(trainees) == 1 and not locked and not ask else None
     return ProfileChoices(trainees, locked, only)
 
@@ -66,7 +69,7 @@ class ProfileChooser(QDialog):
 
     def __init__(
         self,
-        service: Any,
+        service: ServicesApi,
         choices: ProfileChoices,
         parent: QWidget | None = None,
         *,
@@ -177,7 +180,7 @@ class ProfileChooser(QDialog):
         self._update()
         run_in_background(
             self,
-            lambda: self._service.authenticate(profile.name, password),
+            lambda: self._service.accounts.authenticate(profile.name, password),
             self._checked,
             error_title=self.tr("Who is practising?"),
         )
@@ -227,7 +230,7 @@ class PasswordDialog(QDialog):
 
     MIN_LENGTH = 8  # as services.security.MIN_PASSWORD_LENGTH; the service checks again
 
-    def __init__(self, service: Any, profile: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: ServicesApi, profile: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._profile = profile
@@ -288,9 +291,9 @@ class PasswordDialog(QDialog):
         service, profile = self._service, self._profile
 
         def change() -> None:
-            if profile.id in service.has_password():
-                service.authenticate(profile.name, current)  # PermissionDenied when wrong
-            service.set_password(profile.id, new)
+            if profile.id in service.accounts.has_password():
+                service.accounts.authenticate(profile.name, current)  # PermissionDenied when wrong
+            service.accounts.set_password(profile.id, new)
 
         self.ok_button.setEnabled(False)
         run_in_background(self, change, self._changed, error_title=self.tr("Set password"))

@@ -28,6 +28,7 @@ from balint_trainer.gui.plain_text import plain_labels
 
 if TYPE_CHECKING:
     from balint_trainer.gui.worker import Task
+    from balint_trainer.services.api import ServicesApi
 
 ROLES = ("trainee", "supervisor", "organiser")
 
@@ -199,15 +200,15 @@ class NewProfileDialog(QDialog):
 
 def create_profile_dialog(
     parent: QWidget | None,
-    service: Any,
+    service: ServicesApi,
     *,
     roles: Sequence[str] = ROLES,
     role: str = "supervisor",
     title: str | None = None,
 ) -> NewProfileDialog:
-    """The dialog, wired to ``service.create_profile`` (not yet shown)."""
+    """The dialog, wired to ``service.accounts.create_profile`` (not yet shown)."""
     return NewProfileDialog(
-        lambda name, chosen, cohort: service.create_profile(name, chosen, cohort=cohort),
+        lambda name, chosen, cohort: service.accounts.create_profile(name, chosen, cohort=cohort),
         parent,
         roles=roles,
         role=role,

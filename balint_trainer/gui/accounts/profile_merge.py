@@ -102,7 +102,7 @@ def merge_selected(dialog: Any) -> None:
             return
         run_in_background(
             dialog,
-            lambda: service.merge_profiles(source.id, target.id),
+            lambda: service.accounts.merge_profiles(source.id, target.id),
             merged,
             error_title=title,
             on_error=refused,
@@ -111,7 +111,7 @@ def merge_selected(dialog: Any) -> None:
     dialog.status_label.setText(QCoreApplication.translate("ProfilesDialog", "Counting what would move…"))
     run_in_background(
         dialog,
-        lambda: service.merge_preview(source.id, target.id),
+        lambda: service.accounts.merge_preview(source.id, target.id),
         confirm,
         error_title=title,
         on_error=refused,

@@ -8,7 +8,7 @@ line could make one), so the organiser view of expert annotation could never ope
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -41,6 +41,9 @@ from balint_trainer.gui.accounts.profile_dialogs import (
 )
 from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.worker import Task, run_in_background
+
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
 
 # ------------------------------------------------------------------ managing existing profiles
 
@@ -143,7 +146,7 @@ class ProfilesDialog(QDialog):
 
     def __init__(
         self,
-        service: Any,
+        service: ServicesApi,
         parent: QWidget | None = None,
         *,
         current_profile_id: int | None = None,
@@ -254,7 +257,7 @@ class ProfilesDialog(QDialog):
 
         return run_in_background(
             self,
-            lambda: list(self._service.profiles()),
+            lambda: list(self._service.accounts.profiles()),
             lambda profiles: self._show_profiles(profiles, keep),
             error_title=self.tr("Profiles"),
             on_error=failed,
@@ -320,7 +323,7 @@ class ProfilesDialog(QDialog):
         service, actor_id = self._service, self._actor_id
 
         def apply(name: str) -> Any:  # off the UI thread
-            return service.rename_profile(profile.id, name, actor_id=actor_id)
+            return service.accounts.rename_profile(profile.id, name, actor_id=actor_id)
 
         def applied(renamed: Any) -> None:
             if renamed.name != profile.name:
@@ -355,7 +358,7 @@ class ProfilesDialog(QDialog):
         service, actor_id = self._service, self._actor_id
 
         def apply(cohort: str) -> Any:  # off the UI thread
-            return service.set_profile_cohort(profile.id, cohort or None, actor_id=actor_id)
+            return service.accounts.set_profile_cohort(profile.id, cohort or None, actor_id=actor_id)
 
         def applied(moved: Any) -> None:
             if moved.cohort != profile.cohort:
@@ -426,7 +429,7 @@ class ProfilesDialog(QDialog):
 
 def manage_profiles(
     parent: QWidget | None,
-    service: Any,
+    service: ServicesApi,
     *,
     current_profile_id: int | None = None,
     actor_id: int | None = None,

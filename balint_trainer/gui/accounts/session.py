@@ -12,6 +12,7 @@ from balint_trainer.gui.worker import run_in_background
 
 if TYPE_CHECKING:
     from balint_trainer.gui.main_window import MainWindow
+    from balint_trainer.services.api import ServicesApi
 
 
 class Accounts(QObject):
@@ -65,6 +66,7 @@ class Accounts(QObject):
         label.setToolTip(url)
 
     def ask_profile(self, choices: Any) -> Any:
+        assert self.window.service is not None  # the choices were read through it
         chooser = self.ask(self.window.service, choices, self.window.profile)
         self.show_storage()
         self.window._update_actions()
@@ -108,7 +110,7 @@ class Accounts(QObject):
         if self.settings is not None and profile is not None:
             self.settings.setValue(SETTINGS_KEY, profile.uid)
 
-    def ask(self, service: Any, choices: Any, current: Any = None) -> Any:
+    def ask(self, service: ServicesApi, choices: Any, current: Any = None) -> Any:
         """Open the "Who is practising?" dialog (window-modal, not blocking); returns it."""
         from balint_trainer.gui.accounts.profile_chooser import ProfileChooser
 
@@ -130,7 +132,7 @@ class Accounts(QObject):
         self.chooser = None
         self.chooserChanged.emit()
 
-    def switch(self, service: Any, current: Any = None) -> None:
+    def switch(self, service: ServicesApi, current: Any = None) -> None:
         """Read every profile (off the UI thread), then ask who practises now."""
         from balint_trainer.gui.accounts.profile_chooser import profile_choices
 
@@ -144,7 +146,7 @@ class Accounts(QObject):
             on_error=lambda _error: self.chooserChanged.emit(),
         )
 
-    def set_password(self, service: Any, profile: Any) -> Any:
+    def set_password(self, service: ServicesApi, profile: Any) -> Any:
         """A password for ``profile`` on this computer (hashed off the UI thread by the dialog)."""
         from balint_trainer.gui.accounts.profile_chooser import PasswordDialog
 

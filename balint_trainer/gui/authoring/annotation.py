@@ -61,10 +61,12 @@ from balint_trainer.gui.reading import number, plural
 from balint_trainer.gui.worker import Task, run_in_background
 
 if TYPE_CHECKING:
+    from balint_trainer.core.annotation_progress import RequestWork
     from balint_trainer.gui.authoring.annotation_exchange import OrganiserExchange
     from balint_trainer.gui.authoring.annotation_models import AgreementModel, AnnotationRowsModel
     from balint_trainer.gui.authoring.annotation_widgets import _NoteEdit
     from balint_trainer.gui.markdown_view import SafeTextBrowser
+    from balint_trainer.services.api import ServicesApi
 
 NO_RATING = 0
 ROLE_DATA = Qt.ItemDataRole.UserRole + 1  # an expert's role, in the expert combo
@@ -104,7 +106,7 @@ class AnnotationWindow(QMainWindow):
     def __init__(
         self,
         parent: QWidget | None,
-        service: Any,
+        service: ServicesApi | RequestWork,  # the database, or an expert's remote request
         entries: Sequence[CatalogueEntry] | None = None,
     ) -> None:
         super().__init__(parent)
@@ -201,12 +203,12 @@ class AnnotationWindow(QMainWindow):
             # Trainees do not annotate. Connected as a named account (PostgreSQL), an expert is
             # that account only: choosing a colleague's profile would show their answers.
             try:
-                account = service.current_account()
+                account = service.accounts.current_account()
             except Exception:
                 account = None
             if account is not None:
                 return account, [account]
-            return None, [p for p in service.profiles() if p.role in EXPERT_ROLES]
+            return None, [p for p in service.accounts.profiles() if p.role in EXPERT_ROLES]
 
         return self._background(
             work, lambda found: self._fill_experts(found[0], found[1], current), self.tr("Experts not loaded")
@@ -233,7 +235,9 @@ class AnnotationWindow(QMainWindow):
     def ask_new_profile(self) -> Any | None:
         """Create an expert or organiser profile in a dialog; the new profile, or None."""
         from balint_trainer.gui.accounts.profile_dialogs import create_profile_dialog
+        from balint_trainer.services.api import ServicesApi
 
+        assert isinstance(self.service, ServicesApi)  # a remote request has its one expert already
         dialog = create_profile_dialog(
             self, self.service, roles=EXPERT_ROLES, role="supervisor", title=self.tr("New expert profile")
         )
@@ -287,8 +291,8 @@ class AnnotationWindow(QMainWindow):
         generation = self._generation
 
         def work() -> tuple[Any, list[Any]]:
-            version = service.register_scenario(loaded)
-            return version, list(service.annotations(version.id))
+            version = service.scenarios.register_scenario(loaded)
+            return version, list(service.annotations.annotations(version.id))
 
         def done(found: tuple[Any, list[Any]]) -> None:
             if generation != self._generation:  # another scenario was chosen meanwhile
@@ -470,10 +474,10 @@ class AnnotationWindow(QMainWindow):
         service, version = self.service, self.version
 
         def work() -> list[Any]:
-            service.save_annotation(
+            service.annotations.save_annotation(
                 version.id, context.decision_id, expert_id, ids[chosen], ratings or None, note
             )
-            return list(service.annotations(version.id))
+            return list(service.annotations.annotations(version.id))
 
         def done(annotations: list[Any]) -> None:
             if version is self.version:
@@ -527,7 +531,7 @@ class AnnotationWindow(QMainWindow):
         self.merge_button.setEnabled(False)  # until the votes it would merge are loaded
         self.pooled_label.setText(self.tr("Loading…"))
         return self._background(
-            lambda: list(service.annotations(version.id)), done, self.tr("Annotations not loaded")
+            lambda: list(service.annotations.annotations(version.id)), done, self.tr("Annotations not loaded")
         )
 
     def show_agreement(self, scenario: Scenario, annotations: list[Any]) -> AgreementReport | None:
@@ -581,7 +585,7 @@ class AnnotationWindow(QMainWindow):
         plain_text.information(self, title, detail)
 
 
-def open_annotation(parent: QWidget | None, service: Any) -> AnnotationWindow:
+def open_annotation(parent: QWidget | None, service: ServicesApi) -> AnnotationWindow:
     # One annotation window per parent: a second request raises it instead of opening a twin
     # whose unsaved choices would compete with the first.
     if parent is not None:

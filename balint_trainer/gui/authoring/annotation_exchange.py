@@ -41,6 +41,7 @@ from balint_trainer.core.catalogue import CatalogueEntry
 from balint_trainer.gui.authoring.annotation import AnnotationWindow
 from balint_trainer.gui.reading import number, plural
 from balint_trainer.gui.worker import Task, run_in_background
+from balint_trainer.services.api import ServicesApi
 
 
 def dropped_json(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -121,7 +122,7 @@ def ask_plan(window: AnnotationWindow) -> RequestPlan | None:
     organiser = ""
     if window.expert_id is not None:
         try:
-            organiser = window.service.profile(window.expert_id).name
+            organiser = window.service.accounts.profile(window.expert_id).name
         except Exception:
             organiser = ""
     current = window.entry()
@@ -222,6 +223,7 @@ class OrganiserExchange(QObject):
         if plan is None:
             return None
         service = self.window.service
+        assert isinstance(service, ServicesApi)  # the organiser's database, never a remote request
         loaded = [e.loaded for e in plan.entries]
 
         def work() -> list[Path]:
@@ -237,7 +239,7 @@ class OrganiserExchange(QObject):
                     taken.add(target)
                     targets.append(target)
             for expert, target in zip(plan.experts, targets, strict=True):
-                service.export_annotation_request(
+                service.annotations.export_annotation_request(
                     loaded, organiser=plan.organiser, expert=expert, path=target
                 )
             return targets
@@ -263,13 +265,14 @@ class OrganiserExchange(QObject):
         if not paths:
             return None
         service = self.window.service
+        assert isinstance(service, ServicesApi)  # the organiser's database, never a remote request
         chosen = [Path(p) for p in paths]
 
         def work() -> list[tuple[Path, Any, str]]:
             results: list[tuple[Path, Any, str]] = []
             for path in chosen:
                 try:
-                    results.append((path, service.import_annotations(path), ""))
+                    results.append((path, service.annotations.import_annotations(path), ""))
                 except Exception as exc:  # AnnotationImportError lists every problem; nothing was written
                     from balint_trainer.gui.worker import error_text
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEvent,
@@ -59,6 +59,9 @@ from balint_trainer.gui.authoring.editor_template import TEMPLATE
 from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.reading import plural
 
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
+
 VALIDATION_DELAY_MS = 300
 
 __all__ = [
@@ -90,7 +93,7 @@ class ScenarioEditor(QMainWindow):
     saved = Signal(str)  # path
 
     def __init__(
-        self, parent: QWidget | None = None, service: Any = None, path: str | Path | None = None
+        self, parent: QWidget | None = None, service: ServicesApi | None = None, path: str | Path | None = None
     ) -> None:
         super().__init__(parent)
         self.service = service
@@ -533,7 +536,7 @@ class ScenarioEditor(QMainWindow):
 
 
 def open_editor(
-    parent: QWidget | None, service: Any = None, path: str | Path | None = None
+    parent: QWidget | None, service: ServicesApi | None = None, path: str | Path | None = None
 ) -> ScenarioEditor:
     window = ScenarioEditor(parent, service, path)
     window.setWindowFlag(Qt.WindowType.Window, True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
@@ -36,6 +36,9 @@ from balint_trainer.core.catalogue import CatalogueEntry, load_catalogue
 from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.reading import plural
 from balint_trainer.gui.worker import run_with_progress
+
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
 
 
 def user_scenarios_dir() -> Path:
@@ -298,7 +301,7 @@ def write_pack(parent: QWidget | None, paths: Sequence[Path], title: str) -> Pat
     return destination
 
 
-def export_pack(parent: QWidget | None, service: Any = None) -> Path | None:
+def export_pack(parent: QWidget | None, service: ServicesApi | None = None) -> Path | None:
     parent_entries = getattr(parent, "entries", None)
     entries = [e for e in parent_entries if e.ok] if parent_entries else library_entries()
     dialog = ExportPackDialog(entries, parent)
@@ -317,7 +320,7 @@ def export_pack(parent: QWidget | None, service: Any = None) -> Path | None:
 
 def import_pack(
     parent: QWidget | None,
-    service: Any = None,
+    service: ServicesApi | None = None,
     path: Path | None = None,
     *,
     target: Path | None = None,

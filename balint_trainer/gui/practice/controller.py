@@ -20,6 +20,7 @@ from balint_trainer.gui.worker import error_text, run_in_background
 
 if TYPE_CHECKING:
     from balint_trainer.core.catalogue import CatalogueEntry
+    from balint_trainer.services.api import ServicesApi
 
 Mode = Literal["practice", "exam"]
 
@@ -59,7 +60,7 @@ class PracticeController(QObject):
     def __init__(self, prompts: Prompts, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.prompts = prompts
-        self.service: Any = None
+        self.service: ServicesApi | None = None
         self.profile: Any = None
         self.session: Any = None
         self.attempt: Any = None
@@ -164,7 +165,7 @@ class PracticeController(QObject):
 
         def unfinished() -> Any:
             try:
-                return service.resumable_attempt(profile.id, entry.id)
+                return service.practice.resumable_attempt(profile.id, entry.id)
             except Exception:
                 return None  # starting will report a storage problem itself
 
@@ -219,11 +220,11 @@ class PracticeController(QObject):
 
         service, seed = self.service, self.prompts.new_option_seed()
         scenario = entry.scenario
-        assert scenario is not None  # start() checked
+        assert scenario is not None and service is not None  # start() checked; practice waits for the database
 
         def work() -> Any:
-            version = service.register_scenario(entry.loaded)
-            return service.start_attempt(profile.id, version.id, mode, option_seed=seed)
+            version = service.scenarios.register_scenario(entry.loaded)
+            return service.practice.start_attempt(profile.id, version.id, mode, option_seed=seed)
 
         def started(attempt: Any) -> None:
             self._play(new_session(scenario, mode, attempt.option_seed, attempt), attempt, entry.title)
@@ -244,11 +245,11 @@ class PracticeController(QObject):
         service, profile = self.service, self.profile
 
         def work() -> Any:
-            attempt = service.resumable_attempt(profile.id, entry.id)
+            attempt = service.practice.resumable_attempt(profile.id, entry.id)
             if attempt is None:
                 return None
             # The stored version, not today's file: the attempt is scored on what it started with.
-            return attempt, service.scenario_version(attempt.version_id).load()
+            return attempt, service.scenarios.scenario_version(attempt.version_id).load()
 
         def loaded(found: Any) -> None:
             from balint_trainer.core.followup import starting_state
@@ -339,7 +340,7 @@ class PracticeController(QObject):
         result = pending.result
 
         def work() -> None:
-            service.record_answer(
+            service.practice.record_answer(
                 pending.attempt_id,
                 result.decision_id,
                 result.option_id,
@@ -387,6 +388,7 @@ class PracticeController(QObject):
 
     def _finish_stored(self, *, summarise: bool = True) -> None:
         service, attempt = self.service, self.attempt
+        assert service is not None  # an attempt was stored through it
 
         def finished(updated: Any) -> None:
             if self.attempt is attempt:
@@ -395,7 +397,7 @@ class PracticeController(QObject):
                 self._summarise()
 
         self.run(
-            lambda: service.finish_attempt(attempt.id),
+            lambda: service.practice.finish_attempt(attempt.id),
             finished,
             error_title=QCoreApplication.translate("MainWindow", "Attempt not finished"),
             on_error=lambda _error: self._summarise() if summarise else None,
@@ -422,8 +424,8 @@ class PracticeController(QObject):
             return
 
         def work() -> tuple[Any, set[str]]:
-            best = service.best_scores(profile.id)
-            unfinished = {a.scenario_id for a in service.attempts(profile_id=profile.id, finished=False)}
+            best = service.practice.best_scores(profile.id)
+            unfinished = {a.scenario_id for a in service.practice.attempts(profile_id=profile.id, finished=False)}
             return best, unfinished
 
         def read(value: tuple[Any, set[str]]) -> None:

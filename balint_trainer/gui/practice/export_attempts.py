@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import QWidget
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.reading import plural
 from balint_trainer.gui.worker import error_text, run_in_background
+
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
 
 PathPrompt = Callable[[QWidget, str, str, str], "str | None"]
 
@@ -34,7 +37,7 @@ class AttemptsExport(QObject):
     notice = Signal(str)  # a status-bar message
 
     def __init__(
-        self, window: QWidget, service: Any, profile: Any, path: Path | str | None, ask_path: PathPrompt
+        self, window: QWidget, service: ServicesApi, profile: Any, path: Path | str | None, ask_path: PathPrompt
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -49,7 +52,7 @@ class AttemptsExport(QObject):
         service, profile_id = self.service, self.profile.id
         run_in_background(
             self,
-            lambda: bool(service.attempts(profile_id=profile_id)),
+            lambda: bool(service.practice.attempts(profile_id=profile_id)),
             self._counted,
             error_title=None,
             on_error=lambda exc: self._failed(error_text(exc)),
@@ -93,7 +96,7 @@ class AttemptsExport(QObject):
         target, service, profile_id = Path(path), self.service, self.profile.id
         run_in_background(
             self,
-            lambda: service.export_attempts(profile_id, target),
+            lambda: service.exchange.export_attempts(profile_id, target),
             lambda count: self._exported(target, count),
             error_title=None,
             # BundleError (cannot write) and a lost database alike: say it in words.

@@ -54,7 +54,7 @@ class UnreadTracker(QObject):
             return
 
         def work() -> Any:
-            return service.unread_comments(profile.id)
+            return service.review.unread_comments(profile.id)
 
         # Quiet on failure (a status-bar line, no dialog): it runs on every return to the library.
         worker: Worker[Any] = Worker(lambda _token: work(), self)
@@ -126,7 +126,7 @@ def import_feedback(window: Any, path: str | Path | None = None, *, on_finished:
     window.statusBar().showMessage(QCoreApplication.translate("FeedbackFlow", "Importing feedback…"))
 
     def work() -> Any:
-        return service.import_feedback(target)
+        return service.review.import_feedback(target)
 
     def done(report: Any) -> None:
         lines = [

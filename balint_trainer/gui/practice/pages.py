@@ -18,6 +18,7 @@ from balint_trainer.gui.worker import run_in_background
 
 if TYPE_CHECKING:
     from balint_trainer.gui.main_window import MainWindow
+    from balint_trainer.services.api import ServicesApi
 
 
 class WindowPrompts:
@@ -200,12 +201,12 @@ class PracticePages(QObject):
             self.progress_view.review_requested.connect(lambda: window.show_review())
             window.stack.addWidget(self.progress_view)
         window.practice.run(
-            lambda: service.progress(profile.id),
+            lambda: service.practice.progress(profile.id),
             lambda points: self._show_points(points, service, profile),
             error_title=QCoreApplication.translate("MainWindow", "Progress"),
         )
 
-    def _show_points(self, points: Any, service: Any, profile: Any) -> None:
+    def _show_points(self, points: Any, service: ServicesApi, profile: Any) -> None:
         window = self.window
         if window.profile is not profile:
             return  # someone else practises now
@@ -221,7 +222,7 @@ class PracticePages(QObject):
         window.stack.setCurrentWidget(view)
         run_in_background(
             window,
-            lambda: service.recorded_sessions(profile.id),
+            lambda: service.review.recorded_sessions(profile.id),
             lambda sessions: view.show_recorded(sessions, points),
             error_title=QCoreApplication.translate("MainWindow", "Could not load recorded sessions"),
             busy=False,

@@ -7,7 +7,7 @@ progress is refreshed, and the button says how many decisions are due today.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,17 +16,20 @@ from balint_trainer.gui import plain_text
 from balint_trainer.gui.reading import number
 from balint_trainer.gui.worker import run_in_background
 
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
 
-def due_items(service: Any, profile_id: int, entries: list[Any]) -> list[Any]:
+
+def due_items(service: ServicesApi, profile_id: int, entries: list[Any]) -> list[Any]:
     """Today's review items, in queue order (cards whose scenario or decision is gone are skipped)."""
     from balint_trainer.core.review_item import review_item
-    from balint_trainer.services.review_cards import ReviewService
+    from balint_trainer.services.review_cards import CardReviews
 
     # Only the due cards' scenarios are built: a library's entries carry summaries, and
     # building every scenario of a large library would parse all of it again.
     by_id = {e.id: e for e in entries if e.ok}
     items = []
-    for card in ReviewService(service).due(profile_id):
+    for card in CardReviews(service).due(profile_id):
         entry = by_id.get(card.scenario_id)
         scenario = entry.scenario if entry is not None else None
         if scenario is None:
@@ -132,9 +135,9 @@ class WeakSpots(QObject):
         service, profile_id = window.service, window.profile.id
 
         def answer(item: Any, option_id: str, confidence: int | None, seconds: float) -> Any:
-            from balint_trainer.services.review_cards import ReviewService
+            from balint_trainer.services.review_cards import CardReviews
 
-            return ReviewService(service).answer_review(
+            return CardReviews(service).answer_review(
                 profile_id,
                 item.scenario,
                 item.decision.decision,
@@ -160,12 +163,14 @@ def library_decisions(entries: list[Any]) -> dict[str, list[tuple[str, str]]]:
     return table
 
 
-def progress_data(service: Any, profile_id: int, entries: list[Any]) -> tuple[list[Any], list[Any], list[Any]]:
+def progress_data(
+    service: ServicesApi, profile_id: int, entries: list[Any]
+) -> tuple[list[Any], list[Any], list[Any]]:
     """(mastery rows, calibration points of attempts, of spaced review) for *Your progress*;
     runs on a worker thread."""
-    from balint_trainer.services.review_cards import ReviewService, mastery
+    from balint_trainer.services.review_cards import CardReviews, mastery
 
-    reviews = ReviewService(service)
+    reviews = CardReviews(service)
     rows = mastery(reviews.cards(profile_id), library_decisions(entries))
     return rows, reviews.calibration(profile_id), reviews.review_calibration(profile_id)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -47,6 +47,9 @@ from balint_trainer.reports import (
     review_attempt,
 )
 
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
+
 translate = QCoreApplication.translate
 
 
@@ -59,7 +62,7 @@ def attempt_title(cache: ScenarioCache, attempt: Any) -> str:
     return scenario.title if scenario else (version.title or attempt.scenario_id)
 
 
-def read_review(service: Any, cache: ScenarioCache, attempt_id: int) -> AttemptReview:
+def read_review(service: ServicesApi, cache: ScenarioCache, attempt_id: int) -> AttemptReview:
     """The attempt joined with its scenario and comments (on a worker thread)."""
     # The Markdown renderer's imports, so that showing the first decision does not wait for them.
     import markdown.extensions.extra
@@ -69,17 +72,17 @@ def read_review(service: Any, cache: ScenarioCache, attempt_id: int) -> AttemptR
     return review_attempt(service, attempt_id, cache)
 
 
-def make_signer(service: Any) -> int:
+def make_signer(service: ServicesApi) -> int:
     """A supervisor profile for the person at this computer, when nobody may sign yet (a write)."""
     base = getpass.getuser() or "supervisor"
-    name = base if base not in {p.name for p in service.profiles()} else f"{base} (supervisor)"
-    return int(service.create_profile(name, "supervisor").id)
+    name = base if base not in {p.name for p in service.accounts.profiles()} else f"{base} (supervisor)"
+    return int(service.accounts.create_profile(name, "supervisor").id)
 
 
-def read_authors(service: Any) -> tuple[list[Any], Any]:
+def read_authors(service: ServicesApi) -> tuple[list[Any], Any]:
     """Profiles that may sign comments, and the PostgreSQL login's account (or None)."""
-    authors = [p for p in service.profiles() if p.role in ("supervisor", "organiser")]
-    return authors, service.current_account()
+    authors = [p for p in service.accounts.profiles() if p.role in ("supervisor", "organiser")]
+    return authors, service.accounts.current_account()
 
 
 class CommentEdit(QPlainTextEdit):
@@ -105,7 +108,7 @@ class AttemptsTab(SupervisionTab):
 
     def __init__(
         self,
-        service: Any,
+        service: ServicesApi,
         cache: ScenarioCache,
         parent: QWidget | None = None,
         *,
@@ -246,7 +249,7 @@ class AttemptsTab(SupervisionTab):
         service, cache, profile_id = self._service, self._cache, profile.id
 
         def work() -> list[AttemptRow]:
-            return [AttemptRow(a, attempt_title(cache, a)) for a in service.attempts(profile_id=profile_id)]
+            return [AttemptRow(a, attempt_title(cache, a)) for a in service.practice.attempts(profile_id=profile_id)]
 
         def done(rows: list[AttemptRow]) -> None:
             if request == self._attempts_request:  # else another trainee was selected meanwhile
@@ -530,7 +533,7 @@ class AttemptsTab(SupervisionTab):
 
         def work() -> tuple[Any, int, bool]:
             author_id = int(chosen) if chosen is not None else make_signer(service)
-            return service.add_comment(attempt_id, author_id, text, decision_id), author_id, chosen is None
+            return service.review.add_comment(attempt_id, author_id, text, decision_id), author_id, chosen is None
 
         def done(result: tuple[Any, int, bool]) -> None:
             _comment, author_id, created = result

@@ -49,7 +49,7 @@ def match_bundles(
                 return
             token.report(done, len(paths))
             try:
-                matches[path] = service.bundle_match(path)
+                matches[path] = service.exchange.bundle_match(path)
             except Exception:  # the import itself reports what is wrong with the file
                 continue
 
@@ -110,7 +110,7 @@ def import_attempt_bundles(
                     chosen_for["as_profile_id"] = as_id
                 if as_new:
                     chosen_for["as_new"] = True
-                results.append(BundleImport(path, service.import_attempts(path, **chosen_for)))
+                results.append(BundleImport(path, service.exchange.import_attempts(path, **chosen_for)))
             except Exception as exc:  # BundleError says what is wrong; nothing of it was written
                 message = str(exc) or type(exc).__name__
                 results.append(BundleImport(path, None, message.removeprefix(f"{path}: ")))

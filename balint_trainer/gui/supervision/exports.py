@@ -153,7 +153,7 @@ def export_cohort(window: SupervisorWindow, kind: str, path: Path | str | None =
     service, cache, mastery = window._service, window._cache, window.lrs.mastery
 
     def work(token: CancelToken) -> bool:
-        profiles = service.profiles(role="trainee", cohort=cohort)
+        profiles = service.accounts.profiles(role="trainee", cohort=cohort)
         reports = []
         for done, profile in enumerate(profiles):
             if token.cancelled():

@@ -66,7 +66,7 @@ def export_feedback(window: Any, path: Path | str | None = None, *, on_finished:
 
     run_in_background(
         window,
-        lambda: service.export_feedback(profile.id, target),
+        lambda: service.review.export_feedback(profile.id, target),
         done,
         error_title=QCoreApplication.translate(
             "FeedbackExport", "The feedback was not exported; no file was written"

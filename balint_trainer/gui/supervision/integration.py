@@ -59,7 +59,7 @@ class RecordingsSupport:
         service = self.window._service
 
         def work() -> tuple[list[Any], dict[str, float]]:
-            return service.recorded_sessions(trainee.id), simulator_means(service.progress(trainee.id))
+            return service.review.recorded_sessions(trainee.id), simulator_means(service.practice.progress(trainee.id))
 
         def done(result: tuple[list[Any], dict[str, float]]) -> None:
             current = self.window.current_trainee()
@@ -107,7 +107,7 @@ class RecordingsSupport:
         service = self.window._service
         return run_in_background(
             self.window,
-            lambda: service.delete_recorded_session(session.id, editor_id),
+            lambda: service.review.delete_recorded_session(session.id, editor_id),
             lambda _none: self.refresh_if_visible(),
             error_title=QCoreApplication.translate("SupervisorRecordings", "Could not delete the coding"),
         )

@@ -8,7 +8,7 @@ context "SupervisorWindow".
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,20 +31,23 @@ from balint_trainer.gui.supervision.models import ItemRow, NumericSortProxy, ite
 from balint_trainer.gui.supervision.tab_base import SupervisionTab
 from balint_trainer.reports import ScenarioCache
 
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
+
 translate = QCoreApplication.translate
 
 ItemInfo = dict[tuple[str, str], tuple[str, dict[str, str]]]  # competency label, option texts
 
 
 def _item_info(
-    service: Any, cache: ScenarioCache, known: ItemInfo, scenario_id: str, decision_id: str
+    service: ServicesApi, cache: ScenarioCache, known: ItemInfo, scenario_id: str, decision_id: str
 ) -> tuple[str, dict[str, str]]:
     """Competency label and option texts of a decision, from the scenario's latest version."""
     key = (scenario_id, decision_id)
     if key not in known:
         info: tuple[str, dict[str, str]] = ("", {})
         try:
-            version = service.latest_version(scenario_id)
+            version = service.scenarios.latest_version(scenario_id)
             if version is not None:
                 _version, scenario, _problem = cache.get(version.id)
                 if scenario is not None:
@@ -58,18 +61,18 @@ def _item_info(
 
 
 def read_items(
-    service: Any, cache: ScenarioCache, known: ItemInfo, cohort: str | None, finished_only: bool
+    service: ServicesApi, cache: ScenarioCache, known: ItemInfo, cohort: str | None, finished_only: bool
 ) -> tuple[list[ItemRow], list[tuple[str, str]]]:
     """The item rows of a cohort (on a worker thread), and the problems to tell (title, text)."""
     problems: list[tuple[str, str]] = []
     try:
         # Aggregated in the database; only finished attempts have a total.
-        stats = service.item_analysis(cohort=cohort, finished_only=finished_only)
+        stats = service.review.item_analysis(cohort=cohort, finished_only=finished_only)
     except Exception as exc:
         problems.append((translate("SupervisorWindow", "Could not load the cohort's answers"), str(exc)))
         stats = []
     try:
-        reliability = {r.scenario_id: r for r in service.reliability(cohort=cohort)}
+        reliability = {r.scenario_id: r for r in service.review.reliability(cohort=cohort)}
     except Exception as exc:
         problems.append(
             (translate("SupervisorWindow", "Could not compute the scenarios' reliability"), str(exc))
@@ -99,7 +102,7 @@ def read_items(
 class ItemsTab(SupervisionTab):
     export_requested = Signal()  # *Export CSV…*: the window writes the visible rows
 
-    def __init__(self, service: Any, cache: ScenarioCache, parent: QWidget | None = None) -> None:
+    def __init__(self, service: ServicesApi, cache: ScenarioCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._cache = cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -53,6 +53,9 @@ from balint_trainer.services.lrs import (
     normalise_endpoint,
 )
 
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
+
 _running: set[Worker[Any]] = set()  # kept alive until their outcome is delivered
 
 
@@ -85,7 +88,7 @@ class LrsController(QObject):
 
     changed = Signal()  # counts, state or settings changed
 
-    def __init__(self, service: Any, parent: QObject | None = None, *, transport_factory: Any = None) -> None:
+    def __init__(self, service: ServicesApi, parent: QObject | None = None, *, transport_factory: Any = None) -> None:
         super().__init__(parent)
         self.service = service
         self.transport_factory = transport_factory  # tests: settings -> transport
@@ -447,7 +450,7 @@ class LrsDialog(QDialog):
         service = self.controller.service
 
         def work() -> tuple[list[QueueItem], dict[int, str]]:
-            return LrsQueue(service).items(limit=1000), {p.id: p.name for p in service.profiles()}
+            return LrsQueue(service).items(limit=1000), {p.id: p.name for p in service.accounts.profiles()}
 
         def done(result: tuple[list[QueueItem], dict[int, str]]) -> None:
             with contextlib.suppress(RuntimeError):  # the dialog was closed meanwhile

@@ -7,7 +7,7 @@ selected is dropped. Texts keep the translation context "SupervisorWindow".
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -21,6 +21,9 @@ from balint_trainer.gui.reading import number, plural
 from balint_trainer.gui.supervision.models import competency_columns, make_table
 from balint_trainer.gui.supervision.tab_base import SupervisionTab
 from balint_trainer.reports import ScenarioCache, trainee_report
+
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
 
 translate = QCoreApplication.translate
 
@@ -38,14 +41,14 @@ class ProgressData:
     review_calibration: Any = None  # the same over spaced-review answers (a second series)
 
 
-def read_progress(service: Any, cache: ScenarioCache, profile_id: int) -> ProgressData:
+def read_progress(service: ServicesApi, cache: ScenarioCache, profile_id: int) -> ProgressData:
     import pyqtgraph  # noqa: F401  # the charts' import (about a second) here, not on the UI thread
 
-    from balint_trainer.services.review_cards import ReviewService
+    from balint_trainer.services.review_cards import CardReviews
 
-    points = service.progress(profile_id)
+    points = service.practice.progress(profile_id)
     report = trainee_report(service, profile_id, finished_only=True, cache=cache)
-    reviews = ReviewService(service)
+    reviews = CardReviews(service)
     try:
         calibration, problem = reviews.calibration(profile_id), None
         review_calibration = reviews.review_calibration(profile_id)
@@ -76,7 +79,7 @@ def chart_data(points: list[Any], competencies: list[Any]) -> ChartData | None:
 
 
 class ProgressTab(SupervisionTab):
-    def __init__(self, service: Any, cache: ScenarioCache, parent: QWidget | None = None) -> None:
+    def __init__(self, service: ServicesApi, cache: ScenarioCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._cache = cache

@@ -12,7 +12,7 @@ without it the time field (``mm:ss``) is the cursor the same keys mark.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -42,6 +42,9 @@ from PySide6.QtWidgets import (
 from balint_trainer.core import recorded_session as rs
 from balint_trainer.gui.reading import digits
 from balint_trainer.gui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
 
 SPEEDS = (0.75, 1.0, 1.25, 1.5)
 SEEK_S = 5.0
@@ -78,7 +81,7 @@ class RecordingCoder(QDialog):
 
     def __init__(
         self,
-        service: Any,
+        service: ServicesApi,
         trainee: Any,
         supervisor_id: int,
         parent: QWidget | None = None,
@@ -559,13 +562,14 @@ class RecordingCoder(QDialog):
             self.status_label.setText(str(exc))
             return
         self.save_button.setEnabled(False)
-        trainee_id, supervisor_id, editing = self._trainee.id, self._supervisor_id, self._editing
+        trainee_id, supervisor_id = self._trainee.id, self._supervisor_id
+        editing_id = self._editing.id if self._editing is not None else None  # a stored coding has an id
         self._task = run_in_background(
             self,
             lambda: (
-                self._service.update_recorded_session(editing.id, supervisor_id, coded)
-                if editing is not None
-                else self._service.save_recorded_session(trainee_id, supervisor_id, coded)
+                self._service.review.update_recorded_session(editing_id, supervisor_id, coded)
+                if editing_id is not None
+                else self._service.review.save_recorded_session(trainee_id, supervisor_id, coded)
             ),
             self._saved,
             error_title=self.tr("Could not save the coding"),

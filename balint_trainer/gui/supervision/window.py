@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -43,6 +43,9 @@ from balint_trainer.gui.supervision.tab_base import SupervisionTab
 from balint_trainer.gui.worker import run_in_background
 from balint_trainer.reports import DecisionReview, ScenarioCache
 
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
+
 
 class SupervisorWindow(QMainWindow):
     """Review trainees' attempts, comment on decisions, follow progress, analyse items, export reports."""
@@ -54,7 +57,7 @@ class SupervisorWindow(QMainWindow):
 
     XAPI_HOME_PAGE_KEY = exports.XAPI_HOME_PAGE_KEY
 
-    def __init__(self, service: Any, parent: QWidget | None = None, *, author_id: int | None = None) -> None:
+    def __init__(self, service: ServicesApi, parent: QWidget | None = None, *, author_id: int | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._author_id = author_id
@@ -243,7 +246,7 @@ class SupervisorWindow(QMainWindow):
         self._busy_may_have_changed()
         task = run_in_background(
             self,
-            lambda: service.profiles(role="trainee"),
+            lambda: service.accounts.profiles(role="trainee"),
             done,
             error_title=self.tr("Could not load trainees"),
             on_error=failed,
@@ -526,7 +529,7 @@ class SupervisorWindow(QMainWindow):
         plain_text.warning(self, title, detail)
 
 
-def open_supervisor(parent: QWidget | None, service: Any, *, author_id: int | None = None) -> QWidget:
+def open_supervisor(parent: QWidget | None, service: ServicesApi, *, author_id: int | None = None) -> QWidget:
     """Open (show) the supervisor window and return it; its data arrives off the UI thread."""
     window = SupervisorWindow(service, parent, author_id=author_id)
     if parent is not None:

@@ -7,40 +7,43 @@ window starts without loading editors, charts or pack code.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from balint_trainer.services.api import ServicesApi
 
 
-def open_supervisor(parent: Any, service: Any, *, author_id: int | None = None) -> Any:
+def open_supervisor(parent: Any, service: ServicesApi, *, author_id: int | None = None) -> Any:
     from balint_trainer.gui.supervision import window
 
     return window.open_supervisor(parent, service, author_id=author_id)
 
 
-def open_editor(parent: Any, service: Any, path: str | Path | None = None) -> Any:
+def open_editor(parent: Any, service: ServicesApi, path: str | Path | None = None) -> Any:
     from balint_trainer.gui.authoring import editor
 
     return editor.open_editor(parent, service, path)
 
 
-def open_annotation(parent: Any, service: Any) -> Any:
+def open_annotation(parent: Any, service: ServicesApi) -> Any:
     from balint_trainer.gui.authoring.annotation import open_annotation as open_annotation_window
 
     return open_annotation_window(parent, service)
 
 
-def manage_profiles(parent: Any, service: Any, *, current_profile_id: int | None = None) -> Any:
+def manage_profiles(parent: Any, service: ServicesApi, *, current_profile_id: int | None = None) -> Any:
     from balint_trainer.gui.accounts import profiles
 
     return profiles.manage_profiles(parent, service, current_profile_id=current_profile_id)
 
 
-def export_pack(parent: Any, service: Any) -> Any:
+def export_pack(parent: Any, service: ServicesApi) -> Any:
     from balint_trainer.gui.authoring import packs
 
     return packs.export_pack(parent, service)
 
 
-def import_pack(parent: Any, service: Any) -> Any:
+def import_pack(parent: Any, service: ServicesApi) -> Any:
     from balint_trainer.gui.authoring import packs
 
     return packs.import_pack(parent, service)
