@@ -376,7 +376,7 @@
 <context>
     <name>AnnotationExchange</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation_exchange.py" line="+138"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_exchange.py" line="+139"/>
         <source>Export annotation request</source>
         <translation>صدور درخواست حاشیه‌نویسی</translation>
     </message>
@@ -411,7 +411,7 @@
         <translation>پرونده‌های حاشیه‌نویسی (*.json);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="+275"/>
+        <location line="+277"/>
         <source>Open annotation request</source>
         <translation>باز کردن درخواست حاشیه‌نویسی</translation>
     </message>
@@ -452,7 +452,7 @@
 <context>
     <name>AnnotationWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="+124"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="+126"/>
         <source>Expert annotation</source>
         <translation>حاشیه‌نویسی خبره</translation>
     </message>
@@ -468,12 +468,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>New expert profile</source>
         <translation>نمایه خبره تازه</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-103"/>
         <source>&amp;Scenario:</source>
         <translation>سناریو: (&amp;S)</translation>
     </message>
@@ -533,7 +533,7 @@
         <translation>تصمیم قبلی</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="+209"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="+211"/>
         <location filename="../../balint_trainer/gui/authoring/annotation_pages.py" line="+3"/>
         <source>Save &amp;&amp; &amp;next</source>
         <translation>ذخیره و بعدی (&amp;N)</translation>
@@ -589,7 +589,7 @@
         <translation>ادغام حاشیه‌نویسی‌ها در کلید سناریو</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-225"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-227"/>
         <source>New e&amp;xpert or organiser…</source>
         <translation>خبره یا برگزارکننده تازه… (&amp;X)</translation>
     </message>
@@ -609,7 +609,7 @@
         <translation>برگزارکننده</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>Scenario not available</source>
         <translation>سناریو در دسترس نیست</translation>
     </message>
@@ -629,12 +629,12 @@
         <translation>(نقطه تصمیمِ پیشینِ رهبر.)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-92"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-94"/>
         <source>Experts not loaded</source>
         <translation>خبرگان بارگذاری نشدند</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+93"/>
         <location line="+225"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
@@ -848,7 +848,7 @@
 <context>
     <name>AttemptListModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/review.py" line="+94"/>
+        <location filename="../../balint_trainer/gui/review.py" line="+97"/>
         <source>Started</source>
         <translation>آغاز</translation>
     </message>
@@ -1454,7 +1454,7 @@
 <context>
     <name>ExportPackDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/packs.py" line="+209"/>
+        <location filename="../../balint_trainer/gui/authoring/packs.py" line="+212"/>
         <source>Export scenario pack</source>
         <translation>صدور بسته سناریو</translation>
     </message>
@@ -1528,7 +1528,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../balint_trainer/reports/own_review.py" line="+130"/>
+        <location filename="../../balint_trainer/reports/own_review.py" line="+131"/>
         <source>Why</source>
         <translation>چرا</translation>
     </message>
@@ -2483,7 +2483,7 @@
 <context>
     <name>LrsDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/lrs.py" line="+225"/>
+        <location filename="../../balint_trainer/gui/supervision/lrs.py" line="+228"/>
         <source>Learning record store</source>
         <translation>انباره سوابق یادگیری</translation>
     </message>
@@ -2656,8 +2656,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/accounts/session.py" line="+52"/>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+116"/>
+        <location filename="../../balint_trainer/gui/accounts/session.py" line="+53"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+117"/>
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
@@ -2779,7 +2779,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/startup.py" line="+109"/>
+        <location filename="../../balint_trainer/gui/startup.py" line="+110"/>
         <location line="+6"/>
         <source>Not saving: no database</source>
         <translation>ذخیره نمی‌شود: پایگاه داده‌ای نیست</translation>
@@ -2870,7 +2870,7 @@
         <translation>%1 · ذخیره در %2</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Switch profile</source>
         <translation>تعویض نمایه</translation>
     </message>
@@ -2890,12 +2890,12 @@
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+151"/>
         <source>Add a folder of scenarios</source>
         <translation>افزودن پوشه‌ای از سناریوها</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/practice/export_attempts.py" line="+45"/>
+        <location filename="../../balint_trainer/gui/practice/export_attempts.py" line="+48"/>
         <source>Export my attempts</source>
         <translation>صدور تلاش‌هایم</translation>
     </message>
@@ -2936,7 +2936,7 @@
         <translation>این پرونده را برای ناظرتان بفرستید تا آن را در نمای ناظر وارد کند (نمایه‌ها ← وارد کردن تلاش‌های کارآموز…). پس از تمرین بیشتر دوباره صادر کنید: هر پرونده همه تلاش‌های شما را در بر دارد و وارد کردن دوباره یک پرونده چیزی نمی‌افزاید.</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/practice/controller.py" line="+200"/>
+        <location filename="../../balint_trainer/gui/practice/controller.py" line="+201"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -2971,7 +2971,7 @@ Resume it, or start a new attempt? The unfinished one is kept either way.</sourc
         <translation>ادامه ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/practice/pages.py" line="+93"/>
+        <location filename="../../balint_trainer/gui/practice/pages.py" line="+94"/>
         <source>Practice</source>
         <translation>تمرین</translation>
     </message>
@@ -3028,7 +3028,7 @@ Practise anyway, without saving?</source>
         <translation>پاسخ ذخیره شد.</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/practice/controller.py" line="+119"/>
+        <location filename="../../balint_trainer/gui/practice/controller.py" line="+120"/>
         <source>Attempt not finished</source>
         <translation>تلاش تمام نشده است</translation>
     </message>
@@ -3152,7 +3152,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>NewProfileDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/accounts/profile_dialogs.py" line="+37"/>
+        <location filename="../../balint_trainer/gui/accounts/profile_dialogs.py" line="+38"/>
         <source>Trainee (practises scenarios)</source>
         <translation>کارآموز (سناریوها را تمرین می‌کند)</translation>
     </message>
@@ -3230,7 +3230,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>OrganiserExchange</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation_exchange.py" line="-298"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_exchange.py" line="-300"/>
         <source>Export re&amp;quest…</source>
         <translation>صدور درخواست… (&amp;Q)</translation>
     </message>
@@ -3255,7 +3255,7 @@ Practise anyway, without saving?</source>
         <translation>چند پرونده با هم؛ یا آن‌ها را روی این پنجره رها کنید</translation>
     </message>
     <message numerus="yes">
-        <location line="+51"/>
+        <location line="+52"/>
         <source>%n request file(s) written</source>
         <translation>
             <numerusform>%Ln پرونده درخواست نوشته شد</numerusform>
@@ -3283,7 +3283,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>درخواست صادر نشد</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Import failed</source>
         <translation>وارد کردن ناموفق بود</translation>
     </message>
@@ -3513,7 +3513,7 @@ Send each expert their file. They open it with File → Open annotation request�
     <message>
         <location line="-16"/>
         <source>What good looks like</source>
-        <translation>کار خوب چگونه است</translation>
+        <translation>نشانه‌های کار خوب</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3635,7 +3635,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/accounts/profile_chooser.py" line="+235"/>
+        <location filename="../../balint_trainer/gui/accounts/profile_chooser.py" line="+238"/>
         <source>Password of {name}</source>
         <translation>گذرواژه {name}</translation>
     </message>
@@ -4152,7 +4152,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>ProfileTableModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/accounts/profiles.py" line="+88"/>
+        <location filename="../../balint_trainer/gui/accounts/profiles.py" line="+91"/>
         <source>Trainee</source>
         <translation>کارآموز</translation>
     </message>
@@ -4210,7 +4210,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/window.py" line="+182"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="+185"/>
         <source>&amp;Manage profiles…</source>
         <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
     </message>
@@ -4620,7 +4620,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>RecordingCoder</name>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/recording.py" line="+103"/>
+        <location filename="../../balint_trainer/gui/supervision/recording.py" line="+106"/>
         <source>Code a recorded session — %1</source>
         <translation>کدگذاری جلسه ضبط‌شده — %1</translation>
     </message>
@@ -4852,7 +4852,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>%1 در %2 علامت‌گذاری شد</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+102"/>
         <source>Could not save the coding</source>
         <translation>کدگذاری ذخیره نشد</translation>
     </message>
@@ -4865,7 +4865,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../balint_trainer/reports/data.py" line="+73"/>
+        <location filename="../../balint_trainer/reports/data.py" line="+76"/>
         <source>No intervention (time ran out; not in the key)</source>
         <translation>بدون مداخله (زمان تمام شد؛ در کلید نیامده است)</translation>
     </message>
@@ -5207,7 +5207,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>RequestDialog</name>
     <message>
-        <location line="-369"/>
+        <location line="-371"/>
         <source>Export annotation request</source>
         <translation>صدور درخواست حاشیه‌نویسی</translation>
     </message>
@@ -5514,7 +5514,7 @@ Open it in your web browser?</source>
         <translation>%1 دقیقه</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/editor.py" line="+105"/>
+        <location filename="../../balint_trainer/gui/authoring/editor.py" line="+108"/>
         <source>Scenario YAML</source>
         <translation>YAML سناریو</translation>
     </message>
@@ -5993,6 +5993,339 @@ Open it in your web browser?</source>
     </message>
 </context>
 <context>
+    <name>ServiceError</name>
+    <message>
+        <location filename="../../balint_trainer/services/error_templates.py" line="+17"/>
+        <source>invalid database URL {url}: {reason}</source>
+        <translation>نشانی پایگاه داده {url} نامعتبر است: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot create the data folder for {url}: {reason}</source>
+        <translation>پوشه داده برای {url} ساخته نمی‌شود: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{url}: {reason}</source>
+        <translation>{url}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot open the database {url}: {reason}</source>
+        <translation>پایگاه داده {url} باز نمی‌شود: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{url}: the database schema needs an upgrade that this account may not run ({reason}); ask the course administrator to start the app once</source>
+        <translation>{url}: ساختار پایگاه داده به ارتقایی نیاز دارد که این حساب اجازه انجامش را ندارد ({reason})؛ از مدیر دوره بخواهید یک بار برنامه را اجرا کند</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the database {url} is damaged ({reason}); nothing was written to it. Restore a backup (File → Restore from backup…, or balint-trainer restore-backup).</source>
+        <translation>پایگاه داده {url} آسیب دیده است ({reason})؛ چیزی در آن نوشته نشد. یک نسخه پشتیبان را بازگردانید (پرونده ← بازگردانی از نسخه پشتیبان…، یا balint-trainer restore-backup).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no profile with id {key}</source>
+        <translation>نمایه‌ای با شناسه {key} نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{actor} is a supervisor; supervisors may rename only themselves and trainees</source>
+        <translation>{actor} ناظر است؛ ناظران فقط نام خود و کارآموزان را می‌توانند تغییر دهند</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the password must have at least {count} characters</source>
+        <translation>گذرواژه باید دست‌کم {count} نویسه داشته باشد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown role &apos;{role}&apos; (one of: {roles})</source>
+        <translation>نقش ناشناخته «{role}» (یکی از: {roles})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a profile named &apos;{name}&apos; already exists</source>
+        <translation>نمایه‌ای به نام «{name}» از پیش وجود دارد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{actor} is a supervisor; only organisers change the cohort of a {role}</source>
+        <translation>{actor} ناظر است؛ دوره یک {role} را فقط برگزارکنندگان تغییر می‌دهند</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{actor} is a trainee; trainees may rename only their own profile</source>
+        <translation>{actor} کارآموز است؛ کارآموزان فقط نام نمایه خود را می‌توانند تغییر دهند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown name or wrong password</source>
+        <translation>نام ناشناخته است یا گذرواژه نادرست است</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{actor} is a trainee; only supervisors and organisers change cohorts</source>
+        <translation>{actor} کارآموز است؛ دوره‌ها را فقط ناظران و برگزارکنندگان تغییر می‌دهند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no profile named &apos;{name}&apos;</source>
+        <translation>نمایه‌ای به نام «{name}» نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the database login &apos;{login}&apos; for &apos;{name}&apos; belongs to the profile &apos;{owner}&apos; (renamed since); choose another name</source>
+        <translation>نام ورود به پایگاه داده «{login}» برای «{name}» از آنِ نمایه «{owner}» است (که از آن پس نامش تغییر کرده)؛ نام دیگری برگزینید</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the note is too long (at most {limit:,} characters)</source>
+        <translation>یادداشت بیش از اندازه بلند است (حداکثر {limit:,} نویسه)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no scenario version with id {key}</source>
+        <translation>نسخه‌ای از سناریو با شناسه {key} نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{best}&apos; is not an option of &apos;{decision_id}&apos; ({options})</source>
+        <translation>«{best}» از گزینه‌های «{decision_id}» نیست ({options})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scenario &apos;{scenario_id}&apos; has no decision &apos;{decision_id}&apos;</source>
+        <translation>سناریوی «{scenario_id}» تصمیمی به نام «{decision_id}» ندارد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rating for unknown option &apos;{option_id}&apos;</source>
+        <translation>نمره برای گزینه ناشناخته «{option_id}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rating of &apos;{option_id}&apos; must be a whole number from 1 to 5</source>
+        <translation>نمره «{option_id}» باید عددی درست از ۱ تا ۵ باشد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: profile &apos;{name}&apos; is a {role} here but a {bundle_role} in the bundle; nothing was imported</source>
+        <translation>{source}: نمایه «{name}» اینجا {role} است اما در بسته {bundle_role}؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: profile &apos;{name}&apos; (called &apos;{bundle_name}&apos; in the bundle) is a {role} here but a {bundle_role} in the bundle; nothing was imported</source>
+        <translation>{source}: نمایه «{name}» (در بسته با نام «{bundle_name}») اینجا {role} است اما در بسته {bundle_role}؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: attempt {uid} is stored here for another profile, scenario version or mode; nothing was imported</source>
+        <translation>{source}: تلاش {uid} اینجا برای نمایه، نسخه سناریو یا حالت دیگری ذخیره شده است؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: attempt {uid} is stored here with another option order; nothing was imported</source>
+        <translation>{source}: تلاش {uid} اینجا با ترتیب دیگری از گزینه‌ها ذخیره شده است؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: attempt {uid} is finished here but the bundle adds answers to it</source>
+        <translation>{source}: تلاش {uid} اینجا پایان یافته است اما بسته به آن پاسخ می‌افزاید</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{source}: attempt {uid} decision &apos;{decision_id}&apos; is stored with option &apos;{stored}&apos; but the bundle says &apos;{given}&apos;; nothing was imported</source>
+        <translation>{source}: تصمیم «{decision_id}» در تلاش {uid} با گزینه «{stored}» ذخیره شده است اما در بسته «{given}» آمده است؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no attempt with id {key}</source>
+        <translation>تلاشی با شناسه {key} نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comments are marked read only by the trainee whose attempt they are on</source>
+        <translation>یادداشت‌ها را فقط کارآموزی که یادداشت‌ها روی تلاش اوست می‌تواند خوانده‌شده علامت بزند</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the database refused this for the connected account: {reason}</source>
+        <translation>پایگاه داده این کار را برای حساب متصل نپذیرفت: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot use the database {url}: {reason}</source>
+        <translation>پایگاه داده {url} به کار گرفته نمی‌شود: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the database {url} is damaged ({reason}); restore a backup (File → Restore from backup…)</source>
+        <translation>پایگاه داده {url} آسیب دیده است ({reason})؛ یک نسخه پشتیبان را بازگردانید (پرونده ← بازگردانی از نسخه پشتیبان…)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the database stayed locked: {reason}</source>
+        <translation>پایگاه داده قفل ماند: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: the stored scenario text does not match its checksum; not used</source>
+        <translation>{name}: متن ذخیره‌شده سناریو با چکیده (checksum) آن جور نیست؛ به کار گرفته نمی‌شود</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: cannot write the bundle: {reason}</source>
+        <translation>{path}: بسته نوشته نمی‌شود: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: conflicts with stored data ({reason}); nothing was imported</source>
+        <translation>{source}: با داده‌های ذخیره‌شده ناسازگار است ({reason})؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the stored version of &apos;{scenario_id}&apos; does not match its checksum (altered in the database); ask the course administrator to remove it</source>
+        <translation>نسخه ذخیره‌شده «{scenario_id}» با چکیده (checksum) آن جور نیست (در پایگاه داده دست‌کاری شده)؛ از مدیر دوره بخواهید آن را بردارد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the name must not be empty</source>
+        <translation>نام نباید خالی باشد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the name is too long (at most 200 characters)</source>
+        <translation>نام بیش از اندازه بلند است (حداکثر ۲۰۰ نویسه)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the cohort name is too long (at most 200 characters)</source>
+        <translation>نام دوره بیش از اندازه بلند است (حداکثر ۲۰۰ نویسه)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the option-order seed must have 1 to 64 characters</source>
+        <translation>بذر ترتیب گزینه‌ها باید ۱ تا ۶۴ نویسه داشته باشد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown mode &apos;{mode}&apos; (one of: {modes})</source>
+        <translation>حالت ناشناخته «{mode}» (یکی از: {modes})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid time taken: {value}</source>
+        <translation>زمان صرف‌شده نامعتبر است: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid credit: {value}</source>
+        <translation>اعتبار نامعتبر است: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid confidence: {value} (1 unsure, 2 fairly sure, 3 sure)</source>
+        <translation>میزان اطمینان نامعتبر است: {value} (۱ نامطمئن، ۲ نسبتاً مطمئن، ۳ مطمئن)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the intervention in your own words is too long (at most {limit:,} characters)</source>
+        <translation>مداخله به زبان خودتان بیش از اندازه بلند است (حداکثر {limit:,} نویسه)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>attempt {attempt_id} is finished; it takes no more answers</source>
+        <translation>تلاش {attempt_id} پایان یافته است؛ پاسخ دیگری نمی‌پذیرد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>credit {credit:g} for option &apos;{option_id}&apos; of &apos;{decision_id}&apos; does not match the expert key of this scenario version ({expected:g})</source>
+        <translation>اعتبار {credit:g} برای گزینه «{option_id}» از «{decision_id}» با کلید خبرگانِ این نسخه سناریو ({expected:g}) جور نیست</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>decision &apos;{decision_id}&apos; is already answered in attempt {attempt_id}</source>
+        <translation>به تصمیم «{decision_id}» در تلاش {attempt_id} پیش‌تر پاسخ داده شده است</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the order shown for &apos;{decision_id}&apos; ({shown}) is not an order of its options ({options})</source>
+        <translation>ترتیب نشان‌داده‌شده برای «{decision_id}» ({shown}) ترتیبی از گزینه‌های آن ({options}) نیست</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: the bundle&apos;s attempts are stored here under more than one profile (attempts per profile: {listed}); nothing was imported</source>
+        <translation>{source}: تلاش‌های بسته اینجا زیر بیش از یک نمایه ذخیره شده‌اند (تلاش‌ها برای هر نمایه: {listed})؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: a profile named &apos;{name}&apos; exists here already; match the bundle to it, or rename it first; nothing was imported</source>
+        <translation>{source}: نمایه‌ای به نام «{name}» از پیش اینجا هست؛ بسته را به آن نسبت دهید یا نخست نامش را تغییر دهید؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: this trainee&apos;s bundles already go to the profile &apos;{name}&apos; here (matched before); nothing was imported. Merge the profiles instead.</source>
+        <translation>{source}: بسته‌های این کارآموز از پیش به نمایه «{name}» در اینجا می‌روند (پیش‌تر نسبت داده شده)؛ چیزی وارد نشد. به جای آن، نمایه‌ها را ادغام کنید.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: the bundle&apos;s attempts are already stored here under &apos;{name}&apos;; nothing was imported</source>
+        <translation>{source}: تلاش‌های بسته از پیش اینجا زیر «{name}» ذخیره شده‌اند؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a profile cannot be merged into itself</source>
+        <translation>یک نمایه را نمی‌توان در خودش ادغام کرد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{source}&apos; is a {source_role} and &apos;{target}&apos; a {target_role}; only profiles of the same role can be merged</source>
+        <translation>«{source}» {source_role} است و «{target}» {target_role}؛ فقط نمایه‌های هم‌نقش را می‌توان ادغام کرد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>both &apos;{source}&apos; and &apos;{target}&apos; annotated the same decisions ({listed}); merging would count one expert twice. Remove one of the two annotations first</source>
+        <translation>هم «{source}» و هم «{target}» همان تصمیم‌ها را حاشیه‌نویسی کرده‌اند ({listed})؛ ادغام، یک خبره را دو بار می‌شمارد. نخست یکی از دو حاشیه‌نویسی را بردارید</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the comment is empty</source>
+        <translation>یادداشت خالی است</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the comment is too long (at most {limit:,} characters)</source>
+        <translation>یادداشت بیش از اندازه بلند است (حداکثر {limit:,} نویسه)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{author} is a {role}; only supervisors and organisers comment</source>
+        <translation>{author} {role} است؛ فقط ناظران و برگزارکنندگان یادداشت می‌گذارند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: cannot register an invalid scenario: {problem}</source>
+        <translation>{file}: سناریوی نامعتبر ثبت نمی‌شود: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>database role &apos;{role}&apos; is privileged; choose another account name</source>
+        <translation>نقش پایگاه داده «{role}» دسترسی ویژه دارد؛ نام حساب دیگری برگزینید</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no coded session with id {key}</source>
+        <translation>جلسه کدگذاری‌شده‌ای با شناسه {key} نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this is not the recording that was coded (its checksum differs)</source>
+        <translation>این همان ضبطی نیست که کدگذاری شده بود (چکیده (checksum) آن فرق دارد)</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutSheet</name>
     <message>
         <location filename="../../balint_trainer/gui/guidance.py" line="+91"/>
@@ -6268,7 +6601,7 @@ Open it in your web browser?</source>
         <translation>گویه‌های دوره (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/attempts_tab.py" line="+138"/>
+        <location filename="../../balint_trainer/gui/supervision/attempts_tab.py" line="+141"/>
         <source>Attempts of the selected trainee</source>
         <translation>تلاش‌های کارآموز انتخاب‌شده</translation>
     </message>
@@ -6339,7 +6672,7 @@ Open it in your web browser?</source>
         <translation>نمایه ناظر یا برگزارکننده‌ای که یادداشت با آن امضا می‌شود</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/progress_tab.py" line="+99"/>
+        <location filename="../../balint_trainer/gui/supervision/progress_tab.py" line="+102"/>
         <source>Chart legend</source>
         <translation>راهنمای نمودار</translation>
     </message>
@@ -6349,13 +6682,13 @@ Open it in your web browser?</source>
         <translation>خلاصه شایستگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="+112"/>
+        <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="+115"/>
         <source>Cohort</source>
         <translation>دوره</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../balint_trainer/gui/supervision/models.py" line="+127"/>
+        <location filename="../../balint_trainer/gui/supervision/models.py" line="+128"/>
         <location line="+113"/>
         <source>Scenario</source>
         <translation>سناریو</translation>
@@ -6550,7 +6883,7 @@ Open it in your web browser?</source>
     <message>
         <location line="+5"/>
         <source>Time-outs</source>
-        <translation>پایان زمان‌ها</translation>
+        <translation>اتمام وقت</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6773,7 +7106,7 @@ Open it in your web browser?</source>
         <translation>ناظر</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/window.py" line="+117"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="+119"/>
         <source>Profile {name} created.</source>
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
@@ -6841,7 +7174,7 @@ Open it in your web browser?</source>
         <location line="+60"/>
         <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="+15"/>
         <location filename="../../balint_trainer/gui/supervision/progress_tab.py" line="+33"/>
-        <location filename="../../balint_trainer/gui/supervision/window.py" line="-383"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="-385"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
@@ -6889,7 +7222,7 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location filename="../../balint_trainer/gui/supervision/bundle_import.py" line="+183"/>
-        <location filename="../../balint_trainer/gui/supervision/window.py" line="+266"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="+268"/>
         <source>Import trainee attempts</source>
         <translation>وارد کردن تلاش‌های کارآموز</translation>
     </message>
@@ -7161,7 +7494,7 @@ Open it in your web browser?</source>
 <context>
     <name>WeakSpots</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/weak_spots.py" line="+48"/>
+        <location filename="../../balint_trainer/gui/practice/weak_spots.py" line="+51"/>
         <source>Review my &amp;weak spots</source>
         <translation>مرور نقطه‌های ضعفم (&amp;W)</translation>
     </message>
@@ -7201,7 +7534,7 @@ Open it in your web browser?</source>
         <translation>امروز چیزی برای مرور نیست.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Could not read your mastery</source>
         <translation>میزان تسلط شما خوانده نشد</translation>
     </message>
