@@ -6324,6 +6324,21 @@ Open it in your web browser?</source>
         <source>this is not the recording that was coded (its checksum differs)</source>
         <translation>این همان ضبطی نیست که کدگذاری شده بود (چکیده (checksum) آن فرق دارد)</translation>
     </message>
+    <message>
+        <location filename="../../balint_trainer/gui/worker.py" line="+205"/>
+        <source>trainee</source>
+        <translation>کارآموز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>supervisor</source>
+        <translation>ناظر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>organiser</source>
+        <translation>برگزارکننده</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutSheet</name>
@@ -7542,12 +7557,12 @@ Open it in your web browser?</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../balint_trainer/gui/worker.py" line="+120"/>
+        <location filename="../../balint_trainer/gui/worker.py" line="-87"/>
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+101"/>
         <source>This did not work:
 
 %1</source>

@@ -45,3 +45,21 @@ def test_a_duplicate_profile_name_is_shown_in_persian_with_the_name_filled_in(pe
     text = error_text(caught.value)
     assert text == "نمایه‌ای به نام «Sue» از پیش وجود دارد"
     assert str(caught.value) == "a profile named 'Sue' already exists"  # the CLI keeps English
+
+
+def test_a_role_named_in_a_service_error_is_translated_too(persian) -> None:
+    from balint_trainer.gui.worker import error_text
+    from balint_trainer.services.errors import PermissionDenied
+
+    template = "{author} is a {role}; only supervisors and organisers comment"
+    text = error_text(PermissionDenied(template, author="Ann", role="trainee"))
+    assert "Ann" in text and "کارآموز" in text and "trainee" not in text
+
+
+def test_english_service_errors_read_as_before(qapp) -> None:
+    from balint_trainer.gui.worker import error_text
+    from balint_trainer.services.errors import PermissionDenied
+
+    template = "{author} is a {role}; only supervisors and organisers comment"
+    text = error_text(PermissionDenied(template, author="Ann", role="trainee"))
+    assert text == "Ann is a trainee; only supervisors and organisers comment"
