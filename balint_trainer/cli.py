@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from balint_trainer import __version__, cli_annotation, cli_backup, cli_feedback
+from balint_trainer import __version__
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -62,6 +62,9 @@ def _app_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
     translations on disk. Anything else (a command, --help, --version, a mistake)
     goes through :func:`build_parser`, so help and errors are unchanged.
     """
+    if not (sys.argv[1:] if argv is None else argv):
+        # A plain launch: no parser at all (argparse's message look-ups import gettext and locale).
+        return argparse.Namespace(database=None, scenarios=[], language=None, command=None)
     parser = _OptionsOnlyParser(add_help=False)
     _add_global_options(parser)
     try:
@@ -149,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     account.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input, not a prompt"
     )
+    from balint_trainer import cli_annotation, cli_backup, cli_feedback  # not on the app's start-up path
+
     cli_backup.add_parsers(commands)
     cli_feedback.add_parsers(commands)
     cli_annotation.add_parsers(commands)
@@ -370,14 +375,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_attempt_bundle(args, out, err)
         if args.command == "create-account":
             return cmd_create_account(args, out, err)
-        if args.command in cli_feedback.COMMANDS:
-            return cli_feedback.cmd_feedback(args, out, err)
-        if args.command in cli_annotation.COMMANDS:
-            return cli_annotation.cmd_annotation(args, out, err)
-        if args.command == "backup":
-            return cli_backup.cmd_backup(args, out, err)
-        if args.command == "restore-backup":
-            return cli_backup.cmd_restore(args, out, err)
+        if args.command is not None:
+            return _other_command(args, out, err)
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK
     except Exception as exc:  # whatever the input, a one-line error and exit 1, never a traceback
@@ -392,6 +391,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         extra_scenario_dirs=[Path(p) for p in args.scenarios],
         language=args.language,
     )
+
+
+def _other_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Feedback, annotation and backup commands (their modules load only for them)."""
+    from balint_trainer import cli_annotation, cli_backup, cli_feedback
+
+    if args.command in cli_feedback.COMMANDS:
+        return cli_feedback.cmd_feedback(args, out, err)
+    if args.command in cli_annotation.COMMANDS:
+        return cli_annotation.cmd_annotation(args, out, err)
+    if args.command == "backup":
+        return cli_backup.cmd_backup(args, out, err)
+    if args.command == "restore-backup":
+        return cli_backup.cmd_restore(args, out, err)
+    raise ValueError(f"unknown command {args.command!r}")  # the parser allows none
 
 
 if __name__ == "__main__":  # pragma: no cover

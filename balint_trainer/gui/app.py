@@ -38,13 +38,15 @@ def _follow_colour_scheme(app: QApplication) -> None:
     Most platform themes already hand Qt a matching palette; only where the theme
     reports a dark scheme with a light palette do we supply a dark one ourselves.
     """
-    from balint_trainer.gui.style import dark_palette, is_dark
-
     hints = QGuiApplication.styleHints()
     ours = {"active": False}
 
     def apply(scheme: Qt.ColorScheme | None = None) -> None:
         scheme = hints.colorScheme() if scheme is None else scheme
+        if scheme != Qt.ColorScheme.Dark and not ours["active"]:
+            return  # the usual light start: no palette work (nor QPalette's types) before the window
+        from balint_trainer.gui.style import dark_palette, is_dark
+
         if scheme == Qt.ColorScheme.Dark and not is_dark():
             app.setPalette(dark_palette())
             ours["active"] = True
@@ -91,7 +93,7 @@ def run_app(
     i18n.install(app, language)  # before any window: texts and right-to-left layout
     from balint_trainer.gui.main_window import MainWindow
 
-    window = MainWindow(database_url, extra_scenario_dirs, settings=QSettings())
+    window = MainWindow(database_url, extra_scenario_dirs, settings=QSettings(), defer_library=True)
     window.show()
     window.start_loading()  # scenarios and database load once the window is on screen
     # Loading the SVG icon engine costs a few ms: the icon arrives with the library, not before

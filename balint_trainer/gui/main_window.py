@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -28,10 +27,8 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.accounts.session import Accounts
-from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.practice.controller import PracticeController
 from balint_trainer.gui.practice.feedback_flow import UnreadTracker
-from balint_trainer.gui.practice.library import LibraryView
 from balint_trainer.gui.practice.pages import PracticePages, WindowPrompts
 from balint_trainer.gui.practice.resume_prompt import ask_resume_or_new
 from balint_trainer.gui.startup import Startup
@@ -39,6 +36,8 @@ from balint_trainer.gui.startup import Startup
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.core.catalogue import CatalogueEntry
     from balint_trainer.gui.guidance_menu import GuidanceMenu
+    from balint_trainer.gui.practice.library import LibraryView
+    from balint_trainer.gui.practice.weak_spots import WeakSpots
     from balint_trainer.gui.reading import ViewMenu
     from balint_trainer.services.api import ServicesApi
 
@@ -95,7 +94,10 @@ class MainWindow(QMainWindow):
         service: ServicesApi | None = None,
         include_bundled: bool = True,
         settings: QSettings | None = None,
+        defer_library: bool = False,
     ) -> None:
+        """``defer_library`` (the app's start): the library view is built right after the first
+        paint, which then shows the menus and a "Loading…" line; otherwise it is built here."""
         super().__init__()
         self.database_url = database_url
         self.extra_dirs = [Path(p) for p in extra_scenario_dirs]
@@ -116,20 +118,13 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(self.tr("Balint Trainer"))
         self.stack = QStackedWidget()
-        self.library = LibraryView()
-        self.library.set_loading()
-        self.library.start_requested.connect(self.start_scenario)
-        self.library.resume_requested.connect(self.resume_scenario)
-        self.library.edit_requested.connect(lambda entry: self.open_workbench("open_editor", path=entry.path))
-        self.stack.addWidget(self.library)
+        self._library: LibraryView | None = None
+        self._placeholder: QWidget | None = None
         self.setCentralWidget(self.stack)
         from balint_trainer.gui.menus import build_menus
 
         build_menus(self)
-        from balint_trainer.gui.practice.weak_spots import WeakSpots
-
-        self.weak_spots = WeakSpots(self)  # spaced review of missed decisions
-        self.storage_label = QLabel()
+        self.storage_label = plain_text.plain_label()  # names a database file or a profile
         self.storage_label.setAccessibleDescription(self.tr("Where answers are saved"))
         self.statusBar().addPermanentWidget(self.storage_label)
         self.feedback = UnreadTracker(self)  # unread supervisor comments: library marks, count here
@@ -140,8 +135,46 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._connect_parts()
         self.setAcceptDrops(True)  # annotation requests dropped from a file manager are opened
+        if defer_library:
+            # Importing and building the library's views (item views, text browser, their Qt types)
+            # is a third of the start-up: the first frame shows what the library shows while loading.
+            self._placeholder = plain_text.plain_label(self.tr("Loading…"))
+            self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(self._placeholder)
+            self._update_actions()
+        else:
+            self._build_library()
+        # No plain_labels(self) here: the library sets its own labels and the status bar's two are
+        # plain labels; walking the whole tree wraps every private child before the first paint.
+
+    @property
+    def library(self) -> LibraryView:
+        """The library view (the home page), built on first use."""
+        return self._library if self._library is not None else self._build_library()
+
+    def _build_library(self) -> LibraryView:
+        from balint_trainer.gui.menus import connect_library
+        from balint_trainer.gui.practice.library import LibraryView
+        from balint_trainer.gui.practice.weak_spots import WeakSpots
+
+        library = self._library = LibraryView()
+        library.set_loading()
+        library.start_requested.connect(self.start_scenario)
+        library.resume_requested.connect(self.resume_scenario)
+        library.edit_requested.connect(lambda entry: self.open_workbench("open_editor", path=entry.path))
+        self.stack.addWidget(library)
+        placeholder, self._placeholder = self._placeholder, None
+        if placeholder is not None:
+            had_focus = self.isActiveWindow()
+            self.stack.setCurrentWidget(library)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            if had_focus and self.focusWidget() is None:
+                self.focusNextChild()  # where the focus goes when the library is there at start
+        connect_library(self)
+        self.weak_spots: WeakSpots = WeakSpots(self)  # spaced review of missed decisions
         self._update_actions()
-        plain_labels(self)  # scenario and user text is never rich text
+        return library
 
     # -- state the other parts read (weak spots, feedback, review, tests) -------------
     @property
@@ -181,16 +214,17 @@ class MainWindow(QMainWindow):
         )
 
     def _update_actions(self) -> None:
-        in_library = self.stack.currentWidget() is self.library
-        entry = self.library.current_entry()
+        library = self._library  # None until built (the app's first frame): nothing to start yet
+        in_library = library is not None and self.stack.currentWidget() is library
+        entry = library.current_entry() if library is not None else None
         ready = self.is_ready
-        # Nothing starts twice: the library waits while a start is on its way.
-        self.library.set_startable(ready and not self.practice.busy)
+        if library is not None:  # nothing starts twice: the library waits while a start is on its way
+            library.set_startable(ready and not self.practice.busy)
         usable = bool(ready and not self.practice.busy and in_library and entry is not None and entry.ok)
         self.practice_action.setEnabled(usable)
         self.exam_action.setEnabled(usable)
         self.resume_action.setEnabled(
-            usable and entry is not None and self.library.model.is_resumable(entry.id)
+            usable and library is not None and entry is not None and library.model.is_resumable(entry.id)
         )
         self.leave_action.setEnabled(self.player is not None and self.stack.currentWidget() is self.player)
         self.progress_action.setEnabled(self.service is not None and self.profile is not None)

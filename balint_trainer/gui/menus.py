@@ -188,5 +188,9 @@ def build_menus(window: MainWindow) -> None:
     window.view_menu = ViewMenu(window, window.settings, before=help_menu.menuAction())
     window.guidance = GuidanceMenu(window, help_menu, window.settings)
     window.loaded.connect(window._introduce_when_free)  # first start: what the method is
+
+
+def connect_library(window: MainWindow) -> None:
+    """The actions follow the library's selection (once the library view is built)."""
     window.library.selection_changed = window._update_actions  # type: ignore[attr-defined]
     window.library.table.selectionModel().currentRowChanged.connect(lambda *_: window._update_actions())
