@@ -43,3 +43,16 @@ def test_every_gui_plural_takes_its_count_and_is_shown_through_plural() -> None:
             if not (counted and shown):
                 problems.append(f"{path.relative_to(GUI)}:{node.lineno}: {text}")
     assert problems == []
+
+
+def test_the_count_of_a_translate_call_is_a_plain_name() -> None:
+    """PySide6 6.11's lupdate drops QCoreApplication.translate(ctx, text, "", n) from the
+    translation file when ``n`` is an expression (len(x), report.count): its Persian text is
+    then lost. A name (count = len(x) first) is collected."""
+    problems = []
+    for path in sorted(GUI.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and _name(node.func) == "translate" and len(node.args) >= 4:
+                if not isinstance(node.args[3], ast.Name | ast.Constant):
+                    problems.append(f"{path.relative_to(GUI)}:{node.lineno}")
+    assert problems == []

@@ -762,7 +762,22 @@
         <translation>ادغام حاشیه‌نویسی‌ها در کلید</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+4"/>
+        <source>The experts lists of %n decision(s) in %2 will be replaced as shown. A backup copy is kept.</source>
+        <translation>فهرست خبرگانِ %Ln تصمیم در %2 همان‌گونه که نشان داده شده جایگزین می‌شود. یک نسخه پشتیبان نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%3 is a built-in scenario and stays unchanged. The experts lists of %n decision(s) in your own copy of it, %2, will be replaced as shown. A backup copy is kept.</source>
+        <translation>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %Ln تصمیم در نسخه خودتان از آن، %2، همان‌گونه که نشان داده شده جایگزین می‌شود. یک نسخه پشتیبان نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%3 is a built-in scenario and stays unchanged. Its experts lists of %n decision(s) will be replaced as shown and the result saved as your own copy, %2, which takes the built-in&apos;s place in your library.</source>
+        <translation>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %Ln تصمیم آن همان‌گونه که نشان داده شده جایگزین می‌شود و نتیجه به صورت نسخه خودتان، %2، ذخیره می‌شود که در کتابخانه شما جای سناریوی همراه برنامه را می‌گیرد.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Changes</source>
         <translation>تغییرات</translation>
     </message>
@@ -793,29 +808,8 @@
         <source>option %1 of %2</source>
         <translation>گزینه %1 از %2</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../balint_trainer/gui/authoring/annotation_merge.py" line="-114"/>
-        <source>The experts lists of %n decision(s) in %2 will be replaced as shown. A backup copy is kept.</source>
-        <translation>
-            <numerusform>فهرست خبرگانِ %Ln تصمیم در %2 همان‌گونه که نشان داده شده جایگزین می‌شود. یک نسخه پشتیبان نگه داشته می‌شود.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%3 is a built-in scenario and stays unchanged. The experts lists of %n decision(s) in your own copy of it, %2, will be replaced as shown. A backup copy is kept.</source>
-        <translation>
-            <numerusform>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %Ln تصمیم در نسخه خودتان از آن، %2، همان‌گونه که نشان داده شده جایگزین می‌شود. یک نسخه پشتیبان نگه داشته می‌شود.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>%3 is a built-in scenario and stays unchanged. Its experts lists of %n decision(s) will be replaced as shown and the result saved as your own copy, %2, which takes the built-in&apos;s place in your library.</source>
-        <translation>
-            <numerusform>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %Ln تصمیم آن همان‌گونه که نشان داده شده جایگزین می‌شود و نتیجه به صورت نسخه خودتان، %2، ذخیره می‌شود که در کتابخانه شما جای سناریوی همراه برنامه را می‌گیرد.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+100"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_merge.py" line="+1"/>
         <source>The file could not be written: %1</source>
         <translation>پرونده نوشته نشد: %1</translation>
     </message>
@@ -1454,7 +1448,7 @@
 <context>
     <name>ExportPackDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/packs.py" line="+212"/>
+        <location filename="../../balint_trainer/gui/authoring/packs.py" line="+213"/>
         <source>Export scenario pack</source>
         <translation>صدور بسته سناریو</translation>
     </message>
@@ -1569,15 +1563,13 @@
         <source>Feedback files (*.json)</source>
         <translation>پرونده‌های بازخورد (*.json)</translation>
     </message>
-    <message numerus="yes">
-        <location line="+11"/>
+    <message>
+        <location line="+12"/>
         <source>%n comment(s) for %1 exported to %2</source>
-        <translation>
-            <numerusform>%Ln یادداشت برای %1 در %2 صادر شد</numerusform>
-        </translation>
+        <translation>%Ln یادداشت برای %1 در %2 صادر شد</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Send this file to the trainee, who imports it with File → Import feedback from my supervisor…. Each file holds all your comments on their attempts; importing one twice adds nothing.</source>
         <translation>این پرونده را برای کارآموز بفرستید تا آن را با پرونده ← وارد کردن بازخورد ناظرم… وارد کند. هر پرونده همه یادداشت‌های شما درباره تلاش‌های او را دارد؛ دوباره وارد کردن آن چیزی نمی‌افزاید.</translation>
     </message>
@@ -1605,12 +1597,10 @@
         <source>Unread comments from your supervisor</source>
         <translation>یادداشت‌های نخوانده از ناظرتان</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+31"/>
         <source>%n unread comment(s) from your supervisor</source>
-        <translation>
-            <numerusform>%Ln یادداشت نخوانده از ناظرتان</numerusform>
-        </translation>
+        <translation>%Ln یادداشت نخوانده از ناظرتان</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1632,26 +1622,20 @@
         <source>Importing feedback…</source>
         <translation>در حال وارد کردن بازخورد…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+7"/>
+    <message>
+        <location line="+8"/>
         <source>%n new comment(s) imported.</source>
-        <translation>
-            <numerusform>%Ln یادداشت تازه وارد شد.</numerusform>
-        </translation>
+        <translation>%Ln یادداشت تازه وارد شد.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
+    <message>
+        <location line="+7"/>
         <source>%n comment(s) were already here.</source>
-        <translation>
-            <numerusform>%Ln یادداشت از پیش اینجا بود.</numerusform>
-        </translation>
+        <translation>%Ln یادداشت از پیش اینجا بود.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
+    <message>
+        <location line="+7"/>
         <source>%n comment(s) are on attempts this database does not hold; they were skipped (attempts made on another computer or profile).</source>
-        <translation>
-            <numerusform>%Ln یادداشت مربوط به تلاش‌هایی است که در این پایگاه داده نیستند؛ کنار گذاشته شدند (تلاش‌هایی که در رایانه یا نمایه دیگری انجام شده‌اند).</numerusform>
-        </translation>
+        <translation>%Ln یادداشت مربوط به تلاش‌هایی است که در این پایگاه داده نیستند؛ کنار گذاشته شدند (تلاش‌هایی که در رایانه یا نمایه دیگری انجام شده‌اند).</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2657,17 +2641,18 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../balint_trainer/gui/accounts/session.py" line="+53"/>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+117"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+119"/>
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+16"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+9"/>
         <source>Where answers are saved</source>
         <translation>محل ذخیره پاسخ‌ها</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+9"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
@@ -2772,7 +2757,7 @@
         <translation>درباره Qt (&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../balint_trainer/gui/main_window.py" line="+183"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+213"/>
         <source>Library loaded: %n scenario(s)</source>
         <translation>
             <numerusform>کتابخانه بارگذاری شد: %Ln سناریو</numerusform>
@@ -2923,12 +2908,10 @@
 
 %1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+7"/>
         <source>%Ln attempt(s) exported to %1</source>
-        <translation>
-            <numerusform>%Ln تلاش در %1 صادر شد</numerusform>
-        </translation>
+        <translation>%Ln تلاش در %1 صادر شد</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -5514,6 +5497,11 @@ Open it in your web browser?</source>
         <translation>%1 دقیقه</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>%n decision(s)</source>
+        <translation>%Ln تصمیم</translation>
+    </message>
+    <message>
         <location filename="../../balint_trainer/gui/authoring/editor.py" line="+108"/>
         <source>Scenario YAML</source>
         <translation>YAML سناریو</translation>
@@ -5706,13 +5694,6 @@ Open it in your web browser?</source>
         <source>Cannot insert here</source>
         <translation>اینجا نمی‌توان درج کرد</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../balint_trainer/gui/authoring/editor_panels.py" line="+9"/>
-        <source>%n decision(s)</source>
-        <translation>
-            <numerusform>%Ln تصمیم</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../balint_trainer/gui/authoring/editor.py" line="-84"/>
         <source>&amp;Branch map</source>
@@ -5857,7 +5838,7 @@ Open it in your web browser?</source>
 <context>
     <name>ScenarioPacks</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/packs.py" line="-173"/>
+        <location filename="../../balint_trainer/gui/authoring/packs.py" line="-174"/>
         <source>Import scenario pack</source>
         <translation>وارد کردن بسته سناریو</translation>
     </message>
@@ -5886,12 +5867,10 @@ Open it in your web browser?</source>
         <source>Scenarios already in the library</source>
         <translation>سناریوهایی که از پیش در کتابخانه هستند</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
+    <message>
+        <location line="+3"/>
         <source>%n scenario(s) in this pack already exist with different content.</source>
-        <translation>
-            <numerusform>%Ln سناریوی این بسته از پیش با محتوای دیگری در کتابخانه هست.</numerusform>
-        </translation>
+        <translation>%Ln سناریوی این بسته از پیش با محتوای دیگری در کتابخانه هست.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -5920,16 +5899,14 @@ Open it in your web browser?</source>
         <translation>پرونده نوشته نشد.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Pack exported</source>
         <translation>بسته صادر شد</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+2"/>
         <source>%n scenario(s) written to %1.</source>
-        <translation>
-            <numerusform>%Ln سناریو در %1 نوشته شد.</numerusform>
-        </translation>
+        <translation>%Ln سناریو در %1 نوشته شد.</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -6960,19 +6937,15 @@ Open it in your web browser?</source>
         <source>{decisions}, {answers}. * = fewer than 20 attempts (discrimination) or 30 complete attempts (item–rest r, scenario α).</source>
         <translation>{decisions}، {answers}. * = کمتر از ۲۰ تلاش (ضریب تمیز) یا ۳۰ تلاش کامل (r گویه–باقی، α سناریو).</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+5"/>
         <source>%n decision(s)</source>
-        <translation>
-            <numerusform>%Ln تصمیم</numerusform>
-        </translation>
+        <translation>%Ln تصمیم</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
         <source>%n answer(s)</source>
-        <translation>
-            <numerusform>%Ln پاسخ</numerusform>
-        </translation>
+        <translation>%Ln پاسخ</translation>
     </message>
     <message>
         <location filename="../../balint_trainer/gui/supervision/window.py" line="+23"/>
@@ -7177,12 +7150,10 @@ Open it in your web browser?</source>
         <source>The comment was not saved</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="-204"/>
         <source>{answered} of %n decision(s) answered</source>
-        <translation>
-            <numerusform>{answered} از %Ln تصمیم پاسخ داده شده</numerusform>
-        </translation>
+        <translation>{answered} از %Ln تصمیم پاسخ داده شده</translation>
     </message>
     <message>
         <location line="-117"/>
@@ -7193,12 +7164,10 @@ Open it in your web browser?</source>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+70"/>
         <source>%n comment(s) on the whole attempt</source>
-        <translation>
-            <numerusform>%Ln یادداشت درباره کل تلاش</numerusform>
-        </translation>
+        <translation>%Ln یادداشت درباره کل تلاش</translation>
     </message>
     <message>
         <location filename="../../balint_trainer/gui/supervision/decision_html.py" line="-19"/>
@@ -7236,7 +7205,7 @@ Open it in your web browser?</source>
         <translation>درباره کل تلاش</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/bundle_import.py" line="+183"/>
+        <location filename="../../balint_trainer/gui/supervision/bundle_import.py" line="+185"/>
         <location filename="../../balint_trainer/gui/supervision/window.py" line="+268"/>
         <source>Import trainee attempts</source>
         <translation>وارد کردن تلاش‌های کارآموز</translation>
@@ -7247,7 +7216,7 @@ Open it in your web browser?</source>
         <translation>بسته‌های تلاش (*.json.gz *.json);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/bundle_import.py" line="-127"/>
+        <location filename="../../balint_trainer/gui/supervision/bundle_import.py" line="-129"/>
         <source>Reading attempt files…</source>
         <translation>در حال خواندن پرونده‌های تلاش…</translation>
     </message>
@@ -7266,12 +7235,10 @@ Open it in your web browser?</source>
         <source>%1: not imported. %2</source>
         <translation>%1: وارد نشد. %2</translation>
     </message>
-    <message numerus="yes">
-        <location line="+7"/>
+    <message>
+        <location line="+8"/>
         <source>%1: %2 — %n attempt(s) added, %3 updated, %4 already present.</source>
-        <translation>
-            <numerusform>%1: %2 — %Ln تلاش افزوده شد، %3 به‌روز شد، %4 از پیش موجود بود.</numerusform>
-        </translation>
+        <translation>%1: %2 — %Ln تلاش افزوده شد، %3 به‌روز شد، %4 از پیش موجود بود.</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -7298,12 +7265,10 @@ Open it in your web browser?</source>
         <source>It is not a trainee profile, so it is not in the trainee list.</source>
         <translation>این نمایه کارآموز نیست، پس در فهرست کارآموزان نمی‌آید.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
+    <message>
+        <location line="+7"/>
         <source>Imported %1 of %Ln file(s).</source>
-        <translation>
-            <numerusform>%1 از %Ln پرونده وارد شد.</numerusform>
-        </translation>
+        <translation>%1 از %Ln پرونده وارد شد.</translation>
     </message>
     <message>
         <location filename="../../balint_trainer/gui/supervision/attempts_tab.py" line="+173"/>
@@ -7326,15 +7291,13 @@ Open it in your web browser?</source>
         <source>{name} has no finished attempts yet.</source>
         <translation>{name} هنوز تلاش تمام‌شده‌ای ندارد.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+8"/>
+    <message>
+        <location line="+9"/>
         <source>{name}: %n finished attempt(s), oldest first; scores 0–100 per competency.</source>
-        <translation>
-            <numerusform>{name}: %Ln تلاش تمام‌شده، از قدیمی‌ترین؛ امتیاز ۰ تا ۱۰۰ برای هر شایستگی.</numerusform>
-        </translation>
+        <translation>{name}: %Ln تلاش تمام‌شده، از قدیمی‌ترین؛ امتیاز ۰ تا ۱۰۰ برای هر شایستگی.</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-108"/>
         <source>Scenario score</source>
         <translation>امتیاز سناریو</translation>
     </message>
@@ -7424,12 +7387,10 @@ Open it in your web browser?</source>
         <source>The cohort answers were not exported</source>
         <translation>پاسخ‌های دوره صادر نشدند</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+40"/>
         <source>%n item(s) written to {path}.</source>
-        <translation>
-            <numerusform>%Ln گویه در {path} نوشته شد.</numerusform>
-        </translation>
+        <translation>%Ln گویه در {path} نوشته شد.</translation>
     </message>
 </context>
 <context>

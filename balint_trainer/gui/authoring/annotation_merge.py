@@ -49,29 +49,32 @@ def confirm_merge(
     dialog.setWindowTitle(QCoreApplication.translate("AnnotationWindow", "Merge annotations into the key"))
     dialog.resize(900, 600)
     if built_in is None:
+        count1 = len(decisions)
         text = plural(QCoreApplication.translate(
             "AnnotationWindow",
             "The experts lists of %n decision(s) in %2 will be replaced as shown. A backup copy is kept.",
             "",
-            len(decisions),
-        ), len(decisions))
+            count1,
+        ), count1)
     elif path.exists():
+        count2 = len(decisions)
         text = plural(QCoreApplication.translate(
             "AnnotationWindow",
             "%3 is a built-in scenario and stays unchanged. The experts lists of %n decision(s) "
             "in your own copy of it, %2, will be replaced as shown. A backup copy is kept.",
             "",
-            len(decisions),
-        ), len(decisions))
+            count2,
+        ), count2)
     else:
+        count3 = len(decisions)
         text = plural(QCoreApplication.translate(
             "AnnotationWindow",
             "%3 is a built-in scenario and stays unchanged. Its experts lists of %n decision(s) "
             "will be replaced as shown and the result saved as your own copy, %2, "
             "which takes the built-in's place in your library.",
             "",
-            len(decisions),
-        ), len(decisions))
+            count3,
+        ), count3)
     label = QLabel(
         text
         .replace("%2", str(path))

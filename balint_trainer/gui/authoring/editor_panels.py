@@ -251,9 +251,10 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
     # Translated outside the f-strings: lupdate does not look inside them.
     people_heading = render_plain(QCoreApplication.translate("ScenarioEditor", "People"))
     case_heading = render_plain(QCoreApplication.translate("ScenarioEditor", "Case"))
+    n_1 = len(scenario.decisions)
     count = plural(
-        QCoreApplication.translate("ScenarioEditor", "%n decision(s)", "", len(scenario.decisions)),
-        len(scenario.decisions),
+        QCoreApplication.translate("ScenarioEditor", "%n decision(s)", "", n_1),
+        n_1,
     )
     return (
         f"<h2>{render_plain(scenario.title)}</h2>"

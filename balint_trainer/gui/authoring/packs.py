@@ -96,13 +96,14 @@ def ask_conflict_policy(
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("ScenarioPacks", "Scenarios already in the library"))
+    count1 = len(conflicts)
     box.setText(
         plural(QCoreApplication.translate(
             "ScenarioPacks",
             "%n scenario(s) in this pack already exist with different content.",
             None,
-            len(conflicts),
-        ), len(conflicts))
+            count1,
+        ), count1)
     )
     box.setInformativeText("\n".join(lines[:10]) + ("\n…" if len(lines) > 10 else ""))
     plain_labels(box)  # pack titles are untrusted: never rich text
@@ -290,12 +291,13 @@ def write_pack(parent: QWidget | None, paths: Sequence[Path], title: str) -> Pat
             [str(exc)],
         )
         return None
+    count2 = len(manifest.entries)
     show_info(
         parent,
         QCoreApplication.translate("ScenarioPacks", "Pack exported"),
         plural(
-            QCoreApplication.translate("ScenarioPacks", "%n scenario(s) written to %1.", "", len(manifest.entries)),
-            len(manifest.entries),
+            QCoreApplication.translate("ScenarioPacks", "%n scenario(s) written to %1.", "", count2),
+            count2,
         ).replace("%1", str(destination)),
     )
     return destination

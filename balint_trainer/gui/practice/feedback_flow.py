@@ -129,26 +129,29 @@ def import_feedback(window: Any, path: str | Path | None = None, *, on_finished:
         return service.review.import_feedback(target)
 
     def done(report: Any) -> None:
+        count1 = report.comments_new
         lines = [
             plural(QCoreApplication.translate(
-                "FeedbackFlow", "%n new comment(s) imported.", "", report.comments_new
-            ), report.comments_new),
+                "FeedbackFlow", "%n new comment(s) imported.", "", count1
+            ), count1),
         ]
         if report.comments_present:
+            count2 = report.comments_present
             lines.append(
                 plural(QCoreApplication.translate(
-                    "FeedbackFlow", "%n comment(s) were already here.", "", report.comments_present
-                ), report.comments_present)
+                    "FeedbackFlow", "%n comment(s) were already here.", "", count2
+                ), count2)
             )
         if report.unknown_attempts:
+            count3 = report.comments_skipped
             lines.append(
                 plural(QCoreApplication.translate(
                     "FeedbackFlow",
                     "%n comment(s) are on attempts this database does not hold; they were skipped "
                     "(attempts made on another computer or profile).",
                     "",
-                    report.comments_skipped,
-                ), report.comments_skipped)
+                    count3,
+                ), count3)
             )
         if report.comments_new:
             lines.append(

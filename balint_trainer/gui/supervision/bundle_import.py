@@ -140,15 +140,16 @@ def show_import_summary(window: SupervisorWindow, results: Sequence[BundleImport
                 .replace("%2", result.error)
             )
             continue
+        count2 = report.attempts_new
         line = (
             plural(
                 translate(
                     "SupervisorWindow",
                     "%1: %2 — %n attempt(s) added, %3 updated, %4 already present.",
                     "",
-                    report.attempts_new,
+                    count2,
                 ),
-                report.attempts_new,
+                count2,
             )
             .replace("%1", result.path.name)
             .replace("%2", report.profile.name)
@@ -176,8 +177,9 @@ def show_import_summary(window: SupervisorWindow, results: Sequence[BundleImport
             )
         lines.append(line)
     done = sum(r.report is not None for r in results)
+    count1 = len(results)
     status = plural(
-        translate("SupervisorWindow", "Imported %1 of %Ln file(s).", "", len(results)), len(results)
+        translate("SupervisorWindow", "Imported %1 of %Ln file(s).", "", count1), count1
     ).replace("%1", number(done))
     window.statusBar().showMessage(status, 10000)
     title = translate("SupervisorWindow", "Import trainee attempts")

@@ -40,7 +40,10 @@ def export_feedback(window: Any, path: Path | str | None = None, *, on_finished:
 
     def done(count: int) -> None:
         text = (
-            plural(QCoreApplication.translate("FeedbackExport", "%n comment(s) for %1 exported to %2", "", count), count)
+            plural(
+                QCoreApplication.translate("FeedbackExport", "%n comment(s) for %1 exported to %2", "", count),
+                count,
+            )
             .replace("%1", profile.name)
             .replace("%2", str(target))
         )

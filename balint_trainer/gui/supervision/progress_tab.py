@@ -176,15 +176,16 @@ class ProgressTab(SupervisionTab):
             )
             self._set_chart(None)
             return
+        count = len(chart[2])
         self.progress_note.setText(
             plural(
                 translate(
                     "SupervisorWindow",
                     "{name}: %n finished attempt(s), oldest first; scores 0–100 per competency.",
                     "",
-                    len(chart[2]),
+                    count,
                 ),
-                len(chart[2]),
+                count,
             ).format(name=profile.name)
         )
         self._set_chart(chart)
