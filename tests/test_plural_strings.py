@@ -52,7 +52,7 @@ def test_the_count_of_a_translate_call_is_a_plain_name() -> None:
     problems = []
     for path in sorted(GUI.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and _name(node.func) == "translate" and len(node.args) >= 4:
-                if not isinstance(node.args[3], ast.Name | ast.Constant):
-                    problems.append(f"{path.relative_to(GUI)}:{node.lineno}")
+            is_translate = isinstance(node, ast.Call) and _name(node.func) == "translate"
+            if is_translate and len(node.args) >= 4 and not isinstance(node.args[3], ast.Name | ast.Constant):
+                problems.append(f"{path.relative_to(GUI)}:{node.lineno}")
     assert problems == []
