@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 # Before any Qt import: tests never need a display.
@@ -46,3 +49,19 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+
+
+@pytest.fixture(autouse=True)
+def _no_worker_outlives_its_test() -> Iterator[None]:
+    """Wait for the worker threads a test started, then drop what they would still deliver:
+    a thread left running into the next test (or into interpreter shut-down) crashed the
+    process at exit. A test whose worker is still running after 10 s fails."""
+    yield
+    worker = sys.modules.get("balint_trainer.gui.worker")  # GUI tests only: no Qt import here
+    if worker is None or worker.started_count[0] == 0:
+        return
+    stuck = worker.wait_for_workers(10.0)
+    worker.discard_pending()
+    worker.started_count[0] = 0
+    gc.collect()  # cycles holding widgets are collected here, on the UI thread, not on a worker
+    assert not stuck, f"worker threads still running after the test: {stuck}"

@@ -101,7 +101,26 @@ def run_app(
     window.loaded.connect(lambda: _set_icon(app))
     if os.environ.get("BALINT_TRAINER_SMOKE_TEST") == "1":
         _quit_when_loaded(app, window)
-    return app.exec()
+    code = app.exec()
+    _tear_down(window)
+    del window
+    return code
+
+
+def _tear_down(window: Any) -> None:
+    """Before the interpreter finalises: no worker still running (``aboutToQuit`` cancelled
+    them), nothing left to deliver, and the window destroyed here, on the UI thread, rather
+    than by the garbage collector during shut-down (which crashed the smoke start at exit)."""
+    import gc
+
+    from balint_trainer.gui.worker import discard_pending, stop_workers
+
+    stop_workers()
+    discard_pending()
+    import shiboken6
+
+    shiboken6.delete(window)
+    gc.collect()
 
 
 def _quit_when_loaded(app: QApplication, window: Any) -> None:

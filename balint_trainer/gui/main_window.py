@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         entry = library.current_entry() if library is not None else None
         ready = self.is_ready
         if library is not None:  # nothing starts twice: the library waits while a start is on its way
-            library.set_startable(ready and not self.practice.busy)
+            library.set_practice_enabled(ready and not self.practice.busy)
         usable = bool(ready and not self.practice.busy and in_library and entry is not None and entry.ok)
         self.practice_action.setEnabled(usable)
         self.exam_action.setEnabled(usable)

@@ -7,14 +7,14 @@ trainee without asking, or open "Who is practising?" → ``window._finish_loadin
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from balint_trainer.gui import plain_text
-from balint_trainer.gui.worker import error_text, run_in_background
+from balint_trainer.gui.worker import Worker, error_text, run_in_background
 
 if TYPE_CHECKING:
     from balint_trainer.gui.main_window import MainWindow
@@ -52,20 +52,23 @@ class Startup(QObject):
         """Open the database on a thread (imports, migrations, a network server; after
         ``before``, e.g. restoring a backup); ``opened`` follows on the UI thread.
 
-        A plain thread rather than :mod:`~balint_trainer.gui.worker`: if the window is gone
-        when the database arrives, the thread itself must close it.
+        The worker has no parent, so it delivers even if the window is gone meanwhile: then
+        the database that arrives is closed here.
         """
         url = self.window.database_url
+        worker: Worker[tuple[Any, str]] = Worker(lambda _token: open_database(url, backup=backup, before=before))
+        worker.setObjectName(name)
 
-        def work() -> None:
-            service, error = open_database(url, backup=backup, before=before)
-            try:
-                self.opened.emit(service, error)  # queued to the UI thread
-            except RuntimeError:  # deleted meanwhile
-                if service is not None:
-                    service.close()
+        def arrived(result: tuple[Any, str]) -> None:
+            service, error = result
+            if shiboken6.isValid(self):
+                self.opened.emit(service, error)
+            elif service is not None:  # deleted meanwhile
+                service.close()
 
-        threading.Thread(target=work, name=name, daemon=True).start()
+        worker.finished.connect(arrived)
+        worker.finished.connect(worker.deleteLater)
+        worker.start()
 
     def _service_ready(self, service: ServicesApi | None, error: str) -> None:
         window = self.window

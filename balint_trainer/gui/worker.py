@@ -19,30 +19,148 @@ or, for a caller that wants the answer before going on (the UI keeps painting me
     outcome.result / outcome.error
 
 The callable runs on a plain Python thread and receives a :class:`CancelToken`; it must
-not touch widgets (report progress through the token instead). Signals are emitted from
-that thread and delivered queued to the UI thread, where the worker lives.
+not touch widgets (report progress, or parts of the result, through the token instead). The
+worker's signals are emitted on the UI thread; the thread itself touches no QObject.
 """
 
 from __future__ import annotations
 
-import contextlib
+import atexit
+import itertools
+import sys
 import threading
+import time
+from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 T = TypeVar("T")
 
+# Lifetimes (why this module is shaped as it is; each rule fixed a native crash at exit):
+# - a worker thread touches no QObject but the relay below, which lives on the UI thread until
+#   the process ends: emitting a signal of a Worker the UI thread may be deleting crashed;
+# - no Python object crosses Qt's event queue (the relay's signal has no arguments; values
+#   wait in a Python deque): objects left in undelivered queued events were released during
+#   finalisation without the GIL (``Fatal Python error: bool_dealloc``);
+# - everything the work and its callbacks reference is released on the UI thread, so a
+#   widget is never destroyed on a worker thread (the thread keeps only plain objects);
+# - running workers are registered: ``aboutToQuit`` and ``atexit`` cancel and join them
+#   (bounded), and tests wait for them (tests/conftest.py), so no daemon thread still runs
+#   Python code while the interpreter shuts down.
+
+
+class _Relay(QObject):
+    """The one QObject worker threads use: calls queued to the UI thread, in order."""
+
+    wake = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._calls: deque[Callable[[], None]] = deque()
+        self._woken = False  # True: exactly one wake is on its way
+        self.closed = False
+        self.wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
+
+    def post(self, call: Callable[[], None]) -> bool:
+        """From any thread: run ``call`` on the UI thread soon; False once the process is ending."""
+        with self._lock:
+            if self.closed:
+                return False
+            self._calls.append(call)
+            if not self._woken:
+                self._woken = True
+                self.wake.emit()
+        return True
+
+    def _drain(self) -> None:
+        # One call per event: a modal dialog opened by a call does not hold up the others.
+        with self._lock:
+            if not self._calls:
+                self._woken = False
+                return
+            call = self._calls.popleft()
+            if self._calls:
+                self.wake.emit()
+            else:
+                self._woken = False
+        try:
+            call()
+        except BaseException:  # as a slot's exception would be: reported, the loop goes on
+            sys.excepthook(*sys.exc_info())
+
+    def run_pending(self) -> None:
+        """Run every queued call now (on the UI thread)."""
+        while True:
+            with self._lock:
+                if not self._calls:
+                    return
+                call = self._calls.popleft()
+            try:
+                call()
+            except BaseException:
+                sys.excepthook(*sys.exc_info())
+
+    def close(self) -> None:
+        with self._lock:
+            self.closed = True
+
+
+_relay_lock = threading.Lock()
+_relay_instance: list[_Relay] = []
+
+
+_quit_hooked: list[QCoreApplication] = []
+
+
+def _relay() -> _Relay:
+    with _relay_lock:
+        if not _relay_instance:
+            _relay_instance.append(_Relay())
+        relay = _relay_instance[0]
+        app = QCoreApplication.instance()
+        on_ui = threading.current_thread() is threading.main_thread()
+        if on_ui and app is not None and app not in _quit_hooked:  # the application may come later
+            if relay.thread() is not app.thread():
+                relay.moveToThread(app.thread())
+            app.aboutToQuit.connect(stop_workers)
+            _quit_hooked.append(app)
+        return relay
+
+
+class _Job:
+    """All a worker thread holds: the work, its token, and where its outcome waits."""
+
+    def __init__(self, work: Callable[[CancelToken], Any], token: CancelToken) -> None:
+        self.work: Callable[[CancelToken], Any] | None = work
+        self.token = token
+        self.thread: threading.Thread | None = None
+        self.outcome: tuple[bool, Any] | None = None
+        self.progress: tuple[int, int] | None = None
+        self.discarded = False  # the test or the process ended: deliver nothing more
+
+
+# Started and not yet delivered, keyed by job: the worker, and the QObject that owns it (kept
+# so that the owner and the callbacks it holds are released on the UI thread, never by the
+# cyclic garbage collector on a worker thread).
+_running: dict[_Job, tuple[Worker[Any], QObject | None]] = {}
+_released: list[object] = []  # references a delivery lets go of after it is over
+_abandoned: list[_Job] = []  # jobs that ended after shut-down: never released on their thread
+_started = itertools.count(1)
+started_count = [0]  # how many workers have started (tests use it to skip idle clean-ups)
+
 
 class CancelToken:
     """Shared between the UI and the work: a cancel flag and a progress report."""
 
-    def __init__(self, worker: Worker[Any]) -> None:
-        self._worker = worker
+    def __init__(self, worker: Worker[Any] | None = None) -> None:
         self._event = threading.Event()
+        self._job: _Job | None = None
 
     def cancel(self) -> None:
         self._event.set()
@@ -52,46 +170,143 @@ class CancelToken:
 
     def report(self, done: int, total: int) -> None:
         """Progress from the work (``total`` 0: unknown); shown on the UI thread."""
-        self._worker.progress.emit(done, total)
+        job = self._job
+        if job is None:
+            return
+        posted = job.progress is not None
+        job.progress = (done, total)  # only the newest matters: one delivery at a time
+        if not posted:
+            _relay().post(lambda: _deliver_progress(job))
+
+    def partial(self, value: object) -> None:
+        """A part of the result (e.g. a batch of rows), delivered as ``Worker.partial``."""
+        job = self._job
+        if job is not None:
+            _relay().post(lambda: _deliver_partial(job, value))
+
+
+def _live_worker(job: _Job) -> Worker[Any] | None:
+    entry = _running.get(job)
+    if entry is None or job.discarded or not shiboken6.isValid(entry[0]):
+        return None
+    return entry[0]
+
+
+def _deliver_progress(job: _Job) -> None:
+    progress, job.progress = job.progress, None
+    worker = _live_worker(job)
+    if worker is not None and progress is not None:
+        worker.progress.emit(*progress)
+
+
+def _deliver_partial(job: _Job, value: object) -> None:
+    worker = _live_worker(job)
+    if worker is not None:
+        worker.partial.emit(value)
+
+
+def _deliver_outcome(job: _Job) -> None:
+    worker = _live_worker(job)
+    _, anchor = _running.pop(job, (None, None))
+    outcome, job.outcome, job.work = job.outcome, None, None
+    try:
+        if worker is not None and outcome is not None:
+            ok, value = outcome
+            (worker.finished if ok else worker.failed).emit(value)
+    finally:
+        del anchor  # the owner's last reference may go here, on the UI thread
+        _released.clear()
+
+
+def _run(job: _Job) -> None:
+    """The worker thread: the work, then its outcome posted to the UI thread."""
+    try:
+        assert job.work is not None
+        job.outcome = (True, job.work(job.token))
+    except BaseException as exc:  # delivered to the UI thread, which decides what to say
+        job.outcome = (False, exc)
+    if not _relay().post(lambda: _deliver_outcome(job)):
+        _abandoned.append(job)  # the process is ending: release nothing on this thread
+
+
+def running_workers() -> int:
+    return sum(1 for job in list(_running) if job.thread is not None and job.thread.is_alive())
+
+
+def wait_for_workers(timeout: float = 10.0, *, cancel: bool = False) -> list[str]:
+    """Join every running worker thread (``cancel``: ask them to stop first), at most
+    ``timeout`` seconds in all; the names of the threads still running after it."""
+    jobs = list(_running)
+    if cancel:
+        for job in jobs:
+            job.token.cancel()
+    deadline = time.monotonic() + timeout
+    for job in jobs:
+        if job.thread is not None:
+            job.thread.join(max(0.0, deadline - time.monotonic()))
+    return [job.thread.name for job in jobs if job.thread is not None and job.thread.is_alive()]
+
+
+def discard_pending() -> None:
+    """Deliver nothing of the workers started so far, releasing what they hold on this (UI)
+    thread; those still running deliver nothing either (a test's end)."""
+    for job in list(_running):
+        job.discarded = True
+    if _relay_instance:
+        _relay_instance[0].run_pending()
+    for job in list(_running):
+        if job.thread is None or not job.thread.is_alive():
+            _running.pop(job, None)
+            job.work = job.outcome = None
+
+
+def stop_workers(timeout: float = 3.0) -> None:
+    """``aboutToQuit``: cancel the running workers and wait for them (bounded)."""
+    wait_for_workers(timeout, cancel=True)
+
+
+@atexit.register
+def _at_exit() -> None:
+    # Registered after PySide6's own clean-up, so it runs before it: no worker thread may
+    # post to Qt once the interpreter finalises.
+    if _relay_instance:
+        _relay_instance[0].close()
+    wait_for_workers(3.0, cancel=True)
 
 
 class Worker(QObject, Generic[T]):
-    """One callable on one background thread; its outcome comes back as a signal."""
+    """One callable on one background thread; its outcome comes back as a signal.
+
+    The signals are emitted on the UI thread (where the worker lives), never from the
+    thread; if the worker is deleted before the work ends, nothing is delivered.
+    """
 
     finished = Signal(object)  # the result
     failed = Signal(object)  # the exception
     progress = Signal(int, int)  # done, total
+    partial = Signal(object)  # what the work passed to ``token.partial``
 
     def __init__(self, work: Callable[[CancelToken], T], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._work = work
+        _relay()  # created on the UI thread, before any thread needs it
         self.token = CancelToken(self)
-        self._thread: threading.Thread | None = None
+        self._job = _Job(work, self.token)
+        self.token._job = self._job
 
     def start(self) -> None:
-        if self._thread is not None:
+        job = self._job
+        if job.thread is not None:
             raise RuntimeError("a Worker runs once")
-        self._thread = threading.Thread(target=self._run, name="worker", daemon=True)
-        self._thread.start()
+        job.thread = threading.Thread(target=_run, args=(job,), name=f"worker-{next(_started)}", daemon=True)
+        _running[job] = (self, self.parent())
+        started_count[0] += 1
+        job.thread.start()
 
     def cancel(self) -> None:
         self.token.cancel()
 
     def is_running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
-    def _run(self) -> None:
-        try:
-            result = self._work(self.token)
-        except BaseException as exc:  # delivered to the UI thread, which decides what to say
-            self._emit(self.failed, exc)
-            return
-        self._emit(self.finished, result)
-
-    @staticmethod
-    def _emit(signal: Any, value: object) -> None:
-        with contextlib.suppress(RuntimeError):  # the worker was deleted meanwhile: nobody waits
-            signal.emit(value)  # queued to the UI thread
+        return self._job.thread is not None and self._job.thread.is_alive()
 
 
 @dataclass
@@ -140,9 +355,9 @@ def run_with_progress(
         dialog.setMaximum(max(total, 0))
         dialog.setValue(min(done_count, total) if total else 0)
 
-    worker.finished.connect(done, Qt.ConnectionType.QueuedConnection)
-    worker.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-    worker.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
+    worker.finished.connect(done)  # the worker's signals come on the UI thread
+    worker.failed.connect(failed)
+    worker.progress.connect(progress)
     dialog.canceled.connect(cancelled)
     show = QTimer()
     show.setSingleShot(True)
@@ -247,9 +462,8 @@ class Task(QObject):
         self.done = False
         self.error: BaseException | None = None
         self.worker: Worker[Any] = Worker(lambda _token: work(), self)
-        # Queued: the slots run on the thread this object lives in, the UI thread.
-        self.worker.finished.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
-        self.worker.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self.worker.finished.connect(self._succeeded)  # emitted on the UI thread
+        self.worker.failed.connect(self._failed)
 
     def start(self) -> Task:
         if self.busy:
@@ -262,13 +476,22 @@ class Task(QObject):
             QApplication.restoreOverrideCursor()
         self.done = True
 
+    def _release(self) -> None:
+        # The callbacks usually reference the owner, which owns this task: a cycle the garbage
+        # collector would otherwise break later, on whichever thread it happens to run.
+        self.finished.emit()
+        if shiboken6.isValid(self):
+            self.deleteLater()
+        # Dropped once the delivery is over (the owner may go with them, not inside its slot).
+        _released.append((self.on_result, self.on_error, self.owner))
+        self.on_result = self.on_error = self.owner = None  # type: ignore[assignment]
+
     def _succeeded(self, value: Any) -> None:
         self._end()
         try:
             self.on_result(value)
         finally:
-            self.finished.emit()
-            self.deleteLater()
+            self._release()
 
     def _failed(self, error: Any) -> None:
         self._end()
@@ -279,8 +502,7 @@ class Task(QObject):
             if self.on_error is not None:
                 self.on_error(self.error)
         finally:
-            self.finished.emit()
-            self.deleteLater()
+            self._release()
 
 
 def run_in_background(

@@ -77,6 +77,9 @@ def test_newcomer_introduction_glossary_practice_summary(
     intro.close()
     glossary.close()
     assert settings.value(guidance_setting()) in (True, "true")
+    # Offscreen there is no window manager to hand activation back to the main window.
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
 
     # A practice run with keys only, a glossary link from the feedback, then the summary.
     win.library.table.setFocus()

@@ -540,19 +540,15 @@ class LibraryView(QWidget):
         if entry is not None and not entry.ok:
             self.edit_requested.emit(entry)
 
-    def set_startable(self, startable: bool) -> None:
-        """Whether scenarios may be started at all (not while nobody is practising)."""
-        self._startable = startable
-        self._update_buttons()
-
     def set_practice_enabled(self, enabled: bool) -> None:
-        """Whether practice can start (False until the database is ready): Start practice,
-        Start exam and Resume are disabled, and double-click or Enter start nothing."""
+        """Whether practice can start (False until the database is ready and someone is
+        practising, and while a start is on its way): Start practice, Start exam and Resume
+        are disabled, and double-click or Enter start nothing."""
         self._practice_enabled = enabled
         self._update_buttons()
 
     def _can_practise(self) -> bool:
-        return bool(getattr(self, "_startable", True) and self._practice_enabled)
+        return self._practice_enabled
 
     def _update_buttons(self) -> None:
         entry = self.current_entry()

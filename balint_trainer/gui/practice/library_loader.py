@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 from balint_trainer.gui.worker import CancelToken, Worker
 
@@ -74,8 +74,11 @@ class LibraryLoader(QObject):
         self._include_bundled = include_bundled
         self._batch_size = batch_size
         self._worker: Worker[list[CatalogueEntry] | None] = Worker(self._work, self)
-        self._worker.finished.connect(self._done, Qt.ConnectionType.QueuedConnection)
-        self._worker.failed.connect(self.failed, Qt.ConnectionType.QueuedConnection)
+        # The worker's signals come on the UI thread; the thread never touches this object.
+        self._worker.partial.connect(self.batch)
+        self._worker.progress.connect(self.progress)
+        self._worker.finished.connect(self._done)
+        self._worker.failed.connect(self.failed)
         self.cancelled = False
 
     def start(self) -> LibraryLoader:
@@ -97,8 +100,8 @@ class LibraryLoader(QObject):
         with _short_switch_interval():
             for batch in load.batches(self._batch_size, cancelled=token.cancelled):
                 if batch.entries:
-                    self.batch.emit(batch.entries)  # queued to the UI thread
-                self.progress.emit(batch.done, batch.total)
+                    token.partial(batch.entries)  # to ``batch``, on the UI thread
+                token.report(batch.done, batch.total)
                 time.sleep(0)  # let the UI thread have the GIL between batches
         return load.entries if load.finished else None
 
@@ -151,8 +154,8 @@ def load_into(
         view.set_entries([])
         on_failed(error if isinstance(error, BaseException) else RuntimeError(str(error)))
 
-    loader.batch.connect(batch, Qt.ConnectionType.QueuedConnection)
-    loader.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
+    loader.batch.connect(batch)
+    loader.progress.connect(progress)
     loader.finished.connect(finished)
     loader.failed.connect(failed)
     return loader.start()
