@@ -2418,7 +2418,7 @@
         <translation>همه شایستگی‌ها</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+80"/>
         <source>No scenario matches the search.</source>
         <translation>هیچ سناریویی با جست‌وجو جور نیست.</translation>
     </message>
@@ -2764,7 +2764,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/startup.py" line="+110"/>
+        <location filename="../../balint_trainer/gui/startup.py" line="+113"/>
         <location line="+6"/>
         <source>Not saving: no database</source>
         <translation>ذخیره نمی‌شود: پایگاه داده‌ای نیست</translation>
@@ -6302,7 +6302,7 @@ Open it in your web browser?</source>
         <translation>این همان ضبطی نیست که کدگذاری شده بود (چکیده (checksum) آن فرق دارد)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/worker.py" line="+205"/>
+        <location filename="../../balint_trainer/gui/worker.py" line="+420"/>
         <source>trainee</source>
         <translation>کارآموز</translation>
     </message>
