@@ -10,11 +10,13 @@ packages=(
   libxcb-render-util0 libxcb-image0 libxcb-xkb1
   # readable text in every bundled language (Persian UI translation included)
   fonts-dejavu-core fonts-farsiweb
+  # scripts/venv.sh makes a virtual environment for the app as well as for the tests
+  python3-venv
 )
 if [[ "${1:-}" == "test" ]]; then
   # a real PostgreSQL server (the tests start their own throw-away cluster), Xvfb for screenshots,
   # poppler to check PDF reports, espeak-ng to speak a short recording for the coding tests
-  packages+=(postgresql xvfb xauth poppler-utils python3-venv espeak-ng)
+  packages+=(postgresql xvfb xauth poppler-utils espeak-ng)
 fi
 
 command -v dpkg >/dev/null 2>&1 || { echo "system-deps: not a Debian-based system; install Qt 6 runtime libraries${1:+ and PostgreSQL} yourself" >&2; exit 0; }

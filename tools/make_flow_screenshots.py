@@ -239,7 +239,11 @@ def _flows(app: QApplication, shooter: Shooter, tmp: Path) -> None:
     def recorded_session() -> None:
         recorded_session_shot(app, shooter, service, amira, supervisor, tmp)
 
-    shooter.run("recorded-session-coding", recorded_session)
+    shooter.run(
+        "recorded-session-coding",
+        recorded_session,
+        also=("recorded-sessions-chart", "recorded-session-editing"),
+    )
 
     def lrs_status() -> None:
         lrs_status_shot(app, shooter, service, version, scenario, profiles[1])

@@ -119,7 +119,37 @@ def recorded_session_shot(
         coder.set_global_rating(competency, rating)
     coder.moments_table.setCurrentCell(0, 0)
     shooter.grab(coder, "recorded-session-coding")
+    saved: list[Any] = []
+    coder.saved.connect(saved.append)
+    coder.save()
+    wait_until(app, lambda: bool(saved))
     coder.done(0)
+
+    # The trainee's Recorded sessions tab: the simulator's mean credit beside the ratings.
+    from balint_trainer.gui.workbench import open_supervisor
+
+    win = open_supervisor(None, service)
+    win.resize(1280, 760)
+    win.show()
+    wait_until(app, lambda: not win.busy)
+    assert win.select_trainee(trainee.id)
+    wait_until(app, lambda: not win.busy)
+    view = win.recordings.view
+    win.tabs.setCurrentWidget(view)
+    wait_until(app, lambda: view.sessions_table.rowCount() > 0)
+    view.sessions_table.selectRow(0)
+    shooter.grab(win, "recorded-sessions-chart")
+
+    # Editing that coding later: the stored marks, ratings and notes come back, one changed.
+    editor = win.recordings.open_coder(editing=view.current_session())
+    editor.resize(1250, 800)
+    wait_until(app, lambda: editor.moments_table.rowCount() == 3)
+    editor.set_global_rating("leader-restraint", 4)
+    editor.moments_table.setCurrentCell(2, 0)
+    editor.moment_note.setPlainText("Let the silence work; came in a little early the second time.")
+    shooter.grab(editor, "recorded-session-editing")
+    editor.done(0)
+    win.close()
 
 
 def authoring(app: QApplication, shooter: Shooter, service: Any, tmp: Path) -> None:
