@@ -9,7 +9,9 @@ Strings are collected from ``self.tr()`` / ``QCoreApplication.translate()`` call
 (:mod:`balint_trainer.core.localise`) in the Qt-free ``balint_trainer/reports``. Existing translations are kept (lupdate merges);
 strings that disappeared from the code are dropped. Translate the ``unfinished``
 entries in Qt Linguist (``pyside6-linguist resources/translations/balint_trainer_fa.ts``)
-and run this again to compile them.
+and run this again to compile them. In a plural (numerus) translation write the count as
+``%Ln``, not ``%n``: ``%Ln`` is formatted with the interface locale (Persian digits in Persian);
+tests/gui/test_persian_digits.py checks it.
 """
 
 from __future__ import annotations

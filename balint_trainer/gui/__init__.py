@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
-from balint_trainer.core.localise import set_translator
+from balint_trainer.core.localise import set_number_format, set_translator
 
 
 def _builtin_competency_labels() -> list[str]:
@@ -25,3 +25,6 @@ def _builtin_competency_labels() -> list[str]:
 
 # Text from the Qt-free packages (built-in competency labels, reports) in the UI language.
 set_translator(QCoreApplication.translate)
+# Numbers those packages format (votes, credits in the decision-against-the-panel table) in the
+# UI's digits: QLocale() is the interface language's locale once i18n.install has run.
+set_number_format(lambda value, places: QLocale().toString(float(value), "f", places))

@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from balint_trainer.gui.reading import decimal, digits, number
+
 
 def _pg() -> Any:
     import pyqtgraph as pg  # heavy (numpy): keep it off the start-up path
@@ -33,6 +35,11 @@ def _new_plot(parent: QWidget, accessible_name: str) -> tuple[Any, Any]:
         axis = plot.getPlotItem().getAxis(name)
         axis.setPen(text)
         axis.setTextPen(text)
+        # Automatic ticks (the 0–100 score axis) in the interface's digits (Persian ones in Persian).
+        automatic = axis.tickStrings
+        axis.tickStrings = lambda values, scale, spacing, automatic=automatic: [
+            digits(label) for label in automatic(values, scale, spacing)
+        ]
     plot.getPlotItem().setMenuEnabled(False)
     plot.getPlotItem().hideButtons()
     plot.setMouseEnabled(x=False, y=False)
@@ -64,7 +71,7 @@ def votes_chart(
     plot.vote_labels = []
     plot.option_labels = []
     for pos, option_id in zip(y, ids, strict=True):
-        label = pg.TextItem(str(votes[option_id]), color=text_colour, anchor=(0, 0.5))
+        label = pg.TextItem(number(votes[option_id]), color=text_colour, anchor=(0, 0.5))
         label.setPos(votes[option_id] + 0.08, pos - 0.2)
         plot.addItem(label)
         plot.vote_labels.append(label)
@@ -85,13 +92,13 @@ def votes_chart(
     bottom = plot.getPlotItem().getAxis("bottom")
     bottom.setLabel(QApplication.translate("Charts", "expert votes"))
     top = max(votes.values(), default=1) or 1
-    bottom.setTicks([[(v, str(v)) for v in range(top + 1)]])
+    bottom.setTicks([[(v, number(v)) for v in range(top + 1)]])
     plot.setXRange(0, top + 0.2 + 0.1 * top + 0.4, padding=0)
     plot.setYRange(-0.5, len(ids) - 0.5, padding=0)
     plot.setMinimumHeight(40 + 48 * len(ids))  # room for a name of two lines above each bar
     plot.setToolTip(
         "\n".join(
-            f"{labels.get(i, i)}: {votes[i]}"
+            f"{labels.get(i, i)}: {number(votes[i])}"
             + (QApplication.translate("Charts", " (your choice)") if i == chosen else "")
             + (QApplication.translate("Charts", " (panel's choice)") if i in modal else "")
             for i in ids
@@ -116,7 +123,7 @@ def competency_chart(parent: QWidget, scores: Mapping[str, float], labels: Mappi
     plot.setXRange(0, 100, padding=0.02)
     plot.setYRange(-0.6, max(len(ids), 1) - 0.4, padding=0)
     plot.setMinimumHeight(60 + 30 * len(ids))
-    plot.setToolTip("\n".join(f"{labels.get(i, i)}: {100 * scores[i]:.0f}" for i in ids))
+    plot.setToolTip("\n".join(f"{labels.get(i, i)}: {decimal(100 * scores[i], 0)}" for i in ids))
     return plot
 
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from balint_trainer.gui.local_time import when_text
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import decimal, number, plural
 from balint_trainer.gui.worker import error_text, run_in_background
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class AttemptListModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and unread:
-            return self.tr("%n comment(s) from your supervisor you have not read yet", "", unread)
+            return plural(self.tr("%n comment(s) from your supervisor you have not read yet", "", unread), unread)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == "started":
@@ -127,7 +128,7 @@ class AttemptListModel(QAbstractTableModel):
         if column == "score":
             if attempt.finished_at is None:
                 return self.tr("unfinished")
-            return f"{attempt.total:.0f}" if attempt.total is not None else "—"
+            return decimal(attempt.total, 0) if attempt.total is not None else "—"
         if column == "comments":
             return self.tr("%n new", "", unread) if unread else ""
         return None
@@ -254,7 +255,7 @@ class OwnReviewView(QWidget):
             self.recorded.set_safe_html(recorded_sessions_html(sessions, simulator, when=when_text, rtl=rtl))
             self.tabs.setTabText(
                 1,
-                self.tr("&Recorded sessions (%1)").replace("%1", str(len(sessions)))
+                self.tr("&Recorded sessions (%1)").replace("%1", number(len(sessions)))
                 if sessions
                 else self.tr("&Recorded sessions"),
             )
@@ -276,8 +277,8 @@ class OwnReviewView(QWidget):
         rows = self.model.rowCount()
         unread = sum(self.model.unread(self.model.attempt(r).id) for r in range(rows))
         self.status.setText(
-            self.tr("%n attempt(s)", "", rows)
-            + (" · " + self.tr("%n unread comment(s)", "", unread) if unread else "")
+            plural(self.tr("%n attempt(s)", "", rows), rows)
+            + (" · " + plural(self.tr("%n unread comment(s)", "", unread), unread) if unread else "")
         )
 
     def _select(self, scenario_id: str | None) -> None:

@@ -396,9 +396,12 @@ def error_text(exc: BaseException) -> str:
         translated = lookup("ServiceError", template) or template
         if not values:  # without params the template is the message as it is (braces and all)
             return translated
-        for text in (translated, template):  # a broken translation falls back to the English
+        # Roles named in the sentence ("{actor} is a {role}") in the UI language too.
+        roles = {k: _role_name(v) for k, v in values.items() if k == "role" or k.endswith("_role")}
+        # A broken translation falls back to the English.
+        for text, fill in ((translated, {**values, **roles}), (template, values)):
             try:
-                return text.format_map(values)
+                return text.format_map(fill)
             except (KeyError, IndexError, ValueError, AttributeError):
                 continue
         return str(exc) or template
@@ -409,6 +412,16 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, ServiceError | JsonInputError | OSError) and message:
         return message
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def _role_name(role: object) -> object:
+    """A profile role named in a service error ("{actor} is a {role}"), in the UI language."""
+    names = {
+        "trainee": QCoreApplication.translate("ServiceError", "trainee"),
+        "supervisor": QCoreApplication.translate("ServiceError", "supervisor"),
+        "organiser": QCoreApplication.translate("ServiceError", "organiser"),
+    }
+    return names.get(role, role) if isinstance(role, str) else role
 
 
 def show_error(owner: QObject, title: str, detail: str) -> None:

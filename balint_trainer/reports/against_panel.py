@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from balint_trainer.core.localise import translate
+from balint_trainer.core.localise import number, translate
 from balint_trainer.core.markdown_render import render_markdown
 from balint_trainer.core.option_order import option_label
 
@@ -143,7 +143,7 @@ def verdict(view: AgainstPanel, *, trainee: bool = True) -> str:
                 "AgainstPanel", "The trainee chose one of the {count} options tied for the panel's choice."
             )
         )
-        return text.format(count=len(panel))
+        return text.format(count=number(len(panel)))
     if view.matched:
         return (
             translate("AgainstPanel", "You chose what most of the panel chose.")
@@ -230,10 +230,10 @@ def against_panel_html(
             text += f" <b>({_e(tags)})</b>" if tags else ""
             last = ""
         cells = [
-            f'<td align="center">{line.position}</td>',
+            f'<td align="center">{number(line.position)}</td>',
             f"<td>{text}</td>",
-            f'<td align="center">{line.votes}/{view.experts}</td>',
-            f'<td align="center">{line.credit:.2f}</td>',
+            f'<td align="center">{number(line.votes)}/{number(view.experts)}</td>',
+            f'<td align="center">{number(line.credit, 2)}</td>',
         ] + ([last] if last else [])
         rows.append("<tr>" + "".join(cells[::-1] if mirror_tables else cells) + "</tr>")
     headers = [
@@ -262,7 +262,7 @@ def against_panel_html(
             if line.chosen or line.panel:
                 tags = " · ".join(marks(line, view, trainee=trainee))
                 where = translate("AgainstPanel", "shown {position} of {count}").format(
-                    position=line.position, count=len(view.options)
+                    position=number(line.position), count=number(len(view.options))
                 )
                 parts.append(
                     f"<p><b>{_e(tags)}</b> ({_e(where)})</p>" + render_markdown(line.text, language=language)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from balint_trainer.core.competencies import competency_label
-from balint_trainer.core.localise import translate
+from balint_trainer.core.localise import local_digits, translate
 from balint_trainer.core.model import NO_INTERVENTION, DecisionStep, Scenario
 from balint_trainer.core.option_order import option_label, order_for
 from balint_trainer.core.scoring import ScoringError, modal_options, panel_agreement, votes
@@ -306,10 +306,10 @@ def trainee_report(
 
 
 def format_seconds(seconds: float | None) -> str:
-    """``75.4`` -> ``1:15``; empty for unknown."""
+    """``75.4`` -> ``1:15`` (in the interface's digits); empty for unknown. For display, not CSV."""
     if seconds is None:
         return ""
     whole = round(seconds)
     minutes, secs = divmod(whole, 60)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return local_digits(f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}")

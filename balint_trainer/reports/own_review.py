@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from balint_trainer.core.localise import number as localised
 from balint_trainer.core.localise import translate
 from balint_trainer.core.markdown_render import render_inline, render_markdown, render_plain
 from balint_trainer.reports.data import AttemptReview, DecisionReview, format_seconds
@@ -69,7 +70,7 @@ def decision_html(
     title = decision.competency_label or decision.decision_id
     if number is not None and count is not None:
         title = translate("OwnReview", "Decision {number} of {count}: {competency}").format(
-            number=number, count=count, competency=title
+            number=localised(number), count=localised(count), competency=title
         )
     out = [_heading(title, 3), render_markdown(decision.prompt, language=language)]
 
@@ -94,7 +95,7 @@ def decision_html(
                 f"<td>{position}</td>"
                 f"<td>{render_markdown(option.text, language=language)}</td>"
                 f"<td>{option.votes}/{decision.experts}</td>"
-                f"<td>{option.credit:.2f}</td>"
+                f"<td>{localised(option.credit, 2)}</td>"
                 f"<td><b>{render_plain(' · '.join(marks))}</b></td>"
                 "</tr>"
             )
@@ -107,7 +108,7 @@ def decision_html(
     if decision.answered:
         chose = translate("OwnReview", "You chose {option}: credit {credit}, time taken {time}.").format(
             option=_quoted(label(decision.chosen)),
-            credit=f"{decision.credit:.2f}" if decision.credit is not None else "—",
+            credit=localised(decision.credit, 2) if decision.credit is not None else "—",
             time=format_seconds(decision.seconds) or translate("OwnReview", "not recorded"),
         )
         out.append(f"<p><b>{render_plain(chose)}</b></p>")
@@ -184,7 +185,7 @@ def attempt_html(review: AttemptReview, *, new_comment_ids: Collection[int] = ()
     if getattr(attempt, "finished_at", None) is None or total is None:
         score = translate("OwnReview", "not finished")
     else:
-        score = translate("OwnReview", "score {score}").format(score=f"{total:.0f}")
+        score = translate("OwnReview", "score {score}").format(score=localised(total))
     exam = getattr(attempt, "mode", "") == "exam"
     facts = translate("OwnReview", "Started {started} · {mode} · {score}").format(
         started=when(getattr(attempt, "started_at", None)),
@@ -270,7 +271,7 @@ def _recorded_sessions(sessions: Sequence[Any], simulator: Mapping[str, float], 
                 cells(
                     (
                         render_plain(rs.coding_label(c)),
-                        f"{100 * simulator[c]:.0f} %" if c in simulator else "—",
+                        f"{localised(100 * simulator[c])} %" if c in simulator else "—",
                         rated(latest.get(c)),
                     )
                 )

@@ -46,7 +46,7 @@
 <context>
     <name>Adaptive</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/adaptive_views.py" line="+29"/>
+        <location filename="../../balint_trainer/gui/practice/adaptive_views.py" line="+30"/>
         <source>Unsure</source>
         <translation>نامطمئن</translation>
     </message>
@@ -61,22 +61,32 @@
         <translation>مطمئن</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Scenario attempts</source>
+        <translation>تلاش‌های سناریو</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spaced review (decisions missed before, feedback seen)</source>
+        <translation>مرور فاصله‌دار (تصمیم‌هایی که پیش‌تر نادرست پاسخ داده‌اید و بازخوردشان را دیده‌اید)</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>%1: mean credit %2 (%3 answers)</source>
         <translation>%1: میانگین اعتبار %2 (%3 پاسخ)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>Confidence calibration</source>
         <translation>هماهنگی اطمینان</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+25"/>
         <source>mean credit</source>
         <translation>میانگین اعتبار</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>How sure you were, against the credit you earned</source>
         <translation>میزان اطمینان شما، در برابر اعتباری که به دست آوردید</translation>
     </message>
@@ -170,7 +180,7 @@
 <context>
     <name>AgainstPanel</name>
     <message>
-        <location filename="../../balint_trainer/reports/against_panel.py" line="+115"/>
+        <location filename="../../balint_trainer/reports/against_panel.py" line="+119"/>
         <source>“{text}”</source>
         <translation>«{text}»</translation>
     </message>
@@ -221,6 +231,26 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>No answer in time: no intervention (not in the key).</source>
+        <translation>پاسخی به‌موقع داده نشد: بدون مداخله (در کلید نیامده است).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No answer in time: the trainee let the time run out (not in the key).</source>
+        <translation>پاسخی به‌موقع داده نشد: کارآموز گذاشت زمان تمام شود (در کلید نیامده است).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No answer in time: recorded as no intervention, which the key lists as {option}.</source>
+        <translation>پاسخی به‌موقع داده نشد: «بدون مداخله» ثبت شد، که کلید آن را {option} آورده است.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No answer in time: the trainee let the time run out, recorded as {option} (the key&apos;s no intervention).</source>
+        <translation>پاسخی به‌موقع داده نشد: کارآموز گذاشت زمان تمام شود و {option} ثبت شد («بدون مداخله» در کلید).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>your choice</source>
         <translation>انتخاب شما</translation>
     </message>
@@ -265,7 +295,7 @@
         <translation>انتخاب</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>shown {position} of {count}</source>
         <translation>نمایش‌داده‌شده در جایگاه {position} از {count}</translation>
     </message>
@@ -278,7 +308,7 @@
 <context>
     <name>AgreementModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/annotation.py" line="+91"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_models.py" line="+31"/>
         <source>Decision</source>
         <translation>تصمیم</translation>
     </message>
@@ -346,7 +376,7 @@
 <context>
     <name>AnnotationExchange</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/annotation_exchange.py" line="+137"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_exchange.py" line="+139"/>
         <source>Export annotation request</source>
         <translation>صدور درخواست حاشیه‌نویسی</translation>
     </message>
@@ -381,7 +411,7 @@
         <translation>پرونده‌های حاشیه‌نویسی (*.json);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+277"/>
         <source>Open annotation request</source>
         <translation>باز کردن درخواست حاشیه‌نویسی</translation>
     </message>
@@ -399,7 +429,7 @@
 <context>
     <name>AnnotationRowsModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/annotation.py" line="+29"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_models.py" line="+29"/>
         <source>Expert</source>
         <translation>خبره</translation>
     </message>
@@ -422,7 +452,7 @@
 <context>
     <name>AnnotationWindow</name>
     <message>
-        <location line="+72"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="+126"/>
         <source>Expert annotation</source>
         <translation>حاشیه‌نویسی خبره</translation>
     </message>
@@ -438,12 +468,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+173"/>
+        <location line="+106"/>
         <source>New expert profile</source>
         <translation>نمایه خبره تازه</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-103"/>
         <source>&amp;Scenario:</source>
         <translation>سناریو: (&amp;S)</translation>
     </message>
@@ -463,32 +493,32 @@
         <translation>نمای برگزارکننده (&amp;O)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_pages.py" line="+44"/>
         <source>Decision number</source>
         <translation>شماره تصمیم</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Case and transcript so far</source>
         <translation>مورد و متن گفت‌وگو تا اینجا</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Decision prompt</source>
         <translation>پرسش تصمیم</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Best option (keys 1–8) and optional ratings 1–5</source>
         <translation>بهترین گزینه (کلیدهای ۱ تا ۸) و نمره‌های اختیاری ۱ تا ۵</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Note (optional): why this option?</source>
         <translation>یادداشت (اختیاری): چرا این گزینه؟</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>
@@ -498,78 +528,78 @@
         <translation>قبلی (&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Previous decision</source>
         <translation>تصمیم قبلی</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+257"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="+211"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_pages.py" line="+3"/>
         <source>Save &amp;&amp; &amp;next</source>
         <translation>ذخیره و بعدی (&amp;N)</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_pages.py" line="+2"/>
         <source>Save and go to the next decision</source>
         <translation>ذخیره و رفتن به تصمیم بعدی</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Annotation status</source>
         <translation>وضعیت حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Rating warning</source>
         <translation>هشدار نمره‌دهی</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Agreement per decision</source>
         <translation>توافق در هر تصمیم</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Annotations of the selected decision</source>
         <translation>حاشیه‌نویسی‌های تصمیم انتخاب‌شده</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Pooled kappa</source>
         <translation>کاپای تجمیعی</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Refresh</source>
         <translation>تازه‌سازی (&amp;R)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Merge into scenario key…</source>
         <translation>ادغام در کلید سناریو… (&amp;M)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Merge annotations into the scenario key</source>
         <translation>ادغام حاشیه‌نویسی‌ها در کلید سناریو</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-227"/>
         <source>New e&amp;xpert or organiser…</source>
         <translation>خبره یا برگزارکننده تازه… (&amp;X)</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_pages.py" line="-6"/>
         <source>Refresh agreement</source>
         <translation>تازه‌سازی توافق</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="+85"/>
         <source>supervisor</source>
         <translation>ناظر</translation>
     </message>
@@ -579,12 +609,12 @@
         <translation>برگزارکننده</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+88"/>
         <source>Scenario not available</source>
         <translation>سناریو در دسترس نیست</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_widgets.py" line="+66"/>
         <source>Case</source>
         <translation>مورد</translation>
     </message>
@@ -594,12 +624,23 @@
         <translation>متن گفت‌وگو</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>(An earlier decision point for the leader.)</source>
         <translation>(نقطه تصمیمِ پیشینِ رهبر.)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-94"/>
+        <source>Experts not loaded</source>
+        <translation>خبرگان بارگذاری نشدند</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <location line="+225"/>
+        <source>Loading…</source>
+        <translation>در حال بارگذاری…</translation>
+    </message>
+    <message>
+        <location line="-194"/>
         <source>Decision %1 of %2 — %3</source>
         <translation>تصمیم %1 از %2 — %3</translation>
     </message>
@@ -614,7 +655,7 @@
         <translation>ذخیره و پایان (&amp;F)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Rating of option %1</source>
         <translation>نمره گزینه %1</translation>
     </message>
@@ -649,12 +690,12 @@
         <translation>۵ بهترین شیوه</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>You rated option %1 higher than the option you chose as best (%2). Check your ratings.</source>
         <translation>به گزینه %1 نمره‌ای بالاتر از گزینه‌ای دادید که بهترین دانستید (%2). نمره‌هایتان را بازبینی کنید.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>No expert chosen</source>
         <translation>خبره‌ای انتخاب نشده</translation>
     </message>
@@ -669,7 +710,12 @@
         <translation>ابتدا بهترین گزینه را انتخاب کنید (کلیدهای ۱ تا ۸).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
+        <source>Saving…</source>
+        <translation>در حال ذخیره…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Annotation not saved</source>
         <translation>حاشیه‌نویسی ذخیره نشد</translation>
     </message>
@@ -684,7 +730,12 @@
         <translation>ذخیره شد. به آخرین تصمیم رسیدید؛ سپاس.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
+        <source>Annotations not loaded</source>
+        <translation>حاشیه‌نویسی‌ها بارگذاری نشدند</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Annotations do not fit the scenario</source>
         <translation>حاشیه‌نویسی‌ها با سناریو جور نیستند</translation>
     </message>
@@ -693,95 +744,97 @@
         <source>— (needs every expert to rate every option)</source>
         <translation>— (لازم است همه خبرگان به همه گزینه‌ها نمره دهند)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Pooled kappa: %1 · %2 decision(s) with low agreement (P &lt; 0.5)</source>
-        <translation>کاپای تجمیعی: %1 · %2 تصمیم با توافق کم (P &lt; 0.5)</translation>
+        <source>Pooled kappa: %1 · %n decision(s) with low agreement (P &lt; 0.5)</source>
+        <translation>
+            <numerusform>کاپای تجمیعی: %1 · %Ln تصمیم با توافق کم (P &lt; 0.5)</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Krippendorff&apos;s alpha: %1</source>
         <translation>آلفای کریپندورف: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_merge.py" line="+49"/>
         <source>Merge annotations into the key</source>
         <translation>ادغام حاشیه‌نویسی‌ها در کلید</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>The experts lists of %1 decision(s) in %2 will be replaced as shown. A backup copy is kept.</source>
-        <translation>فهرست خبرگانِ %1 تصمیم در %2 همان‌گونه که نشان داده شده جایگزین می‌شود. یک نسخه پشتیبان نگه داشته می‌شود.</translation>
+        <source>The experts lists of %n decision(s) in %2 will be replaced as shown. A backup copy is kept.</source>
+        <translation>فهرست خبرگانِ %Ln تصمیم در %2 همان‌گونه که نشان داده شده جایگزین می‌شود. یک نسخه پشتیبان نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>%3 is a built-in scenario and stays unchanged. The experts lists of %1 decision(s) in your own copy of it, %2, will be replaced as shown. A backup copy is kept.</source>
-        <translation>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %1 تصمیم در نسخه خودتان از آن، %2، همان‌گونه که نشان داده شده جایگزین می‌شود. یک نسخه پشتیبان نگه داشته می‌شود.</translation>
+        <location line="+8"/>
+        <source>%3 is a built-in scenario and stays unchanged. The experts lists of %n decision(s) in your own copy of it, %2, will be replaced as shown. A backup copy is kept.</source>
+        <translation>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %Ln تصمیم در نسخه خودتان از آن، %2، همان‌گونه که نشان داده شده جایگزین می‌شود. یک نسخه پشتیبان نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>%3 is a built-in scenario and stays unchanged. Its experts lists of %1 decision(s) will be replaced as shown and the result saved as your own copy, %2, which takes the built-in&apos;s place in your library.</source>
-        <translation>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %1 تصمیم آن همان‌گونه که نشان داده شده جایگزین می‌شود و نتیجه به صورت نسخه خودتان، %2، ذخیره می‌شود که در کتابخانه شما جای سناریوی همراه برنامه را می‌گیرد.</translation>
+        <location line="+9"/>
+        <source>%3 is a built-in scenario and stays unchanged. Its experts lists of %n decision(s) will be replaced as shown and the result saved as your own copy, %2, which takes the built-in&apos;s place in your library.</source>
+        <translation>%3 سناریوی همراه برنامه است و تغییر نمی‌کند. فهرست خبرگانِ %Ln تصمیم آن همان‌گونه که نشان داده شده جایگزین می‌شود و نتیجه به صورت نسخه خودتان، %2، ذخیره می‌شود که در کتابخانه شما جای سناریوی همراه برنامه را می‌گیرد.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Changes</source>
         <translation>تغییرات</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Merge</source>
         <translation>ادغام (&amp;M)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Your scenario folder is not available: %1</source>
         <translation>پوشه سناریوی شما در دسترس نیست: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Cannot read %1</source>
         <translation>%1 خوانده نمی‌شود</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+18"/>
+        <location line="-14"/>
+        <location line="+23"/>
         <location line="+23"/>
         <source>Key not merged</source>
         <translation>کلید ادغام نشد</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-169"/>
         <source>option %1 of %2</source>
         <translation>گزینه %1 از %2</translation>
     </message>
     <message>
-        <location line="+257"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_merge.py" line="+1"/>
         <source>The file could not be written: %1</source>
         <translation>پرونده نوشته نشد: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Saved as your own copy: %1</source>
         <translation>به صورت نسخه خودتان ذخیره شد: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 is a built-in scenario, so it was not changed. Your copy with the merged key takes its place in your library; delete the copy to go back to the built-in.</source>
         <translation>%1 سناریوی همراه برنامه است، پس تغییری نکرد. نسخه شما با کلید ادغام‌شده در کتابخانه شما جای آن را می‌گیرد؛ برای بازگشت به سناریوی همراه برنامه، این نسخه را حذف کنید.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Key merged into %1</source>
         <translation>کلید در %1 ادغام شد</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Key merged</source>
         <translation>کلید ادغام شد</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-21"/>
         <source>%1 updated; the previous file was saved as %2.</source>
         <translation>%1 به‌روز شد؛ پرونده قبلی با نام %2 ذخیره شد.</translation>
     </message>
@@ -789,7 +842,7 @@
 <context>
     <name>AttemptListModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/review.py" line="+91"/>
+        <location filename="../../balint_trainer/gui/review.py" line="+97"/>
         <source>Started</source>
         <translation>آغاز</translation>
     </message>
@@ -817,7 +870,7 @@
         <location line="+18"/>
         <source>%n comment(s) from your supervisor you have not read yet</source>
         <translation>
-            <numerusform>%n یادداشت از ناظرتان که هنوز نخوانده‌اید</numerusform>
+            <numerusform>%Ln یادداشت از ناظرتان که هنوز نخوانده‌اید</numerusform>
         </translation>
     </message>
     <message>
@@ -839,14 +892,14 @@
         <location line="+3"/>
         <source>%n new</source>
         <translation>
-            <numerusform>%n تازه</numerusform>
+            <numerusform>%Ln تازه</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>BranchMap</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/branch_map.py" line="+38"/>
+        <location filename="../../balint_trainer/gui/authoring/branch_map.py" line="+39"/>
         <location line="+13"/>
         <source>Script</source>
         <translation>روند جلسه</translation>
@@ -875,7 +928,7 @@
         <location line="+23"/>
         <source>%n line(s)</source>
         <translation>
-            <numerusform>%n سطر</numerusform>
+            <numerusform>%Ln سطر</numerusform>
         </translation>
     </message>
     <message>
@@ -912,7 +965,7 @@
 <context>
     <name>BundleMatchDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/bundle_match.py" line="+32"/>
+        <location filename="../../balint_trainer/gui/supervision/bundle_match.py" line="+34"/>
         <source>Whose attempts are these?</source>
         <translation>این تلاش‌ها از آنِ کیست؟</translation>
     </message>
@@ -920,7 +973,7 @@
         <location line="+5"/>
         <source>The file {file} holds %n attempt(s) of “{who}”, whose files were never imported here. Choose the profile they belong to; later files from this trainee will go there without asking.</source>
         <translation>
-            <numerusform>پرونده {file} دربردارنده %n تلاشِ «{who}» است که تاکنون پرونده‌ای از او اینجا وارد نشده است. نمایه‌ای را که این تلاش‌ها به آن تعلق دارند برگزینید؛ پرونده‌های بعدی این کارآموز بی‌پرسش به همان‌جا می‌روند.</numerusform>
+            <numerusform>پرونده {file} دربردارنده %Ln تلاشِ «{who}» است که تاکنون پرونده‌ای از او اینجا وارد نشده است. نمایه‌ای را که این تلاش‌ها به آن تعلق دارند برگزینید؛ پرونده‌های بعدی این کارآموز بی‌پرسش به همان‌جا می‌روند.</numerusform>
         </translation>
     </message>
     <message>
@@ -957,7 +1010,7 @@
 <context>
     <name>Charts</name>
     <message>
-        <location filename="../../balint_trainer/gui/charts.py" line="+54"/>
+        <location filename="../../balint_trainer/gui/charts.py" line="+61"/>
         <source>Expert vote split</source>
         <translation>پراکندگی رأی خبرگان</translation>
     </message>
@@ -996,6 +1049,34 @@
         <location line="+20"/>
         <source>finished attempts</source>
         <translation>تلاش‌های تمام‌شده</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonChart</name>
+    <message>
+        <location filename="../../balint_trainer/gui/supervision/recorded_chart.py" line="+44"/>
+        <source>Chart: simulator scores and recorded-session ratings per competency</source>
+        <translation>نمودار: امتیازهای شبیه‌ساز و نمره‌های جلسه‌های ضبط‌شده برای هر شایستگی</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Simulator: mean credit over finished attempts (0–100)</source>
+        <translation>شبیه‌ساز: میانگین اعتبار در تلاش‌های پایان‌یافته (۰ تا ۱۰۰)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recorded sessions: the latest global rating on the same scale (1 = 0, 2 = 25, 3 = 50, 4 = 75, 5 = 100)</source>
+        <translation>جلسه‌های ضبط‌شده: آخرین نمره کلی بر همان مقیاس (۱ = ۰، ۲ = ۲۵، ۳ = ۵۰، ۴ = ۷۵، ۵ = ۱۰۰)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: simulator %2, recorded sessions %3</source>
+        <translation>%1: شبیه‌ساز %2، جلسه‌های ضبط‌شده %3</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>0–100</source>
+        <translation>۰ تا ۱۰۰</translation>
     </message>
 </context>
 <context>
@@ -1046,7 +1127,7 @@
         <translation>راهنمایی به منابع حمایتی</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/recording.py" line="+71"/>
+        <location filename="../../balint_trainer/gui/supervision/coding_texts.py" line="+15"/>
         <source>Working with the group as a whole</source>
         <translation>کار با کلیت گروه</translation>
     </message>
@@ -1157,7 +1238,7 @@
 <context>
     <name>Countdown</name>
     <message>
-        <location filename="../../balint_trainer/gui/realtime.py" line="+72"/>
+        <location filename="../../balint_trainer/gui/practice/realtime.py" line="+76"/>
         <location line="+5"/>
         <source>Time left to decide</source>
         <translation>زمان باقی‌مانده برای تصمیم</translation>
@@ -1324,7 +1405,7 @@
 <context>
     <name>DecisionTableModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/summary.py" line="+43"/>
+        <location filename="../../balint_trainer/gui/practice/summary.py" line="+45"/>
         <source>%1 s</source>
         <translation>%1 ثانیه</translation>
     </message>
@@ -1367,7 +1448,7 @@
 <context>
     <name>ExportPackDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/packs.py" line="+208"/>
+        <location filename="../../balint_trainer/gui/authoring/packs.py" line="+213"/>
         <source>Export scenario pack</source>
         <translation>صدور بسته سناریو</translation>
     </message>
@@ -1410,7 +1491,7 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="+984"/>
+        <location filename="../../balint_trainer/gui/practice/feedback.py" line="+157"/>
         <source>%1 and %2</source>
         <translation>%1 و %2</translation>
     </message>
@@ -1441,7 +1522,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../balint_trainer/reports/own_review.py" line="+126"/>
+        <location filename="../../balint_trainer/reports/own_review.py" line="+131"/>
         <source>Why</source>
         <translation>چرا</translation>
     </message>
@@ -1472,7 +1553,7 @@
 <context>
     <name>FeedbackExport</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/feedback_export.py" line="+29"/>
+        <location filename="../../balint_trainer/gui/supervision/feedback_export.py" line="+30"/>
         <location line="+9"/>
         <source>Export feedback for trainee</source>
         <translation>صدور بازخورد برای کارآموز</translation>
@@ -1482,15 +1563,13 @@
         <source>Feedback files (*.json)</source>
         <translation>پرونده‌های بازخورد (*.json)</translation>
     </message>
-    <message numerus="yes">
-        <location line="+11"/>
+    <message>
+        <location line="+12"/>
         <source>%n comment(s) for %1 exported to %2</source>
-        <translation>
-            <numerusform>%n یادداشت برای %1 در %2 صادر شد</numerusform>
-        </translation>
+        <translation>%Ln یادداشت برای %1 در %2 صادر شد</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Send this file to the trainee, who imports it with File → Import feedback from my supervisor…. Each file holds all your comments on their attempts; importing one twice adds nothing.</source>
         <translation>این پرونده را برای کارآموز بفرستید تا آن را با پرونده ← وارد کردن بازخورد ناظرم… وارد کند. هر پرونده همه یادداشت‌های شما درباره تلاش‌های او را دارد؛ دوباره وارد کردن آن چیزی نمی‌افزاید.</translation>
     </message>
@@ -1503,7 +1582,7 @@
 <context>
     <name>FeedbackFlow</name>
     <message>
-        <location filename="../../balint_trainer/gui/feedback_flow.py" line="+27"/>
+        <location filename="../../balint_trainer/gui/practice/feedback_flow.py" line="+28"/>
         <location line="+80"/>
         <source>Import feedback from my supervisor</source>
         <translation>وارد کردن بازخورد ناظرم</translation>
@@ -1518,12 +1597,10 @@
         <source>Unread comments from your supervisor</source>
         <translation>یادداشت‌های نخوانده از ناظرتان</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+31"/>
         <source>%n unread comment(s) from your supervisor</source>
-        <translation>
-            <numerusform>%n یادداشت نخوانده از ناظرتان</numerusform>
-        </translation>
+        <translation>%Ln یادداشت نخوانده از ناظرتان</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1545,26 +1622,20 @@
         <source>Importing feedback…</source>
         <translation>در حال وارد کردن بازخورد…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+7"/>
+    <message>
+        <location line="+8"/>
         <source>%n new comment(s) imported.</source>
-        <translation>
-            <numerusform>%n یادداشت تازه وارد شد.</numerusform>
-        </translation>
+        <translation>%Ln یادداشت تازه وارد شد.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
+    <message>
+        <location line="+7"/>
         <source>%n comment(s) were already here.</source>
-        <translation>
-            <numerusform>%n یادداشت از پیش اینجا بود.</numerusform>
-        </translation>
+        <translation>%Ln یادداشت از پیش اینجا بود.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
+    <message>
+        <location line="+7"/>
         <source>%n comment(s) are on attempts this database does not hold; they were skipped (attempts made on another computer or profile).</source>
-        <translation>
-            <numerusform>%n یادداشت مربوط به تلاش‌هایی است که در این پایگاه داده نیستند؛ کنار گذاشته شدند (تلاش‌هایی که در رایانه یا نمایه دیگری انجام شده‌اند).</numerusform>
-        </translation>
+        <translation>%Ln یادداشت مربوط به تلاش‌هایی است که در این پایگاه داده نیستند؛ کنار گذاشته شدند (تلاش‌هایی که در رایانه یا نمایه دیگری انجام شده‌اند).</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1580,7 +1651,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/find_replace.py" line="+30"/>
+        <location filename="../../balint_trainer/gui/authoring/find_replace.py" line="+32"/>
         <location line="+1"/>
         <source>Find</source>
         <translation>یافتن</translation>
@@ -1660,7 +1731,7 @@
         <location line="+44"/>
         <source>%n replacement(s).</source>
         <translation>
-            <numerusform>%n جایگزینی.</numerusform>
+            <numerusform>%Ln جایگزینی.</numerusform>
         </translation>
     </message>
 </context>
@@ -2098,7 +2169,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/library.py" line="+70"/>
+        <location filename="../../balint_trainer/gui/practice/library.py" line="+71"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
@@ -2128,10 +2199,10 @@
         <translation>بهترین شما</translation>
     </message>
     <message numerus="yes">
-        <location line="+75"/>
+        <location line="+88"/>
         <source>%n comment(s) from your supervisor you have not read yet (Practice → My past attempts…)</source>
         <translation>
-            <numerusform>%n یادداشت از ناظرتان که هنوز نخوانده‌اید (تمرین ← تلاش‌های پیشین من…)</numerusform>
+            <numerusform>%Ln یادداشت از ناظرتان که هنوز نخوانده‌اید (تمرین ← تلاش‌های پیشین من…)</numerusform>
         </translation>
     </message>
     <message>
@@ -2153,7 +2224,7 @@
         <location line="+3"/>
         <source>✉ %n new comment(s) · %1</source>
         <translation>
-            <numerusform>✉ %n یادداشت تازه · %1</numerusform>
+            <numerusform>✉ %Ln یادداشت تازه · %1</numerusform>
         </translation>
     </message>
     <message>
@@ -2180,7 +2251,7 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Search title, setting or competency…</source>
         <translation>جست‌وجوی عنوان، محیط یا شایستگی…</translation>
     </message>
@@ -2301,41 +2372,53 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+34"/>
+        <location line="+42"/>
+        <location line="+6"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-47"/>
         <source>Library status</source>
         <translation>وضعیت کتابخانه</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+2"/>
+        <source>Scenarios read</source>
+        <translation>سناریوهای خوانده‌شده</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <location line="+7"/>
         <source>Loading scenarios…</source>
         <translation>در حال بارگذاری سناریوها…</translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>Loading… %1 of %2 files</source>
+        <translation>در حال بارگذاری… %1 از %2 پرونده</translation>
+    </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+50"/>
         <source>%n scenario(s)</source>
         <translation>
-            <numerusform>%n سناریو</numerusform>
+            <numerusform>%Ln سناریو</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n file(s) with problems</source>
         <translation>
-            <numerusform>%n پرونده دارای اشکال</numerusform>
+            <numerusform>%Ln پرونده دارای اشکال</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>All competencies</source>
         <translation>همه شایستگی‌ها</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
         <source>No scenario matches the search.</source>
         <translation>هیچ سناریویی با جست‌وجو جور نیست.</translation>
     </message>
@@ -2348,14 +2431,14 @@
         <location line="+13"/>
         <source>%n minute(s)</source>
         <translation>
-            <numerusform>%n دقیقه</numerusform>
+            <numerusform>%Ln دقیقه</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n decision(s)</source>
         <translation>
-            <numerusform>%n تصمیم</numerusform>
+            <numerusform>%Ln تصمیم</numerusform>
         </translation>
     </message>
     <message>
@@ -2372,7 +2455,7 @@
         <location line="+8"/>
         <source>%n comment(s) from your supervisor on your attempts you have not read yet: Practice → My past attempts… (Ctrl+Shift+R).</source>
         <translation>
-            <numerusform>%n یادداشت از ناظرتان درباره تلاش‌هایتان که هنوز نخوانده‌اید: تمرین ← تلاش‌های پیشین من… (Ctrl+Shift+R).</numerusform>
+            <numerusform>%Ln یادداشت از ناظرتان درباره تلاش‌هایتان که هنوز نخوانده‌اید: تمرین ← تلاش‌های پیشین من… (Ctrl+Shift+R).</numerusform>
         </translation>
     </message>
     <message>
@@ -2384,7 +2467,7 @@
 <context>
     <name>LrsDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/lrs.py" line="+224"/>
+        <location filename="../../balint_trainer/gui/supervision/lrs.py" line="+228"/>
         <source>Learning record store</source>
         <translation>انباره سوابق یادگیری</translation>
     </message>
@@ -2557,177 +2640,178 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+111"/>
-        <location line="+358"/>
+        <location filename="../../balint_trainer/gui/accounts/session.py" line="+53"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+119"/>
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+9"/>
         <source>Where answers are saved</source>
         <translation>محل ذخیره پاسخ‌ها</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+9"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../balint_trainer/gui/menus.py" line="+32"/>
         <source>&amp;File</source>
         <translation>پرونده (&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Add scenario folder…</source>
         <translation>افزودن پوشه سناریو… (&amp;A)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Reload library</source>
         <translation>بارگذاری دوباره کتابخانه (&amp;R)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Export my attempts for my supervisor…</source>
         <translation>صدور تلاش‌هایم برای ناظرم… (&amp;E)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+29"/>
         <source>&amp;Quit</source>
         <translation>خروج (&amp;Q)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Practice</source>
         <translation>تمرین (&amp;P)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Start &amp;practice</source>
         <translation>شروع تمرین (&amp;P)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Start &amp;exam</source>
         <translation>شروع آزمون (&amp;E)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Resume unfinished attempt</source>
         <translation>ادامه تلاش ناتمام (&amp;R)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>&amp;Library</source>
         <translation>کتابخانه (&amp;L)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Your pro&amp;gress</source>
         <translation>پیشرفت شما (&amp;G)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>&amp;Tools</source>
         <translation>ابزارها (&amp;T)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Supervisor view…</source>
         <translation>نمای ناظر… (&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Scenario &amp;editor…</source>
         <translation>ویرایشگر سناریو… (&amp;E)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>Expert &amp;annotation…</source>
         <translation>حاشیه‌نویسی خبره… (&amp;A)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>E&amp;xport scenario pack…</source>
         <translation>صدور بسته سناریو… (&amp;X)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>&amp;Import scenario pack…</source>
         <translation>وارد کردن بسته سناریو… (&amp;I)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>&amp;Help</source>
         <translation>راهنما (&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;About Balint Trainer</source>
         <translation>درباره تمرین رهبری گروه بالینت (&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>About &amp;Qt</source>
         <translation>درباره Qt (&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location line="+178"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+213"/>
         <source>Library loaded: %n scenario(s)</source>
         <translation>
-            <numerusform>کتابخانه بارگذاری شد: %n سناریو</numerusform>
+            <numerusform>کتابخانه بارگذاری شد: %Ln سناریو</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-46"/>
-        <location line="+79"/>
+        <location filename="../../balint_trainer/gui/startup.py" line="+113"/>
+        <location line="+6"/>
         <source>Not saving: no database</source>
         <translation>ذخیره نمی‌شود: پایگاه داده‌ای نیست</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location filename="../../balint_trainer/gui/menus.py" line="-133"/>
         <source>Import &amp;feedback from my supervisor…</source>
         <translation>وارد کردن بازخورد ناظرم… (&amp;F)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Restore from &amp;backup…</source>
         <translation>بازگردانی از نسخه پشتیبان… (&amp;B)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Switch profile…</source>
         <translation>تعویض نمایه… (&amp;S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Set &amp;password…</source>
         <translation>تعیین گذرواژه… (&amp;P)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Open annotation request…</source>
         <translation>باز کردن درخواست حاشیه‌نویسی… (&amp;O)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+48"/>
         <source>My past a&amp;ttempts…</source>
         <translation>تلاش‌های پیشین من… (&amp;T)</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location filename="../../balint_trainer/gui/startup.py" line="-29"/>
         <source>Opening profiles…</source>
         <translation>در حال باز کردن نمایه‌ها…</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+99"/>
+        <location line="+26"/>
         <source>Answers will not be saved</source>
         <translation>پاسخ‌ها ذخیره نخواهند شد</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-26"/>
         <source>Library</source>
         <translation>کتابخانه</translation>
     </message>
@@ -2737,7 +2821,7 @@
         <translation>کتابخانه خوانده نشد:</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../balint_trainer/gui/startup.py" line="+1"/>
         <source>The database could not be opened, so your answers will not be saved this time.
 
 %1</source>
@@ -2746,57 +2830,62 @@
 %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../balint_trainer/gui/accounts/session.py" line="-6"/>
         <source>local database</source>
         <translation>پایگاه داده محلی</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>course database</source>
         <translation>پایگاه داده دوره</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Nobody is practising yet: File → Switch profile…</source>
         <translation>هنوز کسی تمرین نمی‌کند: پرونده ← تعویض نمایه…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 — Balint Trainer</source>
         <translation>%1 — تمرین رهبری گروه بالینت</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 · saved to the %2</source>
         <translation>%1 · ذخیره در %2</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+83"/>
         <source>Switch profile</source>
         <translation>تعویض نمایه</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-74"/>
         <source>Password set.</source>
         <translation>گذرواژه تعیین شد.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-6"/>
         <source>Could not read your scores: %1</source>
         <translation>امتیازهای شما خوانده نشد: %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+50"/>
+        <source>Opening the database…</source>
+        <translation>در حال باز کردن پایگاه داده…</translation>
+    </message>
+    <message>
+        <location line="+151"/>
         <source>Add a folder of scenarios</source>
         <translation>افزودن پوشه‌ای از سناریوها</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../balint_trainer/gui/practice/export_attempts.py" line="+48"/>
         <source>Export my attempts</source>
         <translation>صدور تلاش‌هایم</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+29"/>
         <source>You have no attempts to export yet. Practise a scenario first.</source>
         <translation>هنوز تلاشی برای صدور ندارید. نخست یک سناریو را تمرین کنید.</translation>
     </message>
@@ -2819,25 +2908,23 @@
 
 %1</translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
+    <message>
+        <location line="+7"/>
         <source>%Ln attempt(s) exported to %1</source>
-        <translation>
-            <numerusform>%Ln تلاش در %1 صادر شد</numerusform>
-        </translation>
+        <translation>%Ln تلاش در %1 صادر شد</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Send this file to your supervisor, who imports it in the supervisor view (Profiles → Import trainee attempts…). Export again after practising more: each file holds all your attempts, and importing one twice adds nothing.</source>
         <translation>این پرونده را برای ناظرتان بفرستید تا آن را در نمای ناظر وارد کند (نمایه‌ها ← وارد کردن تلاش‌های کارآموز…). پس از تمرین بیشتر دوباره صادر کنید: هر پرونده همه تلاش‌های شما را در بر دارد و وارد کردن دوباره یک پرونده چیزی نمی‌افزاید.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location filename="../../balint_trainer/gui/practice/controller.py" line="+201"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>exam</source>
         <translation>آزمون</translation>
     </message>
@@ -2851,32 +2938,33 @@ Resume it, or start a new attempt? The unfinished one is kept either way.</sourc
 آن را ادامه می‌دهید یا تلاش تازه‌ای شروع می‌کنید؟ تلاش ناتمام در هر حال نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-22"/>
         <source>Unfinished attempt</source>
         <translation>تلاش ناتمام</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+78"/>
         <source>Nothing to resume for this scenario.</source>
         <translation>چیزی برای ادامه در این سناریو نیست.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
+        <location line="+4"/>
         <source>Cannot resume</source>
         <translation>ادامه ممکن نیست</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../balint_trainer/gui/practice/pages.py" line="+94"/>
         <source>Practice</source>
         <translation>تمرین</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Exam</source>
         <translation>آزمون</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2886,7 +2974,7 @@ Resume it, or start a new attempt? The unfinished one is kept either way.</sourc
         <translation>ذخیره‌نشده</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-61"/>
         <source>Cannot save this attempt</source>
         <translation>این تلاش ذخیره نمی‌شود</translation>
     </message>
@@ -2904,7 +2992,7 @@ Practise anyway, without saving?</source>
 بدون ذخیره تمرین می‌کنید؟</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+88"/>
         <source>Answer not saved</source>
         <translation>پاسخ ذخیره نشد</translation>
     </message>
@@ -2918,73 +3006,72 @@ Practise anyway, without saving?</source>
 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-7"/>
         <source>Answer saved.</source>
         <translation>پاسخ ذخیره شد.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../balint_trainer/gui/practice/controller.py" line="+120"/>
         <source>Attempt not finished</source>
         <translation>تلاش تمام نشده است</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../../balint_trainer/gui/practice/leaving.py" line="+14"/>
         <source>Quit Balint Trainer</source>
         <translation>خروج از برنامه</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Quit in the middle of this session? Your answers so far are saved; you can resume it from the library next time.</source>
         <translation>در میانه این جلسه خارج می‌شوید؟ پاسخ‌های شما تا اینجا ذخیره شده‌اند؛ دفعه بعد می‌توانید آن را از کتابخانه ادامه دهید.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Quit in the middle of this session? Your answers are not saved.</source>
         <translation>در میانه این جلسه خارج می‌شوید؟ پاسخ‌های شما ذخیره نشده‌اند.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Leave this session? Your answers so far are saved; you can resume it from the library.</source>
         <translation>این جلسه را ترک می‌کنید؟ پاسخ‌های شما تا اینجا ذخیره شده‌اند؛ می‌توانید آن را از کتابخانه ادامه دهید.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Leave this session? Your answers are not saved.</source>
         <translation>این جلسه را ترک می‌کنید؟ پاسخ‌های شما ذخیره نشده‌اند.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../../balint_trainer/gui/practice/pages.py" line="+105"/>
         <source>Could not load recorded sessions</source>
         <translation>جلسه‌های ضبط‌شده بارگذاری نشد</translation>
     </message>
     <message>
-        <location line="+76"/>
-        <location line="+7"/>
+        <location filename="../../balint_trainer/gui/backups.py" line="+80"/>
         <source>Restore from backup</source>
         <translation>بازگردانی از نسخه پشتیبان</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="+6"/>
         <source>Backups are kept for the local database only; a course database is backed up by its administrator.</source>
         <translation>نسخه‌های پشتیبان فقط برای پایگاه داده محلی نگه داشته می‌شوند؛ از پایگاه داده دوره، مدیر آن پشتیبان می‌گیرد.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>There are no backups of %1 yet.</source>
         <translation>هنوز نسخه پشتیبانی از %1 نیست.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+162"/>
         <source>Restoring a backup…</source>
         <translation>در حال بازگردانی نسخه پشتیبان…</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location filename="../../balint_trainer/gui/practice/leaving.py" line="-7"/>
         <source>Leave session</source>
         <translation>ترک جلسه</translation>
     </message>
     <message>
-        <location line="-882"/>
+        <location filename="../../balint_trainer/gui/practice/resume_prompt.py" line="+13"/>
         <source>&amp;Resume</source>
         <translation>ادامه (&amp;R)</translation>
     </message>
@@ -2994,23 +3081,23 @@ Practise anyway, without saving?</source>
         <translation>شروع تازه (&amp;N)</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location filename="../../balint_trainer/gui/menus.py" line="-10"/>
         <source>Lea&amp;ve session</source>
         <translation>ترک جلسه (&amp;V)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+37"/>
         <source>Edit selec&amp;ted scenario…</source>
         <translation>ویرایش سناریوی انتخاب‌شده… (&amp;T)</translation>
     </message>
     <message>
-        <location line="+719"/>
+        <location filename="../../balint_trainer/gui/practice/leaving.py" line="+12"/>
         <source>The choice you have not confirmed yet is not saved.</source>
         <translation>انتخابی که هنوز تأیید نکرده‌اید ذخیره نمی‌شود.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+13"/>
+        <location filename="../../balint_trainer/gui/practice/pages.py" line="-35"/>
+        <location line="+14"/>
         <source>Progress</source>
         <translation>پیشرفت</translation>
     </message>
@@ -3020,7 +3107,7 @@ Practise anyway, without saving?</source>
         <translation>نمایش پیشرفت به پایگاه داده نیاز دارد که باز نیست.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-64"/>
         <location line="+6"/>
         <source>Not available</source>
         <translation>در دسترس نیست</translation>
@@ -3048,7 +3135,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>NewProfileDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+46"/>
+        <location filename="../../balint_trainer/gui/accounts/profile_dialogs.py" line="+38"/>
         <source>Trainee (practises scenarios)</source>
         <translation>کارآموز (سناریوها را تمرین می‌کند)</translation>
     </message>
@@ -3068,7 +3155,7 @@ Practise anyway, without saving?</source>
         <translation>نمایه‌ای با نام «{name}» از پیش وجود دارد؛ نام دیگری برگزینید.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+74"/>
         <source>New profile</source>
         <translation>نمایه تازه</translation>
     </message>
@@ -3126,7 +3213,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>OrganiserExchange</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/annotation_exchange.py" line="-297"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_exchange.py" line="-300"/>
         <source>Export re&amp;quest…</source>
         <translation>صدور درخواست… (&amp;Q)</translation>
     </message>
@@ -3151,10 +3238,10 @@ Practise anyway, without saving?</source>
         <translation>چند پرونده با هم؛ یا آن‌ها را روی این پنجره رها کنید</translation>
     </message>
     <message numerus="yes">
-        <location line="+51"/>
+        <location line="+52"/>
         <source>%n request file(s) written</source>
         <translation>
-            <numerusform>%n پرونده درخواست نوشته شد</numerusform>
+            <numerusform>%Ln پرونده درخواست نوشته شد</numerusform>
         </translation>
     </message>
     <message>
@@ -3179,7 +3266,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>درخواست صادر نشد</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Import failed</source>
         <translation>وارد کردن ناموفق بود</translation>
     </message>
@@ -3188,13 +3275,22 @@ Send each expert their file. They open it with File → Open annotation request�
         <source>%1: not imported, nothing changed.</source>
         <translation>%1: وارد نشد، چیزی تغییر نکرد.</translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: %2 — %3 vote(s) added, %4 replaced by newer ones, %5 unchanged.</source>
-        <translation>%1: %2 — %3 رأی افزوده شد، %4 با رأی‌های تازه‌تر جایگزین شد، %5 بدون تغییر.</translation>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1: %2 — %n vote(s) added, %3 replaced by newer ones, %4 unchanged.</source>
+        <translation>
+            <numerusform>%1: %2 — %Ln رأی افزوده شد، %3 با رأی‌های تازه‌تر جایگزین شد، %4 بدون تغییر.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Imported %1 of %n annotation file(s).</source>
+        <translation>
+            <numerusform>%1 از %Ln پرونده حاشیه‌نویسی وارد شد.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-23"/>
         <source>%1 kept: newer votes of this expert are already here.</source>
         <translation>%1 نگه داشته شد: رأی‌های تازه‌تر این خبره از پیش اینجا هستند.</translation>
     </message>
@@ -3209,12 +3305,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>توجه: رأی‌های %1 برای نسخه‌ای است که فرستادید و با پرونده کنونی کتابخانه شما فرق دارد؛ این نما نسخه کتابخانه را نشان می‌دهد، پس آن رأی‌ها ذخیره می‌شوند ولی اینجا نشان داده یا ادغام نمی‌شوند.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Imported %1 of %2 annotation file(s).</source>
-        <translation>%1 از %2 پرونده حاشیه‌نویسی وارد شد.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <location line="+2"/>
         <source>Import annotation files</source>
         <translation>وارد کردن پرونده‌های حاشیه‌نویسی</translation>
@@ -3223,7 +3314,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>OwnReview</name>
     <message>
-        <location filename="../../balint_trainer/reports/own_review.py" line="-128"/>
+        <location filename="../../balint_trainer/reports/own_review.py" line="-132"/>
         <source>“{label}”</source>
         <translation>«{label}»</translation>
     </message>
@@ -3239,18 +3330,18 @@ Send each expert their file. They open it with File → Open annotation request�
     </message>
     <message>
         <location line="+6"/>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>your choice</source>
         <translation>انتخاب شما</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+61"/>
+        <location line="-63"/>
+        <location line="+65"/>
         <source>panel&apos;s choice</source>
         <translation>انتخاب هیئت</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-63"/>
         <source>Shown</source>
         <translation>ترتیب نمایش</translation>
     </message>
@@ -3285,7 +3376,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>ثبت نشده</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>In your own words</source>
         <translation>به زبان خودتان</translation>
     </message>
@@ -3344,23 +3435,102 @@ Send each expert their file. They open it with File → Open annotation request�
         <source>Comments on the whole attempt</source>
         <translation>یادداشت‌ها درباره کل تلاش</translation>
     </message>
+    <message>
+        <location line="+46"/>
+        <source>Recorded sessions coded by your supervisor</source>
+        <translation>جلسه‌های ضبط‌شده‌ای که ناظرتان کدگذاری کرده است</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No recorded session of a group you led has been coded yet.</source>
+        <translation>هنوز هیچ جلسه ضبط‌شده‌ای از گروه‌هایی که رهبری کرده‌اید کدگذاری نشده است.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ratings: 1 not yet seen, 2 emerging, 3 competent, 4 proficient, 5 exemplary. The recordings themselves are not stored.</source>
+        <translation>نمره‌ها: ۱ هنوز دیده نشده، ۲ در حال شکل‌گیری، ۳ توانمند، ۴ ماهر، ۵ نمونه. خود ضبط‌ها نگه داشته نمی‌شوند.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Your simulator results and your supervisor&apos;s ratings</source>
+        <translation>نتیجه‌های شما در شبیه‌ساز و نمره‌های ناظرتان</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+32"/>
+        <location line="+17"/>
+        <source>Competency</source>
+        <translation>شایستگی</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Simulator (mean credit)</source>
+        <translation>شبیه‌ساز (میانگین اعتبار)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded sessions (latest rating)</source>
+        <translation>جلسه‌های ضبط‌شده (آخرین نمره)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{when}: {file} ({length}), coded by {who}</source>
+        <translation>{when}: {file} ({length})، کدگذاری‌شده توسط {who}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Last edited {when}.</source>
+        <translation>آخرین ویرایش: {when}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Global ratings</source>
+        <translation>نمره‌های کلی</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+17"/>
+        <source>Rating</source>
+        <translation>نمره</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>What good looks like</source>
+        <translation>نشانه‌های کار خوب</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Marked moments</source>
+        <translation>لحظه‌های علامت‌گذاری‌شده</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note</source>
+        <translation>یادداشت</translation>
+    </message>
 </context>
 <context>
     <name>OwnReviewView</name>
     <message>
-        <location filename="../../balint_trainer/gui/review.py" line="+18"/>
+        <location filename="../../balint_trainer/gui/review.py" line="+19"/>
         <source>My past attempts</source>
         <translation>تلاش‌های پیشین من</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+48"/>
-        <location line="+61"/>
+        <location line="+55"/>
+        <location line="+33"/>
+        <location line="+64"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-151"/>
         <source>Past attempts status</source>
         <translation>وضعیت تلاش‌های پیشین</translation>
     </message>
@@ -3385,7 +3555,23 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>بازگشت به کتابخانه</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+10"/>
+        <source>Recorded sessions of groups you led, coded by your supervisor</source>
+        <translation>جلسه‌های ضبط‌شده گروه‌هایی که رهبری کرده‌اید، کدگذاری‌شده توسط ناظرتان</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Attempts</source>
+        <translation>تلاش‌ها (&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+69"/>
+        <source>&amp;Recorded sessions</source>
+        <translation>جلسه‌های ضبط‌شده (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="-37"/>
         <source>No attempts yet. Practise a scenario and it will be listed here.</source>
         <translation>هنوز تلاشی نیست. یک سناریو را تمرین کنید تا اینجا فهرست شود.</translation>
     </message>
@@ -3394,18 +3580,28 @@ Send each expert their file. They open it with File → Open annotation request�
         <source>Could not read your attempts</source>
         <translation>تلاش‌های شما خوانده نشد</translation>
     </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Recorded sessions (%1)</source>
+        <translation>جلسه‌های ضبط‌شده (%1) (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not read your recorded sessions</source>
+        <translation>جلسه‌های ضبط‌شده شما خوانده نشد</translation>
+    </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+12"/>
         <source>%n attempt(s)</source>
         <translation>
-            <numerusform>%n تلاش</numerusform>
+            <numerusform>%Ln تلاش</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n unread comment(s)</source>
         <translation>
-            <numerusform>%n یادداشت نخوانده</numerusform>
+            <numerusform>%Ln یادداشت نخوانده</numerusform>
         </translation>
     </message>
     <message>
@@ -3422,7 +3618,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/profile_chooser.py" line="+235"/>
+        <location filename="../../balint_trainer/gui/accounts/profile_chooser.py" line="+238"/>
         <source>Password of {name}</source>
         <translation>گذرواژه {name}</translation>
     </message>
@@ -3475,7 +3671,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <location line="+18"/>
         <source>The new password must have at least %n characters.</source>
         <translation>
-            <numerusform>گذرواژه تازه باید دست‌کم %n نویسه داشته باشد.</numerusform>
+            <numerusform>گذرواژه تازه باید دست‌کم %Ln نویسه داشته باشد.</numerusform>
         </translation>
     </message>
     <message>
@@ -3497,7 +3693,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>PhaseIndicator</name>
     <message>
-        <location filename="../../balint_trainer/gui/player.py" line="-922"/>
+        <location filename="../../balint_trainer/gui/practice/phase.py" line="+78"/>
         <source>not started</source>
         <translation>آغازنشده</translation>
     </message>
@@ -3543,19 +3739,19 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>PlayerView</name>
     <message>
-        <location line="+85"/>
+        <location filename="../../balint_trainer/gui/practice/player.py" line="+69"/>
         <source>Session clock</source>
         <translation>ساعت جلسه</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+15"/>
-        <location line="+282"/>
+        <location line="+201"/>
         <source>The case</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location line="-296"/>
+        <location line="-215"/>
         <source>&amp;Begin the session</source>
         <translation>آغاز جلسه (&amp;B)</translation>
     </message>
@@ -3575,7 +3771,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>متن گفت‌وگوی جلسه</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+70"/>
         <source>&amp;Next line</source>
         <translation>سطر بعد (&amp;N)</translation>
     </message>
@@ -3585,13 +3781,13 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>سطر بعد</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+146"/>
+        <location filename="../../balint_trainer/gui/practice/feedback.py" line="-164"/>
+        <location filename="../../balint_trainer/gui/practice/player.py" line="+1"/>
         <source>Space or Enter</source>
         <translation>فاصله یا Enter</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location filename="../../balint_trainer/gui/practice/player.py" line="+2"/>
         <source>&amp;Auto-play</source>
         <translation>پخش خودکار (&amp;A)</translation>
     </message>
@@ -3621,17 +3817,17 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>کلید فاصله یا Enter سطر بعد را نشان می‌دهد. جلسه در هر تصمیم می‌ایستد.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../balint_trainer/gui/practice/decision.py" line="+45"/>
         <source>Decision prompt</source>
         <translation>پرسش تصمیم</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>What would you say to the group?</source>
         <translation>به گروه چه می‌گویید؟</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>In my own words</source>
         <translation>به زبان خودم</translation>
     </message>
@@ -3646,49 +3842,49 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>تأیید انتخاب</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Enter (Ctrl+Enter while typing)</source>
         <translation>Enter (هنگام نوشتن Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Choose with the mouse or keys 1–8, then press Enter.</source>
         <translation>با ماوس یا کلیدهای ۱ تا ۸ انتخاب کنید، سپس Enter را بزنید.</translation>
     </message>
     <message>
-        <location line="+358"/>
+        <location filename="../../balint_trainer/gui/practice/player.py" line="+268"/>
         <source>Time ran out: no intervention.</source>
         <translation>زمان تمام شد: بدون مداخله.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../balint_trainer/gui/practice/feedback.py" line="+20"/>
         <source>Your credit: %1 of %2</source>
         <translation>اعتبار شما: %1 از %2</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
         <source>What is credit?</source>
         <translation>اعتبار چیست؟</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>What is “%1”?</source>
         <translation>«%1» چیست؟</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>What is panel agreement?</source>
         <translation>توافق هیئت چیست؟</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location filename="../../balint_trainer/gui/practice/player.py" line="+42"/>
         <source>The session is over. You answered %1 of %n decision(s).</source>
         <translation>
-            <numerusform>جلسه به پایان رسید. شما به %1 از %n تصمیم پاسخ دادید.</numerusform>
+            <numerusform>جلسه به پایان رسید. شما به %1 از %Ln تصمیم پاسخ دادید.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location filename="../../balint_trainer/gui/practice/transcript.py" line="+34"/>
         <source>— %1</source>
         <translation>— %1</translation>
     </message>
@@ -3698,42 +3894,42 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>(%1)</translation>
     </message>
     <message>
-        <location line="-664"/>
+        <location filename="../../balint_trainer/gui/practice/decision.py" line="-30"/>
         <source>In my &amp;own words (optional):</source>
         <translation>به زبان خودم (اختیاری): (&amp;O)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../../balint_trainer/gui/practice/feedback.py" line="-105"/>
         <source>Your credit</source>
         <translation>اعتبار شما</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>What the credit means</source>
         <translation>معنای اعتبار</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Explanations in the glossary</source>
         <translation>توضیح‌ها در واژه‌نامه</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Expert feedback</source>
         <translation>بازخورد خبرگان</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>C&amp;ontinue</source>
         <translation>ادامه (&amp;O)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Continue the session</source>
         <translation>ادامه جلسه</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../balint_trainer/gui/practice/player.py" line="-285"/>
         <source>See the &amp;summary</source>
         <translation>دیدن خلاصه (&amp;S)</translation>
     </message>
@@ -3743,7 +3939,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>دیدن خلاصه</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Practice</source>
         <translation>تمرین</translation>
     </message>
@@ -3763,7 +3959,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>بازخورد خبرگان در پایان</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>— resumed: you continue where you stopped —</source>
         <translation>— ادامه: از جایی که ایستادید ادامه می‌دهید —</translation>
     </message>
@@ -3773,22 +3969,37 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>در گروه</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+14"/>
+        <source>You have not led this group&apos;s earlier meeting; it is played as if that meeting had gone the way this scenario assumes when nobody has led it.</source>
+        <translation>شما جلسه پیشین این گروه را رهبری نکرده‌اید؛ این جلسه چنان پخش می‌شود که گویی جلسه پیشین همان‌گونه پیش رفته که این سناریو، وقتی کسی آن را رهبری نکرده، فرض می‌کند.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This group remembers the earlier meeting you led: it goes on from what you did there.</source>
+        <translation>این گروه جلسه پیشینی را که شما رهبری کردید به یاد دارد: از همان‌جا که شما آن را پیش بردید ادامه می‌یابد.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Decision %1 — %2</source>
+        <translation>تصمیم %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Decision %1 of %2 — %3</source>
         <translation>تصمیم %1 از %2 — %3</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../balint_trainer/gui/practice/decision.py" line="+57"/>
         <source>Option %1: %2</source>
         <translation>گزینه %1: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>option %1 of %2</source>
         <translation>گزینه %1 از %2</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location filename="../../balint_trainer/gui/practice/player.py" line="+41"/>
         <source>Choose an option first (keys 1–8), then press Enter.</source>
         <translation>نخست یک گزینه را انتخاب کنید (کلیدهای ۱ تا ۸)، سپس Enter را بزنید.</translation>
     </message>
@@ -3798,14 +4009,14 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>پاسخ ذخیره شد. بازخورد در پایان آزمون می‌آید.</translation>
     </message>
     <message>
-        <location line="+83"/>
-        <location line="+147"/>
+        <location line="+36"/>
+        <location line="+71"/>
         <source>— end of the session —</source>
         <translation>— پایان جلسه —</translation>
     </message>
     <message>
-        <location line="-129"/>
-        <location line="+43"/>
+        <location filename="../../balint_trainer/gui/practice/transcript.py" line="+42"/>
+        <location line="+51"/>
         <source>You (leader)</source>
         <translation>شما (رهبر)</translation>
     </message>
@@ -3815,12 +4026,12 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>(شما)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>In your own words: %1</source>
         <translation>به زبان خودتان: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../balint_trainer/gui/practice/player.py" line="-58"/>
         <source>Session clock %1 / %2</source>
         <translation>ساعت جلسه %1 / %2</translation>
     </message>
@@ -3830,15 +4041,29 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>زمان شبیه‌سازی‌شده از آغاز جلسه گروه</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Decisions %1/%2</source>
         <translation>تصمیم‌ها %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/gui/practice/realtime.py" line="+47"/>
+        <location filename="../../balint_trainer/gui/practice/transcript.py" line="+22"/>
+        <source>— the group goes on while you decide —</source>
+        <translation>— گروه در حالی که تصمیم می‌گیرید ادامه می‌دهد —</translation>
+    </message>
+</context>
+<context>
+    <name>PracticePages</name>
+    <message>
+        <location filename="../../balint_trainer/gui/practice/pages.py" line="-60"/>
+        <source>The answer is kept. Try to save it again now? (Otherwise it is tried again with your next answer.)</source>
+        <translation>پاسخ نگه داشته شده است. همین حالا دوباره ذخیره شود؟ (وگرنه همراه پاسخ بعدی‌تان دوباره امتحان می‌شود.)</translation>
     </message>
 </context>
 <context>
     <name>ProfileChooser</name>
     <message>
-        <location filename="../../balint_trainer/gui/profile_chooser.py" line="-225"/>
+        <location filename="../../balint_trainer/gui/accounts/profile_chooser.py" line="-225"/>
         <location line="+102"/>
         <source>Who is practising?</source>
         <translation>چه کسی تمرین می‌کند؟</translation>
@@ -3902,7 +4127,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>ProfileEditDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+197"/>
+        <location filename="../../balint_trainer/gui/accounts/profile_dialogs.py" line="+119"/>
         <source>Problem</source>
         <translation>اشکال</translation>
     </message>
@@ -3910,7 +4135,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>ProfileTableModel</name>
     <message>
-        <location line="-95"/>
+        <location filename="../../balint_trainer/gui/accounts/profiles.py" line="+91"/>
         <source>Trainee</source>
         <translation>کارآموز</translation>
     </message>
@@ -3963,23 +4188,24 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-780"/>
+        <location filename="../../balint_trainer/gui/menus.py" line="+27"/>
         <source>&amp;Profiles…</source>
         <translation>نمایه‌ها… (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="+748"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="+185"/>
         <source>&amp;Manage profiles…</source>
         <translation>مدیریت نمایه‌ها… (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/profiles.py" line="+129"/>
+        <location filename="../../balint_trainer/gui/accounts/profiles.py" line="+35"/>
         <location line="+17"/>
+        <location line="+85"/>
         <source>Profiles</source>
         <translation>نمایه‌ها</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-98"/>
         <source>Filter by name, role or cohort</source>
         <translation>پالایش بر پایه نام، نقش یا دوره</translation>
     </message>
@@ -4020,16 +4246,21 @@ Send each expert their file. They open it with File → Open annotation request�
     </message>
     <message>
         <location line="+29"/>
+        <source>Loading the profiles…</source>
+        <translation>در حال بارگذاری نمایه‌ها…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Could not load the profiles: {error}</source>
         <translation>نمایه‌ها بارگیری نشدند: {error}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+75"/>
         <source>{old} is now called {new}.</source>
         <translation>نام {old} اکنون {new} است.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The database login stays {login}; the password does not change.</source>
         <translation>نام ورود به پایگاه داده همان {login} می‌ماند؛ گذرواژه تغییر نمی‌کند.</translation>
     </message>
@@ -4054,7 +4285,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>تغییر نام (&amp;R)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>{name} moved to cohort {cohort}.</source>
         <translation>{name} به دوره {cohort} منتقل شد.</translation>
     </message>
@@ -4064,7 +4295,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>{name} اکنون در هیچ دوره‌ای نیست.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Supervisors of the new cohort will see this trainee&apos;s attempts and comments; those of the old cohort no longer will. Leave it blank for no cohort.</source>
         <translation>ناظران دوره تازه تلاش‌ها و یادداشت‌های این کارآموز را خواهند دید و ناظران دوره پیشین دیگر نه. برای بدون دوره، خالی بگذارید.</translation>
     </message>
@@ -4109,7 +4340,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/profile_merge.py" line="+26"/>
+        <location filename="../../balint_trainer/gui/accounts/profile_merge.py" line="+26"/>
         <source>Merge {name} into…</source>
         <translation>ادغام {name} در…</translation>
     </message>
@@ -4174,7 +4405,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>{source} در {target} ادغام شد.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Counting what would move…</source>
         <translation>در حال شمردن آنچه منتقل می‌شود…</translation>
     </message>
@@ -4182,7 +4413,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../balint_trainer/gui/progress.py" line="+35"/>
+        <location filename="../../balint_trainer/gui/practice/progress.py" line="+36"/>
         <source>Your progress</source>
         <translation>پیشرفت شما</translation>
     </message>
@@ -4250,7 +4481,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <location line="+15"/>
         <source>%n new</source>
         <translation>
-            <numerusform>%n تازه</numerusform>
+            <numerusform>%Ln تازه</numerusform>
         </translation>
     </message>
     <message>
@@ -4262,33 +4493,49 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>RecordedSessionsView</name>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/recorded_list.py" line="+41"/>
+        <location filename="../../balint_trainer/gui/supervision/recorded_list.py" line="+46"/>
         <source>Coded by %1</source>
         <translation>کدگذاری‌شده توسط %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Last edited %1</source>
+        <translation>آخرین ویرایش: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Global ratings</source>
         <translation>نمره‌های کلی</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+36"/>
+        <location line="+74"/>
         <source>Moments</source>
         <translation>لحظه‌ها</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-53"/>
         <source>No recorded session coded yet.</source>
         <translation>هنوز هیچ جلسه ضبط‌شده‌ای کدگذاری نشده است.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <location line="+58"/>
+        <source>Show as ta&amp;ble</source>
+        <translation>نمایش به شکل جدول (&amp;B)</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>The same figures as a table (also read by screen readers)</source>
+        <translation>همین ارقام به شکل جدول (صفحه‌خوان‌ها هم آن را می‌خوانند)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Simulator scores and supervisor ratings per competency</source>
         <translation>امتیازهای شبیه‌ساز و نمره‌های ناظر برای هر شایستگی</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Competency</source>
         <translation>شایستگی</translation>
     </message>
@@ -4303,12 +4550,32 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>جلسه‌های ضبط‌شده (آخرین نمره)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Coded recorded sessions</source>
         <translation>جلسه‌های ضبط‌شده کدگذاری‌شده</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;Edit coding…</source>
+        <translation>ویرایش کدگذاری… (&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change marks, ratings and notes (its supervisor or an organiser)</source>
+        <translation>تغییر علامت‌ها، نمره‌ها و یادداشت‌ها (ناظر همان جلسه یا یک برگزارکننده)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete coding…</source>
+        <translation>حذف کدگذاری… (&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete this coding for good (asks first; cannot be undone)</source>
+        <translation>حذف همیشگی این کدگذاری (نخست می‌پرسد؛ برگشت‌پذیر نیست)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Coded</source>
         <translation>کدگذاری‌شده</translation>
     </message>
@@ -4323,20 +4590,25 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>ناظر</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Coded session</source>
         <translation>جلسه کدگذاری‌شده</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show as c&amp;hart</source>
+        <translation>نمایش به شکل نمودار (&amp;H)</translation>
     </message>
 </context>
 <context>
     <name>RecordingCoder</name>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/recording.py" line="+33"/>
+        <location filename="../../balint_trainer/gui/supervision/recording.py" line="+106"/>
         <source>Code a recorded session — %1</source>
         <translation>کدگذاری جلسه ضبط‌شده — %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&amp;Open recording…</source>
         <translation>باز کردن ضبط… (&amp;O)</translation>
     </message>
@@ -4357,12 +4629,12 @@ Send each expert their file. They open it with File → Open annotation request�
     </message>
     <message>
         <location line="+12"/>
-        <location line="+251"/>
+        <location line="+280"/>
         <source>Play</source>
         <translation>پخش</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-279"/>
         <source>Play or pause (Space)</source>
         <translation>پخش یا مکث (فاصله)</translation>
     </message>
@@ -4517,7 +4789,32 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>ضبط باز نشد</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>%1 is not the recording that was coded (its checksum differs).</source>
+        <translation>%1 همان ضبطی نیست که کدگذاری شده بود (چکیده (checksum) آن فرق دارد).</translation>
+    </message>
+    <message>
         <location line="+20"/>
+        <source>Edit the coding — %1</source>
+        <translation>ویرایش کدگذاری — %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Save changes</source>
+        <translation>ذخیره تغییرها (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the same recording to play it (optional)</source>
+        <translation>برای پخش، همان ضبط را باز کنید (اختیاری)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Editing the coding by %1: changes replace it. Open the same recording to play it.</source>
+        <translation>در حال ویرایش کدگذاریِ %1: تغییرها جای آن را می‌گیرند. برای پخش، همان ضبط را باز کنید.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1 · %2 · SHA-256 %3…</source>
         <translation>%1 · %2 · SHA-256 %3…</translation>
     </message>
@@ -4538,12 +4835,12 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>%1 در %2 علامت‌گذاری شد</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+102"/>
         <source>Could not save the coding</source>
         <translation>کدگذاری ذخیره نشد</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Saved to %1&apos;s record.</source>
         <translation>در پرونده %1 ذخیره شد.</translation>
     </message>
@@ -4551,7 +4848,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../balint_trainer/reports/data.py" line="+72"/>
+        <location filename="../../balint_trainer/reports/data.py" line="+76"/>
         <source>No intervention (time ran out; not in the key)</source>
         <translation>بدون مداخله (زمان تمام شد؛ در کلید نیامده است)</translation>
     </message>
@@ -4578,7 +4875,7 @@ Send each expert their file. They open it with File → Open annotation request�
     <message>
         <location line="+7"/>
         <source>finished {when}, score {score}/100</source>
-        <translation>پایان: {when}، امتیاز {score}/100</translation>
+        <translation>پایان: {when}، امتیاز {score} از ۱۰۰</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4612,7 +4909,7 @@ Send each expert their file. They open it with File → Open annotation request�
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../balint_trainer/reports/recorded_report.py" line="+54"/>
+        <location filename="../../balint_trainer/reports/recorded_report.py" line="+57"/>
         <source>Time</source>
         <translation>زمان</translation>
     </message>
@@ -4767,10 +5064,10 @@ Send each expert their file. They open it with File → Open annotation request�
     <message>
         <location line="+1"/>
         <source>Credit is the share of the expert panel&apos;s votes for the chosen option relative to the most-voted option (1.00 = the panel&apos;s choice).</source>
-        <translation>اعتبار یعنی سهم رأی‌های هیئت خبرگان برای گزینه انتخاب‌شده، نسبت به گزینه‌ای که بیشترین رأی را گرفته است (1.00 = انتخاب هیئت).</translation>
+        <translation>اعتبار یعنی سهم رأی‌های هیئت خبرگان برای گزینه انتخاب‌شده، نسبت به گزینه‌ای که بیشترین رأی را گرفته است (۱٫۰۰ = انتخاب هیئت).</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/reports/recorded_report.py" line="-38"/>
+        <location filename="../../balint_trainer/reports/recorded_report.py" line="-41"/>
         <source>Recorded sessions coded by a supervisor</source>
         <translation>جلسه‌های ضبط‌شده‌ای که یک ناظر کدگذاری کرده است</translation>
     </message>
@@ -4785,7 +5082,12 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>جلسه ضبط‌شده {n}: {file} ({length})، کدگذاری‌شده توسط {who} در {when}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
+        <source>Last edited on {when}.</source>
+        <translation>آخرین ویرایش در {when}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Global rating</source>
         <translation>نمره کلی</translation>
     </message>
@@ -4811,7 +5113,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>RequestAnnotationWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/annotation_exchange.py" line="+23"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_exchange.py" line="+23"/>
         <source>Annotation request from %1</source>
         <translation>درخواست حاشیه‌نویسی از %1</translation>
     </message>
@@ -4888,7 +5190,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>RequestDialog</name>
     <message>
-        <location line="-368"/>
+        <location line="-371"/>
         <source>Export annotation request</source>
         <translation>صدور درخواست حاشیه‌نویسی</translation>
     </message>
@@ -4941,7 +5243,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>RestoreBackupDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/backups.py" line="+20"/>
+        <location filename="../../balint_trainer/gui/backups.py" line="-77"/>
         <source>Restore from backup</source>
         <translation>بازگردانی از نسخه پشتیبان</translation>
     </message>
@@ -4969,7 +5271,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>ReviewSessionView</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/review_session.py" line="+54"/>
+        <location filename="../../balint_trainer/gui/practice/review_session.py" line="+56"/>
         <source>Case summary and what was said before</source>
         <translation>خلاصه مورد و آنچه پیش‌تر گفته شد</translation>
     </message>
@@ -5043,10 +5345,12 @@ Send each expert their file. They open it with File → Open annotation request�
         <source>Review not saved</source>
         <translation>مرور ذخیره نشد</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+11"/>
-        <source>Credit %1. %2 Next review of this decision: in %3 day(s).</source>
-        <translation>اعتبار %1. %2 مرور بعدی این تصمیم: %3 روز دیگر.</translation>
+        <source>Credit %1. %2 Next review of this decision: in %n day(s).</source>
+        <translation>
+            <numerusform>اعتبار %1. %2 مرور بعدی این تصمیم: %Ln روز دیگر.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5073,7 +5377,7 @@ Open it in your web browser?</source>
 <context>
     <name>ScenarioEditor</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+380"/>
+        <location filename="../../balint_trainer/gui/authoring/editor_panels.py" line="+38"/>
         <source>warning: </source>
         <translation>هشدار: </translation>
     </message>
@@ -5109,13 +5413,13 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+100"/>
+        <location line="+121"/>
         <source>Case</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+96"/>
+        <location line="-118"/>
+        <location line="+117"/>
         <source>People</source>
         <translation>افراد</translation>
     </message>
@@ -5126,24 +5430,59 @@ Open it in your web browser?</source>
         <translation>رهبر (شما)</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="-87"/>
+        <location filename="../../balint_trainer/gui/authoring/editor_panels.py" line="-108"/>
+        <location filename="../../balint_trainer/gui/authoring/preview.py" line="-33"/>
         <source>Script</source>
         <translation>روند جلسه</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+7"/>
+        <location line="+7"/>
         <source>Phase: %1</source>
         <translation>مرحله: %1</translation>
     </message>
     <message>
+        <location line="+6"/>
         <location filename="../../balint_trainer/gui/authoring/preview.py" line="+34"/>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+6"/>
         <source>Decision %1</source>
         <translation>تصمیم %1</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+40"/>
+        <location line="+24"/>
+        <source>Introductory</source>
+        <translation>مقدماتی</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intermediate</source>
+        <translation>میانه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Advanced</source>
+        <translation>پیشرفته</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Presenter</source>
+        <translation>ارائه‌دهنده</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>عضو گروه</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co-leader</source>
+        <translation>هم‌رهبر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leader</source>
+        <translation>رهبر</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Nothing to preview yet: the YAML does not parse.</source>
         <translation>هنوز چیزی برای پیش‌نمایش نیست: YAML خوانده نمی‌شود.</translation>
     </message>
@@ -5158,7 +5497,12 @@ Open it in your web browser?</source>
         <translation>%1 دقیقه</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+10"/>
+        <source>%n decision(s)</source>
+        <translation>%Ln تصمیم</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/gui/authoring/editor.py" line="+108"/>
         <source>Scenario YAML</source>
         <translation>YAML سناریو</translation>
     </message>
@@ -5298,25 +5642,25 @@ Open it in your web browser?</source>
         <translation>تازه از متن گفت‌وگو… (&amp;T)</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+3"/>
+        <location filename="../../balint_trainer/gui/authoring/editor.py" line="+3"/>
+        <location filename="../../balint_trainer/gui/authoring/editor_tools.py" line="+9"/>
         <source>&amp;File</source>
         <translation>پرونده (&amp;F)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+5"/>
+        <location line="+5"/>
+        <location filename="../../balint_trainer/gui/authoring/editor_tools.py" line="+3"/>
         <source>&amp;Edit</source>
         <translation>ویرایش (&amp;E)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="+3"/>
+        <location line="+3"/>
+        <location filename="../../balint_trainer/gui/authoring/editor_tools.py" line="+8"/>
         <source>&amp;Scenario</source>
         <translation>سناریو (&amp;S)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../balint_trainer/gui/authoring/editor_tools.py" line="+4"/>
         <source>&amp;Insert</source>
         <translation>درج (&amp;I)</translation>
     </message>
@@ -5350,15 +5694,8 @@ Open it in your web browser?</source>
         <source>Cannot insert here</source>
         <translation>اینجا نمی‌توان درج کرد</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../balint_trainer/gui/workbench/editor.py" line="-180"/>
-        <source>%n decision(s)</source>
-        <translation>
-            <numerusform>%n تصمیم</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+96"/>
+        <location filename="../../balint_trainer/gui/authoring/editor.py" line="-84"/>
         <source>&amp;Branch map</source>
         <translation>نقشه شاخه‌ها (&amp;B)</translation>
     </message>
@@ -5391,7 +5728,7 @@ Open it in your web browser?</source>
         <location line="+16"/>
         <source>Valid scenario, with %n item-writing warning(s).</source>
         <translation>
-            <numerusform>سناریوی معتبر، با %n هشدار درباره نگارش گویه.</numerusform>
+            <numerusform>سناریوی معتبر، با %Ln هشدار درباره نگارش گویه.</numerusform>
         </translation>
     </message>
     <message>
@@ -5403,7 +5740,7 @@ Open it in your web browser?</source>
         <location line="+2"/>
         <source>%n problem(s)</source>
         <translation>
-            <numerusform>%n اشکال</numerusform>
+            <numerusform>%Ln اشکال</numerusform>
         </translation>
     </message>
     <message>
@@ -5501,7 +5838,7 @@ Open it in your web browser?</source>
 <context>
     <name>ScenarioPacks</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/packs.py" line="-173"/>
+        <location filename="../../balint_trainer/gui/authoring/packs.py" line="-174"/>
         <source>Import scenario pack</source>
         <translation>وارد کردن بسته سناریو</translation>
     </message>
@@ -5530,12 +5867,10 @@ Open it in your web browser?</source>
         <source>Scenarios already in the library</source>
         <translation>سناریوهایی که از پیش در کتابخانه هستند</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
+    <message>
+        <location line="+3"/>
         <source>%n scenario(s) in this pack already exist with different content.</source>
-        <translation>
-            <numerusform>%n سناریوی این بسته از پیش با محتوای دیگری در کتابخانه هست.</numerusform>
-        </translation>
+        <translation>%Ln سناریوی این بسته از پیش با محتوای دیگری در کتابخانه هست.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -5564,14 +5899,14 @@ Open it in your web browser?</source>
         <translation>پرونده نوشته نشد.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Pack exported</source>
         <translation>بسته صادر شد</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1 scenario(s) written to %2.</source>
-        <translation>%1 سناریو در %2 نوشته شد.</translation>
+        <location line="+2"/>
+        <source>%n scenario(s) written to %1.</source>
+        <translation>%Ln سناریو در %1 نوشته شد.</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -5632,6 +5967,354 @@ Open it in your web browser?</source>
         <location line="+1"/>
         <source>Pack imported</source>
         <translation>بسته وارد شد</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceError</name>
+    <message>
+        <location filename="../../balint_trainer/services/error_templates.py" line="+17"/>
+        <source>invalid database URL {url}: {reason}</source>
+        <translation>نشانی پایگاه داده {url} نامعتبر است: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot create the data folder for {url}: {reason}</source>
+        <translation>پوشه داده برای {url} ساخته نمی‌شود: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{url}: {reason}</source>
+        <translation>{url}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot open the database {url}: {reason}</source>
+        <translation>پایگاه داده {url} باز نمی‌شود: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{url}: the database schema needs an upgrade that this account may not run ({reason}); ask the course administrator to start the app once</source>
+        <translation>{url}: ساختار پایگاه داده به ارتقایی نیاز دارد که این حساب اجازه انجامش را ندارد ({reason})؛ از مدیر دوره بخواهید یک بار برنامه را اجرا کند</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the database {url} is damaged ({reason}); nothing was written to it. Restore a backup (File → Restore from backup…, or balint-trainer restore-backup).</source>
+        <translation>پایگاه داده {url} آسیب دیده است ({reason})؛ چیزی در آن نوشته نشد. یک نسخه پشتیبان را بازگردانید (پرونده ← بازگردانی از نسخه پشتیبان…، یا balint-trainer restore-backup).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no profile with id {key}</source>
+        <translation>نمایه‌ای با شناسه {key} نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{actor} is a supervisor; supervisors may rename only themselves and trainees</source>
+        <translation>{actor} ناظر است؛ ناظران فقط نام خود و کارآموزان را می‌توانند تغییر دهند</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the password must have at least {count} characters</source>
+        <translation>گذرواژه باید دست‌کم {count} نویسه داشته باشد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown role &apos;{role}&apos; (one of: {roles})</source>
+        <translation>نقش ناشناخته «{role}» (یکی از: {roles})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a profile named &apos;{name}&apos; already exists</source>
+        <translation>نمایه‌ای به نام «{name}» از پیش وجود دارد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{actor} is a supervisor; only organisers change the cohort of a {role}</source>
+        <translation>{actor} ناظر است؛ دوره یک {role} را فقط برگزارکنندگان تغییر می‌دهند</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{actor} is a trainee; trainees may rename only their own profile</source>
+        <translation>{actor} کارآموز است؛ کارآموزان فقط نام نمایه خود را می‌توانند تغییر دهند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown name or wrong password</source>
+        <translation>نام ناشناخته است یا گذرواژه نادرست است</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{actor} is a trainee; only supervisors and organisers change cohorts</source>
+        <translation>{actor} کارآموز است؛ دوره‌ها را فقط ناظران و برگزارکنندگان تغییر می‌دهند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no profile named &apos;{name}&apos;</source>
+        <translation>نمایه‌ای به نام «{name}» نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the database login &apos;{login}&apos; for &apos;{name}&apos; belongs to the profile &apos;{owner}&apos; (renamed since); choose another name</source>
+        <translation>نام ورود به پایگاه داده «{login}» برای «{name}» از آنِ نمایه «{owner}» است (که از آن پس نامش تغییر کرده)؛ نام دیگری برگزینید</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the note is too long (at most {limit:,} characters)</source>
+        <translation>یادداشت بیش از اندازه بلند است (حداکثر {limit:,} نویسه)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no scenario version with id {key}</source>
+        <translation>نسخه‌ای از سناریو با شناسه {key} نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{best}&apos; is not an option of &apos;{decision_id}&apos; ({options})</source>
+        <translation>«{best}» از گزینه‌های «{decision_id}» نیست ({options})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scenario &apos;{scenario_id}&apos; has no decision &apos;{decision_id}&apos;</source>
+        <translation>سناریوی «{scenario_id}» تصمیمی به نام «{decision_id}» ندارد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rating for unknown option &apos;{option_id}&apos;</source>
+        <translation>نمره برای گزینه ناشناخته «{option_id}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rating of &apos;{option_id}&apos; must be a whole number from 1 to 5</source>
+        <translation>نمره «{option_id}» باید عددی درست از ۱ تا ۵ باشد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: profile &apos;{name}&apos; is a {role} here but a {bundle_role} in the bundle; nothing was imported</source>
+        <translation>{source}: نمایه «{name}» اینجا {role} است اما در بسته {bundle_role}؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: profile &apos;{name}&apos; (called &apos;{bundle_name}&apos; in the bundle) is a {role} here but a {bundle_role} in the bundle; nothing was imported</source>
+        <translation>{source}: نمایه «{name}» (در بسته با نام «{bundle_name}») اینجا {role} است اما در بسته {bundle_role}؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: attempt {uid} is stored here for another profile, scenario version or mode; nothing was imported</source>
+        <translation>{source}: تلاش {uid} اینجا برای نمایه، نسخه سناریو یا حالت دیگری ذخیره شده است؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: attempt {uid} is stored here with another option order; nothing was imported</source>
+        <translation>{source}: تلاش {uid} اینجا با ترتیب دیگری از گزینه‌ها ذخیره شده است؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: attempt {uid} is finished here but the bundle adds answers to it</source>
+        <translation>{source}: تلاش {uid} اینجا پایان یافته است اما بسته به آن پاسخ می‌افزاید</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{source}: attempt {uid} decision &apos;{decision_id}&apos; is stored with option &apos;{stored}&apos; but the bundle says &apos;{given}&apos;; nothing was imported</source>
+        <translation>{source}: تصمیم «{decision_id}» در تلاش {uid} با گزینه «{stored}» ذخیره شده است اما در بسته «{given}» آمده است؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no attempt with id {key}</source>
+        <translation>تلاشی با شناسه {key} نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comments are marked read only by the trainee whose attempt they are on</source>
+        <translation>یادداشت‌ها را فقط کارآموزی که یادداشت‌ها روی تلاش اوست می‌تواند خوانده‌شده علامت بزند</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the database refused this for the connected account: {reason}</source>
+        <translation>پایگاه داده این کار را برای حساب متصل نپذیرفت: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot use the database {url}: {reason}</source>
+        <translation>پایگاه داده {url} به کار گرفته نمی‌شود: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the database {url} is damaged ({reason}); restore a backup (File → Restore from backup…)</source>
+        <translation>پایگاه داده {url} آسیب دیده است ({reason})؛ یک نسخه پشتیبان را بازگردانید (پرونده ← بازگردانی از نسخه پشتیبان…)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the database stayed locked: {reason}</source>
+        <translation>پایگاه داده قفل ماند: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: the stored scenario text does not match its checksum; not used</source>
+        <translation>{name}: متن ذخیره‌شده سناریو با چکیده (checksum) آن جور نیست؛ به کار گرفته نمی‌شود</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: cannot write the bundle: {reason}</source>
+        <translation>{path}: بسته نوشته نمی‌شود: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: conflicts with stored data ({reason}); nothing was imported</source>
+        <translation>{source}: با داده‌های ذخیره‌شده ناسازگار است ({reason})؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the stored version of &apos;{scenario_id}&apos; does not match its checksum (altered in the database); ask the course administrator to remove it</source>
+        <translation>نسخه ذخیره‌شده «{scenario_id}» با چکیده (checksum) آن جور نیست (در پایگاه داده دست‌کاری شده)؛ از مدیر دوره بخواهید آن را بردارد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the name must not be empty</source>
+        <translation>نام نباید خالی باشد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the name is too long (at most 200 characters)</source>
+        <translation>نام بیش از اندازه بلند است (حداکثر ۲۰۰ نویسه)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the cohort name is too long (at most 200 characters)</source>
+        <translation>نام دوره بیش از اندازه بلند است (حداکثر ۲۰۰ نویسه)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the option-order seed must have 1 to 64 characters</source>
+        <translation>بذر ترتیب گزینه‌ها باید ۱ تا ۶۴ نویسه داشته باشد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown mode &apos;{mode}&apos; (one of: {modes})</source>
+        <translation>حالت ناشناخته «{mode}» (یکی از: {modes})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid time taken: {value}</source>
+        <translation>زمان صرف‌شده نامعتبر است: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid credit: {value}</source>
+        <translation>اعتبار نامعتبر است: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid confidence: {value} (1 unsure, 2 fairly sure, 3 sure)</source>
+        <translation>میزان اطمینان نامعتبر است: {value} (۱ نامطمئن، ۲ نسبتاً مطمئن، ۳ مطمئن)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the intervention in your own words is too long (at most {limit:,} characters)</source>
+        <translation>مداخله به زبان خودتان بیش از اندازه بلند است (حداکثر {limit:,} نویسه)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>attempt {attempt_id} is finished; it takes no more answers</source>
+        <translation>تلاش {attempt_id} پایان یافته است؛ پاسخ دیگری نمی‌پذیرد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>credit {credit:g} for option &apos;{option_id}&apos; of &apos;{decision_id}&apos; does not match the expert key of this scenario version ({expected:g})</source>
+        <translation>اعتبار {credit:g} برای گزینه «{option_id}» از «{decision_id}» با کلید خبرگانِ این نسخه سناریو ({expected:g}) جور نیست</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>decision &apos;{decision_id}&apos; is already answered in attempt {attempt_id}</source>
+        <translation>به تصمیم «{decision_id}» در تلاش {attempt_id} پیش‌تر پاسخ داده شده است</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the order shown for &apos;{decision_id}&apos; ({shown}) is not an order of its options ({options})</source>
+        <translation>ترتیب نشان‌داده‌شده برای «{decision_id}» ({shown}) ترتیبی از گزینه‌های آن ({options}) نیست</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: the bundle&apos;s attempts are stored here under more than one profile (attempts per profile: {listed}); nothing was imported</source>
+        <translation>{source}: تلاش‌های بسته اینجا زیر بیش از یک نمایه ذخیره شده‌اند (تلاش‌ها برای هر نمایه: {listed})؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: a profile named &apos;{name}&apos; exists here already; match the bundle to it, or rename it first; nothing was imported</source>
+        <translation>{source}: نمایه‌ای به نام «{name}» از پیش اینجا هست؛ بسته را به آن نسبت دهید یا نخست نامش را تغییر دهید؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: this trainee&apos;s bundles already go to the profile &apos;{name}&apos; here (matched before); nothing was imported. Merge the profiles instead.</source>
+        <translation>{source}: بسته‌های این کارآموز از پیش به نمایه «{name}» در اینجا می‌روند (پیش‌تر نسبت داده شده)؛ چیزی وارد نشد. به جای آن، نمایه‌ها را ادغام کنید.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}: the bundle&apos;s attempts are already stored here under &apos;{name}&apos;; nothing was imported</source>
+        <translation>{source}: تلاش‌های بسته از پیش اینجا زیر «{name}» ذخیره شده‌اند؛ چیزی وارد نشد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a profile cannot be merged into itself</source>
+        <translation>یک نمایه را نمی‌توان در خودش ادغام کرد</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{source}&apos; is a {source_role} and &apos;{target}&apos; a {target_role}; only profiles of the same role can be merged</source>
+        <translation>«{source}» {source_role} است و «{target}» {target_role}؛ فقط نمایه‌های هم‌نقش را می‌توان ادغام کرد</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>both &apos;{source}&apos; and &apos;{target}&apos; annotated the same decisions ({listed}); merging would count one expert twice. Remove one of the two annotations first</source>
+        <translation>هم «{source}» و هم «{target}» همان تصمیم‌ها را حاشیه‌نویسی کرده‌اند ({listed})؛ ادغام، یک خبره را دو بار می‌شمارد. نخست یکی از دو حاشیه‌نویسی را بردارید</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the comment is empty</source>
+        <translation>یادداشت خالی است</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the comment is too long (at most {limit:,} characters)</source>
+        <translation>یادداشت بیش از اندازه بلند است (حداکثر {limit:,} نویسه)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{author} is a {role}; only supervisors and organisers comment</source>
+        <translation>{author} {role} است؛ فقط ناظران و برگزارکنندگان یادداشت می‌گذارند</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: cannot register an invalid scenario: {problem}</source>
+        <translation>{file}: سناریوی نامعتبر ثبت نمی‌شود: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>database role &apos;{role}&apos; is privileged; choose another account name</source>
+        <translation>نقش پایگاه داده «{role}» دسترسی ویژه دارد؛ نام حساب دیگری برگزینید</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no coded session with id {key}</source>
+        <translation>جلسه کدگذاری‌شده‌ای با شناسه {key} نیست</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this is not the recording that was coded (its checksum differs)</source>
+        <translation>این همان ضبطی نیست که کدگذاری شده بود (چکیده (checksum) آن فرق دارد)</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/gui/worker.py" line="+420"/>
+        <source>trainee</source>
+        <translation>کارآموز</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>supervisor</source>
+        <translation>ناظر</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>organiser</source>
+        <translation>برگزارکننده</translation>
     </message>
 </context>
 <context>
@@ -5696,7 +6379,7 @@ Open it in your web browser?</source>
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../../balint_trainer/gui/summary.py" line="+29"/>
+        <location filename="../../balint_trainer/gui/practice/summary.py" line="+29"/>
         <source>Score</source>
         <translation>امتیاز</translation>
     </message>
@@ -5766,7 +6449,7 @@ Open it in your web browser?</source>
         <translation>نمایش پیشرفت شما</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -5799,7 +6482,7 @@ Open it in your web browser?</source>
         <location line="+14"/>
         <source>%n decision(s) not answered</source>
         <translation>
-            <numerusform>%n تصمیم بی‌پاسخ</numerusform>
+            <numerusform>%Ln تصمیم بی‌پاسخ</numerusform>
         </translation>
     </message>
     <message>
@@ -5821,7 +6504,7 @@ Open it in your web browser?</source>
 <context>
     <name>SupervisorRecordings</name>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/integration.py" line="+28"/>
+        <location filename="../../balint_trainer/gui/supervision/integration.py" line="+33"/>
         <source>&amp;Recorded sessions</source>
         <translation>جلسه‌های ضبط‌شده (&amp;R)</translation>
     </message>
@@ -5841,15 +6524,31 @@ Open it in your web browser?</source>
         <translation>جلسه‌های ضبط‌شده بارگذاری نشد</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>Delete the coding of %1 by %2? This cannot be undone.</source>
+        <translation>کدگذاریِ %1 توسط %2 حذف شود؟ این کار برگشت‌پذیر نیست.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete coding</source>
+        <translation>حذف کدگذاری</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+21"/>
         <source>No supervisor profile</source>
         <translation>نمایه ناظری نیست</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Could not delete the coding</source>
+        <translation>کدگذاری حذف نشد</translation>
     </message>
 </context>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-291"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="-117"/>
         <source>Balint Trainer — Supervisor</source>
         <translation>تمرین رهبری گروه بالینت — ناظر</translation>
     </message>
@@ -5879,7 +6578,7 @@ Open it in your web browser?</source>
         <translation>نماهای ناظر</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Attempts</source>
         <translation>تلاش‌ها (&amp;A)</translation>
     </message>
@@ -5894,52 +6593,52 @@ Open it in your web browser?</source>
         <translation>گویه‌های دوره (&amp;I)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../balint_trainer/gui/supervision/attempts_tab.py" line="+141"/>
         <source>Attempts of the selected trainee</source>
         <translation>تلاش‌های کارآموز انتخاب‌شده</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Attempt summary</source>
         <translation>خلاصه تلاش</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Decisions of the attempt</source>
         <translation>تصمیم‌های این تلاش</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Decision review</source>
         <translation>مرور تصمیم</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;New comment (Ctrl+Enter to add)</source>
         <translation>یادداشت تازه (Ctrl+Enter برای افزودن) (&amp;N)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>New comment</source>
         <translation>یادداشت تازه</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Feedback on this decision for the trainee</source>
         <translation>بازخورد این تصمیم برای کارآموز</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>About the &amp;whole attempt</source>
         <translation>درباره کل تلاش (&amp;W)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Comment on the whole attempt</source>
         <translation>یادداشت درباره کل تلاش</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Add &amp;comment</source>
         <translation>افزودن یادداشت (&amp;C)</translation>
     </message>
@@ -5955,33 +6654,34 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+291"/>
         <source>Comment as</source>
         <translation>یادداشت با نام</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-287"/>
         <source>Supervisor or organiser profile the comment is signed with</source>
         <translation>نمایه ناظر یا برگزارکننده‌ای که یادداشت با آن امضا می‌شود</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location filename="../../balint_trainer/gui/supervision/progress_tab.py" line="+102"/>
         <source>Chart legend</source>
         <translation>راهنمای نمودار</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+6"/>
         <source>Competency summary</source>
         <translation>خلاصه شایستگی‌ها</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="+115"/>
         <source>Cohort</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location line="-461"/>
-        <location line="+112"/>
-        <location line="+351"/>
+        <location line="+2"/>
+        <location filename="../../balint_trainer/gui/supervision/models.py" line="+128"/>
+        <location line="+113"/>
         <source>Scenario</source>
         <translation>سناریو</translation>
     </message>
@@ -5991,12 +6691,12 @@ Open it in your web browser?</source>
         <translation>پرونده PDF در {path} نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/workbench/supervisor.py" line="-533"/>
+        <location filename="../../balint_trainer/gui/supervision/models.py" line="-174"/>
         <source>Cohort: {cohort}</source>
         <translation>دوره: {cohort}</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+63"/>
         <source>Mode</source>
         <translation>حالت</translation>
     </message>
@@ -6021,7 +6721,7 @@ Open it in your web browser?</source>
         <translation>پایان</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Score</source>
         <translation>امتیاز</translation>
     </message>
@@ -6033,12 +6733,12 @@ Open it in your web browser?</source>
     <message>
         <location line="+5"/>
         <location line="+84"/>
-        <location line="+313"/>
+        <location line="+116"/>
         <source>Answers</source>
         <translation>پاسخ‌ها</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-187"/>
         <source>tie: {options}</source>
         <translation>رأی برابر: {options}</translation>
     </message>
@@ -6055,13 +6755,13 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="-59"/>
-        <location line="+144"/>
-        <location line="+228"/>
+        <location line="+153"/>
+        <location line="+22"/>
         <source>Competency</source>
         <translation>شایستگی</translation>
     </message>
     <message>
-        <location line="-370"/>
+        <location line="-173"/>
         <source>Chosen</source>
         <translation>انتخاب کارآموز</translation>
     </message>
@@ -6091,13 +6791,13 @@ Open it in your web browser?</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+706"/>
+        <location filename="../../balint_trainer/gui/supervision/decision_html.py" line="+70"/>
+        <location filename="../../balint_trainer/gui/supervision/models.py" line="+6"/>
         <source>Comments</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location line="-665"/>
+        <location filename="../../balint_trainer/gui/supervision/models.py" line="+41"/>
         <source>Facility</source>
         <translation>سهولت</translation>
     </message>
@@ -6158,12 +6858,12 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+254"/>
+        <location line="+57"/>
         <source>Mean credit</source>
         <translation>میانگین اعتبار</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-52"/>
         <source>Median time (s)</source>
         <translation>میانه زمان (ثانیه)</translation>
     </message>
@@ -6174,16 +6874,26 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>Time-outs</source>
+        <translation>اتمام وقت</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Answers recorded as no intervention because real time ran out</source>
+        <translation>پاسخ‌هایی که چون زمانِ واقعی تمام شد «بدون مداخله» ثبت شدند</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Attempts</source>
         <translation>تلاش‌ها</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+41"/>
         <source>Latest attempt</source>
         <translation>آخرین تلاش</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="+1"/>
         <source>C&amp;ohort:</source>
         <translation>دوره: (&amp;O)</translation>
     </message>
@@ -6193,37 +6903,52 @@ Open it in your web browser?</source>
         <translation>سناریو: (&amp;S)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Include &amp;unfinished attempts</source>
         <translation>شامل تلاش‌های ناتمام (&amp;U)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Include unfinished attempts</source>
         <translation>شامل تلاش‌های ناتمام</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Unfinished attempts are ranked by the mean credit of the decisions they answered</source>
         <translation>تلاش‌های ناتمام بر پایه میانگین اعتبار تصمیم‌های پاسخ‌داده رتبه‌بندی می‌شوند</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Item analysis per decision</source>
         <translation>تحلیل گویه برای هر تصمیم</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>E&amp;xport CSV…</source>
         <translation>صدور CSV… (&amp;X)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Export item analysis as CSV</source>
         <translation>صدور تحلیل گویه‌ها به صورت CSV</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+68"/>
+        <source>{decisions}, {answers}. * = fewer than 20 attempts (discrimination) or 30 complete attempts (item–rest r, scenario α).</source>
+        <translation>{decisions}، {answers}. * = کمتر از ۲۰ تلاش (ضریب تمیز) یا ۳۰ تلاش کامل (r گویه–باقی، α سناریو).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%n decision(s)</source>
+        <translation>%Ln تصمیم</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%n answer(s)</source>
+        <translation>%Ln پاسخ</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="+23"/>
         <source>&amp;Reports</source>
         <translation>گزارش‌ها (&amp;R)</translation>
     </message>
@@ -6298,48 +7023,48 @@ Open it in your web browser?</source>
         <translation>بستن (&amp;L)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+56"/>
         <source>Could not load trainees</source>
         <translation>کارآموزان بارگذاری نشدند</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="-59"/>
         <source>All cohorts</source>
         <translation>همه دوره‌ها</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location filename="../../balint_trainer/gui/supervision/attempts_tab.py" line="+55"/>
         <source>Could not load attempts</source>
         <translation>تلاش‌ها بارگذاری نشدند</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+64"/>
         <source>Could not load the attempt</source>
         <translation>تلاش بارگذاری نشد</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Select an attempt to review it.</source>
         <translation>یک تلاش را برای مرور انتخاب کنید.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>score {score}/100</source>
-        <translation>امتیاز {score}/100</translation>
+        <translation>امتیاز {score} از ۱۰۰</translation>
     </message>
     <message>
-        <location line="-674"/>
-        <location line="+676"/>
+        <location line="+3"/>
+        <location filename="../../balint_trainer/gui/supervision/models.py" line="-226"/>
         <source>not finished</source>
         <translation>تمام‌نشده</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>time on decisions {time}</source>
         <translation>زمان صرف‌شده برای تصمیم‌ها {time}</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+80"/>
         <source>&amp;New comment on the whole attempt</source>
         <translation>یادداشت تازه درباره کل تلاش (&amp;N)</translation>
     </message>
@@ -6349,42 +7074,37 @@ Open it in your web browser?</source>
         <translation>یادداشت تازه درباره «{decision}» (&amp;N)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;New comment</source>
         <translation>یادداشت تازه (&amp;N)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>(Ctrl+Enter to add)</source>
         <translation>(Ctrl+Enter برای افزودن)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+54"/>
         <source>Organiser</source>
         <translation>برگزارکننده</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Supervisor</source>
         <translation>ناظر</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="+119"/>
         <source>Profile {name} created.</source>
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
     <message>
-        <location line="+378"/>
-        <source>{items} decision(s), {answers} answer(s). * = fewer than 20 attempts (discrimination) or 30 complete attempts (item–rest r, scenario α).</source>
-        <translation>{items} تصمیم، {answers} پاسخ. * = کمتر از ۲۰ تلاش (ضریب تمیز) یا ۳۰ تلاش کامل (r گویه–باقی، α سناریو).</translation>
-    </message>
-    <message>
-        <location line="+220"/>
+        <location filename="../../balint_trainer/gui/supervision/exports.py" line="+259"/>
         <source>xAPI course home page: %1</source>
         <translation>نشانی وب دوره برای xAPI: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>xAPI statements name each trainee as an account of your course, identified by the course&apos;s web address (e.g. https://example.org/balint-course). Use the same address for every export of this course.</source>
         <translation>در گزاره‌های xAPI هر کارآموز به‌عنوان حسابی از دوره شما شناخته می‌شود و نشانی وب دوره آن را مشخص می‌کند (مثلاً https://example.org/balint-course). برای همه خروجی‌های این دوره از همین نشانی استفاده کنید.</translation>
     </message>
@@ -6394,17 +7114,17 @@ Open it in your web browser?</source>
         <translation>پذیرفته نشد: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+13"/>
         <source>xAPI course home page</source>
         <translation>نشانی وب دوره برای xAPI</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="+141"/>
         <source>Unsent comments</source>
         <translation>یادداشت‌های فرستاده‌نشده</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-32"/>
         <source>LRS status</source>
         <translation>وضعیت LRS</translation>
     </message>
@@ -6414,38 +7134,43 @@ Open it in your web browser?</source>
         <translation>LRS: %1 ارسال‌شده، %2 در انتظار، %3 ناموفق</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../balint_trainer/gui/supervision/exports.py" line="-35"/>
         <source>enter a full web address starting with https:// (or http://), without spaces, &apos;?&apos;, &apos;#&apos; or a user name</source>
         <translation>یک نشانی وب کامل بنویسید که با https://‎ (یا http://‎) شروع شود، بدون فاصله، &apos;?&apos;، &apos;#&apos; یا نام کاربری</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="+25"/>
         <source>%n comment(s) typed but not added yet. Close and discard them?</source>
         <translation>
-            <numerusform>%n یادداشت نوشته شده ولی هنوز افزوده نشده است. بسته شود و کنار گذاشته شوند؟</numerusform>
+            <numerusform>%Ln یادداشت نوشته شده ولی هنوز افزوده نشده است. بسته شود و کنار گذاشته شوند؟</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-414"/>
+        <location filename="../../balint_trainer/gui/supervision/attempts_tab.py" line="+57"/>
         <source>The comment was not saved</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
-    <message numerus="yes">
-        <location line="-425"/>
+    <message>
+        <location line="-204"/>
         <source>{answered} of %n decision(s) answered</source>
-        <translation>
-            <numerusform>{answered} از %n تصمیم پاسخ داده شده</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+10"/>
-        <source>%n comment(s) on the whole attempt</source>
-        <translation>
-            <numerusform>%n یادداشت درباره کل تلاش</numerusform>
-        </translation>
+        <translation>{answered} از %Ln تصمیم پاسخ داده شده</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="-117"/>
+        <location line="+60"/>
+        <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="+15"/>
+        <location filename="../../balint_trainer/gui/supervision/progress_tab.py" line="+33"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="-385"/>
+        <source>Loading…</source>
+        <translation>در حال بارگذاری…</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>%n comment(s) on the whole attempt</source>
+        <translation>%Ln یادداشت درباره کل تلاش</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/gui/supervision/decision_html.py" line="-19"/>
         <source>Chosen: {chosen} · credit {credit} · time taken {time} · answered {when}</source>
         <translation>انتخاب: {chosen} · اعتبار {credit} · زمان صرف‌شده {time} · پاسخ در {when}</translation>
     </message>
@@ -6470,7 +7195,7 @@ Open it in your web browser?</source>
         <translation>در این تلاش پاسخ داده نشده است.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>No comments yet.</source>
         <translation>هنوز یادداشتی نیست.</translation>
     </message>
@@ -6480,23 +7205,23 @@ Open it in your web browser?</source>
         <translation>درباره کل تلاش</translation>
     </message>
     <message>
-        <location line="+132"/>
-        <location line="+142"/>
+        <location filename="../../balint_trainer/gui/supervision/bundle_import.py" line="+185"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="+268"/>
         <source>Import trainee attempts</source>
         <translation>وارد کردن تلاش‌های کارآموز</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="+2"/>
         <source>Attempt bundles (*.json.gz *.json);;All files (*)</source>
         <translation>بسته‌های تلاش (*.json.gz *.json);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../balint_trainer/gui/supervision/bundle_import.py" line="-129"/>
         <source>Reading attempt files…</source>
         <translation>در حال خواندن پرونده‌های تلاش…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Skipped; nothing was imported.</source>
         <translation>رد شد؛ چیزی وارد نشد.</translation>
     </message>
@@ -6511,12 +7236,12 @@ Open it in your web browser?</source>
         <translation>%1: وارد نشد. %2</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1: %2 — %3 attempt(s) added, %4 updated, %5 already present.</source>
-        <translation>%1: %2 — %3 تلاش افزوده شد، %4 به‌روز شد، %5 از پیش موجود بود.</translation>
+        <location line="+8"/>
+        <source>%1: %2 — %n attempt(s) added, %3 updated, %4 already present.</source>
+        <translation>%1: %2 — %Ln تلاش افزوده شد، %3 به‌روز شد، %4 از پیش موجود بود.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>A new profile was created.</source>
         <translation>نمایه تازه‌ای ایجاد شد.</translation>
     </message>
@@ -6526,12 +7251,12 @@ Open it in your web browser?</source>
         <translation>پرونده‌های بعدی این کارآموز هم به %1 می‌روند.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Imported into %1, which already holds these attempts (the file calls the trainee %2).</source>
         <translation>به نمایه %1 وارد شد که این تلاش‌ها را از پیش دارد (در پرونده، نام کارآموز %2 است).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The other profile named %1 was left unchanged.</source>
         <translation>نمایه دیگری که %1 نام دارد دست‌نخورده ماند.</translation>
     </message>
@@ -6540,88 +7265,78 @@ Open it in your web browser?</source>
         <source>It is not a trainee profile, so it is not in the trainee list.</source>
         <translation>این نمایه کارآموز نیست، پس در فهرست کارآموزان نمی‌آید.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
+    <message>
+        <location line="+7"/>
         <source>Imported %1 of %Ln file(s).</source>
-        <translation>
-            <numerusform>%1 از %Ln پرونده وارد شد.</numerusform>
-        </translation>
+        <translation>%1 از %Ln پرونده وارد شد.</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <source>Could not reload the attempt</source>
-        <translation>تلاش دوباره بارگذاری نشد</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../balint_trainer/gui/supervision/attempts_tab.py" line="+173"/>
         <source>Comment saved.</source>
         <translation>یادداشت ذخیره شد.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../balint_trainer/gui/supervision/progress_tab.py" line="-10"/>
         <source>Select a trainee to see their progress.</source>
         <translation>یک کارآموز را برای دیدن پیشرفتش انتخاب کنید.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+72"/>
+        <location line="+27"/>
+        <location line="+8"/>
         <source>Could not load progress</source>
         <translation>پیشرفت بارگذاری نشد</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="+7"/>
         <source>{name} has no finished attempts yet.</source>
         <translation>{name} هنوز تلاش تمام‌شده‌ای ندارد.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
+        <source>{name}: %n finished attempt(s), oldest first; scores 0–100 per competency.</source>
+        <translation>{name}: %Ln تلاش تمام‌شده، از قدیمی‌ترین؛ امتیاز ۰ تا ۱۰۰ برای هر شایستگی.</translation>
+    </message>
+    <message>
+        <location line="-108"/>
         <source>Scenario score</source>
         <translation>امتیاز سناریو</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{name}: {n} finished attempt(s), oldest first; scores 0–100 per competency.</source>
-        <translation>{name}: {n} تلاش تمام‌شده، از قدیمی‌ترین؛ امتیاز ۰ تا ۱۰۰ برای هر شایستگی.</translation>
-    </message>
-    <message>
-        <location line="+63"/>
+        <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="-112"/>
+        <location line="+132"/>
         <source>Could not load the cohort&apos;s answers</source>
         <translation>پاسخ‌های دوره بارگذاری نشدند</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-126"/>
         <source>Could not compute the scenarios&apos; reliability</source>
         <translation>پایایی سناریوها محاسبه نشد</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+136"/>
         <source>All scenarios</source>
         <translation>همه سناریوها</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location filename="../../balint_trainer/gui/supervision/exports.py" line="-62"/>
+        <location line="+17"/>
         <source>Export item analysis</source>
         <translation>صدور تحلیل گویه‌ها</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+44"/>
-        <location line="+36"/>
+        <location line="-116"/>
+        <location line="+46"/>
+        <location line="+55"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="+17"/>
         <source>The item analysis was not exported</source>
         <translation>تحلیل گویه‌ها صادر نشد</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{n} item(s) written to {path}.</source>
-        <translation>{n} گویه در {path} نوشته شد.</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="-120"/>
         <source>HTML files (*.html)</source>
         <translation>پرونده‌های HTML (*.html)</translation>
     </message>
@@ -6632,41 +7347,56 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+35"/>
+        <location line="+47"/>
         <source>xAPI statements (*.json)</source>
         <translation>گزاره‌های xAPI (*.json)</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-40"/>
         <source>Export report</source>
         <translation>صدور گزارش</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>The report was not exported</source>
         <translation>گزارش صادر نشد</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+27"/>
+        <location line="+1"/>
+        <source>Writing the report…</source>
+        <translation>در حال نوشتن گزارش…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+52"/>
         <source>Written to {path}.</source>
         <translation>در {path} نوشته شد.</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-32"/>
         <source>Export cohort answers</source>
         <translation>صدور پاسخ‌های دوره</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+25"/>
+        <source>Writing the cohort&apos;s answers…</source>
+        <translation>در حال نوشتن پاسخ‌های دوره…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The cohort answers were not exported</source>
         <translation>پاسخ‌های دوره صادر نشدند</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%n item(s) written to {path}.</source>
+        <translation>%Ln گویه در {path} نوشته شد.</translation>
     </message>
 </context>
 <context>
     <name>TimeLimitChoice</name>
     <message>
-        <location filename="../../balint_trainer/gui/realtime.py" line="-66"/>
+        <location filename="../../balint_trainer/gui/practice/realtime.py" line="-113"/>
         <source>Real-time mode: time to decide</source>
         <translation>حالت زمان واقعی: زمان تصمیم</translation>
     </message>
@@ -6689,7 +7419,7 @@ Open it in your web browser?</source>
 <context>
     <name>TranscriptWizard</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/transcript_wizard.py" line="+60"/>
+        <location filename="../../balint_trainer/gui/authoring/transcript_wizard.py" line="+61"/>
         <source>New scenario from a transcript</source>
         <translation>سناریوی تازه از متن گفت‌وگو</translation>
     </message>
@@ -6740,7 +7470,7 @@ Open it in your web browser?</source>
 <context>
     <name>WeakSpots</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/weak_spots.py" line="+44"/>
+        <location filename="../../balint_trainer/gui/practice/weak_spots.py" line="+51"/>
         <source>Review my &amp;weak spots</source>
         <translation>مرور نقطه‌های ضعفم (&amp;W)</translation>
     </message>
@@ -6780,7 +7510,7 @@ Open it in your web browser?</source>
         <translation>امروز چیزی برای مرور نیست.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>Could not read your mastery</source>
         <translation>میزان تسلط شما خوانده نشد</translation>
     </message>
@@ -6788,12 +7518,12 @@ Open it in your web browser?</source>
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../../balint_trainer/gui/worker.py" line="+120"/>
+        <location filename="../../balint_trainer/gui/worker.py" line="-87"/>
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+101"/>
         <source>This did not work:
 
 %1</source>

@@ -275,7 +275,7 @@ def test_votes_for_an_edited_scenario_are_flagged(  # type: ignore[no-untyped-de
     with qtbot.waitSignal(window.exchange.imported, timeout=10000):
         window.exchange.import_files([returned])
     kind, text = messages[-1]
-    assert kind == "info" and "1 vote(s) added" in text and "differs from the file in your library" in text
+    assert kind == "info" and "1 vote added" in text and "differs from the file in your library" in text
 
 
 def test_request_dialog_by_keyboard(  # type: ignore[no-untyped-def]

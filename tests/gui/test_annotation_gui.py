@@ -143,7 +143,7 @@ def test_organiser_sees_agreement_and_merges_a_valid_key(
     model = win.agreement_model
     assert model.index(0, 6).data() == "Low agreement" and model.index(1, 6).data() == ""  # after Alpha
     assert model.index(0, 3).data() == "0.33"
-    assert "1 decision(s) with low agreement" in win.pooled_label.text()
+    assert "1 decision with low agreement" in win.pooled_label.text()
     assert win.rows_model.rowCount() == 3  # annotations of the selected (first) decision
 
     path = scenario_dir / "minimal.yaml"

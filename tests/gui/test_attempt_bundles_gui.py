@@ -99,7 +99,7 @@ def test_export_then_import_into_another_database(qtbot, window, supervisor, tmp
     assert Path(default).name.startswith(f"{window.profile.name}-attempts-") and default.endswith(".json.gz")
     assert "*.json.gz" in file_filter
     assert json.loads(gzip.decompress(bundle.read_bytes()))["profile"]["name"] == window.profile.name
-    assert "2 attempt(s) exported to" in window.statusBar().currentMessage()
+    assert "2 attempts exported to" in window.statusBar().currentMessage()
     assert no_dialogs[-1][0] == "information" and str(bundle) in no_dialogs[-1][1]
 
     win, svc = supervisor
@@ -113,7 +113,7 @@ def test_export_then_import_into_another_database(qtbot, window, supervisor, tmp
     kind, text = no_dialogs[-1]
     assert kind == "information"
     assert (
-        f"for-sue.json.gz: {window.profile.name} — 2 attempt(s) added, 0 updated, 0 already present." in text
+        f"for-sue.json.gz: {window.profile.name} — 2 attempts added, 0 updated, 0 already present." in text
     )
     assert "A new profile was created." in text
 
@@ -121,7 +121,7 @@ def test_export_then_import_into_another_database(qtbot, window, supervisor, tmp
     _settle(win)
     assert again.report is not None and not again.report.changed
     assert again.report.attempts_already_present == 2
-    assert "0 attempt(s) added, 0 updated, 2 already present" in no_dialogs[-1][1]
+    assert "0 attempts added, 0 updated, 2 already present" in no_dialogs[-1][1]
     assert len(svc.practice.attempts()) == 2 and win.attempts_tab.attempt_model.rowCount() == 2
 
 
@@ -140,14 +140,14 @@ def test_refused_files_change_nothing_and_the_others_still_import(qtbot, window,
     assert "does not match the expert key" in results[0].error
     assert "not an attempt bundle" in results[1].error
     kind, text = no_dialogs[-1]
-    assert kind == "warning" and "Imported 0 of 2 file(s)." in text
+    assert kind == "warning" and "Imported 0 of 2 files." in text
     assert "tampered.json: not imported. attempts[0]" in text  # the path is not repeated
     assert svc.accounts.profiles() == [] and svc.practice.attempts() == [] and win.trainee_names() == []
 
     results = win.import_attempt_bundles([tampered, bundle])
     _settle(win)
     assert results[0].report is None and results[1].report is not None
-    assert no_dialogs[-1][0] == "warning" and "Imported 1 of 2 file(s)." in no_dialogs[-1][1]
+    assert no_dialogs[-1][0] == "warning" and "Imported 1 of 2 files." in no_dialogs[-1][1]
     assert win.trainee_names() == [window.profile.name] and len(svc.practice.attempts()) == 2
 
 

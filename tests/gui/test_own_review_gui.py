@@ -88,17 +88,17 @@ def test_comments_reach_the_trainee_unread_then_read_in_the_review(
     qtbot, window, supervisor, tmp_path, no_dialogs
 ):  # type: ignore[no-untyped-def]
     path, attempt = _feedback_file(qtbot, window, supervisor, tmp_path)
-    assert no_dialogs[-1][0] == "information" and "2 comment(s)" in no_dialogs[-1][1]
+    assert no_dialogs[-1][0] == "information" and "2 comments" in no_dialogs[-1][1]
     assert window.import_feedback_action.isEnabled()
     assert window.review_action.shortcut().toString() == "Ctrl+Shift+R"
 
     report = _import(qtbot, window, path)
     assert report.comments_new == 2
-    assert no_dialogs[-1][0] == "information" and "2 new comment(s) imported." in no_dialogs[-1][1]
+    assert no_dialogs[-1][0] == "information" and "2 new comments imported." in no_dialogs[-1][1]
     model = window.library.model
     qtbot.waitUntil(lambda: model.unread("minimal-test") == 2, timeout=5000)
-    assert model.index(0, 0).data().startswith("✉ 2 new comment(s) · ")
-    assert window.feedback.label.text() == "2 unread comment(s) from your supervisor"
+    assert model.index(0, 0).data().startswith("✉ 2 new comments · ")
+    assert window.feedback.label.text() == "2 unread comments from your supervisor"
 
     # Importing the same file again adds nothing.
     again = _import(qtbot, window, path)

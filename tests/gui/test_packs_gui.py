@@ -72,7 +72,7 @@ def test_export_dialog_and_round_trip(qtbot, tmp_path: Path, library: Path, show
     assert written == destination.with_suffix(".zip")
     with zipfile.ZipFile(written) as archive:
         assert sorted(archive.namelist()) == ["manifest.json", "scenarios/second-one.yaml"]
-    assert "1 scenario(s) written" in shown["info"][0]
+    assert "1 scenario written" in shown["info"][0]
 
     target = tmp_path / "imported"
     result = gui_packs.import_pack(None, None, written, target=target)

@@ -267,7 +267,7 @@ def test_progress_tab_draws_chart_lazily(window, seeded) -> None:  # type: ignor
     settle(window)
     assert window.chart is not None
     assert window.chart.accessibleName()
-    assert "2 finished attempt(s)" in window.progress_tab.progress_note.text()
+    assert "2 finished attempts," in window.progress_tab.progress_note.text()
     labels = [
         window.progress_tab.competency_model.index(r, 0).data()
         for r in range(window.progress_tab.competency_model.rowCount())

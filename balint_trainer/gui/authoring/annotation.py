@@ -57,6 +57,7 @@ from balint_trainer.gui.authoring.annotation_widgets import (
     context_html,
 )
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import number, plural
 from balint_trainer.gui.worker import Task, run_in_background
 
 if TYPE_CHECKING:
@@ -335,8 +336,8 @@ class AnnotationWindow(QMainWindow):
         context = self.contexts[self.index]
         self.counter.setText(
             self.tr("Decision %1 of %2 — %3")
-            .replace("%1", str(context.number))
-            .replace("%2", str(context.total))
+            .replace("%1", number(context.number))
+            .replace("%2", number(context.total))
             .replace("%3", competency_label(context.competency, self.scenario.competencies))
         )
         self.context.set_safe_html(context_html(self.scenario, context), language=self.scenario.language)
@@ -382,8 +383,8 @@ class AnnotationWindow(QMainWindow):
             button.setAccessibleName(f"{row + 1}. {plain}")
             button.setAccessibleDescription(
                 self.tr("option %1 of %2")
-                .replace("%1", str(row + 1))
-                .replace("%2", str(len(context.options)))
+                .replace("%1", number(row + 1))
+                .replace("%2", number(len(context.options)))
             )
             button.setToolTip(option_id)
             button.toggled.connect(self._update_next)
@@ -394,7 +395,7 @@ class AnnotationWindow(QMainWindow):
             self.options_grid.addWidget(label, row, 1, Qt.AlignmentFlag.AlignTop)
             self.option_labels.append(label)
             combo = QComboBox()
-            combo.setAccessibleName(self.tr("Rating of option %1").replace("%1", str(row + 1)))
+            combo.setAccessibleName(self.tr("Rating of option %1").replace("%1", number(row + 1)))
             combo.addItem(self.tr("no rating"), NO_RATING)
             for value, rating_label in (
                 (1, self.tr("1 harmful")),
@@ -438,7 +439,7 @@ class AnnotationWindow(QMainWindow):
                     "You rated option %1 higher than the option you chose as best (%2). Check your ratings."
                 )
                 .replace("%1", ", ".join(higher))
-                .replace("%2", str(chosen + 1))
+                .replace("%2", number(chosen + 1))
             )
         self.rating_warning.setVisible(bool(higher))
 
@@ -547,9 +548,8 @@ class AnnotationWindow(QMainWindow):
             else self.tr("— (needs every expert to rate every option)")
         )
         self.pooled_label.setText(
-            self.tr("Pooled kappa: %1 · %2 decision(s) with low agreement (P < 0.5)")
+            plural(self.tr("Pooled kappa: %1 · %n decision(s) with low agreement (P < 0.5)", "", flagged), flagged)
             .replace("%1", pooled)
-            .replace("%2", str(flagged))
             + " · "
             + self.tr("Krippendorff's alpha: %1").replace("%1", _fmt(report.pooled_alpha))
         )

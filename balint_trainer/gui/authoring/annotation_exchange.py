@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.annotation_exchange import ANNOTATIONS_SUFFIX, REQUEST_SUFFIX, default_file_stem
 from balint_trainer.core.catalogue import CatalogueEntry
 from balint_trainer.gui.authoring.annotation import AnnotationWindow
+from balint_trainer.gui.reading import number, plural
 from balint_trainer.gui.worker import Task, run_in_background
 from balint_trainer.services.api import ServicesApi
 
@@ -245,7 +246,7 @@ class OrganiserExchange(QObject):
 
         def done(paths: list[Path]) -> None:
             listing = "\n".join(str(p) for p in paths)
-            self.window.statusBar().showMessage(self.tr("%n request file(s) written", "", len(paths)), 10000)
+            self.window.statusBar().showMessage(plural(self.tr("%n request file(s) written", "", len(paths)), len(paths)), 10000)
             self.window.show_info(
                 self.tr("Export annotation request"),
                 self.tr(
@@ -290,12 +291,14 @@ class OrganiserExchange(QObject):
                 )
                 continue
             line = (
-                self.tr("%1: %2 — %3 vote(s) added, %4 replaced by newer ones, %5 unchanged.")
+                plural(
+                    self.tr("%1: %2 — %n vote(s) added, %3 replaced by newer ones, %4 unchanged.", "", report.added),
+                    report.added,
+                )
                 .replace("%1", path.name)
                 .replace("%2", report.expert)
-                .replace("%3", str(report.added))
-                .replace("%4", str(report.replaced))
-                .replace("%5", str(report.unchanged))
+                .replace("%3", number(report.replaced))
+                .replace("%4", number(report.unchanged))
             )
             if report.kept_newer:
                 line += " " + self.tr("%1 kept: newer votes of this expert are already here.").replace(
@@ -321,9 +324,8 @@ class OrganiserExchange(QObject):
                 )
         done = sum(r is not None for _p, r, _e in results)
         status = (
-            self.tr("Imported %1 of %2 annotation file(s).")
-            .replace("%1", str(done))
-            .replace("%2", str(len(results)))
+            plural(self.tr("Imported %1 of %n annotation file(s).", "", len(results)), len(results))
+            .replace("%1", number(done))
         )
         self.window.statusBar().showMessage(status, 10000)
         self.window.reload_experts()
@@ -398,8 +400,8 @@ class RequestAnnotationWindow(AnnotationWindow):
             self.tr("For %1 from %2 · %3 of %4 decisions answered · saved on this computer as you go")
             .replace("%1", work.request.expert)
             .replace("%2", work.request.organiser)
-            .replace("%3", str(work.answered))
-            .replace("%4", str(work.total))
+            .replace("%3", number(work.answered))
+            .replace("%4", number(work.total))
         )
         if work.answered and work.answered >= work.total:
             text += " · " + self.tr(
@@ -429,8 +431,8 @@ class RequestAnnotationWindow(AnnotationWindow):
         def done(_data: Any) -> None:
             message = (
                 self.tr("%1 of %2 decisions exported to %3. Send this file to %4.")
-                .replace("%1", str(work.answered))
-                .replace("%2", str(work.total))
+                .replace("%1", number(work.answered))
+                .replace("%2", number(work.total))
                 .replace("%3", str(target))
                 .replace("%4", work.request.organiser)
             )

@@ -34,6 +34,7 @@ from balint_trainer.core.catalogue import CatalogueEntry
 from balint_trainer.core.untrusted import EDITABLE_BYTES, UntrustedInputError, read_limited
 from balint_trainer.core.user_copies import user_copy_path
 from balint_trainer.gui.authoring.editor import atomic_write_text
+from balint_trainer.gui.reading import plural
 from balint_trainer.paths import is_bundled_scenario
 
 if TYPE_CHECKING:
@@ -48,25 +49,34 @@ def confirm_merge(
     dialog.setWindowTitle(QCoreApplication.translate("AnnotationWindow", "Merge annotations into the key"))
     dialog.resize(900, 600)
     if built_in is None:
-        text = QCoreApplication.translate(
+        count1 = len(decisions)
+        text = plural(QCoreApplication.translate(
             "AnnotationWindow",
-            "The experts lists of %1 decision(s) in %2 will be replaced as shown. A backup copy is kept.",
-        )
+            "The experts lists of %n decision(s) in %2 will be replaced as shown. A backup copy is kept.",
+            "",
+            count1,
+        ), count1)
     elif path.exists():
-        text = QCoreApplication.translate(
+        count2 = len(decisions)
+        text = plural(QCoreApplication.translate(
             "AnnotationWindow",
-            "%3 is a built-in scenario and stays unchanged. The experts lists of %1 decision(s) "
+            "%3 is a built-in scenario and stays unchanged. The experts lists of %n decision(s) "
             "in your own copy of it, %2, will be replaced as shown. A backup copy is kept.",
-        )
+            "",
+            count2,
+        ), count2)
     else:
-        text = QCoreApplication.translate(
+        count3 = len(decisions)
+        text = plural(QCoreApplication.translate(
             "AnnotationWindow",
-            "%3 is a built-in scenario and stays unchanged. Its experts lists of %1 decision(s) "
+            "%3 is a built-in scenario and stays unchanged. Its experts lists of %n decision(s) "
             "will be replaced as shown and the result saved as your own copy, %2, "
             "which takes the built-in's place in your library.",
-        )
+            "",
+            count3,
+        ), count3)
     label = QLabel(
-        text.replace("%1", str(len(decisions)))
+        text
         .replace("%2", str(path))
         .replace("%3", built_in.name if built_in is not None else "")
     )

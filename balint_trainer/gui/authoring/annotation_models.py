@@ -11,12 +11,13 @@ from balint_trainer.core.annotation import (
     AgreementReport,
 )
 from balint_trainer.gui.models import Column, RowsModel
+from balint_trainer.gui.reading import decimal
 
 FLAG_COLUMN = 6  # of AgreementModel
 
 
 def _fmt(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+    return "—" if value is None else decimal(value)
 
 
 class AgreementModel(RowsModel):

@@ -19,6 +19,7 @@ from balint_trainer.core.model import (
     Scenario,
 )
 from balint_trainer.core.validation import LoadedScenario
+from balint_trainer.gui.reading import plural
 
 
 def _sets(option: Option) -> str:
@@ -69,7 +70,7 @@ class BranchMap(QTreeWidget):
         def flush() -> None:
             nonlocal plain_lines
             if plain_lines:
-                add([self.tr("%n line(s)", "", plain_lines), ""], parent)
+                add([plural(self.tr("%n line(s)", "", plain_lines), plain_lines), ""], parent)
                 plain_lines = 0
 
         if not scenario.branching:

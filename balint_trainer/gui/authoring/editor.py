@@ -57,6 +57,7 @@ from balint_trainer.gui.authoring.editor_panels import (
 )
 from balint_trainer.gui.authoring.editor_template import TEMPLATE
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import plural
 
 if TYPE_CHECKING:
     from balint_trainer.services.api import ServicesApi
@@ -300,12 +301,12 @@ class ScenarioEditor(QMainWindow):
         errors = len(loaded.errors)
         if loaded.ok and self.audit_warnings:
             self.status_label.setText(
-                self.tr("Valid scenario, with %n item-writing warning(s).", "", len(self.audit_warnings))
+                plural(self.tr("Valid scenario, with %n item-writing warning(s).", "", len(self.audit_warnings)), len(self.audit_warnings))
             )
         elif loaded.ok:
             self.status_label.setText(self.tr("Valid scenario."))
         else:
-            self.status_label.setText(self.tr("%n problem(s)", "", errors or len(loaded.problems)))
+            self.status_label.setText(plural(self.tr("%n problem(s)", "", errors or len(loaded.problems)), errors or len(loaded.problems)))
         build_outline(self.outline_model, text)
         self.outline.expandToDepth(1)
         try:

@@ -25,7 +25,7 @@ from balint_trainer.core.problems import Problem
 from balint_trainer.core.yamlsource import parse_yaml
 from balint_trainer.gui.authoring.editor_audit import severity_icon
 from balint_trainer.gui.models import Column, RowsModel
-from balint_trainer.gui.reading import plural
+from balint_trainer.gui.reading import number, plural
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMN_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -175,6 +175,27 @@ def build_outline(model: QStandardItemModel, text: str) -> bool:
     return True
 
 
+def _level_label(level: str | None) -> str | None:
+    """The scenario's level in the interface language (as the library names it)."""
+    names = {
+        "introductory": QCoreApplication.translate("ScenarioEditor", "Introductory"),
+        "intermediate": QCoreApplication.translate("ScenarioEditor", "Intermediate"),
+        "advanced": QCoreApplication.translate("ScenarioEditor", "Advanced"),
+    }
+    return names.get(level or "", level)
+
+
+def _kind_label(kind: str) -> str:
+    """A person's part in the group in the interface language (the YAML keeps the English word)."""
+    names = {
+        "presenter": QCoreApplication.translate("ScenarioEditor", "Presenter"),
+        "member": QCoreApplication.translate("ScenarioEditor", "Member"),
+        "co-leader": QCoreApplication.translate("ScenarioEditor", "Co-leader"),
+        "leader": QCoreApplication.translate("ScenarioEditor", "Leader"),
+    }
+    return names.get(kind, kind)
+
+
 def preview_html(scenario: Scenario | None, text: str) -> str:
     """Title, summary, people, case and the whole script, rendered as the trainee would see them."""
     from balint_trainer.core.markdown_render import render_markdown, render_plain
@@ -218,21 +239,22 @@ def preview_html(scenario: Scenario | None, text: str) -> str:
         return "".join(parts)
     language = scenario.language
     people = "".join(
-        f"<li><b>{render_plain(p.name)}</b> — {render_plain(p.role)} ({render_plain(p.kind)})</li>"
+        f"<li><b>{render_plain(p.name)}</b> — {render_plain(p.role)} ({render_plain(_kind_label(p.kind))})</li>"
         for p in scenario.people.values()
     )
     minutes = (
-        QCoreApplication.translate("ScenarioEditor", "%1 min").replace("%1", str(scenario.duration_minutes))
+        QCoreApplication.translate("ScenarioEditor", "%1 min").replace("%1", number(scenario.duration_minutes))
         if scenario.duration_minutes
         else None
     )
-    details = ", ".join(render_plain(v) for v in (scenario.level, scenario.setting, minutes) if v)
+    details = ", ".join(render_plain(v) for v in (_level_label(scenario.level), scenario.setting, minutes) if v)
     # Translated outside the f-strings: lupdate does not look inside them.
     people_heading = render_plain(QCoreApplication.translate("ScenarioEditor", "People"))
     case_heading = render_plain(QCoreApplication.translate("ScenarioEditor", "Case"))
+    n_1 = len(scenario.decisions)
     count = plural(
-        QCoreApplication.translate("ScenarioEditor", "%n decision(s)", "", len(scenario.decisions)),
-        len(scenario.decisions),
+        QCoreApplication.translate("ScenarioEditor", "%n decision(s)", "", n_1),
+        n_1,
     )
     return (
         f"<h2>{render_plain(scenario.title)}</h2>"

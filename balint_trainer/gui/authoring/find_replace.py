@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balint_trainer.gui.reading import number, plural
+
 WRAP_SETTING = "editor/wrap_lines"
 
 
@@ -170,7 +172,7 @@ class FindBar(QWidget):
             cursor.insertText(self.replace_edit.text())
             count += 1
         edit.endEditBlock()
-        self.status.setText(self.tr("%n replacement(s).", "", count))
+        self.status.setText(plural(self.tr("%n replacement(s).", "", count), count))
         return count
 
 
@@ -180,7 +182,7 @@ def go_to_line(editor: QPlainTextEdit, parent: QWidget) -> int | None:
     line, ok = QInputDialog.getInt(
         parent,
         QCoreApplication.translate("ScenarioEditor", "Go to line"),
-        QCoreApplication.translate("ScenarioEditor", "Line (1–%1):").replace("%1", str(editor.blockCount())),
+        QCoreApplication.translate("ScenarioEditor", "Line (1–%1):").replace("%1", number(editor.blockCount())),
         current,
         1,
         max(1, editor.blockCount()),

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from balint_trainer.core import packs as core_packs
 from balint_trainer.core.catalogue import CatalogueEntry, load_catalogue
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.worker import run_with_progress
 
 if TYPE_CHECKING:
@@ -95,13 +96,14 @@ def ask_conflict_policy(
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("ScenarioPacks", "Scenarios already in the library"))
+    count1 = len(conflicts)
     box.setText(
-        QCoreApplication.translate(
+        plural(QCoreApplication.translate(
             "ScenarioPacks",
             "%n scenario(s) in this pack already exist with different content.",
             None,
-            len(conflicts),
-        )
+            count1,
+        ), count1)
     )
     box.setInformativeText("\n".join(lines[:10]) + ("\n…" if len(lines) > 10 else ""))
     plain_labels(box)  # pack titles are untrusted: never rich text
@@ -289,12 +291,14 @@ def write_pack(parent: QWidget | None, paths: Sequence[Path], title: str) -> Pat
             [str(exc)],
         )
         return None
+    count2 = len(manifest.entries)
     show_info(
         parent,
         QCoreApplication.translate("ScenarioPacks", "Pack exported"),
-        QCoreApplication.translate("ScenarioPacks", "%1 scenario(s) written to %2.")
-        .replace("%1", str(len(manifest.entries)))
-        .replace("%2", str(destination)),
+        plural(
+            QCoreApplication.translate("ScenarioPacks", "%n scenario(s) written to %1.", "", count2),
+            count2,
+        ).replace("%1", str(destination)),
     )
     return destination
 

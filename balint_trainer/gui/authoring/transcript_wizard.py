@@ -43,6 +43,7 @@ from balint_trainer.core.transcript_import import (
     slug,
     text_is_rtl,
 )
+from balint_trainer.gui.reading import number
 
 MAX_TRANSCRIPT_BYTES = 4 * MAX_TRANSCRIPT_CHARS  # a small text file: read on the spot, well under 100 ms
 
@@ -289,7 +290,7 @@ class _LinesPage(QWizardPage):
         )
         for row, turn in enumerate(transcript.turns):
             combo = QComboBox()
-            combo.setAccessibleName(self.tr("Phase starting at line %1").replace("%1", str(row + 1)))
+            combo.setAccessibleName(self.tr("Phase starting at line %1").replace("%1", number(row + 1)))
             combo.addItem("", "")
             for phase in PHASES:
                 combo.addItem(phase, phase)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.core.scheduling import LEARNED_STABILITY_DAYS
+from balint_trainer.gui.reading import decimal, digits, number
 
 
 def confidence_names() -> dict[int, str]:
@@ -45,12 +46,12 @@ def calibration_text(points: Sequence[Any]) -> str:
     names = confidence_names()
     lines = []
     for p in points:
-        mean = "—" if p.mean_credit is None else f"{p.mean_credit:.2f}"
+        mean = "—" if p.mean_credit is None else decimal(p.mean_credit)
         lines.append(
             QCoreApplication.translate("Adaptive", "%1: mean credit %2 (%3 answers)")
             .replace("%1", names[p.level])
             .replace("%2", mean)
-            .replace("%3", str(p.count))
+            .replace("%3", number(p.count))
         )
     return "\n".join(lines)
 
@@ -166,7 +167,7 @@ class MasteryTable(QWidget):
                 "days in between, that you would very likely still get it right in %1 days "
                 "(its review interval has grown to %1 days or more). Decisions you missed come "
                 "back in Review my weak spots.",
-            ).replace("%1", f"{LEARNED_STABILITY_DAYS:.0f}")
+            ).replace("%1", decimal(LEARNED_STABILITY_DAYS, 0))
         )
         self.explanation.setWordWrap(True)
         self.table = QTableWidget()
@@ -195,10 +196,10 @@ class MasteryTable(QWidget):
         for r, row in enumerate(rows):
             values = [
                 labels.get(row.competency, row.competency),
-                str(row.decisions),
-                str(row.seen),
-                str(row.learned),
-                f"{100 * row.share:.0f} %",
+                number(row.decisions),
+                number(row.seen),
+                number(row.learned),
+                decimal(100 * row.share, 0) + " %",
             ]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -250,13 +251,13 @@ def panel_relative_text(result: Any) -> str:
         QCoreApplication.translate(
             "Adaptive", "Panel members score %1 on average (SD %2) against the rest of the panel."
         )
-        .replace("%1", f"{result.panel_mean:.0f}")
-        .replace("%2", "—" if result.panel_sd is None else f"{result.panel_sd:.0f}")
+        .replace("%1", decimal(result.panel_mean, 0))
+        .replace("%2", "—" if result.panel_sd is None else decimal(result.panel_sd, 0))
     )
     if result.scaled is not None:
         figures += " " + QCoreApplication.translate(
             "Adaptive", "On the panel's scale (panel = 80, SD 5) you score %1 (z = %2)."
-        ).replace("%1", f"{result.scaled:.0f}").replace("%2", f"{result.z:+.1f}")
+        ).replace("%1", decimal(result.scaled, 0)).replace("%2", digits(f"{result.z:+.1f}"))
     return sentence + " " + figures
 
 

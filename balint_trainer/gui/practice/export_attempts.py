@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from balint_trainer.gui import plain_text
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.worker import error_text, run_in_background
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ class AttemptsExport(QObject):
         )
 
     def _exported(self, target: Path, count: int) -> None:
-        done = QCoreApplication.translate("MainWindow", "%Ln attempt(s) exported to %1", "", count).replace(
+        done = plural(QCoreApplication.translate("MainWindow", "%Ln attempt(s) exported to %1", "", count), count).replace(
             "%1", str(target)
         )
         self.notice.emit(done)

@@ -18,6 +18,7 @@ from balint_trainer.core.session_events import DecisionFeedback
 from balint_trainer.gui import reading
 from balint_trainer.gui.a11y import announce
 from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.gui.reading import number
 
 CHART_LABEL_LENGTH = 48
 
@@ -185,9 +186,9 @@ def credit_explanation(feedback: DecisionFeedback) -> str:
         QCoreApplication.translate(
             "Feedback", "%1 of %2 experts chose your option; the most chosen option had %3."
         )
-        .replace("%1", str(chosen))
-        .replace("%2", str(total))
-        .replace("%3", str(top))
+        .replace("%1", number(chosen))
+        .replace("%2", number(total))
+        .replace("%3", number(top))
         + " "
         + QCoreApplication.translate(
             "Feedback",

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from balint_trainer.gui import plain_text
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.worker import Worker, error_text, run_in_background
 
 
@@ -73,7 +74,7 @@ class UnreadTracker(QObject):
         self.window.library.model.set_unread(unread.by_scenario if unread is not None else {})
         total = unread.total if unread is not None else 0
         self.label.setText(
-            QCoreApplication.translate("FeedbackFlow", "%n unread comment(s) from your supervisor", "", total)
+            plural(QCoreApplication.translate("FeedbackFlow", "%n unread comment(s) from your supervisor", "", total), total)
             if total
             else ""
         )
@@ -128,26 +129,29 @@ def import_feedback(window: Any, path: str | Path | None = None, *, on_finished:
         return service.review.import_feedback(target)
 
     def done(report: Any) -> None:
+        count1 = report.comments_new
         lines = [
-            QCoreApplication.translate(
-                "FeedbackFlow", "%n new comment(s) imported.", "", report.comments_new
-            ),
+            plural(QCoreApplication.translate(
+                "FeedbackFlow", "%n new comment(s) imported.", "", count1
+            ), count1),
         ]
         if report.comments_present:
+            count2 = report.comments_present
             lines.append(
-                QCoreApplication.translate(
-                    "FeedbackFlow", "%n comment(s) were already here.", "", report.comments_present
-                )
+                plural(QCoreApplication.translate(
+                    "FeedbackFlow", "%n comment(s) were already here.", "", count2
+                ), count2)
             )
         if report.unknown_attempts:
+            count3 = report.comments_skipped
             lines.append(
-                QCoreApplication.translate(
+                plural(QCoreApplication.translate(
                     "FeedbackFlow",
                     "%n comment(s) are on attempts this database does not hold; they were skipped "
                     "(attempts made on another computer or profile).",
                     "",
-                    report.comments_skipped,
-                )
+                    count3,
+                ), count3)
             )
         if report.comments_new:
             lines.append(

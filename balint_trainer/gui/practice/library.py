@@ -34,7 +34,7 @@ from balint_trainer.core.competencies import BUILTIN_COMPETENCIES
 from balint_trainer.core.markdown_render import render_markdown, render_plain
 from balint_trainer.gui.markdown_view import SafeTextBrowser
 from balint_trainer.gui.plain_text import plain_labels
-from balint_trainer.gui.reading import plural
+from balint_trainer.gui.reading import decimal, number, plural
 
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.core.catalogue import CatalogueEntry
@@ -160,11 +160,11 @@ class LibraryModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "title" and self._unread.get(entry.id):
-                return self.tr(
+                return plural(self.tr(
                     "%n comment(s) from your supervisor you have not read yet (Practice → My past attempts…)",
                     "",
                     self._unread[entry.id],
-                )
+                ), self._unread[entry.id])
             if not entry.ok:
                 return self.tr("This file cannot be used:") + "\n" + entry.problem_text()
             if column == "competencies":
@@ -189,7 +189,7 @@ class LibraryModel(QAbstractTableModel):
                 title = self.tr("%1 (unfinished)").replace("%1", title)
             if self._unread.get(entry.id):
                 # First, so a narrow column cuts the title rather than the marker.
-                title = self.tr("✉ %n new comment(s) · %1", "", self._unread[entry.id]).replace("%1", title)
+                title = plural(self.tr("✉ %n new comment(s) · %1", "", self._unread[entry.id]), self._unread[entry.id]).replace("%1", title)
             return title
         if column == "setting":
             return self._own_direction(entry.setting)
@@ -200,12 +200,12 @@ class LibraryModel(QAbstractTableModel):
                 "advanced": self.tr("Advanced"),
             }.get(entry.level, entry.level)
         if column == "duration":
-            return self.tr("%1 min").replace("%1", str(entry.duration)) if entry.duration else ""
+            return self.tr("%1 min").replace("%1", number(entry.duration)) if entry.duration else ""
         if column == "competencies":
             return ", ".join(entry.competency_labels())
         if column == "best":
             best = self._best.get(entry.id)
-            return f"{best:.0f}" if best is not None else "—"
+            return decimal(best, 0) if best is not None else "—"
         return ""
 
 
@@ -599,12 +599,12 @@ class LibraryView(QWidget):
 
             notice = f"<p><i>{render_plain(illustrative_notice())}</i></p>"
         if self.model.unread(entry.id):
-            unread = self.tr(
+            unread = plural(self.tr(
                 "%n comment(s) from your supervisor on your attempts you have not read yet: "
                 "Practice → My past attempts… (Ctrl+Shift+R).",
                 "",
                 self.model.unread(entry.id),
-            )
+            ), self.model.unread(entry.id))
             notice += f"<p><b>{render_plain(unread)}</b></p>"
         if entry.replaces is not None:
             # Otherwise nothing tells the user why edits to a built-in show here, or how to undo them.

@@ -23,6 +23,7 @@ from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_plain
 from balint_trainer.gui.local_time import day_month_text, when_text
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import decimal, number
 
 
 class ProgressView(QWidget):
@@ -133,9 +134,9 @@ class ProgressView(QWidget):
             values = [
                 when_text(point.finished_at),
                 titles.get(point.scenario_id, point.scenario_id),
-                f"{point.total:.0f}" if point.total is not None else "—",
+                decimal(point.total, 0) if point.total is not None else "—",
                 *(
-                    f"{100 * point.competencies[c]:.0f}" if c in point.competencies else ""
+                    decimal(100 * point.competencies[c], 0) if c in point.competencies else ""
                     for c in competencies
                 ),
                 self.tr("%n new", "", unread[point.attempt_id]) if unread.get(point.attempt_id) else "",
@@ -156,7 +157,7 @@ class ProgressView(QWidget):
             "total": self.tr("Overall score"),
             **{c: labels.get(c) or competency_label(c) for c in competencies},
         }
-        x_labels = [f"{i}: {day_month_text(p.finished_at)}" for i, p in enumerate(points, start=1)]
+        x_labels = [f"{number(i)}: {day_month_text(p.finished_at)}" for i, p in enumerate(points, start=1)]
         from balint_trainer.gui import charts
 
         colours = charts.series_colours(list(series), self)

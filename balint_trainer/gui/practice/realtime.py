@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QWid
 from balint_trainer.core.session import PracticeSession
 from balint_trainer.gui.a11y import announce
 from balint_trainer.gui.practice.transcript import TranscriptWriter
+from balint_trainer.gui.reading import number
 
 SETTING_KEY = "player/time_limit"
 SCENARIO = "scenario"  # use the scenario's limits (no limit where it sets none)
@@ -48,7 +49,7 @@ class TimeLimitChoice(QComboBox):
         self.addItem(self.tr("As the scenario says"), SCENARIO)
         self.addItem(self.tr("Off"), OFF)
         for seconds in FIXED_CHOICES:
-            self.addItem(self.tr("%1 seconds").replace("%1", str(seconds)), str(seconds))
+            self.addItem(self.tr("%1 seconds").replace("%1", number(seconds)), str(seconds))
         saved = str(QSettings().value(SETTING_KEY, SCENARIO))
         index = self.findData(saved)
         self.setCurrentIndex(max(index, 0))
@@ -91,7 +92,7 @@ class Countdown(QWidget):
     def start(self, seconds: float) -> None:
         self._limit = float(seconds)
         self._announced = set()
-        announce(self, self.tr("Real time: %1 seconds to decide").replace("%1", str(round(seconds))))
+        announce(self, self.tr("Real time: %1 seconds to decide").replace("%1", number(round(seconds))))
         self._elapsed.start()
         self.bar.setRange(0, max(1, round(self._limit * 1000)))
         self._timer.start()
@@ -110,7 +111,7 @@ class Countdown(QWidget):
     def _tick(self) -> None:
         left = self.remaining()
         whole = int(left + 0.999)
-        text = self.tr("Time to decide: %1 s").replace("%1", str(whole))
+        text = self.tr("Time to decide: %1 s").replace("%1", number(whole))
         if text != self.label.text():
             self.label.setText(text)
             self.bar.setAccessibleDescription(text)

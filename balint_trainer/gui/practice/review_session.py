@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 from balint_trainer.core.markdown_render import render_inline, render_markdown, render_plain
 from balint_trainer.core.option_order import option_label
 from balint_trainer.core.review_item import ReviewItem
+from balint_trainer.gui import reading
 from balint_trainer.gui.markdown_view import SafeTextBrowser
+from balint_trainer.gui.reading import decimal, plural
 from balint_trainer.gui.worker import run_in_background
 
 # Answer a review: (item, option id, confidence or None, seconds) → (credit, card state); runs off the UI thread.
@@ -138,8 +140,8 @@ class ReviewSessionView(QWidget):
         language = item.scenario.language
         self.header.setText(
             self.tr("Review %1 of %2 · %3 · %4")
-            .replace("%1", str(self.index + 1))
-            .replace("%2", str(len(self.items)))
+            .replace("%1", reading.number(self.index + 1))
+            .replace("%2", reading.number(len(self.items)))
             .replace("%3", item.scenario.title)
             .replace("%4", item.competency_label)
         )
@@ -233,10 +235,9 @@ class ReviewSessionView(QWidget):
         feedback = item.feedback(option_id)
         days = max(0, round((card.due - datetime.now(UTC)).total_seconds() / 86400))
         self.verdict.setText(
-            self.tr("Credit %1. %2 Next review of this decision: in %3 day(s).")
-            .replace("%1", f"{credit:.2f}")
+            plural(self.tr("Credit %1. %2 Next review of this decision: in %n day(s).", "", days), days)
+            .replace("%1", decimal(credit))
             .replace("%2", verdict_text(feedback))
-            .replace("%3", str(days))
         )
         self.feedback.set_safe_html(feedback_html(feedback), language=item.scenario.language)
         self.feedback.show()

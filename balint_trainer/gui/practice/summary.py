@@ -42,7 +42,7 @@ def _seconds(row: DecisionFeedback) -> str:
     """Time to decide (real time or not), e.g. ``12 s``; blank when it was not measured."""
     if row.seconds is None:
         return ""
-    return QCoreApplication.translate("DecisionTableModel", "%1 s").replace("%1", f"{row.seconds:.0f}")
+    return QCoreApplication.translate("DecisionTableModel", "%1 s").replace("%1", reading.decimal(row.seconds, 0))
 
 
 def _panel(row: DecisionFeedback) -> str:
@@ -79,7 +79,7 @@ class DecisionTableModel(RowsModel):
                 Column(QCoreApplication.translate("DecisionTableModel", "Panel's choice"), _panel),
                 Column(
                     QCoreApplication.translate("DecisionTableModel", "Credit"),
-                    lambda row: f"{row.credit:.2f}",
+                    lambda row: reading.decimal(row.credit),
                     tooltip=statistic_help("credit"),
                     cell_tooltip=_no_tooltip,
                     alignment=centre,
@@ -98,7 +98,7 @@ class DecisionTableModel(RowsModel):
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if index.isValid() and index.column() == 0 and role == Qt.ItemDataRole.DisplayRole:
-            return str(index.row() + 1)
+            return reading.number(index.row() + 1)
         return super().data(index, role)
 
 
@@ -222,7 +222,7 @@ class SummaryView(QWidget):
         self.title.setText(self.tr("Summary: %1 (%2)").replace("%1", title).replace("%2", mode))
         total = summary.total
         self.score_label.setText(
-            self.tr("Score %1 / 100").replace("%1", f"{total:.0f}")
+            self.tr("Score %1 / 100").replace("%1", reading.decimal(total, 0))
             if total is not None
             else self.tr("No decisions answered")
         )
@@ -236,7 +236,7 @@ class SummaryView(QWidget):
             note += "\n" + illustrative_notice()
         self.score_note.setText(note)
         lines = [
-            f"{summary.competency_labels.get(cid, cid)}: {100 * value:.0f}"
+            f"{summary.competency_labels.get(cid, cid)}: {reading.decimal(100 * value, 0)}"
             for cid, value in summary.score.competencies.items()
         ]
         if summary.unanswered:
@@ -266,8 +266,8 @@ class SummaryView(QWidget):
             return
         feedback = self.summary.decisions[row]
         # Translated first: lupdate does not look inside f-strings.
-        heading = self.tr("Decision %1").replace("%1", str(row + 1))
-        credit = self.tr("Your credit: %1 of 1").replace("%1", f"{feedback.credit:.2f}")
+        heading = self.tr("Decision %1").replace("%1", reading.number(row + 1))
+        credit = self.tr("Your credit: %1 of 1").replace("%1", reading.decimal(feedback.credit))
         # Every option, votes and panel marks come from feedback_html (the shared renderer).
         html = f"<h3>{render_plain(heading)}</h3>" + render_markdown(feedback.prompt)
         if feedback.own_words:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from balint_trainer.gui import plain_text
+from balint_trainer.gui.reading import number
 from balint_trainer.gui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -103,11 +104,11 @@ class WeakSpots(QObject):
     def _show_count(self) -> None:
         count = len(self.items)
         button = self.window.library.review_button
-        button.setText(self.tr("Re&view %1 due").replace("%1", str(count)))
+        button.setText(self.tr("Re&view %1 due").replace("%1", number(count)))
         # Screen readers read what is shown (a11y tree test); the explanation goes in the description.
         button.setAccessibleName(button.text().replace("&", ""))
         button.setAccessibleDescription(
-            self.tr("Review my weak spots: %1 decisions due today").replace("%1", str(count))
+            self.tr("Review my weak spots: %1 decisions due today").replace("%1", number(count))
         )
         button.setToolTip(
             self.tr(

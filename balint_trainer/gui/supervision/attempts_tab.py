@@ -363,7 +363,7 @@ class AttemptsTab(SupervisionTab):
             # %n chooses the plural form by the total ("1 of 1 decision answered").
             plural(
                 translate("SupervisorWindow", "{answered} of %n decision(s) answered", "", count), count
-            ).format(answered=len(review.answered))
+            ).format(answered=number(len(review.answered), 0))
         )
         if review.total_seconds is not None:
             parts.append(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QLocale, QMimeData
 
 from balint_trainer.gui import plain_text
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.worker import CancelToken, run_with_progress
 
 if TYPE_CHECKING:
@@ -139,13 +140,21 @@ def show_import_summary(window: SupervisorWindow, results: Sequence[BundleImport
                 .replace("%2", result.error)
             )
             continue
+        count2 = report.attempts_new
         line = (
-            translate("SupervisorWindow", "%1: %2 — %3 attempt(s) added, %4 updated, %5 already present.")
+            plural(
+                translate(
+                    "SupervisorWindow",
+                    "%1: %2 — %n attempt(s) added, %3 updated, %4 already present.",
+                    "",
+                    count2,
+                ),
+                count2,
+            )
             .replace("%1", result.path.name)
             .replace("%2", report.profile.name)
-            .replace("%3", number(report.attempts_new))
-            .replace("%4", number(report.attempts_updated))
-            .replace("%5", number(report.attempts_already_present))
+            .replace("%3", number(report.attempts_updated))
+            .replace("%4", number(report.attempts_already_present))
         )
         if report.matched_by == "created":
             line += " " + translate("SupervisorWindow", "A new profile was created.")
@@ -168,9 +177,10 @@ def show_import_summary(window: SupervisorWindow, results: Sequence[BundleImport
             )
         lines.append(line)
     done = sum(r.report is not None for r in results)
-    status = translate("SupervisorWindow", "Imported %1 of %Ln file(s).", "", len(results)).replace(
-        "%1", number(done)
-    )
+    count1 = len(results)
+    status = plural(
+        translate("SupervisorWindow", "Imported %1 of %Ln file(s).", "", count1), count1
+    ).replace("%1", number(done))
     window.statusBar().showMessage(status, 10000)
     title = translate("SupervisorWindow", "Import trainee attempts")
     text = status + "\n\n" + "\n\n".join(lines)

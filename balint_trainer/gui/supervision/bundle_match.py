@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from balint_trainer.gui.reading import plural
+
 NEW = "new"  # the answer "make a new profile"
 
 
@@ -33,13 +35,13 @@ class BundleMatchDialog(QDialog):
         self.setMinimumWidth(460)
         who = match.name + (f" ({match.cohort})" if match.cohort else "")
         intro = QLabel(
-            self.tr(
+            plural(self.tr(
                 "The file {file} holds %n attempt(s) of “{who}”, whose files were never imported "
                 "here. Choose the profile they belong to; later files from this trainee will go "
                 "there without asking.",
                 "",
                 match.attempts,
-            ).format(file=Path(match.path).name, who=who),
+            ), match.attempts).format(file=Path(match.path).name, who=who),
             self,
         )
         intro.setWordWrap(True)

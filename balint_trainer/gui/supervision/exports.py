@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QWidget
 
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.worker import CancelToken, run_with_progress
 from balint_trainer.reports import (
     trainee_report,
@@ -209,7 +210,8 @@ def export_item_analysis(window: SupervisorWindow, path: Path | str | None = Non
     if not done:
         return None
     window.statusBar().showMessage(
-        translate("SupervisorWindow", "{n} item(s) written to {path}.").format(n=count, path=target), 6000
+        plural(translate("SupervisorWindow", "%n item(s) written to {path}.", "", count), count).format(path=target),
+        6000,
     )
     window.exported.emit("items", str(target))
     return target

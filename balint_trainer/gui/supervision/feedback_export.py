@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from balint_trainer.gui import plain_text
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.worker import run_in_background
 
 
@@ -39,7 +40,10 @@ def export_feedback(window: Any, path: Path | str | None = None, *, on_finished:
 
     def done(count: int) -> None:
         text = (
-            QCoreApplication.translate("FeedbackExport", "%n comment(s) for %1 exported to %2", "", count)
+            plural(
+                QCoreApplication.translate("FeedbackExport", "%n comment(s) for %1 exported to %2", "", count),
+                count,
+            )
             .replace("%1", profile.name)
             .replace("%2", str(target))
         )

@@ -26,6 +26,7 @@ from balint_trainer.core.analytics import ItemStats
 from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.option_order import option_label
 from balint_trainer.gui.models import RowsModel
+from balint_trainer.gui.reading import plural
 from balint_trainer.gui.supervision.models import ItemRow, NumericSortProxy, item_columns, make_table
 from balint_trainer.gui.supervision.tab_base import SupervisionTab
 from balint_trainer.reports import ScenarioCache
@@ -216,12 +217,16 @@ class ItemsTab(SupervisionTab):
         self.scenario_combo.setCurrentIndex(max(self.scenario_combo.findData(current), 0))
         self.scenario_combo.blockSignals(False)
         self._apply_scenario_filter()
+        items, answers = len(rows), sum(r.stats.n for r in rows)
         self.item_note.setText(
             translate(
                 "SupervisorWindow",
-                "{items} decision(s), {answers} answer(s). * = fewer than 20 attempts "
+                "{decisions}, {answers}. * = fewer than 20 attempts "
                 "(discrimination) or 30 complete attempts (item–rest r, scenario α).",
-            ).format(items=len(rows), answers=sum(r.stats.n for r in rows))
+            ).format(
+                decisions=plural(translate("SupervisorWindow", "%n decision(s)", "", items), items),
+                answers=plural(translate("SupervisorWindow", "%n answer(s)", "", answers), answers),
+            )
         )
         self.export_items_button.setEnabled(True)
 

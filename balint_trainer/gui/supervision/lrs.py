@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.gui.local_time import when_text
+from balint_trainer.gui.reading import number
 from balint_trainer.gui.worker import Worker, run_in_background
 from balint_trainer.reports.xapi import DEFAULT_HOME_PAGE, DEFAULT_MASTERY
 from balint_trainer.services.lrs import (
@@ -409,9 +410,9 @@ class LrsDialog(QDialog):
         counts, c = self.controller.counts, self.controller
         text = self.tr("Sent: %1 · waiting: %2 · failed: %3")
         text = (
-            text.replace("%1", str(counts.sent))
-            .replace("%2", str(counts.waiting))
-            .replace("%3", str(counts.failed))
+            text.replace("%1", number(counts.sent))
+            .replace("%2", number(counts.waiting))
+            .replace("%3", number(counts.failed))
         )
         if not (c.endpoint and c.username):
             text += " — " + self.tr("no LRS configured: statements wait in the queue")

@@ -60,7 +60,8 @@ class TraineeListModel(QAbstractListModel):
             return None
         profile = self._profiles[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{profile.name} ({profile.cohort})" if profile.cohort else profile.name
+            # Isolated (FSI…PDI): a Latin name and cohort keep their brackets in the Persian UI.
+            return f"\u2068{profile.name} ({profile.cohort})\u2069" if profile.cohort else profile.name
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 QCoreApplication.translate("SupervisorWindow", "Cohort: {cohort}").format(
@@ -157,7 +158,7 @@ def attempt_columns() -> list[Column]:
         ),
         Column(
             QCoreApplication.translate("SupervisorWindow", "Answers"),
-            lambda r: str(len(r.attempt.answers)),
+            lambda r: number(len(r.attempt.answers), 0),
             lambda r: len(r.attempt.answers),
             numeric=True,
         ),
@@ -206,7 +207,7 @@ def decision_columns() -> list[Column]:
         ),
         Column(
             QCoreApplication.translate("SupervisorWindow", "Comments"),
-            lambda d: str(len(d.comments)) if d.comments else "",
+            lambda d: number(len(d.comments), 0) if d.comments else "",
             lambda d: len(d.comments),
             numeric=True,
         ),
@@ -241,7 +242,7 @@ def item_columns() -> list[Column]:
         Column(QCoreApplication.translate("SupervisorWindow", "Decision"), lambda r: r.stats.decision_id),
         Column(
             QCoreApplication.translate("SupervisorWindow", "Answers"),
-            lambda r: str(r.stats.n),
+            lambda r: number(r.stats.n, 0),
             lambda r: r.stats.n,
             numeric=True,
         ),
@@ -319,7 +320,7 @@ def item_columns() -> list[Column]:
         ),
         Column(
             QCoreApplication.translate("SupervisorWindow", "Time-outs"),
-            lambda r: str(r.stats.timeouts),
+            lambda r: number(r.stats.timeouts, 0),
             lambda r: r.stats.timeouts,
             numeric=True,
             tooltip=QCoreApplication.translate(
@@ -328,7 +329,7 @@ def item_columns() -> list[Column]:
         ),
         Column(
             QCoreApplication.translate("SupervisorWindow", "Attempts"),
-            lambda r: str(r.stats.attempts),
+            lambda r: number(r.stats.attempts, 0),
             lambda r: r.stats.attempts,
             numeric=True,
         ),
@@ -357,7 +358,7 @@ def competency_columns() -> list[Column]:
         Column(QCoreApplication.translate("SupervisorWindow", "Competency"), lambda r: r.label),
         Column(
             QCoreApplication.translate("SupervisorWindow", "Answers"),
-            lambda r: str(r.answers),
+            lambda r: number(r.answers, 0),
             lambda r: r.answers,
             numeric=True,
         ),

@@ -17,6 +17,7 @@ from balint_trainer.core.competencies import competency_label
 from balint_trainer.core.markdown_render import render_plain
 from balint_trainer.gui.local_time import day_month_text
 from balint_trainer.gui.models import RowsModel
+from balint_trainer.gui.reading import number, plural
 from balint_trainer.gui.supervision.models import competency_columns, make_table
 from balint_trainer.gui.supervision.tab_base import SupervisionTab
 from balint_trainer.reports import ScenarioCache, trainee_report
@@ -73,7 +74,7 @@ def chart_data(points: list[Any], competencies: list[Any]) -> ChartData | None:
     labels.setdefault("total", translate("SupervisorWindow", "Scenario score"))
     labels = {cid: labels.get(cid) or competency_label(cid) for cid in series}
     # Short one-line ticks (attempt number and date); the scenario is in the attempts table.
-    x_labels = [f"{i + 1} · {day_month_text(p.finished_at)}" for i, p in enumerate(ordered)]
+    x_labels = [f"{number(i + 1)} · {day_month_text(p.finished_at)}" for i, p in enumerate(ordered)]
     return series, labels, x_labels
 
 
@@ -175,11 +176,17 @@ class ProgressTab(SupervisionTab):
             )
             self._set_chart(None)
             return
+        count = len(chart[2])
         self.progress_note.setText(
-            translate(
-                "SupervisorWindow",
-                "{name}: {n} finished attempt(s), oldest first; scores 0–100 per competency.",
-            ).format(name=profile.name, n=len(chart[2]))
+            plural(
+                translate(
+                    "SupervisorWindow",
+                    "{name}: %n finished attempt(s), oldest first; scores 0–100 per competency.",
+                    "",
+                    count,
+                ),
+                count,
+            ).format(name=profile.name)
         )
         self._set_chart(chart)
 

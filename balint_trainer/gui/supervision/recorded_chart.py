@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from balint_trainer.core import recorded_session as rs
 from balint_trainer.gui import charts
+from balint_trainer.gui.reading import decimal, number
 
 SIMULATOR_COLOUR, RECORDED_COLOUR = charts.OKABE_ITO[0], charts.OKABE_ITO[1]
 
@@ -57,9 +58,9 @@ class ComparisonChart(QWidget):
     def text_alternative(self) -> str:
         lines = []
         for row in self.rows:
-            simulator = f"{100 * row.simulator:.0f}" if row.simulator is not None else "—"
+            simulator = decimal(100 * row.simulator, 0) if row.simulator is not None else "—"
             rated = (
-                f"{rs.rating_percent(row.rating):.0f} ({row.rating} {rs.anchor_label(row.rating)})"
+                f"{decimal(rs.rating_percent(row.rating), 0)} ({number(row.rating)} {rs.anchor_label(row.rating)})"
                 if row.rating
                 else "—"
             )
@@ -115,7 +116,7 @@ class ComparisonChart(QWidget):
                 )
             )
             for pos, value in present:
-                label = pg.TextItem(f"{value:.0f}", color=text, anchor=(1 if rtl else 0, 0.5))
+                label = pg.TextItem(decimal(value, 0), color=text, anchor=(1 if rtl else 0, 0.5))
                 label.setPos(value + 1.5, pos + offset)
                 plot.addItem(label)
                 plot.value_labels.append(label)

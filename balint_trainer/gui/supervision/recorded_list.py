@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.core import recorded_session as rs
 from balint_trainer.gui.local_time import when_text
+from balint_trainer.gui.reading import decimal
 from balint_trainer.gui.supervision.recorded_chart import ComparisonChart, ComparisonRow
 
 
@@ -184,7 +185,7 @@ class RecordedSessionsView(QWidget):
             rows.append(ComparisonRow(label, simulator.get(competency), rating))
             values = (
                 label,
-                f"{100 * simulator[competency]:.0f} %" if competency in simulator else "—",
+                decimal(100 * simulator[competency], 0) + " %" if competency in simulator else "—",
                 f"{rating} {rs.anchor_label(rating)}" if rating else "—",
             )
             for column, value in enumerate(values):

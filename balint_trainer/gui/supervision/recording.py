@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.core import recorded_session as rs
+from balint_trainer.gui.reading import digits
 from balint_trainer.gui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -154,7 +155,7 @@ class RecordingCoder(QDialog):
         speed_label = QLabel(self.tr("S&peed"), self)
         self.speed_combo = QComboBox(self)
         for speed in SPEEDS:
-            self.speed_combo.addItem(f"{speed:g}×", speed)
+            self.speed_combo.addItem(digits(f"{speed:g}") + "×", speed)
         self.speed_combo.setCurrentIndex(SPEEDS.index(1.0))
         self.speed_combo.setAccessibleName(self.tr("Playback speed"))
         self.speed_combo.currentIndexChanged.connect(self._speed_changed)

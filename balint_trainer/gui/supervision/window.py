@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.plain_text import plain_labels
+from balint_trainer.gui.reading import number, plural
 from balint_trainer.gui.supervision import bundle_import, exports
 from balint_trainer.gui.supervision.attempts_tab import AttemptsTab, make_signer
 from balint_trainer.gui.supervision.bundle_import import BundleImport
@@ -277,7 +278,9 @@ class SupervisorWindow(QMainWindow):
         return self.trainee_model.profile(self.trainee_proxy.mapToSource(index).row())
 
     def trainee_names(self) -> list[str]:
-        return [str(self.trainee_proxy.index(r, 0).data()) for r in range(self.trainee_proxy.rowCount())]
+        rows = range(self.trainee_proxy.rowCount())
+        # Without the bidi isolates that keep a Latin "name (cohort)" whole in the Persian UI.
+        return [str(self.trainee_proxy.index(r, 0).data()).strip("\u2068\u2069") for r in rows]
 
     def select_trainee(self, profile_id: int) -> bool:
         for row in range(self.trainee_proxy.rowCount()):
@@ -483,9 +486,9 @@ class SupervisorWindow(QMainWindow):
         counts = self.lrs.counts
         text = self.tr("LRS: %1 sent, %2 waiting, %3 failed")
         self.lrs_status.setText(
-            text.replace("%1", str(counts.sent))
-            .replace("%2", str(counts.waiting))
-            .replace("%3", str(counts.failed))
+            text.replace("%1", number(counts.sent))
+            .replace("%2", number(counts.waiting))
+            .replace("%3", number(counts.failed))
         )
 
     def open_lrs(self) -> QDialog:
@@ -506,7 +509,7 @@ class SupervisorWindow(QMainWindow):
         answer = plain_text.question(
             self,
             self.tr("Unsent comments"),
-            self.tr("%n comment(s) typed but not added yet. Close and discard them?", "", count),
+            plural(self.tr("%n comment(s) typed but not added yet. Close and discard them?", "", count), count),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
