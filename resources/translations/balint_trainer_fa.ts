@@ -86,7 +86,7 @@
         <translation>میانگین اعتبار</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>How sure you were, against the credit you earned</source>
         <translation>میزان اطمینان شما، در برابر اعتباری که به دست آوردید</translation>
     </message>
