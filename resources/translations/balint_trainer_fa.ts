@@ -2467,7 +2467,7 @@
 <context>
     <name>LrsDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/lrs.py" line="+228"/>
+        <location filename="../../balint_trainer/gui/supervision/lrs.py" line="+218"/>
         <source>Learning record store</source>
         <translation>انباره سوابق یادگیری</translation>
     </message>

@@ -13,12 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.reading import plural
-from balint_trainer.gui.worker import Worker, error_text, run_in_background
+from balint_trainer.gui.worker import error_text, run_in_background
 
 
 def ask_feedback_path(parent: QWidget) -> str | None:
@@ -57,14 +57,14 @@ class UnreadTracker(QObject):
             return service.review.unread_comments(profile.id)
 
         # Quiet on failure (a status-bar line, no dialog): it runs on every return to the library.
-        worker: Worker[Any] = Worker(lambda _token: work(), self)
-        worker.finished.connect(
-            lambda unread: self._show(unread, profile.id), Qt.ConnectionType.QueuedConnection
+        run_in_background(
+            self,
+            work,
+            lambda unread: self._show(unread, profile.id),
+            error_title=None,
+            on_error=lambda exc: self._failed(error_text(exc)),
+            busy=False,
         )
-        worker.failed.connect(lambda exc: self._failed(error_text(exc)), Qt.ConnectionType.QueuedConnection)
-        worker.finished.connect(worker.deleteLater, Qt.ConnectionType.QueuedConnection)
-        worker.failed.connect(worker.deleteLater, Qt.ConnectionType.QueuedConnection)
-        worker.start()
 
     def _show(self, unread: Any, profile_id: int | None = None) -> None:
         current = self.window.profile

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.gui.local_time import when_text
 from balint_trainer.gui.reading import number
-from balint_trainer.gui.worker import Worker, run_in_background
+from balint_trainer.gui.worker import run_in_background
 from balint_trainer.reports.xapi import DEFAULT_HOME_PAGE, DEFAULT_MASTERY
 from balint_trainer.services.lrs import (
     LrsQueue,
@@ -56,26 +56,16 @@ from balint_trainer.services.lrs import (
 if TYPE_CHECKING:
     from balint_trainer.services.api import ServicesApi
 
-_running: set[Worker[Any]] = set()  # kept alive until their outcome is delivered
-
-
 def run_quietly(
-    work: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+    owner: QObject,
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
 ) -> None:
-    """``work`` on a :class:`~balint_trainer.gui.worker.Worker` thread, the outcome on the UI thread,
-    and no message box: for the periodic sending, whose errors the status shows instead (a box
-    every half minute while the database is away would be worse than useless)."""
-    worker: Worker[Any] = Worker(lambda _token: work())
-
-    def finish(callback: Callable[[Any], None], value: Any) -> None:
-        _running.discard(worker)
-        worker.deleteLater()
-        callback(value)
-
-    worker.finished.connect(lambda value: finish(on_done, value), Qt.ConnectionType.QueuedConnection)
-    worker.failed.connect(lambda exc: finish(on_error, exc), Qt.ConnectionType.QueuedConnection)
-    _running.add(worker)
-    worker.start()
+    """``work`` through the one seam with no message box: for the periodic sending, whose errors
+    the status shows instead (a box every half minute while the database is away would be worse
+    than useless)."""
+    run_in_background(owner, work, on_done, error_title=None, on_error=on_error, busy=False)
 
 
 HOME_PAGE_KEY = "xapi/home_page"  # shared with the xAPI export (SupervisorWindow.XAPI_HOME_PAGE_KEY)
@@ -160,7 +150,7 @@ class LrsController(QObject):
             self.changed.emit()
             self.tick()
 
-        run_quietly(work, done, self._error)
+        run_quietly(self, work, done, self._error)
         self.timer.start()
 
     def save(self, endpoint: str, username: str, password: str | None, mastery: int) -> None:
@@ -217,13 +207,13 @@ class LrsController(QObject):
                 self.last_error = report.error  # a pass with nothing due keeps the last outcome
             self.changed.emit()
 
-        run_quietly(work, done, self._error)
+        run_quietly(self, work, done, self._error)
 
     def _user_action(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         """A user's action: errors shown by the app's one error path (gui/worker.py)."""
         owner = self.parent()
         if not isinstance(owner, QWidget):
-            run_quietly(work, done, self._error)
+            run_quietly(self, work, done, self._error)
             return
         title = QCoreApplication.translate("LrsDialog", "Learning record store")
         run_in_background(owner, work, done, error_title=title, on_error=self._error, busy=False)
@@ -460,4 +450,4 @@ class LrsDialog(QDialog):
             with contextlib.suppress(RuntimeError):
                 self.problem_label.setText(str(exc))
 
-        run_quietly(work, done, failed)
+        run_quietly(self, work, done, failed)
