@@ -8,6 +8,7 @@ can hook in.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -22,6 +23,7 @@ from balint_trainer.core.untrusted import exception_problem
 from balint_trainer.core.validation import LoadedScenario, iter_scenario_paths, load_scenario_file
 
 if TYPE_CHECKING:
+    from balint_trainer.core.catalogue_children import ChildParse
     from balint_trainer.core.model import Scenario
 
 
@@ -93,14 +95,22 @@ class CatalogueEntry:
         return "\n".join(str(p) for p in self.problems)
 
 
-def load_entry(path: Path, *, bundled: bool = False, cache: CatalogueCache | None = None) -> CatalogueEntry:
-    """Parse and validate one file; with ``cache``, an unchanged file is not re-parsed.
+def load_entry(
+    path: Path,
+    *,
+    bundled: bool = False,
+    cache: CatalogueCache | None = None,
+    loaded: LoadedScenario | None = None,
+) -> CatalogueEntry:
+    """Parse and validate one file; with ``cache``, an unchanged file is not re-parsed;
+    ``loaded``: the file was loaded already (a cache hit, or a child process parsed it).
 
     Never raises: a file that fails in any way at all (even in code that should not fail)
     is listed as broken with its problem, and the rest of the library still loads.
     """
     try:
-        loaded = cache.load(path) if cache is not None else load_scenario_file(path)
+        if loaded is None:
+            loaded = cache.load(path) if cache is not None else load_scenario_file(path)
         entry = CatalogueEntry(path, loaded, bundled, tuple(loaded.problems))
         _ = entry.summary  # computed here, so a failure is this file's problem, not the list's
         return entry
@@ -175,7 +185,10 @@ class CatalogueLoad:
         bundled_dir: Path | None = None,
         include_bundled: bool = True,
         use_cache: bool = True,
+        parse_in_children: bool = False,
     ) -> None:
+        """``parse_in_children``: cache misses are parsed in child processes (the GUI's load,
+        so that parsing does not hold this process's GIL; see catalogue_children)."""
         if include_bundled and bundled_dir is None:
             from balint_trainer.paths import bundled_scenarios_dir
 
@@ -185,6 +198,8 @@ class CatalogueLoad:
             self.sources.append((bundled_dir, True))
         self.sources.extend((Path(folder), False) for folder in extra_dirs)
         self.use_cache = use_cache
+        self.parse_in_children = parse_in_children
+        self.child_parse: ChildParse | None = None  # while a load with children runs (tests)
         self.entries: list[CatalogueEntry] = []
         self.finished = False
 
@@ -213,15 +228,29 @@ class CatalogueLoad:
         entries: list[CatalogueEntry] = []
         first_by_id: dict[str, CatalogueEntry] = {}
         batch: list[CatalogueEntry] = []
-        for done, (path, bundled, exists) in enumerate(files, start=1):
-            if cancelled is not None and cancelled():
-                return
-            entry = self._entry(path, bundled, exists, cache, first_by_id, entries)
-            entries.append(entry)
-            batch.append(entry)
-            if len(batch) >= size or done == len(files):
-                yield CatalogueBatch(batch, done, len(files))
-                batch = []
+        preloaded: Iterator[LoadedScenario | None] = itertools.repeat(None)
+        if self.parse_in_children and cache is not None:
+            from balint_trainer.core.catalogue_children import ChildParse
+
+            self.child_parse = ChildParse(cache, cancelled)
+            preloaded = self.child_parse.loaded(files)
+        done = 0
+        try:
+            for (path, bundled, exists), loaded in zip(files, preloaded, strict=False):
+                if cancelled is not None and cancelled():
+                    return
+                entry = self._entry(path, bundled, exists, cache, first_by_id, entries, loaded)
+                entries.append(entry)
+                batch.append(entry)
+                done += 1
+                if len(batch) >= size or done == len(files):
+                    yield CatalogueBatch(batch, done, len(files))
+                    batch = []
+        finally:
+            if self.child_parse is not None:  # the children end, however this load ends
+                self.child_parse.stop()
+        if done < len(files):  # the children's parse was cancelled
+            return
         if cache is not None:
             cache.save()
         entries.sort(key=lambda e: (not e.ok, e.title.casefold()))
@@ -238,12 +267,13 @@ class CatalogueLoad:
         cache: CatalogueCache | None,
         first_by_id: dict[str, CatalogueEntry],
         entries: list[CatalogueEntry],
+        loaded: LoadedScenario | None = None,
     ) -> CatalogueEntry:
         if not exists:
             problem = Problem(str(path), 1, 1, "folder not found")
             missing = LoadedScenario(str(path), "", None, None, [problem])
             return CatalogueEntry(path, missing, bundled, (problem,))
-        entry = load_entry(path, bundled=bundled, cache=cache)
+        entry = load_entry(path, bundled=bundled, cache=cache, loaded=loaded)
         if not entry.ok:
             return entry
         first = first_by_id.get(entry.id)

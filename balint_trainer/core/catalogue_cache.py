@@ -40,7 +40,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
@@ -177,6 +177,9 @@ class ScenarioSummary:
         )
 
 
+_SUMMARY_FIELDS = tuple(f.name for f in fields(ScenarioSummary))
+
+
 def scenario_summary(loaded: LoadedScenario) -> ScenarioSummary | None:
     """The summary of a valid loaded scenario (free for a :class:`CachedScenario`)."""
     if isinstance(loaded, CachedScenario):
@@ -274,6 +277,8 @@ class _Entry:
     valid: bool
     summary: ScenarioSummary | None
     problems: list[tuple[int, int, str, str]]
+    # as_json() as JSON text, when it came as text (from a child process): saved as it is.
+    text: str | None = field(default=None, compare=False, repr=False)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -282,7 +287,7 @@ class _Entry:
             "recorded_ns": self.recorded_ns,
             "sha256": self.sha256,
             "valid": self.valid,
-            "summary": asdict(self.summary) if self.summary else None,
+            "summary": {n: getattr(self.summary, n) for n in _SUMMARY_FIELDS} if self.summary else None,
             "problems": [list(p) for p in self.problems],
         }
 
@@ -376,7 +381,12 @@ class CatalogueCache:
                 _atomic_write(self._blob_path(sha256), blob)
             header = {"format": CACHE_FORMAT, "fingerprint": self.fingerprint}
             lines = [_json_line(header)]
-            lines.extend(_json_line([key, entry.as_json()]) for key, entry in self._entries.items())
+            lines.extend(
+                _json_line([key, entry.as_json()])
+                if entry.text is None
+                else f"[{json.dumps(key, ensure_ascii=False)},{entry.text}]\n"
+                for key, entry in self._entries.items()
+            )
             _atomic_write(self.index_path, "".join(lines))
             self._prune_blobs()
         except OSError:
@@ -410,13 +420,9 @@ class CatalogueCache:
             stat = os.stat(name)
         except OSError:
             return load_scenario_file(name, max_bytes=max_bytes)
-        entry = self._entries.get(name)
-        if entry is not None and entry.size == stat.st_size and entry.mtime_ns == stat.st_mtime_ns:
-            trusted = entry.recorded_ns - entry.mtime_ns > RACY_NS
-            if trusted or _file_sha256(name) == entry.sha256:
-                self.hits += 1
-                problems = [Problem(name, *p) for p in entry.problems]  # type: ignore[arg-type]
-                return CachedScenario(self, name, entry.sha256, problems, entry.summary, entry.valid)
+        hit = self._hit(name, stat)
+        if hit is not None:
+            return hit
         self.misses += 1
         loaded = self._parse(name, stat, max_bytes)
         entry = self._entries.get(name)
@@ -424,6 +430,41 @@ class CatalogueCache:
             return loaded
         # Only the summary is kept; the model is built again when the scenario is opened.
         return CachedScenario(self, name, entry.sha256, list(loaded.problems), entry.summary, entry.valid)
+
+    def lookup(self, path: str | Path) -> LoadedScenario | None:
+        """The cached result for an unchanged file, or None (a miss: nothing is parsed)."""
+        name = str(path)
+        try:
+            stat = os.stat(name)
+        except OSError:
+            return None
+        return self._hit(name, stat)
+
+    def _hit(self, name: str, stat: os.stat_result) -> LoadedScenario | None:
+        entry = self._entries.get(name)
+        if entry is not None and entry.size == stat.st_size and entry.mtime_ns == stat.st_mtime_ns:
+            trusted = entry.recorded_ns - entry.mtime_ns > RACY_NS
+            if trusted or _file_sha256(name) == entry.sha256:
+                self.hits += 1
+                problems = [Problem(name, *p) for p in entry.problems]  # type: ignore[arg-type]
+                return CachedScenario(self, name, entry.sha256, problems, entry.summary, entry.valid)
+        return None
+
+    def adopt(self, path: str | Path, record: object, text: str | None = None) -> LoadedScenario | None:
+        """A miss parsed elsewhere (:func:`parse_record`, in a child process): indexed, and
+        returned as :meth:`load` returns a miss; None if ``record`` is not a valid entry.
+        ``text``: the record's JSON text, written to the index as it is (no re-encoding)."""
+        entry = _Entry.from_json(record)
+        if entry is None:
+            return None
+        entry.text = text
+        name = str(path)
+        with self.lock:
+            self._entries[name] = entry
+            self._dirty = True
+            self.misses += 1
+        problems = [Problem(name, *p) for p in entry.problems]  # type: ignore[arg-type]
+        return CachedScenario(self, name, entry.sha256, problems, entry.summary, entry.valid)
 
     def load_many(self, paths: Iterable[str | Path]) -> list[LoadedScenario]:
         return [self.load(p) for p in paths]
@@ -449,26 +490,8 @@ class CatalogueCache:
             self._store_blob(loaded.sha256, loaded.scenario.model_dump_json())
         summary = _with_html(scenario_summary(loaded)) if valid else None
         with self.lock:
-            self._remember_entry(name, stat, loaded, valid, summary)
-
-    def _remember_entry(
-        self,
-        name: str,
-        stat: os.stat_result,
-        loaded: LoadedScenario,
-        valid: bool,
-        summary: ScenarioSummary | None,
-    ) -> None:
-        self._entries[name] = _Entry(
-            size=stat.st_size,
-            mtime_ns=stat.st_mtime_ns,
-            recorded_ns=time.time_ns(),
-            sha256=loaded.sha256,
-            valid=valid,
-            summary=summary,
-            problems=[(p.line, p.column, p.message, p.severity) for p in loaded.problems],
-        )
-        self._dirty = True
+            self._entries[name] = _new_entry(stat, loaded, valid, summary)
+            self._dirty = True
 
     def reload(self, name: str, expected_sha256: str) -> LoadedScenario:
         """The full scenario for a cache hit: from its blob if the file is unchanged."""
@@ -511,6 +534,41 @@ class CatalogueCache:
             return Scenario.model_validate_json(blob)
         except (OSError, ValueError, ValidationError):  # missing, corrupt or tampered: re-parse
             return None
+
+
+def _new_entry(
+    stat: os.stat_result, loaded: LoadedScenario, valid: bool, summary: ScenarioSummary | None
+) -> _Entry:
+    return _Entry(
+        size=stat.st_size,
+        mtime_ns=stat.st_mtime_ns,
+        recorded_ns=time.time_ns(),
+        sha256=loaded.sha256,
+        valid=valid,
+        summary=summary,
+        problems=[(p.line, p.column, p.message, p.severity) for p in loaded.problems],
+    )
+
+
+def parse_record(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> dict[str, Any] | None:
+    """What a cache miss of ``path`` indexes, as an index line holds it (for :meth:`CatalogueCache.adopt`
+    in another process); None for a file the cache does not keep (too large, not a regular file,
+    unreadable): its loader phrases that problem itself. May raise, as parsing may."""
+    name = str(path)
+    try:
+        stat = os.stat(name)
+    except OSError:
+        return None
+    if stat.st_size > max_bytes or not S_ISREG(stat.st_mode):
+        return None
+    try:
+        raw = read_limited(name, max_bytes)
+    except UntrustedInputError:
+        return None
+    loaded = load_scenario_bytes(raw, name, max_bytes=max_bytes)
+    valid = loaded.ok and loaded.scenario is not None
+    summary = _with_html(scenario_summary(loaded)) if valid else None
+    return _new_entry(stat, loaded, valid, summary).as_json()
 
 
 def _json_line(value: object) -> str:

@@ -1,8 +1,9 @@
 """Loading the library off the UI thread: rows stream into the table as files are read.
 
-A first start (or one after the validator changed) parses every file; with 10,000 that
-takes a minute, during which the window stays responsive and the table fills in batches
-with a progress bar. A warm start reads the catalogue cache on the same worker.
+A first start (or one after the validator changed) parses every file, in child processes
+(core/catalogue_children), while the window stays responsive and the table fills in
+batches with a progress bar. A warm start reads the catalogue cache on the same worker
+and starts no child.
 """
 
 from __future__ import annotations
@@ -96,7 +97,10 @@ class LibraryLoader(QObject):
     def _work(self, token: CancelToken) -> list[CatalogueEntry] | None:
         from balint_trainer.core.catalogue import CatalogueLoad
 
-        load = CatalogueLoad(self._extra_dirs, include_bundled=self._include_bundled)
+        # Cache misses are parsed in child processes: parsing here would hold the GIL the UI
+        # thread needs to paint. The load polls the token, so Cancel (and stop_workers at quit)
+        # ends the children within ~50 ms.
+        load = CatalogueLoad(self._extra_dirs, include_bundled=self._include_bundled, parse_in_children=True)
         with _short_switch_interval():
             for batch in load.batches(self._batch_size, cancelled=token.cancelled):
                 if batch.entries:
