@@ -65,7 +65,6 @@ class _Child:
     def __init__(self, proc: subprocess.Popen[bytes]) -> None:
         self.proc = proc
         self.sent: set[int] = set()  # indices sent and not answered yet
-        self.alive = True
         self.stdin_closed = False
         self.thread: threading.Thread | None = None
 
@@ -90,6 +89,7 @@ class ChildParse:
         self._names: dict[int, str] = {}
         self._results: dict[int, Any] = {}
         self._children: list[_Child] = []
+        self._alive = 0  # children still answering
         self._stopped = False
 
     @property
@@ -153,6 +153,7 @@ class ChildParse:
             except (OSError, ValueError, subprocess.SubprocessError):
                 break  # what no child takes is loaded in this process
             children_started[0] += 1
+            self._alive += 1
             with _live_lock:
                 _live.add(proc)
             child = _Child(proc)
@@ -181,7 +182,7 @@ class ChildParse:
             pass  # a dead or garbled child: its files are loaded in this process
         finally:
             with self._cond:
-                child.alive = False
+                self._alive -= 1
                 for index in child.sent:
                     self._results.setdefault(index, None)
                 child.sent.clear()
@@ -210,7 +211,7 @@ class ChildParse:
             with self._cond:
                 if index in self._results:
                     return True, self._results.pop(index)
-                if not any(c.alive for c in self._children):
+                if not self._alive:
                     return True, None  # nobody left to parse it: this process does
                 self._cond.wait(0.05)
             if self._is_cancelled():  # polled: Cancel and quitting stop the children soon
