@@ -37,6 +37,9 @@ CHILD_THRESHOLD = 48
 # enough that a write to its stdin never blocks on a full pipe.
 IN_FLIGHT = 8
 _MODULE = "balint_trainer.core.catalogue_child"
+# Windows: no console window, and below the app's priority (POSIX children lower their own: see
+# catalogue_child.NICENESS for why).
+_CREATION_FLAGS = getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)
 
 children_started = [0]  # how many child processes have been started (tests)
 _live_lock = threading.Lock()
@@ -44,10 +47,12 @@ _live: set[subprocess.Popen[bytes]] = set()
 
 
 def child_count() -> int:
-    """Two children on two cores or more: the load then takes ~half the time of one child's,
-    and the window, which only paints rows, still gets its share (measured, see the report of
-    issue #11); more would fight the UI for the cores of a small machine."""
-    return max(1, min(2, os.cpu_count() or 1))
+    """One child per core, up to four. On 2 cores, two children made a first load of 1,000
+    files ready in 9.3 s against 11.9 s with one (medians of 5 paired launches), with the same
+    longest stall: they run below the window's priority, so it still gets a core when it
+    paints. Four is a cap for bigger machines (each child costs ~0.4 s to start and ~40 MiB),
+    not a measured optimum."""
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def live_children() -> list[subprocess.Popen[bytes]]:
@@ -148,7 +153,7 @@ class ChildParse:
                     stdout=subprocess.PIPE,
                     stderr=subprocess.DEVNULL,
                     env=env,
-                    creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+                    creationflags=_CREATION_FLAGS,
                 )
             except (OSError, ValueError, subprocess.SubprocessError):
                 break  # what no child takes is loaded in this process
