@@ -30,9 +30,12 @@ if TYPE_CHECKING:
     from balint_trainer.core.validation import LoadedScenario
 
 # Below this many misses the files are parsed in this process: a child costs ~0.4 s to start
-# (Python, pydantic, the model) and a file ~6 ms to parse, so a few files are quicker here,
-# and a warm start (no misses) starts no child at all.
-CHILD_THRESHOLD = 48
+# (Python, pydantic, the model; more on a busy machine, as it runs at low priority) and a file
+# ~7 ms to parse. Measured on 2 busy cores (medians of 3 paired loads, in process vs children):
+# 16 files 0.26 vs 1.13 s, 64 files 0.46 vs 0.99 s, 128 files 1.05 vs 1.84 s. So a few changed
+# files are parsed here (a short stall beats a wait), a first load in children, and a warm
+# start (no misses) starts no child at all.
+CHILD_THRESHOLD = 100
 # Paths sent to a child ahead of its answers: enough to keep it busy between our reads, few
 # enough that a write to its stdin never blocks on a full pipe.
 IN_FLIGHT = 8
@@ -48,9 +51,8 @@ _live: set[subprocess.Popen[bytes]] = set()
 
 def child_count() -> int:
     """One child per core, up to four. On 2 cores, two children made a first load of 1,000
-    files ready in 9.3 s against 11.9 s with one (medians of 5 paired launches), with the same
-    longest stall: they run below the window's priority, so it still gets a core when it
-    paints. Four is a cap for bigger machines (each child costs ~0.4 s to start and ~40 MiB),
+    files ready in 9.3 s against 11.9 s with one (medians of 5 paired launches on a busy machine;
+    longest stall 154 vs 152 ms, before children ran below the window's priority). Four is a cap for bigger machines (each child costs ~0.4 s to start and ~40 MiB),
     not a measured optimum."""
     return max(1, min(4, os.cpu_count() or 1))
 
