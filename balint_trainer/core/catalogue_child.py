@@ -1,4 +1,5 @@
-"""The child process of a library's first load: ``python -m balint_trainer.core.catalogue_child``.
+"""The child process of a library's first load, run as ``python -m balint_trainer.core.catalogue_child``
+(by :mod:`balint_trainer.core.catalogue_children`, which puts this package first on the path).
 
 Parsing thousands of scenario files holds the GIL; in the app's own process that stalls the UI
 thread (every paint calls into Python). So the GUI's first load hands its cache misses to

@@ -40,6 +40,10 @@ CHILD_THRESHOLD = 100
 # enough that a write to its stdin never blocks on a full pipe.
 IN_FLIGHT = 8
 _MODULE = "balint_trainer.core.catalogue_child"
+_BOOT = (
+    "import runpy, sys; sys.path[0] = sys.argv.pop(1); "
+    "runpy.run_module(sys.argv.pop(1), run_name='__main__', alter_sys=True)"
+)
 # Windows: no console window, and below the app's priority (POSIX children lower their own: see
 # catalogue_child.NICENESS for why).
 _CREATION_FLAGS = getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)
@@ -144,17 +148,18 @@ class ChildParse:
 
     def _start(self, misses: list[int]) -> None:
         self._queue.extend(misses)
-        # The children must import this very package (same validator, same fingerprint).
+        # ``python -m``, with the folder holding this very package first on the path (the same
+        # validator, so the same cache fingerprint, even where another copy is installed) in
+        # place of the working directory (a stray json.py there must not run).
         root = str(Path(__file__).resolve().parents[2])
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+        command = [sys.executable, "-c", _BOOT, root, _MODULE]
         for _ in range(min(self._children_wanted, len(misses))):
             try:
                 proc = subprocess.Popen(
-                    [sys.executable, "-m", _MODULE],
+                    command,
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     stderr=subprocess.DEVNULL,
-                    env=env,
                     creationflags=_CREATION_FLAGS,
                 )
             except (OSError, ValueError, subprocess.SubprocessError):
