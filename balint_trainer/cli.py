@@ -104,9 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
         "-j",
         "--jobs",
         type=_jobs,
-        default=None,
+        default=1,
         metavar="N",
-        help="worker processes for a large library (default: one per core; 1: this process only)",
+        help="check a large library (200+ files) in N worker processes (default 1: this process only)",
     )
 
     audit = commands.add_parser(
@@ -188,13 +188,15 @@ def cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     # One file at a time, printed as it comes: nothing is kept (10,000 parsed scenarios
     # would take over a gigabyte).
+    # One process by default: on a 2-core machine with other work running, workers were
+    # slower than one process (their start-up and imports, and no idle core to use).
     results: Iterable[Any]
     if args.jobs == 1:
         results = iter_validated(args.paths)
     else:
-        from balint_trainer.core.parallel_validation import default_jobs, iter_checked
+        from balint_trainer.core.parallel_validation import iter_checked
 
-        results = iter_checked(args.paths, args.jobs or default_jobs())  # in-process when small
+        results = iter_checked(args.paths, args.jobs)  # in-process when small
     checked = failed = errors = 0
     for result in results:
         checked += 1

@@ -88,7 +88,7 @@ def test_without_processes_the_check_finishes_in_this_one(
         raise OSError("no semaphores here")
 
     monkeypatch.setattr(pv, "ProcessPoolExecutor", no_processes)
-    assert _validate([str(library)], capsys) == expected
+    assert _validate(["--jobs", "2", str(library)], capsys) == expected
 
 
 def test_small_inputs_stay_in_this_process(
@@ -109,3 +109,15 @@ def test_jobs_must_be_a_positive_number(value: str, capsys: pytest.CaptureFixtur
         cli.main(["validate", "--jobs", value, "x.yaml"])
     assert exit_info.value.code == cli.EXIT_USAGE
     assert "not a number of processes" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("small_chunks")
+def test_one_process_is_the_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def no_workers(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a worker process without --jobs")
+
+    monkeypatch.setattr(pv, "ProcessPoolExecutor", no_workers)
+    status, out, _err = _validate([str(_library(tmp_path / "lib"))], capsys)
+    assert status == cli.EXIT_INVALID and out.count("duplicate scenario id") == 3

@@ -10,7 +10,6 @@ pydantic import (a few tenths of a second).
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -62,10 +61,6 @@ def check_files(paths: Sequence[str]) -> list[Checked]:
             )
         )
     return out
-
-
-def default_jobs() -> int:
-    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def iter_checked(paths: Sequence[str | Path], jobs: int) -> Iterator[Checked | LoadedScenario]:
