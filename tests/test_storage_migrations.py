@@ -253,3 +253,30 @@ def test_unreachable_or_invalid_database_gives_a_service_error() -> None:
         open_service("nonsense://")
     with pytest.raises(DatabaseUnavailable, match="cannot open the database"):
         open_service("postgresql+psycopg://nobody:pw@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_the_head_known_without_alembic_is_the_scripts_head() -> None:
+    from balint_trainer.storage.migrate import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION  # a new migration must update HEAD_REVISION
+
+
+def test_opening_a_database_already_at_head_does_not_import_alembic(tmp_path: Path) -> None:
+    """The app's every start: nothing to migrate, so neither Alembic nor Mako is loaded."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'answers.db'}"
+    engine = create_db_engine(url)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+    code = (
+        "import sys\n"
+        "from balint_trainer.services import open_service\n"
+        f"open_service({url!r}).close()\n"
+        "print(sorted(m for m in ('alembic', 'mako', 'pydantic') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert result.stdout.strip() == "[]"

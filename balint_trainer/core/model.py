@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
 from balint_trainer.core.langtag import language_tag_problem
+from balint_trainer.core.vocabulary import NO_INTERVENTION as NO_INTERVENTION  # re-exported
 
 FORMAT_ID = "balint-scenario/1"
 
@@ -29,8 +30,6 @@ FlagName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
 FlagValue = Annotated[bool, Field(strict=True)] | Annotated[int, Field(strict=True, ge=-100, le=100)]
 Condition = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 TimeLimit = Annotated[int, Field(ge=5, le=600, strict=True)]
-# Stored as the option of a decision left unanswered in real time when the key names none.
-NO_INTERVENTION = "-"
 
 
 def _language_tag(value: str) -> str:

@@ -18,8 +18,10 @@ import random
 import re
 import secrets
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from balint_trainer.core.model import DecisionStep
+if TYPE_CHECKING:  # typing only: the service layer imports this module at start-up
+    from balint_trainer.core.model import DecisionStep
 
 LABEL_LENGTH = 60
 # Block boundaries become spaces; inline tags (<em>, <a> …) vanish without splitting words.

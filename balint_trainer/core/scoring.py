@@ -11,8 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from balint_trainer.core.model import NO_INTERVENTION, DecisionStep, Scenario
+from balint_trainer.core.vocabulary import NO_INTERVENTION
+
+if TYPE_CHECKING:  # the service layer scores stored answers without importing the model (pydantic)
+    from balint_trainer.core.model import DecisionStep, Scenario
 
 LOW_AGREEMENT = 0.5
 RATING_CATEGORIES = (1, 2, 3, 4, 5)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from balint_trainer.gui.import_tax import restore_builtin_import
 
-from balint_trainer.core.localise import set_number_format, set_translator
+restore_builtin_import()  # first: every module imported after Qt would pay PySide's import tax
+
+from PySide6.QtCore import QCoreApplication, QLocale  # noqa: E402
+
+from balint_trainer.core.localise import set_number_format, set_translator  # noqa: E402
 
 
 def _builtin_competency_labels() -> list[str]:

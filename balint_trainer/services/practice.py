@@ -12,11 +12,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from balint_trainer.core import option_order
-from balint_trainer.core.followup import Inheritance, final_state, inherit
-from balint_trainer.core.model import NO_INTERVENTION
 from balint_trainer.core.option_order import new_seed
 from balint_trainer.core.scoring import ScoringError
 from balint_trainer.core.scoring import credit as key_credit
+from balint_trainer.core.vocabulary import NO_INTERVENTION
 from balint_trainer.services import dto, review_cards
 from balint_trainer.services.database import Database
 from balint_trainer.services.errors import AnswerExists, InvalidAnswer, NotFound, ServiceError
@@ -32,6 +31,7 @@ from balint_trainer.storage import models as m
 from balint_trainer.storage.models import utcnow
 
 if TYPE_CHECKING:
+    from balint_trainer.core.followup import Inheritance
     from balint_trainer.core.model import Scenario
 
 MODES = m.MODES
@@ -73,6 +73,9 @@ class PracticeService:
     def _inheritance(self, session: Session, profile_id: int, scenario: Scenario) -> Inheritance | None:
         """A follow-up's start: the final state of this profile's latest finished attempt of the
         earlier meeting (recomputed from its answers), or the defaults; None if not a follow-up."""
+        # Here, not at the top: the app imports this module at every start; followup needs the model.
+        from balint_trainer.core.followup import Inheritance, final_state, inherit
+
         if scenario.follows is None or not scenario.carries:
             return None
         earlier = session.scalars(

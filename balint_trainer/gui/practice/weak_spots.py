@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 def due_items(service: ServicesApi, profile_id: int, entries: list[Any]) -> list[Any]:
     """Today's review items, in queue order (cards whose scenario or decision is gone are skipped)."""
-    from balint_trainer.core.review_item import review_item
     from balint_trainer.services.review_cards import CardReviews
 
     # Only the due cards' scenarios are built: a library's entries carry summaries, and
@@ -34,6 +33,10 @@ def due_items(service: ServicesApi, profile_id: int, entries: list[Any]) -> list
         scenario = entry.scenario if entry is not None else None
         if scenario is None:
             continue
+        # Only with a card due: the module needs the scenario model (pydantic), which a start
+        # with nothing to review never imports.
+        from balint_trainer.core.review_item import review_item
+
         try:
             items.append(review_item(scenario, card.decision_id))
         except KeyError:
