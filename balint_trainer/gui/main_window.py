@@ -304,11 +304,14 @@ class MainWindow(QMainWindow):
         self.startup.load_now()
 
     def _introduce_when_free(self) -> None:
-        """The first-run introduction, after "Who is practising?" if that is being asked."""
+        """The first-run introduction, after "Who is practising?" if that is being asked.
+
+        A turn of the event loop later: the window paints its ready library first, and building
+        the (non-modal) introduction's Markdown does not hold that frame back."""
         if self._chooser is not None:
             self._chooser.finished.connect(lambda _result: self.guidance.maybe_show_intro())
         else:
-            self.guidance.maybe_show_intro()
+            QTimer.singleShot(0, self.guidance.maybe_show_intro)
 
     def _finish_loading(self) -> None:
         if self.library.is_loading():  # ready means the library is complete too
