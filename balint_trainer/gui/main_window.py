@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.services.api import ServicesApi
 
 WORKBENCH_MODULE = "balint_trainer.gui.workbench"
+HOLD_ROWS_MS = 1000  # the longest the library's rows wait for the database at start
 
 
 def ask_backup_lazily(parent: QWidget, backups: Sequence[Any]) -> Any:
@@ -291,8 +292,14 @@ class MainWindow(QMainWindow):
             self._load_in_background()
 
     def _load_in_background(self) -> None:
+        opening = self.service is None and self._owns_service
+        if opening:
+            # Rows wait for the database (see LibraryView.hold_rows), a second at most: a slow
+            # server does not keep the library from showing.
+            self.library.hold_rows()  # released by Startup once the database is open
+            QTimer.singleShot(HOLD_ROWS_MS, self.library.release_rows)
         self.load_library()
-        if self.service is not None or not self._owns_service:
+        if not opening:
             self.startup.opened.emit(self.service, "")
             return
         self.storage_label.setText(self.tr("Opening the database…"))  # why Start waits

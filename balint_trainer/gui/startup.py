@@ -84,6 +84,9 @@ class Startup(QObject):
             if service is not None and window._owns_service:
                 service.close()
             return
+        # The rows held while the database opened (LibraryView.hold_rows), before the next worker
+        # (who practises) starts: filling the table goes fastest with no thread running Python.
+        window.library.release_rows()
         window._restoring = False
         if error:
             self.storage_failed(error)
