@@ -127,10 +127,8 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.storage_label = plain_text.plain_label()  # names a database file or a profile
         self.storage_label.setAccessibleDescription(self.tr("Where answers are saved"))
-        self.statusBar().addPermanentWidget(self.storage_label)
         self.feedback = UnreadTracker(self)  # unread supervisor comments: library marks, count here
-        self.statusBar().addPermanentWidget(self.feedback.label)
-        self.statusBar().showMessage(self.tr("Loading…"))
+        self._status_bar_built = False
         self.resize(1200, 800)
         self._load_pending = False
         self._closed = False
@@ -144,9 +142,20 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._placeholder)
             self._update_actions()
         else:
+            self._build_status_bar()
             self._build_library()
         # No plain_labels(self) here: the library sets its own labels and the status bar's two are
         # plain labels; walking the whole tree wraps every private child before the first paint.
+
+    def _build_status_bar(self) -> None:
+        """The status bar; at the app's start just after the first frame, since a window's first
+        QStatusBar costs 5–10 ms of Qt set-up and the frame shows only "Loading…" anyway."""
+        if self._status_bar_built:
+            return
+        self._status_bar_built = True
+        self.statusBar().addPermanentWidget(self.storage_label)
+        self.statusBar().addPermanentWidget(self.feedback.label)
+        self.statusBar().showMessage(self.tr("Loading…"))
 
     @property
     def library(self) -> LibraryView:
@@ -292,6 +301,7 @@ class MainWindow(QMainWindow):
             self._load_in_background()
 
     def _load_in_background(self) -> None:
+        self._build_status_bar()
         opening = self.service is None and self._owns_service
         if opening:
             # Rows wait for the database (see LibraryView.hold_rows), a second at most: a slow
@@ -307,6 +317,7 @@ class MainWindow(QMainWindow):
 
     def load_now(self) -> None:
         """Load everything on this thread (tests and scripts; the app uses :meth:`start_loading`)."""
+        self._build_status_bar()
         self.load_library(wait=True)
         self.startup.load_now()
 
