@@ -8,45 +8,19 @@ and starts no child.
 
 from __future__ import annotations
 
-import contextlib
-import sys
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from balint_trainer.gui.switch_interval import short_switch_interval
 from balint_trainer.gui.worker import CancelToken, Worker
 
 if TYPE_CHECKING:
     from balint_trainer.core.catalogue import CatalogueEntry
     from balint_trainer.gui.practice.library import LibraryView
-
-# A worker thread parsing YAML holds the GIL until the interpreter asks it to switch
-# (every 5 ms by default); every Python call of the UI thread (each data() of the table
-# while it paints) would wait that long. A short interval keeps those waits short.
-_SWITCH_INTERVAL_S = 0.0005
-_switch_lock = threading.Lock()
-_switch_users = [0, 0.005]  # loads running, the interval to restore when none is
-
-
-@contextlib.contextmanager
-def _short_switch_interval() -> Iterator[None]:
-    """The short interval while any load runs (a cancelled load may overlap its successor)."""
-    with _switch_lock:
-        if _switch_users[0] == 0:
-            _switch_users[1] = sys.getswitchinterval()
-            sys.setswitchinterval(min(_switch_users[1], _SWITCH_INTERVAL_S))
-        _switch_users[0] += 1
-    try:
-        yield
-    finally:
-        with _switch_lock:
-            _switch_users[0] -= 1
-            if _switch_users[0] == 0:
-                sys.setswitchinterval(_switch_users[1])
 
 
 class LibraryLoader(QObject):
@@ -101,7 +75,7 @@ class LibraryLoader(QObject):
         # thread needs to paint. The load polls the token, so Cancel (and stop_workers at quit)
         # ends the children within ~50 ms.
         load = CatalogueLoad(self._extra_dirs, include_bundled=self._include_bundled, parse_in_children=True)
-        with _short_switch_interval():
+        with short_switch_interval():  # shared with the database's opening: one counter
             for batch in load.batches(self._batch_size, cancelled=token.cancelled):
                 if batch.entries:
                     token.partial(batch.entries)  # to ``batch``, on the UI thread
