@@ -131,9 +131,17 @@ class ChildParse:
                 answered, result = self._answer(index)
                 if not answered:
                     return  # cancelled
-                yield self.cache.adopt(self._names[index], *result) if result is not None else None
+                yield self._adopt(index, result)
         finally:
             self.stop()
+
+    def _adopt(self, index: int, result: tuple[Any, str] | None) -> LoadedScenario | None:
+        if result is None:
+            return None
+        try:
+            return self.cache.adopt(self._names[index], *result)
+        except Exception:  # whatever a record does, the file is then loaded here
+            return None
 
     def _lookup(self, path: Path) -> LoadedScenario | None:
         try:
