@@ -70,6 +70,7 @@ if TYPE_CHECKING:
 
 NO_RATING = 0
 ROLE_DATA = Qt.ItemDataRole.UserRole + 1  # an expert's role, in the expert combo
+NAME_DATA = Qt.ItemDataRole.UserRole + 2  # their name as stored (the item's text adds the role)
 EXPERT_ROLES = ("supervisor", "organiser")
 
 
@@ -223,6 +224,7 @@ class AnnotationWindow(QMainWindow):
                 f"{profile.name} ({role_names.get(profile.role, profile.role)})", profile.id
             )
             self.expert_combo.setItemData(self.expert_combo.count() - 1, str(profile.role), ROLE_DATA)
+            self.expert_combo.setItemData(self.expert_combo.count() - 1, str(profile.name), NAME_DATA)
         self.expert_combo.setEnabled(account is None)
         self.new_expert_button.setEnabled(account is None)
         if current is not None:
@@ -255,6 +257,11 @@ class AnnotationWindow(QMainWindow):
     def expert_id(self) -> int | None:
         value = self.expert_combo.currentData()
         return int(value) if value is not None else None
+
+    def expert_name(self) -> str | None:
+        """The chosen expert's name, as read off the UI thread with the experts."""
+        name = self.expert_combo.currentData(NAME_DATA)
+        return str(name) if name is not None else None
 
     def _expert_role(self) -> str | None:
         role = self.expert_combo.currentData(ROLE_DATA)  # stored when the experts were loaded
