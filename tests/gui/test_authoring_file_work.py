@@ -144,3 +144,45 @@ def test_merging_the_key_reads_and_writes_off_the_ui_thread(  # type: ignore[no-
     assert window.merge_into_key() == user / "minimal.yaml"
     assert again == [None] and reads == [False] and writes == [False]
     assert (user / "minimal.yaml").is_file()
+
+
+def test_pack_export_and_import_read_and_write_off_the_ui_thread(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from balint_trainer.gui.authoring import packs as gui_packs
+
+    folder = tmp_path / "authoring"
+    folder.mkdir()
+    shutil.copy(DATA / "minimal.yaml", folder / "minimal.yaml")
+    monkeypatch.setattr("balint_trainer.paths.user_scenarios_dir", lambda **_kw: folder)
+    info: list[str] = []
+    monkeypatch.setattr(gui_packs, "show_info", lambda parent, title, message: info.append(message))
+    monkeypatch.setattr(gui_packs, "show_problems", lambda *a: pytest.fail(f"problems: {a}"))
+    destination = tmp_path / "course.zip"
+    monkeypatch.setattr(gui_packs, "choose_export_path", lambda parent, suggested: destination)
+
+    def accept_all(self: gui_packs.ExportPackDialog) -> QDialog.DialogCode:
+        qtbot.addWidget(self)
+        self.set_checked_ids(["minimal-test"])
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(gui_packs.ExportPackDialog, "exec", accept_all)
+    calls = {
+        name: _spy(monkeypatch, module, name)
+        for module, name in (
+            (gui_packs, "library_entries"),
+            (gui_packs.core_packs, "export_pack"),
+            (gui_packs, "load_catalogue"),
+            (gui_packs.core_packs, "find_conflicts"),
+            (gui_packs.core_packs, "install_pack"),
+        )
+    }
+    assert gui_packs.export_pack(None, None) == destination  # the user's folder is read, the pack written
+    target = tmp_path / "imported"
+    result = gui_packs.import_pack(None, None, destination, target=target)
+    assert result is not None and result.installed == ["minimal-test"] and (target / "minimal-test.yaml").is_file()
+    assert "1 scenario written" in info[0] and "Installed: minimal-test" in info[-1]
+    assert all(calls.values()), calls  # each was called…
+    assert {name: any(on_ui) for name, on_ui in calls.items()} == dict.fromkeys(calls, False)  # …off the UI thread

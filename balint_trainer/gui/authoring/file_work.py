@@ -31,7 +31,7 @@ class FileWorkBusy:
         self.text = text
         self.active = False
 
-    def run(self, parent: QWidget, label: str, work: Callable[[], T]) -> T:
+    def run(self, parent: QWidget | None, label: str, work: Callable[[], T]) -> T:
         """``work()`` on a worker thread, waited for here; its result, or its exception raised
         here, or :class:`FileWorkCancelled`. Not re-entered: callers check ``active`` first."""
         assert not self.active, "one file operation at a time"
