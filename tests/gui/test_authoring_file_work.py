@@ -186,3 +186,20 @@ def test_pack_export_and_import_read_and_write_off_the_ui_thread(  # type: ignor
     assert "1 scenario written" in info[0] and "Installed: minimal-test" in info[-1]
     assert all(calls.values()), calls  # each was called…
     assert {name: any(on_ui) for name, on_ui in calls.items()} == dict.fromkeys(calls, False)  # …off the UI thread
+
+
+def test_annotation_window_without_a_library_reads_the_users_folder_off_the_ui_thread(  # type: ignore[no-untyped-def]
+    qtbot, service, tmp_path: Path, monkeypatch
+) -> None:
+    from balint_trainer.gui.authoring import packs as gui_packs
+    from balint_trainer.gui.authoring.annotation import open_annotation
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    shutil.copy(DATA / "minimal.yaml", folder / "minimal.yaml")
+    monkeypatch.setattr("balint_trainer.paths.user_scenarios_dir", lambda **_kw: folder)
+    reads = _spy(monkeypatch, gui_packs, "library_entries")
+    window = open_annotation(None, service)  # no main window (and so no library) to take it from
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.busy, timeout=5000)
+    assert reads == [False] and "minimal-test" in [e.id for e in window.entries]

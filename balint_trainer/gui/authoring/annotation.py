@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -604,7 +604,16 @@ def open_annotation(parent: QWidget | None, service: ServicesApi) -> AnnotationW
                 return existing
     # The main window's library includes folders added at run time; use it when there is one.
     entries = getattr(parent, "entries", None)
-    window = AnnotationWindow(parent, service, entries if entries else None)
+    if not entries:  # the user's folder, read off the UI thread (a network drive may hang)
+        from balint_trainer.gui.authoring.file_work import FileWorkBusy, FileWorkCancelled
+        from balint_trainer.gui.authoring.packs import library_entries
+
+        reading = QCoreApplication.translate("AnnotationWindow", "Reading your scenarios…")
+        try:
+            entries = FileWorkBusy().run(parent, reading, library_entries)
+        except (FileWorkCancelled, OSError):
+            entries = []  # the window says there is nothing to annotate
+    window = AnnotationWindow(parent, service, entries)
     window.setWindowFlag(Qt.WindowType.Window, True)
     reload_library = getattr(parent, "reload_library", None)
     if callable(reload_library):
