@@ -10,7 +10,11 @@ from typing import Any
 
 import pytest
 
+from tests.gui import test_supervisor
+
 pytestmark = pytest.mark.gui
+
+seeded = test_supervisor.seeded  # the supervisor window's trainees, attempts and a supervisor
 
 
 def _spy_create_profile(monkeypatch: Any, service: Any) -> list[bool]:
@@ -32,6 +36,7 @@ def _window(qtbot: Any, service: Any) -> Any:
     window = SupervisorWindow(service)
     qtbot.addWidget(window)
     window._show_error = lambda title, exc: pytest.fail(f"{title}: {exc}")
+    window.ask_discard_drafts = lambda _count: True  # closing never blocks on a question
     qtbot.waitUntil(lambda: not window.busy, timeout=10_000)
     window.recordings.audio = False  # offscreen: no sound device needed
     return window
@@ -83,3 +88,35 @@ def test_deleting_before_the_signers_are_read_makes_the_signer_off_the_ui_thread
     assert errors == ["Could not delete the coding"]
     assert len(service.review.recorded_sessions(trainee.id)) == 1
     assert window.attempts_tab.author_combo.currentData() == signer.id
+
+
+def test_a_comment_while_the_signer_is_being_made_is_signed_by_that_one(qtbot, seeded, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    svc, ids = seeded
+    window = _window(qtbot, svc)
+    window.qtbot = qtbot  # for test_supervisor's helpers
+    test_supervisor._select_trainee(window, ids["ann"].id)
+    test_supervisor._select_attempt(window, ids["ann_1"])
+    tab = window.attempts_tab
+    tab.author_combo.clear()  # as while *Comment as* is still being read
+    release = threading.Event()
+    real = svc.accounts.create_profile
+    made: list[bool] = []
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        made.append(threading.current_thread() is threading.main_thread())
+        assert release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(svc.accounts, "create_profile", held)
+    assert window.recordings.open_coder() is None  # the signer is being made
+    qtbot.waitUntil(lambda: bool(made), timeout=5000)
+    tab.whole_attempt_check.setChecked(True)
+    tab.comment_edit.setPlainText("Stay with the doctor.")
+    assert window.add_comment() is None  # it waits for that signer instead of making another
+    with qtbot.waitSignal(window.comment_added, timeout=10_000):
+        release.set()
+    qtbot.waitUntil(lambda: not window.busy, timeout=10_000)
+    signer = window.recordings.coder._supervisor_id
+    assert made == [False]  # one profile, off the UI thread
+    [comment] = svc.review.comments(ids["ann_1"])
+    assert comment.text == "Stay with the doctor." and comment.author_id == signer

@@ -564,6 +564,11 @@ class AttemptsTab(SupervisionTab):
         decision_id = None if whole else decision.decision_id  # type: ignore[union-attr]
         keep = decision.decision_id if decision else None
         chosen = self.author_combo.currentData()
+        if chosen is None:
+            chosen = self._created_signer  # made a moment ago; *Comment as* is being re-read
+        if chosen is None and self._signer_waiters:  # a signer is being made: sign as them, not a twin
+            title = translate("SupervisorWindow", "The comment was not saved")
+            return self.with_author(lambda _id: self.add_comment(), error_title=title)
         service = self._service
 
         def work() -> tuple[Any, int, bool]:
