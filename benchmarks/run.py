@@ -43,7 +43,7 @@ class Comparison:
     name: str
     ours: list[Sample]
     baseline: list[Sample]
-    goal: float
+    goal: float | None  # None: a reference figure, reported without a goal
     unit: str = "s"
     note: str = ""
     # An absolute goal (e.g. peak MiB, longest stall ms): the ratio column shows "-".
@@ -63,6 +63,8 @@ class Comparison:
 
     @property
     def met(self) -> bool:
+        if self.goal is None:
+            return True
         return (self.ours_median if self.absolute else self.ratio) <= self.goal
 
     def as_json(self) -> dict[str, object]:
@@ -324,7 +326,9 @@ def measure(args: argparse.Namespace, workdir: Path) -> list[Comparison]:
             f"cohort analytics, {args.answers} answers",
             ours,
             base,
-            1.5,
+            # For reference: this SQL leaves out what the service computes on top (see probes.py);
+            # the goal is measured against the same statistics in tuned SQL (item analysis, below).
+            None,
             note=(
                 f"ReviewService.item_analysis() (SQL) vs the same item analysis hand-written on "
                 f"sqlite3; opening the service (not counted) {opened:.2f} s; the pure-Python path "
@@ -377,15 +381,20 @@ def print_table(comparisons: list[Comparison]) -> None:
         }[c.unit]
         baseline = fmt(c.baseline_median) if c.baseline else "-"
         ratio = "-" if c.absolute else f"{c.ratio:.2f}x"
-        goal = f"<= {fmt(c.goal)}" if c.absolute else f"{c.goal:.1f}x"
-        print(
-            f"{c.name:<46} {fmt(c.ours_median):>10} {baseline:>10} {ratio:>7} {goal:>9}  "
-            f"{'met' if c.met else 'MISSED'}"
-        )
+        if c.goal is None:
+            goal, result = "-", "reference"
+        else:
+            goal = f"<= {fmt(c.goal)}" if c.absolute else f"{c.goal:.1f}x"
+            result = "met" if c.met else "MISSED"
+        print(f"{c.name:<46} {fmt(c.ours_median):>10} {baseline:>10} {ratio:>7} {goal:>9}  {result}")
     print()
     for c in comparisons:
         if c.note:
             print(f"  {c.name}: {c.note}")
+
+
+def _loads(values: tuple[float, float, float]) -> str:
+    return ", ".join(f"{v:.2f}" for v in values)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -412,6 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     workdir = Path(tempfile.mkdtemp(prefix="balint-bench-"))
+    load_before = os.getloadavg()
     try:
         comparisons = measure(args, workdir)
     finally:
@@ -422,6 +432,9 @@ def main(argv: list[str] | None = None) -> int:
 
             shutil.rmtree(workdir, ignore_errors=True)
     print_table(comparisons)
+    # Ratios are paired, but a busy machine still stretches thread hand-offs: say how busy it was.
+    load_after = os.getloadavg()
+    print(f"\nload average (1, 5, 15 min): {_loads(load_before)} at the start, {_loads(load_after)} at the end")
     out = HERE / "out"
     out.mkdir(exist_ok=True)
     target = out / f"results-{time.strftime('%Y%m%d-%H%M%S')}.json"
@@ -433,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
                 "platform": platform.platform(),
                 "cpus": os.cpu_count(),
                 "runs": args.runs,
+                "load_average": {"start": load_before, "end": load_after},
                 "comparisons": [c.as_json() for c in comparisons],
             },
             indent=2,

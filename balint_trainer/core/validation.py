@@ -413,19 +413,22 @@ def iter_validated(paths: Iterable[str | Path]) -> Iterator[LoadedScenario]:
     for path in iter_scenario_paths(paths):
         result = load_scenario_file(path)
         if result.scenario is not None:
-            scenario_id = result.scenario.id
-            if scenario_id in first_by_id:
-                doc = parse_yaml(result.text or "", result.filename)
-                line, column = doc.position(("id",))
-                result.problems.append(
-                    Problem(
-                        result.filename,
-                        line,
-                        column,
-                        f"duplicate scenario id '{scenario_id}' (also in {first_by_id[scenario_id]})",
-                    )
-                )
+            problem = unique_id_problem(result.filename, result.text, result.scenario.id, first_by_id)
+            if problem is not None:
+                result.problems.append(problem)
                 result.scenario = None
-            else:
-                first_by_id[scenario_id] = result.filename
         yield result
+
+
+def unique_id_problem(
+    filename: str, text: str | None, scenario_id: str, first_by_id: dict[str, str]
+) -> Problem | None:
+    """The problem of a valid file whose id an earlier file has (``first_by_id`` remembers them)."""
+    if scenario_id not in first_by_id:
+        first_by_id[scenario_id] = filename
+        return None
+    doc = parse_yaml(text or "", filename)
+    line, column = doc.position(("id",))
+    return Problem(
+        filename, line, column, f"duplicate scenario id '{scenario_id}' (also in {first_by_id[scenario_id]})"
+    )

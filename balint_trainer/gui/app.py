@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -96,9 +96,9 @@ def run_app(
     window = MainWindow(database_url, extra_scenario_dirs, settings=QSettings(), defer_library=True)
     window.show()
     window.start_loading()  # scenarios and database load once the window is on screen
-    # Loading the SVG icon engine costs a few ms: the icon arrives with the library, not before
-    # the first frame (a zero timer would still run before the first paint).
-    window.loaded.connect(lambda: _set_icon(app))
+    # Loading the SVG icon engine costs a few ms: the icon arrives just after the window is ready,
+    # not before the first frame (a zero timer now would still run before the first paint).
+    window.loaded.connect(lambda: QTimer.singleShot(0, lambda: _set_icon(app)))
     if os.environ.get("BALINT_TRAINER_SMOKE_TEST") == "1":
         _quit_when_loaded(app, window)
     code = app.exec()

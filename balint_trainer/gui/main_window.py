@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.services.api import ServicesApi
 
 WORKBENCH_MODULE = "balint_trainer.gui.workbench"
+HOLD_ROWS_MS = 1000  # the longest the library's rows wait for the database at start
 
 
 def ask_backup_lazily(parent: QWidget, backups: Sequence[Any]) -> Any:
@@ -126,10 +127,8 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.storage_label = plain_text.plain_label()  # names a database file or a profile
         self.storage_label.setAccessibleDescription(self.tr("Where answers are saved"))
-        self.statusBar().addPermanentWidget(self.storage_label)
         self.feedback = UnreadTracker(self)  # unread supervisor comments: library marks, count here
-        self.statusBar().addPermanentWidget(self.feedback.label)
-        self.statusBar().showMessage(self.tr("Loading…"))
+        self._status_bar_built = False
         self.resize(1200, 800)
         self._load_pending = False
         self._closed = False
@@ -143,9 +142,20 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._placeholder)
             self._update_actions()
         else:
+            self._build_status_bar()
             self._build_library()
         # No plain_labels(self) here: the library sets its own labels and the status bar's two are
         # plain labels; walking the whole tree wraps every private child before the first paint.
+
+    def _build_status_bar(self) -> None:
+        """The status bar; at the app's start just after the first frame, since a window's first
+        QStatusBar costs 5–10 ms of Qt set-up and the frame shows only "Loading…" anyway."""
+        if self._status_bar_built:
+            return
+        self._status_bar_built = True
+        self.statusBar().addPermanentWidget(self.storage_label)
+        self.statusBar().addPermanentWidget(self.feedback.label)
+        self.statusBar().showMessage(self.tr("Loading…"))
 
     @property
     def library(self) -> LibraryView:
@@ -291,8 +301,15 @@ class MainWindow(QMainWindow):
             self._load_in_background()
 
     def _load_in_background(self) -> None:
+        self._build_status_bar()
+        opening = self.service is None and self._owns_service
+        if opening:
+            # Rows wait for the database (see LibraryView.hold_rows), a second at most: a slow
+            # server does not keep the library from showing.
+            self.library.hold_rows()  # released by Startup once the database is open
+            QTimer.singleShot(HOLD_ROWS_MS, self.library.release_rows)
         self.load_library()
-        if self.service is not None or not self._owns_service:
+        if not opening:
             self.startup.opened.emit(self.service, "")
             return
         self.storage_label.setText(self.tr("Opening the database…"))  # why Start waits
@@ -300,15 +317,19 @@ class MainWindow(QMainWindow):
 
     def load_now(self) -> None:
         """Load everything on this thread (tests and scripts; the app uses :meth:`start_loading`)."""
+        self._build_status_bar()
         self.load_library(wait=True)
         self.startup.load_now()
 
     def _introduce_when_free(self) -> None:
-        """The first-run introduction, after "Who is practising?" if that is being asked."""
+        """The first-run introduction, after "Who is practising?" if that is being asked.
+
+        A turn of the event loop later: the window paints its ready library first, and building
+        the (non-modal) introduction's Markdown does not hold that frame back."""
         if self._chooser is not None:
             self._chooser.finished.connect(lambda _result: self.guidance.maybe_show_intro())
         else:
-            self.guidance.maybe_show_intro()
+            QTimer.singleShot(0, self.guidance.maybe_show_intro)
 
     def _finish_loading(self) -> None:
         if self.library.is_loading():  # ready means the library is complete too

@@ -14,6 +14,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from balint_trainer.gui import plain_text
+from balint_trainer.gui.switch_interval import short_switch_interval
 from balint_trainer.gui.worker import Worker, error_text, run_in_background
 
 if TYPE_CHECKING:
@@ -56,7 +57,14 @@ class Startup(QObject):
         the database that arrives is closed here.
         """
         url = self.window.database_url
-        worker: Worker[tuple[Any, str]] = Worker(lambda _token: open_database(url, backup=backup, before=before))
+
+        def work(_token: object) -> tuple[Any, str]:
+            # Mostly imports (SQLAlchemy): Python that would make the window's every call into
+            # Python wait for the GIL, up to 5 ms each, at the moment the library fills in.
+            with short_switch_interval():
+                return open_database(url, backup=backup, before=before)
+
+        worker: Worker[tuple[Any, str]] = Worker(work)
         worker.setObjectName(name)
 
         def arrived(result: tuple[Any, str]) -> None:
@@ -76,6 +84,9 @@ class Startup(QObject):
             if service is not None and window._owns_service:
                 service.close()
             return
+        # The rows held while the database opened (LibraryView.hold_rows), before the next worker
+        # (who practises) starts: filling the table goes fastest with no thread running Python.
+        window.library.release_rows()
         window._restoring = False
         if error:
             self.storage_failed(error)

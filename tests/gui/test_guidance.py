@@ -63,8 +63,9 @@ def test_newcomer_introduction_glossary_practice_summary(
     qtbot, service, scenario_dir, settings, no_dialogs, tmp_path
 ):
     win = _new_window(qtbot, service, scenario_dir, settings)
+    # First start: the introduction, right after the window is ready.
+    qtbot.waitUntil(lambda: win.guidance.intro is not None and win.guidance.intro.isVisible(), timeout=5000)
     intro = win.guidance.intro
-    assert intro is not None and intro.isVisible()  # first start: the introduction
     text = intro.text.toPlainText()
     assert "What the leader does" in text and "intrusive questions" in text and "illustrative" in text
     qtbot.mouseClick(intro.glossary_button, Qt.MouseButton.LeftButton)
@@ -128,6 +129,7 @@ def test_newcomer_introduction_glossary_practice_summary(
 
     # Next start: the introduction stays away, but Help still has it.
     again = _new_window(qtbot, service, scenario_dir, settings)
+    QApplication.processEvents()  # where the introduction would come
     assert again.guidance.intro is None
     assert again.guidance.show_intro().isVisible()
     again.guidance.intro.close()
