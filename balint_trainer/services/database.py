@@ -75,6 +75,9 @@ class Database:
         return self.engine.dialect.name
 
     def close(self) -> None:
+        # Quick enough for the UI thread at quit (issue #11, measured): SQLite's last close
+        # checkpoints the WAL, which auto-checkpointing keeps under ~4 MiB (median 13 ms, at
+        # most 32 ms); PostgreSQL's sends a terminate message and waits for no reply (<1 ms).
         self.engine.dispose()
 
     # ------------------------------------------------------------------ backups

@@ -376,7 +376,7 @@
 <context>
     <name>AnnotationExchange</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation_exchange.py" line="+139"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_exchange.py" line="+135"/>
         <source>Export annotation request</source>
         <translation>صدور درخواست حاشیه‌نویسی</translation>
     </message>
@@ -452,7 +452,7 @@
 <context>
     <name>AnnotationWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="+126"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="+127"/>
         <source>Expert annotation</source>
         <translation>حاشیه‌نویسی خبره</translation>
     </message>
@@ -468,12 +468,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>New expert profile</source>
         <translation>نمایه خبره تازه</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-104"/>
         <source>&amp;Scenario:</source>
         <translation>سناریو: (&amp;S)</translation>
     </message>
@@ -533,7 +533,7 @@
         <translation>تصمیم قبلی</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="+211"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="+217"/>
         <location filename="../../balint_trainer/gui/authoring/annotation_pages.py" line="+3"/>
         <source>Save &amp;&amp; &amp;next</source>
         <translation>ذخیره و بعدی (&amp;N)</translation>
@@ -589,7 +589,7 @@
         <translation>ادغام حاشیه‌نویسی‌ها در کلید سناریو</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-227"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-233"/>
         <source>New e&amp;xpert or organiser…</source>
         <translation>خبره یا برگزارکننده تازه… (&amp;X)</translation>
     </message>
@@ -609,7 +609,7 @@
         <translation>برگزارکننده</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+94"/>
         <source>Scenario not available</source>
         <translation>سناریو در دسترس نیست</translation>
     </message>
@@ -629,12 +629,12 @@
         <translation>(نقطه تصمیمِ پیشینِ رهبر.)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-94"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-100"/>
         <source>Experts not loaded</source>
         <translation>خبرگان بارگذاری نشدند</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+99"/>
         <location line="+225"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
@@ -757,7 +757,12 @@
         <translation>آلفای کریپندورف: %1</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation_merge.py" line="+49"/>
+        <location line="+50"/>
+        <source>Reading your scenarios…</source>
+        <translation>در حال خواندن سناریوهای شما…</translation>
+    </message>
+    <message>
+        <location filename="../../balint_trainer/gui/authoring/annotation_merge.py" line="+50"/>
         <source>Merge annotations into the key</source>
         <translation>ادغام حاشیه‌نویسی‌ها در کلید</translation>
     </message>
@@ -787,24 +792,45 @@
         <translation>ادغام (&amp;M)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+68"/>
+        <source>Cancelled: the drive did not answer. The merged file may still be written when it does; look at it before merging again.</source>
+        <translation>لغو شد: دیسک پاسخ نداد. ممکن است فایل ادغام‌شده وقتی دیسک پاسخ دهد باز هم نوشته شود؛ پیش از ادغام دوباره آن را نگاه کنید.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancelled: the drive did not answer. Nothing was merged.</source>
+        <translation>لغو شد: دیسک پاسخ نداد. چیزی ادغام نشد.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading %1…</source>
+        <translation>در حال خواندن %1…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Your scenario folder is not available: %1</source>
         <translation>پوشه سناریوی شما در دسترس نیست: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
+        <source>Writing %1…</source>
+        <translation>در حال نوشتن %1…</translation>
+    </message>
+    <message>
+        <location line="-29"/>
         <source>Cannot read %1</source>
         <translation>%1 خوانده نمی‌شود</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+23"/>
-        <location line="+23"/>
+        <location line="-29"/>
+        <location line="+35"/>
+        <location line="+11"/>
+        <location line="+21"/>
         <source>Key not merged</source>
         <translation>کلید ادغام نشد</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-169"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-219"/>
         <source>option %1 of %2</source>
         <translation>گزینه %1 از %2</translation>
     </message>
@@ -1082,7 +1108,7 @@
 <context>
     <name>Competency</name>
     <message>
-        <location filename="../../balint_trainer/gui/__init__.py" line="+14"/>
+        <location filename="../../balint_trainer/gui/__init__.py" line="+18"/>
         <source>Keeping the focus on the doctor–patient relationship</source>
         <translation>تمرکز بر رابطهٔ پزشک و بیمار</translation>
     </message>
@@ -1448,7 +1474,7 @@
 <context>
     <name>ExportPackDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/packs.py" line="+213"/>
+        <location filename="../../balint_trainer/gui/authoring/packs.py" line="+214"/>
         <source>Export scenario pack</source>
         <translation>صدور بسته سناریو</translation>
     </message>
@@ -2169,7 +2195,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/library.py" line="+71"/>
+        <location filename="../../balint_trainer/gui/practice/library_model.py" line="+34"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
@@ -2199,14 +2225,14 @@
         <translation>بهترین شما</translation>
     </message>
     <message numerus="yes">
-        <location line="+88"/>
+        <location line="+89"/>
         <source>%n comment(s) from your supervisor you have not read yet (Practice → My past attempts…)</source>
         <translation>
             <numerusform>%Ln یادداشت از ناظرتان که هنوز نخوانده‌اید (تمرین ← تلاش‌های پیشین من…)</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>This file cannot be used:</source>
         <translation>این پرونده به کار نمی‌آید:</translation>
     </message>
@@ -2221,14 +2247,14 @@
         <translation>%1 (ناتمام)</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>✉ %n new comment(s) · %1</source>
         <translation>
             <numerusform>✉ %Ln یادداشت تازه · %1</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Introductory</source>
         <translation>مقدماتی</translation>
     </message>
@@ -2251,7 +2277,7 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location line="+69"/>
+        <location filename="../../balint_trainer/gui/practice/library.py" line="+63"/>
         <source>Search title, setting or competency…</source>
         <translation>جست‌وجوی عنوان، محیط یا شایستگی…</translation>
     </message>
@@ -2399,7 +2425,7 @@
         <translation>در حال بارگذاری… %1 از %2 پرونده</translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+96"/>
         <source>%n scenario(s)</source>
         <translation>
             <numerusform>%Ln سناریو</numerusform>
@@ -2641,7 +2667,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../balint_trainer/gui/accounts/session.py" line="+53"/>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+119"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+120"/>
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
@@ -2651,8 +2677,8 @@
         <translation>محل ذخیره پاسخ‌ها</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+9"/>
+        <location line="+11"/>
+        <location line="+18"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
@@ -2757,14 +2783,14 @@
         <translation>درباره Qt (&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../balint_trainer/gui/main_window.py" line="+213"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+217"/>
         <source>Library loaded: %n scenario(s)</source>
         <translation>
             <numerusform>کتابخانه بارگذاری شد: %Ln سناریو</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/startup.py" line="+113"/>
+        <location filename="../../balint_trainer/gui/startup.py" line="+124"/>
         <location line="+6"/>
         <source>Not saving: no database</source>
         <translation>ذخیره نمی‌شود: پایگاه داده‌ای نیست</translation>
@@ -2860,7 +2886,7 @@
         <translation>تعویض نمایه</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-74"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-85"/>
         <source>Password set.</source>
         <translation>گذرواژه تعیین شد.</translation>
     </message>
@@ -2870,12 +2896,12 @@
         <translation>امتیازهای شما خوانده نشد: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+155"/>
         <source>Add a folder of scenarios</source>
         <translation>افزودن پوشه‌ای از سناریوها</translation>
     </message>
@@ -5190,7 +5216,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>RequestDialog</name>
     <message>
-        <location line="-371"/>
+        <location line="-367"/>
         <source>Export annotation request</source>
         <translation>صدور درخواست حاشیه‌نویسی</translation>
     </message>
@@ -5502,7 +5528,7 @@ Open it in your web browser?</source>
         <translation>%Ln تصمیم</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/editor.py" line="+108"/>
+        <location filename="../../balint_trainer/gui/authoring/editor.py" line="+110"/>
         <source>Scenario YAML</source>
         <translation>YAML سناریو</translation>
     </message>
@@ -5710,7 +5736,17 @@ Open it in your web browser?</source>
         <translation>untitled.yaml</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
+        <source>Opening %1…</source>
+        <translation>در حال باز کردن %1…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opening %1 was cancelled.</source>
+        <translation>باز کردن %1 لغو شد.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cannot open %1</source>
         <translation>%1 باز نمی‌شود</translation>
     </message>
@@ -5754,7 +5790,12 @@ Open it in your web browser?</source>
         <translation>سناریوها (*.yaml *.yml);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
+        <source>Looking for your copy…</source>
+        <translation>در حال یافتن نسخهٔ شما…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Save scenario</source>
         <translation>ذخیره سناریو</translation>
     </message>
@@ -5774,38 +5815,54 @@ Open it in your web browser?</source>
         <translation>%1 تغییرات ذخیره‌نشده دارد. ذخیره شوند؟</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
+        <source>Cannot save</source>
+        <translation>ذخیره ممکن نیست</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Built-in scenarios are read-only: save your version in your own scenario folder.</source>
         <translation>سناریوهای همراه برنامه فقط‌خواندنی‌اند: نسخه خود را در پوشه سناریوی خودتان ذخیره کنید.</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+8"/>
+        <location line="+17"/>
+        <location line="+16"/>
+        <location line="+5"/>
         <source>Cannot save %1</source>
         <translation>%1 ذخیره نمی‌شود</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-20"/>
         <source>Built-in scenarios are read-only. Save your version under another folder.</source>
         <translation>سناریوهای همراه برنامه فقط‌خواندنی‌اند. نسخه خود را در پوشه دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>Saving %1…</source>
+        <translation>در حال ذخیرهٔ %1…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saving did not finish. Your text is kept here; save it again, or elsewhere.</source>
+        <translation>ذخیره تمام نشد. متن شما همین‌جا نگه داشته شده است؛ دوباره یا در جای دیگری ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Saved %1.</source>
         <translation>%1 ذخیره شد.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>The built-in file is unchanged; your copy takes its place in your library.</source>
         <translation>پرونده همراه برنامه تغییری نکرد؛ نسخه شما در کتابخانه شما جای آن را می‌گیرد.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The scenario still has problems; it will not appear in the library until fixed.</source>
         <translation>سناریو هنوز اشکال دارد؛ تا برطرف نشود در کتابخانه نمایش داده نمی‌شود.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Cannot play-test</source>
         <translation>آزمایش اجرا ممکن نیست</translation>
     </message>
@@ -5888,13 +5945,25 @@ Open it in your web browser?</source>
         <translation>… و %1 مورد دیگر (جزئیات را ببینید)</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+140"/>
+        <source>Writing the pack…</source>
+        <translation>در حال نوشتن بسته…</translation>
+    </message>
+    <message>
         <location line="+8"/>
+        <location line="+8"/>
+        <location line="+8"/>
+        <location line="+29"/>
         <source>Pack not exported</source>
         <translation>بسته صادر نشد</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-44"/>
+        <source>Cancelled: the drive did not answer.</source>
+        <translation>لغو شد: دیسک پاسخ نداد.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The file could not be written.</source>
         <translation>پرونده نوشته نشد.</translation>
     </message>
@@ -5907,6 +5976,11 @@ Open it in your web browser?</source>
         <location line="+2"/>
         <source>%n scenario(s) written to %1.</source>
         <translation>%Ln سناریو در %1 نوشته شد.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading your scenarios…</source>
+        <translation>در حال خواندن سناریوهای شما…</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -5924,7 +5998,17 @@ Open it in your web browser?</source>
         <translation>چیزی تغییر نکرد.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
+        <source>Installing the pack…</source>
+        <translation>در حال نصب بسته…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancelled: the drive did not answer. The pack is installed all or nothing; the library shows which it was once the drive answers.</source>
+        <translation>لغو شد: دیسک پاسخ نداد. بسته یا کامل نصب می‌شود یا اصلاً نصب نمی‌شود؛ وقتی دیسک پاسخ دهد، کتابخانه نشان می‌دهد کدام شد.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The scenarios could not be written. Nothing was changed.</source>
         <translation>سناریوها نوشته نشدند. چیزی تغییر نکرد.</translation>
     </message>
@@ -6534,13 +6618,12 @@ Open it in your web browser?</source>
         <translation>حذف کدگذاری</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+21"/>
+        <location line="+45"/>
         <source>No supervisor profile</source>
         <translation>نمایه ناظری نیست</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-26"/>
         <source>Could not delete the coding</source>
         <translation>کدگذاری حذف نشد</translation>
     </message>
@@ -6593,7 +6676,7 @@ Open it in your web browser?</source>
         <translation>گویه‌های دوره (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/attempts_tab.py" line="+141"/>
+        <location filename="../../balint_trainer/gui/supervision/attempts_tab.py" line="+143"/>
         <source>Attempts of the selected trainee</source>
         <translation>تلاش‌های کارآموز انتخاب‌شده</translation>
     </message>
@@ -7094,7 +7177,7 @@ Open it in your web browser?</source>
         <translation>ناظر</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/window.py" line="+119"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="+114"/>
         <source>Profile {name} created.</source>
         <translation>نمایه {name} ایجاد شد.</translation>
     </message>
@@ -7146,12 +7229,13 @@ Open it in your web browser?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/attempts_tab.py" line="+57"/>
+        <location filename="../../balint_trainer/gui/supervision/attempts_tab.py" line="+56"/>
+        <location line="+37"/>
         <source>The comment was not saved</source>
         <translation>یادداشت ذخیره نشد</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-240"/>
         <source>{answered} of %n decision(s) answered</source>
         <translation>{answered} از %Ln تصمیم پاسخ داده شده</translation>
     </message>
@@ -7160,7 +7244,7 @@ Open it in your web browser?</source>
         <location line="+60"/>
         <location filename="../../balint_trainer/gui/supervision/items_tab.py" line="+15"/>
         <location filename="../../balint_trainer/gui/supervision/progress_tab.py" line="+33"/>
-        <location filename="../../balint_trainer/gui/supervision/window.py" line="-385"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="-380"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
@@ -7206,7 +7290,7 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location filename="../../balint_trainer/gui/supervision/bundle_import.py" line="+185"/>
-        <location filename="../../balint_trainer/gui/supervision/window.py" line="+268"/>
+        <location filename="../../balint_trainer/gui/supervision/window.py" line="+263"/>
         <source>Import trainee attempts</source>
         <translation>وارد کردن تلاش‌های کارآموز</translation>
     </message>
@@ -7271,7 +7355,7 @@ Open it in your web browser?</source>
         <translation>%1 از %Ln پرونده وارد شد.</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/supervision/attempts_tab.py" line="+173"/>
+        <location filename="../../balint_trainer/gui/supervision/attempts_tab.py" line="+209"/>
         <source>Comment saved.</source>
         <translation>یادداشت ذخیره شد.</translation>
     </message>
@@ -7470,7 +7554,7 @@ Open it in your web browser?</source>
 <context>
     <name>WeakSpots</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/weak_spots.py" line="+51"/>
+        <location filename="../../balint_trainer/gui/practice/weak_spots.py" line="+54"/>
         <source>Review my &amp;weak spots</source>
         <translation>مرور نقطه‌های ضعفم (&amp;W)</translation>
     </message>

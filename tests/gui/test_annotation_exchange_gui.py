@@ -303,3 +303,30 @@ def test_request_dialog_by_keyboard(  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(organiser.exchange.requests_written, timeout=10000):
         organiser.exchange.export_requests(plan)
     assert plan.target.is_file()
+
+
+def test_request_dialog_reads_no_profile_on_the_ui_thread(  # type: ignore[no-untyped-def]
+    qtbot, organiser: AnnotationWindow, service, monkeypatch
+) -> None:
+    """Issue #11: the organiser's name comes with the experts, read off the UI thread; opening
+    the request dialog makes no database call (it read the profile on the UI thread)."""
+    import threading
+
+    from balint_trainer.gui.authoring.annotation_exchange import RequestDialog, ask_plan
+    from tests.gui.modal import in_modal_dialog
+
+    on_ui: list[str] = []
+    for role in (service.accounts, service.annotations):
+        for name in [n for n in dir(role) if not n.startswith("_") and callable(getattr(role, n))]:
+            real = getattr(role, name)
+
+            def spy(*args, _real=real, _name=name, **kwargs):  # type: ignore[no-untyped-def]
+                if threading.current_thread() is threading.main_thread():
+                    on_ui.append(_name)
+                return _real(*args, **kwargs)
+
+            monkeypatch.setattr(role, name, spy)
+    seen = in_modal_dialog(RequestDialog, lambda dialog: (dialog.organiser.text(), dialog.reject()))
+    assert ask_plan(organiser) is None  # cancelled
+    assert seen == [("Olga Organiser", None)]  # the name is filled in all the same
+    assert on_ui == []

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -70,6 +70,7 @@ if TYPE_CHECKING:
 
 NO_RATING = 0
 ROLE_DATA = Qt.ItemDataRole.UserRole + 1  # an expert's role, in the expert combo
+NAME_DATA = Qt.ItemDataRole.UserRole + 2  # their name as stored (the item's text adds the role)
 EXPERT_ROLES = ("supervisor", "organiser")
 
 
@@ -223,6 +224,7 @@ class AnnotationWindow(QMainWindow):
                 f"{profile.name} ({role_names.get(profile.role, profile.role)})", profile.id
             )
             self.expert_combo.setItemData(self.expert_combo.count() - 1, str(profile.role), ROLE_DATA)
+            self.expert_combo.setItemData(self.expert_combo.count() - 1, str(profile.name), NAME_DATA)
         self.expert_combo.setEnabled(account is None)
         self.new_expert_button.setEnabled(account is None)
         if current is not None:
@@ -255,6 +257,11 @@ class AnnotationWindow(QMainWindow):
     def expert_id(self) -> int | None:
         value = self.expert_combo.currentData()
         return int(value) if value is not None else None
+
+    def expert_name(self) -> str | None:
+        """The chosen expert's name, as read off the UI thread with the experts."""
+        name = self.expert_combo.currentData(NAME_DATA)
+        return str(name) if name is not None else None
 
     def _expert_role(self) -> str | None:
         role = self.expert_combo.currentData(ROLE_DATA)  # stored when the experts were loaded
@@ -597,7 +604,16 @@ def open_annotation(parent: QWidget | None, service: ServicesApi) -> AnnotationW
                 return existing
     # The main window's library includes folders added at run time; use it when there is one.
     entries = getattr(parent, "entries", None)
-    window = AnnotationWindow(parent, service, entries if entries else None)
+    if not entries:  # the user's folder, read off the UI thread (a network drive may hang)
+        from balint_trainer.gui.authoring.file_work import FileWorkBusy, FileWorkCancelled
+        from balint_trainer.gui.authoring.packs import library_entries
+
+        reading = QCoreApplication.translate("AnnotationWindow", "Reading your scenarios…")
+        try:
+            entries = FileWorkBusy().run(parent, reading, library_entries)
+        except (FileWorkCancelled, OSError):
+            entries = []  # the window says there is nothing to annotate
+    window = AnnotationWindow(parent, service, entries)
     window.setWindowFlag(Qt.WindowType.Window, True)
     reload_library = getattr(parent, "reload_library", None)
     if callable(reload_library):

@@ -119,12 +119,8 @@ class RequestDialog(QDialog):
 
 def ask_plan(window: AnnotationWindow) -> RequestPlan | None:
     """The organiser's choices in a dialog, then the file (one expert) or folder (several)."""
-    organiser = ""
-    if window.expert_id is not None:
-        try:
-            organiser = window.service.accounts.profile(window.expert_id).name
-        except Exception:
-            organiser = ""
+    # The name loaded with the experts (off the UI thread): no database read here.
+    organiser = window.expert_name() or ""
     current = window.entry()
     dialog = RequestDialog(window, window.entries, current.id if current else None, organiser)
     try:

@@ -34,6 +34,7 @@ from balint_trainer.core.catalogue import CatalogueEntry
 from balint_trainer.core.untrusted import EDITABLE_BYTES, UntrustedInputError, read_limited
 from balint_trainer.core.user_copies import user_copy_path
 from balint_trainer.gui.authoring.editor import atomic_write_text
+from balint_trainer.gui.authoring.file_work import FileWorkBusy, FileWorkCancelled
 from balint_trainer.gui.reading import plural
 from balint_trainer.paths import is_bundled_scenario
 
@@ -112,30 +113,87 @@ def merge_target(entry: CatalogueEntry) -> tuple[Path, Path | None]:
     return user_copy_path(path, entry.id), path
 
 
-def merge_into_key(window: AnnotationWindow) -> Path | None:
-    entry = window.entry()
-    if entry is None:
-        return None
+def _file_work(window: AnnotationWindow) -> FileWorkBusy:
+    """The window's one file operation at a time (kept on the window, whose module is long)."""
+    work = window.__dict__.get("_merge_file_work")
+    if not isinstance(work, FileWorkBusy):
+        work = window.__dict__["_merge_file_work"] = FileWorkBusy()
+    return work
+
+
+def _read_source(window: AnnotationWindow, entry: CatalogueEntry) -> tuple[Path, Path | None, Path, str]:
+    """On a worker thread: the target, the built-in it stands in for, the file to start from, and
+    its text. Raises OSError when the user's folder is not available (before any read)."""
+    path, built_in = window.merge_target(entry)
+    # A new copy starts from the built-in's text; an existing file (the user's own, or
+    # their earlier copy of the built-in) is changed in place, keeping their edits.
+    source = built_in if built_in is not None and not path.exists() else path
     try:
-        path, built_in = window.merge_target(entry)
+        raw = read_limited(source, EDITABLE_BYTES)  # a pipe or device would hang the worker
+        return path, built_in, source, raw.decode("utf-8-sig")
+    except (UntrustedInputError, UnicodeDecodeError) as exc:
+        raise _SourceUnreadable(source, str(exc)) from exc
+
+
+class _SourceUnreadable(Exception):
+    def __init__(self, source: Path, detail: str) -> None:
+        super().__init__(detail)
+        self.source = source
+
+
+def _write_merged(path: Path, source: Path, text: str, newline: str) -> Path | None:
+    """On a worker thread: the backup (when changing a file in place), then the merged file."""
+    backup: Path | None = None
+    if source == path:
+        backup = path.with_name(f"{path.name}.{datetime.now():%Y%m%d-%H%M%S}.bak")
+        shutil.copy2(path, backup)
+    # A new copy must not replace a file that appeared since user_copy_path looked.
+    elif path.exists():
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
+    atomic_write_text(path, text, newline=newline)
+    return backup
+
+
+def _cancelled(window: AnnotationWindow, *, writing: bool) -> None:
+    title = QCoreApplication.translate("AnnotationWindow", "Key not merged")
+    if writing:  # the atomic write leaves the old file or the merged one, never half of it
+        window.show_error(title, QCoreApplication.translate(
+            "AnnotationWindow",
+            "Cancelled: the drive did not answer. The merged file may still be written when it does; "
+            "look at it before merging again.",
+        ))  # fmt: skip
+        return
+    window.statusBar().showMessage(
+        QCoreApplication.translate("AnnotationWindow", "Cancelled: the drive did not answer. Nothing was merged."),
+        10000,
+    )
+
+
+def merge_into_key(window: AnnotationWindow) -> Path | None:
+    """Merge the collected votes after the diff is confirmed; the file written, or None. The
+    reads and writes run off the UI thread (see file_work), one merge at a time."""
+    entry = window.entry()
+    work = _file_work(window)
+    if entry is None or work.active:
+        return None
+    reading = QCoreApplication.translate("AnnotationWindow", "Reading %1…").replace("%1", Path(entry.path).name)
+    try:
+        path, built_in, source, text = work.run(window, reading, lambda: _read_source(window, entry))
+    except FileWorkCancelled:
+        _cancelled(window, writing=False)
+        return None
+    except _SourceUnreadable as exc:
+        window.show_error(
+            QCoreApplication.translate("AnnotationWindow", "Cannot read %1").replace("%1", str(exc.source)),
+            str(exc),
+        )
+        return None
     except OSError as exc:
         window.show_error(
             QCoreApplication.translate("AnnotationWindow", "Key not merged"),
             QCoreApplication.translate(
                 "AnnotationWindow", "Your scenario folder is not available: %1"
             ).replace("%1", str(exc)),
-        )
-        return None
-    # A new copy starts from the built-in's text; an existing file (the user's own, or
-    # their earlier copy of the built-in) is changed in place, keeping their edits.
-    source = built_in if built_in is not None and not path.exists() else path
-    try:
-        raw = read_limited(source, EDITABLE_BYTES)  # a pipe or device would hang the window
-        text = raw.decode("utf-8-sig")
-    except (UntrustedInputError, UnicodeDecodeError) as exc:
-        window.show_error(
-            QCoreApplication.translate("AnnotationWindow", "Cannot read %1").replace("%1", str(source)),
-            str(exc),
         )
         return None
     newline = "\r\n" if "\r\n" in text else "\n"
@@ -155,15 +213,13 @@ def merge_into_key(window: AnnotationWindow) -> Path | None:
     )
     if not window.confirm_merge(path, diff, result.decisions, built_in):
         return None
-    backup: Path | None = None
+    writing = QCoreApplication.translate("AnnotationWindow", "Writing %1…").replace("%1", path.name)
+    merged = result.text
     try:
-        if source == path:
-            backup = path.with_name(f"{path.name}.{datetime.now():%Y%m%d-%H%M%S}.bak")
-            shutil.copy2(path, backup)
-        # A new copy must not replace a file that appeared since user_copy_path looked.
-        elif path.exists():
-            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
-        atomic_write_text(path, result.text, newline=newline)
+        backup = work.run(window, writing, lambda: _write_merged(path, source, merged, newline))
+    except FileWorkCancelled:
+        _cancelled(window, writing=True)
+        return None
     except OSError as exc:
         window.show_error(
             QCoreApplication.translate("AnnotationWindow", "Key not merged"),

@@ -8,7 +8,7 @@ closing with unsaved changes asks first.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +56,7 @@ from balint_trainer.gui.authoring.editor_panels import (
     preview_html,
 )
 from balint_trainer.gui.authoring.editor_template import TEMPLATE
+from balint_trainer.gui.authoring.file_work import FileWorkBusy, FileWorkCancelled
 from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.reading import plural
 
@@ -105,6 +106,7 @@ class ScenarioEditor(QMainWindow):
         self.resize(1200, 800)
 
         self.editor = CodeEditor()
+        self.file_work = FileWorkBusy(self.editor)  # opening or saving: off the UI thread
         self.editor.setAccessibleName(self.tr("Scenario YAML"))
         self.highlighter = YamlHighlighter(self.editor.document(), self.editor.palette())
 
@@ -271,10 +273,19 @@ class ScenarioEditor(QMainWindow):
         self.set_text(TEMPLATE, path=None)
 
     def open_path(self, path: Path) -> bool:
+        if self.file_work.active:
+            return False
+
+        def read() -> str:
+            # read_limited: a pipe or device would hang the worker; off the UI thread: a drive too.
+            return read_limited(path, EDITABLE_BYTES).decode("utf-8-sig")
+
         try:
-            raw = read_limited(path, EDITABLE_BYTES)  # a pipe or device would hang the window
-            text = raw.decode("utf-8-sig")
-        except (UntrustedInputError, UnicodeDecodeError) as exc:
+            text = self.file_work.run(self, self.tr("Opening %1…").replace("%1", path.name), read)
+        except FileWorkCancelled:
+            self.statusBar().showMessage(self.tr("Opening %1 was cancelled.").replace("%1", str(path)), 8000)
+            return False
+        except (UntrustedInputError, UnicodeDecodeError, OSError) as exc:
             self.show_error(self.tr("Cannot open %1").replace("%1", str(path)), str(exc))
             return False
         newline = "\r\n" if "\r\n" in text else "\n"
@@ -373,17 +384,23 @@ class ScenarioEditor(QMainWindow):
             # another id, and then an earlier copy, or another scenario's file, was offered.
             from balint_trainer.core.user_copies import free_path, user_copy_path
 
-            original = load_scenario_file(self.path).scenario
-            built_in_id = original.id if original is not None else None
-            text_id = self._scenario_id()
-            try:
-                if text_id is not None and text_id != built_in_id:
-                    # Another id: a new scenario of the user's, never an existing file.
-                    suggested = free_path(self.default_folder() / name)
-                else:
-                    suggested = user_copy_path(self.path, built_in_id)
-            except OSError:  # no user folder: let the dialog start at home
-                suggested = Path.home() / self.path.name
+            built_in, text_id = self.path, self._scenario_id()
+
+            def suggest() -> Path:  # reads the built-in and looks through the user's folder
+                original = load_scenario_file(built_in).scenario
+                built_in_id = original.id if original is not None else None
+                try:
+                    if text_id is not None and text_id != built_in_id:
+                        # Another id: a new scenario of the user's, never an existing file.
+                        return free_path(self.default_folder() / name)
+                    return user_copy_path(built_in, built_in_id)
+                except OSError:  # no user folder: let the dialog start at home
+                    return Path.home() / built_in.name
+
+            found = self._wait_for_file(self.tr("Looking for your copy…"), suggest)
+            if found is None:
+                return None
+            suggested = found
         else:
             suggested = self.default_folder() / name
         name, _ = QFileDialog.getSaveFileName(
@@ -410,7 +427,19 @@ class ScenarioEditor(QMainWindow):
     def _scenario_id(self) -> str | None:
         return self.loaded.scenario.id if self.loaded and self.loaded.scenario else None
 
+    def _wait_for_file(self, label: str, work: Callable[[], Any]) -> Any | None:
+        """``work()`` off the UI thread (see file_work); None when cancelled or failed (said)."""
+        try:
+            return self.file_work.run(self, label, work)
+        except FileWorkCancelled:
+            return None
+        except Exception as exc:
+            self.show_error(self.tr("Cannot save"), str(exc))
+            return None
+
     def save(self) -> bool:
+        if self.file_work.active:  # saving or opening already: one at a time
+            return False
         if self.path is None:
             return self.save_as()
         if self.is_bundled():
@@ -423,6 +452,8 @@ class ScenarioEditor(QMainWindow):
         return self._write(self.path)
 
     def save_as(self) -> bool:
+        if self.file_work.active:
+            return False
         path = self.ask_save_path()
         if path is None:
             return False
@@ -436,8 +467,21 @@ class ScenarioEditor(QMainWindow):
             )
             return False
         built_in = self.path if self.is_bundled() else None
+        text, newline = self.text, self.newline
+
+        def write() -> str | None:
+            atomic_write_text(path, text, newline=newline)
+            original = load_scenario_file(built_in).scenario if built_in is not None else None
+            return original.id if original is not None else None
+
         try:
-            atomic_write_text(path, self.text, newline=self.newline)
+            built_in_id = self.file_work.run(self, self.tr("Saving %1…").replace("%1", path.name), write)
+        except FileWorkCancelled:  # the drive does not answer: the text stays, still unsaved
+            self.show_error(
+                self.tr("Cannot save %1").replace("%1", str(path)),
+                self.tr("Saving did not finish. Your text is kept here; save it again, or elsewhere."),
+            )
+            return False
         except OSError as exc:
             self.show_error(self.tr("Cannot save %1").replace("%1", str(path)), exc.strerror or str(exc))
             return False
@@ -446,12 +490,8 @@ class ScenarioEditor(QMainWindow):
         self._update_title()
         loaded = self.validate_now()
         message = self.tr("Saved %1.").replace("%1", str(path))
-        if built_in is not None and loaded.scenario is not None:
-            original = load_scenario_file(built_in).scenario
-            if original is not None and original.id == loaded.scenario.id:
-                message += " " + self.tr(
-                    "The built-in file is unchanged; your copy takes its place in your library."
-                )
+        if built_in_id is not None and loaded.scenario is not None and built_in_id == loaded.scenario.id:
+            message += " " + self.tr("The built-in file is unchanged; your copy takes its place in your library.")
         if not loaded.ok:
             message += " " + self.tr(
                 "The scenario still has problems; it will not appear in the library until fixed."
@@ -462,6 +502,8 @@ class ScenarioEditor(QMainWindow):
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current text (saved, discarded, or unchanged)."""
+        if self.file_work.active:  # being saved or replaced just now
+            return False
         if not self.editor.document().isModified():
             return True
         answer = self.ask_unsaved()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from balint_trainer.core import packs as core_packs
 from balint_trainer.core.catalogue import CatalogueEntry, load_catalogue
+from balint_trainer.gui.authoring.file_work import FileWorkBusy, FileWorkCancelled
 from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.reading import plural
 from balint_trainer.gui.worker import run_with_progress
@@ -273,8 +274,19 @@ def write_pack(parent: QWidget | None, paths: Sequence[Path], title: str) -> Pat
     destination = choose_export_path(parent, f"{slug}.zip")
     if destination is None:
         return None
-    try:
-        manifest = core_packs.export_pack(paths, destination, title=title)
+    writing = QCoreApplication.translate("ScenarioPacks", "Writing the pack…")
+    try:  # off the UI thread: the scenarios are read and the pack written, maybe on a network drive
+        manifest = FileWorkBusy().run(
+            parent, writing, lambda: core_packs.export_pack(paths, destination, title=title)
+        )
+    except FileWorkCancelled:
+        show_problems(
+            parent,
+            QCoreApplication.translate("ScenarioPacks", "Pack not exported"),
+            QCoreApplication.translate("ScenarioPacks", "Cancelled: the drive did not answer."),
+            [str(destination)],
+        )
+        return None
     except core_packs.PackError as exc:
         show_problems(
             parent,
@@ -305,7 +317,19 @@ def write_pack(parent: QWidget | None, paths: Sequence[Path], title: str) -> Pat
 
 def export_pack(parent: QWidget | None, service: ServicesApi | None = None) -> Path | None:
     parent_entries = getattr(parent, "entries", None)
-    entries = [e for e in parent_entries if e.ok] if parent_entries else library_entries()
+    if parent_entries:
+        entries = [e for e in parent_entries if e.ok]
+    else:  # the user's folder, read off the UI thread
+        reading = QCoreApplication.translate("ScenarioPacks", "Reading your scenarios…")
+        try:
+            entries = FileWorkBusy().run(parent, reading, library_entries)
+        except FileWorkCancelled:
+            return None
+        except OSError as exc:
+            show_problems(
+                parent, QCoreApplication.translate("ScenarioPacks", "Pack not exported"), str(exc), []
+            )
+            return None
     dialog = ExportPackDialog(entries, parent)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -360,15 +384,40 @@ def import_pack(
         )
         show_problems(parent, title, message, exc.problems)
         return None
-    target = target or user_scenarios_dir()
-    bundled = {e.id: e.path for e in load_catalogue([], include_bundled=True) if e.ok}
+    chosen = target
+
+    def survey() -> tuple[Path, dict[str, Path], list[core_packs.Conflict]]:
+        """Off the UI thread: the folder, the built-ins, and the conflicts to ask about."""
+        folder = chosen or user_scenarios_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        bundled = {e.id: e.path for e in load_catalogue([], include_bundled=True) if e.ok}
+        conflicts = core_packs.find_conflicts(pack, folder, bundled)
+        return folder, bundled, [c for c in conflicts if not c.identical]
+
+    installing = QCoreApplication.translate("ScenarioPacks", "Installing the pack…")
     try:
-        result = core_packs.install_pack(
-            pack,
-            target,
-            library=bundled,
-            on_conflict=ask,
+        target, bundled, conflicts = FileWorkBusy().run(parent, checking, survey)
+        # Asked here, on the UI thread; a conflict that appears meanwhile is skipped, not replaced.
+        policy: core_packs.ConflictPolicy = ask(conflicts) if conflicts else "skip"
+        if policy == "cancel":
+            return core_packs.ImportResult(cancelled=True)
+        result = FileWorkBusy().run(
+            parent,
+            installing,
+            lambda: core_packs.install_pack(pack, target, library=bundled, on_conflict=policy),
         )
+    except FileWorkCancelled:
+        show_problems(
+            parent,
+            title,
+            QCoreApplication.translate(
+                "ScenarioPacks",
+                "Cancelled: the drive did not answer. The pack is installed all or nothing; "
+                "the library shows which it was once the drive answers.",
+            ),
+            [],
+        )
+        return None
     except OSError as exc:
         show_problems(
             parent,

@@ -123,6 +123,8 @@ class AttemptsTab(SupervisionTab):
         self._attempts_request = 0  # the latest read: an older one's result is dropped
         self._review_request = 0
         self._saving = False
+        self._signer_waiters: list[Callable[[int], Any]] = []  # waiting for a signer being made
+        self._created_signer: int | None = None  # made here, until *Comment as* lists it
         # Unsent comment text per target (attempt id, decision id or None for the whole attempt):
         # moving to another decision or trainee must neither lose it nor file it under the new one.
         self._drafts: dict[tuple[int, str | None], str] = {}
@@ -515,6 +517,39 @@ class AttemptsTab(SupervisionTab):
             self.author_combo.setItemData(self.author_combo.count() - 1, role, Qt.ItemDataRole.ToolTipRole)
         self.author_combo.setCurrentIndex(max(self.author_combo.findData(current), 0))
 
+    def with_author(self, then: Callable[[int], Any], *, error_title: str) -> Any:
+        """``then(author_id)`` with the chosen signer, and what it returns. With nobody who may
+        sign yet, a supervisor profile is made for the person at this computer off the UI thread
+        (a write), chosen in *Comment as*, and ``then`` follows it: None is returned meanwhile."""
+        chosen = self.author_combo.currentData()
+        if chosen is None:
+            chosen = self._created_signer  # made a moment ago; the list is still being read
+        if chosen is not None:
+            return then(int(chosen))
+        self._signer_waiters.append(then)
+        if len(self._signer_waiters) > 1:  # already being made: one profile, not one per click
+            return None
+        service = self._service
+
+        def done(author_id: int) -> None:
+            self._adopt_signer(author_id)
+            waiting = list(self._signer_waiters)
+            self._signer_waiters.clear()
+            for call in waiting:
+                call(author_id)
+
+        self.run(
+            lambda: make_signer(service), done, error_title=error_title,
+            on_error=lambda _exc: self._signer_waiters.clear(),
+        )  # fmt: skip
+        return None
+
+    def _adopt_signer(self, author_id: int) -> None:
+        """A signer profile was made here: chosen now, and in *Comment as* once it is re-read."""
+        self._author_id = self._created_signer = author_id
+        self.author_created.emit(author_id)
+        self.load_authors(prefer=author_id)
+
     def add_comment(self) -> Any | None:
         """Store the typed comment on the selected decision (or the whole attempt) off the UI
         thread; the running task (``finished`` when done; ``comment_added`` on success), or None
@@ -529,6 +564,11 @@ class AttemptsTab(SupervisionTab):
         decision_id = None if whole else decision.decision_id  # type: ignore[union-attr]
         keep = decision.decision_id if decision else None
         chosen = self.author_combo.currentData()
+        if chosen is None:
+            chosen = self._created_signer  # made a moment ago; *Comment as* is being re-read
+        if chosen is None and self._signer_waiters:  # a signer is being made: sign as them, not a twin
+            title = translate("SupervisorWindow", "The comment was not saved")
+            return self.with_author(lambda _id: self.add_comment(), error_title=title)
         service = self._service
 
         def work() -> tuple[Any, int, bool]:
@@ -545,9 +585,7 @@ class AttemptsTab(SupervisionTab):
                 self.whole_attempt_check.setChecked(False)
             self._update_comment_state()
             if created:
-                self._author_id = author_id
-                self.author_created.emit(author_id)
-                self.load_authors(prefer=author_id)
+                self._adopt_signer(author_id)
             self.status.emit(translate("SupervisorWindow", "Comment saved."), 4000)
             current = self.current_attempt()
             if current is not None and current.id == attempt_id:  # shown with its new comment first

@@ -95,39 +95,41 @@ class RecordingsSupport:
         return answer == QMessageBox.StandardButton.Yes
 
     def delete(self, session: Any) -> Any:
+        """Delete a coding after asking; the running task, or None (answered No, or the signer
+        is still being made: the deletion follows it)."""
         if not self.confirm_delete(session):
             return None
-        try:
-            editor_id = self.window._resolve_author()
-        except Exception as exc:
-            self.window._show_error(
-                QCoreApplication.translate("SupervisorRecordings", "No supervisor profile"), exc
-            )
-            return None
         service = self.window._service
-        return run_in_background(
-            self.window,
-            lambda: service.review.delete_recorded_session(session.id, editor_id),
-            lambda _none: self.refresh_if_visible(),
-            error_title=QCoreApplication.translate("SupervisorRecordings", "Could not delete the coding"),
-        )
+
+        def delete_as(editor_id: int) -> Any:
+            return run_in_background(
+                self.window,
+                lambda: service.review.delete_recorded_session(session.id, editor_id),
+                lambda _none: self.refresh_if_visible(),
+                error_title=QCoreApplication.translate("SupervisorRecordings", "Could not delete the coding"),
+            )
+
+        return self.window.resolve_author(delete_as, error_title=self._no_signer_title())
 
     def open_coder(self, editing: Any = None) -> Any:
-        from balint_trainer.gui.supervision.recording import RecordingCoder
-
+        """Open the coder for the selected trainee: it, or None (no trainee, or the signer is
+        still being made off the UI thread: the coder opens after, as ``self.coder``)."""
         trainee = self.window.current_trainee()
         if trainee is None:
             return None
-        try:
-            supervisor_id = self.window._resolve_author()
-        except Exception as exc:
-            self.window._show_error(
-                QCoreApplication.translate("SupervisorRecordings", "No supervisor profile"), exc
+
+        def open_as(supervisor_id: int) -> Any:
+            from balint_trainer.gui.supervision.recording import RecordingCoder
+
+            self.coder = RecordingCoder(
+                self.window._service, trainee, supervisor_id, self.window, audio=self.audio, editing=editing
             )
-            return None
-        self.coder = RecordingCoder(
-            self.window._service, trainee, supervisor_id, self.window, audio=self.audio, editing=editing
-        )
-        self.coder.saved.connect(lambda _s: self.refresh_if_visible())
-        self.coder.show()
-        return self.coder
+            self.coder.saved.connect(lambda _s: self.refresh_if_visible())
+            self.coder.show()
+            return self.coder
+
+        return self.window.resolve_author(open_as, error_title=self._no_signer_title())
+
+    @staticmethod
+    def _no_signer_title() -> str:
+        return QCoreApplication.translate("SupervisorRecordings", "No supervisor profile")

@@ -9,7 +9,7 @@ through signals. Exports are :mod:`.exports`, bundle import :mod:`.bundle_import
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +34,7 @@ from balint_trainer.gui import plain_text
 from balint_trainer.gui.plain_text import plain_labels
 from balint_trainer.gui.reading import number, plural
 from balint_trainer.gui.supervision import bundle_import, exports
-from balint_trainer.gui.supervision.attempts_tab import AttemptsTab, make_signer
+from balint_trainer.gui.supervision.attempts_tab import AttemptsTab
 from balint_trainer.gui.supervision.bundle_import import BundleImport
 from balint_trainer.gui.supervision.items_tab import ItemsTab
 from balint_trainer.gui.supervision.models import ItemRow, TraineeListModel
@@ -337,15 +337,10 @@ class SupervisorWindow(QMainWindow):
     def chart(self) -> Any:
         return self.progress_tab.chart
 
-    def _resolve_author(self) -> int:
-        """The chosen signer; with no supervisor profile yet, one is made for the person at this
-        computer (a write on the UI thread, once: only when nobody may sign yet)."""
-        author_id = self.attempts_tab.author_combo.currentData()
-        if author_id is not None:
-            return int(author_id)
-        created = make_signer(self._service)
-        self.attempts_tab.load_authors(prefer=created)
-        return created
+    def resolve_author(self, then: Callable[[int], Any], *, error_title: str) -> Any:
+        """``then(signer_id)``, at once with the chosen signer; with no supervisor profile yet,
+        after one is made off the UI thread (see AttemptsTab.with_author)."""
+        return self.attempts_tab.with_author(then, error_title=error_title)
 
     # ------------------------------------------------------------------ profiles
 
