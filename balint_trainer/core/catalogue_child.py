@@ -24,7 +24,8 @@ import sys
 # Below the app's priority: the window, painting the rows these produce, must get a core at once
 # when it needs one (on 2 cores, two children at normal priority doubled the longest stall of the
 # event loop, 209 vs 109 ms, medians of 5 paired first loads of 1,000 files), while the children
-# still have every cycle the window leaves idle. (Windows: the parent sets BELOW_NORMAL.)
+# still have every cycle the window leaves idle. The cost: other programs busy on the same cores
+# come first too (in those runs, on a busy machine, 10.1 vs 8.1 s). (Windows: BELOW_NORMAL.)
 NICENESS = 10
 
 
