@@ -119,9 +119,12 @@ def _code_of(name: str, path: Path | None) -> bytes:
     return b"missing"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScenarioSummary:
-    """What a library list needs about a valid scenario, without the scenario."""
+    """What a library list needs about a valid scenario, without the scenario.
+
+    Slots and shared vocabulary (see :func:`_shared`): a warm start holds one per file, and
+    at 10,000 files their dictionaries and repeated labels were megabytes."""
 
     id: str
     title: str
@@ -164,20 +167,35 @@ class ScenarioSummary:
             id=str(raw["id"]),
             title=str(raw["title"]),
             setting=str(raw["setting"]),
-            level=str(raw["level"]),
+            level=_shared(str(raw["level"])),
             duration_minutes=None if duration is None else int(duration),
-            language=str(raw["language"]),
-            competency_ids=tuple(str(c) for c in raw["competency_ids"]),
-            competency_labels=tuple(str(c) for c in raw["competency_labels"]),
+            language=_shared(str(raw["language"])),
+            competency_ids=_shared(tuple(_shared(str(c)) for c in raw["competency_ids"])),
+            competency_labels=_shared(tuple(_shared(str(c)) for c in raw["competency_labels"])),
             decision_count=int(raw["decision_count"]),
-            tags=tuple(str(t) for t in raw["tags"]),
+            tags=_shared(tuple(_shared(str(t)) for t in raw["tags"])),
             summary_markdown=str(raw["summary_markdown"]),
-            key_status=str(raw["key_status"]),
+            key_status=_shared(str(raw["key_status"])),
             summary_html=raw["summary_html"] if isinstance(raw.get("summary_html"), str) else None,
         )
 
 
 _SUMMARY_FIELDS = tuple(f.name for f in fields(ScenarioSummary))
+_SHARED: dict[Any, Any] = {}
+_SHARED_MAX = 50_000  # distinct values kept: a library's vocabulary, not its text
+
+
+def _shared(value: Any) -> Any:
+    """One object for equal levels, languages, competency ids and labels, tags and their tuples.
+
+    They repeat across a library's files; JSON decoding makes a new object for each occurrence.
+    Titles and summaries are not shared: they are each file's own."""
+    found = _SHARED.get(value)
+    if found is not None:
+        return found
+    if len(_SHARED) < _SHARED_MAX:
+        _SHARED[value] = value
+    return value
 
 
 def scenario_summary(loaded: LoadedScenario) -> ScenarioSummary | None:
@@ -268,7 +286,7 @@ class CachedScenario(LoadedScenario):
         return f"CachedScenario({self.filename!r}, ok={self.ok}, problems={len(self.problems)})"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     size: int
     mtime_ns: int
