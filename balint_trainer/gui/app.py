@@ -96,6 +96,7 @@ def run_app(
     window = MainWindow(database_url, extra_scenario_dirs, settings=QSettings(), defer_library=True)
     window.show()
     window.start_loading()  # scenarios and database load once the window is on screen
+    _freeze_start_up(window)
     # Loading the SVG icon engine costs a few ms: the icon arrives just after the window is ready,
     # not before the first frame (a zero timer now would still run before the first paint).
     window.loaded.connect(lambda: QTimer.singleShot(0, lambda: _set_icon(app)))
@@ -105,6 +106,21 @@ def run_app(
     _tear_down(window)
     del window
     return code
+
+
+def _freeze_start_up(window: Any) -> None:
+    """Keep the garbage collector from walking start-up's objects again and again.
+
+    Modules, classes and Qt's wrappers made while starting live as long as the app. A full
+    collection walks every tracked object, on whichever thread allocates, holding the GIL: while
+    a large library loaded, passes of 15–85 ms each stalled the window. ``gc.freeze()`` moves
+    what exists to a generation the collector skips (refcounting still frees it). Done now, and
+    again once the database is open (SQLAlchemy's objects); not in tests, which rely on
+    ``gc.collect()`` finding their cycles."""
+    import gc
+
+    gc.freeze()
+    window.startup.opened.connect(lambda *_: gc.freeze())
 
 
 def _tear_down(window: Any) -> None:
