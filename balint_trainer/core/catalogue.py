@@ -16,11 +16,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from balint_trainer.core.catalogue_cache import CatalogueCache, ScenarioSummary, scenario_summary
+from balint_trainer.core.catalogue_cache import (
+    CatalogueCache,
+    ScenarioSummary,
+    load_scenario_file,
+    scenario_summary,
+)
 from balint_trainer.core.competencies import localise_label
+from balint_trainer.core.loaded import LoadedScenario, iter_scenario_paths
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.untrusted import exception_problem
-from balint_trainer.core.validation import LoadedScenario, iter_scenario_paths, load_scenario_file
 
 if TYPE_CHECKING:
     from balint_trainer.core.catalogue_children import ChildParse

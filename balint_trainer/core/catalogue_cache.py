@@ -46,13 +46,26 @@ from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
 from balint_trainer.core.competencies import competency_label
+from balint_trainer.core.loaded import MAX_FILE_BYTES, LoadedScenario
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.untrusted import UntrustedInputError, read_limited
-from balint_trainer.core.validation import LoadedScenario, load_scenario_bytes, load_scenario_file
-from balint_trainer.core.yamlsource import MAX_FILE_BYTES
 
 if TYPE_CHECKING:  # pydantic is imported only when a full scenario is needed
     from balint_trainer.core.model import Scenario
+
+def load_scenario_file(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> LoadedScenario:
+    """The parser (core.validation, with YAML and the checks) is imported when a file needs it:
+    a warm start, which parses nothing, never loads it."""
+    from balint_trainer.core import validation
+
+    return validation.load_scenario_file(path, max_bytes=max_bytes)
+
+
+def load_scenario_bytes(raw: bytes | str, filename: str, *, max_bytes: int = MAX_FILE_BYTES) -> LoadedScenario:
+    from balint_trainer.core import validation
+
+    return validation.load_scenario_bytes(raw, filename, max_bytes=max_bytes)
+
 
 CACHE_FORMAT = 6
 INDEX_FILENAME = "catalogue-index.json"
@@ -71,6 +84,7 @@ _VALIDATOR_MODULES = (
     "script_state",
     "conditions",
     "catalogue_cache",
+    "loaded",
     "markdown_render",
 )
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from balint_trainer.core.competencies import BUILTIN_COMPETENCIES, PHASES
+from balint_trainer.core.loaded import LoadedScenario, iter_scenario_paths
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.untrusted import (
     UntrustedInputError,
@@ -23,29 +23,9 @@ if TYPE_CHECKING:  # pydantic loads on the first parse: a cached library list ne
 
     from balint_trainer.core.model import Scenario
 
-SCENARIO_SUFFIXES = (".yaml", ".yml")
 _STEP_KEYS = ("phase", "say", "narrate", "decision", "goto")
 # Keys whose string values are Markdown (docs/scenario-format.md), wherever they occur.
 _MARKDOWN_KEYS = frozenset({"summary", "case", "text", "narrate", "prompt", "rationale", "feedback", "note"})
-
-
-@dataclass
-class LoadedScenario:
-    """The outcome of loading one file: the scenario if it is valid, and all problems."""
-
-    filename: str
-    sha256: str
-    text: str | None
-    scenario: Scenario | None
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def ok(self) -> bool:
-        return self.scenario is not None and not self.errors
 
 
 def _format_loc(loc: Sequence[Any]) -> str:
@@ -390,16 +370,6 @@ def load_scenario_file(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> 
     return load_scenario_bytes(raw, name, max_bytes=max_bytes)
 
 
-def iter_scenario_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand folders to the scenario files inside them (sorted, recursive)."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in SCENARIO_SUFFIXES and p.is_file()
-            )
-        else:
-            yield path
 
 
 def validate_paths(paths: Iterable[str | Path]) -> list[LoadedScenario]:

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from balint_trainer.core.loaded import MAX_FILE_BYTES
 from balint_trainer.core.problems import Problem
 
 try:  # The C loader is several times faster; fall back where libyaml is missing.
@@ -25,7 +26,6 @@ try:  # The C loader is several times faster; fall back where libyaml is missing
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Loader = yaml.SafeLoader
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODE_VISITS = 200_000
 # Tags a scalar may carry: plain data only (no !!binary, Python or custom tags). Timestamps
 # stay because a plain date resolves to one; a malformed one is reported at its position.

@@ -1,0 +1,52 @@
+"""What loading a scenario file gives, and where scenario files are: light on purpose.
+
+The library's warm start needs these and nothing of the parser: importing core.validation
+brings YAML and the checks along (megabytes the app does not need until a file is parsed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from balint_trainer.core.problems import Problem
+
+if TYPE_CHECKING:
+    from balint_trainer.core.model import Scenario
+
+SCENARIO_SUFFIXES = (".yaml", ".yml")
+# The largest scenario file read (YAML has no streaming parse here; see untrusted.py for the rest).
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+
+@dataclass
+class LoadedScenario:
+    """The outcome of loading one file: the scenario if it is valid, and all problems."""
+
+    filename: str
+    sha256: str
+    text: str | None
+    scenario: Scenario | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return self.scenario is not None and not self.errors
+
+
+def iter_scenario_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Expand folders to the scenario files inside them (sorted, recursive)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in SCENARIO_SUFFIXES and p.is_file()
+            )
+        else:
+            yield path
