@@ -33,6 +33,7 @@ def test_the_library_fills_in_batches_from_a_worker_while_the_event_loop_runs(
 
     folder = _library(tmp_path / "lib", 60)
     monkeypatch.setattr(catalogue, "_open_cache", lambda: CatalogueCache(tmp_path / "cache"))
+    monkeypatch.setattr(library_loader, "STREAM_INTERVAL_S", 0.0)  # every batch, as a slow load does
     view = LibraryView()
     qtbot.addWidget(view)
     view.show()
@@ -110,3 +111,29 @@ def test_practice_is_disabled_until_the_database_is_ready(qtbot, tmp_path: Path)
     assert view.practice_button.isEnabled() and view.resume_button.isEnabled()
     qtbot.mouseClick(view.practice_button, Qt.MouseButton.LeftButton)
     assert started == ["practice"]
+
+
+def test_a_fast_load_fills_the_table_once(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A warm start reads the cache in well under the streaming interval: no row-by-batch
+    insertions (each makes the table call into Python while the loader still runs)."""
+    from balint_trainer.core import catalogue
+    from balint_trainer.core.catalogue_cache import CatalogueCache
+    from balint_trainer.gui.practice import library_loader
+    from balint_trainer.gui.practice.library import LibraryView
+
+    folder = _library(tmp_path / "lib", 60)
+    monkeypatch.setattr(catalogue, "_open_cache", lambda: CatalogueCache(tmp_path / "cache"))
+    monkeypatch.setattr(library_loader, "STREAM_INTERVAL_S", 60.0)  # longer than any load here
+    catalogue.load_catalogue([folder], include_bundled=False)  # fills the cache: the next load is warm
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.show()
+    inserted: list[int] = []
+    resets: list[int] = []
+    view.model.rowsInserted.connect(lambda *_: inserted.append(view.model.rowCount()))
+    view.model.modelReset.connect(lambda: resets.append(view.model.rowCount()))
+    library_loader.load_into(view, [folder], include_bundled=False, on_finished=lambda _e: None, on_failed=print)
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        pass
+    assert inserted == [] and resets == [60]
+    assert view.visible_titles()[0] == "Scenario 001"
