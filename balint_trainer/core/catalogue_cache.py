@@ -461,7 +461,7 @@ class CatalogueCache:
         if entry is None or entry.sha256 != loaded.sha256:  # not cached (too large, unreadable)
             return loaded
         # Only the summary is kept; the model is built again when the scenario is opened.
-        return CachedScenario(self, name, entry.sha256, list(loaded.problems), entry.summary, entry.valid)
+        return self._served(name, entry, list(loaded.problems))
 
     def lookup(self, path: str | Path) -> LoadedScenario | None:
         """The cached result for an unchanged file, or None (a miss: nothing is parsed)."""
@@ -478,9 +478,15 @@ class CatalogueCache:
             trusted = entry.recorded_ns - entry.mtime_ns > RACY_NS
             if trusted or _file_sha256(name) == entry.sha256:
                 self.hits += 1
-                problems = [Problem(name, *p) for p in entry.problems]  # type: ignore[arg-type]
-                return CachedScenario(self, name, entry.sha256, problems, entry.summary, entry.valid)
+                return self._served(name, entry)
         return None
+
+    def _served(self, name: str, entry: _Entry, problems: list[Problem] | None = None) -> CachedScenario:
+        """``entry`` as the lazily restored scenario a lookup returns (its problems from the index
+        unless the caller has them at hand)."""
+        if problems is None:
+            problems = [Problem(name, *p) for p in entry.problems]  # type: ignore[arg-type]
+        return CachedScenario(self, name, entry.sha256, problems, entry.summary, entry.valid)
 
     def adopt(self, path: str | Path, record: object, text: str | None = None) -> LoadedScenario | None:
         """A miss parsed elsewhere (:func:`parse_record`, in a child process): indexed, and
@@ -495,8 +501,7 @@ class CatalogueCache:
             self._entries[name] = entry
             self._dirty = True
             self.misses += 1
-        problems = [Problem(name, *p) for p in entry.problems]  # type: ignore[arg-type]
-        return CachedScenario(self, name, entry.sha256, problems, entry.summary, entry.valid)
+        return self._served(name, entry)
 
     def load_many(self, paths: Iterable[str | Path]) -> list[LoadedScenario]:
         return [self.load(p) for p in paths]
