@@ -23,7 +23,7 @@ from balint_trainer.core.catalogue_cache import (
     scenario_summary,
 )
 from balint_trainer.core.competencies import localise_label
-from balint_trainer.core.loaded import LoadedScenario, iter_scenario_paths
+from balint_trainer.core.loaded import LoadedScenario, scenario_files_with_stat
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.untrusted import exception_problem
 
@@ -125,15 +125,6 @@ def load_entry(
         return CatalogueEntry(path, broken, bundled, (problem,))
 
 
-def _file_identity(path: Path) -> object:
-    """The same file reached twice (overlapping folders, links): one stat, not a path walk."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return path.resolve()
-    return (stat.st_dev, stat.st_ino)
-
-
 def _open_cache() -> CatalogueCache | None:
     try:
         return CatalogueCache()
@@ -209,18 +200,23 @@ class CatalogueLoad:
         self.finished = False
 
     def _files(self) -> list[tuple[Path, bool, bool]]:
-        """(path, bundled, exists) for every file to load, and each missing folder."""
+        """(path, bundled, exists) for every file to load, and each missing folder; each file's
+        stat (None where it failed) in :attr:`_stats`, in the same order."""
         files: list[tuple[Path, bool, bool]] = []
+        self._stats: list[os.stat_result | None] = []
         seen_files: set[object] = set()
         for folder, bundled in self.sources:
             if not folder.exists():
                 files.append((folder, bundled, False))
+                self._stats.append(None)
                 continue
-            for path in iter_scenario_paths([folder]):
-                identity = _file_identity(path)
+            for path, stat in scenario_files_with_stat(folder):
+                # The same file reached twice (overlapping folders, links) is listed once.
+                identity = (stat.st_dev, stat.st_ino) if stat is not None else path.resolve()
                 if identity not in seen_files:
                     seen_files.add(identity)
                     files.append((path, bundled, True))
+                    self._stats.append(stat)
         return files
 
     def batches(
@@ -238,7 +234,8 @@ class CatalogueLoad:
             from balint_trainer.core.catalogue_children import ChildParse
 
             self.child_parse = ChildParse(cache, cancelled)
-            preloaded = self.child_parse.loaded(files)
+            preloaded = self.child_parse.loaded(files, self._stats)
+        self._stats = []  # ~0.5 KB a file: the children's lookups hold them only while they run
         done = 0
         try:
             for (path, bundled, exists), loaded in zip(files, preloaded, strict=False):

@@ -46,14 +46,36 @@ def iter_scenario_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found: list[Path] = []
-            _scenario_files(str(path), found)
-            yield from sorted(found)
+            yield from (Path(entry.path) for entry in _sorted_scenario_files(str(path)))
         else:
             yield path
 
 
-def _scenario_files(folder: str, found: list[Path]) -> None:
+def scenario_files_with_stat(folder: Path) -> list[tuple[Path, os.stat_result | None]]:
+    """``iter_scenario_paths([folder])`` for a folder, with each file's ``os.stat`` (None if it
+    failed): the library needs it for every file (identity, cache check), and asking the walk's
+    entry saves parsing its path again."""
+    found: list[tuple[Path, os.stat_result | None]] = []
+    for entry in _sorted_scenario_files(str(folder)):
+        try:
+            stat: os.stat_result | None = entry.stat()
+        except OSError:
+            stat = None
+        found.append((Path(entry.path), stat))
+    return found
+
+
+def _sorted_scenario_files(folder: str) -> list[os.DirEntry[str]]:
+    found: list[os.DirEntry[str]] = []
+    _scenario_files(folder, found)
+    # Path order (part by part, case-folded where the system folds case) without Path objects:
+    # sorting 10,000 Paths compared them in Python, ~60 ms.
+    sep, normcase = os.sep, os.path.normcase
+    found.sort(key=lambda entry: normcase(entry.path).split(sep))
+    return found
+
+
+def _scenario_files(folder: str, found: list[os.DirEntry[str]]) -> None:
     """What ``Path.rglob("*")`` filtered by suffix and ``is_file()`` gives (links to folders are
     not followed, links to files are), from ``os.scandir``: its entries know their type without
     a ``stat`` per file, and only the matches become ``Path`` objects (10,000 files, quiet
@@ -68,6 +90,6 @@ def _scenario_files(folder: str, found: list[Path]) -> None:
             if entry.is_dir(follow_symlinks=False):
                 _scenario_files(entry.path, found)
             elif os.path.splitext(entry.name)[1].lower() in SCENARIO_SUFFIXES and entry.is_file():
-                found.append(Path(entry.path))
+                found.append(entry)
         except OSError:
             continue
