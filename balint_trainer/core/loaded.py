@@ -68,11 +68,12 @@ def scenario_files_with_stat(folder: Path) -> list[tuple[Path, os.stat_result | 
 def _sorted_scenario_files(folder: str) -> list[os.DirEntry[str]]:
     found: list[os.DirEntry[str]] = []
     _scenario_files(folder, found)
-    # Path order (part by part, case-folded where the system folds case) without Path objects:
-    # sorting 10,000 Paths compared them in Python, ~60 ms.
-    sep, normcase = os.sep, os.path.normcase
-    found.sort(key=lambda entry: normcase(entry.path).split(sep))
     return found
+
+
+def _name_key(entry: os.DirEntry[str]) -> str:
+    # Path order compares names case-folded where the system folds case (Windows).
+    return os.path.normcase(entry.name) if os.name == "nt" else entry.name
 
 
 def _scenario_files(folder: str, found: list[os.DirEntry[str]]) -> None:
@@ -85,6 +86,9 @@ def _scenario_files(folder: str, found: list[os.DirEntry[str]]) -> None:
             entries = list(scan)
     except OSError:  # unreadable: as rglob, skipped
         return
+    # Each folder's names in order, sub-folders walked where they fall: exactly the order of
+    # sorted Paths (part by part), without sorting 10,000 Paths (~60 ms) or their parts.
+    entries.sort(key=_name_key)
     for entry in entries:
         try:
             if entry.is_dir(follow_symlinks=False):
