@@ -22,6 +22,7 @@ from balint_trainer.core.catalogue_cache import (
     load_scenario_file,
     scenario_summary,
 )
+from balint_trainer.core.catalogue_index import gc_paused
 from balint_trainer.core.competencies import localise_label
 from balint_trainer.core.loaded import LoadedScenario, scenario_files_with_stat
 from balint_trainer.core.problems import Problem
@@ -225,7 +226,8 @@ class CatalogueLoad:
         """Load every file, yielding what is new every ``size`` files. ``cancelled()`` stops
         early (then :attr:`finished` stays False and the cache is not saved)."""
         cache = _open_cache() if self.use_cache else None
-        files = self._files()
+        with gc_paused():
+            files = self._files()
         entries: list[CatalogueEntry] = []
         first_by_id: dict[str, CatalogueEntry] = {}
         batch: list[CatalogueEntry] = []

@@ -47,6 +47,7 @@ from balint_trainer.core.catalogue_index import Entry as _Entry
 from balint_trainer.core.catalogue_index import (
     ScenarioSummary,
     encode_index,
+    gc_paused,
     point_to,
     read_entries,
     read_index_json,
@@ -259,7 +260,8 @@ class CatalogueCache:
         """The index (see catalogue_index: decoded in chunks of lines, each a short C call, as
         the library reads this on a worker while the UI runs; details are left on disk)."""
         try:
-            self._entries.update(read_entries(self.index_path, self.fingerprint))
+            with gc_paused():
+                self._entries.update(read_entries(self.index_path, self.fingerprint))
         except (OSError, ValueError, RecursionError):  # missing, outdated, corrupt (or hostile): start empty
             self._entries.clear()
             self._dirty = True

@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from balint_trainer.core.catalogue_index import gc_paused
+
 if TYPE_CHECKING:
     from balint_trainer.core.catalogue_cache import CatalogueCache
     from balint_trainer.core.validation import LoadedScenario
@@ -118,14 +120,15 @@ class ChildParse:
         each file's ``os.stat`` where the caller has it (one system call less per file)."""
         hits: list[LoadedScenario | None] = []
         misses: list[int] = []
-        for index, (path, _bundled, exists) in enumerate(files):
-            if index % 256 == 0 and self._is_cancelled():
-                return
-            hit = self._lookup(path, stats[index] if stats is not None else None) if exists else None
-            hits.append(hit)
-            if exists and hit is None:
-                misses.append(index)
-                self._names[index] = str(path)
+        with gc_paused():  # no yield inside
+            for index, (path, _bundled, exists) in enumerate(files):
+                if index % 256 == 0 and self._is_cancelled():
+                    return
+                hit = self._lookup(path, stats[index] if stats is not None else None) if exists else None
+                hits.append(hit)
+                if exists and hit is None:
+                    misses.append(index)
+                    self._names[index] = str(path)
         stats = None  # not held while the children parse
         if len(misses) >= max(1, self._threshold) and can_use_children():
             self._start(misses)
