@@ -46,7 +46,9 @@ def iter_scenario_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from (Path(entry.path) for entry in _sorted_scenario_files(str(path)))
+            found: list[tuple[Path, os.DirEntry[str]]] = []
+            _scenario_files(path, found)
+            yield from (parent / entry.name for parent, entry in found)
         else:
             yield path
 
@@ -55,20 +57,17 @@ def scenario_files_with_stat(folder: Path) -> list[tuple[Path, os.stat_result | 
     """``iter_scenario_paths([folder])`` for a folder, with each file's ``os.stat`` (None if it
     failed): the library needs it for every file (identity, cache check), and asking the walk's
     entry saves parsing its path again."""
-    found: list[tuple[Path, os.stat_result | None]] = []
-    for entry in _sorted_scenario_files(str(folder)):
+    found: list[tuple[Path, os.DirEntry[str]]] = []
+    _scenario_files(folder, found)
+    out: list[tuple[Path, os.stat_result | None]] = []
+    for parent, entry in found:
         try:
             stat: os.stat_result | None = entry.stat()
         except OSError:
             stat = None
-        found.append((Path(entry.path), stat))
-    return found
-
-
-def _sorted_scenario_files(folder: str) -> list[os.DirEntry[str]]:
-    found: list[os.DirEntry[str]] = []
-    _scenario_files(folder, found)
-    return found
+        # A child of its folder's Path: parses the name only, not the whole path again.
+        out.append((parent / entry.name, stat))
+    return out
 
 
 def _name_key(entry: os.DirEntry[str]) -> str:
@@ -76,13 +75,13 @@ def _name_key(entry: os.DirEntry[str]) -> str:
     return os.path.normcase(entry.name) if os.name == "nt" else entry.name
 
 
-def _scenario_files(folder: str, found: list[os.DirEntry[str]]) -> None:
+def _scenario_files(folder: Path, found: list[tuple[Path, os.DirEntry[str]]]) -> None:
     """What ``Path.rglob("*")`` filtered by suffix and ``is_file()`` gives (links to folders are
     not followed, links to files are), from ``os.scandir``: its entries know their type without
     a ``stat`` per file, and only the matches become ``Path`` objects (10,000 files, quiet
     machine: 149 → 91 ms)."""
     try:
-        with os.scandir(folder) as scan:
+        with os.scandir(str(folder)) as scan:
             entries = list(scan)
     except OSError:  # unreadable: as rglob, skipped
         return
@@ -92,8 +91,8 @@ def _scenario_files(folder: str, found: list[os.DirEntry[str]]) -> None:
     for entry in entries:
         try:
             if entry.is_dir(follow_symlinks=False):
-                _scenario_files(entry.path, found)
+                _scenario_files(folder / entry.name, found)
             elif os.path.splitext(entry.name)[1].lower() in SCENARIO_SUFFIXES and entry.is_file():
-                found.append(entry)
+                found.append((folder, entry))
         except OSError:
             continue
