@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from balint_trainer.services.errors import (
     AnswerExists,
     BundleError,
@@ -16,7 +18,9 @@ from balint_trainer.services.errors import (
     PermissionDenied,
     ServiceError,
 )
-from balint_trainer.services.service import TrainerService
+
+if TYPE_CHECKING:
+    from balint_trainer.services.service import TrainerService
 
 __all__ = [
     "AnswerExists",
@@ -34,6 +38,16 @@ __all__ = [
     "TrainerService",
     "open_service",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # TrainerService on first use: it imports SQLAlchemy (about 0.25 s), and a warm start reads
+    # who practises without it (services/quick_start.py).
+    if name == "TrainerService":
+        from balint_trainer.services.service import TrainerService
+
+        return TrainerService
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def open_service(url: str | None = None, *, migrate: bool = True, backup: bool = False) -> TrainerService:
@@ -88,6 +102,8 @@ def open_service(url: str | None = None, *, migrate: bool = True, backup: bool =
     except BaseException:
         engine.dispose()
         raise
+    from balint_trainer.services.service import TrainerService
+
     service = TrainerService(engine, resolved)
     service.auto_backup = backup
     if backup:
