@@ -44,6 +44,10 @@ def open_database(
         return None, error_text(exc)
 
 
+# The full service opens behind a quick start once the library is in, or after this at the latest.
+OPEN_BEHIND_AT_LATEST_MS = 1500
+
+
 class Startup(QObject):
     opened = Signal(object, str)  # service or None, why not ("" when it opened)
     quick = Signal(object)  # QuickStart: who practises, read without SQLAlchemy
@@ -53,6 +57,7 @@ class Startup(QObject):
         super().__init__(window)
         self.window = window
         self.closed = False  # the window went away: a database arriving late is closed
+        self._opening_behind: set[DeferredServices] = set()
         self.opened.connect(self._service_ready)
         self.quick.connect(self._quick_ready)
 
@@ -149,10 +154,15 @@ class Startup(QObject):
                 lambda: QTimer.singleShot(0, lambda: self._open_behind(deferred)),
                 Qt.ConnectionType.SingleShotConnection,
             )
+            # A first load of a big library takes long: nothing waits for the database past this.
+            QTimer.singleShot(OPEN_BEHIND_AT_LATEST_MS, lambda: self._open_behind(deferred))
         self._choices_ready(choices_among(found.trainees, found.locked))
 
     def _open_behind(self, deferred: DeferredServices) -> None:
-        """Open the full service for ``deferred`` (with the start-up backup) on a worker."""
+        """Open the full service for ``deferred`` (with the start-up backup) on a worker, once."""
+        if deferred in self._opening_behind or deferred.arrived:
+            return
+        self._opening_behind.add(deferred)
         url = deferred.url
 
         def work(_token: object) -> tuple[Any, str]:
@@ -164,6 +174,7 @@ class Startup(QObject):
 
         def arrived(result: tuple[Any, str]) -> None:
             service, error = result
+            self._opening_behind.discard(deferred)
             if service is not None:
                 deferred.deliver(service)  # closes it at once if the window closed meanwhile
             else:
