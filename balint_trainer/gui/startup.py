@@ -143,7 +143,7 @@ class Startup(QObject):
         window = self.window
         if self.closed:
             return
-        window.library.release_rows()
+        window.library.release_rows_when_complete()
         window._restoring = False
         deferred = DeferredServices(found.url, "sqlite", found.database_file)
         window.service = deferred
