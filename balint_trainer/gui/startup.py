@@ -165,24 +165,27 @@ class Startup(QObject):
         self._opening_behind.add(deferred)
         url = deferred.url
 
-        def work(_token: object) -> tuple[Any, str]:
+        def work(_token: object) -> str:
             with short_switch_interval():
-                return open_database(url, backup=True)
-
-        worker: Worker[tuple[Any, str]] = Worker(work)
-        worker.setObjectName("open-database-behind")
-
-        def arrived(result: tuple[Any, str]) -> None:
-            service, error = result
-            self._opening_behind.discard(deferred)
+                service, error = open_database(url, backup=True)
+            # Handed over here, not on the UI thread: the calls waiting for it go on even while
+            # the window is busy (or closing, waiting for a save to finish).
             if service is not None:
                 deferred.deliver(service)  # closes it at once if the window closed meanwhile
             else:
                 deferred.fail(error)
-                if shiboken6.isValid(self) and not self.closed and self.window.service is deferred:
-                    self.storage_failed(error)  # the reason, once; the calls that waited fail
-            if shiboken6.isValid(self):
-                self.deferredOpened.emit()
+            return error
+
+        worker: Worker[str] = Worker(work)
+        worker.setObjectName("open-database-behind")
+
+        def arrived(error: str) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._opening_behind.discard(deferred)
+            if error and not self.closed and self.window.service is deferred:
+                self.storage_failed(error)  # the reason, once; the calls that waited fail
+            self.deferredOpened.emit()
 
         worker.finished.connect(arrived)
         worker.finished.connect(worker.deleteLater)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from balint_trainer.services.errors import (
     AnswerExists,
     BundleError,
+    DatabaseClosed,
     DatabaseCorrupt,
     DatabaseUnavailable,
     DuplicateName,
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AnswerExists",
     "BundleError",
+    "DatabaseClosed",
     "DatabaseCorrupt",
     "DatabaseUnavailable",
     "DuplicateName",

@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from balint_trainer.services.errors import DatabaseUnavailable
+from balint_trainer.services.errors import DatabaseClosed, DatabaseUnavailable
 
 if TYPE_CHECKING:
     from balint_trainer.services.api import (
@@ -73,7 +73,7 @@ class DeferredServices:
         service = self._service
         if service is None:
             if self._closed:
-                raise DatabaseUnavailable("the database {url} is closed", url=self._url)
+                raise DatabaseClosed("the database {url} is closed", url=self._url)
             raise DatabaseUnavailable(
                 "cannot open the database {url}: {reason}", url=self._url, reason=self._error
             )

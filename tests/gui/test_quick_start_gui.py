@@ -136,3 +136,41 @@ def test_a_warm_start_is_ready_without_sqlalchemy(tmp_path, scenario_dir):  # ty
     )
     assert result.returncode == 0, result.stderr
     assert "ready light" in result.stdout
+
+
+def test_closing_while_a_start_waits_for_the_database_leaves_nothing_open_and_says_nothing(qtbot, tmp_path, scenario_dir, no_dialogs, monkeypatch):  # type: ignore[no-untyped-def]
+    # Only a start can wait for the database: an answer needs the attempt that the start made.
+    from balint_trainer.gui.main_window import MainWindow
+
+    url, _trainee = _existing_database(tmp_path)
+    release, calls = _hold_the_full_open(monkeypatch)
+    win = MainWindow(url, [scenario_dir], include_bundled=False)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.ready, timeout=10000):
+        win.start_loading()
+    qtbot.waitUntil(lambda: bool(calls), timeout=5000)
+    deferred = win.service
+    qtbot.mouseClick(win.library.practice_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.practice.busy, timeout=2000)
+    win.close()
+    assert deferred.arrived  # closed: the waiting start gives up at once
+    closed: list[bool] = []
+    real_deliver = deferred.deliver
+
+    def deliver(service: Any) -> None:
+        real_close = service.close
+
+        def close() -> None:
+            closed.append(True)
+            real_close()
+
+        service.close = close
+        real_deliver(service)
+
+    deferred.deliver = deliver
+    release.set()
+    qtbot.waitUntil(lambda: bool(closed), timeout=20000)  # the service that arrives late is closed
+    assert deferred._service is None
+    settle(qtbot)
+    assert no_dialogs == []  # nothing to tell a user who has closed the window
