@@ -121,6 +121,7 @@ def _freeze_start_up(window: Any) -> None:
 
     gc.freeze()
     window.startup.opened.connect(lambda *_: gc.freeze())
+    window.startup.deferredOpened.connect(gc.freeze)  # a warm start's database opens behind it
 
 
 def _tear_down(window: Any) -> None:

@@ -437,6 +437,12 @@ def show_error(owner: QObject, title: str, detail: str) -> None:
     )
 
 
+def _closed_on_purpose(error: BaseException) -> bool:
+    from balint_trainer.services.errors import DatabaseClosed
+
+    return isinstance(error, DatabaseClosed)
+
+
 class Task(QObject):
     """A :class:`Worker` whose result goes to a callback and whose error is shown; see
     :func:`run_in_background`. Parented to its owner, so it lives until it is done."""
@@ -497,7 +503,8 @@ class Task(QObject):
         self._end()
         self.error = error if isinstance(error, BaseException) else RuntimeError(str(error))
         try:
-            if self.error_title is not None:  # None: on_error says it in its own way
+            # None: on_error says it in its own way. A database closed with its window: nobody to tell.
+            if self.error_title is not None and not _closed_on_purpose(self.error):
                 show_error(self.owner, self.error_title, error_text(self.error))
             if self.on_error is not None:
                 self.on_error(self.error)

@@ -176,8 +176,8 @@ class PracticeController(QObject):
         )
 
     def _offer_resume(self, entry: CatalogueEntry, mode: Mode, profile: Any, unfinished: Any) -> None:
-        if profile is not self.profile:
-            return  # the profile changed while we were asking the database
+        if profile is not self.profile or self.service is None:
+            return  # the profile changed, or the window closed its database, while we asked
         if unfinished is not None and unfinished.answers:
             # Starting over silently would leave the earlier answers behind unnoticed.
             choice = self.prompts.resume_or_new(
