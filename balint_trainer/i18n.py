@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 
 ENV_VAR = "BALINT_TRAINER_LANG"
 APP_CATALOGUE = "balint_trainer"
@@ -81,6 +81,8 @@ def install(app: QCoreApplication, requested: str | None = None) -> Installed:
     result = Installed(language, is_rtl(language))
     QLocale.setDefault(QLocale(language))
     if language != "en":
+        from PySide6.QtCore import QLibraryInfo  # only here: English starts without its type
+
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for name, folder in (
             (f"{APP_CATALOGUE}_{language}", str(translations_dir())),

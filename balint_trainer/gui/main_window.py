@@ -15,22 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.accounts.session import Accounts
 from balint_trainer.gui.practice.controller import PracticeController
 from balint_trainer.gui.practice.feedback_flow import UnreadTracker
 from balint_trainer.gui.practice.pages import PracticePages, WindowPrompts
-from balint_trainer.gui.practice.resume_prompt import ask_resume_or_new
 from balint_trainer.gui.startup import Startup
 
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
@@ -45,6 +36,14 @@ WORKBENCH_MODULE = "balint_trainer.gui.workbench"
 HOLD_ROWS_MS = 1000  # the longest the library's rows wait for the database at start
 
 
+# Dialog classes (file dialogs, message boxes) are imported where they open: each Qt class's Python
+# type, with its enums, costs 0.3-2 ms, and this module loads before the window's first frame.
+def ask_resume_lazily(parent: QWidget, title: str, text: str) -> str:
+    from balint_trainer.gui.practice.resume_prompt import ask_resume_or_new
+
+    return ask_resume_or_new(parent, title, text)
+
+
 def ask_backup_lazily(parent: QWidget, backups: Sequence[Any]) -> Any:
     from balint_trainer.gui.backups import ask_backup
 
@@ -53,6 +52,8 @@ def ask_backup_lazily(parent: QWidget, backups: Sequence[Any]) -> Any:
 
 def ask_save_path(parent: QWidget, caption: str, default: str, file_filter: str) -> str | None:
     """The file chosen in a save dialog, or None if cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     chosen, _ = QFileDialog.getSaveFileName(parent, caption, default, file_filter)
     return chosen or None
 
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
     view_menu: ViewMenu
     guidance: GuidanceMenu
     # Replaceable in tests (a modal box would block them).
-    resume_prompt: Callable[[QWidget, str, str], str] = staticmethod(ask_resume_or_new)  # type: ignore[assignment]
+    resume_prompt: Callable[[QWidget, str, str], str] = staticmethod(ask_resume_lazily)  # type: ignore[assignment]
     export_path_prompt: Callable[[QWidget, str, str, str], str | None] = staticmethod(ask_save_path)  # type: ignore[assignment]
     backup_prompt: Callable[[QWidget, Sequence[Any]], Any] = staticmethod(ask_backup_lazily)  # type: ignore[assignment]
 
@@ -467,6 +468,8 @@ class MainWindow(QMainWindow):
         self.refresh_progress()
 
     def add_scenario_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of scenarios"))
         if not folder:
             return
@@ -577,6 +580,8 @@ class MainWindow(QMainWindow):
         try:
             result = function(self, self.service, **kwargs)
         except Exception as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(self, self.tr("Tool failed"), f"{type(exc).__name__}: {exc}")
             return None
         if name in ("import_pack", "open_editor", "open_annotation"):
