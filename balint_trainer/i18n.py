@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from balint_trainer.gui.lazy_qt import Qt  # not PySide's: see gui/lazy_qt.py
 
 ENV_VAR = "BALINT_TRAINER_LANG"
 APP_CATALOGUE = "balint_trainer"
@@ -94,7 +96,9 @@ def install(app: QCoreApplication, requested: str | None = None) -> Installed:
                 result.files.append(translator.filePath())
             else:
                 translator.deleteLater()
-    if hasattr(app, "setLayoutDirection"):  # QGuiApplication and QApplication
+    # QGuiApplication and QApplication. Left to right is Qt's default: setting it anyway would build
+    # PySide's Qt namespace before the first frame (gui/lazy_qt.py).
+    if hasattr(app, "setLayoutDirection") and (result.rtl or app.isRightToLeft()):  # type: ignore[attr-defined]
         direction = Qt.LayoutDirection.RightToLeft if result.rtl else Qt.LayoutDirection.LeftToRight
         app.setLayoutDirection(direction)
     return result

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from balint_trainer.gui.menus import text_action
+from balint_trainer.gui.menus import set_shortcut, text_action
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl  # imported when a link is opened, not before the first frame
@@ -43,7 +43,7 @@ class GuidanceMenu:
         self.intro_action = self._action(QCoreApplication.translate("Guidance", "&Introduction to the method"), self.show_intro)
         self.glossary_action = self._action(QCoreApplication.translate("Guidance", "&Glossary"), lambda: self.show_glossary())
         self.shortcuts_action = self._action(QCoreApplication.translate("Guidance", "&Keyboard shortcuts"), self.show_shortcuts)
-        self.shortcuts_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        set_shortcut(self.shortcuts_action, QKeySequence(QKeySequence.StandardKey.HelpContents))
         for action in (self.intro_action, self.glossary_action, self.shortcuts_action):
             help_menu.insertAction(first, action)  # type: ignore[arg-type]
         if first is not None:

@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.accounts.session import Accounts
+from balint_trainer.gui.lazy_qt import ALIGN_CENTER, Qt, set_enum_property  # see gui/lazy_qt.py
 from balint_trainer.gui.practice.controller import PracticeController
 from balint_trainer.gui.practice.feedback_flow import UnreadTracker
 from balint_trainer.gui.practice.pages import PracticePages, WindowPrompts
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
     loaded = Signal()  # library and database are ready (the profile chooser may still be open)
     ready = Signal()  # practice can start: loaded, and someone practises (emitted on each change to ready)
     profile_changed = Signal(object)  # the profile practising now (chosen at start or switched)
+    first_frame = Signal()  # after start_loading(): the first frame is on screen, loading begins
     # Built by gui/menus.py.
     add_folder_action: QAction
     reload_action: QAction
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
             # Importing and building the library's views (item views, text browser, their Qt types)
             # is a third of the start-up: the first frame shows what the library shows while loading.
             self._placeholder = plain_text.plain_label(self.tr("Loading…"))
-            self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            set_enum_property(self._placeholder, "alignment", ALIGN_CENTER)  # = setAlignment(AlignCenter)
             self.stack.addWidget(self._placeholder)
             self._update_actions()
         else:
@@ -299,6 +301,7 @@ class MainWindow(QMainWindow):
     def _load_if_pending(self) -> None:
         if self._load_pending:
             self._load_pending = False
+            self.first_frame.emit()
             self._load_in_background()
 
     def _load_in_background(self) -> None:

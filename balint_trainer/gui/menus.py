@@ -21,6 +21,12 @@ def text_action(text: str, parent: QObject) -> QAction:
     return action
 
 
+def set_shortcut(action: QAction, sequence: QKeySequence) -> None:
+    """``action.setShortcut(sequence)``, the same, without building PySide's Qt namespace before the
+    first frame: ``setShortcut`` tries its ``QKeyCombination`` overload (gui/lazy_qt.py)."""
+    action.setShortcuts([sequence])
+
+
 def make_action(
     window: MainWindow,
     text: str,
@@ -29,7 +35,7 @@ def make_action(
 ) -> QAction:
     action = text_action(text, window)
     if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
+        set_shortcut(action, QKeySequence(shortcut))
     action.triggered.connect(lambda _checked=False: slot())
     return action
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QWidget
+
+from balint_trainer.gui.lazy_qt import PLAIN_TEXT, Qt, set_enum_property
 
 if TYPE_CHECKING:  # imported when a box opens: the main window's first frame needs none
     from PySide6.QtWidgets import QMessageBox
@@ -33,7 +33,8 @@ def plain_labels(root: QWidget, *, rich: Iterable[QLabel] = ()) -> None:
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     """A label for text that may come from a scenario or a user."""
     label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    # = setTextFormat(Qt.TextFormat.PlainText); these labels are in the first frame (gui/lazy_qt.py)
+    set_enum_property(label, "textFormat", PLAIN_TEXT)
     return label
 
 
@@ -45,6 +46,8 @@ def as_text(text: str) -> str:
     like HTML (a scenario title, a file or profile name in a message) is handed over as
     escaped rich text instead, so it shows exactly as written. Other text is unchanged.
     """
+    from PySide6.QtGui import Qt as GuiQt
+
     if not GuiQt.mightBeRichText(text):
         return text
     from balint_trainer.core.markdown_render import render_plain

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
-from balint_trainer.gui.menus import text_action
+from balint_trainer.gui.lazy_qt import Qt  # not PySide's: see gui/lazy_qt.py
+from balint_trainer.gui.menus import set_shortcut, text_action
 
 if TYPE_CHECKING:  # loads before the first frame: no text-view types (and their enums) yet
     from PySide6.QtWidgets import QTextEdit
@@ -136,9 +137,9 @@ class ViewMenu:
         self.larger_action = text_action(translate("ViewMenu", "&Larger text"), window)
         self.larger_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self.smaller_action = text_action(translate("ViewMenu", "&Smaller text"), window)
-        self.smaller_action.setShortcut(QKeySequence("Ctrl+-"))
+        set_shortcut(self.smaller_action, QKeySequence("Ctrl+-"))
         self.normal_action = text_action(translate("ViewMenu", "&Normal text size"), window)
-        self.normal_action.setShortcut(QKeySequence("Ctrl+0"))
+        set_shortcut(self.normal_action, QKeySequence("Ctrl+0"))
         self.larger_action.triggered.connect(lambda: self.change_size(+1))
         self.smaller_action.triggered.connect(lambda: self.change_size(-1))
         self.normal_action.triggered.connect(lambda: self.set_size(0))

@@ -35,8 +35,10 @@ from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
+
+from balint_trainer.gui.lazy_qt import Qt  # not PySide's: see gui/lazy_qt.py
 
 # QEventLoop, QProgressDialog and QMessageBox are imported where used: this module loads before
 # the main window's first frame, and each Qt class's Python type (with its enums) costs 0.3-2 ms.
