@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from balint_trainer.gui.lazy_qt import Qt  # not PySide's: see gui/lazy_qt.py
+from balint_trainer.gui.lazy_qt import LEFT_TO_RIGHT, RIGHT_TO_LEFT, Qt, set_enum_property
 
 ENV_VAR = "BALINT_TRAINER_LANG"
 APP_CATALOGUE = "balint_trainer"
@@ -96,11 +96,11 @@ def install(app: QCoreApplication, requested: str | None = None) -> Installed:
                 result.files.append(translator.filePath())
             else:
                 translator.deleteLater()
-    # QGuiApplication and QApplication. Left to right is Qt's default: setting it anyway would build
-    # PySide's Qt namespace before the first frame (gui/lazy_qt.py).
+    # QGuiApplication and QApplication. Left to right is Qt's default; the direction is set as an
+    # integer property: the Qt.LayoutDirection enum would build PySide's Qt namespace before the
+    # first frame (gui/lazy_qt.py).
     if hasattr(app, "setLayoutDirection") and (result.rtl or app.isRightToLeft()):  # type: ignore[attr-defined]
-        direction = Qt.LayoutDirection.RightToLeft if result.rtl else Qt.LayoutDirection.LeftToRight
-        app.setLayoutDirection(direction)
+        set_enum_property(app, "layoutDirection", RIGHT_TO_LEFT if result.rtl else LEFT_TO_RIGHT)
     return result
 
 

@@ -36,6 +36,7 @@ else:
 # no Python enum needed); tests/gui/test_first_frame.py checks them against PySide's enums.
 PLAIN_TEXT = 0  # Qt.TextFormat.PlainText
 ALIGN_CENTER = 0x84  # Qt.AlignmentFlag.AlignCenter (AlignHCenter | AlignVCenter)
+LEFT_TO_RIGHT, RIGHT_TO_LEFT = 0, 1  # Qt.LayoutDirection
 
 
 def set_enum_property(target: QObject, name: str, value: int) -> None:
@@ -44,4 +45,4 @@ def set_enum_property(target: QObject, name: str, value: int) -> None:
         raise ValueError(f"{type(target).__name__} has no writable property {name!r} taking {value!r}")
 
 
-__all__ = ["ALIGN_CENTER", "PLAIN_TEXT", "Qt", "set_enum_property"]
+__all__ = ["ALIGN_CENTER", "LEFT_TO_RIGHT", "PLAIN_TEXT", "RIGHT_TO_LEFT", "Qt", "set_enum_property"]

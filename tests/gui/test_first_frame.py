@@ -105,6 +105,7 @@ def test_persian_is_right_to_left_in_the_first_frame(tmp_path: Path) -> None:
     _first_frame(tmp_path)  # the scheme is remembered
     frame = _first_frame(tmp_path, "--language", "fa")
     assert frame["rtl"] is True and frame["title"] != "Balint Trainer"  # translated
+    assert frame["qt_namespace"] is False
 
 
 # -- the colour scheme, in this process -----------------------------------------------------------
@@ -145,7 +146,7 @@ def test_system_turned_dark_while_closed_follows_once_on_screen(scheme) -> None:
 
 
 def test_system_turned_light_while_closed_restores_the_light_palette(scheme) -> None:
-    said, settings, made = scheme
+    _said, settings, made = scheme
     settings.setValue(SCHEME_SETTING, True)
     colours = follow_remembered(QApplication.instance(), settings)
     made.append(colours)
@@ -183,11 +184,12 @@ def test_a_view_menu_choice_keeps_its_palette_after_the_first_frame(scheme) -> N
 
 # -- what the first frame sets without PySide's Qt namespace ----------------------------------------
 def test_integer_enum_values_match_pyside() -> None:
-    from balint_trainer.gui.lazy_qt import ALIGN_CENTER, PLAIN_TEXT
+    from balint_trainer.gui.lazy_qt import ALIGN_CENTER, LEFT_TO_RIGHT, PLAIN_TEXT, RIGHT_TO_LEFT
     from balint_trainer.gui.lazy_qt import Qt as LazyQt
 
-    assert PLAIN_TEXT == Qt.TextFormat.PlainText.value
-    assert ALIGN_CENTER == Qt.AlignmentFlag.AlignCenter.value
+    assert Qt.TextFormat.PlainText.value == PLAIN_TEXT
+    assert Qt.AlignmentFlag.AlignCenter.value == ALIGN_CENTER
+    assert (Qt.LayoutDirection.LeftToRight.value, Qt.LayoutDirection.RightToLeft.value) == (LEFT_TO_RIGHT, RIGHT_TO_LEFT)
     assert LazyQt.AlignmentFlag.AlignLeft is Qt.AlignmentFlag.AlignLeft
 
 
