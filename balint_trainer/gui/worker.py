@@ -317,7 +317,9 @@ class Outcome(Generic[T]):
     """What :func:`run_with_progress` ended with (a plain class: ``dataclasses`` costs ~1.5 ms
     of imports before the first frame)."""
 
-    def __init__(self, result: T | None = None, error: BaseException | None = None, cancelled: bool = False):
+    def __init__(
+        self, result: T | None = None, error: BaseException | None = None, cancelled: bool = False
+    ) -> None:
         self.result = result
         self.error = error
         self.cancelled = cancelled
