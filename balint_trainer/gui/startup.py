@@ -15,9 +15,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from balint_trainer.gui import plain_text
+from balint_trainer.gui.lazy_qt import Qt
 from balint_trainer.gui.switch_interval import short_switch_interval
 from balint_trainer.gui.worker import Worker, error_text, run_in_background
 
