@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from balint_trainer.gui.lazy_qt import LEFT_TO_RIGHT, RIGHT_TO_LEFT, Qt, set_enum_property
 
 ENV_VAR = "BALINT_TRAINER_LANG"
 APP_CATALOGUE = "balint_trainer"
@@ -81,6 +83,8 @@ def install(app: QCoreApplication, requested: str | None = None) -> Installed:
     result = Installed(language, is_rtl(language))
     QLocale.setDefault(QLocale(language))
     if language != "en":
+        from PySide6.QtCore import QLibraryInfo  # only here: English starts without its type
+
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for name, folder in (
             (f"{APP_CATALOGUE}_{language}", str(translations_dir())),
@@ -92,9 +96,11 @@ def install(app: QCoreApplication, requested: str | None = None) -> Installed:
                 result.files.append(translator.filePath())
             else:
                 translator.deleteLater()
-    if hasattr(app, "setLayoutDirection"):  # QGuiApplication and QApplication
-        direction = Qt.LayoutDirection.RightToLeft if result.rtl else Qt.LayoutDirection.LeftToRight
-        app.setLayoutDirection(direction)
+    # QGuiApplication and QApplication. Left to right is Qt's default; the direction is set as an
+    # integer property: the Qt.LayoutDirection enum would build PySide's Qt namespace before the
+    # first frame (gui/lazy_qt.py).
+    if hasattr(app, "setLayoutDirection") and (result.rtl or app.isRightToLeft()):  # type: ignore[attr-defined]
+        set_enum_property(app, "layoutDirection", RIGHT_TO_LEFT if result.rtl else LEFT_TO_RIGHT)
     return result
 
 

@@ -8,12 +8,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
+
+    from balint_trainer.gui.colour_scheme import ColourScheme
 
 APP_NAME = "balint-trainer"
 
@@ -32,43 +34,25 @@ def _icon() -> QIcon | None:
     return None if icon.isNull() else icon
 
 
-def _follow_colour_scheme(app: QApplication) -> None:
-    """Follow the system light/dark scheme.
-
-    Most platform themes already hand Qt a matching palette; only where the theme
-    reports a dark scheme with a light palette do we supply a dark one ourselves.
-    """
-    hints = QGuiApplication.styleHints()
-    ours = {"active": False}
-
-    def apply(scheme: Qt.ColorScheme | None = None) -> None:
-        scheme = hints.colorScheme() if scheme is None else scheme
-        if scheme != Qt.ColorScheme.Dark and not ours["active"]:
-            return  # the usual light start: no palette work (nor QPalette's types) before the window
-        from balint_trainer.gui.style import dark_palette, is_dark
-
-        if scheme == Qt.ColorScheme.Dark and not is_dark():
-            app.setPalette(dark_palette())
-            ours["active"] = True
-        elif scheme != Qt.ColorScheme.Dark and ours["active"]:
-            app.setPalette(app.style().standardPalette())
-            ours["active"] = False
-
-    apply()
-    hints.colorSchemeChanged.connect(apply)
-
-
-def create_application(argv: Sequence[str] | None = None, *, defer_icon: bool = False) -> QApplication:
+def create_application(
+    argv: Sequence[str] | None = None, *, defer_icon: bool = False, follow_scheme: bool = True
+) -> QApplication:
+    """The application; ``follow_scheme=False``: the caller sets up the colour scheme (run_app)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    # High-DPI scale factors are not rounded: Qt 6's default (Qt.HighDpiScaleFactorRoundingPolicy.
+    # PassThrough), and QT_SCALE_FACTOR_ROUNDING_POLICY overrides it either way; saying so here
+    # would build PySide's Qt namespace before the first frame (gui/lazy_qt.py).
     app = QApplication(list(argv) if argv is not None else sys.argv[:1])
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
     QGuiApplication.setApplicationDisplayName("Balint Trainer")
     QGuiApplication.setDesktopFileName(APP_NAME)
-    _follow_colour_scheme(app)
+    if follow_scheme:
+        from balint_trainer.gui.colour_scheme import follow_now
+
+        follow_now(app)
     if not defer_icon:  # deferred: the caller calls _set_icon after the first frame
         _set_icon(app)
     return app
@@ -87,13 +71,18 @@ def run_app(
     extra_scenario_dirs: Sequence[str | Path] = (),
     language: str | None = None,
 ) -> int:
-    app = create_application(defer_icon=True)
+    app = create_application(defer_icon=True, follow_scheme=False)
+    settings = QSettings()
+    from balint_trainer.gui.colour_scheme import follow_remembered
+
+    colours = follow_remembered(app, settings)  # the first frame's palette, before any window
     from balint_trainer import i18n
 
     i18n.install(app, language)  # before any window: texts and right-to-left layout
     from balint_trainer.gui.main_window import MainWindow
 
-    window = MainWindow(database_url, extra_scenario_dirs, settings=QSettings(), defer_library=True)
+    window = MainWindow(database_url, extra_scenario_dirs, settings=settings, defer_library=True)
+    _check_scheme_after_first_frame(window, colours)
     window.show()
     window.start_loading()  # scenarios and database load once the window is on screen
     _freeze_start_up(window)
@@ -106,6 +95,16 @@ def run_app(
     _tear_down(window)
     del window
     return code
+
+
+def _check_scheme_after_first_frame(window: Any, colours: ColourScheme) -> None:
+    """Once the window is on screen, the system's scheme (a View menu choice other than "Follow
+    the system" keeps its own palette), remembered for the next start's first frame."""
+
+    def check() -> None:
+        colours.check(apply=window.view_menu.theme == "system")
+
+    window.first_frame.connect(check)
 
 
 def _freeze_start_up(window: Any) -> None:
@@ -121,6 +120,7 @@ def _freeze_start_up(window: Any) -> None:
 
     gc.freeze()
     window.startup.opened.connect(lambda *_: gc.freeze())
+    window.startup.deferredOpened.connect(gc.freeze)  # a warm start's database opens behind it
 
 
 def _tear_down(window: Any) -> None:

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QUrl
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from balint_trainer.gui.menus import set_shortcut, text_action
+
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl  # imported when a link is opened, not before the first frame
+
     from balint_trainer.gui.guidance import GlossaryDialog, IntroductionDialog, ShortcutSheet
 
 INTRO_SETTING = "guidance/intro_dismissed"
@@ -39,14 +43,14 @@ class GuidanceMenu:
         self.intro_action = self._action(QCoreApplication.translate("Guidance", "&Introduction to the method"), self.show_intro)
         self.glossary_action = self._action(QCoreApplication.translate("Guidance", "&Glossary"), lambda: self.show_glossary())
         self.shortcuts_action = self._action(QCoreApplication.translate("Guidance", "&Keyboard shortcuts"), self.show_shortcuts)
-        self.shortcuts_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        set_shortcut(self.shortcuts_action, QKeySequence(QKeySequence.StandardKey.HelpContents))
         for action in (self.intro_action, self.glossary_action, self.shortcuts_action):
             help_menu.insertAction(first, action)  # type: ignore[arg-type]
         if first is not None:
             help_menu.insertSeparator(first)
 
     def _action(self, text: str, slot: Any) -> QAction:
-        action = QAction(text, self.window)
+        action = text_action(text, self.window)
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
@@ -81,6 +85,8 @@ class GuidanceMenu:
 
     def open_link(self, link: str | QUrl) -> None:
         """Open a glossary:ANCHOR link (from feedback, summary or charts)."""
+        from PySide6.QtCore import QUrl
+
         url = QUrl(link) if isinstance(link, str) else link
         if url.scheme() == GLOSSARY_SCHEME:
             self.show_glossary(url.path())

@@ -13,24 +13,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.accounts.session import Accounts
+from balint_trainer.gui.lazy_qt import ALIGN_CENTER, Qt, set_enum_property  # see gui/lazy_qt.py
 from balint_trainer.gui.practice.controller import PracticeController
 from balint_trainer.gui.practice.feedback_flow import UnreadTracker
 from balint_trainer.gui.practice.pages import PracticePages, WindowPrompts
-from balint_trainer.gui.practice.resume_prompt import ask_resume_or_new
 from balint_trainer.gui.startup import Startup
 
 if TYPE_CHECKING:  # the catalogue loads after the window is shown
@@ -45,6 +37,14 @@ WORKBENCH_MODULE = "balint_trainer.gui.workbench"
 HOLD_ROWS_MS = 1000  # the longest the library's rows wait for the database at start
 
 
+# Dialog classes (file dialogs, message boxes) are imported where they open: each Qt class's Python
+# type, with its enums, costs 0.3-2 ms, and this module loads before the window's first frame.
+def ask_resume_lazily(parent: QWidget, title: str, text: str) -> str:
+    from balint_trainer.gui.practice.resume_prompt import ask_resume_or_new
+
+    return ask_resume_or_new(parent, title, text)
+
+
 def ask_backup_lazily(parent: QWidget, backups: Sequence[Any]) -> Any:
     from balint_trainer.gui.backups import ask_backup
 
@@ -53,6 +53,8 @@ def ask_backup_lazily(parent: QWidget, backups: Sequence[Any]) -> Any:
 
 def ask_save_path(parent: QWidget, caption: str, default: str, file_filter: str) -> str | None:
     """The file chosen in a save dialog, or None if cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     chosen, _ = QFileDialog.getSaveFileName(parent, caption, default, file_filter)
     return chosen or None
 
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
     loaded = Signal()  # library and database are ready (the profile chooser may still be open)
     ready = Signal()  # practice can start: loaded, and someone practises (emitted on each change to ready)
     profile_changed = Signal(object)  # the profile practising now (chosen at start or switched)
+    first_frame = Signal()  # after start_loading(): the first frame is on screen, loading begins
     # Built by gui/menus.py.
     add_folder_action: QAction
     reload_action: QAction
@@ -83,7 +86,7 @@ class MainWindow(QMainWindow):
     view_menu: ViewMenu
     guidance: GuidanceMenu
     # Replaceable in tests (a modal box would block them).
-    resume_prompt: Callable[[QWidget, str, str], str] = staticmethod(ask_resume_or_new)  # type: ignore[assignment]
+    resume_prompt: Callable[[QWidget, str, str], str] = staticmethod(ask_resume_lazily)  # type: ignore[assignment]
     export_path_prompt: Callable[[QWidget, str, str, str], str | None] = staticmethod(ask_save_path)  # type: ignore[assignment]
     backup_prompt: Callable[[QWidget, Sequence[Any]], Any] = staticmethod(ask_backup_lazily)  # type: ignore[assignment]
 
@@ -138,7 +141,7 @@ class MainWindow(QMainWindow):
             # Importing and building the library's views (item views, text browser, their Qt types)
             # is a third of the start-up: the first frame shows what the library shows while loading.
             self._placeholder = plain_text.plain_label(self.tr("Loading…"))
-            self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            set_enum_property(self._placeholder, "alignment", ALIGN_CENTER)  # = setAlignment(AlignCenter)
             self.stack.addWidget(self._placeholder)
             self._update_actions()
         else:
@@ -298,6 +301,7 @@ class MainWindow(QMainWindow):
     def _load_if_pending(self) -> None:
         if self._load_pending:
             self._load_pending = False
+            self.first_frame.emit()
             self._load_in_background()
 
     def _load_in_background(self) -> None:
@@ -467,6 +471,8 @@ class MainWindow(QMainWindow):
         self.refresh_progress()
 
     def add_scenario_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of scenarios"))
         if not folder:
             return
@@ -577,6 +583,8 @@ class MainWindow(QMainWindow):
         try:
             result = function(self, self.service, **kwargs)
         except Exception as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(self, self.tr("Tool failed"), f"{type(exc).__name__}: {exc}")
             return None
         if name in ("import_pack", "open_editor", "open_annotation"):

@@ -9,11 +9,14 @@ set-up; the few labels meant to show (sanitised) HTML are named in ``rich``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+
+from balint_trainer.gui.lazy_qt import PLAIN_TEXT, Qt, set_enum_property
+
+if TYPE_CHECKING:  # imported when a box opens: the main window's first frame needs none
+    from PySide6.QtWidgets import QMessageBox
 
 
 def plain_labels(root: QWidget, *, rich: Iterable[QLabel] = ()) -> None:
@@ -30,7 +33,8 @@ def plain_labels(root: QWidget, *, rich: Iterable[QLabel] = ()) -> None:
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     """A label for text that may come from a scenario or a user."""
     label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    # = setTextFormat(Qt.TextFormat.PlainText); these labels are in the first frame (gui/lazy_qt.py)
+    set_enum_property(label, "textFormat", PLAIN_TEXT)
     return label
 
 
@@ -42,6 +46,8 @@ def as_text(text: str) -> str:
     like HTML (a scenario title, a file or profile name in a message) is handed over as
     escaped rich text instead, so it shows exactly as written. Other text is unchanged.
     """
+    from PySide6.QtGui import Qt as GuiQt
+
     if not GuiQt.mightBeRichText(text):
         return text
     from balint_trainer.core.markdown_render import render_plain
@@ -51,14 +57,27 @@ def as_text(text: str) -> str:
 
 def warning(parent: QWidget | None, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
     """``QMessageBox.warning`` with ``text`` shown as plain text."""
+    from PySide6.QtWidgets import QMessageBox
+
     return QMessageBox.warning(parent, title, as_text(text), *args)
 
 
 def information(parent: QWidget | None, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
     """``QMessageBox.information`` with ``text`` shown as plain text."""
+    from PySide6.QtWidgets import QMessageBox
+
     return QMessageBox.information(parent, title, as_text(text), *args)
 
 
 def question(parent: QWidget | None, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
     """``QMessageBox.question`` with ``text`` shown as plain text."""
+    from PySide6.QtWidgets import QMessageBox
+
     return QMessageBox.question(parent, title, as_text(text), *args)
+
+
+def ask_yes(parent: QWidget | None, title: str, text: str) -> bool:
+    """:func:`question` answered with Yes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    return bool(question(parent, title, text) == QMessageBox.StandardButton.Yes)

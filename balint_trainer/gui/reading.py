@@ -5,11 +5,17 @@ The View menu is built here (not in the main window) and remembered in QSettings
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
+
+from balint_trainer.gui.lazy_qt import Qt  # not PySide's: see gui/lazy_qt.py
+from balint_trainer.gui.menus import set_shortcut, text_action
+
+if TYPE_CHECKING:  # loads before the first frame: no text-view types (and their enums) yet
+    from PySide6.QtWidgets import QTextEdit
 
 TEXT_SIZE_SETTING = "view/text_size"  # points added to the default size
 THEME_SETTING = "view/theme"  # "system", "light" or "dark"
@@ -128,12 +134,12 @@ class ViewMenu:
             window.menuBar().insertMenu(before, self.menu)
         else:
             window.menuBar().addMenu(self.menu)
-        self.larger_action = QAction(translate("ViewMenu", "&Larger text"), window)
+        self.larger_action = text_action(translate("ViewMenu", "&Larger text"), window)
         self.larger_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        self.smaller_action = QAction(translate("ViewMenu", "&Smaller text"), window)
-        self.smaller_action.setShortcut(QKeySequence("Ctrl+-"))
-        self.normal_action = QAction(translate("ViewMenu", "&Normal text size"), window)
-        self.normal_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.smaller_action = text_action(translate("ViewMenu", "&Smaller text"), window)
+        set_shortcut(self.smaller_action, QKeySequence("Ctrl+-"))
+        self.normal_action = text_action(translate("ViewMenu", "&Normal text size"), window)
+        set_shortcut(self.normal_action, QKeySequence("Ctrl+0"))
         self.larger_action.triggered.connect(lambda: self.change_size(+1))
         self.smaller_action.triggered.connect(lambda: self.change_size(-1))
         self.normal_action.triggered.connect(lambda: self.set_size(0))
@@ -148,7 +154,7 @@ class ViewMenu:
         }
         self.theme_actions: dict[str, QAction] = {}
         for key in THEMES:
-            action = QAction(names[key], window)
+            action = text_action(names[key], window)
             action.setCheckable(True)
             group.addAction(action)
             action.triggered.connect(lambda _checked=False, k=key: self.set_theme(k))

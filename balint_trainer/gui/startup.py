@@ -3,6 +3,10 @@ practises, both off the UI thread, then tell the main window it is loaded.
 
 The sequence: ``opened`` (service or why not) → read the profile choices → choose the one
 trainee without asking, or open "Who is practising?" → ``window._finish_loading()``.
+
+A warm start of a local database takes a shorter way (services/quick_start.py): the trainees
+are read without SQLAlchemy, the window is ready with a :class:`DeferredServices`, and the
+full service opens on a worker once the library is in (``quick`` → ``_quick_ready``).
 """
 
 from __future__ import annotations
@@ -11,15 +15,18 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from balint_trainer.gui import plain_text
+from balint_trainer.gui.lazy_qt import Qt
 from balint_trainer.gui.switch_interval import short_switch_interval
 from balint_trainer.gui.worker import Worker, error_text, run_in_background
 
 if TYPE_CHECKING:
     from balint_trainer.gui.main_window import MainWindow
     from balint_trainer.services.api import ServicesApi
+    from balint_trainer.services.deferred import DeferredServices
+    from balint_trainer.services.quick_start import QuickStart
 
 
 def open_database(
@@ -38,14 +45,22 @@ def open_database(
         return None, error_text(exc)
 
 
+# The full service opens behind a quick start once the library is in, or after this at the latest.
+OPEN_BEHIND_AT_LATEST_MS = 1500
+
+
 class Startup(QObject):
     opened = Signal(object, str)  # service or None, why not ("" when it opened)
+    quick = Signal(object)  # QuickStart: who practises, read without SQLAlchemy
+    deferredOpened = Signal()  # the full service behind a DeferredServices arrived (or failed)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.closed = False  # the window went away: a database arriving late is closed
+        self._opening_behind: set[DeferredServices] = set()
         self.opened.connect(self._service_ready)
+        self.quick.connect(self._quick_ready)
 
     def open_in_background(
         self, name: str, *, backup: bool, before: Callable[[], object] | None = None
@@ -57,8 +72,15 @@ class Startup(QObject):
         the database that arrives is closed here.
         """
         url = self.window.database_url
+        quick = before is None  # a restored backup opens the full way (it may need migrating)
 
         def work(_token: object) -> tuple[Any, str]:
+            if quick:
+                from balint_trainer.services.quick_start import read_quick_start
+
+                found = read_quick_start(url)
+                if found is not None:
+                    return found, ""
             # Mostly imports (SQLAlchemy): Python that would make the window's every call into
             # Python wait for the GIL, up to 5 ms each, at the moment the library fills in.
             with short_switch_interval():
@@ -69,10 +91,13 @@ class Startup(QObject):
 
         def arrived(result: tuple[Any, str]) -> None:
             service, error = result
-            if shiboken6.isValid(self):
+            if not shiboken6.isValid(self):  # deleted meanwhile
+                if service is not None and hasattr(service, "close"):
+                    service.close()
+            elif service is not None and not hasattr(service, "close"):  # a QuickStart
+                self.quick.emit(service)
+            else:
                 self.opened.emit(service, error)
-            elif service is not None:  # deleted meanwhile
-                service.close()
 
         worker.finished.connect(arrived)
         worker.finished.connect(worker.deleteLater)
@@ -108,6 +133,64 @@ class Startup(QObject):
             on_error=self._profiles_failed,
             busy=False,
         )
+
+    def _quick_ready(self, found: QuickStart) -> None:
+        """Who practises is known and the database is at the current schema: the window is ready
+        with a stand-in service; the full one opens once the library is in (SQLAlchemy's imports
+        would otherwise compete with the table filling for the GIL)."""
+        from balint_trainer.gui.accounts.profile_chooser import choices_among
+        from balint_trainer.services.deferred import DeferredServices
+
+        window = self.window
+        if self.closed:
+            return
+        window.library.release_rows_when_complete()
+        window._restoring = False
+        deferred = DeferredServices(found.url, "sqlite", found.database_file)
+        window.service = deferred
+        if window.is_loaded:
+            QTimer.singleShot(0, lambda: self._open_behind(deferred))
+        else:
+            window.loaded.connect(
+                lambda: QTimer.singleShot(0, lambda: self._open_behind(deferred)),
+                Qt.ConnectionType.SingleShotConnection,
+            )
+            # A first load of a big library takes long: nothing waits for the database past this.
+            QTimer.singleShot(OPEN_BEHIND_AT_LATEST_MS, lambda: self._open_behind(deferred))
+        self._choices_ready(choices_among(found.trainees, found.locked))
+
+    def _open_behind(self, deferred: DeferredServices) -> None:
+        """Open the full service for ``deferred`` (with the start-up backup) on a worker, once."""
+        if deferred in self._opening_behind or deferred.arrived:
+            return
+        self._opening_behind.add(deferred)
+        url = deferred.url
+
+        def work(_token: object) -> str:
+            with short_switch_interval():
+                service, error = open_database(url, backup=True)
+            # Handed over here, not on the UI thread: the calls waiting for it go on even while
+            # the window is busy (or closing, waiting for a save to finish).
+            if service is not None:
+                deferred.deliver(service)  # closes it at once if the window closed meanwhile
+            else:
+                deferred.fail(error)
+            return error
+
+        worker: Worker[str] = Worker(work)
+        worker.setObjectName("open-database-behind")
+
+        def arrived(error: str) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._opening_behind.discard(deferred)
+            if error and not self.closed and self.window.service is deferred:
+                self.storage_failed(error)  # the reason, once; the calls that waited fail
+            self.deferredOpened.emit()
+
+        worker.finished.connect(arrived)
+        worker.finished.connect(worker.deleteLater)
+        worker.start()
 
     def _choices_ready(self, choices: Any) -> None:
         if self.closed:

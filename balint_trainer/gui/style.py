@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from balint_trainer.gui.lazy_qt import Qt  # the dark palette may be set before the first frame
 
 # Accent colours per speaker kind: (on light backgrounds, on dark backgrounds).
 _SPEAKER_COLOURS: dict[str, tuple[str, str]] = {

@@ -32,12 +32,16 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from balint_trainer.gui.lazy_qt import Qt  # not PySide's: see gui/lazy_qt.py
+
+# QEventLoop, QProgressDialog and QMessageBox are imported where used: this module loads before
+# the main window's first frame, and each Qt class's Python type (with its enums) costs 0.3-2 ms.
 
 T = TypeVar("T")
 
@@ -309,11 +313,26 @@ class Worker(QObject, Generic[T]):
         return self._job.thread is not None and self._job.thread.is_alive()
 
 
-@dataclass
 class Outcome(Generic[T]):
-    result: T | None = None
-    error: BaseException | None = None
-    cancelled: bool = False
+    """What :func:`run_with_progress` ended with (a plain class: ``dataclasses`` costs ~1.5 ms
+    of imports before the first frame)."""
+
+    def __init__(
+        self, result: T | None = None, error: BaseException | None = None, cancelled: bool = False
+    ) -> None:
+        self.result = result
+        self.error = error
+        self.cancelled = cancelled
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Outcome):
+            return NotImplemented
+        return (self.result, self.error, self.cancelled) == (other.result, other.error, other.cancelled)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value (as the dataclass was)
+
+    def __repr__(self) -> str:
+        return f"Outcome(result={self.result!r}, error={self.error!r}, cancelled={self.cancelled!r})"
 
 
 def run_with_progress(
@@ -329,6 +348,9 @@ def run_with_progress(
     than ``show_after_ms``; its Cancel sets the token's flag and returns at once with
     ``cancelled``: whatever the work still produces is dropped.
     """
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QProgressDialog
+
     outcome: Outcome[T] = Outcome()
     loop = QEventLoop()
     worker: Worker[T] = Worker(work)
@@ -431,10 +453,18 @@ def show_error(owner: QObject, title: str, detail: str) -> None:
     if callable(custom):
         custom(title, detail)
         return
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(
         owner if isinstance(owner, QWidget) else None,
         title, QCoreApplication.translate("Worker", "This did not work:\n\n%1").replace("%1", detail)
     )
+
+
+def _closed_on_purpose(error: BaseException) -> bool:
+    from balint_trainer.services.errors import DatabaseClosed
+
+    return isinstance(error, DatabaseClosed)
 
 
 class Task(QObject):
@@ -497,7 +527,8 @@ class Task(QObject):
         self._end()
         self.error = error if isinstance(error, BaseException) else RuntimeError(str(error))
         try:
-            if self.error_title is not None:  # None: on_error says it in its own way
+            # None: on_error says it in its own way. A database closed with its window: nobody to tell.
+            if self.error_title is not None and not _closed_on_purpose(self.error):
                 show_error(self.owner, self.error_title, error_text(self.error))
             if self.on_error is not None:
                 self.on_error(self.error)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from balint_trainer.services.errors import (
     AnswerExists,
     BundleError,
+    DatabaseClosed,
     DatabaseCorrupt,
     DatabaseUnavailable,
     DuplicateName,
@@ -16,11 +19,14 @@ from balint_trainer.services.errors import (
     PermissionDenied,
     ServiceError,
 )
-from balint_trainer.services.service import TrainerService
+
+if TYPE_CHECKING:
+    from balint_trainer.services.service import TrainerService
 
 __all__ = [
     "AnswerExists",
     "BundleError",
+    "DatabaseClosed",
     "DatabaseCorrupt",
     "DatabaseUnavailable",
     "DuplicateName",
@@ -34,6 +40,16 @@ __all__ = [
     "TrainerService",
     "open_service",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # TrainerService on first use: it imports SQLAlchemy (about 0.25 s), and a warm start reads
+    # who practises without it (services/quick_start.py).
+    if name == "TrainerService":
+        from balint_trainer.services.service import TrainerService
+
+        return TrainerService
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def open_service(url: str | None = None, *, migrate: bool = True, backup: bool = False) -> TrainerService:
@@ -88,6 +104,8 @@ def open_service(url: str | None = None, *, migrate: bool = True, backup: bool =
     except BaseException:
         engine.dispose()
         raise
+    from balint_trainer.services.service import TrainerService
+
     service = TrainerService(engine, resolved)
     service.auto_backup = backup
     if backup:

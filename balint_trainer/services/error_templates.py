@@ -18,6 +18,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("ServiceError", "cannot create the data folder for {url}: {reason}"),
     QT_TRANSLATE_NOOP("ServiceError", "{url}: {reason}"),
     QT_TRANSLATE_NOOP("ServiceError", "cannot open the database {url}: {reason}"),
+    QT_TRANSLATE_NOOP("ServiceError", "the database {url} is closed"),
     QT_TRANSLATE_NOOP(
         "ServiceError",
         "{url}: the database schema needs an upgrade that this account may not run ({reason}); ask the course administrator to start the app once",

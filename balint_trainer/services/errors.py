@@ -72,6 +72,11 @@ class DatabaseUnavailable(ServiceError):
     pass
 
 
+class DatabaseClosed(DatabaseUnavailable):
+    """The database was closed on purpose (the window closed) while a call waited for it: nothing
+    to tell the user, who has left."""
+
+
 class DatabaseCorrupt(DatabaseUnavailable):
     """SQLite reported a damaged file ("database disk image is malformed"); nothing more is written
     to it. A backup can be restored (:mod:`balint_trainer.storage.backup`)."""

@@ -10,7 +10,6 @@ timeout resolves); taking the write lock up front makes writers queue instead.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -18,27 +17,16 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.engine.url import URL
 
-ENV_DATABASE_URL = "BALINT_TRAINER_DATABASE_URL"
-APP_NAME = "balint-trainer"
-SQLITE_FILENAME = "balint-trainer.sqlite3"
+from balint_trainer.storage.location import (  # noqa: F401  (re-exported: callers import them from here)
+    APP_NAME,
+    ENV_DATABASE_URL,
+    SQLITE_FILENAME,
+    default_sqlite_path,
+    resolve_url,
+)
+
 BUSY_TIMEOUT_MS = 30_000
 WRITE = {"sqlite_begin": "IMMEDIATE"}
-
-
-def default_sqlite_path() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / SQLITE_FILENAME
-
-
-def resolve_url(url: str | None = None) -> str:
-    """Explicit URL, else ``$BALINT_TRAINER_DATABASE_URL``, else the SQLite file in the data folder."""
-    if url:
-        return url
-    env = os.environ.get(ENV_DATABASE_URL, "").strip()
-    if env:
-        return env
-    return f"sqlite:///{default_sqlite_path()}"
 
 
 def _normalise(url: str) -> URL:

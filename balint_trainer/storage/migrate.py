@@ -11,12 +11,9 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, text
 
 from balint_trainer.storage.engine import WRITE
+from balint_trainer.storage.location import HEAD_REVISION
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-# The newest migration. Every start checks the database against it; knowing it without Alembic
-# keeps Alembic (and Mako) out of a start where nothing needs migrating, about 0.1 s and 10 MiB.
-# tests/test_storage_migrations.py checks it against the scripts.
-HEAD_REVISION = "0016_review_confidence"
 # Arbitrary constant: serialises concurrent start-ups on one PostgreSQL database.
 _PG_LOCK_KEY = 0x0BA11E7
 

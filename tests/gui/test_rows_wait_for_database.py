@@ -61,3 +61,29 @@ def test_a_slow_database_does_not_keep_the_library_from_showing(qtbot, tmp_path,
     with qtbot.waitSignal(win.ready, timeout=10000):
         opening.set()
     win.close()
+
+
+def test_a_quick_start_shows_the_complete_list_at_once_and_no_streamed_batch(qtbot, scenario_dir):  # type: ignore[no-untyped-def]
+    from balint_trainer.core.catalogue import load_catalogue
+    from balint_trainer.gui.practice.library import LibraryView
+
+    entries = load_catalogue([scenario_dir], include_bundled=False, use_cache=False)
+    view = LibraryView()
+    qtbot.addWidget(view)
+    view.begin_loading()
+    view.hold_rows()
+    view.release_rows_when_complete()  # who practises is known before the library is in
+    view.append_entries(entries)  # a streamed batch stays aside ...
+    assert view.model.rowCount() == 0
+    with qtbot.waitSignal(view.loaded, timeout=1000):
+        view.set_entries(entries)  # ... and the complete list shows at once
+    assert view.visible_titles() == ["Minimal test scenario"] and view._held is None
+    # The complete list came first: shown as soon as the release is asked for.
+    later = LibraryView()
+    qtbot.addWidget(later)
+    later.begin_loading()
+    later.hold_rows()
+    later.set_entries(entries)
+    assert later.model.rowCount() == 0
+    later.release_rows_when_complete()
+    assert later.visible_titles() == ["Minimal test scenario"]

@@ -53,7 +53,12 @@ def profile_choices(service: ServicesApi, *, ask: bool = False) -> ProfileChoice
     trainees = tuple(service.accounts.profiles(role="trainee"))
     if not trainees:  # a fresh installation: a trainee named after the computer login
         trainees = (service.accounts.local_profile(),)
-    locked = frozenset(service.accounts.has_password()) & {p.id for p in trainees}
+    return choices_among(trainees, frozenset(service.accounts.has_password()), ask=ask)
+
+
+def choices_among(trainees: Sequence[Any], locked: frozenset[int], *, ask: bool = False) -> ProfileChoices:
+    """Ask, unless there is one trainee without a password (and ``ask`` is off)."""
+    trainees, locked = tuple(trainees), locked & {p.id for p in trainees}
     only = trainees[0] if len(trainees) == 1 and not locked and not ask else None
     return ProfileChoices(trainees, locked, only)
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 
+from balint_trainer.gui.lazy_qt import Qt  # not PySide's: see gui/lazy_qt.py
 from balint_trainer.gui.worker import run_in_background
 
 if TYPE_CHECKING:

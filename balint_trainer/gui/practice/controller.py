@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
@@ -36,11 +35,16 @@ class Prompts(Protocol):
     def new_option_seed(self) -> str | None: ...  # None: a fresh random one
 
 
-@dataclass
 class PendingAnswer:
-    attempt_id: int
-    result: Any  # core.session.AnswerResult
-    confidence: int | None
+    """An answer waiting to be saved (a plain class: ``dataclasses`` is not imported before the
+    first frame, ~1.3 ms)."""
+
+    __slots__ = ("attempt_id", "confidence", "result")
+
+    def __init__(self, attempt_id: int, result: Any, confidence: int | None) -> None:
+        self.attempt_id = attempt_id
+        self.result = result  # core.session.AnswerResult
+        self.confidence = confidence
 
 
 class PracticeController(QObject):
@@ -176,8 +180,8 @@ class PracticeController(QObject):
         )
 
     def _offer_resume(self, entry: CatalogueEntry, mode: Mode, profile: Any, unfinished: Any) -> None:
-        if profile is not self.profile:
-            return  # the profile changed while we were asking the database
+        if profile is not self.profile or self.service is None:
+            return  # the profile changed, or the window closed its database, while we asked
         if unfinished is not None and unfinished.answers:
             # Starting over silently would leave the earlier answers behind unnoticed.
             choice = self.prompts.resume_or_new(

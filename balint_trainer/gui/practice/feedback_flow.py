@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.reading import plural
@@ -23,6 +23,8 @@ from balint_trainer.gui.worker import error_text, run_in_background
 
 def ask_feedback_path(parent: QWidget) -> str | None:
     """The feedback file the trainee picks, or None (tests replace this)."""
+    from PySide6.QtWidgets import QFileDialog  # not before the main window's first frame
+
     chosen, _ = QFileDialog.getOpenFileName(
         parent,
         QCoreApplication.translate("FeedbackFlow", "Import feedback from my supervisor"),

@@ -222,8 +222,23 @@ class LibraryView(QWidget):
         if self._held is None:
             self._held = []
 
+    def release_rows_when_complete(self) -> None:
+        """Keep holding streamed rows, but show the complete list as soon as it comes (or now, if
+        it has come): a warm start reads the whole library in well under a second, and each
+        streamed batch costs the table calls into Python while the reading thread holds the GIL.
+        :meth:`release_rows` (the hold's time limit) still shows what has come by then."""
+        if self._held is None:
+            return
+        if any(kind == "set" for kind, _entries in self._held):
+            self.release_rows()
+        else:
+            self._release_on_set = True
+
+    _release_on_set = False
+
     def release_rows(self) -> None:
         """Show what arrived while held, in one go (a complete list replaces streamed rows)."""
+        self._release_on_set = False
         held, self._held = self._held, None
         if not held:
             return
@@ -275,7 +290,9 @@ class LibraryView(QWidget):
     def set_entries(self, entries: Sequence[CatalogueEntry]) -> None:
         if self._held is not None:
             self._held = [("set", entries)]  # supersedes any streamed rows
-            return
+            if not self._release_on_set:
+                return
+            self._release_on_set, self._held = False, None
         was_loading, self._loading = self._loading, False
         self.load_progress.hide()
         selected = self.current_entry()

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QMessageBox
 
 from balint_trainer.gui import plain_text
 from balint_trainer.gui.worker import run_in_background
@@ -34,14 +33,13 @@ class WindowPrompts:
         return type(self.window).resume_prompt(self.window, title, text)
 
     def continue_unsaved(self, message: str) -> bool:
-        answer = plain_text.question(
+        return plain_text.ask_yes(
             self.window,
             QCoreApplication.translate("MainWindow", "Cannot save this attempt"),
             QCoreApplication.translate(
                 "MainWindow", "The attempt could not be stored:\n\n%1\n\nPractise anyway, without saving?"
             ).replace("%1", message),
         )
-        return answer == QMessageBox.StandardButton.Yes
 
 
 class PracticePages(QObject):
@@ -123,7 +121,7 @@ class PracticePages(QObject):
 
     def _not_saved(self, message: str) -> None:
         self._confirm_again()
-        answer = plain_text.question(
+        retry = plain_text.ask_yes(
             self.window,
             QCoreApplication.translate("MainWindow", "Answer not saved"),
             QCoreApplication.translate("MainWindow", "Your answer could not be saved:\n\n%1").replace(
@@ -136,7 +134,7 @@ class PracticePages(QObject):
                 "(Otherwise it is tried again with your next answer.)",
             ),
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if retry:
             self.window.practice.retry()
 
     def player_shown(self) -> bool:
@@ -155,7 +153,7 @@ class PracticePages(QObject):
         if not self.player_shown() or self.player.state in ("end", "idle", "case"):
             return True
         title, text = leaving_text(self.player, saved=self.window.attempt is not None, quitting=quitting)
-        return plain_text.question(self.window, title, text) == QMessageBox.StandardButton.Yes
+        return plain_text.ask_yes(self.window, title, text)
 
     # -- summary ------------------------------------------------------------------------
     def _finished(self, summary: Any, title: str, language: Any) -> None:
