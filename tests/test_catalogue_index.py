@@ -178,3 +178,20 @@ def test_a_malformed_entry_line_is_skipped_alone(
     assert cache.misses == 1 and loaded["s1.yaml"].ok
     assert loaded["s0.yaml"].summary is not None
     assert loaded["s0.yaml"].summary.summary_markdown  # the details offsets still hold
+
+
+def test_a_lone_surrogate_survives_the_index(library: Path, tmp_path: Path) -> None:
+    """A YAML escape can put a lone surrogate in a title; UTF-8 cannot encode it, JSON can."""
+    folder = _saved(library, tmp_path)
+    cache = CatalogueCache(folder)
+    cache.load_many(_paths(library))
+    name = str(library / "s0.yaml")
+    entry = cache._entries[name]
+    assert entry.summary is not None
+    entry.summary.title = "odd \udc80 title"
+    cache._dirty = True
+    assert cache.save()
+    again = CatalogueCache(folder)
+    assert len(again) == 4
+    assert again._entries[name].summary.title == "odd \udc80 title"  # type: ignore[union-attr]
+    assert again._entries[name].summary.summary_markdown  # type: ignore[union-attr]

@@ -43,8 +43,8 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
-from balint_trainer.core.catalogue_index import Entry as _Entry
 from balint_trainer.core.catalogue_index import (
+    INDEX_FORMAT,
     ScenarioSummary,
     encode_index,
     gc_paused,
@@ -53,6 +53,7 @@ from balint_trainer.core.catalogue_index import (
     read_index_json,
     write_index_json,
 )
+from balint_trainer.core.catalogue_index import Entry as _Entry
 from balint_trainer.core.loaded import MAX_FILE_BYTES, LoadedScenario
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.untrusted import UntrustedInputError, read_limited
@@ -74,7 +75,7 @@ def load_scenario_bytes(raw: bytes | str, filename: str, *, max_bytes: int = MAX
     return validation.load_scenario_bytes(raw, filename, max_bytes=max_bytes)
 
 
-CACHE_FORMAT = 7  # catalogue_index.INDEX_FORMAT: lean lines, details read when shown
+CACHE_FORMAT = INDEX_FORMAT  # 7: lean lines, details read when shown (see catalogue_index)
 INDEX_FILENAME = "catalogue-index.json"
 BLOB_FOLDER = "scenarios"
 # An mtime this close to the moment it was recorded may hide a later edit of the same size.

@@ -434,7 +434,10 @@ class _Tables:
 
 
 def _dumps(value: object) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (a YAML escape): kept as a JSON escape
+        return json.dumps(value, separators=(",", ":")).encode("ascii")
 
 
 def encode_index(
