@@ -16,7 +16,11 @@ def test_the_walk_matches_rglob_with_links_hidden_files_and_nested_folders(tmp_p
     root = tmp_path / "lib"
     (root / "b" / "deeper").mkdir(parents=True)
     (root / "a-b").mkdir()
-    for name in ("one.yaml", "Two.YML", ".hidden.yaml", "notes.txt", "b/x.yaml", "b/deeper/y.yml", "a-b/z.yaml"):
+    (root / "a").mkdir()  # "a/w" sorts before "a-b/z" as Paths, after it as strings
+    for name in (
+        "one.yaml", "Two.YML", ".hidden.yaml", "notes.txt", "b/x.yaml", "b/deeper/y.yml", "a-b/z.yaml", "a/w.yaml",
+        "a.yaml",
+    ):
         (root / name).write_text("format: balint-scenario/1\n", encoding="utf-8")
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -29,7 +33,10 @@ def test_the_walk_matches_rglob_with_links_hidden_files_and_nested_folders(tmp_p
     found = list(iter_scenario_paths([root]))
     assert found == _rglob(root)
     names = {p.relative_to(root).as_posix() for p in found}
-    assert names == {"one.yaml", "Two.YML", ".hidden.yaml", "b/x.yaml", "b/deeper/y.yml", "a-b/z.yaml", "file-link.yaml"}
+    assert names == {
+        "one.yaml", "Two.YML", ".hidden.yaml", "b/x.yaml", "b/deeper/y.yml", "a-b/z.yaml", "a/w.yaml", "a.yaml",
+        "file-link.yaml",
+    }
 
 
 def test_a_file_given_directly_is_kept_and_an_unreadable_folder_is_skipped(tmp_path: Path) -> None:

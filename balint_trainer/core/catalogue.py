@@ -12,9 +12,8 @@ import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from balint_trainer.core.catalogue_cache import (
     CatalogueCache,
@@ -22,14 +21,38 @@ from balint_trainer.core.catalogue_cache import (
     load_scenario_file,
     scenario_summary,
 )
+from balint_trainer.core.catalogue_index import gc_paused
 from balint_trainer.core.competencies import localise_label
-from balint_trainer.core.loaded import LoadedScenario, iter_scenario_paths
+from balint_trainer.core.loaded import LoadedScenario, scenario_files_with_stat
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.untrusted import exception_problem
 
 if TYPE_CHECKING:
     from balint_trainer.core.catalogue_children import ChildParse
     from balint_trainer.core.model import Scenario
+
+
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first
+    access; a warm 10,000-file library makes 20,000). Racing threads compute the same value."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _once[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> _T | _once[_T]:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 @dataclass(frozen=True)
@@ -45,7 +68,7 @@ class CatalogueEntry:
     def scenario(self) -> Scenario | None:
         return self.loaded.scenario if self.ok else None
 
-    @cached_property
+    @_once
     def ok(self) -> bool:
         return self.loaded.ok and not any(p.is_error for p in self.problems)
 
@@ -53,7 +76,7 @@ class CatalogueEntry:
     def sha256(self) -> str:
         return self.loaded.sha256
 
-    @cached_property
+    @_once
     def summary(self) -> ScenarioSummary | None:
         """List data without the full scenario: a cache hit parses nothing (catalogue_cache)."""
         return scenario_summary(self.loaded)
@@ -123,15 +146,6 @@ def load_entry(
         problem = exception_problem(str(path), exc)
         broken = LoadedScenario(str(path), "", None, None, [problem])
         return CatalogueEntry(path, broken, bundled, (problem,))
-
-
-def _file_identity(path: Path) -> object:
-    """The same file reached twice (overlapping folders, links): one stat, not a path walk."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return path.resolve()
-    return (stat.st_dev, stat.st_ino)
 
 
 def _open_cache() -> CatalogueCache | None:
@@ -209,18 +223,23 @@ class CatalogueLoad:
         self.finished = False
 
     def _files(self) -> list[tuple[Path, bool, bool]]:
-        """(path, bundled, exists) for every file to load, and each missing folder."""
+        """(path, bundled, exists) for every file to load, and each missing folder; each file's
+        stat (None where it failed) in :attr:`_stats`, in the same order."""
         files: list[tuple[Path, bool, bool]] = []
+        self._stats: list[os.stat_result | None] = []
         seen_files: set[object] = set()
         for folder, bundled in self.sources:
             if not folder.exists():
                 files.append((folder, bundled, False))
+                self._stats.append(None)
                 continue
-            for path in iter_scenario_paths([folder]):
-                identity = _file_identity(path)
+            for path, stat in scenario_files_with_stat(folder):
+                # The same file reached twice (overlapping folders, links) is listed once.
+                identity = (stat.st_dev, stat.st_ino) if stat is not None else path.resolve()
                 if identity not in seen_files:
                     seen_files.add(identity)
                     files.append((path, bundled, True))
+                    self._stats.append(stat)
         return files
 
     def batches(
@@ -229,7 +248,8 @@ class CatalogueLoad:
         """Load every file, yielding what is new every ``size`` files. ``cancelled()`` stops
         early (then :attr:`finished` stays False and the cache is not saved)."""
         cache = _open_cache() if self.use_cache else None
-        files = self._files()
+        with gc_paused():
+            files = self._files()
         entries: list[CatalogueEntry] = []
         first_by_id: dict[str, CatalogueEntry] = {}
         batch: list[CatalogueEntry] = []
@@ -238,7 +258,8 @@ class CatalogueLoad:
             from balint_trainer.core.catalogue_children import ChildParse
 
             self.child_parse = ChildParse(cache, cancelled)
-            preloaded = self.child_parse.loaded(files)
+            preloaded = self.child_parse.loaded(files, self._stats)
+        self._stats = []  # ~0.5 KB a file: the children's lookups hold them only while they run
         done = 0
         try:
             for (path, bundled, exists), loaded in zip(files, preloaded, strict=False):

@@ -33,19 +33,27 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
-from balint_trainer.core.competencies import competency_label
+from balint_trainer.core.catalogue_index import (
+    INDEX_FORMAT,
+    ScenarioSummary,
+    encode_index,
+    gc_paused,
+    point_to,
+    read_entries,
+    read_index_json,
+    write_index_json,
+)
+from balint_trainer.core.catalogue_index import Entry as _Entry
 from balint_trainer.core.loaded import MAX_FILE_BYTES, LoadedScenario
 from balint_trainer.core.problems import Problem
 from balint_trainer.core.untrusted import UntrustedInputError, read_limited
@@ -67,7 +75,7 @@ def load_scenario_bytes(raw: bytes | str, filename: str, *, max_bytes: int = MAX
     return validation.load_scenario_bytes(raw, filename, max_bytes=max_bytes)
 
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = INDEX_FORMAT  # 7: lean lines, details read when shown (see catalogue_index)
 INDEX_FILENAME = "catalogue-index.json"
 BLOB_FOLDER = "scenarios"
 # An mtime this close to the moment it was recorded may hide a later edit of the same size.
@@ -84,6 +92,7 @@ _VALIDATOR_MODULES = (
     "script_state",
     "conditions",
     "catalogue_cache",
+    "catalogue_index",
     "loaded",
     "markdown_render",
 )
@@ -133,85 +142,6 @@ def _code_of(name: str, path: Path | None) -> bytes:
     return b"missing"
 
 
-@dataclass(frozen=True, slots=True)
-class ScenarioSummary:
-    """What a library list needs about a valid scenario, without the scenario.
-
-    Slots and shared vocabulary (see :func:`_shared`): a warm start holds one per file, and
-    at 10,000 files their dictionaries and repeated labels were megabytes."""
-
-    id: str
-    title: str
-    setting: str
-    level: str
-    duration_minutes: int | None
-    language: str
-    competency_ids: tuple[str, ...]
-    competency_labels: tuple[str, ...]
-    decision_count: int
-    tags: tuple[str, ...]
-    summary_markdown: str  # the scenario's own ``summary``: the library's detail pane shows it
-    key_status: str  # "illustrative" keys carry a notice in the library
-    # ``summary_markdown`` already rendered (sanitised HTML), so a warm start shows the detail
-    # pane without importing Markdown; None for right-to-left scenarios (rendered when shown).
-    summary_html: str | None = field(default=None, compare=False)  # derived: not part of equality
-
-    @classmethod
-    def of(cls, scenario: Scenario) -> ScenarioSummary:
-        ids = tuple(scenario.competency_ids())
-        return cls(
-            id=scenario.id,
-            title=scenario.title,
-            setting=scenario.setting or "",
-            level=scenario.level or "",
-            duration_minutes=scenario.duration_minutes,
-            language=scenario.language,
-            competency_ids=ids,
-            competency_labels=tuple(competency_label(cid, scenario.competencies) for cid in ids),
-            decision_count=len(scenario.decisions),
-            tags=tuple(scenario.tags),
-            summary_markdown=scenario.summary,
-            key_status=scenario.key_status,
-        )
-
-    @classmethod
-    def from_json(cls, raw: dict[str, Any]) -> ScenarioSummary:
-        duration = raw["duration_minutes"]
-        return cls(
-            id=str(raw["id"]),
-            title=str(raw["title"]),
-            setting=str(raw["setting"]),
-            level=_shared(str(raw["level"])),
-            duration_minutes=None if duration is None else int(duration),
-            language=_shared(str(raw["language"])),
-            competency_ids=_shared(tuple(_shared(str(c)) for c in raw["competency_ids"])),
-            competency_labels=_shared(tuple(_shared(str(c)) for c in raw["competency_labels"])),
-            decision_count=int(raw["decision_count"]),
-            tags=_shared(tuple(_shared(str(t)) for t in raw["tags"])),
-            summary_markdown=str(raw["summary_markdown"]),
-            key_status=_shared(str(raw["key_status"])),
-            summary_html=raw["summary_html"] if isinstance(raw.get("summary_html"), str) else None,
-        )
-
-
-_SUMMARY_FIELDS = tuple(f.name for f in fields(ScenarioSummary))
-_SHARED: dict[Any, Any] = {}
-_SHARED_MAX = 50_000  # distinct values kept: a library's vocabulary, not its text
-
-
-def _shared(value: Any) -> Any:
-    """One object for equal levels, languages, competency ids and labels, tags and their tuples.
-
-    They repeat across a library's files; JSON decoding makes a new object for each occurrence.
-    Titles and summaries are not shared: they are each file's own."""
-    found = _SHARED.get(value)
-    if found is not None:
-        return found
-    if len(_SHARED) < _SHARED_MAX:
-        _SHARED[value] = value
-    return value
-
-
 def scenario_summary(loaded: LoadedScenario) -> ScenarioSummary | None:
     """The summary of a valid loaded scenario (free for a :class:`CachedScenario`)."""
     if isinstance(loaded, CachedScenario):
@@ -225,7 +155,7 @@ def _with_html(summary: ScenarioSummary | None) -> ScenarioSummary | None:
 
     if summary is None or is_rtl(summary.language):
         return summary
-    return replace(summary, summary_html=render_markdown(summary.summary_markdown))
+    return summary.with_html(render_markdown(summary.summary_markdown))
 
 
 class CachedScenario(LoadedScenario):
@@ -300,50 +230,6 @@ class CachedScenario(LoadedScenario):
         return f"CachedScenario({self.filename!r}, ok={self.ok}, problems={len(self.problems)})"
 
 
-@dataclass(slots=True)
-class _Entry:
-    size: int
-    mtime_ns: int
-    recorded_ns: int
-    sha256: str
-    valid: bool
-    summary: ScenarioSummary | None
-    problems: list[tuple[int, int, str, str]]
-    # as_json() as JSON text, when it came as text (from a child process): saved as it is.
-    text: str | None = field(default=None, compare=False, repr=False)
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "size": self.size,
-            "mtime_ns": self.mtime_ns,
-            "recorded_ns": self.recorded_ns,
-            "sha256": self.sha256,
-            "valid": self.valid,
-            "summary": {n: getattr(self.summary, n) for n in _SUMMARY_FIELDS} if self.summary else None,
-            "problems": [list(p) for p in self.problems],
-        }
-
-    @classmethod
-    def from_json(cls, raw: Any) -> _Entry | None:
-        try:
-            problems = [
-                (int(line), int(column), str(message), str(severity))
-                for line, column, message, severity in raw["problems"]
-            ]
-            if any(severity not in ("error", "warning") for *_, severity in problems):
-                return None
-            valid = raw["valid"] is True
-            summary = ScenarioSummary.from_json(raw["summary"]) if valid else None
-            sha = str(raw["sha256"])
-            if len(sha) != 64:
-                return None
-            return cls(
-                int(raw["size"]), int(raw["mtime_ns"]), int(raw["recorded_ns"]), sha, valid, summary, problems
-            )
-        except (KeyError, TypeError, ValueError, AttributeError):
-            return None
-
-
 class CatalogueCache:
     """Validated scenario files by path. Use :meth:`load` in place of ``load_scenario_file``.
 
@@ -372,25 +258,12 @@ class CatalogueCache:
     # -- persistence -------------------------------------------------------
 
     def _read_index(self) -> None:
-        """The index is JSON lines: a header, then one ``[path, entry]`` per file.
-
-        One line at a time, not one document: parsing 10,000 entries in a single call holds
-        the GIL for over 100 ms, and the library reads this on a worker while the UI runs.
-        """
+        """The index (see catalogue_index: decoded in chunks of lines, each a short C call, as
+        the library reads this on a worker while the UI runs; details are left on disk)."""
         try:
-            with open(self.index_path, "rb") as index:
-                header = json.loads(index.readline())
-                if not isinstance(header, dict) or header.get("fingerprint") != self.fingerprint:
-                    self._dirty = True  # outdated: replaced on the next save
-                    return
-                for line in index:
-                    raw = json.loads(line)
-                    if not (isinstance(raw, list) and len(raw) == 2 and isinstance(raw[0], str)):
-                        continue
-                    entry = _Entry.from_json(raw[1])
-                    if entry is not None:
-                        self._entries[raw[0]] = entry
-        except (OSError, ValueError, RecursionError):  # missing or corrupt (or hostile): start empty
+            with gc_paused():
+                self._entries.update(read_entries(self.index_path, self.fingerprint))
+        except (OSError, ValueError, RecursionError):  # missing, outdated, corrupt (or hostile): start empty
             self._entries.clear()
             self._dirty = True
 
@@ -411,15 +284,9 @@ class CatalogueCache:
         try:
             for sha256, blob in self._new_blobs.items():
                 _atomic_write(self._blob_path(sha256), blob)
-            header = {"format": CACHE_FORMAT, "fingerprint": self.fingerprint}
-            lines = [_json_line(header)]
-            lines.extend(
-                _json_line([key, entry.as_json()])
-                if entry.text is None
-                else f"[{json.dumps(key, ensure_ascii=False)},{entry.text}]\n"
-                for key, entry in self._entries.items()
-            )
-            _atomic_write(self.index_path, "".join(lines))
+            data, source, placed = encode_index(self.fingerprint, self._entries)
+            _atomic_write(self.index_path, data)
+            point_to(self.index_path, source, placed)  # the text held in memory is let go
             self._prune_blobs()
         except OSError:
             return False
@@ -463,13 +330,15 @@ class CatalogueCache:
         # Only the summary is kept; the model is built again when the scenario is opened.
         return self._served(name, entry, list(loaded.problems))
 
-    def lookup(self, path: str | Path) -> LoadedScenario | None:
-        """The cached result for an unchanged file, or None (a miss: nothing is parsed)."""
+    def lookup(self, path: str | Path, stat: os.stat_result | None = None) -> LoadedScenario | None:
+        """The cached result for an unchanged file, or None (a miss: nothing is parsed).
+        ``stat``: the file's ``os.stat`` if the caller has just taken it."""
         name = str(path)
-        try:
-            stat = os.stat(name)
-        except OSError:
-            return None
+        if stat is None:
+            try:
+                stat = os.stat(name)
+            except OSError:
+                return None
         return self._hit(name, stat)
 
     def _hit(self, name: str, stat: os.stat_result) -> LoadedScenario | None:
@@ -488,14 +357,12 @@ class CatalogueCache:
             problems = [Problem(name, *p) for p in entry.problems]  # type: ignore[arg-type]
         return CachedScenario(self, name, entry.sha256, problems, entry.summary, entry.valid)
 
-    def adopt(self, path: str | Path, record: object, text: str | None = None) -> LoadedScenario | None:
+    def adopt(self, path: str | Path, record: object) -> LoadedScenario | None:
         """A miss parsed elsewhere (:func:`parse_record`, in a child process): indexed, and
-        returned as :meth:`load` returns a miss; None if ``record`` is not a valid entry.
-        ``text``: the record's JSON text, written to the index as it is (no re-encoding)."""
+        returned as :meth:`load` returns a miss; None if ``record`` is not a valid entry."""
         entry = _Entry.from_json(record)
         if entry is None:
             return None
-        entry.text = text
         name = str(path)
         with self.lock:
             self._entries[name] = entry
@@ -608,18 +475,8 @@ def parse_record(path: str | Path, max_bytes: int = MAX_FILE_BYTES) -> dict[str,
     return _new_entry(stat, loaded, valid, summary).as_json()
 
 
-def _json_line(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
-def read_index(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The header and the raw entries of an index file (tests, debugging)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return json.loads(lines[0]), dict(json.loads(line) for line in lines[1:])
-
-
-def write_index(path: Path, header: dict[str, Any], entries: dict[str, Any]) -> None:
-    path.write_text("".join([_json_line(header), *(_json_line([k, v]) for k, v in entries.items())]))
+read_index = read_index_json  # tests and debugging: the index as dictionaries
+write_index = write_index_json
 
 
 def _file_sha256(name: str) -> str | None:
@@ -629,12 +486,12 @@ def _file_sha256(name: str) -> str | None:
         return None
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def _atomic_write(path: Path, data: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data.encode("utf-8") if isinstance(data, str) else data)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):

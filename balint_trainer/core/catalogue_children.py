@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from balint_trainer.core.catalogue_index import gc_paused
+
 if TYPE_CHECKING:
     from balint_trainer.core.catalogue_cache import CatalogueCache
     from balint_trainer.core.validation import LoadedScenario
@@ -107,20 +109,27 @@ class ChildParse:
     def processes(self) -> list[subprocess.Popen[bytes]]:
         return [c.proc for c in self._children]
 
-    def loaded(self, files: Sequence[tuple[Path, bool, bool]]) -> Iterator[LoadedScenario | None]:
+    def loaded(
+        self,
+        files: Sequence[tuple[Path, bool, bool]],
+        stats: Sequence[os.stat_result | None] | None = None,
+    ) -> Iterator[LoadedScenario | None]:
         """One item per ``(path, bundled, exists)``, in order: the file's loaded scenario, or
         None where the caller loads it itself (a missing folder, a child's failure, or every
-        miss when there are too few to be worth a child). Ends early only if cancelled."""
+        miss when there are too few to be worth a child). Ends early only if cancelled. ``stats``:
+        each file's ``os.stat`` where the caller has it (one system call less per file)."""
         hits: list[LoadedScenario | None] = []
         misses: list[int] = []
-        for index, (path, _bundled, exists) in enumerate(files):
-            if index % 256 == 0 and self._is_cancelled():
-                return
-            hit = self._lookup(path) if exists else None
-            hits.append(hit)
-            if exists and hit is None:
-                misses.append(index)
-                self._names[index] = str(path)
+        with gc_paused():  # no yield inside
+            for index, (path, _bundled, exists) in enumerate(files):
+                if index % 256 == 0 and self._is_cancelled():
+                    return
+                hit = self._lookup(path, stats[index] if stats is not None else None) if exists else None
+                hits.append(hit)
+                if exists and hit is None:
+                    misses.append(index)
+                    self._names[index] = str(path)
+        stats = None  # not held while the children parse
         if len(misses) >= max(1, self._threshold) and can_use_children():
             self._start(misses)
         try:
@@ -135,17 +144,17 @@ class ChildParse:
         finally:
             self.stop()
 
-    def _adopt(self, index: int, result: tuple[Any, str] | None) -> LoadedScenario | None:
+    def _adopt(self, index: int, result: Any) -> LoadedScenario | None:
         if result is None:
             return None
         try:
-            return self.cache.adopt(self._names[index], *result)
+            return self.cache.adopt(self._names[index], result)
         except Exception:  # whatever a record does, the file is then loaded here
             return None
 
-    def _lookup(self, path: Path) -> LoadedScenario | None:
+    def _lookup(self, path: Path, stat: os.stat_result | None) -> LoadedScenario | None:
         try:
-            return self.cache.lookup(path)
+            return self.cache.lookup(path, stat)
         except Exception:  # the caller's own load phrases whatever this was
             return None
 
@@ -195,7 +204,7 @@ class ChildParse:
                     if index not in child.sent:
                         break  # not an answer to us: treat the child as broken
                     child.sent.discard(index)
-                    self._results[index] = (record, text.decode("ascii").rstrip("\n")) if record else None
+                    self._results[index] = record if record else None
                     self._cond.notify_all()
                 self._feed(child, 1)
         except (OSError, ValueError, TypeError, AssertionError, UnicodeDecodeError):

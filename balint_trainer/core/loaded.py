@@ -46,28 +46,53 @@ def iter_scenario_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found: list[Path] = []
-            _scenario_files(str(path), found)
-            yield from sorted(found)
+            found: list[tuple[Path, os.DirEntry[str]]] = []
+            _scenario_files(path, found)
+            yield from (parent / entry.name for parent, entry in found)
         else:
             yield path
 
 
-def _scenario_files(folder: str, found: list[Path]) -> None:
+def scenario_files_with_stat(folder: Path) -> list[tuple[Path, os.stat_result | None]]:
+    """``iter_scenario_paths([folder])`` for a folder, with each file's ``os.stat`` (None if it
+    failed): the library needs it for every file (identity, cache check), and asking the walk's
+    entry saves parsing its path again."""
+    found: list[tuple[Path, os.DirEntry[str]]] = []
+    _scenario_files(folder, found)
+    out: list[tuple[Path, os.stat_result | None]] = []
+    for parent, entry in found:
+        try:
+            stat: os.stat_result | None = entry.stat()
+        except OSError:
+            stat = None
+        # A child of its folder's Path: parses the name only, not the whole path again.
+        out.append((parent / entry.name, stat))
+    return out
+
+
+def _name_key(entry: os.DirEntry[str]) -> str:
+    # Path order compares names case-folded where the system folds case (Windows).
+    return os.path.normcase(entry.name) if os.name == "nt" else entry.name
+
+
+def _scenario_files(folder: Path, found: list[tuple[Path, os.DirEntry[str]]]) -> None:
     """What ``Path.rglob("*")`` filtered by suffix and ``is_file()`` gives (links to folders are
     not followed, links to files are), from ``os.scandir``: its entries know their type without
     a ``stat`` per file, and only the matches become ``Path`` objects (10,000 files, quiet
     machine: 149 → 91 ms)."""
     try:
-        with os.scandir(folder) as scan:
+        with os.scandir(str(folder)) as scan:
             entries = list(scan)
     except OSError:  # unreadable: as rglob, skipped
         return
+    # Each folder's names in order, sub-folders walked where they fall: exactly the order of
+    # sorted Paths (part by part), without sorting 10,000 Paths (~60 ms) or their parts.
+    entries.sort(key=_name_key)
     for entry in entries:
         try:
             if entry.is_dir(follow_symlinks=False):
-                _scenario_files(entry.path, found)
+                _scenario_files(folder / entry.name, found)
             elif os.path.splitext(entry.name)[1].lower() in SCENARIO_SUFFIXES and entry.is_file():
-                found.append(Path(entry.path))
+                found.append((folder, entry))
         except OSError:
             continue
