@@ -1608,7 +1608,7 @@
 <context>
     <name>FeedbackFlow</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/feedback_flow.py" line="+28"/>
+        <location filename="../../balint_trainer/gui/practice/feedback_flow.py" line="+30"/>
         <location line="+80"/>
         <source>Import feedback from my supervisor</source>
         <translation>وارد کردن بازخورد ناظرم</translation>
@@ -1813,7 +1813,7 @@
 <context>
     <name>Guidance</name>
     <message>
-        <location filename="../../balint_trainer/gui/guidance_menu.py" line="+39"/>
+        <location filename="../../balint_trainer/gui/guidance_menu.py" line="+43"/>
         <source>&amp;Introduction to the method</source>
         <translation>آشنایی با روش (&amp;I)</translation>
     </message>
@@ -2425,7 +2425,7 @@
         <translation>در حال بارگذاری… %1 از %2 پرونده</translation>
     </message>
     <message numerus="yes">
-        <location line="+96"/>
+        <location line="+113"/>
         <source>%n scenario(s)</source>
         <translation>
             <numerusform>%Ln سناریو</numerusform>
@@ -2666,8 +2666,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../balint_trainer/gui/accounts/session.py" line="+53"/>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+120"/>
+        <location filename="../../balint_trainer/gui/accounts/session.py" line="+54"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+123"/>
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
@@ -2683,7 +2683,7 @@
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/menus.py" line="+32"/>
+        <location filename="../../balint_trainer/gui/menus.py" line="+46"/>
         <source>&amp;File</source>
         <translation>پرونده (&amp;F)</translation>
     </message>
@@ -2783,14 +2783,14 @@
         <translation>درباره Qt (&amp;Q)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../balint_trainer/gui/main_window.py" line="+217"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+218"/>
         <source>Library loaded: %n scenario(s)</source>
         <translation>
             <numerusform>کتابخانه بارگذاری شد: %Ln سناریو</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/startup.py" line="+124"/>
+        <location filename="../../balint_trainer/gui/startup.py" line="+207"/>
         <location line="+6"/>
         <source>Not saving: no database</source>
         <translation>ذخیره نمی‌شود: پایگاه داده‌ای نیست</translation>
@@ -2826,13 +2826,13 @@
         <translation>تلاش‌های پیشین من… (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/startup.py" line="-29"/>
+        <location filename="../../balint_trainer/gui/startup.py" line="-87"/>
         <source>Opening profiles…</source>
         <translation>در حال باز کردن نمایه‌ها…</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+26"/>
+        <location line="+84"/>
         <source>Answers will not be saved</source>
         <translation>پاسخ‌ها ذخیره نخواهند شد</translation>
     </message>
@@ -2886,7 +2886,7 @@
         <translation>تعویض نمایه</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-85"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-86"/>
         <source>Password set.</source>
         <translation>گذرواژه تعیین شد.</translation>
     </message>
@@ -2896,12 +2896,12 @@
         <translation>امتیازهای شما خوانده نشد: %1</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+157"/>
         <source>Add a folder of scenarios</source>
         <translation>افزودن پوشه‌ای از سناریوها</translation>
     </message>
@@ -2945,7 +2945,7 @@
         <translation>این پرونده را برای ناظرتان بفرستید تا آن را در نمای ناظر وارد کند (نمایه‌ها ← وارد کردن تلاش‌های کارآموز…). پس از تمرین بیشتر دوباره صادر کنید: هر پرونده همه تلاش‌های شما را در بر دارد و وارد کردن دوباره یک پرونده چیزی نمی‌افزاید.</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/practice/controller.py" line="+201"/>
+        <location filename="../../balint_trainer/gui/practice/controller.py" line="+205"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -2980,7 +2980,7 @@ Resume it, or start a new attempt? The unfinished one is kept either way.</sourc
         <translation>ادامه ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/practice/pages.py" line="+94"/>
+        <location filename="../../balint_trainer/gui/practice/pages.py" line="+92"/>
         <source>Practice</source>
         <translation>تمرین</translation>
     </message>
@@ -3000,7 +3000,7 @@ Resume it, or start a new attempt? The unfinished one is kept either way.</sourc
         <translation>ذخیره‌نشده</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-60"/>
         <source>Cannot save this attempt</source>
         <translation>این تلاش ذخیره نمی‌شود</translation>
     </message>
@@ -3018,7 +3018,7 @@ Practise anyway, without saving?</source>
 بدون ذخیره تمرین می‌کنید؟</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+87"/>
         <source>Answer not saved</source>
         <translation>پاسخ ذخیره نشد</translation>
     </message>
@@ -3087,7 +3087,7 @@ Practise anyway, without saving?</source>
         <translation>هنوز نسخه پشتیبانی از %1 نیست.</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+162"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+164"/>
         <source>Restoring a backup…</source>
         <translation>در حال بازگردانی نسخه پشتیبان…</translation>
     </message>
@@ -3133,7 +3133,7 @@ Practise anyway, without saving?</source>
         <translation>نمایش پیشرفت به پایگاه داده نیاز دارد که باز نیست.</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="-64"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="-66"/>
         <location line="+6"/>
         <source>Not available</source>
         <translation>در دسترس نیست</translation>
@@ -3153,7 +3153,7 @@ Practise anyway, without saving?</source>
         <translation>این ابزار به پایگاه داده نیاز دارد که باز نیست.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Tool failed</source>
         <translation>ابزار با خطا روبه‌رو شد</translation>
     </message>
@@ -3644,7 +3644,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../balint_trainer/gui/accounts/profile_chooser.py" line="+238"/>
+        <location filename="../../balint_trainer/gui/accounts/profile_chooser.py" line="+243"/>
         <source>Password of {name}</source>
         <translation>گذرواژه {name}</translation>
     </message>
@@ -6077,6 +6077,11 @@ Open it in your web browser?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>the database {url} is closed</source>
+        <translation>پایگاه دادهٔ {url} بسته است</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{url}: the database schema needs an upgrade that this account may not run ({reason}); ask the course administrator to start the app once</source>
         <translation>{url}: ساختار پایگاه داده به ارتقایی نیاز دارد که این حساب اجازه انجامش را ندارد ({reason})؛ از مدیر دوره بخواهید یک بار برنامه را اجرا کند</translation>
     </message>
@@ -6386,7 +6391,7 @@ Open it in your web browser?</source>
         <translation>این همان ضبطی نیست که کدگذاری شده بود (چکیده (checksum) آن فرق دارد)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/worker.py" line="+420"/>
+        <location filename="../../balint_trainer/gui/worker.py" line="+442"/>
         <source>trainee</source>
         <translation>کارآموز</translation>
     </message>
@@ -7511,7 +7516,7 @@ Open it in your web browser?</source>
 <context>
     <name>ViewMenu</name>
     <message>
-        <location filename="../../balint_trainer/gui/reading.py" line="+126"/>
+        <location filename="../../balint_trainer/gui/reading.py" line="+132"/>
         <source>&amp;View</source>
         <translation>نما (&amp;V)</translation>
     </message>
@@ -7607,7 +7612,7 @@ Open it in your web browser?</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+103"/>
         <source>This did not work:
 
 %1</source>
