@@ -45,7 +45,9 @@ def open_database(
         return None, error_text(exc)
 
 
-# The full service opens behind a quick start once the library is in, or after this at the latest.
+# The full service opens behind a quick start this long after the library is in (its first frame
+# painted), or OPEN_BEHIND_AT_LATEST_MS after the quick read, whichever comes first.
+OPEN_BEHIND_AFTER_MS = 100
 OPEN_BEHIND_AT_LATEST_MS = 1500
 
 
@@ -148,11 +150,13 @@ class Startup(QObject):
         window._restoring = False
         deferred = DeferredServices(found.url, "sqlite", found.database_file)
         window.service = deferred
+        # The ready window paints its rows first: SQLAlchemy's imports on a worker would make each
+        # of the table's calls into Python wait for the GIL (measured: up to 60 ms more to ready).
         if window.is_loaded:
-            QTimer.singleShot(0, lambda: self._open_behind(deferred))
+            QTimer.singleShot(OPEN_BEHIND_AFTER_MS, lambda: self._open_behind(deferred))
         else:
             window.loaded.connect(
-                lambda: QTimer.singleShot(0, lambda: self._open_behind(deferred)),
+                lambda: QTimer.singleShot(OPEN_BEHIND_AFTER_MS, lambda: self._open_behind(deferred)),
                 Qt.ConnectionType.SingleShotConnection,
             )
             # A first load of a big library takes long: nothing waits for the database past this.

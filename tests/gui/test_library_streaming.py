@@ -137,3 +137,27 @@ def test_a_fast_load_fills_the_table_once(qtbot, tmp_path: Path, monkeypatch) ->
         pass
     assert inserted == [] and resets == [60]
     assert view.visible_titles()[0] == "Scenario 001"
+
+
+def test_progress_is_reported_as_often_as_the_eye_follows_and_always_at_the_end(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A warm start reads a batch in a few milliseconds; a report per batch made the UI thread run
+    # Python and repaint the bar a hundred times while the reading thread wanted the GIL.
+    from balint_trainer.core import catalogue
+    from balint_trainer.core.catalogue_cache import CatalogueCache
+    from balint_trainer.gui.practice import library_loader
+    from balint_trainer.gui.practice.library import LibraryView
+
+    folder = _library(tmp_path / "lib", 60)
+    monkeypatch.setattr(catalogue, "_open_cache", lambda: CatalogueCache(tmp_path / "cache"))
+    monkeypatch.setattr(library_loader, "PROGRESS_INTERVAL_S", 3600.0)  # nothing between first and last
+    view = LibraryView()
+    qtbot.addWidget(view)
+    reports: list[tuple[int, int]] = []
+    real = view.set_load_progress
+    monkeypatch.setattr(view, "set_load_progress", lambda done, total: (reports.append((done, total)), real(done, total)))
+    library_loader.load_into(view, [folder], include_bundled=False, on_finished=lambda _e: None, on_failed=print, batch_size=10)
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        pass
+    # Six batches, two reports: the first batch's at once, the end's always (a report still waiting
+    # to be shown gives way to a newer one, so the first may be folded into the last).
+    assert reports[-1] == (60, 60) and set(reports) <= {(10, 60), (60, 60)}
