@@ -133,3 +133,29 @@ def test_a_deferred_service_that_fails_says_why_and_one_closed_early_closes_what
     late = _Service()
     closed_early.deliver(late)  # type: ignore[arg-type]
     assert late.closed  # the window went away while it opened: nothing stays open
+
+
+def test_a_home_relative_path_takes_the_full_path() -> None:
+    # SQLite does not expand "~": the quick read must not open a different file than the engine.
+    assert plain_sqlite_file("sqlite:///~/trainer.db") is None
+
+
+def test_a_wait_on_the_main_thread_opens_the_service_at_once(tmp_path: Path) -> None:
+    # The opener waits for its moment (after the ready frame), but never past a wait on the UI
+    # thread: that moment is marked by the UI thread's own timers, so the wait would never end.
+    deferred = DeferredServices("sqlite:///x.db", "sqlite", None)
+    real = _Service()
+
+    def opener() -> None:
+        deferred.wait_until_wanted(60)
+        deferred.deliver(real)  # type: ignore[arg-type]
+
+    thread = threading.Thread(target=opener)
+    thread.start()
+    assert deferred.accounts == "the accounts role"  # on the main thread: well before the 60 s
+    thread.join(5)
+    assert not thread.is_alive()
+    closing = DeferredServices("sqlite:///x.db", "sqlite", None)
+    closing.close()
+    closing.wait_until_wanted(60)  # returns at once: a closed service is never opened
+    assert closing.closed

@@ -46,7 +46,7 @@ def open_database(
 
 
 # The full service opens behind a quick start this long after the library is in (its first frame
-# painted), or OPEN_BEHIND_AT_LATEST_MS after the quick read, whichever comes first.
+# painted), as soon as a call needs it, or OPEN_BEHIND_AT_LATEST_MS after the quick read.
 OPEN_BEHIND_AFTER_MS = 100
 OPEN_BEHIND_AT_LATEST_MS = 1500
 
@@ -60,7 +60,6 @@ class Startup(QObject):
         super().__init__(window)
         self.window = window
         self.closed = False  # the window went away: a database arriving late is closed
-        self._opening_behind: set[DeferredServices] = set()
         self.opened.connect(self._service_ready)
         self.quick.connect(self._quick_ready)
 
@@ -78,9 +77,12 @@ class Startup(QObject):
 
         def work(_token: object) -> tuple[Any, str]:
             if quick:
-                from balint_trainer.services.quick_start import read_quick_start
+                try:  # e.g. a Python without sqlite3: the full path says why nothing is saved
+                    from balint_trainer.services.quick_start import read_quick_start
 
-                found = read_quick_start(url)
+                    found = read_quick_start(url)
+                except Exception:
+                    found = None
                 if found is not None:
                     return found, ""
             # Mostly imports (SQLAlchemy): Python that would make the window's every call into
@@ -150,27 +152,28 @@ class Startup(QObject):
         window._restoring = False
         deferred = DeferredServices(found.url, "sqlite", found.database_file)
         window.service = deferred
+        self._open_behind(deferred)
         # The ready window paints its rows first: SQLAlchemy's imports on a worker would make each
         # of the table's calls into Python wait for the GIL (measured: up to 60 ms more to ready).
         if window.is_loaded:
-            QTimer.singleShot(OPEN_BEHIND_AFTER_MS, lambda: self._open_behind(deferred))
+            QTimer.singleShot(OPEN_BEHIND_AFTER_MS, deferred.want)
         else:
             window.loaded.connect(
-                lambda: QTimer.singleShot(OPEN_BEHIND_AFTER_MS, lambda: self._open_behind(deferred)),
+                lambda: QTimer.singleShot(OPEN_BEHIND_AFTER_MS, deferred.want),
                 Qt.ConnectionType.SingleShotConnection,
             )
-            # A first load of a big library takes long: nothing waits for the database past this.
-            QTimer.singleShot(OPEN_BEHIND_AT_LATEST_MS, lambda: self._open_behind(deferred))
         self._choices_ready(choices_among(found.trainees, found.locked))
 
     def _open_behind(self, deferred: DeferredServices) -> None:
-        """Open the full service for ``deferred`` (with the start-up backup) on a worker, once."""
-        if deferred in self._opening_behind or deferred.arrived:
-            return
-        self._opening_behind.add(deferred)
+        """Open the full service for ``deferred`` (with the start-up backup) on a worker: once the
+        window wants it, a call needs it, or OPEN_BEHIND_AT_LATEST_MS has passed, whichever comes
+        first. The worker waits for that itself, so a busy UI thread can never hold it back."""
         url = deferred.url
 
         def work(_token: object) -> str:
+            deferred.wait_until_wanted(OPEN_BEHIND_AT_LATEST_MS / 1000)
+            if deferred.closed:  # the window went away first: nothing to open, nothing to back up
+                return ""
             with short_switch_interval():
                 service, error = open_database(url, backup=True)
             # Handed over here, not on the UI thread: the calls waiting for it go on even while
@@ -187,7 +190,6 @@ class Startup(QObject):
         def arrived(error: str) -> None:
             if not shiboken6.isValid(self):
                 return
-            self._opening_behind.discard(deferred)
             if error and not self.closed and self.window.service is deferred:
                 self.storage_failed(error)  # the reason, once; the calls that waited fail
             self.deferredOpened.emit()

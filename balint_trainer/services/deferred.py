@@ -38,6 +38,8 @@ class DeferredServices:
         self._dialect = dialect
         self._database_file = database_file
         self._arrived = threading.Event()
+        # Set when the service should open now: the window is ready, waits for it, or closed it.
+        self._wanted = threading.Event()
         self._lock = threading.Lock()
         self._service: ServicesApi | None = None
         self._error: str | None = None
@@ -66,9 +68,25 @@ class DeferredServices:
     def arrived(self) -> bool:
         return self._arrived.is_set()
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def want(self) -> None:
+        """Open the service now (the opener waits for this, or for its own time limit)."""
+        self._wanted.set()
+
+    def wait_until_wanted(self, timeout_s: float) -> None:
+        """For the opener: until :meth:`want` (or :meth:`close`, or a wait on the main thread),
+        ``timeout_s`` at most: it never depends on the UI thread being free."""
+        self._wanted.wait(timeout_s)
+
     def _wait(self) -> ServicesApi:
         if not self._arrived.is_set() and threading.current_thread() is threading.main_thread():
+            # The window itself waits (it should not): open now, or it would wait for a moment
+            # that its own timers mark. A worker's call waits for that moment instead.
             self.main_thread_waits += 1
+            self._wanted.set()
         self._arrived.wait()
         service = self._service
         if service is None:
@@ -137,6 +155,7 @@ class DeferredServices:
             self._closed = True
             service, self._service = self._service, None
             self._arrived.set()  # nothing waits for a closed database
+            self._wanted.set()  # and the opener, still waiting for its moment, gives up
         if service is not None:
             service.close()
 

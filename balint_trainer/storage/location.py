@@ -41,7 +41,8 @@ def plain_sqlite_file(url: str) -> Path | None:
     prefix = "sqlite:///"
     if not url.startswith(prefix):
         return None
-    database = url[len(prefix) :]
-    if not database or "?" in database or database == ":memory:" or database.startswith("file:"):
+    database = unquote(url[len(prefix) :])
+    # "~" too: SQLite does not expand it (the engine would open ./~/…), so neither may this.
+    if not database or "?" in database or database == ":memory:" or database.startswith(("file:", "~")):
         return None
-    return Path(unquote(database)).expanduser()
+    return Path(database)

@@ -174,3 +174,27 @@ def test_closing_while_a_start_waits_for_the_database_leaves_nothing_open_and_sa
     assert deferred._service is None
     settle(qtbot)
     assert no_dialogs == []  # nothing to tell a user who has closed the window
+
+
+def test_a_call_on_the_ui_thread_before_the_open_behind_starts_opens_it_instead_of_hanging(qtbot, tmp_path, scenario_dir, no_dialogs, monkeypatch):  # type: ignore[no-untyped-def]
+    # E.g. isinstance(service, ServicesApi) on Python 3.11 reads every role; the annotation window
+    # did that on the UI thread. The opener used to wait for a UI timer that could never fire.
+    import time
+
+    import balint_trainer.gui.startup as startup
+    from balint_trainer.gui.main_window import MainWindow
+
+    monkeypatch.setattr(startup, "OPEN_BEHIND_AFTER_MS", 60_000)
+    monkeypatch.setattr(startup, "OPEN_BEHIND_AT_LATEST_MS", 60_000)
+    url, trainee = _existing_database(tmp_path)
+    win = MainWindow(url, [scenario_dir], include_bundled=False)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.ready, timeout=10000):
+        win.start_loading()
+    assert not win.service.arrived
+    started = time.monotonic()
+    profiles = win.service.accounts.profiles(role="trainee")  # on the UI thread: waits, then works
+    assert [p.id for p in profiles] == [trainee.id]
+    assert time.monotonic() - started < 20 and win.service.main_thread_waits == 1
+    win.close()

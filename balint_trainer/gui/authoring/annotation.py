@@ -236,10 +236,12 @@ class AnnotationWindow(QMainWindow):
 
     def ask_new_profile(self) -> Any | None:
         """Create an expert or organiser profile in a dialog; the new profile, or None."""
+        from balint_trainer.core.annotation_progress import RequestWork
         from balint_trainer.gui.accounts.profile_dialogs import create_profile_dialog
-        from balint_trainer.services.api import ServicesApi
 
-        assert isinstance(self.service, ServicesApi)  # a remote request has its one expert already
+        # Not isinstance(…, ServicesApi): on Python 3.11 that reads every role, which waits for a
+        # database still opening behind the window (services/deferred.py).
+        assert not isinstance(self.service, RequestWork)  # a remote request has its one expert already
         dialog = create_profile_dialog(
             self, self.service, roles=EXPERT_ROLES, role="supervisor", title=self.tr("New expert profile")
         )

@@ -37,11 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from balint_trainer.core.annotation_exchange import ANNOTATIONS_SUFFIX, REQUEST_SUFFIX, default_file_stem
+from balint_trainer.core.annotation_progress import RequestWork
 from balint_trainer.core.catalogue import CatalogueEntry
 from balint_trainer.gui.authoring.annotation import AnnotationWindow
 from balint_trainer.gui.reading import number, plural
 from balint_trainer.gui.worker import Task, run_in_background
-from balint_trainer.services.api import ServicesApi
 
 
 def dropped_json(event: QDragEnterEvent | QDropEvent) -> list[Path]:
@@ -219,7 +219,9 @@ class OrganiserExchange(QObject):
         if plan is None:
             return None
         service = self.window.service
-        assert isinstance(service, ServicesApi)  # the organiser's database, never a remote request
+        # The organiser's database, never a remote request (not isinstance(…, ServicesApi), which
+        # on Python 3.11 reads every role: see annotation.py).
+        assert not isinstance(service, RequestWork)
         loaded = [e.loaded for e in plan.entries]
 
         def work() -> list[Path]:
@@ -261,7 +263,9 @@ class OrganiserExchange(QObject):
         if not paths:
             return None
         service = self.window.service
-        assert isinstance(service, ServicesApi)  # the organiser's database, never a remote request
+        # The organiser's database, never a remote request (not isinstance(…, ServicesApi), which
+        # on Python 3.11 reads every role: see annotation.py).
+        assert not isinstance(service, RequestWork)
         chosen = [Path(p) for p in paths]
 
         def work() -> list[tuple[Path, Any, str]]:
