@@ -46,7 +46,7 @@ def open_database(
 
 
 # The full service opens behind a quick start this long after the library is in (its first frame
-# painted), as soon as a call needs it, or OPEN_BEHIND_AT_LATEST_MS after the quick read.
+# painted), as soon as the window thread waits for it, or OPEN_BEHIND_AT_LATEST_MS after the quick read.
 OPEN_BEHIND_AFTER_MS = 100
 OPEN_BEHIND_AT_LATEST_MS = 1500
 
@@ -94,12 +94,15 @@ class Startup(QObject):
         worker.setObjectName(name)
 
         def arrived(result: tuple[Any, str]) -> None:
+            from balint_trainer.services.quick_start import QuickStart
+
             service, error = result
-            if not shiboken6.isValid(self):  # deleted meanwhile
-                if service is not None and hasattr(service, "close"):
+            if isinstance(service, QuickStart):
+                if shiboken6.isValid(self):  # nothing is open yet: nothing to close otherwise
+                    self.quick.emit(service)
+            elif not shiboken6.isValid(self):  # deleted meanwhile
+                if service is not None:
                     service.close()
-            elif service is not None and not hasattr(service, "close"):  # a QuickStart
-                self.quick.emit(service)
             else:
                 self.opened.emit(service, error)
 
@@ -166,7 +169,7 @@ class Startup(QObject):
 
     def _open_behind(self, deferred: DeferredServices) -> None:
         """Open the full service for ``deferred`` (with the start-up backup) on a worker: once the
-        window wants it, a call needs it, or OPEN_BEHIND_AT_LATEST_MS has passed, whichever comes
+        window wants it or waits for it, or OPEN_BEHIND_AT_LATEST_MS has passed, whichever comes
         first. The worker waits for that itself, so a busy UI thread can never hold it back."""
         url = deferred.url
 
