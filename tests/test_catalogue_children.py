@@ -15,19 +15,12 @@ from balint_trainer.core import catalogue, catalogue_children
 from balint_trainer.core.catalogue import CatalogueEntry, CatalogueLoad
 from balint_trainer.core.catalogue_cache import INDEX_FILENAME, CatalogueCache, read_index
 from balint_trainer.core.yamlsource import MAX_FILE_BYTES
+from tests.minimal_library import minimal_copies
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
-def _library(folder: Path, copies: int) -> Path:
-    folder.mkdir()
-    text = (DATA / "valid" / "minimal.yaml").read_text()
-    for index in range(copies):
-        (folder / f"s{index:03d}.yaml").write_text(
-            text.replace("id: minimal-test", f"id: minimal-{index:03d}"), encoding="utf-8"
-        )
-    return folder
 
 
 def _view(entries: list[CatalogueEntry]) -> list[tuple[Any, ...]]:
@@ -84,7 +77,7 @@ def test_children_give_the_in_process_entries_and_cache_records_for_every_yaml_f
 def test_broken_oversized_and_hostile_files_are_listed_with_their_problems(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _library(tmp_path / "lib", 3)
+    folder = minimal_copies(tmp_path / "lib", 3)
     (folder / "big.yaml").write_bytes(b"title: x\n" + b"#" * MAX_FILE_BYTES)
     (folder / "binary.yaml").write_bytes(bytes(range(256)) * 8)
     (folder / "latin1.yaml").write_bytes("title: caf\xe9\n".encode("latin-1"))
@@ -112,7 +105,7 @@ def test_broken_oversized_and_hostile_files_are_listed_with_their_problems(
 def test_children_killed_mid_way_still_end_with_every_file_listed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _library(tmp_path / "lib", 150)
+    folder = minimal_copies(tmp_path / "lib", 150)
     expected = _view(_load(monkeypatch, tmp_path / "a", [folder], children=False).entries)
     in_thread: list[str] = []
     real_load = CatalogueCache.load
@@ -140,7 +133,7 @@ def test_children_killed_mid_way_still_end_with_every_file_listed(
 def test_children_that_cannot_start_leave_the_load_to_this_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _library(tmp_path / "lib", 12)
+    folder = minimal_copies(tmp_path / "lib", 12)
     expected = _view(_load(monkeypatch, tmp_path / "a", [folder], children=False).entries)
 
     def no_process(*_args: object, **_kwargs: object) -> subprocess.Popen[bytes]:
@@ -154,7 +147,7 @@ def test_children_that_cannot_start_leave_the_load_to_this_process(
 def test_a_child_speaking_nonsense_is_dropped_and_its_files_loaded_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _library(tmp_path / "lib", 12)
+    folder = minimal_copies(tmp_path / "lib", 12)
     expected = _view(_load(monkeypatch, tmp_path / "a", [folder], children=False).entries)
     monkeypatch.setattr(catalogue_children, "_MODULE", "this")  # prints a poem and exits
     assert _view(_load(monkeypatch, tmp_path / "b", [folder], children=True).entries) == expected
@@ -164,7 +157,7 @@ def test_a_child_speaking_nonsense_is_dropped_and_its_files_loaded_here(
 def test_a_warm_start_or_a_few_changed_files_start_no_child(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _library(tmp_path / "lib", catalogue_children.CHILD_THRESHOLD + 2)
+    folder = minimal_copies(tmp_path / "lib", catalogue_children.CHILD_THRESHOLD + 2)
     started = catalogue_children.children_started[0]
     first = _load(monkeypatch, tmp_path / "cache", [folder], children=True)
     assert catalogue_children.children_started[0] == started + catalogue_children.child_count()
@@ -181,7 +174,7 @@ def test_a_warm_start_or_a_few_changed_files_start_no_child(
 def test_a_frozen_app_parses_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(catalogue_children, "CHILD_THRESHOLD", 1)
     monkeypatch.setattr(catalogue_children.sys, "frozen", True, raising=False)
-    folder = _library(tmp_path / "lib", 4)
+    folder = minimal_copies(tmp_path / "lib", 4)
     started = catalogue_children.children_started[0]
     assert len(_load(monkeypatch, tmp_path / "cache", [folder], children=True).entries) == 4
     assert catalogue_children.children_started[0] == started

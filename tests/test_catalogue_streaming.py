@@ -14,18 +14,14 @@ from balint_trainer.core.catalogue import CatalogueLoad, load_catalogue
 from balint_trainer.core.catalogue_cache import CachedScenario, CatalogueCache, validator_fingerprint
 from balint_trainer.core.fastload import fast_load
 from balint_trainer.core.validation import _load_scenario_bytes
+from tests.minimal_library import minimal_copies
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
 def _library(folder: Path, copies: int) -> Path:
-    folder.mkdir()
-    text = (DATA / "valid" / "minimal.yaml").read_text()
-    for index in range(copies):
-        (folder / f"s{index:03d}.yaml").write_text(
-            text.replace("id: minimal-test", f"id: minimal-{index:03d}"), encoding="utf-8"
-        )
+    minimal_copies(folder, copies)
     shutil.copy(DATA / "broken" / "no-presenter.yaml", folder / "zz-broken.yaml")
     return folder
 

@@ -8,17 +8,7 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-def _library(folder: Path, copies: int) -> Path:
-    folder.mkdir()
-    text = (DATA / "valid" / "minimal.yaml").read_text()
-    for index in range(copies):
-        (folder / f"s{index:03d}.yaml").write_text(
-            text.replace("id: minimal-test", f"id: minimal-{index:03d}"), encoding="utf-8"
-        )
-    return folder
+from tests.minimal_library import minimal_copies
 
 
 @pytest.fixture
@@ -35,7 +25,7 @@ def test_the_first_load_fills_the_table_from_children(qtbot, tmp_path: Path, chi
     from balint_trainer.gui.practice import library_loader
     from balint_trainer.gui.practice.library import LibraryView
 
-    folder = _library(tmp_path / "lib", 40)
+    folder = minimal_copies(tmp_path / "lib", 40)
     view = LibraryView()
     qtbot.addWidget(view)
     started = children.children_started[0]
@@ -54,7 +44,7 @@ def test_cancel_or_quitting_ends_the_children(qtbot, tmp_path: Path, children, h
     from balint_trainer.gui import worker
     from balint_trainer.gui.practice.library_loader import LibraryLoader
 
-    folder = _library(tmp_path / "lib", 400)
+    folder = minimal_copies(tmp_path / "lib", 400)
     loader = LibraryLoader([folder], include_bundled=False, batch_size=5)
     batches: list[object] = []
     finished: list[object] = []

@@ -7,20 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from tests.minimal_library import minimal_copies
 
 
 def _library(folder: Path, copies: int) -> Path:
-    folder.mkdir()
-    text = (DATA / "valid" / "minimal.yaml").read_text()
-    for index in range(copies):
-        (folder / f"s{index:03d}.yaml").write_text(
-            text.replace("id: minimal-test", f"id: minimal-{index:03d}").replace(
-                "Minimal test scenario", f"Scenario {copies - index:03d}"
-            ),
-            encoding="utf-8",
-        )
-    return folder
+    return minimal_copies(folder, copies, numbered_titles=True)
 
 
 def test_the_library_fills_in_batches_from_a_worker_while_the_event_loop_runs(
