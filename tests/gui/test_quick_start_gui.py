@@ -42,18 +42,25 @@ def _hold_the_full_open(monkeypatch):  # type: ignore[no-untyped-def]
     return release, calls
 
 
-def test_ready_before_the_full_open_and_the_first_answer_is_saved(qtbot, tmp_path, scenario_dir, no_dialogs, monkeypatch):  # type: ignore[no-untyped-def]
+def _ready_window(qtbot, url, scenario_dir):  # type: ignore[no-untyped-def]
+    """The app's own start (start_loading) on ``url``, once it says it is ready."""
     from balint_trainer.gui.main_window import MainWindow
-    from balint_trainer.services import open_service
-    from balint_trainer.services.deferred import DeferredServices
 
-    url, trainee = _existing_database(tmp_path)
-    release, calls = _hold_the_full_open(monkeypatch)
     win = MainWindow(url, [scenario_dir], include_bundled=False)
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(win.ready, timeout=10000):
         win.start_loading()
+    return win
+
+
+def test_ready_before_the_full_open_and_the_first_answer_is_saved(qtbot, tmp_path, scenario_dir, no_dialogs, monkeypatch):  # type: ignore[no-untyped-def]
+    from balint_trainer.services import open_service
+    from balint_trainer.services.deferred import DeferredServices
+
+    url, trainee = _existing_database(tmp_path)
+    release, calls = _hold_the_full_open(monkeypatch)
+    win = _ready_window(qtbot, url, scenario_dir)
     service = win.service
     assert isinstance(service, DeferredServices) and not service.arrived
     assert win.profile == trainee and win.library.practice_button.isEnabled()
@@ -140,15 +147,10 @@ def test_a_warm_start_is_ready_without_sqlalchemy(tmp_path, scenario_dir):  # ty
 
 def test_closing_while_a_start_waits_for_the_database_leaves_nothing_open_and_says_nothing(qtbot, tmp_path, scenario_dir, no_dialogs, monkeypatch):  # type: ignore[no-untyped-def]
     # Only a start can wait for the database: an answer needs the attempt that the start made.
-    from balint_trainer.gui.main_window import MainWindow
 
     url, _trainee = _existing_database(tmp_path)
     release, calls = _hold_the_full_open(monkeypatch)
-    win = MainWindow(url, [scenario_dir], include_bundled=False)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.ready, timeout=10000):
-        win.start_loading()
+    win = _ready_window(qtbot, url, scenario_dir)
     qtbot.waitUntil(lambda: bool(calls), timeout=5000)
     deferred = win.service
     qtbot.mouseClick(win.library.practice_button, Qt.MouseButton.LeftButton)
@@ -182,16 +184,11 @@ def test_a_call_on_the_ui_thread_before_the_open_behind_starts_opens_it_instead_
     import time
 
     import balint_trainer.gui.startup as startup
-    from balint_trainer.gui.main_window import MainWindow
 
     monkeypatch.setattr(startup, "OPEN_BEHIND_AFTER_MS", 60_000)
     monkeypatch.setattr(startup, "OPEN_BEHIND_AT_LATEST_MS", 60_000)
     url, trainee = _existing_database(tmp_path)
-    win = MainWindow(url, [scenario_dir], include_bundled=False)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.ready, timeout=10000):
-        win.start_loading()
+    win = _ready_window(qtbot, url, scenario_dir)
     assert not win.service.arrived
     started = time.monotonic()
     profiles = win.service.accounts.profiles(role="trainee")  # on the UI thread: waits, then works
