@@ -195,3 +195,21 @@ def test_a_call_on_the_ui_thread_before_the_open_behind_starts_opens_it_instead_
     assert [p.id for p in profiles] == [trainee.id]
     assert time.monotonic() - started < 20 and win.service.main_thread_waits == 1
     win.close()
+
+
+def test_the_review_queue_is_read_once_the_database_has_opened_behind(qtbot, tmp_path, scenario_dir, no_dialogs, monkeypatch):  # type: ignore[no-untyped-def]
+    """Reading it earlier imported SQLAlchemy on a worker while the ready window painted its
+    library (the GIL: a frame ~50 ms longer at 10,000 scenarios)."""
+    import balint_trainer.gui.practice.weak_spots as weak_spots
+
+    url, trainee = _existing_database(tmp_path)
+    release, _calls = _hold_the_full_open(monkeypatch)
+    read_for: list[int] = []
+    monkeypatch.setattr(weak_spots, "due_items", lambda _service, profile_id, _entries: read_for.append(profile_id) or [])
+    win = _ready_window(qtbot, url, scenario_dir)
+    qtbot.wait(200)  # past the moment the library came in, when the queue used to be read
+    assert read_for == [] and win.weak_spots.task is None and not win.service.arrived
+    with qtbot.waitSignal(win.startup.deferredOpened, timeout=20000):
+        release.set()
+    qtbot.waitUntil(lambda: read_for == [trainee.id], timeout=5000)
+    assert win.library.review_button.text().replace("&", "") == "Review 0 due"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from balint_trainer.gui import plain_text
@@ -51,6 +51,7 @@ class WeakSpots(QObject):
         self.items: list[Any] = []
         self.view: Any = None
         self.task: Any = None
+        self._refresh_on_open = False
         self.action = QAction(self.tr("Review my &weak spots"), window)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+W"))
         self.action.triggered.connect(lambda _checked=False: self.start())
@@ -83,6 +84,8 @@ class WeakSpots(QObject):
             self.items = []
             self._show_count()
             return
+        if self._waits_for_database(window.service):
+            return
         service, profile_id, entries = window.service, window.profile.id, list(window.entries)
 
         def done(items: Any) -> None:
@@ -103,6 +106,26 @@ class WeakSpots(QObject):
             on_error=failed,
             busy=False,
         )
+
+    def _waits_for_database(self, service: Any) -> bool:
+        """On a warm start the database opens behind the ready window (gui/startup.py). Reading
+        the queue before that would import SQLAlchemy on a worker while the window paints its
+        library: the GIL made that frame ~50 ms longer (10,000 scenarios). The count follows
+        once the database has opened (or failed: then there is nothing to count)."""
+        from balint_trainer.services.deferred import DeferredServices
+
+        if not isinstance(service, DeferredServices) or service.arrived:
+            return False
+        if not self._refresh_on_open:
+            self._refresh_on_open = True
+            self.window.startup.deferredOpened.connect(
+                self._database_opened, Qt.ConnectionType.SingleShotConnection
+            )
+        return True
+
+    def _database_opened(self) -> None:
+        self._refresh_on_open = False
+        self.refresh()
 
     def _show_count(self) -> None:
         count = len(self.items)
