@@ -48,3 +48,30 @@ def test_bundled_folder_is_included(tmp_path):
     entries = load_catalogue(bundled_dir=tmp_path)
     assert [e.id for e in entries] == ["minimal-test"]
     assert entries[0].bundled
+
+
+def test_the_walk_names_each_file_as_its_path_would(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """The library walk gives strings (no Path per file): the same text as the Paths, which the
+    catalogue cache uses as keys (a different spelling would re-parse every file)."""
+    from balint_trainer.core.loaded import iter_scenario_paths, scenario_files_with_stat
+
+    for relative in ("a.yaml", "sub/b.yml", "sub/deeper/c.YAML", "z.txt"):
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text("id: x\n")
+    monkeypatch.chdir(tmp_path)
+    for folder in (tmp_path, Path("."), Path("sub"), Path(f"{tmp_path}/sub/")):
+        walked = scenario_files_with_stat(folder)
+        assert [name for name, _stat in walked] == [str(p) for p in iter_scenario_paths([folder])]
+        assert all(isinstance(name, str) and stat is not None for name, stat in walked)
+    assert [name for name, _ in scenario_files_with_stat(Path("."))] == ["a.yaml", "sub/b.yml", "sub/deeper/c.YAML"]
+
+
+def test_an_entry_makes_its_path_when_asked_and_a_copy_keeps_what_it_knew(tmp_path):  # type: ignore[no-untyped-def]
+    from balint_trainer.core.catalogue import CatalogueEntry, load_entry
+
+    minimal = DATA / "minimal.yaml"
+    entry = load_entry(str(minimal))
+    assert entry.filename == str(minimal) and entry.path == minimal and entry.ok
+    copy = entry.with_replaces(Path("/built-in.yaml"))
+    assert copy.replaces == Path("/built-in.yaml") and copy.summary is entry.summary and copy.path == entry.path
+    assert copy != entry and CatalogueEntry(str(minimal), entry.loaded, False, entry.problems) == entry

@@ -11,9 +11,9 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any
 
 from balint_trainer.core.catalogue_cache import (
     CatalogueCache,
@@ -32,54 +32,83 @@ if TYPE_CHECKING:
     from balint_trainer.core.model import Scenario
 
 
-_T = TypeVar("_T")
+_UNSET: Any = object()
 
 
-class _once(Generic[_T]):
-    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first
-    access; a warm 10,000-file library makes 20,000). Racing threads compute the same value."""
-
-    def __init__(self, func: Callable[[Any], _T]) -> None:
-        self.func = func
-        self.name = func.__name__
-        self.__doc__ = func.__doc__
-
-    @overload
-    def __get__(self, obj: None, owner: type | None = None) -> _once[_T]: ...
-    @overload
-    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
-    def __get__(self, obj: object | None, owner: type | None = None) -> _T | _once[_T]:
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.func(obj)
-        return value
-
-
-@dataclass(frozen=True)
 class CatalogueEntry:
-    path: Path
-    loaded: LoadedScenario
-    bundled: bool
-    problems: tuple[Problem, ...] = field(default_factory=tuple)
-    # The built-in scenario file this user's own copy stands in for (None for other files).
-    replaces: Path | None = None
+    """One file of the library: its loaded scenario (or problems) and what the list shows.
+
+    A plain class with slots, not a frozen dataclass: a warm start makes one per file, and the
+    path is turned into a ``Path`` only when asked for (the walk gives strings; at 10,000 files
+    the dataclass's field setting, ``Path`` parsing and per-instance dictionaries were ~40 ms).
+    Treated as immutable: :meth:`with_replaces` gives a changed copy."""
+
+    __slots__ = ("_name", "_path", "_summary", "bundled", "loaded", "ok", "problems", "replaces")
+
+    def __init__(
+        self,
+        path: Path | str,
+        loaded: LoadedScenario,
+        bundled: bool,
+        problems: tuple[Problem, ...] = (),
+        replaces: Path | None = None,
+    ) -> None:
+        self._name = str(path)
+        self._path: Path | None = path if isinstance(path, Path) else None
+        self.loaded = loaded
+        self.bundled = bundled
+        self.problems = problems
+        # The built-in scenario file this user's own copy stands in for (None for other files).
+        self.replaces = replaces
+        self.ok: bool = loaded.ok and (not problems or not any(p.is_error for p in problems))
+        self._summary: ScenarioSummary | None = _UNSET
+
+    @property
+    def path(self) -> Path:
+        if self._path is None:
+            self._path = Path(self._name)
+        return self._path
+
+    @property
+    def filename(self) -> str:
+        """The path as a string (no ``Path`` made)."""
+        return self._name
+
+    def with_replaces(self, replaces: Path | None) -> CatalogueEntry:
+        entry = CatalogueEntry(self._path or self._name, self.loaded, self.bundled, self.problems, replaces)
+        entry._summary = self._summary
+        return entry
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CatalogueEntry):
+            return NotImplemented
+        return (self._name, self.loaded, self.bundled, self.problems, self.replaces) == (
+            other._name,
+            other.loaded,
+            other.bundled,
+            other.problems,
+            other.replaces,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # as before: its loaded scenario is mutable
+
+    def __repr__(self) -> str:
+        return f"CatalogueEntry({self._name!r}, ok={self.ok}, bundled={self.bundled})"
 
     @property
     def scenario(self) -> Scenario | None:
         return self.loaded.scenario if self.ok else None
 
-    @_once
-    def ok(self) -> bool:
-        return self.loaded.ok and not any(p.is_error for p in self.problems)
-
     @property
     def sha256(self) -> str:
         return self.loaded.sha256
 
-    @_once
+    @property
     def summary(self) -> ScenarioSummary | None:
         """List data without the full scenario: a cache hit parses nothing (catalogue_cache)."""
-        return scenario_summary(self.loaded)
+        if self._summary is _UNSET:
+            self._summary = scenario_summary(self.loaded)
+        return self._summary
 
     @property
     def id(self) -> str:
@@ -124,7 +153,7 @@ class CatalogueEntry:
 
 
 def load_entry(
-    path: Path,
+    path: Path | str,
     *,
     bundled: bool = False,
     cache: CatalogueCache | None = None,
@@ -222,10 +251,10 @@ class CatalogueLoad:
         self.entries: list[CatalogueEntry] = []
         self.finished = False
 
-    def _files(self) -> list[tuple[Path, bool, bool]]:
+    def _files(self) -> list[tuple[Path | str, bool, bool]]:
         """(path, bundled, exists) for every file to load, and each missing folder; each file's
         stat (None where it failed) in :attr:`_stats`, in the same order."""
-        files: list[tuple[Path, bool, bool]] = []
+        files: list[tuple[Path | str, bool, bool]] = []
         self._stats: list[os.stat_result | None] = []
         seen_files: set[object] = set()
         for folder, bundled in self.sources:
@@ -235,7 +264,7 @@ class CatalogueLoad:
                 continue
             for path, stat in scenario_files_with_stat(folder):
                 # The same file reached twice (overlapping folders, links) is listed once.
-                identity = (stat.st_dev, stat.st_ino) if stat is not None else path.resolve()
+                identity = (stat.st_dev, stat.st_ino) if stat is not None else Path(path).resolve()
                 if identity not in seen_files:
                     seen_files.add(identity)
                     files.append((path, bundled, True))
@@ -287,7 +316,7 @@ class CatalogueLoad:
 
     @staticmethod
     def _entry(
-        path: Path,
+        path: Path | str,
         bundled: bool,
         exists: bool,
         cache: CatalogueCache | None,
@@ -307,7 +336,7 @@ class CatalogueLoad:
             # The user's own copy of a built-in scenario (saved from the editor, or with
             # a merged key) replaces it; deleting the copy brings the built-in back.
             entries[:] = [e for e in entries if e is not first]
-            entry = replace(entry, replaces=first.path)
+            entry = entry.with_replaces(first.path)
             first_by_id[entry.id] = entry
         elif first is not None:
             duplicate = Problem(

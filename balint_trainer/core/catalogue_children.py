@@ -111,7 +111,7 @@ class ChildParse:
 
     def loaded(
         self,
-        files: Sequence[tuple[Path, bool, bool]],
+        files: Sequence[tuple[Path | str, bool, bool]],
         stats: Sequence[os.stat_result | None] | None = None,
     ) -> Iterator[LoadedScenario | None]:
         """One item per ``(path, bundled, exists)``, in order: the file's loaded scenario, or
@@ -152,7 +152,7 @@ class ChildParse:
         except Exception:  # whatever a record does, the file is then loaded here
             return None
 
-    def _lookup(self, path: Path, stat: os.stat_result | None) -> LoadedScenario | None:
+    def _lookup(self, path: Path | str, stat: os.stat_result | None) -> LoadedScenario | None:
         try:
             return self.cache.lookup(path, stat)
         except Exception:  # the caller's own load phrases whatever this was
