@@ -152,3 +152,68 @@ def test_progress_is_reported_as_often_as_the_eye_follows_and_always_at_the_end(
     # Six batches, two reports: the first batch's at once, the end's always (a report still waiting
     # to be shown gives way to a newer one, so the first may be folded into the last).
     assert reports[-1] == (60, 60) and set(reports) <= {(10, 60), (60, 60)}
+
+
+def _observed_collector(monkeypatch):  # type: ignore[no-untyped-def]
+    """gc's switches as the loader's worker flips them (recorded, not applied: the test process
+    keeps collecting, and nothing here is frozen for good)."""
+    import gc
+
+    from balint_trainer.gui.practice import library_loader
+
+    calls: list[str] = []
+    state = {"enabled": True}
+
+    class Recorder:
+        def isenabled(self) -> bool:
+            return state["enabled"]
+
+        def disable(self) -> None:
+            calls.append("disable")
+            state["enabled"] = False
+
+        def enable(self) -> None:
+            calls.append("enable")
+            state["enabled"] = True
+
+        def freeze(self) -> None:
+            calls.append("freeze")
+
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            return getattr(gc, name)
+
+    monkeypatch.setattr(library_loader, "gc", Recorder())
+    return calls
+
+
+def _load(qtbot, view, folder):  # type: ignore[no-untyped-def]
+    from balint_trainer.gui.practice import library_loader
+
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        library_loader.load_into(view, [folder], include_bundled=False, on_finished=lambda _e: None, on_failed=print)
+
+
+def test_the_app_reads_a_quick_library_with_the_collector_waiting_then_freezes_what_it_read(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from balint_trainer.core import catalogue
+    from balint_trainer.core.catalogue_cache import CatalogueCache
+    from balint_trainer.gui.practice import library_loader
+    from balint_trainer.gui.practice.library import LibraryView
+
+    folder = _library(tmp_path / "lib", 20)
+    monkeypatch.setattr(catalogue, "_open_cache", lambda: CatalogueCache(tmp_path / "cache"))
+    calls = _observed_collector(monkeypatch)
+    view = LibraryView()
+    qtbot.addWidget(view)
+    _load(qtbot, view, folder)
+    assert calls == []  # tests (and scripts) collect as usual: only the app opts in
+    monkeypatch.setattr(library_loader.LibraryLoader, "freeze_what_is_read", True)
+    _load(qtbot, view, folder)
+    assert calls == ["disable", "freeze", "enable"] and view.model.rowCount() == 20
+    # A slow read (a first load) collects again once the pause has lasted its limit, freezes nothing.
+    calls.clear()
+    monkeypatch.setattr(library_loader, "GC_PAUSE_LIMIT_S", 0.0)
+    _load(qtbot, view, folder)
+    assert calls == ["disable", "enable"]
+
