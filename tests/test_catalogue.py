@@ -1,6 +1,9 @@
 import shutil
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from balint_trainer.core.catalogue import find_entry, load_catalogue, load_entry
 
 DATA = Path(__file__).parent / "data" / "valid"
@@ -75,3 +78,13 @@ def test_an_entry_makes_its_path_when_asked_and_a_copy_keeps_what_it_knew(tmp_pa
     copy = entry.with_replaces(Path("/built-in.yaml"))
     assert copy.replaces == Path("/built-in.yaml") and copy.summary is entry.summary and copy.path == entry.path
     assert copy != entry and CatalogueEntry(str(minimal), entry.loaded, False, entry.problems) == entry
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=".aYyAmMlLx", max_size=9))
+def test_a_scenario_name_is_what_its_extension_says(name):  # type: ignore[no-untyped-def]
+    import os
+
+    from balint_trainer.core.loaded import SCENARIO_SUFFIXES, is_scenario_name
+
+    assert is_scenario_name(name) == (os.path.splitext(name)[1].lower() in SCENARIO_SUFFIXES)

@@ -7,8 +7,9 @@ brings YAML and the checks along (megabytes the app does not need until a file i
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,7 +78,17 @@ def scenario_files_with_stat(folder: Path) -> list[tuple[str, os.stat_result | N
 
 def _name_key(entry: os.DirEntry[str]) -> str:
     # Path order compares names case-folded where the system folds case (Windows).
-    return os.path.normcase(entry.name) if os.name == "nt" else entry.name
+    return os.path.normcase(entry.name)
+
+
+# Elsewhere names sort as they are: a C-level key (10,000 Python calls fewer per warm start).
+_sort_key: Callable[[os.DirEntry[str]], str] = _name_key if os.name == "nt" else attrgetter("name")
+
+
+def is_scenario_name(name: str) -> bool:
+    """``os.path.splitext(name)[1].lower() in SCENARIO_SUFFIXES``, without building the split:
+    leading dots are not an extension's (".yaml" alone is a hidden file with no extension)."""
+    return name.lstrip(".").lower().endswith(SCENARIO_SUFFIXES)
 
 
 def _scenario_files(folder: Path, found: list[tuple[Path, os.DirEntry[str]]]) -> None:
@@ -92,12 +103,12 @@ def _scenario_files(folder: Path, found: list[tuple[Path, os.DirEntry[str]]]) ->
         return
     # Each folder's names in order, sub-folders walked where they fall: exactly the order of
     # sorted Paths (part by part), without sorting 10,000 Paths (~60 ms) or their parts.
-    entries.sort(key=_name_key)
+    entries.sort(key=_sort_key)
     for entry in entries:
         try:
             if entry.is_dir(follow_symlinks=False):
                 _scenario_files(folder / entry.name, found)
-            elif os.path.splitext(entry.name)[1].lower() in SCENARIO_SUFFIXES and entry.is_file():
+            elif is_scenario_name(entry.name) and entry.is_file():
                 found.append((folder, entry))
         except OSError:
             continue
