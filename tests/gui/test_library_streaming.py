@@ -217,3 +217,20 @@ def test_the_app_reads_a_quick_library_with_the_collector_waiting_then_freezes_w
     _load(qtbot, view, folder)
     assert calls == ["disable", "enable"]
 
+
+def test_a_new_list_shows_its_first_entry_once(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Selecting the row rendered the details, then set_entries rendered them again (~3 ms of a
+    warm start's UI thread, the detail pane's HTML laid out twice)."""
+    from balint_trainer.core.catalogue import load_catalogue
+    from balint_trainer.gui.practice.library import LibraryView
+
+    entries = load_catalogue([_library(tmp_path / "lib", 3)], include_bundled=False, use_cache=False)
+    view = LibraryView()
+    qtbot.addWidget(view)
+    shown: list[str] = []
+    real = view.details.set_safe_html
+    monkeypatch.setattr(view.details, "set_safe_html", lambda html, **kw: (shown.append(html), real(html, **kw))[1])
+    view.set_entries(entries)
+    assert len(shown) == 1 and "Scenario 001" in view.details.toPlainText()
+    view.set_entries(entries)  # the same row stays selected: no signal, the details still follow
+    assert len(shown) == 2

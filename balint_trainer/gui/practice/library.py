@@ -327,8 +327,10 @@ class LibraryView(QWidget):
                 (i for i, e in enumerate(entries) if e.path == selected.path),
                 next((i for i, e in enumerate(entries) if selected.ok and e.ok and e.id == selected.id), 0),
             )
+        self._details_shown = False
         self.select_row(row)
-        self._update_details()
+        if not self._details_shown:  # the selection did not move: nothing showed the new entry yet
+            self._update_details()
         if was_loading:
             self.loaded.emit()
 
@@ -411,7 +413,10 @@ class LibraryView(QWidget):
         self.exam_button.setEnabled(usable)
         self.resume_button.setEnabled(bool(usable and entry and self.model.is_resumable(entry.id)))
 
+    _details_shown = False  # set_entries: whether selecting its row showed the details already
+
     def _update_details(self) -> None:
+        self._details_shown = True
         entry = self.current_entry()
         self._update_buttons()
         # A broken file (not a missing folder) can be opened in the editor to be fixed.
