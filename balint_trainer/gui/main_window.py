@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the catalogue loads after the window is shown
     from balint_trainer.gui.practice.library import LibraryView
     from balint_trainer.gui.practice.weak_spots import WeakSpots
     from balint_trainer.gui.reading import ViewMenu
+    from balint_trainer.gui.tool_launcher import ToolLauncher
     from balint_trainer.services.api import ServicesApi
 
 WORKBENCH_MODULE = "balint_trainer.gui.workbench"
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
     practice_menu: QMenu
     view_menu: ViewMenu
     guidance: GuidanceMenu
+    _tool_launcher: ToolLauncher | None = None  # made on the first open_tool
     # Replaceable in tests (a modal box would block them).
     resume_prompt: Callable[[QWidget, str, str], str] = staticmethod(ask_resume_lazily)  # type: ignore[assignment]
     export_path_prompt: Callable[[QWidget, str, str, str], str | None] = staticmethod(ask_save_path)  # type: ignore[assignment]
@@ -174,7 +176,7 @@ class MainWindow(QMainWindow):
         library.set_loading()
         library.start_requested.connect(self.start_scenario)
         library.resume_requested.connect(self.resume_scenario)
-        library.edit_requested.connect(lambda entry: self.open_workbench("open_editor", path=entry.path))
+        library.edit_requested.connect(lambda entry: self.open_tool("open_editor", path=entry.path))
         self.stack.addWidget(library)
         placeholder, self._placeholder = self._placeholder, None
         if placeholder is not None:
@@ -562,7 +564,15 @@ class MainWindow(QMainWindow):
     # -- tools -------------------------------------------------------------------------
     def _edit_selected(self) -> None:
         entry = self.library.current_entry()
-        self.open_workbench("open_editor", path=entry.path if entry is not None else None)
+        self.open_tool("open_editor", path=entry.path if entry is not None else None)
+
+    def open_tool(self, name: str, **kwargs: Any) -> None:
+        """A workbench tool, from a menu: imported on a worker first (gui/tool_launcher.py)."""
+        if self._tool_launcher is None:
+            from balint_trainer.gui.tool_launcher import ToolLauncher
+
+            self._tool_launcher = ToolLauncher(self)
+        self._tool_launcher.open(name, **kwargs)
 
     def open_workbench(self, name: str, **kwargs: Any) -> Any:
         try:

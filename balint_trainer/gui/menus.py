@@ -143,13 +143,13 @@ def build_menus(window: MainWindow) -> None:
         make_action(
             window,
             QCoreApplication.translate("MainWindow", "&Supervisor view…"),
-            lambda: window.open_workbench("open_supervisor"),
+            lambda: window.open_tool("open_supervisor"),
             "Ctrl+Shift+S",
         ),
         make_action(
             window,
             QCoreApplication.translate("MainWindow", "Scenario &editor…"),
-            lambda: window.open_workbench("open_editor"),
+            lambda: window.open_tool("open_editor"),
             "Ctrl+Shift+E",
         ),
         make_action(
@@ -160,7 +160,7 @@ def build_menus(window: MainWindow) -> None:
         make_action(
             window,
             QCoreApplication.translate("MainWindow", "Expert &annotation…"),
-            lambda: window.open_workbench("open_annotation"),
+            lambda: window.open_tool("open_annotation"),
             "Ctrl+Shift+A",
         ),
         make_action(
