@@ -411,7 +411,7 @@
         <translation>پرونده‌های حاشیه‌نویسی (*.json);;همه پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location line="+277"/>
+        <location line="+281"/>
         <source>Open annotation request</source>
         <translation>باز کردن درخواست حاشیه‌نویسی</translation>
     </message>
@@ -468,12 +468,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>New expert profile</source>
         <translation>نمایه خبره تازه</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-106"/>
         <source>&amp;Scenario:</source>
         <translation>سناریو: (&amp;S)</translation>
     </message>
@@ -533,7 +533,7 @@
         <translation>تصمیم قبلی</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="+217"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="+219"/>
         <location filename="../../balint_trainer/gui/authoring/annotation_pages.py" line="+3"/>
         <source>Save &amp;&amp; &amp;next</source>
         <translation>ذخیره و بعدی (&amp;N)</translation>
@@ -589,7 +589,7 @@
         <translation>ادغام حاشیه‌نویسی‌ها در کلید سناریو</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-233"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-235"/>
         <source>New e&amp;xpert or organiser…</source>
         <translation>خبره یا برگزارکننده تازه… (&amp;X)</translation>
     </message>
@@ -609,7 +609,7 @@
         <translation>برگزارکننده</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>Scenario not available</source>
         <translation>سناریو در دسترس نیست</translation>
     </message>
@@ -629,12 +629,12 @@
         <translation>(نقطه تصمیمِ پیشینِ رهبر.)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-100"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation.py" line="-102"/>
         <source>Experts not loaded</source>
         <translation>خبرگان بارگذاری نشدند</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
         <location line="+225"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
@@ -2195,7 +2195,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/library_model.py" line="+34"/>
+        <location filename="../../balint_trainer/gui/practice/library_model.py" line="+42"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
@@ -2225,7 +2225,7 @@
         <translation>بهترین شما</translation>
     </message>
     <message numerus="yes">
-        <location line="+89"/>
+        <location line="+91"/>
         <source>%n comment(s) from your supervisor you have not read yet (Practice → My past attempts…)</source>
         <translation>
             <numerusform>%Ln یادداشت از ناظرتان که هنوز نخوانده‌اید (تمرین ← تلاش‌های پیشین من…)</numerusform>
@@ -2439,12 +2439,12 @@
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>All competencies</source>
         <translation>همه شایستگی‌ها</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+83"/>
         <source>No scenario matches the search.</source>
         <translation>هیچ سناریویی با جست‌وجو جور نیست.</translation>
     </message>
@@ -2667,7 +2667,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../balint_trainer/gui/accounts/session.py" line="+54"/>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+123"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+125"/>
         <source>Balint Trainer</source>
         <translation>تمرین رهبری گروه بالینت</translation>
     </message>
@@ -2790,7 +2790,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/startup.py" line="+207"/>
+        <location filename="../../balint_trainer/gui/startup.py" line="+216"/>
         <location line="+6"/>
         <source>Not saving: no database</source>
         <translation>ذخیره نمی‌شود: پایگاه داده‌ای نیست</translation>
@@ -2826,13 +2826,13 @@
         <translation>تلاش‌های پیشین من… (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/startup.py" line="-87"/>
+        <location filename="../../balint_trainer/gui/startup.py" line="-89"/>
         <source>Opening profiles…</source>
         <translation>در حال باز کردن نمایه‌ها…</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Answers will not be saved</source>
         <translation>پاسخ‌ها ذخیره نخواهند شد</translation>
     </message>
@@ -2945,7 +2945,7 @@
         <translation>این پرونده را برای ناظرتان بفرستید تا آن را در نمای ناظر وارد کند (نمایه‌ها ← وارد کردن تلاش‌های کارآموز…). پس از تمرین بیشتر دوباره صادر کنید: هر پرونده همه تلاش‌های شما را در بر دارد و وارد کردن دوباره یک پرونده چیزی نمی‌افزاید.</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/practice/controller.py" line="+205"/>
+        <location filename="../../balint_trainer/gui/practice/controller.py" line="+218"/>
         <source>practice</source>
         <translation>تمرین</translation>
     </message>
@@ -2969,7 +2969,18 @@ Resume it, or start a new attempt? The unfinished one is kept either way.</sourc
         <translation>تلاش ناتمام</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="-18"/>
+        <location line="+10"/>
+        <source>Cannot start</source>
+        <translation>شروع ممکن نیست</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>%1 has changed and is no longer valid; reload the library (F5).</source>
+        <translation>%1 تغییر کرده و دیگر معتبر نیست؛ کتابخانه را دوباره بارگذاری کنید (F5).</translation>
+    </message>
+    <message>
+        <location line="+95"/>
         <source>Nothing to resume for this scenario.</source>
         <translation>چیزی برای ادامه در این سناریو نیست.</translation>
     </message>
@@ -3087,7 +3098,7 @@ Practise anyway, without saving?</source>
         <translation>هنوز نسخه پشتیبانی از %1 نیست.</translation>
     </message>
     <message>
-        <location filename="../../balint_trainer/gui/main_window.py" line="+164"/>
+        <location filename="../../balint_trainer/gui/main_window.py" line="+172"/>
         <source>Restoring a backup…</source>
         <translation>در حال بازگردانی نسخه پشتیبان…</translation>
     </message>
@@ -3239,7 +3250,7 @@ Practise anyway, without saving?</source>
 <context>
     <name>OrganiserExchange</name>
     <message>
-        <location filename="../../balint_trainer/gui/authoring/annotation_exchange.py" line="-300"/>
+        <location filename="../../balint_trainer/gui/authoring/annotation_exchange.py" line="-304"/>
         <source>Export re&amp;quest…</source>
         <translation>صدور درخواست… (&amp;Q)</translation>
     </message>
@@ -3264,7 +3275,7 @@ Practise anyway, without saving?</source>
         <translation>چند پرونده با هم؛ یا آن‌ها را روی این پنجره رها کنید</translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+54"/>
         <source>%n request file(s) written</source>
         <translation>
             <numerusform>%Ln پرونده درخواست نوشته شد</numerusform>
@@ -3292,7 +3303,7 @@ Send each expert their file. They open it with File → Open annotation request�
         <translation>درخواست صادر نشد</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Import failed</source>
         <translation>وارد کردن ناموفق بود</translation>
     </message>
@@ -5216,7 +5227,7 @@ Send each expert their file. They open it with File → Open annotation request�
 <context>
     <name>RequestDialog</name>
     <message>
-        <location line="-367"/>
+        <location line="-371"/>
         <source>Export annotation request</source>
         <translation>صدور درخواست حاشیه‌نویسی</translation>
     </message>
@@ -7559,7 +7570,7 @@ Open it in your web browser?</source>
 <context>
     <name>WeakSpots</name>
     <message>
-        <location filename="../../balint_trainer/gui/practice/weak_spots.py" line="+54"/>
+        <location filename="../../balint_trainer/gui/practice/weak_spots.py" line="+55"/>
         <source>Review my &amp;weak spots</source>
         <translation>مرور نقطه‌های ضعفم (&amp;W)</translation>
     </message>
@@ -7569,12 +7580,12 @@ Open it in your web browser?</source>
         <translation>پرسیدن میزان اطمینانم (تمرین) (&amp;S)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Could not read your reviews</source>
         <translation>مرورهای شما خوانده نشد</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+28"/>
         <source>Re&amp;view %1 due</source>
         <translation>مرور %1 مورد موعددار (&amp;V)</translation>
     </message>

@@ -272,3 +272,51 @@ def test_finishing_with_an_unsaved_answer_finishes_the_attempt_once_it_is_saved(
     assert [a.decision_id for a in attempt.answers] == ["first", "second"]
     assert attempt.finished_at is not None
     assert [name for name, _ in recording.calls].count("finish_attempt") == 1
+
+
+def _cached_window(qtbot, tmp_path, scenario_dir, service, monkeypatch):  # type: ignore[no-untyped-def]
+    """A window whose library comes from a catalogue cache (as the app's warm start): its entries
+    build their full scenario only when asked."""
+    from balint_trainer.core import catalogue
+    from balint_trainer.core.catalogue_cache import CachedScenario, CatalogueCache
+    from balint_trainer.gui.main_window import MainWindow
+
+    monkeypatch.setattr(catalogue, "_open_cache", lambda: CatalogueCache(tmp_path / "cache"))
+    catalogue.load_catalogue([scenario_dir], include_bundled=False)  # fills the cache
+    win = MainWindow(extra_scenario_dirs=[scenario_dir], service=service, include_bundled=False)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.ready, timeout=5000):
+        win.start_loading()
+    entry = win.library.current_entry()
+    assert isinstance(entry.loaded, CachedScenario) and not entry.loaded._materialised
+    return win, entry
+
+
+def test_a_start_builds_the_scenario_off_the_ui_thread(qtbot, tmp_path, scenario_dir, service, no_dialogs, monkeypatch):  # type: ignore[no-untyped-def]
+    """From the cache that is a file read, a hash, the model's JSON and pydantic (~280 ms on a
+    first start), or a parse where the file changed: it ran on the UI thread."""
+    from balint_trainer.core.catalogue_cache import CatalogueCache
+
+    win, entry = _cached_window(qtbot, tmp_path, scenario_dir, service, monkeypatch)
+    built_on: list[str] = []
+    real = CatalogueCache.reload
+    monkeypatch.setattr(CatalogueCache, "reload", lambda self, *a: (built_on.append(threading.current_thread().name), real(self, *a))[1])
+    qtbot.mouseClick(win.library.practice_button, Qt.MouseButton.LeftButton)
+    assert not entry.loaded._materialised  # the click returned without building it
+    settle(qtbot)
+    assert win.stack.currentWidget() is win.player and win.session.scenario.id == entry.id
+    assert built_on and threading.main_thread().name not in built_on
+    win.close()
+
+
+def test_a_file_that_broke_after_the_library_loaded_says_so_at_start(qtbot, tmp_path, scenario_dir, service, no_dialogs, monkeypatch):  # type: ignore[no-untyped-def]
+    win, entry = _cached_window(qtbot, tmp_path, scenario_dir, service, monkeypatch)
+    shown: list[tuple[str, str]] = []
+    win.practice.failed.connect(lambda title, detail: shown.append((title, detail)))
+    (scenario_dir / "minimal.yaml").write_text("id: [broken\n", encoding="utf-8")
+    qtbot.mouseClick(win.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert win.stack.currentWidget() is win.library
+    assert shown == [("Cannot start", f"\u2068{entry.filename}\u2069 has changed and is no longer valid; reload the library (F5).")]
+    win.close()

@@ -154,30 +154,43 @@ class PracticeController(QObject):
 
     # -- starting ---------------------------------------------------------------------
     def start(self, entry: CatalogueEntry, mode: Mode) -> None:
-        """Start ``entry`` in ``mode``: offer to resume an unfinished attempt first."""
-        from balint_trainer.core.option_order import new_seed
+        """Start ``entry`` in ``mode``: offer to resume an unfinished attempt first.
 
-        scenario = entry.scenario
-        if scenario is None or (self.service is not None and self.profile is None):
+        The full scenario is built on the worker too: from the catalogue cache that is a file
+        read, a hash and the model's JSON, plus pydantic's import on a first start (~280 ms),
+        or a whole parse where the file changed (seconds); it was on the UI thread."""
+        if not entry.ok or (self.service is not None and self.profile is None):
             return  # nobody practising yet: an attempt without an owner would be lost
         if self._defer_while_saving(lambda: self.start(entry, mode)):
             return
-        if self.service is None:  # no database: practise without saving
-            self._play(new_session(scenario, mode, new_seed()), None, entry.title)
-            return
         service, profile = self.service, self.profile
 
-        def unfinished() -> Any:
+        def prepare() -> tuple[Any, Any]:
+            scenario = entry.scenario
+            if scenario is None or service is None:
+                return scenario, None
             try:
-                return service.practice.resumable_attempt(profile.id, entry.id)
+                return scenario, service.practice.resumable_attempt(profile.id, entry.id)
             except Exception:
-                return None  # starting will report a storage problem itself
+                return scenario, None  # starting will report a storage problem itself
 
-        self.run(
-            unfinished,
-            lambda attempt: self._offer_resume(entry, mode, profile, attempt),
-            error_title=None,  # unfinished() does not raise
-        )
+        def prepared(found: tuple[Any, Any]) -> None:
+            from balint_trainer.core.option_order import new_seed
+
+            scenario, unfinished = found
+            if scenario is None:  # the file changed behind the library and no longer validates
+                self.failed.emit(
+                    QCoreApplication.translate("MainWindow", "Cannot start"),
+                    QCoreApplication.translate(
+                        "MainWindow", "%1 has changed and is no longer valid; reload the library (F5)."
+                    ).replace("%1", f"\u2068{entry.filename}\u2069"),  # a path keeps its order in Persian
+                )
+            elif service is None:  # no database: practise without saving
+                self._play(new_session(scenario, mode, new_seed()), None, entry.title)
+            else:
+                self._offer_resume(entry, mode, profile, unfinished)
+
+        self.run(prepare, prepared, error_title=QCoreApplication.translate("MainWindow", "Cannot start"))
 
     def _offer_resume(self, entry: CatalogueEntry, mode: Mode, profile: Any, unfinished: Any) -> None:
         if profile is not self.profile or self.service is None:
