@@ -121,7 +121,7 @@ def _freeze_start_up(window: Any) -> None:
     from balint_trainer.gui.practice.library_loader import LibraryLoader
 
     gc.freeze()
-    LibraryLoader.freeze_what_is_read = True  # a warm library read: the collector waits, then this
+    LibraryLoader.freeze_what_is_read = True  # start-up's library read: the collector waits, then this
     window.startup.opened.connect(lambda *_: gc.freeze())
     window.startup.deferredOpened.connect(gc.freeze)  # a warm start's database opens behind it
 

@@ -44,6 +44,9 @@ class LibraryLoader(QObject):
     # generation), holding the GIL: ~15 ms of a warm start (paired runs). So the collector waits
     # while the read is quick (GC_PAUSE_LIMIT_S at most: a first load collects as usual) and what
     # it read is then frozen, as the app freezes what lives as long as it does.
+    # The next load only (start-up's): taken and cleared when a loader is made. A later reload
+    # (editor saved, pack imported, F5) collects as usual: ``gc.freeze()`` then would keep for
+    # good every cycle alive at that moment that later becomes garbage (a closed editor's).
     freeze_what_is_read = False
 
     batch = Signal(object)  # list[CatalogueEntry]
@@ -70,6 +73,8 @@ class LibraryLoader(QObject):
         self._worker.finished.connect(self._done)
         self._worker.failed.connect(self.failed)
         self.cancelled = False
+        self._freeze_what_is_read = LibraryLoader.freeze_what_is_read
+        LibraryLoader.freeze_what_is_read = False
 
     def start(self) -> LibraryLoader:
         self._worker.start()
@@ -98,7 +103,7 @@ class LibraryLoader(QObject):
         last = time.monotonic()
         reported = last - PROGRESS_INTERVAL_S  # the first batch shows at once
         started = last
-        paused = self.freeze_what_is_read and gc.isenabled()
+        paused = self._freeze_what_is_read and gc.isenabled()
         if paused:
             gc.disable()
         try:
