@@ -215,8 +215,8 @@ class LibraryView(QWidget):
         """Keep arriving rows aside until :meth:`release_rows` (progress still shows).
 
         At start the database opens on a worker thread, mostly importing SQLAlchemy: Python that
-        holds the GIL while every call the table makes into Python (each data() as rows are
-        painted, and the filter's as they are inserted while a search is set) waits for it. Filling the table once the
+        holds the GIL while every call the table makes into Python (each filterAcceptsRow and
+        data() as rows are inserted and painted) waits for it. Filling the table once the
         database is open costs a fraction of filling it meanwhile, and the window is ready to
         practise only when both are done anyway."""
         if self._held is None:
