@@ -239,3 +239,28 @@ def test_a_new_list_shows_its_first_entry_once(qtbot, tmp_path: Path, monkeypatc
     assert len(shown) == 1 and "Scenario 001" in view.details.toPlainText()
     view.set_entries(entries)  # the same row stays selected: no signal, the details still follow
     assert len(shown) == 2
+
+
+def test_a_slow_first_read_collects_again_before_its_first_rows(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The pause ends once its limit has passed even before any batch (a first load waits for its
+    children's first files): it was checked between batches only."""
+    import time as real_time
+
+    from balint_trainer.core import catalogue
+    from balint_trainer.core.catalogue_cache import CatalogueCache
+    from balint_trainer.gui.practice import library_loader
+    from balint_trainer.gui.practice.library import LibraryView
+
+    folder = _library(tmp_path / "lib", 5)
+    monkeypatch.setattr(catalogue, "_open_cache", lambda: CatalogueCache(tmp_path / "cache"))
+    calls = _observed_collector(monkeypatch)
+    slow_walk = catalogue.CatalogueLoad._files
+    monkeypatch.setattr(catalogue.CatalogueLoad, "_files", lambda self: (real_time.sleep(0.3), slow_walk(self))[1])
+    real_entry = catalogue.CatalogueLoad._entry
+    monkeypatch.setattr(catalogue.CatalogueLoad, "_entry", staticmethod(lambda *a, **k: (calls.append("entry"), real_entry(*a, **k))[1]))
+    monkeypatch.setattr(library_loader, "GC_PAUSE_LIMIT_S", 0.1)
+    monkeypatch.setattr(library_loader.LibraryLoader, "freeze_what_is_read", True)
+    view = LibraryView()
+    qtbot.addWidget(view)
+    _load(qtbot, view, folder)
+    assert calls == ["disable", "enable", *["entry"] * 5] and view.model.rowCount() == 5

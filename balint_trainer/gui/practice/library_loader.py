@@ -102,18 +102,18 @@ class LibraryLoader(QObject):
         pending: list[CatalogueEntry] = []
         last = time.monotonic()
         reported = last - PROGRESS_INTERVAL_S  # the first batch shows at once
-        started = last
-        paused = self._freeze_what_is_read and gc.isenabled()
-        if paused:
-            gc.disable()
+        pause = _CollectorPause(self._freeze_what_is_read)
+
+        def cancelled() -> bool:
+            pause.check()  # polled all along the read, also while a first load waits for children
+            return token.cancelled()
+
         try:
             with short_switch_interval():  # shared with the database's opening: one counter
-                for batch in load.batches(self._batch_size, cancelled=token.cancelled):
+                for batch in load.batches(self._batch_size, cancelled=cancelled):
                     pending.extend(batch.entries)
                     now = time.monotonic()
-                    if paused and now - started >= GC_PAUSE_LIMIT_S:  # a first load: collect as usual
-                        gc.enable()
-                        paused = False
+                    pause.check()
                     if pending and now - last >= STREAM_INTERVAL_S:
                         token.partial(pending)  # to ``batch``, on the UI thread
                         pending, last = [], now
@@ -124,10 +124,7 @@ class LibraryLoader(QObject):
                         reported = now
                     time.sleep(0)  # let the UI thread have the GIL between batches
         finally:
-            if paused:
-                if load.finished:
-                    gc.freeze()
-                gc.enable()
+            pause.end(freeze=load.finished)
         # What is still pending comes with ``finished``, the complete list.
         return load.entries if load.finished else None
 
@@ -135,6 +132,30 @@ class LibraryLoader(QObject):
         if not self.cancelled and entries is not None:
             self.finished.emit(entries)
         self.deleteLater()
+
+
+class _CollectorPause:
+    """The garbage collector paused for a quick read (see LibraryLoader.freeze_what_is_read): on
+    for good once GC_PAUSE_LIMIT_S has passed (a first load), frozen-then-on if the read ended
+    within it. Used on the loader's thread only."""
+
+    def __init__(self, wanted: bool) -> None:
+        self.paused = wanted and gc.isenabled()
+        self.started = time.monotonic()
+        if self.paused:
+            gc.disable()
+
+    def check(self) -> None:
+        if self.paused and time.monotonic() - self.started >= GC_PAUSE_LIMIT_S:
+            gc.enable()
+            self.paused = False
+
+    def end(self, *, freeze: bool) -> None:
+        if self.paused:
+            if freeze:
+                gc.freeze()
+            gc.enable()
+            self.paused = False
 
 
 def load_into(
