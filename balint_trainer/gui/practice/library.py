@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -323,8 +324,9 @@ class LibraryView(QWidget):
         row = 0
         if selected is not None:
             # By file, else by id: a user's copy of a built-in scenario replaces it (or goes) on reload.
+            same_file = os.path.normcase(selected.filename)  # as Path equality (Windows: any case)
             row = next(
-                (i for i, e in enumerate(entries) if e.filename == selected.filename),
+                (i for i, e in enumerate(entries) if os.path.normcase(e.filename) == same_file),
                 next((i for i, e in enumerate(entries) if selected.ok and e.ok and e.id == selected.id), 0),
             )
         self._details_shown = False
