@@ -1,20 +1,69 @@
-"""Charts drawn with pyqtgraph, imported only when the first chart is shown."""
+"""Charts drawn with pyqtgraph, imported only when charts are on their way.
+
+Importing pyqtgraph (and numpy) takes ~300 ms: never on the UI thread. A worker that reads a
+chart's data imports it too (:func:`with_pyqtgraph`); a practice session, whose first feedback
+shows a chart, starts the import in the background (:func:`import_in_background`); the
+supervisor window's opening imports it (workbench.PREPARE)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from balint_trainer.gui.reading import decimal, digits, number
 
+_T = TypeVar("_T")
+
 
 def _pg() -> Any:
-    import pyqtgraph as pg  # heavy (numpy): keep it off the start-up path
+    import pyqtgraph as pg  # heavy (numpy): keep it off the start-up path and the UI thread
 
     return pg
+
+
+def with_pyqtgraph(work: Callable[[], _T]) -> Callable[[], _T]:
+    """``work`` for a worker thread, importing pyqtgraph as well: the chart drawn from its result
+    on the UI thread then imports nothing (importing defines classes, creates no Qt object)."""
+
+    def both() -> _T:
+        result = work()
+        _pg()
+        return result
+
+    return both
+
+
+_import_started: list[object] = []
+
+
+def _imported() -> bool:
+    return "pyqtgraph" in sys.modules
+
+
+def import_in_background(owner: Any, also: Sequence[str] = ()) -> None:
+    """Import pyqtgraph (and the modules ``also`` names) on a worker now, unless done or on its
+    way: a chart may be needed soon (a practice session's first feedback). A failure shows later,
+    where the chart is drawn."""
+    if _import_started or (_imported() and all(name in sys.modules for name in also)):
+        return
+    import importlib
+
+    from balint_trainer.gui.worker import run_in_background
+
+    def work() -> None:
+        _pg()
+        for name in also:
+            importlib.import_module(name)
+
+    _import_started.append(
+        run_in_background(
+            owner, work, lambda _none: None, error_title=None, on_error=lambda _exc: None, busy=False
+        )
+    )
 
 
 def accent_colours(widget: QWidget | None = None) -> tuple[QColor, QColor]:

@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 
 from balint_trainer.gui.worker import error_text, run_in_background
 
@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from balint_trainer.services.api import ServicesApi
 
 Mode = Literal["practice", "exam"]
+# When a session's player is up, pyqtgraph starts importing (its first feedback draws a chart).
+CHARTS_AFTER_MS = 500
+# What else the first feedback imports (its verdict and marks; the glossary's links): ~30 ms.
+FEEDBACK_MODULES = ("balint_trainer.reports.against_panel", "balint_trainer.core.guidance")
 
 
 class Prompts(Protocol):
@@ -237,7 +241,9 @@ class PracticeController(QObject):
 
         service, seed = self.service, self.prompts.new_option_seed()
         scenario = entry.scenario
-        assert scenario is not None and service is not None  # start() checked; practice waits for the database
+        assert (
+            scenario is not None and service is not None
+        )  # start() checked; practice waits for the database
 
         def work() -> Any:
             version = service.scenarios.register_scenario(entry.loaded)
@@ -311,6 +317,11 @@ class PracticeController(QObject):
             action()
 
     def _play(self, session: Any, attempt: Any, title: str) -> None:
+        from balint_trainer.gui.charts import import_in_background
+
+        # The first feedback shows a chart: pyqtgraph on its way, once the player's first frame
+        # is on screen (importing meanwhile made that frame wait for the GIL).
+        QTimer.singleShot(CHARTS_AFTER_MS, lambda: import_in_background(self, also=FEEDBACK_MODULES))
         self.session, self.attempt, self.title = session, attempt, title
         self._finishing = False
         self._finish_after_retry = None
@@ -442,7 +453,9 @@ class PracticeController(QObject):
 
         def work() -> tuple[Any, set[str]]:
             best = service.practice.best_scores(profile.id)
-            unfinished = {a.scenario_id for a in service.practice.attempts(profile_id=profile.id, finished=False)}
+            unfinished = {
+                a.scenario_id for a in service.practice.attempts(profile_id=profile.id, finished=False)
+            }
             return best, unfinished
 
         def read(value: tuple[Any, set[str]]) -> None:
@@ -466,4 +479,6 @@ def new_session(scenario: Any, mode: Mode, seed: str | None, attempt: Any = None
     from balint_trainer.core.session import PracticeSession
 
     start = starting_state(scenario, attempt.initial_state if attempt is not None else None)
-    return PracticeSession(scenario, mode, seed=seed, initial_state=start.values if start is not None else None)
+    return PracticeSession(
+        scenario, mode, seed=seed, initial_state=start.values if start is not None else None
+    )

@@ -198,8 +198,10 @@ class PracticePages(QObject):
             self.progress_view.back_requested.connect(window.show_library)
             self.progress_view.review_requested.connect(lambda: window.show_review())
             window.stack.addWidget(self.progress_view)
+        from balint_trainer.gui.charts import with_pyqtgraph
+
         window.practice.run(
-            lambda: service.practice.progress(profile.id),
+            with_pyqtgraph(lambda: service.practice.progress(profile.id)),  # its chart: no import here
             lambda points: self._show_points(points, service, profile),
             error_title=QCoreApplication.translate("MainWindow", "Progress"),
         )

@@ -203,6 +203,8 @@ def progress_data(
 
 def show_in_progress(window: Any, labels: dict[str, str]) -> Any:
     """Add (once) and fill the mastery and calibration panel of *Your progress*; returns the task."""
+    from balint_trainer.gui.charts import with_pyqtgraph
+
     view = window.progress_view
     panel = getattr(view, "adaptive_panel", None)
     if panel is None:
@@ -219,7 +221,7 @@ def show_in_progress(window: Any, labels: dict[str, str]) -> Any:
 
     return run_in_background(
         window,
-        lambda: progress_data(service, profile_id, entries),
+        with_pyqtgraph(lambda: progress_data(service, profile_id, entries)),  # the calibration chart
         done,
         error_title=QCoreApplication.translate("WeakSpots", "Could not read your mastery"),
         busy=False,

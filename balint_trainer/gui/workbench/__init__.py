@@ -53,6 +53,7 @@ PREPARE: dict[str, tuple[str, ...]] = {
         "balint_trainer.reports.xapi",
         "balint_trainer.reports.tabular",
         "balint_trainer.services.lrs",
+        "pyqtgraph",  # its progress and recording charts
     ),
 }
 _MARKDOWN = ("open_annotation", "open_editor")
