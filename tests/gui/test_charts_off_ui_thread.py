@@ -52,3 +52,24 @@ def test_the_progress_page_reads_its_points_and_imports_pyqtgraph_on_one_worker(
     settle(qtbot)
     qtbot.waitUntil(lambda: window.progress_view.chart is not None, timeout=5000)
     assert imports and imports[0] != threading.main_thread().name
+
+
+def test_a_window_closed_before_the_import_starts_leaves_nothing_to_fail(qtbot, service, scenario_dir, no_dialogs, imports):  # type: ignore[no-untyped-def]
+    """The delayed start of the import outlived its controller: "Internal C++ object already
+    deleted" from a timer (caught by pytest-qt as an exception in the event loop)."""
+    from PySide6.QtCore import Qt
+
+    from balint_trainer.gui.main_window import MainWindow
+    from balint_trainer.gui.practice import controller
+
+    win = MainWindow(extra_scenario_dirs=[scenario_dir], service=service, include_bundled=False)
+    win.show()
+    with qtbot.waitSignal(win.loaded, timeout=5000):
+        win.start_loading()
+    qtbot.mouseClick(win.library.practice_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert win.player is not None
+    win.practice.deleteLater()  # as the window's teardown does, before the timer fires
+    qtbot.wait(controller.CHARTS_AFTER_MS + 300)
+    assert imports == []  # nothing started for a controller that is gone
+    win.close()

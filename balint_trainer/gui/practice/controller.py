@@ -321,7 +321,7 @@ class PracticeController(QObject):
 
         # The first feedback shows a chart: pyqtgraph on its way, once the player's first frame
         # is on screen (importing meanwhile made that frame wait for the GIL).
-        QTimer.singleShot(CHARTS_AFTER_MS, lambda: import_in_background(self, also=FEEDBACK_MODULES))
+        QTimer.singleShot(CHARTS_AFTER_MS, self, lambda: import_in_background(self, also=FEEDBACK_MODULES))
         self.session, self.attempt, self.title = session, attempt, title
         self._finishing = False
         self._finish_after_retry = None
