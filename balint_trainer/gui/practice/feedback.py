@@ -7,9 +7,10 @@ so their Persian translations still apply; the shared texts use the context "Fee
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from balint_trainer.core.markdown_render import render_inline, render_markdown, render_plain
@@ -23,6 +24,10 @@ from balint_trainer.gui.reading import number
 CHART_LABEL_LENGTH = 48
 
 
+# The chart follows the feedback's text after this long (see FeedbackPanel.show_feedback).
+CHART_AFTER_MS = 30
+
+
 class FeedbackPanel(QWidget):
     """Credit and verdict, the explanation, glossary links, the votes chart and the reasoning."""
 
@@ -31,7 +36,8 @@ class FeedbackPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.feedback_chart: Any = None
+        self._chart: Any = None
+        self._chart_to_draw: Callable[[], Any] | None = None
         self.credit_label = QLabel()
         self.credit_label.setWordWrap(True)
         self.credit_label.setAccessibleDescription(QCoreApplication.translate("PlayerView", "Your credit"))
@@ -108,10 +114,13 @@ class FeedbackPanel(QWidget):
             label = option_label(feedback.option_texts[oid], CHART_LABEL_LENGTH)
             tags = marks(view.options[position], view)  # a tie is marked on every tied option
             chart_labels[oid] = label + (" (" + ", ".join(tags) + ")" if tags else "")
-        self.feedback_chart = charts.votes_chart(
+        # Drawn a moment later: the verdict and the reasoning show in this frame, the chart
+        # (pyqtgraph's first drawing is Python, ~60 ms) in a later one, with input handled in
+        # between (together they kept the window busy for 120-165 ms).
+        self._chart_to_draw = lambda: charts.votes_chart(
             self, feedback.votes, chart_labels, feedback.chosen, feedback.modal_options
         )
-        self.chart_holder.addWidget(self.feedback_chart)
+        QTimer.singleShot(CHART_AFTER_MS, self, self._draw_chart)
         self.feedback_text.set_safe_html(
             feedback_html(feedback, illustrative=illustrative), language=language
         )
@@ -143,11 +152,24 @@ class FeedbackPanel(QWidget):
             )
         return " · ".join(f'<a href="glossary:{a}">{render_plain(text)}</a>' for a, text in links)
 
+    @property
+    def feedback_chart(self) -> Any:
+        """The vote split of the feedback shown (drawn now if it is still waiting for its turn)."""
+        self._draw_chart()
+        return self._chart
+
+    def _draw_chart(self) -> None:
+        draw, self._chart_to_draw = self._chart_to_draw, None
+        if draw is not None:
+            self._chart = draw()
+            self.chart_holder.addWidget(self._chart)
+
     def clear_chart(self) -> None:
-        if self.feedback_chart is not None:
-            self.chart_holder.removeWidget(self.feedback_chart)
-            self.feedback_chart.deleteLater()
-            self.feedback_chart = None
+        self._chart_to_draw = None
+        if self._chart is not None:
+            self.chart_holder.removeWidget(self._chart)
+            self._chart.deleteLater()
+            self._chart = None
 
 
 def _option_list(labels: list[str]) -> str:
