@@ -65,6 +65,7 @@ def test_decision_left_unanswered_is_recorded_as_no_intervention(qtbot, branchin
     # The key names 'let' as doing nothing: scored as that option, and its consequences play.
     result = player.last_result
     assert result.timed_out and result.option_id == "let" and result.credit == pytest.approx(0.5)
+    settle(qtbot)  # answers are saved on a worker (pyqtgraph's import may share the GIL meanwhile)
     stored = service.practice.attempt(branching_window.attempt.id).answers
     assert [(a.decision_id, a.option_id) for a in stored] == [("protect", "let")]
     assert stored[0].seconds is not None and stored[0].seconds >= 0.3
@@ -89,6 +90,7 @@ def test_decision_left_unanswered_is_recorded_as_no_intervention(qtbot, branchin
         pass
     assert player.last_result.option_id == NO_INTERVENTION and player.last_result.credit == 0.0
     assert "no intervention (not in the key)" in player.feedback_text.toPlainText()
+    settle(qtbot)  # saved on a worker
     stored = service.practice.attempt(branching_window.attempt.id).answers
     assert ("close", NO_INTERVENTION) in [(a.decision_id, a.option_id) for a in stored]
 
