@@ -40,11 +40,13 @@ class ToolLauncher(QObject):
         def ready(_result: object = None) -> None:
             self.preparing.discard(name)
             self.prepared.add(name)
-            self.window.open_workbench(name, **kwargs)
+            if not self.window._closed:  # closed meanwhile: no tool (nor message) after it
+                self.window.open_workbench(name, **kwargs)
 
         def failed(_exc: BaseException) -> None:
             # Whatever failed fails again in open_workbench, which says so as it always did.
             self.preparing.discard(name)
-            self.window.open_workbench(name, **kwargs)
+            if not self.window._closed:
+                self.window.open_workbench(name, **kwargs)
 
         run_in_background(self, prepare, ready, error_title=None, on_error=failed)
