@@ -100,3 +100,14 @@ def test_a_window_closed_while_a_tool_prepares_opens_no_tool(window, qtbot, monk
     window.close()
     qtbot.waitUntil(lambda: not window._tool_launcher.preparing, timeout=20000)  # delivered
     assert prepared == ["open_supervisor"] and opened == []
+
+
+def test_another_request_while_a_tool_prepares_is_opened_too(window, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    """Edit on a second file while the editor prepared was dropped: only the first one opened."""
+    opened: list[object] = []
+    monkeypatch.setattr(window, "open_workbench", lambda name, **kw: opened.append(kw.get("path")))
+    window.open_tool("open_editor", path="a.yaml")
+    window.open_tool("open_editor", path="b.yaml")
+    window.open_tool("open_editor", path="a.yaml")  # the same request twice: opened once
+    qtbot.waitUntil(lambda: not window._tool_launcher.preparing, timeout=20000)
+    assert opened == ["a.yaml", "b.yaml"]
