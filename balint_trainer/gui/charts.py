@@ -59,11 +59,11 @@ def import_in_background(owner: Any, also: Sequence[str] = ()) -> None:
         for name in also:
             importlib.import_module(name)
 
-    _import_started.append(
-        run_in_background(
-            owner, work, lambda _none: None, error_title=None, on_error=lambda _exc: None, busy=False
-        )
+    run_in_background(
+        owner, work, lambda _none: None, error_title=None, on_error=lambda _exc: None, busy=False
     )
+    # Not the task: one whose owner went first (a window closed meanwhile) would keep it for good.
+    _import_started.append(True)
 
 
 def accent_colours(widget: QWidget | None = None) -> tuple[QColor, QColor]:

@@ -20,7 +20,8 @@ class ToolLauncher(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
-        self.preparing: set[str] = set()  # a second click while a tool prepares opens it once
+        # What was asked for while a tool prepares: the same request twice opens it once.
+        self.preparing: dict[str, list[dict[str, Any]]] = {}
         self.prepared: set[str] = set()
 
     def open(self, name: str, **kwargs: Any) -> None:
@@ -28,8 +29,10 @@ class ToolLauncher(QObject):
             self.window.open_workbench(name, **kwargs)
             return
         if name in self.preparing:
+            if kwargs not in self.preparing[name]:  # e.g. Edit on another file: opened as well
+                self.preparing[name].append(kwargs)
             return
-        self.preparing.add(name)
+        self.preparing[name] = [kwargs]
         from balint_trainer.gui.worker import run_in_background
 
         def prepare() -> None:
@@ -38,13 +41,16 @@ class ToolLauncher(QObject):
             prepare_tool(name)
 
         def ready(_result: object = None) -> None:
-            self.preparing.discard(name)
             self.prepared.add(name)
-            self.window.open_workbench(name, **kwargs)
+            open_asked()
 
         def failed(_exc: BaseException) -> None:
             # Whatever failed fails again in open_workbench, which says so as it always did.
-            self.preparing.discard(name)
-            self.window.open_workbench(name, **kwargs)
+            open_asked()
+
+        def open_asked() -> None:
+            for asked in self.preparing.pop(name, []):
+                if not self.window._closed:  # closed meanwhile: no tool (nor message) after it
+                    self.window.open_workbench(name, **asked)
 
         run_in_background(self, prepare, ready, error_title=None, on_error=failed)

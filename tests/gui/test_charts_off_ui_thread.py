@@ -73,3 +73,35 @@ def test_a_window_closed_before_the_import_starts_leaves_nothing_to_fail(qtbot, 
     qtbot.wait(controller.CHARTS_AFTER_MS + 300)
     assert imports == []  # nothing started for a controller that is gone
     win.close()
+
+
+def test_an_owner_gone_before_the_import_ends_is_not_kept(qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    """The started import was remembered as its task, which kept its owner (a practice controller,
+    its service and session) for good when the owner went first."""
+    import gc
+    import weakref
+
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    from balint_trainer.gui import charts
+
+    gate, finished = threading.Event(), threading.Event()
+    monkeypatch.setattr(charts, "_imported", lambda: False)
+    monkeypatch.setattr(charts, "_import_started", [])
+    monkeypatch.setattr(charts, "_pg", lambda: (gate.wait(10), finished.set()))
+
+    class Owner(QObject):
+        pass
+
+    owner = Owner()
+    owner.payload = Owner()  # type: ignore[attr-defined]
+    alive = weakref.ref(owner.payload)  # type: ignore[attr-defined]
+    charts.import_in_background(owner)
+    shiboken6.delete(owner)  # its tasks go with it, the import goes on
+    del owner
+    gate.set()
+    assert finished.wait(10)
+    qtbot.wait(50)
+    gc.collect()
+    assert alive() is None

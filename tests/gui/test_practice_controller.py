@@ -301,9 +301,17 @@ def test_a_start_builds_the_scenario_off_the_ui_thread(qtbot, tmp_path, scenario
     win, entry = _cached_window(qtbot, tmp_path, scenario_dir, service, monkeypatch)
     built_on: list[str] = []
     real = CatalogueCache.reload
-    monkeypatch.setattr(CatalogueCache, "reload", lambda self, *a: (built_on.append(threading.current_thread().name), real(self, *a))[1])
+    gate = threading.Event()  # the worker builds only once the click is checked (it raced the check)
+
+    def reload(self, *args):  # type: ignore[no-untyped-def]
+        built_on.append(threading.current_thread().name)
+        gate.wait(10)
+        return real(self, *args)
+
+    monkeypatch.setattr(CatalogueCache, "reload", reload)
     qtbot.mouseClick(win.library.practice_button, Qt.MouseButton.LeftButton)
     assert not entry.loaded._materialised  # the click returned without building it
+    gate.set()
     settle(qtbot)
     assert win.stack.currentWidget() is win.player and win.session.scenario.id == entry.id
     assert built_on and threading.main_thread().name not in built_on

@@ -85,3 +85,29 @@ def test_a_tool_whose_preparation_fails_still_says_why_when_it_opens(window, qtb
     monkeypatch.setattr(window, "open_workbench", lambda name, **kw: opened.append(name))
     window.open_tool("open_annotation")
     qtbot.waitUntil(lambda: opened == ["open_annotation"], timeout=10000)
+
+
+def test_a_window_closed_while_a_tool_prepares_opens_no_tool(window, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    """The tool came up (or said the database was closed) after its main window had closed."""
+    import balint_trainer.gui.workbench as workbench
+
+    prepared: list[str] = []
+    real = workbench.prepare
+    monkeypatch.setattr(workbench, "prepare", lambda name: (real(name), prepared.append(name))[0])
+    opened: list[str] = []
+    monkeypatch.setattr(window, "open_workbench", lambda name, **kw: opened.append(name))
+    window.open_tool("open_supervisor")
+    window.close()
+    qtbot.waitUntil(lambda: not window._tool_launcher.preparing, timeout=20000)  # delivered
+    assert prepared == ["open_supervisor"] and opened == []
+
+
+def test_another_request_while_a_tool_prepares_is_opened_too(window, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    """Edit on a second file while the editor prepared was dropped: only the first one opened."""
+    opened: list[object] = []
+    monkeypatch.setattr(window, "open_workbench", lambda name, **kw: opened.append(kw.get("path")))
+    window.open_tool("open_editor", path="a.yaml")
+    window.open_tool("open_editor", path="b.yaml")
+    window.open_tool("open_editor", path="a.yaml")  # the same request twice: opened once
+    qtbot.waitUntil(lambda: not window._tool_launcher.preparing, timeout=20000)
+    assert opened == ["a.yaml", "b.yaml"]
