@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from balint_trainer.core.catalogue_cache import (
     CatalogueCache,
@@ -32,9 +32,6 @@ if TYPE_CHECKING:
     from balint_trainer.core.model import Scenario
 
 
-_UNSET: Any = object()
-
-
 class CatalogueEntry:
     """One file of the library: its loaded scenario (or problems) and what the list shows.
 
@@ -43,7 +40,7 @@ class CatalogueEntry:
     the dataclass's field setting, ``Path`` parsing and per-instance dictionaries were ~40 ms).
     Treated as immutable: :meth:`with_replaces` gives a changed copy."""
 
-    __slots__ = ("_name", "_path", "_summary", "bundled", "loaded", "ok", "problems", "replaces")
+    __slots__ = ("_name", "_path", "bundled", "loaded", "ok", "problems", "replaces", "summary")
 
     def __init__(
         self,
@@ -61,7 +58,9 @@ class CatalogueEntry:
         # The built-in scenario file this user's own copy stands in for (None for other files).
         self.replaces = replaces
         self.ok: bool = loaded.ok and (not problems or not any(p.is_error for p in problems))
-        self._summary: ScenarioSummary | None = _UNSET
+        # List data without the full scenario: a cache hit parses nothing (catalogue_cache). An
+        # attribute, not a property: the list reads it ~7 times per file while a library loads.
+        self.summary: ScenarioSummary | None = scenario_summary(loaded)
 
     @property
     def path(self) -> Path:
@@ -75,9 +74,11 @@ class CatalogueEntry:
         return self._name
 
     def with_replaces(self, replaces: Path | None) -> CatalogueEntry:
-        entry = CatalogueEntry(self._path or self._name, self.loaded, self.bundled, self.problems, replaces)
-        entry._summary = self._summary
-        return entry
+        copy = CatalogueEntry.__new__(CatalogueEntry)  # what this one knows, not made again
+        for name in CatalogueEntry.__slots__:
+            setattr(copy, name, getattr(self, name))
+        copy.replaces = replaces
+        return copy
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, CatalogueEntry):
@@ -104,39 +105,39 @@ class CatalogueEntry:
         return self.loaded.sha256
 
     @property
-    def summary(self) -> ScenarioSummary | None:
-        """List data without the full scenario: a cache hit parses nothing (catalogue_cache)."""
-        if self._summary is _UNSET:
-            self._summary = scenario_summary(self.loaded)
-        return self._summary
-
-    @property
     def id(self) -> str:
-        return self.summary.id if self.summary else self.path.stem
+        summary = self.summary
+        return summary.id if summary is not None else self.path.stem
 
     @property
     def title(self) -> str:
-        return self.summary.title if self.summary else self.path.name
+        summary = self.summary
+        return summary.title if summary is not None else self.path.name
 
     @property
     def setting(self) -> str:
-        return self.summary.setting if self.summary else ""
+        summary = self.summary
+        return summary.setting if summary is not None else ""
 
     @property
     def level(self) -> str:
-        return self.summary.level if self.summary else ""
+        summary = self.summary
+        return summary.level if summary is not None else ""
 
     @property
     def duration(self) -> int | None:
-        return self.summary.duration_minutes if self.summary else None
+        summary = self.summary
+        return summary.duration_minutes if summary is not None else None
 
     @property
     def language(self) -> str:
-        return self.summary.language if self.summary else "en"
+        summary = self.summary
+        return summary.language if summary is not None else "en"
 
     @property
     def competencies(self) -> tuple[str, ...]:
-        return self.summary.competency_ids if self.summary else ()
+        summary = self.summary
+        return summary.competency_ids if summary is not None else ()
 
     def competency_labels(self) -> tuple[str, ...]:
         # Cached summaries hold the English labels; translate them at display time.
@@ -146,7 +147,8 @@ class CatalogueEntry:
 
     @property
     def decision_count(self) -> int:
-        return self.summary.decision_count if self.summary else 0
+        summary = self.summary
+        return summary.decision_count if summary is not None else 0
 
     def problem_text(self) -> str:
         return "\n".join(str(p) for p in self.problems)
@@ -168,9 +170,8 @@ def load_entry(
     try:
         if loaded is None:
             loaded = cache.load(path) if cache is not None else load_scenario_file(path)
-        entry = CatalogueEntry(path, loaded, bundled, tuple(loaded.problems))
-        _ = entry.summary  # computed here, so a failure is this file's problem, not the list's
-        return entry
+        # Its summary is made here too, so a failure is this file's problem, not the list's.
+        return CatalogueEntry(path, loaded, bundled, tuple(loaded.problems))
     except Exception as exc:  # the last line of defence
         problem = exception_problem(str(path), exc)
         broken = LoadedScenario(str(path), "", None, None, [problem])

@@ -120,11 +120,12 @@ class ChildParse:
         each file's ``os.stat`` where the caller has it (one system call less per file)."""
         hits: list[LoadedScenario | None] = []
         misses: list[int] = []
+        lookup = self._lookup
         with gc_paused():  # no yield inside
             for index, (path, _bundled, exists) in enumerate(files):
                 if index % 256 == 0 and self._is_cancelled():
                     return
-                hit = self._lookup(path, stats[index] if stats is not None else None) if exists else None
+                hit = lookup(path, stats[index] if stats is not None else None) if exists else None
                 hits.append(hit)
                 if exists and hit is None:
                     misses.append(index)
