@@ -241,9 +241,7 @@ class PracticeController(QObject):
 
         service, seed = self.service, self.prompts.new_option_seed()
         scenario = entry.scenario
-        assert (
-            scenario is not None and service is not None
-        )  # start() checked; practice waits for the database
+        assert scenario is not None and service is not None  # start() checked; practice waits for the database
 
         def work() -> Any:
             version = service.scenarios.register_scenario(entry.loaded)
@@ -453,9 +451,7 @@ class PracticeController(QObject):
 
         def work() -> tuple[Any, set[str]]:
             best = service.practice.best_scores(profile.id)
-            unfinished = {
-                a.scenario_id for a in service.practice.attempts(profile_id=profile.id, finished=False)
-            }
+            unfinished = {a.scenario_id for a in service.practice.attempts(profile_id=profile.id, finished=False)}
             return best, unfinished
 
         def read(value: tuple[Any, set[str]]) -> None:
@@ -479,6 +475,4 @@ def new_session(scenario: Any, mode: Mode, seed: str | None, attempt: Any = None
     from balint_trainer.core.session import PracticeSession
 
     start = starting_state(scenario, attempt.initial_state if attempt is not None else None)
-    return PracticeSession(
-        scenario, mode, seed=seed, initial_state=start.values if start is not None else None
-    )
+    return PracticeSession(scenario, mode, seed=seed, initial_state=start.values if start is not None else None)
