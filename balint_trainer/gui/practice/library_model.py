@@ -187,8 +187,7 @@ class LibraryFilter(QSortFilterProxyModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._text = ""
-        self._words: list[str] = []
+        self._words: list[str] = []  # the search, case-folded, split once (not per row)
         self._level = ""
         self._competency = ""
         self._haystacks: list[str | None] = []  # by source row; None: not built yet
@@ -213,20 +212,18 @@ class LibraryFilter(QSortFilterProxyModel):
     def _rows_inserted(self, _parent: object, first: int, _last: int) -> None:
         del self._haystacks[first:]  # rows after an insertion moved: built again when asked
 
-    def _refilter(self, attribute: str, value: str) -> None:
+    def _refilter(self, attribute: str, value: object) -> None:
         # Qt 6.10 deprecates invalidateFilter() in favour of begin/endFilterChange().
         if hasattr(self, "beginFilterChange"):
             self.beginFilterChange()
             setattr(self, attribute, value)
-            self._words = self._text.split()
             self.endFilterChange()
         else:
             setattr(self, attribute, value)
-            self._words = self._text.split()
             self.invalidateFilter()
 
     def set_text(self, text: str) -> None:
-        self._refilter("_text", text.strip().casefold())
+        self._refilter("_words", text.casefold().split())
 
     def set_level(self, level: str) -> None:
         self._refilter("_level", level)
