@@ -113,7 +113,6 @@ class LibraryLoader(QObject):
                 for batch in load.batches(self._batch_size, cancelled=cancelled):
                     pending.extend(batch.entries)
                     now = time.monotonic()
-                    pause.check()
                     if pending and now - last >= STREAM_INTERVAL_S:
                         token.partial(pending)  # to ``batch``, on the UI thread
                         pending, last = [], now
